@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh Debian 12 machine of this project's kind.
+# Installs only what is missing: the wasm target, wasm-bindgen-cli (pinned to the crate's version),
+# Debian's chromium + chromedriver + CJK fonts, and the npm packages of tests/browser (binaryen, playwright-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v wasm-bindgen >/dev/null 2>&1 || ! wasm-bindgen --version | grep -q "$WASM_BINDGEN_VERSION"; then
+  echo "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about two minutes)"
+  # --locked fails here: a locked dependency is not in the registry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing ${need_apt[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
+  echo "setup: installing npm packages of tests/browser"
+  (cd tests/browser && npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund)
+fi
+echo "setup: ok"

@@ -1,0 +1,163 @@
+//! A finding of the checker: which rule, how grave, on which node, stated vs expected, and where.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::report::Span;
+
+/// The consistency rules (docs/FORMAT.md, "Findings").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// A parent against its complete items.
+    Sum,
+    /// A parent against partial items: Σitems ≤ amount.
+    PartialSum,
+    /// A stated share against 100·amount/base.
+    Share,
+    /// The stated shares of a complete set of items against 100%.
+    SharesTotal,
+    /// A stated change against amount − prior.
+    Change,
+    /// A stated change rate against change/prior.
+    ChangePct,
+    /// A stated budget completion rate against amount/budget.
+    Completion,
+    /// The same figure printed twice.
+    Restated,
+    /// A relation across breakdowns.
+    Relation,
+    /// A negative amount.
+    Negative,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Sum => "sum",
+            Rule::PartialSum => "partial_sum",
+            Rule::Share => "share",
+            Rule::SharesTotal => "shares_total",
+            Rule::Change => "change",
+            Rule::ChangePct => "change_pct",
+            Rule::Completion => "completion",
+            Rule::Restated => "restated",
+            Rule::Relation => "relation",
+            Rule::Negative => "negative",
+        }
+    }
+}
+
+/// How grave a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Expected rounding effects a reader should not be alarmed by.
+    Note,
+    /// Visible disagreement that rounding can explain.
+    Warning,
+    /// Figures contradicting each other beyond anything rounding can explain.
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Note => lang.pick("提示", "note"),
+            Severity::Warning => lang.pick("警告", "warning"),
+            Severity::Error => lang.pick("错误", "error"),
+        }
+    }
+}
+
+/// One finding. Its message is produced in either language by [`Finding::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// Node path (`root-id/child-id/…`) or, for a relation, the relation's id.
+    pub path: String,
+    pub label: String,
+    pub stated: Decimal,
+    pub expected: Decimal,
+    /// `stated − expected`.
+    pub difference: Decimal,
+    /// The largest difference that rounding of the printed figures explains.
+    pub tolerance: Decimal,
+    /// Where the stated figure is printed in `source.text`.
+    pub at: Option<Span>,
+    /// What the message needs beyond the numbers above.
+    pub detail: Detail,
+}
+
+/// The figures a message explains, per rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// Items and their sum.
+    Parts { count: usize, unit: &'static str },
+    /// A share: the amount, the base and the base's label.
+    Share { amount: Decimal, base: Decimal, base_label: String },
+    /// Shares of `count` items.
+    Shares { count: usize },
+    /// A change: current and prior amounts (prior derived when `derived`).
+    Change { amount: Decimal, prior: Decimal, unit: &'static str },
+    /// A rate of `numerator` over `denominator` (zero denominator: rate stated on nothing).
+    Rate { numerator: Decimal, denominator: Decimal, unit: &'static str },
+    /// A figure printed twice.
+    Restated { unit: &'static str },
+    /// A relation's two sides.
+    Relation { left: Vec<String>, right: Vec<String>, unit: &'static str },
+    /// A negative amount.
+    Negative { unit: &'static str },
+}
+
+/// A finding as written by `check --json`, with its message in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut<'a> {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub path: &'a str,
+    pub label: &'a str,
+    #[serde(serialize_with = "as_string")]
+    pub stated: Decimal,
+    #[serde(serialize_with = "as_string")]
+    pub expected: Decimal,
+    #[serde(serialize_with = "as_string")]
+    pub difference: Decimal,
+    #[serde(serialize_with = "as_string")]
+    pub tolerance: Decimal,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Span>,
+}
+
+fn as_string<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+impl Finding {
+    /// The finding as written out, with its message in `lang`.
+    pub fn to_out(&self, lang: Lang) -> FindingOut<'_> {
+        FindingOut {
+            rule: self.rule,
+            severity: self.severity,
+            path: &self.path,
+            label: &self.label,
+            stated: self.stated,
+            expected: self.expected,
+            difference: self.difference,
+            tolerance: self.tolerance,
+            message: self.message(lang),
+            at: self.at,
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Exact amounts: a decimal printed as a JSON string or number, parsed with a strict grammar.
+//!
+//! `rust_decimal` alone would accept `"1e3"`, `"+5"` or `" 5"`; a report must say what it prints, so only
+//! `-?digits(.digits)?` is accepted. The printed scale is kept (`"11.00"` stays two decimals).
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The most significant digits an amount may have (rust_decimal holds 28 exactly).
+pub const MAX_DIGITS: usize = 28;
+
+/// An exact amount with the scale it was printed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(pub Decimal);
+
+impl Amount {
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl From<Decimal> for Amount {
+    fn from(value: Decimal) -> Self {
+        Amount(value)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Why a text is not an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountProblem {
+    Empty,
+    /// `1e3`, `1E-2`
+    Exponent,
+    /// `NaN`, `Infinity`
+    NotANumber,
+    /// more than [`MAX_DIGITS`] significant digits
+    TooManyDigits,
+    /// anything else that is not `-?digits(.digits)?`
+    Malformed,
+    /// a JSON value that is neither a string nor a number
+    WrongType,
+}
+
+impl AmountProblem {
+    /// A stable code, used to carry the problem through serde's string errors.
+    pub fn code(self) -> &'static str {
+        match self {
+            AmountProblem::Empty => "empty",
+            AmountProblem::Exponent => "exponent",
+            AmountProblem::NotANumber => "nan",
+            AmountProblem::TooManyDigits => "digits",
+            AmountProblem::Malformed => "malformed",
+            AmountProblem::WrongType => "type",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AmountProblem> {
+        [
+            AmountProblem::Empty,
+            AmountProblem::Exponent,
+            AmountProblem::NotANumber,
+            AmountProblem::TooManyDigits,
+            AmountProblem::Malformed,
+            AmountProblem::WrongType,
+        ]
+        .into_iter()
+        .find(|p| p.code() == code)
+    }
+}
+
+/// Parses `-?digits(.digits)?` exactly, keeping the printed scale.
+pub fn parse_decimal(text: &str) -> Result<Decimal, AmountProblem> {
+    if text.is_empty() {
+        return Err(AmountProblem::Empty);
+    }
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || !fraction.is_none_or(all_digits) {
+        let lower = text.to_ascii_lowercase();
+        let lower = lower.trim_start_matches(['-', '+']);
+        if lower.starts_with("nan") || lower.starts_with("inf") {
+            return Err(AmountProblem::NotANumber);
+        }
+        if text.bytes().any(|b| b == b'e' || b == b'E') && text.bytes().any(|b| b.is_ascii_digit()) {
+            return Err(AmountProblem::Exponent);
+        }
+        return Err(AmountProblem::Malformed);
+    }
+    let significant = whole.trim_start_matches('0').len() + fraction.map_or(0, str::len);
+    if significant > MAX_DIGITS || fraction.map_or(0, str::len) > MAX_DIGITS {
+        return Err(AmountProblem::TooManyDigits);
+    }
+    Decimal::from_str(text).map_err(|_| AmountProblem::TooManyDigits)
+}
+
+impl FromStr for Amount {
+    type Err = AmountProblem;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_decimal(s).map(Amount)
+    }
+}
+
+/// Marks a serde custom error as an amount problem: `<MARK><code>:<text>`.
+pub(crate) const AMOUNT_ERROR_MARK: &str = "\u{1}budget-lens-amount:";
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // With serde_json's arbitrary_precision a number arrives here with its exact printed text.
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let text = match &value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            other => {
+                let shown = shorten(&other.to_string());
+                return Err(de::Error::custom(format!(
+                    "{AMOUNT_ERROR_MARK}{}:{shown}",
+                    AmountProblem::WrongType.code()
+                )));
+            }
+        };
+        parse_decimal(&text).map(Amount).map_err(|problem| {
+            de::Error::custom(format!("{AMOUNT_ERROR_MARK}{}:{}", problem.code(), shorten(&text)))
+        })
+    }
+}
+
+impl Serialize for Amount {
+    /// Amounts are written as strings so that every JSON reader keeps them exact.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+/// At most 40 characters of an offending text, for messages.
+fn shorten(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// serde `with` helpers for optional amounts.
+pub mod opt_amount {
+    use super::Amount;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<Amount>, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Amount>, D::Error> {
+        Amount::deserialize(deserializer).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_printed_scale() {
+        assert_eq!(parse_decimal("11.00").map(|d| d.scale()), Ok(2));
+        assert_eq!(parse_decimal("7.3").map(|d| d.scale()), Ok(1));
+        assert_eq!(parse_decimal("20").map(|d| d.scale()), Ok(0));
+        assert_eq!(parse_decimal("-503.37").map(|d| d.to_string()), Ok("-503.37".into()));
+    }
+
+    #[test]
+    fn nineteen_digits_stay_exact() {
+        let d = parse_decimal("1234567890123456789.12").map(|d| d.to_string());
+        assert_eq!(d, Ok("1234567890123456789.12".to_string()));
+    }
+
+    #[test]
+    fn rejects_what_is_not_printed_plainly() {
+        assert_eq!(parse_decimal(""), Err(AmountProblem::Empty));
+        assert_eq!(parse_decimal("1e3"), Err(AmountProblem::Exponent));
+        assert_eq!(parse_decimal("1E400"), Err(AmountProblem::Exponent));
+        assert_eq!(parse_decimal("NaN"), Err(AmountProblem::NotANumber));
+        assert_eq!(parse_decimal("-Infinity"), Err(AmountProblem::NotANumber));
+        assert_eq!(parse_decimal("+5"), Err(AmountProblem::Malformed));
+        assert_eq!(parse_decimal(" 5"), Err(AmountProblem::Malformed));
+        assert_eq!(parse_decimal("5."), Err(AmountProblem::Malformed));
+        assert_eq!(parse_decimal(".5"), Err(AmountProblem::Malformed));
+        assert_eq!(parse_decimal("1,000"), Err(AmountProblem::Malformed));
+        assert_eq!(parse_decimal("万元"), Err(AmountProblem::Malformed));
+        assert_eq!(parse_decimal(&"9".repeat(29)), Err(AmountProblem::TooManyDigits));
+        assert_eq!(parse_decimal(&"9".repeat(10_000)), Err(AmountProblem::TooManyDigits));
+        assert!(parse_decimal(&"9".repeat(28)).is_ok());
+        assert!(parse_decimal(&format!("{}1", "0".repeat(100))).is_ok());
+    }
+
+    #[test]
+    fn problem_codes_round_trip() {
+        for p in [
+            AmountProblem::Empty,
+            AmountProblem::Exponent,
+            AmountProblem::NotANumber,
+            AmountProblem::TooManyDigits,
+            AmountProblem::Malformed,
+            AmountProblem::WrongType,
+        ] {
+            assert_eq!(AmountProblem::from_code(p.code()), Some(p));
+        }
+    }
+}

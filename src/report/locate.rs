@@ -1,0 +1,257 @@
+//! Finds where a JSON path's value stands in the JSON text, for messages about a report that parsed but
+//! does not hold together (a duplicate id, a path that points nowhere).
+//!
+//! serde_json keeps no positions in parsed values, so the text is scanned again along the path. The scan is
+//! iterative (no recursion, whatever the nesting) and runs only when there is an error to report.
+
+use std::fmt;
+
+/// One step of a JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path into the JSON text, displayed as `$.breakdowns[0].items[2].amount`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JsonPath(pub Vec<Seg>);
+
+impl JsonPath {
+    pub fn key(&self, key: &str) -> JsonPath {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Key(key.to_string()));
+        JsonPath(segs)
+    }
+
+    pub fn index(&self, index: usize) -> JsonPath {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Index(index));
+        JsonPath(segs)
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for seg in &self.0 {
+            match seg {
+                Seg::Index(i) => write!(f, "[{i}]")?,
+                Seg::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+                    write!(f, ".{k}")?
+                }
+                Seg::Key(k) => write!(f, "[{}]", serde_json::Value::String(k.clone()))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The byte offset where the value at `path` starts in `text`, or the deepest enclosing value found.
+pub fn locate(text: &str, path: &JsonPath) -> usize {
+    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0 };
+    scanner.skip_ws();
+    for seg in &path.0 {
+        let found = match seg {
+            Seg::Key(key) => scanner.enter_key(text, key),
+            Seg::Index(index) => scanner.enter_index(*index),
+        };
+        match found {
+            Some(pos) => scanner.pos = pos,
+            None => break,
+        }
+    }
+    scanner.pos.min(text.len())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, byte: usize) -> (usize, usize) {
+    let byte = floor_char_boundary(text, byte.min(text.len()));
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The byte offset of a 1-based line and a 1-based byte column (serde_json's columns count bytes).
+pub fn byte_offset(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    };
+    (line_start + byte_column.saturating_sub(1)).min(text.len())
+}
+
+fn floor_char_boundary(text: &str, mut byte: usize) -> usize {
+    while byte > 0 && !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    byte
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips a string starting at `pos` (on its opening quote); returns the byte range of its contents.
+    fn skip_string(&mut self) -> Option<(usize, usize)> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let start = self.pos + 1;
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            match b {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    self.pos += 1;
+                    return Some((start, self.pos - 1));
+                }
+                _ => self.pos += 1,
+            }
+        }
+        None
+    }
+
+    /// Skips one value of any kind, iteratively.
+    fn skip_value(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            self.skip_ws();
+            match self.peek()? {
+                b'"' => {
+                    self.skip_string()?;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                    continue;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    self.pos += 1;
+                }
+                b',' | b':' if depth > 0 => {
+                    self.pos += 1;
+                    continue;
+                }
+                _ => {
+                    while matches!(self.peek(), Some(b) if !b",:]} \t\r\n".contains(&b)) {
+                        self.pos += 1;
+                    }
+                }
+            }
+            if depth == 0 {
+                return Some(());
+            }
+        }
+    }
+
+    fn enter_key(&mut self, text: &str, wanted: &str) -> Option<usize> {
+        self.skip_ws();
+        if self.peek()? != b'{' {
+            return None;
+        }
+        self.pos += 1;
+        let mut found = None;
+        loop {
+            self.skip_ws();
+            if self.peek()? == b'}' {
+                return found;
+            }
+            let (start, end) = self.skip_string()?;
+            let raw = text.get(start - 1..end + 1)?;
+            let key: String = serde_json::from_str(raw).ok()?;
+            self.skip_ws();
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.pos += 1;
+            self.skip_ws();
+            if key == wanted {
+                // The last of duplicate keys wins, as in serde_json.
+                found = Some(self.pos);
+            }
+            self.skip_value()?;
+            self.skip_ws();
+            if self.peek()? == b',' {
+                self.pos += 1;
+            }
+        }
+    }
+
+    fn enter_index(&mut self, wanted: usize) -> Option<usize> {
+        self.skip_ws();
+        if self.peek()? != b'[' {
+            return None;
+        }
+        self.pos += 1;
+        for _ in 0..wanted {
+            self.skip_ws();
+            if self.peek()? == b']' {
+                return None;
+            }
+            self.skip_value()?;
+            self.skip_ws();
+            if self.peek()? != b',' {
+                return None;
+            }
+            self.pos += 1;
+        }
+        self.skip_ws();
+        (self.peek()? != b']').then_some(self.pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(segs: &[Seg]) -> JsonPath {
+        JsonPath(segs.to_vec())
+    }
+
+    #[test]
+    fn finds_nested_values_and_reports_char_columns() {
+        let text = "{\n  \"a\": {\"标题\": \"x\", \"b\": [1, {\"c\": [true]}, \"y\"]},\n  \"d\": 5\n}";
+        let at = locate(text, &path(&[Seg::Key("a".into()), Seg::Key("b".into()), Seg::Index(2)]));
+        assert_eq!(&text[at..at + 3], "\"y\"");
+        assert_eq!(line_column(text, at), (2, 40));
+        let at = locate(text, &path(&[Seg::Key("d".into())]));
+        assert_eq!(line_column(text, at), (3, 8));
+    }
+
+    #[test]
+    fn a_missing_step_stops_at_the_enclosing_value() {
+        let text = "{\"a\": [1, 2]}";
+        let at = locate(text, &path(&[Seg::Key("a".into()), Seg::Index(5)]));
+        assert_eq!(at, 6);
+    }
+
+    #[test]
+    fn displays_json_paths() {
+        let p = JsonPath::default().key("breakdowns").index(0).key("items").index(3).key("amount");
+        assert_eq!(p.to_string(), "$.breakdowns[0].items[3].amount");
+        assert_eq!(JsonPath::default().key("a b").to_string(), "$[\"a b\"]");
+    }
+
+    #[test]
+    fn byte_columns_map_back() {
+        let text = "ab\n中文x";
+        assert_eq!(byte_offset(text, 2, 7), 9);
+        assert_eq!(line_column(text, 9), (2, 3));
+    }
+}

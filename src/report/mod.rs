@@ -1,0 +1,16 @@
+//! The report model of format `budget-lens/1` and its exact parser. No I/O, no web.
+
+mod amount;
+mod error;
+pub mod locate;
+mod model;
+mod parse;
+mod validate;
+
+pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
+pub use error::{Problem, ReportError};
+pub use model::{
+    FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span, Unit, Unplaced, FORMAT_V1,
+};
+pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
+pub use validate::{MAX_DEPTH, MAX_NODES};

@@ -1,0 +1,257 @@
+//! The report model of format `budget-lens/1` (see docs/FORMAT.md).
+//!
+//! Every amount is an exact [`Decimal`] that keeps the scale it was printed with (`"11.00"` has scale 2,
+//! `"7.3"` scale 1): the checker derives its rounding tolerances from that printed precision.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::amount::{opt_amount, Amount};
+
+/// The only format this crate reads and writes.
+pub const FORMAT_V1: &str = "budget-lens/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub format: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub entity: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<Phase>,
+    #[serde(default)]
+    pub unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default)]
+    pub breakdowns: Vec<Node>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    /// Extension: sentences of `source.text` that state amounts the extractor could not place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<Unplaced>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// 预算
+    Budget,
+    /// 决算
+    Final,
+}
+
+/// The unit of every amount in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Unit {
+    #[serde(rename = "元")]
+    Yuan,
+    #[default]
+    #[serde(rename = "万元")]
+    WanYuan,
+    #[serde(rename = "亿元")]
+    YiYuan,
+}
+
+impl Unit {
+    /// The unit as printed in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+            Unit::YiYuan => "亿元",
+        }
+    }
+
+    /// The unit in English words.
+    pub fn en(self) -> &'static str {
+        match self {
+            Unit::Yuan => "yuan",
+            Unit::WanYuan => "10k yuan",
+            Unit::YiYuan => "100M yuan",
+        }
+    }
+
+    /// How many yuan one unit is.
+    pub fn yuan_per_unit(self) -> u64 {
+        match self {
+            Unit::Yuan => 1,
+            Unit::WanYuan => 10_000,
+            Unit::YiYuan => 100_000_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A range of `source.text` in characters (Unicode scalar values), end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// The spanned characters of `text`, or `None` when the span does not fit the text.
+    pub fn slice(self, text: &str) -> Option<String> {
+        if self.start > self.end {
+            return None;
+        }
+        let taken: String = text.chars().skip(self.start).take(self.end - self.start).collect();
+        (taken.chars().count() == self.end - self.start).then_some(taken)
+    }
+}
+
+/// One figure of a breakdown: a total, a part, a class of spending.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub amount: Amount,
+    /// Stated percentage of `share_of` (default: the parent).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub share: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub prior: Option<Amount>,
+    /// Stated change from the prior year, signed.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub change: Option<Amount>,
+    /// Stated change in percent, signed.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub change_pct: Option<Amount>,
+    /// 年初预算
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub budget: Option<Amount>,
+    /// Stated 完成年初预算的 %.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub completion_pct: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restated: Vec<Restatement>,
+    /// The items do not exhaust the amount (主要包括…).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+    /// Where the amount is printed in `source.text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Span>,
+    /// Extension: where the other stated figures are printed.
+    #[serde(default, skip_serializing_if = "FigureSpans::is_empty")]
+    pub spans: FigureSpans,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Node>,
+}
+
+impl Node {
+    /// A node with just an id, a label and an amount.
+    pub fn new(id: impl Into<String>, label: impl Into<String>, amount: Decimal) -> Node {
+        Node {
+            id: id.into(),
+            label: label.into(),
+            code: None,
+            amount: Amount(amount),
+            share: None,
+            share_of: None,
+            prior: None,
+            change: None,
+            change_pct: None,
+            budget: None,
+            completion_pct: None,
+            restated: Vec::new(),
+            partial: false,
+            at: None,
+            spans: FigureSpans::default(),
+            items: Vec::new(),
+        }
+    }
+
+    /// This node and all below it, depth first in document order.
+    pub fn count(&self) -> usize {
+        1 + self.items.iter().map(Node::count).sum::<usize>()
+    }
+}
+
+/// Spans of a node's stated figures other than its amount (an extension of format v1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FigureSpans {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_pct: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_pct: Option<Span>,
+}
+
+impl FigureSpans {
+    pub fn is_empty(&self) -> bool {
+        *self == FigureSpans::default()
+    }
+}
+
+/// The same figure printed a second time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Restatement {
+    pub amount: Amount,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Span>,
+}
+
+/// An identity across breakdowns: Σ amounts at `left` = Σ amounts at `right`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub id: String,
+    #[serde(default)]
+    pub label: String,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+}
+
+/// A sentence stating amounts that the extractor did not place in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unplaced {
+    pub text: String,
+    pub at: Span,
+}
+
+impl Report {
+    /// The node at a path `root-id/child-id/…`, if any.
+    pub fn node_at(&self, path: &str) -> Option<&Node> {
+        let mut segments = path.split('/');
+        let first = segments.next()?;
+        let mut node = self.breakdowns.iter().find(|n| n.id == first)?;
+        for segment in segments {
+            node = node.items.iter().find(|n| n.id == segment)?;
+        }
+        Some(node)
+    }
+
+    /// How many nodes the report has in all.
+    pub fn node_count(&self) -> usize {
+        self.breakdowns.iter().map(Node::count).sum()
+    }
+
+    /// `source.text`, or the empty string.
+    pub fn source_text(&self) -> &str {
+        self.source
+            .as_ref()
+            .and_then(|s| s.text.as_deref())
+            .unwrap_or("")
+    }
+}

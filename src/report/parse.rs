@@ -1,0 +1,158 @@
+//! Report text → [`Report`], or one clear [`ReportError`]. Never panics, whatever the bytes.
+//!
+//! Three stages: the bytes (size, UTF-8, BOM, the top-level shape), serde (syntax, types, amounts; the
+//! JSON path comes from `serde_path_to_error`, the line and column from serde_json), then
+//! [`super::validate`] (what serde cannot see: ids, paths, depth, node count, spans).
+
+use serde::Deserialize;
+
+use super::amount::{AmountProblem, AMOUNT_ERROR_MARK};
+use super::error::{Problem, ReportError};
+use super::locate::{byte_offset, line_column, locate, JsonPath, Seg};
+use super::model::{Report, FORMAT_V1};
+use super::validate::validate;
+
+/// The largest report text accepted, in bytes.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// Parses report bytes: a UTF-8 BOM is accepted, invalid UTF-8 is an error with its place.
+pub fn parse_report_bytes(bytes: &[u8]) -> Result<Report, ReportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(whole_text(Problem::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_report(text),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+            let (line, column) = line_column(valid, valid.len());
+            Err(ReportError { problem: Problem::NotUtf8, path: "$".into(), line, column })
+        }
+    }
+}
+
+/// Parses a report text.
+pub fn parse_report(text: &str) -> Result<Report, ReportError> {
+    if text.len() > MAX_BYTES {
+        return Err(whole_text(Problem::TooLarge { bytes: text.len(), limit: MAX_BYTES }));
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let Some(first) = text.trim_start().chars().next() else {
+        return Err(whole_text(Problem::Empty));
+    };
+    let found = match first {
+        '{' => None,
+        '[' => Some("an array"),
+        '"' => Some("a string"),
+        '-' | '0'..='9' => Some("a number"),
+        't' | 'f' => Some("true or false"),
+        'n' => Some("null"),
+        _ => None,
+    };
+    if let Some(found) = found {
+        let at = text.len() - text.trim_start().len();
+        return Err(error_at(text, at, "$".into(), Problem::NotAnObject { found }));
+    }
+
+    // First only the format, so that a report of another format is not judged by this one's fields.
+    #[derive(Deserialize)]
+    struct FormatProbe {
+        format: Option<serde_json::Value>,
+    }
+    let probe: FormatProbe = deserialize(text)?;
+    match probe.format {
+        None => return Err(whole_text(Problem::MissingFormat)),
+        Some(serde_json::Value::String(f)) if f == FORMAT_V1 => {}
+        Some(other) => {
+            let path = JsonPath(vec![Seg::Key("format".into())]);
+            let shown = other.to_string().chars().take(60).collect();
+            return Err(located(text, &path, Problem::UnknownFormat { found: shown }));
+        }
+    }
+
+    let report: Report = deserialize(text)?;
+    validate(&report).map_err(|(path, problem)| located(text, &path, problem))?;
+    Ok(report)
+}
+
+/// An error about the value at `path`, with that value's line and column.
+pub(crate) fn located(text: &str, path: &JsonPath, problem: Problem) -> ReportError {
+    error_at(text, locate(text, path), path.to_string(), problem)
+}
+
+fn error_at(text: &str, byte: usize, path: String, problem: Problem) -> ReportError {
+    let (line, column) = line_column(text, byte);
+    ReportError { problem, path, line, column }
+}
+
+fn whole_text(problem: Problem) -> ReportError {
+    ReportError { problem, path: "$".into(), line: 1, column: 1 }
+}
+
+fn deserialize<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReportError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = json_path(e.path());
+        serde_error(text, e.into_inner(), path)
+    })?;
+    de.end().map_err(|e| serde_error(text, e, JsonPath::default()))?;
+    Ok(value)
+}
+
+fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
+    use serde_path_to_error::Segment;
+    JsonPath(
+        path.iter()
+            .filter_map(|seg| match seg {
+                Segment::Seq { index } => Some(Seg::Index(*index)),
+                Segment::Map { key } => Some(Seg::Key(key.clone())),
+                Segment::Enum { .. } | Segment::Unknown => None,
+            })
+            .collect(),
+    )
+}
+
+/// Turns serde_json's error into a [`ReportError`], keeping its place and naming its problem.
+fn serde_error(text: &str, error: serde_json::Error, path: JsonPath) -> ReportError {
+    let byte = byte_offset(text, error.line(), error.column());
+    let detail = bare_message(&error);
+    let problem = if error.is_syntax() || error.is_eof() {
+        if detail.starts_with("recursion limit exceeded") {
+            Problem::JsonTooDeep
+        } else {
+            Problem::Syntax { detail }
+        }
+    } else {
+        data_problem(&detail)
+    };
+    error_at(text, byte, path.to_string(), problem)
+}
+
+/// serde_json appends " at line L column C" to its messages; the place is reported separately.
+fn bare_message(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
+}
+
+fn data_problem(detail: &str) -> Problem {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    if let Some(rest) = detail.strip_prefix(AMOUNT_ERROR_MARK) {
+        let (code, text) = rest.split_once(':').unwrap_or((rest, ""));
+        let problem = AmountProblem::from_code(code).unwrap_or(AmountProblem::Malformed);
+        return Problem::BadAmount { text: text.to_string(), problem };
+    }
+    if detail.starts_with("missing field") {
+        return Problem::MissingField { field: quoted(detail) };
+    }
+    if detail.starts_with("duplicate field") {
+        return Problem::DuplicateField { field: quoted(detail) };
+    }
+    if detail.starts_with("unknown variant") {
+        let expected = detail.split_once("expected ").map_or("", |(_, e)| e).replace('`', "\"");
+        return Problem::UnknownVariant { found: quoted(detail), expected };
+    }
+    Problem::WrongType { detail: detail.to_string() }
+}
