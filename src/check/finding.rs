@@ -105,17 +105,33 @@ pub enum Detail {
     /// Items and their sum.
     Parts { count: usize, unit: &'static str },
     /// A share: the amount, the base and the base's label.
-    Share { amount: Decimal, base: Decimal, base_label: String },
+    Share {
+        amount: Decimal,
+        base: Decimal,
+        base_label: String,
+    },
     /// Shares of `count` items.
     Shares { count: usize },
     /// A change: current and prior amounts (prior derived when `derived`).
-    Change { amount: Decimal, prior: Decimal, unit: &'static str },
+    Change {
+        amount: Decimal,
+        prior: Decimal,
+        unit: &'static str,
+    },
     /// A rate of `numerator` over `denominator` (zero denominator: rate stated on nothing).
-    Rate { numerator: Decimal, denominator: Decimal, unit: &'static str },
+    Rate {
+        numerator: Decimal,
+        denominator: Decimal,
+        unit: &'static str,
+    },
     /// A figure printed twice.
     Restated { unit: &'static str },
     /// A relation's two sides.
-    Relation { left: Vec<String>, right: Vec<String>, unit: &'static str },
+    Relation {
+        left: Vec<String>,
+        right: Vec<String>,
+        unit: &'static str,
+    },
     /// A negative amount.
     Negative { unit: &'static str },
 }
