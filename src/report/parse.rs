@@ -145,8 +145,13 @@ fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
 
 /// Turns serde_json's error into a [`ReportError`], keeping its place and naming its problem.
 fn serde_error(text: &str, error: serde_json::Error, path: JsonPath) -> ReportError {
-    let byte = byte_offset(text, error.line(), error.column());
     let detail = bare_message(&error);
+    // A data error names its value by path: point at the value's start rather than where serde stopped.
+    let byte = if error.is_data() && !path.0.is_empty() {
+        locate(text, &path)
+    } else {
+        byte_offset(text, error.line(), error.column())
+    };
     let problem = if error.is_syntax() || error.is_eof() {
         if detail.starts_with("recursion limit exceeded") {
             Problem::JsonTooDeep
