@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SAMPLE := www/reports/panjin-xinglongtai-2021.json
 
-.PHONY: all setup test native-test lint demo
+.PHONY: all setup test native-test lint demo fuzz-setup fuzz fuzz-long bench bench-native
 
 all: test
 
@@ -22,3 +22,25 @@ lint:
 ## make demo: build and show the sample report
 demo: setup
 	cargo run --release --bin budget-lens -- check $(SAMPLE)
+
+## make fuzz-setup: the nightly toolchain's cargo-fuzz (not part of `make test`, which needs only stable)
+fuzz-setup:
+	@command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+
+## make fuzz: each fuzz target for FUZZ_SECONDS (default 30 s), nice'd, one at a time, one process each
+## (-jobs=1 -workers=1: libFuzzer logs to fuzz/fuzz-0.log, which cargo fuzz prints at the end).
+## make fuzz-long: 10 minutes each. Crashes land in fuzz/artifacts/TARGET/, new inputs in fuzz/corpus/TARGET/.
+FUZZ_TARGETS := parse check
+FUZZ_SECONDS ?= 30
+fuzz: fuzz-setup
+	@cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  nice -n 10 cargo +nightly fuzz run --fuzz-dir . $$t corpus/$$t seeds/parse \
+	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -jobs=1 -workers=1 \
+	    || exit 1; \
+	done
+
+fuzz-long:
+	$(MAKE) fuzz FUZZ_SECONDS=600
