@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SAMPLE := www/reports/panjin-xinglongtai-2021.json
 
-.PHONY: all setup test native-test lint demo fuzz-setup fuzz fuzz-long bench bench-native
+.PHONY: all setup test native-test lint demo fuzz-setup fuzz fuzz-long bench bench-native bench-criterion bench-hostile
 
 all: test
 
@@ -33,14 +33,32 @@ fuzz-setup:
 ## make fuzz-long: 10 minutes each. Crashes land in fuzz/artifacts/TARGET/, new inputs in fuzz/corpus/TARGET/.
 FUZZ_TARGETS := parse check
 FUZZ_SECONDS ?= 30
+# One process at a time. To go on past a known crash: FUZZ_MODE="-fork=1 -ignore_crashes=1".
+FUZZ_MODE ?= -jobs=1 -workers=1
 fuzz: fuzz-setup
 	@cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p corpus/$$t; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 	  nice -n 10 cargo +nightly fuzz run --fuzz-dir . $$t corpus/$$t seeds/parse \
-	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -jobs=1 -workers=1 \
+	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_MODE) \
 	    || exit 1; \
 	done
 
 fuzz-long:
 	$(MAKE) fuzz FUZZ_SECONDS=600
+
+## make bench: every benchmark. Native for now; the browser benchmark (issue 6) joins as another prerequisite.
+bench: bench-native
+
+## make bench-native: criterion (parse and check of synthetic reports; ratio table last), then hostile reports
+bench-native: bench-criterion bench-hostile
+
+bench-criterion:
+	cargo bench --bench parse_check
+
+## make bench-hostile: each hostile report in its own process: time, peak memory (VmHWM) before/after parsing
+bench-hostile:
+	cargo build --release --example hostile
+	@echo "| case | input | parse + check + messages | peak RSS with input built | peak RSS after | outcome |"
+	@echo "|---|---:|---:|---:|---:|---|"
+	@for i in $$(target/release/examples/hostile list | cut -f1); do target/release/examples/hostile $$i; done
