@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use budget_lens::check::check;
+use budget_lens::check::{check, counts};
 use budget_lens::report::{
     parse_report, Amount, Node, Phase, Relation, Report, Restatement, Source, Span, Unit, FORMAT_V1,
 };
@@ -245,7 +245,7 @@ fn main() {
         assert_eq!(report.node_count(), nodes);
         let text = serde_json::to_string(&report).expect("the report serializes");
         let parsed = parse_report(&text).expect("the synthetic report parses");
-        let findings = check(&parsed).len();
+        let findings = counts(&check(&parsed));
         shapes.push((nodes, text.len(), findings));
 
         let mut group = c.benchmark_group("parse_check");
@@ -309,14 +309,14 @@ fn main() {
             .map_or(f64::NAN, |(n, d)| d.as_secs_f64() / *n as f64)
     };
     println!();
-    println!("| nodes | JSON bytes | findings | serde_json Value | parse_report | check | check / serde_json | parse_report / serde_json |");
+    println!("| nodes | JSON bytes | findings (errors/warnings/notes) | serde_json Value | parse_report | check | check / serde_json | parse_report / serde_json |");
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (nodes, bytes, findings) in shapes {
+    for (nodes, bytes, (errors, warnings, notes)) in shapes {
         let serde = per_iter(nodes, "serde_json");
         let parse = per_iter(nodes, "parse_report");
         let checked = per_iter(nodes, "check");
         println!(
-            "| {nodes} | {bytes} | {findings} | {} | {} | {} | {:.2} | {:.2} |",
+            "| {nodes} | {bytes} | {errors}/{warnings}/{notes} | {} | {} | {} | {:.2} | {:.2} |",
             ms(serde),
             ms(parse),
             ms(checked),

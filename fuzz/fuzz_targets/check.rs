@@ -7,8 +7,8 @@
 use arbitrary::Arbitrary;
 use budget_lens::check::{check, Finding};
 use budget_lens::report::{
-    parse_report, Amount, FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span, Unit,
-    Unplaced, FORMAT_V1,
+    parse_report, Amount, FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span,
+    Unit, Unplaced, FORMAT_V1,
 };
 use budget_lens::Lang;
 use libfuzzer_sys::fuzz_target;
@@ -206,8 +206,24 @@ fn say(findings: &[Finding]) -> Vec<String> {
     said
 }
 
+/// Known crash (tests/check_regressions.rs): a percentage printed with more than 26 decimals. With
+/// BUDGET_LENS_FUZZ_SKIP_KNOWN=1 such reports are skipped, so that a long run can look for other crashes.
+fn known_crash(report: &Report) -> bool {
+    fn node(n: &Node) -> bool {
+        [n.share, n.change_pct, n.completion_pct]
+            .iter()
+            .flatten()
+            .any(|p| p.value().scale() > 26)
+            || n.items.iter().any(node)
+    }
+    report.breakdowns.iter().any(node)
+}
+
 fuzz_target!(|input: FuzzReport| {
     let report = input.get();
+    if std::env::var_os("BUDGET_LENS_FUZZ_SKIP_KNOWN").is_some() && known_crash(&report) {
+        return;
+    }
     let findings = check(&report);
     let said = say(&findings);
 
@@ -216,6 +232,10 @@ fuzz_target!(|input: FuzzReport| {
         let json_again = serde_json::to_string(&parsed).expect("a report serializes");
         assert_eq!(json_again, json, "the parser changed a report it accepted");
         let findings_again = check(&parsed);
-        assert_eq!(say(&findings_again), said, "the same report, checked twice, differs");
+        assert_eq!(
+            say(&findings_again),
+            said,
+            "the same report, checked twice, differs"
+        );
     }
 });
