@@ -95,7 +95,8 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountProblem> {
         if lower.starts_with("nan") || lower.starts_with("inf") {
             return Err(AmountProblem::NotANumber);
         }
-        if text.bytes().any(|b| b == b'e' || b == b'E') && text.bytes().any(|b| b.is_ascii_digit()) {
+        if text.bytes().any(|b| b == b'e' || b == b'E') && text.bytes().any(|b| b.is_ascii_digit())
+        {
             return Err(AmountProblem::Exponent);
         }
         return Err(AmountProblem::Malformed);
@@ -133,7 +134,11 @@ impl<'de> Deserialize<'de> for Amount {
             }
         };
         parse_decimal(&text).map(Amount).map_err(|problem| {
-            de::Error::custom(format!("{AMOUNT_ERROR_MARK}{}:{}", problem.code(), shorten(&text)))
+            de::Error::custom(format!(
+                "{AMOUNT_ERROR_MARK}{}:{}",
+                problem.code(),
+                shorten(&text)
+            ))
         })
     }
 }
@@ -161,11 +166,16 @@ pub mod opt_amount {
     use super::Amount;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    pub fn serialize<S: Serializer>(value: &Option<Amount>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &Option<Amount>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Amount>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Amount>, D::Error> {
         Amount::deserialize(deserializer).map(Some)
     }
 }
@@ -179,7 +189,10 @@ mod tests {
         assert_eq!(parse_decimal("11.00").map(|d| d.scale()), Ok(2));
         assert_eq!(parse_decimal("7.3").map(|d| d.scale()), Ok(1));
         assert_eq!(parse_decimal("20").map(|d| d.scale()), Ok(0));
-        assert_eq!(parse_decimal("-503.37").map(|d| d.to_string()), Ok("-503.37".into()));
+        assert_eq!(
+            parse_decimal("-503.37").map(|d| d.to_string()),
+            Ok("-503.37".into())
+        );
     }
 
     #[test]
@@ -201,8 +214,14 @@ mod tests {
         assert_eq!(parse_decimal(".5"), Err(AmountProblem::Malformed));
         assert_eq!(parse_decimal("1,000"), Err(AmountProblem::Malformed));
         assert_eq!(parse_decimal("万元"), Err(AmountProblem::Malformed));
-        assert_eq!(parse_decimal(&"9".repeat(29)), Err(AmountProblem::TooManyDigits));
-        assert_eq!(parse_decimal(&"9".repeat(10_000)), Err(AmountProblem::TooManyDigits));
+        assert_eq!(
+            parse_decimal(&"9".repeat(29)),
+            Err(AmountProblem::TooManyDigits)
+        );
+        assert_eq!(
+            parse_decimal(&"9".repeat(10_000)),
+            Err(AmountProblem::TooManyDigits)
+        );
         assert!(parse_decimal(&"9".repeat(28)).is_ok());
         assert!(parse_decimal(&format!("{}1", "0".repeat(100))).is_ok());
     }

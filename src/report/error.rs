@@ -9,27 +9,63 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Empty,
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     NotUtf8,
-    NotAnObject { found: &'static str },
+    NotAnObject {
+        found: &'static str,
+    },
     /// JSON syntax; `detail` is serde_json's English description.
-    Syntax { detail: String },
+    Syntax {
+        detail: String,
+    },
     /// JSON nested deeper than the parser's recursion limit.
     JsonTooDeep,
     MissingFormat,
-    UnknownFormat { found: String },
-    MissingField { field: String },
-    DuplicateField { field: String },
-    UnknownVariant { found: String, expected: String },
+    UnknownFormat {
+        found: String,
+    },
+    MissingField {
+        field: String,
+    },
+    DuplicateField {
+        field: String,
+    },
+    UnknownVariant {
+        found: String,
+        expected: String,
+    },
     /// A value of the wrong JSON type; `detail` is serde's English description.
-    WrongType { detail: String },
-    BadAmount { text: String, problem: AmountProblem },
-    DuplicateId { id: String },
-    BadId { id: String },
-    DanglingPath { target: String },
-    TooDeep { limit: usize },
-    TooManyNodes { count: usize, limit: usize },
-    SpanOutsideText { start: usize, end: usize, text_chars: usize },
+    WrongType {
+        detail: String,
+    },
+    BadAmount {
+        text: String,
+        problem: AmountProblem,
+    },
+    DuplicateId {
+        id: String,
+    },
+    BadId {
+        id: String,
+    },
+    DanglingPath {
+        target: String,
+    },
+    TooDeep {
+        limit: usize,
+    },
+    TooManyNodes {
+        count: usize,
+        limit: usize,
+    },
+    SpanOutsideText {
+        start: usize,
+        end: usize,
+        text_chars: usize,
+    },
 }
 
 /// A rejected report: what is wrong and where.
@@ -77,18 +113,26 @@ impl Problem {
             (TooLarge { bytes, limit }, Lang::En) => {
                 format!("the report is {bytes} bytes, more than the limit of {limit} bytes")
             }
-            (NotUtf8, Lang::Zh) => "这里的字节不是有效的 UTF-8 文本（报告须以 UTF-8 编码保存）".into(),
-            (NotUtf8, Lang::En) => "the bytes here are not valid UTF-8 (save the report as UTF-8)".into(),
+            (NotUtf8, Lang::Zh) => {
+                "这里的字节不是有效的 UTF-8 文本（报告须以 UTF-8 编码保存）".into()
+            }
+            (NotUtf8, Lang::En) => {
+                "the bytes here are not valid UTF-8 (save the report as UTF-8)".into()
+            }
             (NotAnObject { found }, Lang::Zh) => {
                 format!("报告须是一个 JSON 对象 {{…}}，这里却是{}", zh_kind(found))
             }
-            (NotAnObject { found }, Lang::En) => format!("a report must be a JSON object {{…}}, found {found}"),
+            (NotAnObject { found }, Lang::En) => {
+                format!("a report must be a JSON object {{…}}, found {found}")
+            }
             (Syntax { detail }, Lang::Zh) => format!("JSON 语法错误：{}", zh_syntax(detail)),
             (Syntax { detail }, Lang::En) => format!("JSON syntax error: {detail}"),
             (JsonTooDeep, Lang::Zh) => "JSON 嵌套过深".into(),
             (JsonTooDeep, Lang::En) => "the JSON is nested too deeply".into(),
             (MissingFormat, Lang::Zh) => "缺少 \"format\" 字段（应为 \"budget-lens/1\"）".into(),
-            (MissingFormat, Lang::En) => "the \"format\" field is missing (it should be \"budget-lens/1\")".into(),
+            (MissingFormat, Lang::En) => {
+                "the \"format\" field is missing (it should be \"budget-lens/1\")".into()
+            }
             (UnknownFormat { found }, Lang::Zh) => {
                 format!("不认识的格式 {found}（本程序读取 \"budget-lens/1\"）")
             }
@@ -96,7 +140,9 @@ impl Problem {
                 format!("unknown format {found} (this program reads \"budget-lens/1\")")
             }
             (MissingField { field }, Lang::Zh) => format!("缺少必填字段 \"{field}\""),
-            (MissingField { field }, Lang::En) => format!("the required field \"{field}\" is missing"),
+            (MissingField { field }, Lang::En) => {
+                format!("the required field \"{field}\" is missing")
+            }
             (DuplicateField { field }, Lang::Zh) => format!("字段 \"{field}\" 出现了两次"),
             (DuplicateField { field }, Lang::En) => format!("the field \"{field}\" appears twice"),
             (UnknownVariant { found, expected }, Lang::Zh) => {
@@ -109,25 +155,45 @@ impl Problem {
             (WrongType { detail }, Lang::En) => format!("wrong type of value: {detail}"),
             (BadAmount { text, problem }, lang) => amount_message(text, *problem, lang),
             (DuplicateId { id }, Lang::Zh) => format!("同级节点中 id \"{id}\" 重复"),
-            (DuplicateId { id }, Lang::En) => format!("the id \"{id}\" is used twice among siblings"),
+            (DuplicateId { id }, Lang::En) => {
+                format!("the id \"{id}\" is used twice among siblings")
+            }
             (BadId { id }, Lang::Zh) => format!("id \"{id}\" 无效（id 不能为空，也不能含 \"/\"）"),
-            (BadId { id }, Lang::En) => format!("the id \"{id}\" is invalid (an id is not empty and has no \"/\")"),
+            (BadId { id }, Lang::En) => {
+                format!("the id \"{id}\" is invalid (an id is not empty and has no \"/\")")
+            }
             (DanglingPath { target }, Lang::Zh) => format!("路径 \"{target}\" 指向的节点不存在"),
-            (DanglingPath { target }, Lang::En) => format!("the path \"{target}\" points to no node"),
+            (DanglingPath { target }, Lang::En) => {
+                format!("the path \"{target}\" points to no node")
+            }
             (TooDeep { limit }, Lang::Zh) => format!("节点嵌套超过 {limit} 层"),
-            (TooDeep { limit }, Lang::En) => format!("nodes are nested more than {limit} levels deep"),
+            (TooDeep { limit }, Lang::En) => {
+                format!("nodes are nested more than {limit} levels deep")
+            }
             (TooManyNodes { count, limit }, Lang::Zh) => {
                 format!("报告有 {count} 个节点，超过上限 {limit}")
             }
             (TooManyNodes { count, limit }, Lang::En) => {
                 format!("the report has {count} nodes, more than the limit of {limit}")
             }
-            (SpanOutsideText { start, end, text_chars }, Lang::Zh) => format!(
-                "位置 {start}–{end} 超出了 source.text 的范围（共 {text_chars} 个字符）"
-            ),
-            (SpanOutsideText { start, end, text_chars }, Lang::En) => format!(
-                "the span {start}–{end} lies outside source.text ({text_chars} characters)"
-            ),
+            (
+                SpanOutsideText {
+                    start,
+                    end,
+                    text_chars,
+                },
+                Lang::Zh,
+            ) => format!("位置 {start}–{end} 超出了 source.text 的范围（共 {text_chars} 个字符）"),
+            (
+                SpanOutsideText {
+                    start,
+                    end,
+                    text_chars,
+                },
+                Lang::En,
+            ) => {
+                format!("the span {start}–{end} lies outside source.text ({text_chars} characters)")
+            }
         }
     }
 }
@@ -144,18 +210,26 @@ fn amount_message(text: &str, problem: AmountProblem, lang: Lang) -> String {
         }
         (AmountProblem::NotANumber, Lang::Zh) => format!("金额 {text} 不是数"),
         (AmountProblem::NotANumber, Lang::En) => format!("the amount {text} is not a number"),
-        (AmountProblem::TooManyDigits, Lang::Zh) => format!("金额 {text} 的有效数字超过 28 位，无法精确表示"),
+        (AmountProblem::TooManyDigits, Lang::Zh) => {
+            format!("金额 {text} 的有效数字超过 28 位，无法精确表示")
+        }
         (AmountProblem::TooManyDigits, Lang::En) => {
-            format!("the amount {text} has more than 28 significant digits and cannot be held exactly")
+            format!(
+                "the amount {text} has more than 28 significant digits and cannot be held exactly"
+            )
         }
         (AmountProblem::Malformed, Lang::Zh) => {
             format!("金额 \"{text}\" 不是十进制数（应形如 \"1550.17\" 或 \"-503.37\"）")
         }
         (AmountProblem::Malformed, Lang::En) => {
-            format!("the amount \"{text}\" is not a decimal (expected e.g. \"1550.17\" or \"-503.37\")")
+            format!(
+                "the amount \"{text}\" is not a decimal (expected e.g. \"1550.17\" or \"-503.37\")"
+            )
         }
         (AmountProblem::WrongType, Lang::Zh) => format!("金额应是字符串或数字，这里却是 {text}"),
-        (AmountProblem::WrongType, Lang::En) => format!("an amount must be a string or a number, found {text}"),
+        (AmountProblem::WrongType, Lang::En) => {
+            format!("an amount must be a string or a number, found {text}")
+        }
     }
 }
 

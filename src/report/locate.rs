@@ -37,7 +37,9 @@ impl fmt::Display for JsonPath {
         for seg in &self.0 {
             match seg {
                 Seg::Index(i) => write!(f, "[{i}]")?,
-                Seg::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+                Seg::Key(k)
+                    if !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_') =>
+                {
                     write!(f, ".{k}")?
                 }
                 Seg::Key(k) => write!(f, "[{}]", serde_json::Value::String(k.clone()))?,
@@ -49,7 +51,10 @@ impl fmt::Display for JsonPath {
 
 /// The byte offset where the value at `path` starts in `text`, or the deepest enclosing value found.
 pub fn locate(text: &str, path: &JsonPath) -> usize {
-    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0 };
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     scanner.skip_ws();
     for seg in &path.0 {
         let found = match seg {
@@ -78,7 +83,9 @@ pub fn byte_offset(text: &str, line: usize, byte_column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {
-        text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
     };
     (line_start + byte_column.saturating_sub(1)).min(text.len())
 }
@@ -226,8 +233,12 @@ mod tests {
 
     #[test]
     fn finds_nested_values_and_reports_char_columns() {
-        let text = "{\n  \"a\": {\"标题\": \"x\", \"b\": [1, {\"c\": [true]}, \"y\"]},\n  \"d\": 5\n}";
-        let at = locate(text, &path(&[Seg::Key("a".into()), Seg::Key("b".into()), Seg::Index(2)]));
+        let text =
+            "{\n  \"a\": {\"标题\": \"x\", \"b\": [1, {\"c\": [true]}, \"y\"]},\n  \"d\": 5\n}";
+        let at = locate(
+            text,
+            &path(&[Seg::Key("a".into()), Seg::Key("b".into()), Seg::Index(2)]),
+        );
         assert_eq!(&text[at..at + 3], "\"y\"");
         assert_eq!(line_column(text, at), (2, 40));
         let at = locate(text, &path(&[Seg::Key("d".into())]));
@@ -243,7 +254,12 @@ mod tests {
 
     #[test]
     fn displays_json_paths() {
-        let p = JsonPath::default().key("breakdowns").index(0).key("items").index(3).key("amount");
+        let p = JsonPath::default()
+            .key("breakdowns")
+            .index(0)
+            .key("items")
+            .index(3)
+            .key("amount");
         assert_eq!(p.to_string(), "$.breakdowns[0].items[3].amount");
         assert_eq!(JsonPath::default().key("a b").to_string(), "$[\"a b\"]");
     }

@@ -10,7 +10,8 @@ mod validate;
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
 pub use error::{Problem, ReportError};
 pub use model::{
-    FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span, Unit, Unplaced, FORMAT_V1,
+    FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span, Unit, Unplaced,
+    FORMAT_V1,
 };
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
 pub use validate::{MAX_DEPTH, MAX_NODES};

@@ -106,7 +106,11 @@ impl Span {
         if self.start > self.end {
             return None;
         }
-        let taken: String = text.chars().skip(self.start).take(self.end - self.start).collect();
+        let taken: String = text
+            .chars()
+            .skip(self.start)
+            .take(self.end - self.start)
+            .collect();
         (taken.chars().count() == self.end - self.start).then_some(taken)
     }
 }

@@ -18,7 +18,10 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Parses report bytes: a UTF-8 BOM is accepted, invalid UTF-8 is an error with its place.
 pub fn parse_report_bytes(bytes: &[u8]) -> Result<Report, ReportError> {
     if bytes.len() > MAX_BYTES {
-        return Err(whole_text(Problem::TooLarge { bytes: bytes.len(), limit: MAX_BYTES }));
+        return Err(whole_text(Problem::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_BYTES,
+        }));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -26,7 +29,12 @@ pub fn parse_report_bytes(bytes: &[u8]) -> Result<Report, ReportError> {
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
             let (line, column) = line_column(valid, valid.len());
-            Err(ReportError { problem: Problem::NotUtf8, path: "$".into(), line, column })
+            Err(ReportError {
+                problem: Problem::NotUtf8,
+                path: "$".into(),
+                line,
+                column,
+            })
         }
     }
 }
@@ -34,7 +42,10 @@ pub fn parse_report_bytes(bytes: &[u8]) -> Result<Report, ReportError> {
 /// Parses a report text.
 pub fn parse_report(text: &str) -> Result<Report, ReportError> {
     if text.len() > MAX_BYTES {
-        return Err(whole_text(Problem::TooLarge { bytes: text.len(), limit: MAX_BYTES }));
+        return Err(whole_text(Problem::TooLarge {
+            bytes: text.len(),
+            limit: MAX_BYTES,
+        }));
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let Some(first) = text.trim_start().chars().next() else {
@@ -51,7 +62,12 @@ pub fn parse_report(text: &str) -> Result<Report, ReportError> {
     };
     if let Some(found) = found {
         let at = text.len() - text.trim_start().len();
-        return Err(error_at(text, at, "$".into(), Problem::NotAnObject { found }));
+        return Err(error_at(
+            text,
+            at,
+            "$".into(),
+            Problem::NotAnObject { found },
+        ));
     }
 
     // First only the format, so that a report of another format is not judged by this one's fields.
@@ -66,7 +82,11 @@ pub fn parse_report(text: &str) -> Result<Report, ReportError> {
         Some(other) => {
             let path = JsonPath(vec![Seg::Key("format".into())]);
             let shown = other.to_string().chars().take(60).collect();
-            return Err(located(text, &path, Problem::UnknownFormat { found: shown }));
+            return Err(located(
+                text,
+                &path,
+                Problem::UnknownFormat { found: shown },
+            ));
         }
     }
 
@@ -82,11 +102,21 @@ pub(crate) fn located(text: &str, path: &JsonPath, problem: Problem) -> ReportEr
 
 fn error_at(text: &str, byte: usize, path: String, problem: Problem) -> ReportError {
     let (line, column) = line_column(text, byte);
-    ReportError { problem, path, line, column }
+    ReportError {
+        problem,
+        path,
+        line,
+        column,
+    }
 }
 
 fn whole_text(problem: Problem) -> ReportError {
-    ReportError { problem, path: "$".into(), line: 1, column: 1 }
+    ReportError {
+        problem,
+        path: "$".into(),
+        line: 1,
+        column: 1,
+    }
 }
 
 fn deserialize<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReportError> {
@@ -95,7 +125,8 @@ fn deserialize<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReportError> 
         let path = json_path(e.path());
         serde_error(text, e.into_inner(), path)
     })?;
-    de.end().map_err(|e| serde_error(text, e, JsonPath::default()))?;
+    de.end()
+        .map_err(|e| serde_error(text, e, JsonPath::default()))?;
     Ok(value)
 }
 
@@ -114,8 +145,13 @@ fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
 
 /// Turns serde_json's error into a [`ReportError`], keeping its place and naming its problem.
 fn serde_error(text: &str, error: serde_json::Error, path: JsonPath) -> ReportError {
-    let byte = byte_offset(text, error.line(), error.column());
     let detail = bare_message(&error);
+    // A data error names its value by path: point at the value's start rather than where serde stopped.
+    let byte = if error.is_data() && !path.0.is_empty() {
+        locate(text, &path)
+    } else {
+        byte_offset(text, error.line(), error.column())
+    };
     let problem = if error.is_syntax() || error.is_eof() {
         if detail.starts_with("recursion limit exceeded") {
             Problem::JsonTooDeep
@@ -142,17 +178,32 @@ fn data_problem(detail: &str) -> Problem {
     if let Some(rest) = detail.strip_prefix(AMOUNT_ERROR_MARK) {
         let (code, text) = rest.split_once(':').unwrap_or((rest, ""));
         let problem = AmountProblem::from_code(code).unwrap_or(AmountProblem::Malformed);
-        return Problem::BadAmount { text: text.to_string(), problem };
+        return Problem::BadAmount {
+            text: text.to_string(),
+            problem,
+        };
     }
     if detail.starts_with("missing field") {
-        return Problem::MissingField { field: quoted(detail) };
+        return Problem::MissingField {
+            field: quoted(detail),
+        };
     }
     if detail.starts_with("duplicate field") {
-        return Problem::DuplicateField { field: quoted(detail) };
+        return Problem::DuplicateField {
+            field: quoted(detail),
+        };
     }
     if detail.starts_with("unknown variant") {
-        let expected = detail.split_once("expected ").map_or("", |(_, e)| e).replace('`', "\"");
-        return Problem::UnknownVariant { found: quoted(detail), expected };
+        let expected = detail
+            .split_once("expected ")
+            .map_or("", |(_, e)| e)
+            .replace('`', "\"");
+        return Problem::UnknownVariant {
+            found: quoted(detail),
+            expected,
+        };
     }
-    Problem::WrongType { detail: detail.to_string() }
+    Problem::WrongType {
+        detail: detail.to_string(),
+    }
 }

@@ -17,31 +17,44 @@ type Invalid = (JsonPath, Problem);
 pub fn validate(report: &Report) -> Result<(), Invalid> {
     let count = report.node_count();
     if count > MAX_NODES {
-        let problem = Problem::TooManyNodes { count, limit: MAX_NODES };
+        let problem = Problem::TooManyNodes {
+            count,
+            limit: MAX_NODES,
+        };
         return Err((JsonPath::default().key("breakdowns"), problem));
     }
-    let text_chars = report.source.as_ref().and_then(|s| s.text.as_ref()).map(|t| t.chars().count());
+    let text_chars = report
+        .source
+        .as_ref()
+        .and_then(|s| s.text.as_ref())
+        .map(|t| t.chars().count());
 
     let mut paths = HashSet::with_capacity(count);
     let root = JsonPath::default().key("breakdowns");
     check_siblings(&report.breakdowns, &root, "", 1, text_chars, &mut paths)?;
 
     // Paths can point forwards, so they are resolved once every node is known.
-    for_each_node(&report.breakdowns, &root, &mut |node, json| {
-        match &node.share_of {
+    for_each_node(
+        &report.breakdowns,
+        &root,
+        &mut |node, json| match &node.share_of {
             Some(target) if !paths.contains(target.as_str()) => Err((
                 json.key("share_of"),
-                Problem::DanglingPath { target: target.clone() },
+                Problem::DanglingPath {
+                    target: target.clone(),
+                },
             )),
             _ => Ok(()),
-        }
-    })?;
+        },
+    )?;
     for (r, relation) in report.relations.iter().enumerate() {
         let json = JsonPath::default().key("relations").index(r);
         for (side, targets) in [("left", &relation.left), ("right", &relation.right)] {
             for (i, target) in targets.iter().enumerate() {
                 if !paths.contains(target.as_str()) {
-                    let problem = Problem::DanglingPath { target: target.clone() };
+                    let problem = Problem::DanglingPath {
+                        target: target.clone(),
+                    };
                     return Err((json.key(side).index(i), problem));
                 }
             }
@@ -71,10 +84,20 @@ fn check_siblings(
             return Err((node_json, Problem::TooDeep { limit: MAX_DEPTH }));
         }
         if node.id.is_empty() || node.id.contains('/') {
-            return Err((node_json.key("id"), Problem::BadId { id: node.id.clone() }));
+            return Err((
+                node_json.key("id"),
+                Problem::BadId {
+                    id: node.id.clone(),
+                },
+            ));
         }
         if !ids.insert(node.id.as_str()) {
-            return Err((node_json.key("id"), Problem::DuplicateId { id: node.id.clone() }));
+            return Err((
+                node_json.key("id"),
+                Problem::DuplicateId {
+                    id: node.id.clone(),
+                },
+            ));
         }
         if let Some(chars) = text_chars {
             check_node_spans(node, chars, &node_json)?;
@@ -84,7 +107,14 @@ fn check_siblings(
         } else {
             format!("{parent_path}/{}", node.id)
         };
-        check_siblings(&node.items, &node_json.key("items"), &path, depth + 1, text_chars, paths)?;
+        check_siblings(
+            &node.items,
+            &node_json.key("items"),
+            &path,
+            depth + 1,
+            text_chars,
+            paths,
+        )?;
         paths.insert(path);
     }
     Ok(())
@@ -112,9 +142,14 @@ fn check_node_spans(node: &Node, chars: usize, json: &JsonPath) -> Result<(), In
 
 fn check_span(span: Option<Span>, text_chars: usize, json: JsonPath) -> Result<(), Invalid> {
     match span {
-        Some(Span { start, end }) if start > end || end > text_chars => {
-            Err((json, Problem::SpanOutsideText { start, end, text_chars }))
-        }
+        Some(Span { start, end }) if start > end || end > text_chars => Err((
+            json,
+            Problem::SpanOutsideText {
+                start,
+                end,
+                text_chars,
+            },
+        )),
         _ => Ok(()),
     }
 }

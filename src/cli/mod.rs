@@ -1,0 +1,55 @@
+//! Argument parsing and dispatch. Each subcommand lives in its own module and stays thin: read input,
+//! call the core, print.
+
+mod check;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use budget_lens::Lang;
+
+#[derive(Parser)]
+#[command(
+    name = "budget-lens",
+    version,
+    about = "Checks and charts Chinese department budget and final-accounts reports"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every stated figure of a report. Exit 0: no error · 1: errors found · 2: unreadable input
+    Check(check::Args),
+}
+
+/// `--lang zh|en`
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum LangArg {
+    #[default]
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Exit code for input that could not be read or parsed.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(args),
+    }
+}
