@@ -353,3 +353,95 @@ fn the_schema_and_the_parser_reject_broken_reports() {
         );
     }
 }
+
+/// The checker finds exactly the real discrepancies of the published report, and nothing else: the class
+/// shares add to 99.99 (a note), 住房保障支出 is 65.91 in the class list but 65.90 in its detail and its only
+/// item, and 机关运行经费 is 77.57 while its items add to 77.58.
+#[test]
+fn the_checker_finds_exactly_the_real_discrepancies() {
+    use budget_lens::check::{check, Rule, Severity};
+    let report = sample();
+    let findings = check(&report);
+    let got: Vec<(Rule, Severity, &str, Decimal, Decimal)> = findings
+        .iter()
+        .map(|f| (f.rule, f.severity, f.path.as_str(), f.stated, f.expected))
+        .collect();
+    let expected = [
+        (
+            Rule::SharesTotal,
+            Severity::Note,
+            "gpb_by_function",
+            dec("99.99"),
+            dec("100"),
+        ),
+        (
+            Rule::Sum,
+            Severity::Warning,
+            "gpb_by_function/housing",
+            dec("65.91"),
+            dec("65.90"),
+        ),
+        (
+            Rule::Restated,
+            Severity::Warning,
+            "gpb_by_function/housing",
+            dec("65.90"),
+            dec("65.91"),
+        ),
+        (
+            Rule::Sum,
+            Severity::Warning,
+            "admin_costs",
+            dec("77.57"),
+            dec("77.58"),
+        ),
+    ];
+    assert_eq!(got, expected, "{findings:#?}");
+    // A printed figure that disagrees is located: its span holds the stated figure as printed.
+    for f in findings.iter().filter(|f| f.rule != Rule::SharesTotal) {
+        let at = f.at.unwrap_or_else(|| panic!("{f:?} has no span"));
+        assert_eq!(
+            at.slice(report.source_text()),
+            Some(f.stated.to_string()),
+            "{f:?}"
+        );
+    }
+}
+
+/// The report examples in docs/FORMAT.md parse, the schema accepts them, their spans hold their figures and the
+/// checker finds nothing in them.
+#[test]
+fn the_examples_in_format_md_are_valid_reports() {
+    let doc = include_str!("../docs/FORMAT.md");
+    let examples: Vec<&str> = doc
+        .split("```json\n")
+        .skip(1)
+        .filter_map(|block| block.split("```").next())
+        .filter(|block| block.contains("\"format\": \"budget-lens/1\""))
+        .collect();
+    assert_eq!(examples.len(), 2, "report examples in docs/FORMAT.md");
+    let validator = validator();
+    for example in examples {
+        let report = parse_report(example).unwrap_or_else(|e| panic!("{e:?} in\n{example}"));
+        let instance: Value = serde_json::from_str(example).expect("JSON");
+        assert!(
+            validator.is_valid(&instance),
+            "{:#?}",
+            schema_errors(&validator, &instance)
+        );
+        let text = report.source_text();
+        for (path, n) in all_nodes(&report) {
+            for f in figures(&path, n).into_iter().filter(|f| f.at.is_some()) {
+                let printed = f.at.and_then(|at| at.slice(text));
+                assert_eq!(
+                    printed,
+                    Some(f.value.value().abs().to_string()),
+                    "{}",
+                    f.what
+                );
+            }
+        }
+        let findings = budget_lens::check::check(&report);
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+}
