@@ -193,7 +193,7 @@ def encode():
         ])
 
     gpb_by_function = node(
-        "gpb_by_function", "一般公共预算财政拨款支出（按支出功能分类）",
+        "gpb_by_function", "一般公共预算财政拨款支出",
         "2021年度一般公共预算财政拨款支出{1550.17}万元，按支出功能分类",
         items=[
             node("general_public_services", "一般公共服务支出", "包括：一般公共服务支出{1302.65}万元，占",
