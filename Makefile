@@ -18,6 +18,7 @@ native-test:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	python3 scripts/encode_sample.py --check
 
 ## make demo: build and show the sample report
 demo: setup
