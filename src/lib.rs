@@ -8,5 +8,7 @@ pub mod check;
 pub mod i18n;
 pub mod render;
 pub mod report;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use i18n::Lang;

@@ -3,6 +3,7 @@
 //! Amounts stay exact decimals (formatted as printed); floats are only pixel geometry.
 
 pub mod bar;
+pub mod explorer;
 pub mod format;
 pub mod geometry;
 pub mod legend;

@@ -32,6 +32,7 @@ pub struct UiStrings {
     pub this_year: &'static str,
     pub last_year: &'static str,
     pub hidden_hint: &'static str,
+    pub load_failed: &'static str,
 }
 
 pub fn ui_strings(lang: Lang) -> UiStrings {
@@ -62,6 +63,7 @@ pub fn ui_strings(lang: Lang) -> UiStrings {
         this_year: t("本年", "This year"),
         last_year: t("上年", "Last year"),
         hidden_hint: t("已隐藏", "hidden"),
+        load_failed: t("无法读取报告", "Cannot read the report"),
     }
 }
 
