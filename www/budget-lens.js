@@ -93,7 +93,9 @@ class BudgetLens extends HTMLElement {
     root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
 
     d.canvas.addEventListener('pointermove', (e) => this.#onPointerMove(e));
-    d.canvas.addEventListener('pointerleave', () => this.#hover(-1));
+    // A lifted finger also "leaves": the tooltip of a tap stays until the next tap elsewhere.
+    d.canvas.addEventListener('pointerleave', (e) => e.pointerType !== 'touch' && this.#hover(-1));
+    d.canvas.addEventListener('pointerdown', (e) => (this.#pointerType = e.pointerType));
     d.canvas.addEventListener('click', (e) => this.#onClick(e));
     d.canvas.addEventListener('keydown', (e) => this.#onKey(e));
     d.canvas.addEventListener('focus', () => this.#onFocus());
@@ -198,6 +200,8 @@ class BudgetLens extends HTMLElement {
     this.#dom.status.hidden = true;
     this.#dom.error.hidden = true;
     this.#dom.body.hidden = false;
+    if (this.hasAttribute('table')) this.#toggleTable(true);
+    if (this.hasAttribute('findings')) this.#toggleFindings(true);
     this.#guard(() => this.#render());
   }
 
@@ -359,6 +363,7 @@ class BudgetLens extends HTMLElement {
   }
 
   #hovered = -1;
+  #pointerType = 'mouse'; // of the last pointerdown: a click event may not say
 
   #hover(index, at) {
     if (!this.#widget) return;
@@ -392,7 +397,7 @@ class BudgetLens extends HTMLElement {
     const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
     if (item < 0) return this.#hover(-1);
     // A touch first shows the tooltip; touching the same item again drills down.
-    if (event.pointerType === 'touch' && this.#hovered !== item) {
+    if (this.#pointerType === 'touch' && this.#hovered !== item) {
       this.#select(item);
       return this.#hover(item, [x, y]);
     }
@@ -490,9 +495,9 @@ class BudgetLens extends HTMLElement {
     this.#render();
   }
 
-  #toggleTable() {
+  #toggleTable(open) {
     const d = this.#dom;
-    const show = d.tableWrap.hidden;
+    const show = open ?? d.tableWrap.hidden;
     d.tableWrap.hidden = !show;
     d.tableToggle.setAttribute('aria-pressed', String(show));
   }

@@ -30,7 +30,15 @@ pub struct PieLayout {
     pub labels: Vec<SliceLabel>,
     pub legend: Vec<LegendEntry>,
     /// The two lines in the donut's hole: `合计` and the total with its unit.
-    pub center_text: Option<(String, String)>,
+    pub center_text: Option<CenterText>,
+}
+
+/// The caption and total written in a donut's hole, the total at the largest size that fits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CenterText {
+    pub caption: String,
+    pub total: String,
+    pub total_font: f64,
 }
 
 /// A visible slice of item `item`, from angle `start` to `end` (clockwise from 12 o'clock).
@@ -94,7 +102,7 @@ pub fn layout(
             Rect::new(PAD, pie_h, width - 2.0 * PAD, height - pie_h),
         )
     };
-    let label_room = (pie_area.w * 0.22).clamp(64.0, 150.0);
+    let label_room = (pie_area.w * 0.22).clamp(76.0, 150.0);
     let radius = ((pie_area.w - 2.0 * label_room) / 2.0)
         .min(pie_area.h / 2.0 - 2.0 * PAD)
         .max(30.0);
@@ -127,11 +135,16 @@ pub fn layout(
     let legend = legend_entries(view, legend_area, hidden);
     let inner_radius = if donut { radius * 0.58 } else { 0.0 };
     let center_text = donut.then(|| {
-        let strings = super::strings::ui_strings(lang);
-        (
-            strings.total.to_string(),
-            fit_text(&view.total_text, LABEL_FONT + 1.0, inner_radius * 1.9),
-        )
+        let room = inner_radius * 1.9;
+        let total_font = [LABEL_FONT + 1.0, LABEL_FONT, 11.0, 10.0]
+            .into_iter()
+            .find(|&size| text_width(&view.total_text, size) <= room)
+            .unwrap_or(10.0);
+        CenterText {
+            caption: super::strings::ui_strings(lang).total.to_string(),
+            total: fit_text(&view.total_text, total_font, room),
+            total_font,
+        }
     });
     PieLayout {
         center,
@@ -371,9 +384,11 @@ mod tests {
             Lang::Zh,
         );
         assert!(donut.inner_radius > 0.0);
+        let center = donut.center_text.unwrap();
         assert_eq!(
-            donut.center_text,
-            Some(("合计".to_string(), "1,550.17万元".to_string()))
+            (center.caption.as_str(), center.total.as_str()),
+            ("合计", "1,550.17万元")
         );
+        assert!(text_width(&center.total, center.total_font) <= donut.inner_radius * 2.0);
     }
 }

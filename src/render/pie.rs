@@ -28,9 +28,11 @@ pub fn draw<DB: DrawingBackend>(
         let center = pie.center.polar(pull, slice.mid());
         let outline = sector_outline(center, pie.inner_radius, pie.radius, slice.start, slice.end);
         painter.polygon(&outline, palette::series(slice.item))?;
-        let mut closed = outline.clone();
-        closed.push(outline[0]);
-        painter.line(&closed, palette::BACKGROUND, 1.0)?;
+        if pie.slices.len() > 1 {
+            let mut closed = outline.clone();
+            closed.push(outline[0]);
+            painter.line(&closed, palette::BACKGROUND, 1.0)?;
+        }
     }
     if let Some(slice) = pie
         .slices
@@ -71,18 +73,21 @@ pub fn draw<DB: DrawingBackend>(
         };
         painter.text(&label.text, label.anchor, LABEL_FONT, palette::TEXT, align)?;
     }
-    if let Some((caption, total)) = &pie.center_text {
+    if let Some(center) = &pie.center_text {
+        let (x, y) = (pie.center.x, pie.center.y);
+        let caption_at = Point::new(x, y - 10.0);
         painter.text(
-            caption,
-            Point::new(pie.center.x, pie.center.y - 10.0),
+            &center.caption,
+            caption_at,
             LABEL_FONT,
             palette::MUTED_TEXT,
             Align::Center,
         )?;
+        let total_at = Point::new(x, y + 9.0);
         painter.text(
-            total,
-            Point::new(pie.center.x, pie.center.y + 9.0),
-            LABEL_FONT + 1.0,
+            &center.total,
+            total_at,
+            center.total_font,
             palette::TEXT,
             Align::Center,
         )?;
