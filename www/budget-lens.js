@@ -26,6 +26,20 @@ function loadCore() {
   return core;
 }
 
+// Widgets showing the same report share one request.
+const reports = new Map();
+function fetchReport(url) {
+  if (!reports.has(url)) {
+    const request = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    });
+    request.catch(() => reports.delete(url)); // a failure may be retried by a later load
+    reports.set(url, request);
+  }
+  return reports.get(url);
+}
+
 const isEnglish = (tag) => /^en\b/i.test(tag || '');
 
 function el(tag, props = {}, children = []) {
@@ -179,11 +193,8 @@ class BudgetLens extends HTMLElement {
     let text = this.#reportText;
     const src = this.getAttribute('src');
     if (text == null && src) {
-      const url = new URL(src, document.baseURI);
       try {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        text = await response.text();
+        text = await fetchReport(new URL(src, document.baseURI).href);
       } catch (e) {
         if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
         return;
