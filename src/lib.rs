@@ -4,6 +4,7 @@
 //! The core (`report`, `check`) is pure: no I/O, no web, no panics on any input. See docs/ARCHITECTURE.md.
 
 pub mod check;
+pub mod extract;
 pub mod i18n;
 pub mod report;
 
