@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::report::Span;
+use crate::report::{Span, Unit};
 
 /// The consistency rules (docs/FORMAT.md, "Findings").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -102,38 +102,49 @@ pub struct Finding {
 /// The figures a message explains, per rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detail {
-    /// Items and their sum.
-    Parts { count: usize, unit: &'static str },
+    /// Items and their sum (`partial`: the items need not exhaust the amount).
+    Parts {
+        count: usize,
+        partial: bool,
+        unit: Unit,
+    },
     /// A share: the amount, the base and the base's label.
     Share {
         amount: Decimal,
         base: Decimal,
         base_label: String,
+        unit: Unit,
     },
-    /// Shares of `count` items.
+    /// Shares of `count` items against 100%.
     Shares { count: usize },
-    /// A change: current and prior amounts (prior derived when `derived`).
+    /// A change: current and prior amounts.
     Change {
         amount: Decimal,
         prior: Decimal,
-        unit: &'static str,
+        unit: Unit,
     },
-    /// A rate of `numerator` over `denominator` (zero denominator: rate stated on nothing).
-    Rate {
-        numerator: Decimal,
-        denominator: Decimal,
-        unit: &'static str,
+    /// A change rate: the change over the prior amount (either may be derived from the other).
+    ChangeRate {
+        change: Decimal,
+        prior: Decimal,
+        unit: Unit,
+    },
+    /// A completion rate: the amount over the budget.
+    Completion {
+        amount: Decimal,
+        budget: Decimal,
+        unit: Unit,
     },
     /// A figure printed twice.
-    Restated { unit: &'static str },
-    /// A relation's two sides.
+    Restated { unit: Unit },
+    /// A relation's two sides, as labels.
     Relation {
         left: Vec<String>,
         right: Vec<String>,
-        unit: &'static str,
+        unit: Unit,
     },
     /// A negative amount.
-    Negative { unit: &'static str },
+    Negative { unit: Unit },
 }
 
 /// A finding as written by `check --json`, with its message in one language.

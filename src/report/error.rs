@@ -270,7 +270,7 @@ fn zh_syntax(detail: &str) -> String {
 fn zh_type(detail: &str) -> String {
     // serde: "invalid type: integer `5`, expected a string"
     let detail = detail.strip_prefix("invalid type: ").unwrap_or(detail);
-    let replaced = detail
+    detail
         .replace(", expected ", "，应为 ")
         .replace("a string", "字符串")
         .replace("a sequence", "数组")
@@ -280,9 +280,7 @@ fn zh_type(detail: &str) -> String {
         .replace("sequence", "数组")
         .replace("map", "对象")
         .replace("boolean", "布尔值")
-        .replace("null", "null")
         .replace("i32", "整数")
         .replace("usize", "非负整数")
-        .replace("struct ", "对象 ");
-    replaced
+        .replace("struct ", "对象 ")
 }

@@ -1,0 +1,484 @@
+//! The consistency rules, applied node by node in document order.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::finding::{Detail, Finding, Rule, Severity};
+use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
+use crate::report::{Node, Relation, Report, Span, Unit};
+
+/// Extra decimals shown for a computed percentage beyond the stated one's.
+const EXTRA_PCT_DECIMALS: u32 = 2;
+
+pub(super) struct Checker<'a> {
+    report: &'a Report,
+    unit: Unit,
+    /// path → node, built on first need (a `share_of` or a relation).
+    index: Option<HashMap<String, &'a Node>>,
+    findings: Vec<Finding>,
+}
+
+/// What every finding about one node shares.
+struct Subject<'n> {
+    node: &'n Node,
+    path: &'n str,
+}
+
+/// A percentage to check: stated `rate` against 100·numerator/denominator.
+struct RateCheck {
+    rate: Decimal,
+    numerator: Decimal,
+    numerator_half_unit: Decimal,
+    denominator: Decimal,
+    denominator_half_unit: Decimal,
+}
+
+impl<'a> Checker<'a> {
+    pub(super) fn new(report: &'a Report) -> Self {
+        Checker {
+            report,
+            unit: report.unit,
+            index: None,
+            findings: Vec::new(),
+        }
+    }
+
+    pub(super) fn run(mut self) -> Vec<Finding> {
+        // An explicit stack: a report built in code (not parsed) has no depth limit.
+        let mut stack: Vec<(&Node, Option<&Node>, String)> = self
+            .report
+            .breakdowns
+            .iter()
+            .rev()
+            .map(|n| (n, None, n.id.clone()))
+            .collect();
+        while let Some((node, parent, path)) = stack.pop() {
+            let subject = Subject { node, path: &path };
+            self.negative(&subject);
+            self.parts(&subject);
+            self.shares_total(&subject);
+            self.share(&subject, parent);
+            self.change(&subject);
+            self.change_pct(&subject);
+            self.completion(&subject);
+            self.restated(&subject);
+            for child in node.items.iter().rev() {
+                stack.push((child, Some(node), format!("{path}/{}", child.id)));
+            }
+        }
+        for relation in &self.report.relations {
+            self.relation(relation);
+        }
+        self.findings
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        subject: &Subject,
+        stated: Decimal,
+        expected: Decimal,
+        tolerance: Decimal,
+        at: Option<Span>,
+        detail: Detail,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            severity,
+            path: subject.path.to_string(),
+            label: subject.node.label.clone(),
+            stated,
+            expected,
+            difference: stated.checked_sub(expected).unwrap_or_default(),
+            tolerance,
+            at,
+            detail,
+        });
+    }
+
+    fn negative(&mut self, s: &Subject) {
+        let amount = s.node.amount.value();
+        if amount.is_sign_negative() && !amount.is_zero() {
+            let detail = Detail::Negative { unit: self.unit };
+            self.push(
+                Rule::Negative,
+                Severity::Warning,
+                s,
+                amount,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                s.node.at,
+                detail,
+            );
+        }
+    }
+
+    /// `sum` for complete items, `partial_sum` (Σitems ≤ amount) for partial ones.
+    fn parts(&mut self, s: &Subject) {
+        let items = &s.node.items;
+        if items.is_empty() {
+            return;
+        }
+        let amount = s.node.amount.value();
+        let Some(total) = sum(items.iter().map(|i| i.amount.value())) else {
+            return;
+        };
+        let tolerance = if items.len() == 1 && !s.node.partial {
+            // A parent with a single item is the same figure printed twice.
+            unit(amount).max(unit(items[0].amount.value()))
+        } else {
+            let Some(halves) = sum(items.iter().map(|i| half_unit(i.amount.value()))) else {
+                return;
+            };
+            half_unit(amount) + halves
+        };
+        let Some(difference) = amount.checked_sub(total) else {
+            return;
+        };
+        let (rule, severity) = if s.node.partial {
+            // Listed items may fall short of the amount, never exceed it.
+            let excess = -difference;
+            let severity = if excess <= Decimal::ZERO {
+                None
+            } else {
+                judge(excess, Decimal::ZERO, tolerance)
+            };
+            (Rule::PartialSum, severity)
+        } else {
+            (Rule::Sum, judge(difference, Decimal::ZERO, tolerance))
+        };
+        if let Some(severity) = severity {
+            let detail = Detail::Parts {
+                count: items.len(),
+                partial: s.node.partial,
+                unit: self.unit,
+            };
+            self.push(
+                rule, severity, s, amount, total, tolerance, s.node.at, detail,
+            );
+        }
+    }
+
+    /// The stated shares of a complete set of items whose amounts add up exactly: Σshares against 100.
+    fn shares_total(&mut self, s: &Subject) {
+        let items = &s.node.items;
+        let own_base = |i: &Node| i.share_of.as_deref().is_none_or(|base| base == s.path);
+        if items.len() < 2
+            || s.node.partial
+            || !items.iter().all(|i| i.share.is_some() && own_base(i))
+        {
+            return;
+        }
+        // When the parts do not add up, `sum` reports it and the shares need not total 100.
+        if sum(items.iter().map(|i| i.amount.value())) != Some(s.node.amount.value()) {
+            return;
+        }
+        let shares: Vec<Decimal> = items
+            .iter()
+            .filter_map(|i| i.share.map(|p| p.value()))
+            .collect();
+        let (Some(total), Some(tolerance)) = (
+            sum(shares.iter().copied()),
+            sum(shares.iter().map(|p| half_unit(*p))),
+        ) else {
+            return;
+        };
+        let Some(difference) = total.checked_sub(Decimal::ONE_HUNDRED) else {
+            return;
+        };
+        let severity = match judge(difference, Decimal::ZERO, tolerance) {
+            None => return,
+            Some(Severity::Warning) => Severity::Note,
+            Some(other) => other,
+        };
+        let detail = Detail::Shares { count: items.len() };
+        self.push(
+            Rule::SharesTotal,
+            severity,
+            s,
+            total,
+            Decimal::ONE_HUNDRED,
+            tolerance,
+            s.node.at,
+            detail,
+        );
+    }
+
+    fn share(&mut self, s: &Subject, parent: Option<&Node>) {
+        let Some(share) = s.node.share.map(|p| p.value()) else {
+            return;
+        };
+        let base = match &s.node.share_of {
+            Some(path) => self.node_at(path),
+            None => parent,
+        };
+        let Some(base) = base else { return };
+        let amount = s.node.amount.value();
+        let check = RateCheck {
+            rate: share,
+            numerator: amount,
+            numerator_half_unit: half_unit(amount),
+            denominator: base.amount.value(),
+            denominator_half_unit: half_unit(base.amount.value()),
+        };
+        let detail = Detail::Share {
+            amount,
+            base: base.amount.value(),
+            base_label: base.label.clone(),
+            unit: self.unit,
+        };
+        self.rate(Rule::Share, s, check, s.node.spans.share, detail);
+    }
+
+    fn change(&mut self, s: &Subject) {
+        let (Some(change), Some(prior)) = (s.node.change, s.node.prior) else {
+            return;
+        };
+        let (change, prior, amount) = (change.value(), prior.value(), s.node.amount.value());
+        let Some(expected) = amount.checked_sub(prior) else {
+            return;
+        };
+        let tolerance = half_unit(change) + half_unit(prior) + half_unit(amount);
+        let Some(difference) = change.checked_sub(expected) else {
+            return;
+        };
+        if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
+            let detail = Detail::Change {
+                amount,
+                prior,
+                unit: self.unit,
+            };
+            self.push(
+                Rule::Change,
+                severity,
+                s,
+                change,
+                expected,
+                tolerance,
+                s.node.spans.change,
+                detail,
+            );
+        }
+    }
+
+    /// The stated change rate against change/prior; either may be derived from the amount and the other.
+    fn change_pct(&mut self, s: &Subject) {
+        let Some(rate) = s.node.change_pct.map(|r| r.value()) else {
+            return;
+        };
+        let amount = s.node.amount.value();
+        let (change, change_h, prior, prior_h) = match (s.node.change, s.node.prior) {
+            (Some(c), Some(p)) => (
+                c.value(),
+                half_unit(c.value()),
+                p.value(),
+                half_unit(p.value()),
+            ),
+            (None, Some(p)) => {
+                let Some(c) = amount.checked_sub(p.value()) else {
+                    return;
+                };
+                (
+                    c,
+                    half_unit(amount) + half_unit(p.value()),
+                    p.value(),
+                    half_unit(p.value()),
+                )
+            }
+            (Some(c), None) => {
+                let Some(p) = amount.checked_sub(c.value()) else {
+                    return;
+                };
+                (
+                    c.value(),
+                    half_unit(c.value()),
+                    p,
+                    half_unit(amount) + half_unit(c.value()),
+                )
+            }
+            (None, None) => return,
+        };
+        let check = RateCheck {
+            rate,
+            numerator: change,
+            numerator_half_unit: change_h,
+            denominator: prior,
+            denominator_half_unit: prior_h,
+        };
+        let detail = Detail::ChangeRate {
+            change,
+            prior,
+            unit: self.unit,
+        };
+        self.rate(Rule::ChangePct, s, check, s.node.spans.change_pct, detail);
+    }
+
+    fn completion(&mut self, s: &Subject) {
+        let (Some(rate), Some(budget)) = (s.node.completion_pct, s.node.budget) else {
+            return;
+        };
+        let (amount, budget) = (s.node.amount.value(), budget.value());
+        let check = RateCheck {
+            rate: rate.value(),
+            numerator: amount,
+            numerator_half_unit: half_unit(amount),
+            denominator: budget,
+            denominator_half_unit: half_unit(budget),
+        };
+        let detail = Detail::Completion {
+            amount,
+            budget,
+            unit: self.unit,
+        };
+        self.rate(
+            Rule::Completion,
+            s,
+            check,
+            s.node.spans.completion_pct,
+            detail,
+        );
+    }
+
+    /// A stated percentage p against 100·a/b: consistent within p's half-unit, a warning within that
+    /// plus the propagated rounding of a and b, an error beyond; a rate on a zero base is an error
+    /// (a share of 0 in 0 reads as 0%).
+    fn rate(&mut self, rule: Rule, s: &Subject, c: RateCheck, at: Option<Span>, detail: Detail) {
+        let shown_decimals = c.rate.scale() + EXTRA_PCT_DECIMALS;
+        if c.denominator.is_zero() {
+            let harmless = rule == Rule::Share && c.numerator.is_zero() && c.rate.is_zero();
+            if !harmless {
+                self.push(
+                    rule,
+                    Severity::Error,
+                    s,
+                    c.rate,
+                    Decimal::ZERO,
+                    Decimal::ZERO,
+                    at,
+                    detail,
+                );
+            }
+            return;
+        }
+        let Some(exact) = percent(c.numerator, c.denominator) else {
+            return;
+        };
+        let Some(propagated) = propagated_percent(
+            c.numerator,
+            c.numerator_half_unit,
+            c.denominator,
+            c.denominator_half_unit,
+        ) else {
+            return;
+        };
+        let Some(difference) = c.rate.checked_sub(exact) else {
+            return;
+        };
+        let own = half_unit(c.rate);
+        let Some(tolerance) = own.checked_add(propagated) else {
+            return;
+        };
+        if let Some(severity) = judge(difference, own, tolerance) {
+            let expected = shown(exact, shown_decimals);
+            let tolerance = shown_up(tolerance, shown_decimals);
+            self.push(rule, severity, s, c.rate, expected, tolerance, at, detail);
+        }
+    }
+
+    fn restated(&mut self, s: &Subject) {
+        let amount = s.node.amount.value();
+        for restatement in &s.node.restated {
+            let again = restatement.amount.value();
+            // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
+            let tolerance = unit(amount).max(unit(again));
+            let Some(difference) = again.checked_sub(amount) else {
+                continue;
+            };
+            if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
+                let detail = Detail::Restated { unit: self.unit };
+                self.push(
+                    Rule::Restated,
+                    severity,
+                    s,
+                    again,
+                    amount,
+                    tolerance,
+                    restatement.at,
+                    detail,
+                );
+            }
+        }
+    }
+
+    fn relation(&mut self, relation: &Relation) {
+        let (Some(left), Some(right)) = (
+            self.nodes_at(&relation.left),
+            self.nodes_at(&relation.right),
+        ) else {
+            return;
+        };
+        let amounts = |nodes: &[&Node]| sum(nodes.iter().map(|n| n.amount.value()));
+        let halves = |nodes: &[&Node]| sum(nodes.iter().map(|n| half_unit(n.amount.value())));
+        let (Some(stated), Some(expected), Some(h_left), Some(h_right)) = (
+            amounts(&left),
+            amounts(&right),
+            halves(&left),
+            halves(&right),
+        ) else {
+            return;
+        };
+        let tolerance = h_left + h_right;
+        let Some(difference) = stated.checked_sub(expected) else {
+            return;
+        };
+        if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
+            let labels = |nodes: &[&Node]| nodes.iter().map(|n| n.label.clone()).collect();
+            let detail = Detail::Relation {
+                left: labels(&left),
+                right: labels(&right),
+                unit: self.unit,
+            };
+            self.findings.push(Finding {
+                rule: Rule::Relation,
+                severity,
+                path: relation.id.clone(),
+                label: relation.label.clone(),
+                stated,
+                expected,
+                difference,
+                tolerance,
+                at: left.first().and_then(|n| n.at),
+                detail,
+            });
+        }
+    }
+
+    fn nodes_at(&mut self, paths: &[String]) -> Option<Vec<&'a Node>> {
+        paths.iter().map(|p| self.node_at(p)).collect()
+    }
+
+    fn node_at(&mut self, path: &str) -> Option<&'a Node> {
+        let report = self.report;
+        let index = self.index.get_or_insert_with(|| index_nodes(report));
+        index.get(path).copied()
+    }
+}
+
+fn index_nodes(report: &Report) -> HashMap<String, &Node> {
+    let mut index = HashMap::with_capacity(report.node_count());
+    let mut stack: Vec<(&Node, String)> = report
+        .breakdowns
+        .iter()
+        .map(|n| (n, n.id.clone()))
+        .collect();
+    while let Some((node, path)) = stack.pop() {
+        for child in &node.items {
+            stack.push((child, format!("{path}/{}", child.id)));
+        }
+        index.insert(path, node);
+    }
+    index
+}

@@ -1,0 +1,113 @@
+//! The exact tolerance model: every slack is derived from the precision a figure was printed with.
+//!
+//! All arithmetic is checked: a report may hold amounts near `Decimal::MAX`, and an overflow must skip a
+//! check rather than panic. `None` means "cannot be computed exactly", and the caller checks nothing.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::finding::Severity;
+
+/// One unit of the last printed digit: 0.01 for `"1550.17"`, 1 for `"20"`.
+pub fn unit(value: Decimal) -> Decimal {
+    Decimal::new(1, value.scale())
+}
+
+/// Half a unit of the last printed digit: 0.005 for `"1550.17"`.
+pub fn half_unit(value: Decimal) -> Decimal {
+    // Scale 28 is the most a Decimal holds, so half of 1e-28 rounds up to 1e-28 there.
+    Decimal::try_new(5, value.scale() + 1).unwrap_or(Decimal::new(1, 28))
+}
+
+/// Σ values, or `None` on overflow.
+pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
+/// 100 · numerator / denominator, or `None` on a zero denominator or overflow.
+pub fn percent(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    numerator
+        .checked_div(denominator)?
+        .checked_mul(Decimal::ONE_HUNDRED)
+}
+
+/// How far a percentage may lie from 100·a/b because a and b were themselves rounded:
+/// 100·(h_a/|b| + |a|·h_b/b²) — the first-order propagation of half-units.
+pub fn propagated_percent(a: Decimal, h_a: Decimal, b: Decimal, h_b: Decimal) -> Option<Decimal> {
+    let b = b.abs();
+    let from_a = h_a.checked_div(b)?;
+    let from_b = a.abs().checked_mul(h_b)?.checked_div(b.checked_mul(b)?)?;
+    from_a
+        .checked_add(from_b)?
+        .checked_mul(Decimal::ONE_HUNDRED)
+}
+
+/// The verdict on a difference: none when within `consistent`, a warning within `tolerance`, else an error.
+pub fn judge(difference: Decimal, consistent: Decimal, tolerance: Decimal) -> Option<Severity> {
+    let distance = difference.abs();
+    if distance <= consistent {
+        None
+    } else if distance <= tolerance {
+        Some(Severity::Warning)
+    } else {
+        Some(Severity::Error)
+    }
+}
+
+/// A computed value shown to `decimals` places (rounded half away from zero).
+pub fn shown(value: Decimal, decimals: u32) -> Decimal {
+    let mut shown = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    shown.rescale(decimals);
+    shown
+}
+
+/// A tolerance shown to `decimals` places, never smaller than it is.
+pub fn shown_up(value: Decimal, decimals: u32) -> Decimal {
+    let mut shown = value.round_dp_with_strategy(decimals, RoundingStrategy::AwayFromZero);
+    shown.rescale(decimals);
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::prelude::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn units_follow_printed_precision() {
+        assert_eq!(unit(d("1550.17")), d("0.01"));
+        assert_eq!(half_unit(d("1550.17")), d("0.005"));
+        assert_eq!(half_unit(d("7.3")), d("0.05"));
+        assert_eq!(half_unit(d("20")), d("0.5"));
+        assert_eq!(half_unit(Decimal::new(1, 28)), Decimal::new(1, 28));
+    }
+
+    #[test]
+    fn arithmetic_overflow_is_none() {
+        assert_eq!(sum([Decimal::MAX, Decimal::ONE]), None);
+        assert_eq!(percent(Decimal::ONE, Decimal::ZERO), None);
+        assert_eq!(percent(Decimal::MAX, Decimal::ONE), None);
+        assert_eq!(
+            propagated_percent(Decimal::MAX, d("0.5"), Decimal::new(1, 28), d("0.5")),
+            None
+        );
+    }
+
+    #[test]
+    fn judging_on_and_past_the_envelope() {
+        assert_eq!(judge(d("0.005"), d("0.005"), d("0.01")), None);
+        assert_eq!(
+            judge(d("-0.01"), d("0"), d("0.01")),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            judge(d("0.0100001"), d("0"), d("0.01")),
+            Some(Severity::Error)
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! `budget-lens check` as a process: exit codes, text and JSON output, languages, standard input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const CLEAN: &str = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+  {"id":"e","label":"支出总计","amount":"1550.17","items":[
+    {"id":"basic","label":"基本支出","amount":"897.05","share":"57.87"},
+    {"id":"project","label":"项目支出","amount":"653.12","share":"42.13"}]}]}"#;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_budget-lens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_consistent_report_exits_zero() {
+    let out = run(&["check", "-"], CLEAN);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "");
+    assert!(text(&out.stderr).contains("0 处错误"));
+}
+
+#[test]
+fn errors_exit_one_with_one_line_each() {
+    let wrong = CLEAN
+        .replace("\"57.87\"", "\"42.13\"")
+        .replace("\"653.12\"", "\"653.13\"");
+    let out = run(&["check", "-", "--lang", "en"], &wrong);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    // 653.13 of 1550.17 is still 42.13%: only the sum and the swapped share are findings.
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with("warning\tsum\te\t\"支出总计\" is printed as 1550.17 10k yuan"),
+        "{stdout}"
+    );
+    assert!(lines[1]
+        .starts_with("error\tshare\te/basic\tthe share of \"基本支出\" is printed as 42.13%"));
+    assert!(text(&out.stderr).contains("2 findings: 1 errors, 1 warnings, 0 notes"));
+}
+
+#[test]
+fn json_output_has_the_findings_of_the_design() {
+    let wrong = CLEAN.replace("\"653.12\"", "\"653.13\"");
+    let out = run(&["check", "-", "--json"], &wrong);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let finding = &json["findings"][0];
+    assert_eq!(finding["rule"], "sum");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(finding["path"], "e");
+    assert_eq!(finding["label"], "支出总计");
+    assert_eq!(finding["stated"], "1550.17");
+    assert_eq!(finding["expected"], "1550.18");
+    assert_eq!(finding["difference"], "-0.01");
+    assert_eq!(finding["tolerance"], "0.015");
+    assert!(finding["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("“支出总计”印为1550.17万元"));
+}
+
+#[test]
+fn unreadable_input_exits_two_with_its_place() {
+    let out = run(&["check", "-"], "{\"format\":\"budget-lens/1\",\n\"breakdowns\":[{\"id\":\"a\",\"label\":\"x\",\"amount\":\"abc\"}]}");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("第2行第46列（$.breakdowns[0].amount）：金额 \"abc\" 不是十进制数"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["check", "-", "--lang", "en"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("line 1, column 1 ($): the report is empty"));
+}
+
+#[test]
+fn a_missing_file_exits_two() {
+    let out = run(&["check", "/nonexistent/report.json", "--lang", "en"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read /nonexistent/report.json"));
+}
+
+#[test]
+fn a_file_argument_is_read() {
+    let path = std::env::temp_dir().join(format!("budget-lens-cli-{}.json", std::process::id()));
+    std::fs::write(&path, CLEAN).expect("write temp file");
+    let out = run(&["check", path.to_str().expect("utf-8 path")], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(out.status.code(), Some(0));
+}
