@@ -24,7 +24,7 @@ pub const ROOTS: &[Root] = &[
     },
     Root {
         id: "admin_costs",
-        label: "机关运行经费支出",
+        label: "机关运行经费",
         keywords: &["机关运行经费"],
         open_list: true,
     },
