@@ -31,19 +31,33 @@ pub struct Assembled {
     pub taken: usize,
 }
 
-/// Identities across breakdowns, added when every path they name was extracted.
-const RELATIONS: &[(&str, &str, &[&str], &[&str])] = &[
+/// When an identity across breakdowns holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Holds {
+    /// By definition (收支平衡; 财政拨款支出 by fund).
+    Always,
+    /// When nothing is carried over: 财政拨款收入 is then spent within the year.
+    NoCarryover,
+    /// When all income is 一般公共预算财政拨款 and nothing is carried over: then all spending is too.
+    AllGeneralBudget,
+}
+
+/// Identities across breakdowns, added when every path they name was extracted and their condition is met
+/// by the extracted figures (an identity that does not hold for the unit would raise false errors).
+const RELATIONS: &[(&str, &str, &[&str], &[&str], Holds)] = &[
     (
         "balance",
         "收支平衡",
         &["income"],
         &["expenditure", "carryover_end"],
+        Holds::Always,
     ),
     (
         "fiscal",
         "财政拨款收支",
         &["income/fiscal"],
         &["fiscal_expenditure"],
+        Holds::NoCarryover,
     ),
     (
         "fiscal_by_fund",
@@ -54,30 +68,35 @@ const RELATIONS: &[(&str, &str, &[&str], &[&str])] = &[
             "gov_fund_expenditure",
             "state_capital_expenditure",
         ],
+        Holds::Always,
     ),
     (
         "general_budget",
-        "一般公共预算财政拨款",
+        "一般公共预算财政拨款收支",
         &["income/fiscal/general_budget"],
         &["gpb_by_function"],
+        Holds::NoCarryover,
     ),
     (
         "basic",
         "基本支出",
         &["expenditure/basic"],
         &["fiscal_expenditure/basic"],
+        Holds::AllGeneralBudget,
     ),
     (
         "basic_gpb",
-        "一般公共预算基本支出",
+        "一般公共预算财政拨款基本支出",
         &["fiscal_expenditure/basic"],
         &["gpb_basic"],
+        Holds::AllGeneralBudget,
     ),
     (
         "project",
         "项目支出",
         &["expenditure/project"],
         &["fiscal_expenditure/project"],
+        Holds::AllGeneralBudget,
     ),
     (
         "personnel",
@@ -87,12 +106,14 @@ const RELATIONS: &[(&str, &str, &[&str], &[&str])] = &[
             "expenditure/basic/wages",
             "expenditure/basic/family_subsidy",
         ],
+        Holds::AllGeneralBudget,
     ),
     (
         "public",
-        "公用经费",
+        "日常公用经费",
         &["gpb_basic/public"],
         &["expenditure/basic/goods_services"],
+        Holds::AllGeneralBudget,
     ),
 ];
 
@@ -146,7 +167,8 @@ pub struct Assembler<'a> {
     current_root: Option<usize>,
     heading_level: u8,
     last_node: Option<usize>,
-    last_pair: Vec<usize>,
+    /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
+    last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
     unplaced: Vec<Unplaced>,
 }
@@ -238,7 +260,9 @@ impl<'a> Assembler<'a> {
             }
             Statement::Opener { partial } => self.open(*partial),
             Statement::Amount { label, figure } => {
-                self.amount(label, *figure, state);
+                if self.amount(label, *figure, state).is_none() {
+                    self.list_has_unplaced_item();
+                }
             }
             Statement::PairedAmount {
                 label,
@@ -248,9 +272,8 @@ impl<'a> Assembler<'a> {
                 if *index == 0 {
                     self.last_pair.clear();
                 }
-                if let Some(node) = self.amount(label, *figure, state) {
-                    self.last_pair.push(node);
-                }
+                let node = self.amount(label, *figure, state);
+                self.last_pair.push(node);
             }
             Statement::Budget { subject, figure } => {
                 let target = self.resolve(subject, state);
@@ -381,6 +404,17 @@ impl<'a> Assembler<'a> {
         state.change_target = None;
         self.last_node = Some(node);
         Some(node)
+    }
+
+    /// An amount that found no place while a list is open may be one of its items: the list is then not
+    /// known to be complete, and only Σitems ≤ total can be checked.
+    fn list_has_unplaced_item(&mut self) {
+        if let Some(open) = self.stack.last() {
+            let node = open.node;
+            if !self.nodes[node].children.is_empty() {
+                self.nodes[node].node.partial = true;
+            }
+        }
     }
 
     fn share(&mut self, base: Option<&str>, figure: usize, state: &mut SentenceState) {
@@ -705,7 +739,7 @@ impl<'a> Assembler<'a> {
     fn resolve(&self, subject: &Subject, state: &SentenceState) -> Option<usize> {
         match subject {
             Subject::Implicit => state.last_node,
-            Subject::Paired(i) => self.last_pair.get(*i).copied(),
+            Subject::Paired(i) => self.last_pair.get(*i).copied().flatten(),
             Subject::Named(text) => self.resolve_named(text),
         }
     }
@@ -774,30 +808,43 @@ impl<'a> Assembler<'a> {
     // ---- output ----
 
     fn relations(&self) -> Vec<Relation> {
-        let exists = |path: &&str| {
-            let mut segments = path.split('/');
-            let Some(&root) = segments.next().and_then(|id| self.root_by_id.get(id)) else {
-                return false;
-            };
-            let mut node = root;
-            for id in segments {
-                match self.nodes[node].child_by_id.get(id) {
-                    Some(&child) => node = child,
-                    None => return false,
-                }
-            }
-            true
-        };
+        let amount = |path: &str| self.node_at_path(path).map(|n| self.nodes[n].node.amount.0);
+        let zero_or_absent = |path: &str| amount(path).map_or(true, |a| a.is_zero());
+        let no_carryover = zero_or_absent("income/carryover") && zero_or_absent("carryover_end");
+        let general_budget =
+            amount("income/fiscal/general_budget").or(amount("income/general_budget"));
+        let all_general_budget =
+            no_carryover && general_budget.is_some() && general_budget == amount("income");
         RELATIONS
             .iter()
-            .filter(|(_, _, left, right)| left.iter().chain(right.iter()).all(exists))
-            .map(|(id, label, left, right)| Relation {
+            .filter(|(_, _, left, right, holds)| {
+                let condition = match holds {
+                    Holds::Always => true,
+                    Holds::NoCarryover => no_carryover,
+                    Holds::AllGeneralBudget => all_general_budget,
+                };
+                condition
+                    && left
+                        .iter()
+                        .chain(right.iter())
+                        .all(|p| self.node_at_path(p).is_some())
+            })
+            .map(|(id, label, left, right, _)| Relation {
                 id: (*id).to_string(),
                 label: (*label).to_string(),
                 left: left.iter().map(|s| s.to_string()).collect(),
                 right: right.iter().map(|s| s.to_string()).collect(),
             })
             .collect()
+    }
+
+    fn node_at_path(&self, path: &str) -> Option<usize> {
+        let mut segments = path.split('/');
+        let mut node = *self.root_by_id.get(segments.next()?)?;
+        for id in segments {
+            node = *self.nodes[node].child_by_id.get(id)?;
+        }
+        Some(node)
     }
 
     fn finish(&mut self, index: usize) -> Node {

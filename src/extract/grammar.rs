@@ -106,7 +106,8 @@ const DIRECTIONS: [(&str, i8); 8] = [
 ];
 
 /// Words saying there was no change.
-const NO_CHANGE: [&str; 5] = ["无增减变化", "基本持平", "持平", "无变化", "没有变化"];
+/// (`基本持平`, roughly flat, states no figure and is not among them.)
+const NO_CHANGE: [&str; 4] = ["无增减变化", "持平", "无变化", "没有变化"];
 
 /// Words after which the items of the figure stated last follow.
 const OPENERS: [&str; 9] = [
@@ -122,7 +123,7 @@ const OPENERS: [&str; 9] = [
 ];
 
 /// Words after a label saying the amount is a budget (in a final account).
-const BUDGET_SUFFIXES: [&str; 7] = [
+const BUDGET_SUFFIXES: [&str; 8] = [
     "年初预算数为",
     "年初预算数",
     "年初预算为",
@@ -130,6 +131,7 @@ const BUDGET_SUFFIXES: [&str; 7] = [
     "预算数为",
     "预算数",
     "预算为",
+    "预算",
 ];
 
 /// Parses the tokens into sentences of statements.
@@ -241,27 +243,10 @@ impl Parser<'_> {
             self.one_figure(&word, *figure);
             return;
         }
-        // A list of figures: `收、支总计各是812.33、809.10万元` or `各下降21.4%、31.1%`.
-        let money = figures.iter().all(|&f| self.is_money(f));
-        if words.len() == figures.len() && money {
-            let texts: Vec<String> = words.iter().map(word_text).collect();
-            for (index, (label, &figure)) in
-                paired_labels(&texts).into_iter().zip(figures).enumerate()
-            {
-                self.statements.push(Statement::PairedAmount {
-                    label: clean_label(&label, self.phase),
-                    figure,
-                    index,
-                });
-            }
-            return;
-        }
+        // A list of figures: `收、支总计各是812.33、809.10万元` or `(收、支总计)各下降21.4%、31.1%`.
         let word = words.last().map(word_text).unwrap_or_default();
-        let each = word
-            .strip_prefix('各')
-            .or_else(|| word.strip_prefix("分别"));
-        match each.and_then(strip_direction) {
-            Some((_, sign)) if words.len() <= 1 => {
+        if let Some((before, sign)) = strip_direction(&word) {
+            if before.ends_with('各') || before.ends_with("分别") {
                 for (index, &figure) in figures.iter().enumerate() {
                     let subject = Subject::Paired(index);
                     self.statements.push(if self.is_money(figure) {
@@ -278,12 +263,28 @@ impl Parser<'_> {
                         }
                     });
                 }
+                return;
             }
-            _ => {
-                for &figure in figures {
-                    self.statements.push(Statement::Unknown { figure });
-                }
+        }
+        let money = figures.iter().all(|&f| self.is_money(f));
+        if words.len() == figures.len() && money {
+            let texts: Vec<String> = words
+                .iter()
+                .map(|w| clean_label(&word_text(w), self.phase).text)
+                .collect();
+            for (index, (label, &figure)) in
+                paired_labels(&texts).into_iter().zip(figures).enumerate()
+            {
+                self.statements.push(Statement::PairedAmount {
+                    label: clean_label(&label, self.phase),
+                    figure,
+                    index,
+                });
             }
+            return;
+        }
+        for &figure in figures {
+            self.statements.push(Statement::Unknown { figure });
         }
     }
 
@@ -381,6 +382,8 @@ impl Parser<'_> {
             Statement::Opener {
                 partial: word.contains("主要"),
             }
+        } else if word.ends_with("基本持平") {
+            return;
         } else if let Some(before) = NO_CHANGE.iter().find_map(|w| word.strip_suffix(w)) {
             let (subject, _) = split_lead_in(before);
             Statement::NoChange {

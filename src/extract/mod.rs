@@ -153,7 +153,15 @@ impl Heading {
             .map(str::trim)
             .find(|l| !l.is_empty())
             .unwrap_or("");
-        let title: String = first_line.chars().take(200).collect();
+        // Full-width digits (`２０２１年度`) read as ASCII, so that the year is found.
+        let title: String = first_line
+            .chars()
+            .take(200)
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
         let opening: String = text.chars().take(2000).collect();
         let phase =
             [&title, &opening]

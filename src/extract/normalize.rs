@@ -45,6 +45,7 @@ pub fn normalize(text: &str) -> Normalized {
     };
     let mut line_start = 0;
     let mut pending_break: Option<usize> = None;
+    let mut previous_was_heading = false;
     while line_start <= chars.len() {
         let line_end = chars[line_start..]
             .iter()
@@ -55,12 +56,14 @@ pub fn normalize(text: &str) -> Normalized {
             if let Some(newline_at) = pending_break.take() {
                 let previous = out.chars.last().copied();
                 let ends_sentence = previous.is_some_and(|c| "。;:!?".contains(c));
-                if ends_sentence || starts_with_marker(line) {
+                if ends_sentence || previous_was_heading || starts_with_marker(line) {
                     out.chars.push('\n');
                     out.origin.push(newline_at);
                 }
             }
+            let is_first_line = out.chars.is_empty();
             push_line(&mut out, &chars, line_start, line_end);
+            previous_was_heading = is_heading(line, is_first_line);
         }
         if line_end < chars.len() && !out.chars.is_empty() && pending_break.is_none() {
             pending_break = Some(line_end);
@@ -127,6 +130,21 @@ fn is_thousands_comma(before: &[char], after: &[char]) -> bool {
         && after.len() >= 3
         && after[..3].iter().all(char::is_ascii_digit)
         && !after.get(3).is_some_and(char::is_ascii_digit)
+}
+
+/// A heading line ends its sentence even without punctuation: the first line (the title), or a line that
+/// opens with a list marker and has no digit after it (`一、收入支出决算总体情况说明`). A list item with figures
+/// may wrap onto the next line, so it is not one.
+fn is_heading(line: &[char], first: bool) -> bool {
+    let content: Vec<char> = line
+        .iter()
+        .map(|&c| canonical(c))
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    match marker_length(&content) {
+        Some((length, _)) => !content[length..].iter().any(char::is_ascii_digit),
+        None => first,
+    }
 }
 
 /// A line that is only a page number or a table remnant.
