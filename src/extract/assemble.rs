@@ -44,7 +44,16 @@ enum Holds {
 
 /// Identities across breakdowns, added when every path they name was extracted and their condition is met
 /// by the extracted figures (an identity that does not hold for the unit would raise false errors).
-const RELATIONS: &[(&str, &str, &[&str], &[&str], Holds)] = &[
+/// (id, label, left paths, right paths, condition)
+type RelationRule = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    Holds,
+);
+
+const RELATIONS: &[RelationRule] = &[
     (
         "balance",
         "收支平衡",
@@ -809,7 +818,7 @@ impl<'a> Assembler<'a> {
 
     fn relations(&self) -> Vec<Relation> {
         let amount = |path: &str| self.node_at_path(path).map(|n| self.nodes[n].node.amount.0);
-        let zero_or_absent = |path: &str| amount(path).map_or(true, |a| a.is_zero());
+        let zero_or_absent = |path: &str| amount(path).is_none_or(|a| a.is_zero());
         let no_carryover = zero_or_absent("income/carryover") && zero_or_absent("carryover_end");
         let general_budget =
             amount("income/fiscal/general_budget").or(amount("income/general_budget"));

@@ -115,14 +115,9 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
     })
 }
 
-/// The unit most amounts are printed in (万元 on a tie), or `None` when the text has no amount.
+/// The unit most amounts are printed in (万元 on a tie), or `None` when the text has no amount at all.
 fn report_unit(figures: &[tokens::Figure]) -> Option<Unit> {
-    let count = |unit| {
-        figures
-            .iter()
-            .filter(|f| f.unit == unit && f.value.is_some())
-            .count()
-    };
+    let count = |unit| figures.iter().filter(|f| f.unit == unit).count();
     let counts = [
         (count(FigureUnit::WanYuan), Unit::WanYuan),
         (count(FigureUnit::Yuan), Unit::Yuan),

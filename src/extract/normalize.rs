@@ -260,17 +260,25 @@ mod tests {
     #[test]
     fn pdf_wraps_join_but_sentence_ends_and_markers_break() {
         assert_eq!(
-            norm("本年收\n入1.5万\n元。\n2.其他"),
-            "本年收入1.5万元。\n2.其他"
+            norm("标题\n本年收\n入1.5万\n元。\n2.其他"),
+            "标题\n本年收入1.5万元。\n2.其他"
         );
-        assert_eq!(norm("收入总计\n\n—5—\n\n100万元"), "收入总计100万元");
-        assert_eq!(norm("合 计 |\n246 |\n支出1万元"), "合计支出1万元");
+        assert_eq!(
+            norm("标题\n收入总计\n\n—5—\n\n6\n第 5 页\n100万元"),
+            "标题\n收入总计100万元"
+        );
+        assert_eq!(norm("标题\n合 计 |\n246 |\n支出1万元"), "标题\n支出1万元");
+        // A heading ends its sentence; a list item with figures may wrap.
+        assert_eq!(
+            norm("标题\n一、收入情况\n2021年收入1万元\n1.事业收入1万\n元"),
+            "标题\n一、收入情况\n2021年收入1万元\n1.事业收入1万元"
+        );
     }
 
     #[test]
     fn spaces_go_except_between_digits() {
         assert_eq!(norm("881300.39 元，下降 3.8 %"), "881300.39元,下降3.8%");
-        assert_eq!(norm("12 34"), "12 34");
+        assert_eq!(norm("合计12 34万元"), "合计12 34万元");
     }
 
     #[test]
