@@ -18,7 +18,16 @@ native-test:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	python3 scripts/encode_sample.py --check
 
 ## make demo: build and show the sample report
 demo: setup
 	cargo run --release --bin budget-lens -- check $(SAMPLE)
+
+## make bench: speed and size (results: bench/RESULTS.md)
+.PHONY: bench bench-browser
+bench: bench-browser
+
+bench-browser: setup
+	cd bench/browser && { [ -d node_modules/echarts ] || npm ci --no-audit --no-fund || npm install --no-audit --no-fund; }
+	node bench/browser/run.mjs
