@@ -74,12 +74,14 @@ pub fn run(args: Args) -> ExitCode {
                 extraction.figures,
                 extraction.report.unplaced.len()
             ),
-            Lang::En => format!(
-                "took {} of {} figures, {} sentences unplaced",
-                extraction.taken,
-                extraction.figures,
-                extraction.report.unplaced.len()
-            ),
+            Lang::En => {
+                let unplaced = extraction.report.unplaced.len();
+                let plural = if unplaced == 1 { "" } else { "s" };
+                format!(
+                    "took {} of {} figures, {unplaced} sentence{plural} unplaced",
+                    extraction.taken, extraction.figures
+                )
+            }
         }
     );
     ExitCode::SUCCESS

@@ -160,6 +160,8 @@ struct SentenceState {
     change_target: Option<usize>,
     prior: Option<usize>,
     budget_lead_in: bool,
+    /// A budget printed before the figure it budgets: (label, figure).
+    pending_budget: Option<(String, usize)>,
     problem: bool,
     figures: Vec<usize>,
 }
@@ -286,6 +288,11 @@ impl<'a> Assembler<'a> {
             }
             Statement::Budget { subject, figure } => {
                 let target = self.resolve(subject, state);
+                if let (None, Subject::Named(name)) = (target, subject) {
+                    // `因公出国(境)费预算数1万元，决算数0.5万元`: the figure it budgets comes next.
+                    state.pending_budget = Some((name.clone(), *figure));
+                    return;
+                }
                 let value = self.money(*figure);
                 let at = self.span(*figure);
                 self.set(state, *figure, target, |n| {
@@ -407,8 +414,29 @@ impl<'a> Assembler<'a> {
         let value = self.money(figure)?;
         let at = self.span(figure);
         let level = state.marker_level.take();
-        let node = self.place(label, value, at, level)?;
+        let pending = match label.text.is_empty() {
+            true => state.pending_budget.take(),
+            false => None,
+        };
+        let node = match &pending {
+            // `决算数0.5万元` after `因公出国(境)费预算数1万元`: the amount of the budgeted label.
+            Some((name, _)) => {
+                let named = Label {
+                    text: name.clone(),
+                    code: label.code.clone(),
+                };
+                self.place(&named, value, at, level)?
+            }
+            None => self.place(label, value, at, level)?,
+        };
         self.consumed[figure] = true;
+        if let Some((_, budget)) = pending {
+            let value = self.money(budget);
+            let at = self.span(budget);
+            self.set(state, budget, Some(node), |n| {
+                set_once(&mut n.budget, &mut n.spans.budget, value, at)
+            });
+        }
         state.last_node = Some(node);
         state.change_target = None;
         self.last_node = Some(node);
@@ -419,10 +447,7 @@ impl<'a> Assembler<'a> {
     /// known to be complete, and only Σitems ≤ total can be checked.
     fn list_has_unplaced_item(&mut self) {
         if let Some(open) = self.stack.last() {
-            let node = open.node;
-            if !self.nodes[node].children.is_empty() {
-                self.nodes[node].node.partial = true;
-            }
+            self.nodes[open.node].node.partial = true;
         }
     }
 
