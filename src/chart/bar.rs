@@ -1,0 +1,186 @@
+//! Horizontal bars sorted by amount, names on the left (so long Chinese names stay readable), values
+//! at the bar ends; where prior-year figures exist, this year's and last year's bars side by side.
+
+use rust_decimal::Decimal;
+
+use super::format;
+use super::geometry::{Point, Rect};
+use super::text::{fit_text, text_width};
+use super::view::ChartView;
+
+pub const BAR_FONT: f64 = 12.0;
+const PAD: f64 = 10.0;
+const ROW: f64 = 26.0;
+const ROW_WITH_PRIOR: f64 = 34.0;
+const KEY: f64 = 24.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarLayout {
+    /// Rows from top to bottom: largest amount first.
+    pub rows: Vec<BarRow>,
+    /// `单位：万元`, top right.
+    pub unit_text: String,
+    pub unit_anchor: Point,
+    /// The key of the two years, where prior figures exist: (swatch, text) for this year, then last.
+    pub key: Vec<(Rect, String)>,
+    /// x of the zero line.
+    pub zero_x: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    pub item: usize,
+    /// The whole row: the target of hover and clicks.
+    pub band: Rect,
+    pub label: String,
+    /// Right end of the name, vertically centred.
+    pub label_anchor: Point,
+    pub bar: Rect,
+    pub prior_bar: Option<Rect>,
+    pub value_text: String,
+    /// Left end of the value text.
+    pub value_anchor: Point,
+}
+
+fn row_height(with_prior: bool) -> f64 {
+    if with_prior {
+        ROW_WITH_PRIOR
+    } else {
+        ROW
+    }
+}
+
+pub fn preferred_height(items: usize, with_prior: bool) -> f64 {
+    2.0 * PAD + KEY + items as f64 * row_height(with_prior)
+}
+
+/// Item indices sorted by amount, largest first; ties keep the report's order.
+pub fn sorted_items(view: &ChartView) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..view.items.len()).collect();
+    order.sort_by(|&a, &b| view.items[b].amount.cmp(&view.items[a].amount));
+    order
+}
+
+pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> BarLayout {
+    let with_prior = view.has_prior();
+    let row_h = row_height(with_prior);
+    let values: Vec<String> = view
+        .items
+        .iter()
+        .map(|i| format::grouped(i.amount))
+        .collect();
+    let value_w = values
+        .iter()
+        .map(|v| text_width(v, BAR_FONT))
+        .fold(0.0, f64::max)
+        + 22.0; // room for a finding mark
+    let longest_label = view
+        .items
+        .iter()
+        .map(|i| text_width(&i.label, BAR_FONT))
+        .fold(0.0, f64::max);
+    let label_w = longest_label.min(width * 0.38).min(240.0);
+    let zero_x = PAD + label_w + 8.0;
+    let bar_max = (width - PAD - value_w - zero_x).max(10.0);
+    let scale = view
+        .items
+        .iter()
+        .flat_map(|i| [Some(i.amount), i.prior])
+        .flatten()
+        .fold(Decimal::ZERO, Decimal::max);
+
+    let key = if with_prior {
+        let (this, last) = year_texts;
+        let x2 = zero_x + text_width(&this, BAR_FONT) + 30.0;
+        vec![
+            (Rect::new(zero_x, PAD + 4.0, 12.0, 12.0), this),
+            (Rect::new(x2, PAD + 4.0, 12.0, 12.0), last),
+        ]
+    } else {
+        Vec::new()
+    };
+
+    let top = PAD + KEY;
+    let rows = sorted_items(view)
+        .into_iter()
+        .enumerate()
+        .map(|(row, i)| {
+            let item = &view.items[i];
+            let y = top + row as f64 * row_h;
+            let band = Rect::new(PAD / 2.0, y, width - PAD, row_h);
+            let bar_h = if with_prior { 12.0 } else { 16.0 };
+            let bar_y = y + (row_h - if with_prior { 2.0 * bar_h + 2.0 } else { bar_h }) / 2.0;
+            let w = bar_max * format::fraction(item.amount, scale);
+            let bar = Rect::new(zero_x, bar_y, w, bar_h);
+            let prior_bar = item.prior.map(|p| {
+                Rect::new(
+                    zero_x,
+                    bar_y + bar_h + 2.0,
+                    bar_max * format::fraction(p, scale),
+                    bar_h,
+                )
+            });
+            BarRow {
+                item: i,
+                band,
+                label: fit_text(&item.label, BAR_FONT, label_w),
+                label_anchor: Point::new(PAD + label_w, y + row_h / 2.0),
+                bar,
+                prior_bar,
+                value_anchor: Point::new(zero_x + w + 4.0, bar_y + bar_h / 2.0),
+                value_text: values[i].clone(),
+            }
+        })
+        .collect();
+    BarLayout {
+        rows,
+        unit_anchor: Point::new(width - PAD, PAD + 10.0),
+        unit_text: view.unit_text.clone(),
+        key,
+        zero_x,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::view::tests::report;
+    use crate::Lang;
+
+    fn bars(width: f64) -> (ChartView, BarLayout) {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let layout = layout(&view, width, ("2021年".into(), "2020年".into()));
+        (view, layout)
+    }
+
+    #[test]
+    fn rows_are_sorted_by_amount_and_bars_scale_with_it() {
+        let (view, bars) = bars(600.0);
+        let amounts: Vec<_> = bars
+            .rows
+            .iter()
+            .map(|r| view.items[r.item].amount)
+            .collect();
+        assert!(amounts.windows(2).all(|w| w[0] >= w[1]));
+        // The prior 1253.54 of 项目支出 is the largest figure: its bar is the longest.
+        let project = bars.rows.iter().find(|r| r.item == 1).unwrap();
+        let basic = bars.rows.iter().find(|r| r.item == 0).unwrap();
+        assert!(project.prior_bar.unwrap().w > basic.bar.w);
+        assert!(basic.bar.w > project.bar.w);
+        assert_eq!(bars.key.len(), 2);
+    }
+
+    #[test]
+    fn rows_stay_apart_and_inside_at_phone_width() {
+        let (_, bars) = bars(360.0);
+        for pair in bars.rows.windows(2) {
+            assert!(!pair[0].band.overlaps(&pair[1].band));
+        }
+        for row in &bars.rows {
+            let value_end = row.value_anchor.x + text_width(&row.value_text, BAR_FONT);
+            assert!(value_end <= 360.0, "{} ends at {value_end}", row.value_text);
+            assert!(row.label_anchor.x - text_width(&row.label, BAR_FONT) >= 0.0);
+            assert!(row.label_anchor.x < row.bar.x);
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! A reader's walk through a report: which node is shown and how, what is hidden, hovered and
+//! focused, drilling down and going back up, and revealing the node of a finding. The browser
+//! front end is a thin shell around this; everything here is testable natively.
+
+use serde::Serialize;
+
+use super::strings::{findings_badge, ui_strings};
+use super::view::{parent_path, ChartView, ViewError};
+use super::{layout, preferred_height, ChartKind, Hit, Interaction, Layout, Point};
+use crate::check::{check, counts, Finding, Severity};
+use crate::report::Report;
+use crate::Lang;
+
+pub struct Explorer {
+    report: Report,
+    findings: Vec<Finding>,
+    lang: Lang,
+    kind: ChartKind,
+    view: ChartView,
+    interaction: Interaction,
+    /// The layout last drawn, for hit-testing and keyboard order.
+    layout: Option<Layout>,
+}
+
+/// What the shell shows around the chart, in the reader's language.
+#[derive(Serialize)]
+pub struct Snapshot<'a> {
+    pub title: &'a str,
+    pub entity: &'a str,
+    pub chart: &'static str,
+    pub view: &'a ChartView,
+    pub focus: Option<usize>,
+    pub hidden: &'a [bool],
+    pub badge: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub can_go_up: bool,
+}
+
+/// A finding as the findings panel lists it.
+#[derive(Serialize)]
+pub struct FindingEntry {
+    pub severity: Severity,
+    pub severity_word: &'static str,
+    pub rule: &'static str,
+    pub path: String,
+    pub label: String,
+    pub message: String,
+    /// Whether the finding names a node the chart can show.
+    pub navigable: bool,
+}
+
+/// What a `budget-lens-select` event carries: exact figures as printed.
+#[derive(Serialize)]
+pub struct Selection<'a> {
+    pub path: &'a str,
+    pub label: &'a str,
+    pub amount: String,
+    pub share: Option<String>,
+}
+
+impl Explorer {
+    /// Opens `path` (empty: the first breakdown) of `report` as `kind`.
+    pub fn new(
+        report: Report,
+        path: &str,
+        kind: ChartKind,
+        lang: Lang,
+    ) -> Result<Explorer, ViewError> {
+        let findings = check(&report);
+        let view = ChartView::new(&report, path, &findings, lang)?;
+        let interaction = Interaction {
+            hidden: vec![false; view.items.len()],
+            ..Interaction::default()
+        };
+        Ok(Explorer {
+            report,
+            findings,
+            lang,
+            kind,
+            view,
+            interaction,
+            layout: None,
+        })
+    }
+
+    pub fn view(&self) -> &ChartView {
+        &self.view
+    }
+
+    pub fn kind(&self) -> ChartKind {
+        self.kind
+    }
+
+    pub fn interaction(&self) -> &Interaction {
+        &self.interaction
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Shows the items of the node at `path`; hidden, hover and focus start afresh.
+    pub fn open(&mut self, path: &str) -> Result<(), ViewError> {
+        self.view = ChartView::new(&self.report, path, &self.findings, self.lang)?;
+        self.interaction = Interaction {
+            hidden: vec![false; self.view.items.len()],
+            ..Interaction::default()
+        };
+        self.layout = None;
+        Ok(())
+    }
+
+    /// Drills into item `index` when it has items; true when the view changed.
+    pub fn drill(&mut self, index: usize) -> bool {
+        match self.view.items.get(index) {
+            Some(item) if item.drillable => {
+                let path = item.path.clone();
+                self.open(&path).is_ok()
+            }
+            _ => false,
+        }
+    }
+
+    /// Goes one level up, focusing the item we came from; false at a breakdown's root.
+    pub fn up(&mut self) -> bool {
+        let here = self.view.path.clone();
+        let Some(parent) = parent_path(&here) else {
+            return false;
+        };
+        let parent = parent.to_string();
+        if self.open(&parent).is_err() {
+            return false;
+        }
+        self.interaction.focus = self.view.index_of(&here);
+        true
+    }
+
+    /// Shows the node of a finding: its parent's view with the node focused, or the node's own view.
+    pub fn reveal(&mut self, path: &str) -> bool {
+        let Some(node) = self.report.node_at(path) else {
+            return false;
+        };
+        let has_items = !node.items.is_empty();
+        if let Some(parent) = parent_path(path).map(str::to_string) {
+            if self.open(&parent).is_ok() {
+                self.interaction.focus = self.view.index_of(path);
+                return true;
+            }
+        }
+        has_items && self.open(path).is_ok()
+    }
+
+    pub fn set_kind(&mut self, kind: ChartKind) {
+        self.kind = kind;
+        self.layout = None;
+    }
+
+    /// Hides or shows item `index` (the legend's toggle). The last visible item stays visible.
+    pub fn toggle_hidden(&mut self, index: usize) {
+        let visible = self.interaction.hidden.iter().filter(|h| !**h).count();
+        if let Some(hidden) = self.interaction.hidden.get_mut(index) {
+            if *hidden || visible > 1 {
+                *hidden = !*hidden;
+            }
+        }
+    }
+
+    pub fn set_hover(&mut self, index: Option<usize>) {
+        self.interaction.hover = index.filter(|&i| i < self.view.items.len());
+    }
+
+    pub fn set_focus(&mut self, index: Option<usize>) {
+        self.interaction.focus = index.filter(|&i| i < self.view.items.len());
+    }
+
+    /// Moves the focus `delta` steps along the drawn order (slices clockwise, bars top down),
+    /// wrapping around; from no focus, forward starts at the first and backward at the last.
+    pub fn move_focus(&mut self, delta: i32) -> Option<usize> {
+        let order = match &self.layout {
+            Some(layout) => layout.keyboard_order(),
+            None => (0..self.view.items.len()).collect(),
+        };
+        if order.is_empty() {
+            return None;
+        }
+        let n = order.len() as i64;
+        let next = match self
+            .interaction
+            .focus
+            .and_then(|f| order.iter().position(|&i| i == f))
+        {
+            Some(at) => (at as i64 + delta as i64).rem_euclid(n),
+            None if delta >= 0 => 0,
+            None => n - 1,
+        };
+        self.interaction.focus = Some(order[next as usize]);
+        self.interaction.focus
+    }
+
+    pub fn preferred_height(&self, width: f64) -> f64 {
+        preferred_height(&self.view, self.kind, width)
+    }
+
+    /// Lays the chart out for a box of `width` × `height` CSS pixels and keeps it for hit-testing.
+    pub fn layout(&mut self, width: f64, height: f64) -> &Layout {
+        let laid_out = layout(
+            &self.view,
+            self.kind,
+            width,
+            height,
+            &self.interaction,
+            self.report.year,
+            self.lang,
+        );
+        self.layout.insert(laid_out)
+    }
+
+    pub fn last_layout(&self) -> Option<&Layout> {
+        self.layout.as_ref()
+    }
+
+    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
+        self.layout.as_ref()?.hit(Point::new(x, y))
+    }
+
+    pub fn anchor_of(&self, index: usize) -> Option<Point> {
+        self.layout.as_ref()?.anchor_of(index)
+    }
+
+    pub fn snapshot(&self) -> Snapshot<'_> {
+        let (errors, warnings, notes) = counts(&self.findings);
+        Snapshot {
+            title: &self.report.title,
+            entity: &self.report.entity,
+            chart: self.kind.name(),
+            view: &self.view,
+            focus: self.interaction.focus,
+            hidden: &self.interaction.hidden,
+            badge: findings_badge(errors, warnings, notes, self.lang),
+            errors,
+            warnings,
+            notes,
+            can_go_up: parent_path(&self.view.path).is_some(),
+        }
+    }
+
+    pub fn finding_entries(&self) -> Vec<FindingEntry> {
+        self.findings
+            .iter()
+            .map(|f| FindingEntry {
+                severity: f.severity,
+                severity_word: f.severity.word(self.lang),
+                rule: f.rule.name(),
+                path: f.path.clone(),
+                label: f.label.clone(),
+                message: f.message(self.lang),
+                navigable: self.report.node_at(&f.path).is_some(),
+            })
+            .collect()
+    }
+
+    pub fn selection(&self, index: usize) -> Option<Selection<'_>> {
+        let item = self.view.items.get(index)?;
+        Some(Selection {
+            path: &item.path,
+            label: &item.label,
+            amount: item.amount.to_string(),
+            share: item.share.map(|s| s.to_string()),
+        })
+    }
+
+    pub fn strings(&self) -> super::strings::UiStrings {
+        ui_strings(self.lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::view::tests::report;
+    use crate::report::parse_report;
+
+    fn explorer(kind: ChartKind) -> Explorer {
+        Explorer::new(report(), "", kind, Lang::Zh).unwrap()
+    }
+
+    #[test]
+    fn drilling_down_and_back_up_keeps_the_place() {
+        let mut e = explorer(ChartKind::Pie);
+        assert!(!e.drill(1), "项目支出 has no items");
+        assert!(e.drill(0));
+        assert_eq!(e.view().path, "expenditure/basic");
+        assert!(e.snapshot().can_go_up);
+        assert!(e.up());
+        assert_eq!(e.view().path, "expenditure");
+        assert_eq!(
+            e.interaction().focus,
+            Some(0),
+            "focus returns to where we came from"
+        );
+        assert!(!e.up());
+    }
+
+    #[test]
+    fn arrow_keys_follow_the_drawn_order_and_wrap() {
+        let mut e = explorer(ChartKind::Bar);
+        e.layout(600.0, 200.0);
+        assert_eq!(e.move_focus(1), Some(0));
+        assert_eq!(e.move_focus(1), Some(1));
+        assert_eq!(e.move_focus(1), Some(0));
+        assert_eq!(e.move_focus(-1), Some(1));
+    }
+
+    #[test]
+    fn the_last_visible_slice_cannot_be_hidden() {
+        let mut e = explorer(ChartKind::Pie);
+        e.toggle_hidden(0);
+        e.toggle_hidden(1);
+        assert_eq!(e.interaction().hidden, [true, false]);
+        e.toggle_hidden(0);
+        assert_eq!(e.interaction().hidden, [false, false]);
+        e.toggle_hidden(7); // out of range: nothing
+    }
+
+    #[test]
+    fn revealing_a_finding_opens_its_parent_and_focuses_it() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+          {"id":"e","label":"支出","amount":"10.00","items":[
+            {"id":"a","label":"甲","amount":"6.00","items":[
+               {"id":"x","label":"子一","amount":"3.00"},{"id":"y","label":"子二","amount":"2.00"}]},
+            {"id":"b","label":"乙","amount":"4.00"}]}]}"#;
+        let mut e =
+            Explorer::new(parse_report(json).unwrap(), "", ChartKind::Pie, Lang::Zh).unwrap();
+        let entries = e.finding_entries();
+        let sum = entries
+            .iter()
+            .find(|f| f.rule == "sum")
+            .expect("6.00 ≠ 3.00 + 2.00");
+        assert_eq!(sum.severity, Severity::Error);
+        assert!(sum.navigable);
+        assert_eq!(
+            e.view().items[0].mark,
+            Some(Severity::Error),
+            "marked in the chart"
+        );
+        let snapshot = e.snapshot();
+        assert_eq!(snapshot.badge, "数据核对：1 处错误");
+        e.open("e/a").unwrap();
+        assert!(e.reveal("e/a"));
+        assert_eq!(e.view().path, "e");
+        assert_eq!(e.interaction().focus, Some(0));
+        assert!(!e.reveal("nowhere"));
+    }
+
+    #[test]
+    fn a_selection_carries_exact_figures() {
+        let e = explorer(ChartKind::Pie);
+        let s = e.selection(0).unwrap();
+        assert_eq!(
+            (s.path, s.amount.as_str(), s.share.as_deref()),
+            ("expenditure/basic", "897.05", Some("57.87"))
+        );
+        assert!(e.selection(9).is_none());
+    }
+}

@@ -1,0 +1,154 @@
+//! Numbers as a reader sees them: exact decimals with their printed precision, grouped by thousands,
+//! with the unit. Never through a float.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::report::Unit;
+use crate::Lang;
+
+/// Decimals of computed percentages (shares, changes).
+pub const PERCENT_DECIMALS: u32 = 2;
+
+/// `1302.65` → `1,302.65`; keeps the printed scale (`11.00` stays `11.00`) and the sign.
+pub fn grouped(value: Decimal) -> String {
+    let text = value.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// The unit in the reader's language.
+pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
+    lang.pick(unit.zh(), unit.en())
+}
+
+/// An amount with its unit: `1,302.65万元`, `1,302.65 10k yuan`.
+pub fn amount(value: Decimal, unit: Unit, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}{}", grouped(value), unit.zh()),
+        Lang::En => format!("{} {}", grouped(value), unit.en()),
+    }
+}
+
+/// A percentage as printed: `57.87%`.
+pub fn percent(value: Decimal) -> String {
+    format!("{}%", grouped(value))
+}
+
+/// A signed figure: `+12.30`, `-503.37`, `0.00`.
+pub fn signed(value: Decimal) -> String {
+    if value > Decimal::ZERO {
+        format!("+{}", grouped(value))
+    } else {
+        grouped(value)
+    }
+}
+
+/// `100 · part / whole`, rounded half away from zero to two decimals; `None` when `whole` is zero.
+pub fn share(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    let ratio = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    let mut rounded =
+        ratio.round_dp_with_strategy(PERCENT_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(PERCENT_DECIMALS);
+    Some(rounded)
+}
+
+/// A fraction for pixel geometry only: `part / whole` as a float in [0, 1] (0 for non-positive parts).
+pub fn fraction(part: Decimal, whole: Decimal) -> f64 {
+    if whole <= Decimal::ZERO || part <= Decimal::ZERO {
+        return 0.0;
+    }
+    let ratio = part.checked_div(whole).unwrap_or(Decimal::ONE);
+    rust_decimal::prelude::ToPrimitive::to_f64(&ratio)
+        .unwrap_or(0.0)
+        .clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn groups_thousands_and_keeps_printed_scale() {
+        assert_eq!(grouped(d("1302.65")), "1,302.65");
+        assert_eq!(grouped(d("11.00")), "11.00");
+        assert_eq!(grouped(d("-1234567.5")), "-1,234,567.5");
+        assert_eq!(grouped(d("999")), "999");
+        assert_eq!(grouped(d("100000")), "100,000");
+        assert_eq!(grouped(d("0.05")), "0.05");
+        // 19 significant digits survive exactly.
+        assert_eq!(
+            grouped(d("1234567890123456.789")),
+            "1,234,567,890,123,456.789"
+        );
+    }
+
+    #[test]
+    fn amounts_carry_the_unit_in_the_language() {
+        assert_eq!(
+            amount(d("1550.17"), Unit::WanYuan, Lang::Zh),
+            "1,550.17万元"
+        );
+        assert_eq!(
+            amount(d("1550.17"), Unit::WanYuan, Lang::En),
+            "1,550.17 10k yuan"
+        );
+        assert_eq!(amount(d("3"), Unit::Yuan, Lang::Zh), "3元");
+    }
+
+    #[test]
+    fn shares_round_half_away_from_zero_to_two_decimals() {
+        assert_eq!(
+            share(d("1302.65"), d("1550.17")).unwrap().to_string(),
+            "84.03"
+        );
+        assert_eq!(share(d("1"), d("8")).unwrap().to_string(), "12.50");
+        assert_eq!(share(d("1"), d("3")).unwrap().to_string(), "33.33");
+        assert_eq!(share(d("2"), d("3")).unwrap().to_string(), "66.67");
+        assert_eq!(share(d("5"), d("5")).unwrap().to_string(), "100.00");
+        assert_eq!(share(d("1"), d("0")), None);
+        // 0.125% rounds up to 0.13, not to the even 0.12.
+        assert_eq!(share(d("1"), d("800")).unwrap().to_string(), "0.13");
+    }
+
+    #[test]
+    fn signs_and_percents() {
+        assert_eq!(signed(d("12.3")), "+12.3");
+        assert_eq!(signed(d("-503.37")), "-503.37");
+        assert_eq!(signed(d("0.00")), "0.00");
+        assert_eq!(percent(d("57.87")), "57.87%");
+    }
+
+    #[test]
+    fn fractions_are_clamped_for_geometry() {
+        assert_eq!(fraction(d("-1"), d("10")), 0.0);
+        assert_eq!(fraction(d("5"), d("0")), 0.0);
+        assert!((fraction(d("1"), d("4")) - 0.25).abs() < 1e-12);
+    }
+}

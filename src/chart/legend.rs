@@ -1,0 +1,79 @@
+//! The legend: one row per item with its colour, name and share; a click on a row hides or shows
+//! the item's slice.
+
+use super::geometry::Rect;
+use super::text::fit_text;
+use super::view::ChartView;
+use crate::check::Severity;
+
+pub const LEGEND_ROW: f64 = 22.0;
+pub const LEGEND_FONT: f64 = 12.0;
+const SWATCH: f64 = 12.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub item: usize,
+    /// The whole row: the target of clicks.
+    pub bounds: Rect,
+    pub swatch: Rect,
+    pub text: String,
+    pub hidden: bool,
+    pub mark: Option<Severity>,
+}
+
+/// Legend rows for every item of `view`, top to bottom inside `area`.
+pub fn legend_entries(view: &ChartView, area: Rect, hidden: &[bool]) -> Vec<LegendEntry> {
+    view.items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let y = area.y + i as f64 * LEGEND_ROW;
+            let text_x = area.x + SWATCH + 8.0;
+            // Leave room for a finding mark after the text.
+            let max_text = (area.right() - text_x - 16.0).max(0.0);
+            let share = item.share_text.as_deref().unwrap_or("");
+            let full = format!("{}  {share}", item.label);
+            let text = if super::text::text_width(&full, LEGEND_FONT) <= max_text {
+                full
+            } else {
+                let share_w = super::text::text_width(&format!("  {share}"), LEGEND_FONT);
+                let name = fit_text(&item.label, LEGEND_FONT, max_text - share_w);
+                if name.is_empty() {
+                    fit_text(&item.label, LEGEND_FONT, max_text)
+                } else {
+                    format!("{name}  {share}")
+                }
+            };
+            LegendEntry {
+                item: i,
+                bounds: Rect::new(area.x, y, area.w, LEGEND_ROW),
+                swatch: Rect::new(area.x, y + (LEGEND_ROW - SWATCH) / 2.0, SWATCH, SWATCH),
+                text,
+                hidden: hidden.get(i).copied().unwrap_or(false),
+                mark: item.mark,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::text::text_width;
+    use crate::chart::view::tests::report;
+    use crate::Lang;
+
+    #[test]
+    fn rows_stack_without_overlap_and_texts_fit() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let area = Rect::new(10.0, 300.0, 160.0, 100.0);
+        let entries = legend_entries(&view, area, &[false, true]);
+        assert_eq!(entries.len(), 2);
+        assert!(!entries[0].bounds.overlaps(&entries[1].bounds));
+        assert_eq!(entries[0].text, "基本支出  57.87%");
+        assert!(entries[1].hidden);
+        for e in &entries {
+            assert!(e.swatch.x + 20.0 + text_width(&e.text, LEGEND_FONT) <= area.right());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The widget's own words in both languages. The checker's messages come from `check`.
+
+use serde::Serialize;
+
+use crate::Lang;
+
+/// Every UI string the widget shows, in one language; serialized for the JS wrapper.
+#[derive(Debug, Clone, Serialize)]
+pub struct UiStrings {
+    pub pie: &'static str,
+    pub bar: &'static str,
+    pub table: &'static str,
+    pub chart: &'static str,
+    pub total: &'static str,
+    pub item: &'static str,
+    pub amount: &'static str,
+    pub share: &'static str,
+    pub share_of_whole: &'static str,
+    pub prior: &'static str,
+    pub change: &'static str,
+    pub change_pct: &'static str,
+    pub budget: &'static str,
+    pub completion: &'static str,
+    pub findings: &'static str,
+    pub no_findings: &'static str,
+    pub close: &'static str,
+    pub back: &'static str,
+    pub drill_hint: &'static str,
+    pub unit: &'static str,
+    pub loading: &'static str,
+    pub error: &'static str,
+    pub this_year: &'static str,
+    pub last_year: &'static str,
+    pub hidden_hint: &'static str,
+    pub load_failed: &'static str,
+}
+
+pub fn ui_strings(lang: Lang) -> UiStrings {
+    let t = |zh, en| lang.pick(zh, en);
+    UiStrings {
+        pie: t("饼图", "Pie"),
+        bar: t("条形图", "Bars"),
+        table: t("表格", "Table"),
+        chart: t("图表", "Chart"),
+        total: t("合计", "Total"),
+        item: t("项目", "Item"),
+        amount: t("金额", "Amount"),
+        share: t("占比", "Share"),
+        share_of_whole: t("占总额", "Of the whole"),
+        prior: t("上年", "Last year"),
+        change: t("增减", "Change"),
+        change_pct: t("增减率", "Change %"),
+        budget: t("年初预算", "Budget"),
+        completion: t("预算完成率", "Budget completion"),
+        findings: t("数据核对", "Checks"),
+        no_findings: t("未发现问题", "no problems found"),
+        close: t("关闭", "Close"),
+        back: t("返回上级", "Up one level"),
+        drill_hint: t("按回车查看明细", "Enter shows the parts"),
+        unit: t("单位", "Unit"),
+        loading: t("正在加载…", "Loading…"),
+        error: t("无法显示", "Cannot show"),
+        this_year: t("本年", "This year"),
+        last_year: t("上年", "Last year"),
+        hidden_hint: t("已隐藏", "hidden"),
+        load_failed: t("无法读取报告", "Cannot read the report"),
+    }
+}
+
+/// The findings badge: `数据核对：1 处错误，1 处提示` / `Checks: 1 error, 1 note`.
+pub fn findings_badge(errors: usize, warnings: usize, notes: usize, lang: Lang) -> String {
+    let strings = ui_strings(lang);
+    if errors + warnings + notes == 0 {
+        return match lang {
+            Lang::Zh => format!("{}：{}", strings.findings, strings.no_findings),
+            Lang::En => format!("{}: {}", strings.findings, strings.no_findings),
+        };
+    }
+    let counts = [
+        (errors, "错误", "error"),
+        (warnings, "警告", "warning"),
+        (notes, "提示", "note"),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, zh, en)| match lang {
+            Lang::Zh => format!("{n} 处{zh}"),
+            Lang::En if n == 1 => format!("1 {en}"),
+            Lang::En => format!("{n} {en}s"),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("{}：{}", strings.findings, parts.join("，")),
+        Lang::En => format!("{}: {}", strings.findings, parts.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badge_counts_in_both_languages() {
+        assert_eq!(
+            findings_badge(1, 0, 1, Lang::Zh),
+            "数据核对：1 处错误，1 处提示"
+        );
+        assert_eq!(
+            findings_badge(1, 2, 0, Lang::En),
+            "Checks: 1 error, 2 warnings"
+        );
+        assert_eq!(findings_badge(0, 0, 0, Lang::Zh), "数据核对：未发现问题");
+    }
+}

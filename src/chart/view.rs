@@ -1,0 +1,308 @@
+//! The view of one node: its items with every figure a reader may ask for, exact and formatted,
+//! the path back up, and the worst finding on or below each item.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::format;
+use crate::check::{Finding, Severity};
+use crate::report::{Node, Report, Unit};
+use crate::Lang;
+
+/// The node whose items are shown, ready for layout, table and tooltip.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    pub path: String,
+    pub label: String,
+    /// The node's own amount (exact, as printed).
+    #[serde(serialize_with = "as_string")]
+    pub total: Decimal,
+    pub total_text: String,
+    /// `单位：万元` / `Unit: 10k yuan`.
+    pub unit_text: String,
+    pub breadcrumb: Vec<Crumb>,
+    pub items: Vec<Item>,
+}
+
+/// One step of the way from the breakdown's root down to the view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Crumb {
+    pub path: String,
+    pub label: String,
+}
+
+/// One item of the view, with its figures as exact decimals (`amount`) and as text (`*_text`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub path: String,
+    pub label: String,
+    pub code: Option<String>,
+    #[serde(serialize_with = "as_string")]
+    pub amount: Decimal,
+    pub amount_text: String,
+    /// Share of the view's total, computed from the amounts: `57.87%`.
+    pub share_text: Option<String>,
+    /// Share of the breakdown's root.
+    pub share_of_whole_text: Option<String>,
+    pub prior_text: Option<String>,
+    pub change_text: Option<String>,
+    pub change_pct_text: Option<String>,
+    pub budget_text: Option<String>,
+    pub completion_text: Option<String>,
+    /// Whether the item has items of its own to drill into.
+    pub drillable: bool,
+    /// The gravest error or warning on this item or below it.
+    pub mark: Option<Severity>,
+    /// The messages of the findings on this very item.
+    pub findings: Vec<String>,
+    #[serde(skip)]
+    pub prior: Option<Decimal>,
+    /// Share of the view's total (exact, two decimals), for the event detail.
+    #[serde(skip)]
+    pub share: Option<Decimal>,
+}
+
+/// Why a view cannot be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewError {
+    /// The report has no breakdowns.
+    Empty,
+    /// No node at this path.
+    NoSuchPath(String),
+    /// The node has no items to chart.
+    NoItems(String),
+}
+
+impl ViewError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ViewError::Empty, Lang::Zh) => "报告中没有可显示的分类".into(),
+            (ViewError::Empty, Lang::En) => "The report has no breakdown to show".into(),
+            (ViewError::NoSuchPath(p), Lang::Zh) => format!("报告中没有“{p}”"),
+            (ViewError::NoSuchPath(p), Lang::En) => format!("The report has nothing at “{p}”"),
+            (ViewError::NoItems(p), Lang::Zh) => format!("“{p}”没有下级明细"),
+            (ViewError::NoItems(p), Lang::En) => format!("“{p}” has no parts to show"),
+        }
+    }
+}
+
+fn as_string<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+/// The path of the first breakdown, the default view.
+pub fn default_path(report: &Report) -> Option<String> {
+    report.breakdowns.first().map(|n| n.id.clone())
+}
+
+/// The path one level up, if any.
+pub fn parent_path(path: &str) -> Option<&str> {
+    path.rsplit_once('/').map(|(parent, _)| parent)
+}
+
+impl ChartView {
+    /// The view of the node at `path` (empty: the first breakdown).
+    pub fn new(
+        report: &Report,
+        path: &str,
+        findings: &[Finding],
+        lang: Lang,
+    ) -> Result<ChartView, ViewError> {
+        let path = match path.trim() {
+            "" => default_path(report).ok_or(ViewError::Empty)?,
+            p => p.trim_matches('/').to_string(),
+        };
+        let node = report
+            .node_at(&path)
+            .ok_or_else(|| ViewError::NoSuchPath(path.clone()))?;
+        if node.items.is_empty() {
+            return Err(ViewError::NoItems(path));
+        }
+        let root_id = path.split('/').next().unwrap_or_default();
+        let root_total = report.node_at(root_id).map(|n| n.amount.value());
+        let unit = report.unit;
+        let items = node
+            .items
+            .iter()
+            .map(|child| {
+                let child_path = format!("{path}/{}", child.id);
+                item(
+                    child,
+                    child_path,
+                    node.amount.value(),
+                    root_total,
+                    unit,
+                    findings,
+                    lang,
+                )
+            })
+            .collect();
+        Ok(ChartView {
+            label: node.label.clone(),
+            total: node.amount.value(),
+            total_text: format::amount(node.amount.value(), unit, lang),
+            unit_text: match lang {
+                Lang::Zh => format!("单位：{}", unit.zh()),
+                Lang::En => format!("Unit: {}", unit.en()),
+            },
+            breadcrumb: breadcrumb(report, &path),
+            items,
+            path,
+        })
+    }
+
+    /// The index of the item at `path`, if it is one of this view's items.
+    pub fn index_of(&self, path: &str) -> Option<usize> {
+        self.items.iter().position(|item| item.path == path)
+    }
+
+    pub fn has_prior(&self) -> bool {
+        self.items.iter().any(|item| item.prior.is_some())
+    }
+}
+
+fn breadcrumb(report: &Report, path: &str) -> Vec<Crumb> {
+    let segments: Vec<&str> = path.split('/').collect();
+    (1..=segments.len())
+        .filter_map(|n| {
+            let prefix = segments[..n].join("/");
+            report.node_at(&prefix).map(|node| Crumb {
+                label: node.label.clone(),
+                path: prefix,
+            })
+        })
+        .collect()
+}
+
+fn item(
+    node: &Node,
+    path: String,
+    parent_total: Decimal,
+    root_total: Option<Decimal>,
+    unit: Unit,
+    findings: &[Finding],
+    lang: Lang,
+) -> Item {
+    let amount = node.amount.value();
+    let prior = node.prior.map(|p| p.value());
+    let change = node
+        .change
+        .map(|c| c.value())
+        .or_else(|| prior.and_then(|p| amount.checked_sub(p)));
+    let change_pct = node
+        .change_pct
+        .map(|c| c.value())
+        .or_else(|| match (change, prior) {
+            (Some(c), Some(p)) => format::share(c, p),
+            _ => None,
+        });
+    let completion = node
+        .completion_pct
+        .map(|c| c.value())
+        .or_else(|| node.budget.and_then(|b| format::share(amount, b.value())));
+    let share = format::share(amount, parent_total);
+    let below = format!("{path}/");
+    let mark = findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .filter(|f| f.path == path || f.path.starts_with(&below))
+        .map(|f| f.severity)
+        .max();
+    let messages = findings
+        .iter()
+        .filter(|f| f.path == path)
+        .map(|f| f.message(lang))
+        .filter(|m| !m.is_empty())
+        .collect();
+    Item {
+        label: node.label.clone(),
+        code: node.code.clone(),
+        amount,
+        amount_text: format::amount(amount, unit, lang),
+        share_text: share.map(format::percent),
+        share_of_whole_text: root_total
+            .and_then(|total| format::share(amount, total))
+            .map(format::percent),
+        prior_text: prior.map(|p| format::amount(p, unit, lang)),
+        change_text: change.map(|c| format!("{}{}", format::signed(c), lang.pick(unit.zh(), ""))),
+        change_pct_text: change_pct.map(|c| format!("{}%", format::signed(c))),
+        budget_text: node.budget.map(|b| format::amount(b.value(), unit, lang)),
+        completion_text: completion.map(format::percent),
+        drillable: !node.items.is_empty(),
+        mark,
+        findings: messages,
+        prior,
+        share,
+        path,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::report::parse_report;
+
+    pub(crate) const REPORT: &str = r#"{
+      "format": "budget-lens/1", "title": "测试决算", "entity": "测试单位", "year": 2021,
+      "unit": "万元",
+      "breakdowns": [
+        { "id": "expenditure", "label": "支出合计", "amount": "1550.17",
+          "items": [
+            { "id": "basic", "label": "基本支出", "amount": "897.05", "prior": "800.00",
+              "items": [ { "id": "wages", "label": "工资福利支出", "amount": "700.05" },
+                         { "id": "goods", "label": "商品和服务支出", "amount": "197.00" } ] },
+            { "id": "project", "label": "项目支出", "amount": "653.12", "prior": "1253.54",
+              "change": "-600.42", "change_pct": "-47.90", "budget": "700", "completion_pct": "93.30" }
+          ] },
+        { "id": "income", "label": "收入合计", "amount": "1550.17",
+          "items": [ { "id": "grant", "label": "财政拨款收入", "amount": "1550.17" } ] }
+      ]
+    }"#;
+
+    pub(crate) fn report() -> Report {
+        parse_report(REPORT).unwrap()
+    }
+
+    #[test]
+    fn the_default_view_is_the_first_breakdown() {
+        let view = ChartView::new(&report(), "", &[], Lang::Zh).unwrap();
+        assert_eq!(view.path, "expenditure");
+        assert_eq!(view.total_text, "1,550.17万元");
+        assert_eq!(view.items.len(), 2);
+        let basic = &view.items[0];
+        assert_eq!(basic.path, "expenditure/basic");
+        assert_eq!(basic.share_text.as_deref(), Some("57.87%"));
+        assert_eq!(basic.change_text.as_deref(), Some("+97.05万元"));
+        assert_eq!(basic.change_pct_text.as_deref(), Some("+12.13%"));
+        assert!(basic.drillable);
+        let project = &view.items[1];
+        assert_eq!(project.change_text.as_deref(), Some("-600.42万元"));
+        assert_eq!(project.change_pct_text.as_deref(), Some("-47.90%"));
+        assert_eq!(project.completion_text.as_deref(), Some("93.30%"));
+        assert!(!project.drillable);
+    }
+
+    #[test]
+    fn drilled_views_know_their_way_back() {
+        let view = ChartView::new(&report(), "expenditure/basic", &[], Lang::En).unwrap();
+        let labels: Vec<_> = view.breadcrumb.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["支出合计", "基本支出"]);
+        assert_eq!(view.items[0].share_of_whole_text.as_deref(), Some("45.16%"));
+        assert_eq!(view.items[0].amount_text, "700.05 10k yuan");
+        assert_eq!(parent_path(&view.path), Some("expenditure"));
+        assert_eq!(parent_path("expenditure"), None);
+    }
+
+    #[test]
+    fn bad_paths_and_leaves_are_errors() {
+        let report = report();
+        assert_eq!(
+            ChartView::new(&report, "nowhere", &[], Lang::Zh).unwrap_err(),
+            ViewError::NoSuchPath("nowhere".into())
+        );
+        assert_eq!(
+            ChartView::new(&report, "expenditure/project", &[], Lang::Zh).unwrap_err(),
+            ViewError::NoItems("expenditure/project".into())
+        );
+    }
+}

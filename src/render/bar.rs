@@ -1,0 +1,91 @@
+//! Painting horizontal bars: the unit and year key, hover band, names, this year's and last
+//! year's bars, values, marks and the focus frame.
+
+use plotters::prelude::DrawingBackend;
+
+use super::{marks, Align, Painter, RenderError, Scene};
+use crate::chart::bar::{BarLayout, BAR_FONT};
+use crate::chart::palette;
+use crate::chart::text::text_width;
+use crate::chart::{Point, Rect};
+
+pub fn draw<DB: DrawingBackend>(
+    painter: &mut Painter<DB>,
+    scene: &Scene,
+    bars: &BarLayout,
+) -> Result<(), RenderError> {
+    painter.text(
+        &bars.unit_text,
+        bars.unit_anchor,
+        BAR_FONT,
+        palette::MUTED_TEXT,
+        Align::Right,
+    )?;
+    for (i, (swatch, text)) in bars.key.iter().enumerate() {
+        let fill = if i == 0 {
+            palette::series(0)
+        } else {
+            palette::prior_year(0)
+        };
+        painter.rect(*swatch, fill)?;
+        let at = Point::new(swatch.right() + 6.0, swatch.y + swatch.h / 2.0);
+        painter.text(text, at, BAR_FONT, palette::TEXT, Align::Left)?;
+    }
+    for row in &bars.rows {
+        if scene.interaction.hover == Some(row.item) {
+            painter.rect(row.band, palette::HOVER_BAND)?;
+        }
+        painter.text(
+            &row.label,
+            row.label_anchor,
+            BAR_FONT,
+            palette::TEXT,
+            Align::Right,
+        )?;
+        let colour = if bars.key.is_empty() {
+            palette::series(row.item)
+        } else {
+            palette::series(0)
+        };
+        painter.rect(row.bar, colour)?;
+        if let Some(prior) = row.prior_bar {
+            painter.rect(prior, palette::prior_year(0))?;
+        }
+        painter.text(
+            &row.value_text,
+            row.value_anchor,
+            BAR_FONT,
+            palette::TEXT,
+            Align::Left,
+        )?;
+        if let Some(severity) = scene.view.items[row.item].mark {
+            let end = row.value_anchor.x + text_width(&row.value_text, BAR_FONT);
+            marks::draw(
+                painter,
+                severity,
+                Point::new(end + 10.0, row.value_anchor.y),
+            )?;
+        }
+        if scene.interaction.focus == Some(row.item) {
+            let frame = Rect::new(
+                row.band.x + 1.0,
+                row.band.y + 1.0,
+                row.band.w - 2.0,
+                row.band.h - 2.0,
+            );
+            painter.outline(frame, palette::FOCUS, 2.0)?;
+        }
+    }
+    if let (Some(first), Some(last)) = (bars.rows.first(), bars.rows.last()) {
+        let x = bars.zero_x;
+        painter.line(
+            &[
+                Point::new(x, first.band.y),
+                Point::new(x, last.band.bottom()),
+            ],
+            palette::LEADER,
+            1.0,
+        )?;
+    }
+    Ok(())
+}

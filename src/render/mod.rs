@@ -1,0 +1,217 @@
+//! Draws a laid-out chart with plotters onto any `DrawingBackend`: the browser's canvas
+//! (plotters-canvas) or SVG (plotters' SVG backend, which escapes text). Only paints what the chart
+//! model decided; positions are CSS pixels, multiplied by `scale` (the device pixel ratio).
+
+mod bar;
+mod marks;
+mod pie;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::chart::palette::{self, Rgb};
+use crate::chart::{ChartView, Interaction, Layout, Point};
+
+/// Fonts that carry Chinese on common systems, then the generic family.
+pub const FONT_FAMILY: &str =
+    "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
+
+/// Everything one drawing needs.
+pub struct Scene<'a> {
+    pub view: &'a ChartView,
+    pub layout: &'a Layout,
+    pub interaction: &'a Interaction,
+}
+
+/// Why drawing failed (the backend's own error, in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Paints `scene` onto `area`, whose pixels are `scale` times the layout's CSS pixels.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    scale: f64,
+) -> Result<(), RenderError> {
+    let mut painter = Painter { area, scale };
+    painter.run(|p| p.area.fill(&color(palette::BACKGROUND)))?;
+    match scene.layout {
+        Layout::Pie(pie) => pie::draw(&mut painter, scene, pie)?,
+        Layout::Bar(bar) => bar::draw(&mut painter, scene, bar)?,
+    }
+    painter.run(|p| p.area.present())
+}
+
+/// The chart as an SVG document of `width` × `height` CSS pixels.
+pub fn to_svg(scene: &Scene, width: u32, height: u32) -> Result<String, RenderError> {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        draw(&area, scene, 1.0)?;
+    }
+    Ok(out)
+}
+
+pub(crate) fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// Text alignment of a label relative to its anchor.
+#[derive(Clone, Copy)]
+pub(crate) enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Paints in CSS pixels onto a backend of `scale` device pixels per CSS pixel.
+pub(crate) struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    scale: f64,
+}
+
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    fn run<E: std::fmt::Display>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<(), E>,
+    ) -> Result<(), RenderError> {
+        f(self).map_err(|e| RenderError(e.to_string()))
+    }
+
+    pub fn px(&self, p: Point) -> (i32, i32) {
+        (
+            (p.x * self.scale).round() as i32,
+            (p.y * self.scale).round() as i32,
+        )
+    }
+
+    fn width(&self, css: f64) -> u32 {
+        (css * self.scale).round().max(1.0) as u32
+    }
+
+    pub fn polygon(&mut self, points: &[Point], fill: Rgb) -> Result<(), RenderError> {
+        let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
+        self.run(|p| p.area.draw(&Polygon::new(pts, color(fill).filled())))
+    }
+
+    pub fn line(&mut self, points: &[Point], stroke: Rgb, width: f64) -> Result<(), RenderError> {
+        let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
+        let style = color(stroke).stroke_width(self.width(width));
+        self.run(|p| p.area.draw(&PathElement::new(pts, style)))
+    }
+
+    pub fn rect(&mut self, r: crate::chart::Rect, fill: Rgb) -> Result<(), RenderError> {
+        let corners = [
+            self.px(Point::new(r.x, r.y)),
+            self.px(Point::new(r.right(), r.bottom())),
+        ];
+        self.run(|p| p.area.draw(&Rectangle::new(corners, color(fill).filled())))
+    }
+
+    pub fn outline(
+        &mut self,
+        r: crate::chart::Rect,
+        stroke: Rgb,
+        width: f64,
+    ) -> Result<(), RenderError> {
+        let corners = [
+            Point::new(r.x, r.y),
+            Point::new(r.right(), r.y),
+            Point::new(r.right(), r.bottom()),
+            Point::new(r.x, r.bottom()),
+            Point::new(r.x, r.y),
+        ];
+        self.line(&corners, stroke, width)
+    }
+
+    pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) -> Result<(), RenderError> {
+        let c = self.px(center);
+        let r = self.width(radius);
+        self.run(|p| p.area.draw(&Circle::new(c, r, color(fill).filled())))
+    }
+
+    pub fn text(
+        &mut self,
+        text: &str,
+        at: Point,
+        size: f64,
+        fill: Rgb,
+        align: Align,
+    ) -> Result<(), RenderError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        let h = match align {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
+        };
+        let ink = color(fill);
+        let style = TextStyle::from((FONT_FAMILY, size * self.scale))
+            .color(&ink)
+            .pos(Pos::new(h, VPos::Center));
+        let pos = self.px(at);
+        self.run(|p| p.area.draw(&Text::new(text.to_string(), pos, style)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::view::tests::report;
+    use crate::chart::{layout, ChartKind, ChartView};
+    use crate::report::parse_report;
+    use crate::Lang;
+
+    fn svg_of(view: &ChartView, kind: ChartKind) -> String {
+        let interaction = Interaction {
+            focus: Some(0),
+            ..Interaction::default()
+        };
+        let layout = layout(view, kind, 600.0, 360.0, &interaction, Some(2021), Lang::Zh);
+        to_svg(
+            &Scene {
+                view,
+                layout: &layout,
+                interaction: &interaction,
+            },
+            600,
+            360,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn svg_has_the_labels_shares_and_total() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let pie = svg_of(&view, ChartKind::Donut);
+        assert!(pie.starts_with("<svg"));
+        assert!(pie.contains("基本支出  57.87%"), "legend row");
+        assert!(pie.contains("1,550.17万元"), "total in the hole");
+        assert!(pie.contains("<polygon"));
+        let bar = svg_of(&view, ChartKind::Bar);
+        assert!(bar.contains("897.05") && bar.contains("2020年") && bar.contains("单位：万元"));
+    }
+
+    #[test]
+    fn svg_escapes_report_text() {
+        let json = r#"{"format":"budget-lens/1","breakdowns":[{"id":"e","label":"x","amount":"2","items":[
+            {"id":"a","label":"<script>alert(1)</script>&\"","amount":"1"},
+            {"id":"b","label":"b","amount":"1"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "e", &[], Lang::Zh).unwrap();
+        for kind in [ChartKind::Pie, ChartKind::Bar] {
+            let svg = svg_of(&view, kind);
+            assert!(!svg.contains("<script>"), "{kind:?}");
+            assert!(svg.contains("&lt;script&gt;"), "{kind:?}");
+        }
+    }
+}

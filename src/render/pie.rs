@@ -1,0 +1,137 @@
+//! Painting a pie or donut: slices, the hovered slice pulled out, the focus ring, marks, leader
+//! lines and labels, the legend, the total in the hole.
+
+use plotters::prelude::DrawingBackend;
+
+use super::{marks, Align, Painter, RenderError, Scene};
+use crate::chart::geometry::sector_outline;
+use crate::chart::legend::LEGEND_FONT;
+use crate::chart::palette;
+use crate::chart::pie::{PieLayout, LABEL_FONT};
+use crate::chart::text::text_width;
+use crate::chart::Point;
+
+const HOVER_PULL: f64 = 6.0;
+
+pub fn draw<DB: DrawingBackend>(
+    painter: &mut Painter<DB>,
+    scene: &Scene,
+    pie: &PieLayout,
+) -> Result<(), RenderError> {
+    let interaction = scene.interaction;
+    for slice in &pie.slices {
+        let pull = if interaction.hover == Some(slice.item) {
+            HOVER_PULL
+        } else {
+            0.0
+        };
+        let center = pie.center.polar(pull, slice.mid());
+        let outline = sector_outline(center, pie.inner_radius, pie.radius, slice.start, slice.end);
+        painter.polygon(&outline, palette::series(slice.item))?;
+        if pie.slices.len() > 1 {
+            let mut closed = outline.clone();
+            closed.push(outline[0]);
+            painter.line(&closed, palette::BACKGROUND, 1.0)?;
+        }
+    }
+    if let Some(slice) = pie
+        .slices
+        .iter()
+        .find(|s| Some(s.item) == interaction.focus)
+    {
+        let pull = if interaction.hover == Some(slice.item) {
+            HOVER_PULL
+        } else {
+            0.0
+        };
+        let center = pie.center.polar(pull, slice.mid());
+        let outline = sector_outline(
+            center,
+            pie.inner_radius,
+            pie.radius + 3.0,
+            slice.start,
+            slice.end,
+        );
+        let mut closed = outline.clone();
+        closed.push(outline[0]);
+        painter.line(&closed, palette::FOCUS, 3.0)?;
+    }
+    for slice in &pie.slices {
+        if let Some(severity) = scene.view.items[slice.item].mark {
+            let ring = (pie.inner_radius + pie.radius) / 2.0;
+            if (slice.end - slice.start) * ring > 2.0 * marks::MARK_SIZE {
+                marks::draw(painter, severity, pie.center.polar(ring, slice.mid()))?;
+            }
+        }
+    }
+    for label in &pie.labels {
+        painter.line(&label.leader, palette::LEADER, 1.0)?;
+        let align = if label.right_side {
+            Align::Left
+        } else {
+            Align::Right
+        };
+        painter.text(&label.text, label.anchor, LABEL_FONT, palette::TEXT, align)?;
+    }
+    if let Some(center) = &pie.center_text {
+        let (x, y) = (pie.center.x, pie.center.y);
+        let caption_at = Point::new(x, y - 10.0);
+        painter.text(
+            &center.caption,
+            caption_at,
+            LABEL_FONT,
+            palette::MUTED_TEXT,
+            Align::Center,
+        )?;
+        let total_at = Point::new(x, y + 9.0);
+        painter.text(
+            &center.total,
+            total_at,
+            center.total_font,
+            palette::TEXT,
+            Align::Center,
+        )?;
+    }
+    draw_legend(painter, scene, pie)
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    painter: &mut Painter<DB>,
+    scene: &Scene,
+    pie: &PieLayout,
+) -> Result<(), RenderError> {
+    for entry in &pie.legend {
+        let focused = scene.interaction.focus == Some(entry.item);
+        if scene.interaction.hover == Some(entry.item) || focused {
+            painter.rect(entry.bounds, palette::HOVER_BAND)?;
+        }
+        let swatch = if entry.hidden {
+            palette::HIDDEN
+        } else {
+            palette::series(entry.item)
+        };
+        painter.rect(entry.swatch, swatch)?;
+        let text_at = Point::new(
+            entry.swatch.right() + 8.0,
+            entry.bounds.y + entry.bounds.h / 2.0,
+        );
+        let ink = if entry.hidden {
+            palette::MUTED_TEXT
+        } else {
+            palette::TEXT
+        };
+        painter.text(&entry.text, text_at, LEGEND_FONT, ink, Align::Left)?;
+        let text_end = text_at.x + text_width(&entry.text, LEGEND_FONT);
+        if entry.hidden {
+            painter.line(
+                &[text_at, Point::new(text_end, text_at.y)],
+                palette::MUTED_TEXT,
+                1.0,
+            )?;
+        }
+        if let Some(severity) = entry.mark {
+            marks::draw(painter, severity, Point::new(text_end + 9.0, text_at.y))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! The browser front end: thin wasm-bindgen exports around [`Explorer`]. The only module that knows
+//! about JS. The report arrives as JSON text and is parsed here (amounts stay exact); every export
+//! returns errors instead of panicking, and state goes back to JS as JSON text with amounts as strings.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::chart::explorer::Explorer;
+use crate::chart::strings::ui_strings;
+use crate::chart::{ChartKind, Hit};
+use crate::render::{draw, Scene};
+use crate::report::parse_report;
+use crate::Lang;
+
+/// One widget's chart: a report, the reader's place in it, and the last layout drawn.
+#[wasm_bindgen]
+pub struct Widget {
+    explorer: Explorer,
+    lang: Lang,
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The widget's UI strings in `lang` (`zh-CN`, `en`…) as JSON, for messages shown before or without a report.
+#[wasm_bindgen(js_name = uiStrings)]
+pub fn ui_strings_json(lang: &str) -> Result<String, JsError> {
+    to_json(&ui_strings(Lang::from_tag(lang)))
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Parses `report_json` and opens `view` (empty: the first breakdown) as `chart` (pie, donut, bar).
+    /// The error message is in `lang`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(report_json: &str, view: &str, chart: &str, lang: &str) -> Result<Widget, JsError> {
+        let lang = Lang::from_tag(lang);
+        let report = parse_report(report_json).map_err(|e| JsError::new(&e.message(lang)))?;
+        let explorer = Explorer::new(report, view, ChartKind::from_name(chart), lang)
+            .map_err(|e| JsError::new(&e.message(lang)))?;
+        Ok(Widget { explorer, lang })
+    }
+
+    /// Title, breadcrumb, items with every figure as text, focus, hidden items, findings badge.
+    pub fn state(&self) -> Result<String, JsError> {
+        to_json(&self.explorer.snapshot())
+    }
+
+    /// The checker's findings with their messages in the widget's language.
+    pub fn findings(&self) -> Result<String, JsError> {
+        to_json(&self.explorer.finding_entries())
+    }
+
+    /// The widget's UI strings.
+    pub fn strings(&self) -> Result<String, JsError> {
+        to_json(&ui_strings(self.lang))
+    }
+
+    /// Shows the node at `path`.
+    pub fn open(&mut self, path: &str) -> Result<(), JsError> {
+        self.explorer
+            .open(path)
+            .map_err(|e| JsError::new(&e.message(self.lang)))
+    }
+
+    /// Drills into item `index`; false when it has no items.
+    pub fn drill(&mut self, index: usize) -> bool {
+        self.explorer.drill(index)
+    }
+
+    /// One level up; false at the root.
+    pub fn up(&mut self) -> bool {
+        self.explorer.up()
+    }
+
+    /// Shows the node of a finding and focuses it; false when the path names no node.
+    pub fn reveal(&mut self, path: &str) -> bool {
+        self.explorer.reveal(path)
+    }
+
+    #[wasm_bindgen(js_name = setChart)]
+    pub fn set_chart(&mut self, chart: &str) {
+        self.explorer.set_kind(ChartKind::from_name(chart));
+    }
+
+    pub fn chart(&self) -> String {
+        self.explorer.kind().name().to_string()
+    }
+
+    #[wasm_bindgen(js_name = toggleHidden)]
+    pub fn toggle_hidden(&mut self, index: usize) {
+        self.explorer.toggle_hidden(index);
+    }
+
+    /// Hovered item; a negative index clears it.
+    #[wasm_bindgen(js_name = setHover)]
+    pub fn set_hover(&mut self, index: i32) {
+        self.explorer.set_hover(usize::try_from(index).ok());
+    }
+
+    /// Focused item; a negative index clears it.
+    #[wasm_bindgen(js_name = setFocus)]
+    pub fn set_focus(&mut self, index: i32) {
+        self.explorer.set_focus(usize::try_from(index).ok());
+    }
+
+    /// Moves the focus along the drawn order; the new focused index, or -1.
+    #[wasm_bindgen(js_name = moveFocus)]
+    pub fn move_focus(&mut self, delta: i32) -> i32 {
+        index_or_minus_one(self.explorer.move_focus(delta))
+    }
+
+    pub fn focus(&self) -> i32 {
+        index_or_minus_one(self.explorer.interaction().focus)
+    }
+
+    #[wasm_bindgen(js_name = preferredHeight)]
+    pub fn preferred_height(&self, width: f64) -> f64 {
+        self.explorer.preferred_height(width)
+    }
+
+    /// Lays out for `width` × `height` CSS pixels and draws onto `canvas`, whose backing store is
+    /// `dpr` times larger.
+    pub fn draw(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        width: f64,
+        height: f64,
+        dpr: f64,
+    ) -> Result<(), JsError> {
+        let scale = if dpr.is_finite() && dpr > 0.0 {
+            dpr
+        } else {
+            1.0
+        };
+        let backend = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsError::new("canvas 2d context unavailable"))?;
+        let area = backend.into_drawing_area();
+        self.explorer.layout(width.max(1.0), height.max(1.0));
+        let explorer = &self.explorer;
+        let layout = explorer
+            .last_layout()
+            .ok_or_else(|| JsError::new("no layout"))?;
+        let scene = Scene {
+            view: explorer.view(),
+            layout,
+            interaction: explorer.interaction(),
+        };
+        draw(&area, &scene, scale).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The item whose slice or bar is at (`x`, `y`) CSS pixels, or -1.
+    #[wasm_bindgen(js_name = itemAt)]
+    pub fn item_at(&self, x: f64, y: f64) -> i32 {
+        match self.explorer.hit(x, y) {
+            Some(Hit::Item(i)) => index_or_minus_one(Some(i)),
+            _ => -1,
+        }
+    }
+
+    /// The item whose legend row is at (`x`, `y`) CSS pixels, or -1.
+    #[wasm_bindgen(js_name = legendAt)]
+    pub fn legend_at(&self, x: f64, y: f64) -> i32 {
+        match self.explorer.hit(x, y) {
+            Some(Hit::Legend(i)) => index_or_minus_one(Some(i)),
+            _ => -1,
+        }
+    }
+
+    /// Where a tooltip for item `index` points: `[x, y]` in CSS pixels, empty when not drawn.
+    #[wasm_bindgen(js_name = anchorOf)]
+    pub fn anchor_of(&self, index: usize) -> Vec<f64> {
+        self.explorer
+            .anchor_of(index)
+            .map_or_else(Vec::new, |p| vec![p.x, p.y])
+    }
+
+    /// The `budget-lens-select` detail of item `index` as JSON (amount and share as exact strings).
+    pub fn selection(&self, index: usize) -> Result<String, JsError> {
+        match self.explorer.selection(index) {
+            Some(selection) => to_json(&selection),
+            None => Err(JsError::new("no such item")),
+        }
+    }
+}
+
+fn index_or_minus_one(index: Option<usize>) -> i32 {
+    index.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+}

@@ -1,0 +1,125 @@
+// What a webmaster relies on: errors shown inside the widget (and as events) without breaking the page,
+// several widgets per page, the `report` property, hostile report text kept as text, no requests but the
+// widget's own files and the report, redrawing when the box resizes.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { findColor, inkPixels, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a broken, missing or unreachable report', () => {
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.goto(server.url('/tests/browser/pages/errors.html'));
+    for (const id of ['#missing', '#broken', '#bad-view', '#english-broken', '#good']) await waitReady(page, id);
+  });
+  after(() => page.close());
+
+  test('shows a readable message inside the widget, in its language', async () => {
+    const missing = await widgetState(page, '#missing');
+    assert.match(missing.error, /^无法显示：无法读取报告 \(\.\.\/fixtures\/no-such-report\.json\)：HTTP 404/);
+    const broken = await widgetState(page, '#broken');
+    assert.match(broken.error, /^无法显示：/);
+    assert.match(broken.error, /breakdowns\[0\]\.amount/, 'names the JSON path');
+    assert.match(broken.error, /第 ?\d+ ?行|行/, 'names the line');
+    const english = await widgetState(page, '#english-broken');
+    assert.match(english.error, /^Cannot show: /);
+    assert.match(english.error, /line \d+/);
+    const badView = await widgetState(page, '#bad-view');
+    assert.equal(badView.error, '无法显示：报告中没有“nowhere/at/all”');
+    await screenshot(page, 'errors');
+  });
+
+  test('fires budget-lens-error with the message, once per widget', async () => {
+    const errors = await page.evaluate(() => window.errors);
+    assert.deepEqual(errors.map((e) => e.id).sort(), ['bad-view', 'broken', 'english-broken', 'missing']);
+    for (const e of errors) {
+      const shown = (await widgetState(page, `#${e.id}`)).error;
+      assert.ok(shown.endsWith(e.message), `${e.id}: ${shown} / ${e.message}`);
+    }
+  });
+
+  test('leaves the host page and the other widget working', async () => {
+    assert.equal(await page.textContent('#host-text'), 'The host page keeps working.');
+    assert.ok((await inkPixels(page, '#good')).ink > 1000);
+    assert.deepEqual(page.errors ?? [], [], 'no uncaught exception reached the page');
+  });
+});
+
+describe('two widgets, the report property and hostile text', () => {
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.goto(server.url('/tests/browser/pages/two.html'));
+    for (const id of ['#first', '#second', '#hostile']) await waitReady(page, id);
+  });
+  after(() => page.close());
+
+  test('both widgets draw and work independently', async () => {
+    assert.deepEqual((await page.evaluate(() => window.ready)).sort(), ['first', 'hostile', 'second']);
+    const first = await findColor(page, '#first', [0x1f, 0x5f, 0xa8]);
+    await page.mouse.click(first.x, first.y);
+    assert.equal((await widgetState(page, '#first')).crumbs.length, 2);
+    assert.equal((await widgetState(page, '#second')).crumbs.length, 1, 'the other widget stays where it was');
+    const selected = await page.evaluate(() => window.selected);
+    assert.deepEqual(selected, [{ id: 'first', path: 'gpb_by_function/c201', label: '一般公共服务支出', amount: '1302.65', share: '84.03' }]);
+  });
+
+  test('the report property works and report text stays text', async () => {
+    const state = await widgetState(page, '#hostile');
+    assert.equal(state.error, null);
+    assert.deepEqual(state.rows.map((r) => r.cells[0]), ['<img src=x onerror="window.pwned=1">', '<script>window.pwned=1</script>']);
+    const elements = await page.evaluate(() => {
+      const root = document.querySelector('#hostile').shadowRoot;
+      return root.querySelectorAll('img, script, b').length;
+    });
+    assert.equal(elements, 0, 'no element made from report text');
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    const title = await page.evaluate(() => document.querySelector('#hostile').shadowRoot.querySelector('.bl-title').textContent);
+    assert.equal(title, '<img src=x onerror="window.pwned=1">');
+  });
+
+  test('the chart is redrawn when its box resizes', async () => {
+    const before = await inkPixels(page, '#first');
+    await page.evaluate(() => (document.getElementById('box').style.width = '420px'));
+    await page.waitForFunction(() => document.querySelector('#first').shadowRoot.querySelector('.bl-canvas').clientWidth < 420);
+    const after = await inkPixels(page, '#first');
+    assert.ok(after.cssWidth < before.cssWidth && after.cssWidth <= 420, `${before.cssWidth} → ${after.cssWidth}`);
+    assert.ok(after.ink > 1000, 'and drawn');
+  });
+
+  test('changing the chart and view attributes updates the widget', async () => {
+    await page.evaluate(() => document.getElementById('second').setAttribute('chart', 'pie'));
+    assert.deepEqual((await widgetState(page, '#second')).pressed, ['true', 'false']);
+    await page.evaluate(() => document.getElementById('second').setAttribute('view', 'gpb_by_function/c208'));
+    assert.deepEqual((await widgetState(page, '#second')).crumbs, ['一般公共预算财政拨款支出', '社会保障和就业支出']);
+  });
+
+  test('no request but the widget files and the report', async () => {
+    const asked = new Set(server.requests);
+    const allowed = [
+      '/tests/browser/pages/two.html',
+      '/www/budget-lens.css',
+      '/www/budget-lens.js',
+      '/www/pkg/budget_lens.js',
+      '/www/pkg/budget_lens_bg.wasm',
+      '/tests/browser/fixtures/small-2021.json',
+      '/tests/browser/pages/errors.html',
+      '/tests/browser/fixtures/broken.json',
+      '/tests/browser/fixtures/no-such-report.json',
+      '/favicon.ico',
+    ];
+    for (const path of asked) assert.ok(allowed.includes(path), `unexpected request ${path}`);
+  });
+});

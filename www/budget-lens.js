@@ -1,0 +1,555 @@
+// <budget-lens>: a government department budget report as interactive pie and bar charts, with every
+// stated figure checked. One custom element; the work is done by budget-lens's WebAssembly core, found
+// relative to this script. Report text reaches the page only through textContent and canvas text.
+//
+//   <link rel="stylesheet" href="budget-lens.css">
+//   <script type="module" src="budget-lens.js"></script>
+//   <budget-lens src="reports/2021.json" view="gpb_by_function" chart="pie" lang="zh-CN"></budget-lens>
+
+const HERE = import.meta.url;
+const GLUE_URL = new URL('./pkg/budget_lens.js', HERE).href;
+const WASM_URL = new URL('./pkg/budget_lens_bg.wasm', HERE);
+const CSS_URL = new URL('./budget-lens.css', HERE).href;
+
+// Words needed when the wasm itself cannot be loaded (everything else comes from the core).
+const FALLBACK = {
+  zh: { error: '无法显示', wasm: '无法加载图表组件', load_failed: '无法读取报告' },
+  en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report' },
+};
+
+let core; // one module per page, shared by every widget
+function loadCore() {
+  core ??= import(GLUE_URL).then(async (glue) => {
+    await glue.default({ module_or_path: WASM_URL });
+    return glue;
+  });
+  return core;
+}
+
+// Widgets showing the same report share one request.
+const reports = new Map();
+function fetchReport(url) {
+  if (!reports.has(url)) {
+    const request = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    });
+    request.catch(() => reports.delete(url)); // a failure may be retried by a later load
+    reports.set(url, request);
+  }
+  return reports.get(url);
+}
+
+const isEnglish = (tag) => /^en\b/i.test(tag || '');
+
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (value === true) node.setAttribute(key, '');
+    else if (value !== false && value != null) node.setAttribute(key, String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+class BudgetLens extends HTMLElement {
+  static observedAttributes = ['src', 'view', 'chart', 'lang'];
+
+  #widget = null; // the core's Widget for the loaded report
+  #reportText = null; // set through the `report` property
+  #strings = null;
+  #generation = 0; // discards loads overtaken by newer ones
+  #readyFired = false;
+  #dom;
+  #resize;
+  #lastWidth = 0;
+  #dprQuery = null;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const d = (this.#dom = {});
+    d.title = el('div', { class: 'bl-title', part: 'title' });
+    d.crumbs = el('nav', { class: 'bl-crumbs' });
+    d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
+    d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
+    d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
+    d.badge = el('button', { type: 'button', class: 'bl-badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
+    d.findings = el('section', { class: 'bl-findings', hidden: true });
+    d.findingsList = el('ol', { class: 'bl-findings-list' });
+    d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
+    d.findingsTitle = el('h3', { class: 'bl-findings-title' });
+    d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
+    d.canvas = el('canvas', { class: 'bl-canvas', tabindex: '0', role: 'img' });
+    d.tip = el('div', { class: 'bl-tip', role: 'tooltip', hidden: true });
+    d.stage = el('div', { class: 'bl-stage' }, [d.canvas, d.tip]);
+    d.table = el('table', { class: 'bl-table' });
+    d.tableWrap = el('div', { class: 'bl-table-wrap', hidden: true }, [d.table]);
+    d.live = el('div', { class: 'bl-live', 'aria-live': 'polite' });
+    d.body = el('div', { class: 'bl-body', hidden: true }, [
+      el('header', { class: 'bl-head' }, [
+        d.title,
+        d.crumbs,
+        el('div', { class: 'bl-tools' }, [el('div', { class: 'bl-switch', role: 'group' }, [d.pie, d.bar]), d.tableToggle, d.badge]),
+      ]),
+      d.findings,
+      d.stage,
+      d.tableWrap,
+      d.live,
+    ]);
+    d.status = el('div', { class: 'bl-status' });
+    d.errorText = el('p', { class: 'bl-error-text' });
+    d.error = el('div', { class: 'bl-error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
+    d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error]);
+    root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
+
+    d.canvas.addEventListener('pointermove', (e) => this.#onPointerMove(e));
+    // A lifted finger also "leaves": the tooltip of a tap stays until the next tap elsewhere.
+    d.canvas.addEventListener('pointerleave', (e) => e.pointerType !== 'touch' && this.#hover(-1));
+    d.canvas.addEventListener('pointerdown', (e) => (this.#pointerType = e.pointerType));
+    d.canvas.addEventListener('click', (e) => this.#onClick(e));
+    d.canvas.addEventListener('keydown', (e) => this.#onKey(e));
+    d.canvas.addEventListener('focus', () => this.#onFocus());
+    d.canvas.addEventListener('blur', () => this.#onBlur());
+  }
+
+  connectedCallback() {
+    this.#resize = new ResizeObserver(() => {
+      const width = this.#dom.stage.clientWidth;
+      if (width !== this.#lastWidth) this.#draw();
+    });
+    this.#resize.observe(this.#dom.stage);
+    this.#watchPixelRatio();
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    this.#resize?.disconnect();
+    this.#dprQuery?.removeEventListener('change', this.#onPixelRatio);
+    this.#release();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.isConnected) return;
+    if (name === 'chart' && this.#widget) return this.#setChart(after || 'pie');
+    if (name === 'view' && this.#widget) {
+      return this.#guard(() => {
+        this.#widget.open(after || '');
+        this.#render();
+      });
+    }
+    this.#load();
+  }
+
+  /** The report as an object or JSON text; an alternative to `src`. */
+  get report() {
+    return this.#reportText;
+  }
+
+  set report(value) {
+    this.#reportText = typeof value === 'string' ? value : JSON.stringify(value);
+    if (this.isConnected) this.#load();
+  }
+
+  get #lang() {
+    return isEnglish(this.getAttribute('lang')) ? 'en' : 'zh-CN';
+  }
+
+  get #colon() {
+    return this.#lang === 'en' ? ': ' : '：';
+  }
+
+  #release() {
+    try {
+      this.#widget?.free();
+    } catch {
+      // the instance may already be gone
+    }
+    this.#widget = null;
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    const lang = this.#lang;
+    const fallback = FALLBACK[lang === 'en' ? 'en' : 'zh'];
+    this.#dom.frame.lang = lang;
+    let glue;
+    try {
+      glue = await loadCore();
+    } catch (e) {
+      if (generation === this.#generation) this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+      return;
+    }
+    if (generation !== this.#generation) return;
+    try {
+      this.#strings = JSON.parse(glue.uiStrings(lang));
+      this.#dom.status.textContent = this.#strings.loading;
+    } catch (e) {
+      return this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+    }
+    let text = this.#reportText;
+    const src = this.getAttribute('src');
+    if (text == null && src) {
+      try {
+        text = await fetchReport(new URL(src, document.baseURI).href);
+      } catch (e) {
+        if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
+        return;
+      }
+      if (generation !== this.#generation) return;
+    }
+    if (text == null) return; // nothing to show yet
+    this.#release();
+    try {
+      this.#widget = new glue.Widget(text, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);
+    } catch (e) {
+      return this.#fail(e?.message ?? String(e));
+    }
+    this.#dom.status.hidden = true;
+    this.#dom.error.hidden = true;
+    this.#dom.body.hidden = false;
+    if (this.hasAttribute('table')) this.#toggleTable(true);
+    if (this.hasAttribute('findings')) this.#toggleFindings(true);
+    this.#guard(() => this.#render());
+  }
+
+  #fail(message) {
+    const d = this.#dom;
+    const lang = this.#lang;
+    const prefix = this.#strings?.error ?? FALLBACK[lang === 'en' ? 'en' : 'zh'].error;
+    d.status.hidden = true;
+    d.body.hidden = true;
+    d.error.hidden = false;
+    d.errorText.textContent = `${prefix}${this.#colon}${message}`;
+    this.#release();
+    this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail: { message } }));
+  }
+
+  // Every call into the core goes through here: a failure shows a message instead of a dead widget.
+  #guard(action) {
+    try {
+      return action();
+    } catch (e) {
+      this.#fail(e?.message ?? String(e));
+      return undefined;
+    }
+  }
+
+  #state() {
+    return JSON.parse(this.#widget.state());
+  }
+
+  #render() {
+    if (!this.#widget) return;
+    const s = this.#strings;
+    const state = this.#state();
+    const d = this.#dom;
+    d.title.textContent = state.title || state.entity || '';
+    d.pie.textContent = s.pie;
+    d.bar.textContent = s.bar;
+    d.pie.setAttribute('aria-pressed', String(state.chart !== 'bar'));
+    d.bar.setAttribute('aria-pressed', String(state.chart === 'bar'));
+    d.tableToggle.textContent = s.table;
+    d.badge.textContent = state.badge;
+    d.badge.dataset.severity = state.errors ? 'error' : state.warnings ? 'warning' : state.notes ? 'note' : 'none';
+    d.findingsTitle.textContent = s.findings;
+    d.findingsClose.textContent = s.close;
+    d.crumbs.setAttribute('aria-label', s.back);
+    this.#renderCrumbs(state.view.breadcrumb);
+    this.#renderTable(state.view);
+    this.#renderFindings();
+    d.canvas.setAttribute('aria-label', `${state.view.label} ${state.view.total_text}`);
+    this.#items = state.view.items;
+    this.#hideTip();
+    this.#draw();
+  }
+
+  #items = [];
+
+  #renderCrumbs(crumbs) {
+    const nav = this.#dom.crumbs;
+    nav.replaceChildren();
+    crumbs.forEach((crumb, i) => {
+      if (i > 0) nav.append(el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' }));
+      if (i === crumbs.length - 1) {
+        nav.append(el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label }));
+      } else {
+        nav.append(
+          el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => this.#open(crumb.path) }),
+        );
+      }
+    });
+  }
+
+  #renderTable(view) {
+    const s = this.#strings;
+    const columns = [
+      ['amount_text', s.amount],
+      ['share_text', s.share],
+      ['share_of_whole_text', s.share_of_whole],
+      ['prior_text', s.prior],
+      ['change_text', s.change],
+      ['change_pct_text', s.change_pct],
+      ['budget_text', s.budget],
+      ['completion_text', s.completion],
+    ].filter(([key]) => view.items.some((item) => item[key] != null));
+    if (view.breadcrumb.length < 2) {
+      const i = columns.findIndex(([key]) => key === 'share_of_whole_text');
+      if (i >= 0) columns.splice(i, 1); // same as the share at the root
+    }
+    const head = el('tr', {}, [el('th', { scope: 'col', text: s.item }), ...columns.map(([, name]) => el('th', { scope: 'col', text: name }))]);
+    const rows = view.items.map((item, index) => {
+      const name = item.drillable
+        ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => this.#drill(index) })
+        : document.createTextNode(item.label);
+      const th = el('th', { scope: 'row' }, [name]);
+      if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
+      return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
+    });
+    const foot = el('tr', {}, [
+      el('th', { scope: 'row', text: s.total }),
+      ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? view.total_text : '' })),
+    ]);
+    this.#dom.table.replaceChildren(
+      el('caption', { text: `${view.label}（${view.unit_text}）` }),
+      el('thead', {}, [head]),
+      el('tbody', {}, rows),
+      el('tfoot', {}, [foot]),
+    );
+  }
+
+  #renderFindings() {
+    const list = this.#dom.findingsList;
+    const findings = JSON.parse(this.#widget.findings());
+    list.replaceChildren(
+      ...findings.map((f) => {
+        const text = [el('span', { class: `bl-sev bl-sev-${f.severity}`, text: f.severity_word }), ` ${f.message || f.label}`];
+        const body = f.navigable
+          ? el('button', { type: 'button', class: 'bl-finding', 'data-path': f.path, onclick: () => this.#reveal(f.path) }, text)
+          : el('span', { class: 'bl-finding' }, text);
+        return el('li', {}, [body]);
+      }),
+    );
+    if (!findings.length) list.append(el('li', { text: this.#strings.no_findings }));
+  }
+
+  #draw() {
+    if (!this.#widget) return;
+    const { canvas, stage } = this.#dom;
+    const width = stage.clientWidth;
+    if (!width) return; // not laid out yet; the ResizeObserver calls again
+    this.#lastWidth = width;
+    const dpr = window.devicePixelRatio || 1;
+    this.#guard(() => {
+      const height = Math.round(this.#widget.preferredHeight(width));
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+      this.#widget.draw(canvas, width, height, dpr);
+      if (!this.#readyFired) {
+        this.#readyFired = true;
+        this.dispatchEvent(new CustomEvent('budget-lens-ready', { bubbles: true, composed: true }));
+      }
+    });
+  }
+
+  #watchPixelRatio() {
+    this.#dprQuery?.removeEventListener('change', this.#onPixelRatio);
+    this.#dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.#dprQuery.addEventListener('change', this.#onPixelRatio);
+  }
+
+  #onPixelRatio = () => {
+    this.#watchPixelRatio();
+    this.#draw();
+  };
+
+  #point(event) {
+    const box = this.#dom.canvas.getBoundingClientRect();
+    return [event.clientX - box.left, event.clientY - box.top];
+  }
+
+  #hovered = -1;
+  #pointerType = 'mouse'; // of the last pointerdown: a click event may not say
+
+  #hover(index, at) {
+    if (!this.#widget) return;
+    if (index !== this.#hovered) {
+      this.#hovered = index;
+      this.#guard(() => this.#widget.setHover(index));
+      this.#draw();
+    }
+    if (index >= 0) this.#showTip(index, at);
+    else this.#hideTip();
+  }
+
+  #onPointerMove(event) {
+    if (!this.#widget) return;
+    const [x, y] = this.#point(event);
+    const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
+    const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
+    this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 ? 'pointer' : '';
+    if (event.pointerType !== 'touch') this.#hover(item, [x, y]);
+  }
+
+  #onClick(event) {
+    if (!this.#widget) return;
+    const [x, y] = this.#point(event);
+    const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
+    if (legend >= 0) {
+      this.#guard(() => this.#widget.toggleHidden(legend));
+      this.#draw();
+      return;
+    }
+    const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
+    if (item < 0) return this.#hover(-1);
+    // A touch first shows the tooltip; touching the same item again drills down.
+    if (this.#pointerType === 'touch' && this.#hovered !== item) {
+      this.#select(item);
+      return this.#hover(item, [x, y]);
+    }
+    this.#select(item);
+    this.#drill(item);
+  }
+
+  #onKey(event) {
+    if (!this.#widget) return;
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      const index = this.#guard(() => this.#widget.moveFocus(moves[event.key])) ?? -1;
+      this.#draw();
+      this.#showFocus(index);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const index = this.#widget.focus();
+      if (index < 0) return;
+      this.#select(index);
+      if (this.#drill(index)) this.#focusFirst();
+    } else if (event.key === 'Escape') {
+      const went = this.#guard(() => this.#widget.up());
+      if (went) {
+        event.preventDefault();
+        this.#render();
+        this.#showFocus(this.#widget.focus());
+      }
+    }
+  }
+
+  #onFocus() {
+    if (!this.#widget) return;
+    let index = this.#widget.focus();
+    if (index < 0) index = this.#guard(() => this.#widget.moveFocus(1)) ?? -1;
+    this.#draw();
+    this.#showFocus(index);
+  }
+
+  #onBlur() {
+    this.#hideTip();
+  }
+
+  #focusFirst() {
+    const index = this.#guard(() => this.#widget.moveFocus(1)) ?? -1;
+    this.#draw();
+    this.#showFocus(index);
+  }
+
+  #showFocus(index) {
+    if (index < 0) return this.#hideTip();
+    const anchor = this.#guard(() => this.#widget.anchorOf(index));
+    this.#showTip(index, anchor && anchor.length === 2 ? [anchor[0], anchor[1]] : [0, 0]);
+    const item = this.#items[index];
+    if (item) this.#dom.live.textContent = `${item.label} ${item.amount_text} ${item.share_text ?? ''}`;
+  }
+
+  #select(index) {
+    const detail = this.#guard(() => JSON.parse(this.#widget.selection(index)));
+    if (detail) this.dispatchEvent(new CustomEvent('budget-lens-select', { bubbles: true, composed: true, detail }));
+  }
+
+  #drill(index) {
+    const went = this.#guard(() => this.#widget.drill(index));
+    if (went) {
+      this.#hovered = -1;
+      this.#render();
+    }
+    return went;
+  }
+
+  #open(path) {
+    this.#guard(() => {
+      this.#widget.open(path);
+      this.#render();
+    });
+  }
+
+  #reveal(path) {
+    const shown = this.#guard(() => this.#widget.reveal(path));
+    if (!shown) return;
+    const focus = this.#widget.focus();
+    this.#render();
+    this.#dom.canvas.focus({ preventScroll: false });
+    this.#showFocus(focus);
+    for (const row of this.#dom.table.querySelectorAll('tbody tr')) {
+      row.classList.toggle('bl-highlight', row.dataset.path === path);
+    }
+  }
+
+  #setChart(chart) {
+    if (!this.#widget) return;
+    const wanted = chart === 'bar' ? 'bar' : this.getAttribute('chart') === 'donut' ? 'donut' : 'pie';
+    this.#guard(() => this.#widget.setChart(wanted));
+    this.#render();
+  }
+
+  #toggleTable(open) {
+    const d = this.#dom;
+    const show = open ?? d.tableWrap.hidden;
+    d.tableWrap.hidden = !show;
+    d.tableToggle.setAttribute('aria-pressed', String(show));
+  }
+
+  #toggleFindings(open) {
+    const d = this.#dom;
+    const show = open ?? d.findings.hidden;
+    d.findings.hidden = !show;
+    d.badge.setAttribute('aria-expanded', String(show));
+  }
+
+  #showTip(index, at) {
+    const item = this.#items[index];
+    if (!item) return this.#hideTip();
+    const s = this.#strings;
+    const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
+    const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${this.#colon}${value}` }));
+    line(s.share, item.share_text);
+    if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
+    line(s.prior, item.prior_text);
+    if (item.change_text != null) line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(this.#lang === 'en' ? ', ' : '，'));
+    line(s.budget, item.budget_text);
+    line(s.completion, item.completion_text);
+    for (const message of item.findings) lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
+    if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
+    const tip = this.#dom.tip;
+    tip.replaceChildren(...lines);
+    tip.hidden = false;
+    const stage = this.#dom.stage.getBoundingClientRect();
+    const [x, y] = at ?? [0, 0];
+    const left = Math.max(4, Math.min(x + 12, stage.width - tip.offsetWidth - 4));
+    const top = y + 12 + tip.offsetHeight > stage.height ? Math.max(4, y - tip.offsetHeight - 12) : y + 12;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+
+  #hideTip() {
+    this.#dom.tip.hidden = true;
+  }
+}
+
+if (!customElements.get('budget-lens')) customElements.define('budget-lens', BudgetLens);
+
+export { BudgetLens };
