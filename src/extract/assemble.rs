@@ -8,7 +8,7 @@
 //! attach to the figure they name, or else to the figure stated last in the sentence. A sentence with a
 //! figure that found no place goes to `unplaced`, whole.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
@@ -140,8 +140,8 @@ struct Built {
     open_list: bool,
     /// The list-marker level of its latest mention.
     mention_level: Option<u8>,
-    child_by_label: HashMap<String, usize>,
-    child_by_id: HashMap<String, usize>,
+    child_by_label: BTreeMap<String, usize>,
+    child_by_id: BTreeMap<String, usize>,
 }
 
 /// A node whose list is open.
@@ -173,7 +173,7 @@ pub struct Assembler<'a> {
     phase: Option<Phase>,
     nodes: Vec<Built>,
     roots: Vec<usize>,
-    root_by_id: HashMap<&'static str, usize>,
+    root_by_id: BTreeMap<&'static str, usize>,
     stack: Vec<Open>,
     current_root: Option<usize>,
     heading_level: u8,
@@ -198,7 +198,7 @@ impl<'a> Assembler<'a> {
             phase,
             nodes: Vec::new(),
             roots: Vec::new(),
-            root_by_id: HashMap::new(),
+            root_by_id: BTreeMap::new(),
             stack: Vec::new(),
             current_root: None,
             heading_level: 0,
@@ -710,8 +710,8 @@ impl<'a> Assembler<'a> {
             schema,
             open_list,
             mention_level: None,
-            child_by_label: HashMap::new(),
-            child_by_id: HashMap::new(),
+            child_by_label: BTreeMap::new(),
+            child_by_id: BTreeMap::new(),
         });
         index
     }
