@@ -36,6 +36,8 @@ pub struct Assembled {
 enum Holds {
     /// By definition (收支平衡; 财政拨款支出 by fund).
     Always,
+    /// 收入总计 = 支出总计 when the text lists 年末结转和结余 as an item of 支出总计.
+    CarryoverInExpenditure,
     /// When nothing is carried over: 财政拨款收入 is then spent within the year.
     NoCarryover,
     /// When all income is 一般公共预算财政拨款 and nothing is carried over: then all spending is too.
@@ -60,6 +62,14 @@ const RELATIONS: &[RelationRule] = &[
         &["income"],
         &["expenditure", "carryover_end"],
         Holds::Always,
+    ),
+    // Texts that count 年末结转和结余 within 支出总计.
+    (
+        "balance",
+        "收支平衡",
+        &["income"],
+        &["expenditure"],
+        Holds::CarryoverInExpenditure,
     ),
     (
         "fiscal",
@@ -150,6 +160,9 @@ struct Open {
     level: u8,
     /// Opened by `主要包括`: items found make it partial.
     partial: bool,
+    /// Opened by `其中:`/`包括:` (not just by being mentioned): its items may carry labels that elsewhere
+    /// name totals of their own (`本年收入合计`).
+    explicit: bool,
 }
 
 /// Per-sentence state.
@@ -507,7 +520,17 @@ impl<'a> Assembler<'a> {
             return None;
         }
         if let Some(root) = root_of(&label.text) {
-            return self.root(root, value, at, level);
+            // A label naming a total can be an item of the open list: `本年收入合计` under `收入总计`,
+            // `年末结转和结余` under `支出总计` where the text counts it there.
+            let top = self.stack.last().filter(|o| o.explicit).map(|o| o.node);
+            let item_of_top = top.filter(|&t| {
+                let schema = self.nodes[t].schema.as_deref();
+                schema.is_some_and(|s| child_of(s, &label.text).is_some())
+            });
+            if let Some(parent) = item_of_top {
+                return self.child(parent, label, value, at, level);
+            }
+            return self.root(root, &label.text, value, at, level);
         }
         if ["(类)", "(款)", "(项)"]
             .iter()
@@ -534,12 +557,32 @@ impl<'a> Assembler<'a> {
     fn root(
         &mut self,
         root: &'static Root,
+        label: &str,
         value: Decimal,
         at: Span,
         level: Option<u8>,
     ) -> Option<usize> {
         let node = match self.root_by_id.get(root.id) {
             Some(&existing) => {
+                // `本年收入合计` again after `收入总计…其中：本年收入合计…`: that item, restated, its list open.
+                let item = child_of(root.id, label)
+                    .and_then(|(id, _)| self.nodes[existing].child_by_id.get(id).copied());
+                if let Some(item) = item {
+                    restate(&mut self.nodes[item].node, value, at);
+                    self.nodes[item].mention_level = level;
+                    let level = level.unwrap_or(self.heading_level);
+                    self.stack.clear();
+                    for node in [existing, item] {
+                        self.stack.push(Open {
+                            node,
+                            level,
+                            partial: false,
+                            explicit: false,
+                        });
+                    }
+                    self.current_root = Some(existing);
+                    return Some(item);
+                }
                 restate(&mut self.nodes[existing].node, value, at);
                 existing
             }
@@ -561,6 +604,7 @@ impl<'a> Assembler<'a> {
             node,
             level: level.unwrap_or(self.heading_level),
             partial: false,
+            explicit: false,
         });
         self.current_root = Some(node);
         Some(node)
@@ -743,6 +787,7 @@ impl<'a> Assembler<'a> {
         if let Some(top) = self.stack.last_mut() {
             if top.node == node {
                 top.partial |= partial;
+                top.explicit = true;
                 return;
             }
         }
@@ -753,6 +798,7 @@ impl<'a> Assembler<'a> {
                 node,
                 level,
                 partial,
+                explicit: true,
             });
         }
     }
@@ -854,6 +900,9 @@ impl<'a> Assembler<'a> {
             .filter(|(_, _, left, right, holds)| {
                 let condition = match holds {
                     Holds::Always => true,
+                    Holds::CarryoverInExpenditure => {
+                        self.node_at_path("expenditure/carryover_end").is_some()
+                    }
                     Holds::NoCarryover => no_carryover,
                     Holds::AllGeneralBudget => all_general_budget,
                 };

@@ -497,6 +497,15 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         ] {
             text = text.strip_prefix(prefix).unwrap_or(text);
         }
+        // `本年收入合计` / `本年支出合计` are terms of their own (items of 收入总计 / 支出总计): keep `本年`.
+        if ["本年收入", "本年支出"]
+            .iter()
+            .any(|t| before.starts_with(t))
+            && text != before
+        {
+            text = before;
+            break;
+        }
         if text == before {
             break;
         }
@@ -515,6 +524,7 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
             "决算数为",
             "决算数",
             "决算为",
+            "类科目",
             "为",
             "是",
             "共计",

@@ -76,6 +76,7 @@ pub const ROOTS: &[Root] = &[
             "收入预算总额",
             "收入总预算",
             "收入总额",
+            "单位收入",
         ],
         open_list: false,
     },
@@ -89,6 +90,7 @@ pub const ROOTS: &[Root] = &[
             "支出预算总额",
             "支出总预算",
             "支出总额",
+            "单位支出",
         ],
         open_list: false,
     },
@@ -105,6 +107,8 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
     ROOTS
         .iter()
         .find(|r| r.keywords.iter().any(|k| label.contains(k)))
+        // `财政拨款收入总计` is fiscal income, not the unit's 收入总计.
+        .filter(|r| !(r.id == "income" && label.contains("拨款收入")))
 }
 
 /// A known child: under the node whose schema path is `parent`, a label ending in one of `endings` gets `id`.
@@ -201,7 +205,35 @@ pub const CHILDREN: &[Child] = &[
     Child {
         parent: "income",
         id: "carryover",
-        endings: &["上年结转和结余", "上年结转结余", "上年结转"],
+        endings: &[
+            "上年结转和结余",
+            "上年结转结余",
+            "上年结转",
+            "年初结转和结余",
+        ],
+    },
+    // `收入总计…，其中：本年收入合计…，使用非财政拨款结余…，年初结转和结余…`: 本年收入 is an item of the
+    // total, with the income items below it (see `child_of`).
+    Child {
+        parent: "income",
+        id: "current_year",
+        endings: &["本年收入合计", "本年收入"],
+    },
+    Child {
+        parent: "expenditure",
+        id: "current_year",
+        endings: &["本年支出合计", "本年支出"],
+    },
+    Child {
+        parent: "expenditure",
+        id: "surplus_distribution",
+        endings: &["结余分配"],
+    },
+    // Texts that count 年末结转和结余 in 支出总计 list it as its item.
+    Child {
+        parent: "expenditure",
+        id: "carryover_end",
+        endings: &["年末结转和结余", "年末结转"],
     },
     Child {
         parent: "income/fiscal",
@@ -342,9 +374,16 @@ pub const CHILDREN: &[Child] = &[
 /// The known child of the node at schema path `parent` that `label` names: (id, length of the matched
 /// ending). The longest ending wins.
 pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
+    // 本年收入合计 / 本年支出合计 take the items of the total they belong to.
+    let (parent, aliased) = match parent {
+        "income/current_year" => ("income", true),
+        "expenditure/current_year" => ("expenditure", true),
+        other => (other, false),
+    };
     CHILDREN
         .iter()
         .filter(|c| c.parent == parent)
+        .filter(|c| !(aliased && matches!(c.id, "current_year" | "carryover" | "carryover_end")))
         .flat_map(|c| c.endings.iter().map(move |e| (c.id, *e)))
         .filter(|(_, ending)| label.ends_with(ending))
         .map(|(id, ending)| (id, ending.len()))
