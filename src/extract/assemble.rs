@@ -38,7 +38,7 @@ enum Holds {
     Always,
     /// 收入总计 = 支出总计 when the text lists 年末结转和结余 as an item of 支出总计.
     CarryoverInExpenditure,
-    /// When nothing is carried over: 财政拨款收入 is then spent within the year.
+    /// When the text shows nothing carried over: 财政拨款收入 is then spent within the year.
     NoCarryover,
     /// When all income is 一般公共预算财政拨款 and nothing is carried over: then all spending is too.
     AllGeneralBudget,
@@ -191,6 +191,8 @@ pub struct Assembler<'a> {
     current_root: Option<usize>,
     heading_level: u8,
     last_node: Option<usize>,
+    /// The figure stated last in a sentence that ended with `；`.
+    after_semicolon: Option<usize>,
     /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
@@ -216,6 +218,7 @@ impl<'a> Assembler<'a> {
             current_root: None,
             heading_level: 0,
             last_node: None,
+            after_semicolon: None,
             last_pair: Vec::new(),
             consumed: vec![false; figures.len()],
             unplaced: Vec::new(),
@@ -245,7 +248,11 @@ impl<'a> Assembler<'a> {
     }
 
     fn sentence(&mut self, sentence: &Sentence, original: &[char]) {
-        let mut state = SentenceState::default();
+        let mut state = SentenceState {
+            // After `；` the same subject goes on (`…教育支出1595.95万元；完成年初预算100%`).
+            last_node: self.after_semicolon.take(),
+            ..SentenceState::default()
+        };
         let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
         for statement in &sentence.statements {
             if let Some(f) = figure_of(statement) {
@@ -257,6 +264,12 @@ impl<'a> Assembler<'a> {
             self.heading_level = level;
         }
         let unread = state.figures.iter().any(|&f| !self.consumed[f]);
+        if state.problem || unread {
+            // What follows `其中:` after a sentence that found no place is not known to belong to anything.
+            self.last_node = None;
+        } else if self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';') {
+            self.after_semicolon = state.last_node;
+        }
         if state.problem || unread {
             let (start, end) = self.text.original_span(sentence.start, sentence.end);
             let printed: String = original
@@ -459,7 +472,7 @@ impl<'a> Assembler<'a> {
     /// An amount that found no place while a list is open may be one of its items: the list is then not
     /// known to be complete, and only Σitems ≤ total can be checked.
     fn list_has_unplaced_item(&mut self) {
-        if let Some(open) = self.stack.last() {
+        if let Some(open) = self.stack.last().filter(|o| o.explicit) {
             self.nodes[open.node].node.partial = true;
         }
     }
@@ -549,9 +562,28 @@ impl<'a> Assembler<'a> {
             }
         }
         // A known item whose parent was not opened with `其中:` (e.g. on a new line).
-        let root = self.current_root?;
-        let parent = self.known_parent_in(root, &label.text)?;
-        self.child(parent, label, value, at, level)
+        if let Some(root) = self.current_root {
+            if let Some(parent) = self.known_parent_in(root, &label.text) {
+                return self.child(parent, label, value, at, level);
+            }
+        }
+        self.restated_total(label, value, at)
+    }
+
+    /// `财政拨款收入总计1516.64万元` in a later section: the item `income/fiscal` printed again as a total of its
+    /// own. Only an item already there is restated; nothing is created out of context.
+    fn restated_total(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        let item_label = ["总计", "合计"]
+            .iter()
+            .find_map(|s| label.text.strip_suffix(s))?;
+        let item = self.roots.iter().find_map(|&root| {
+            let parent = self.known_parent_in(root, item_label)?;
+            let schema = self.nodes[parent].schema.as_deref()?;
+            let (id, _) = child_of(schema, item_label)?;
+            self.nodes[parent].child_by_id.get(id).copied()
+        })?;
+        restate(&mut self.nodes[item].node, value, at);
+        Some(item)
     }
 
     fn root(
@@ -810,6 +842,7 @@ impl<'a> Assembler<'a> {
         }
         if self.stack.is_empty() {
             self.current_root = None;
+            self.last_node = None;
         }
     }
 
@@ -889,8 +922,11 @@ impl<'a> Assembler<'a> {
 
     fn relations(&self) -> Vec<Relation> {
         let amount = |path: &str| self.node_at_path(path).map(|n| self.nodes[n].node.amount.0);
-        let zero_or_absent = |path: &str| amount(path).is_none_or(|a| a.is_zero());
-        let no_carryover = zero_or_absent("income/carryover") && zero_or_absent("carryover_end");
+        // Nothing carried over only when the text says so: 年末结转和结余 printed as zero, and 上年结转 printed
+        // as zero or income equal to spending. An unprinted carryover is not a zero one.
+        let is_zero = |path: &str| amount(path).is_some_and(|a| a.is_zero());
+        let balanced = amount("income").is_some() && amount("income") == amount("expenditure");
+        let no_carryover = is_zero("carryover_end") && (is_zero("income/carryover") || balanced);
         let general_budget =
             amount("income/fiscal/general_budget").or(amount("income/general_budget"));
         let all_general_budget =
