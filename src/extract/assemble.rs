@@ -708,7 +708,9 @@ impl<'a> Assembler<'a> {
             .map(|(id, _)| id);
         let existing = match known {
             Some(id) => self.nodes[parent].child_by_id.get(id).copied(),
-            None if self.nodes[parent].open_list => self.child_with_label(parent, &label.text),
+            None if self.nodes[parent].open_list && !self.off_list(parent, &label.text) => {
+                self.child_with_label(parent, &label.text)
+            }
             None => return None,
         };
         if let Some(existing) = existing {
@@ -734,6 +736,16 @@ impl<'a> Assembler<'a> {
         let index = self.push(node, Some(parent), schema, open_list);
         self.nodes[index].mention_level = level;
         Some(index)
+    }
+
+    /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 among its
+    /// classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
+    fn off_list(&self, parent: usize, label: &str) -> bool {
+        let by_function = matches!(
+            self.nodes[parent].schema.as_deref(),
+            Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
+        );
+        by_function && ["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
     }
 
     fn child_with_label(&self, parent: usize, label: &str) -> Option<usize> {

@@ -535,7 +535,8 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         ] {
             text = text.strip_suffix(suffix).unwrap_or(text);
         }
-        if budget_phase {
+        // `支出总预算` names the total itself; only a budget word after a label goes.
+        if budget_phase && !text.ends_with("总预算") {
             for suffix in BUDGET_SUFFIXES {
                 text = text.strip_suffix(suffix).unwrap_or(text);
             }
