@@ -163,6 +163,8 @@ struct Open {
     /// Opened by `其中:`/`包括:` (not just by being mentioned): its items may carry labels that elsewhere
     /// name totals of their own (`本年收入合计`).
     explicit: bool,
+    /// Opened by `(`: closed by `)`.
+    paren: bool,
 }
 
 /// Per-sentence state.
@@ -296,6 +298,14 @@ impl<'a> Assembler<'a> {
                 self.close_lists(*level);
             }
             Statement::Opener { partial } => self.open(*partial),
+            Statement::ParenOpen => self.open_paren(),
+            Statement::ParenClose => {
+                // What follows `)` is about the figure before `(` again.
+                if let Some(owner) = self.close_paren() {
+                    state.last_node = Some(owner);
+                    self.last_node = Some(owner);
+                }
+            }
             Statement::Amount { label, figure } => {
                 if self.amount(label, *figure, state).is_none() {
                     self.list_has_unplaced_item();
@@ -610,6 +620,7 @@ impl<'a> Assembler<'a> {
                             level,
                             partial: false,
                             explicit: false,
+                            paren: false,
                         });
                     }
                     self.current_root = Some(existing);
@@ -637,6 +648,7 @@ impl<'a> Assembler<'a> {
             level: level.unwrap_or(self.heading_level),
             partial: false,
             explicit: false,
+            paren: false,
         });
         self.current_root = Some(node);
         Some(node)
@@ -843,8 +855,32 @@ impl<'a> Assembler<'a> {
                 level,
                 partial,
                 explicit: true,
+                paren: false,
             });
         }
+    }
+
+    /// `(`: the figure stated last opens its list until `)`, even if it is open already.
+    fn open_paren(&mut self) {
+        let Some(node) = self.last_node else { return };
+        let level = self.stack.last().map_or(0, |o| o.level);
+        if self.stack.len() < MAX_DEPTH {
+            self.stack.push(Open {
+                node,
+                level,
+                partial: false,
+                explicit: true,
+                paren: true,
+            });
+        }
+    }
+
+    /// `)`: closes what the last `(` opened, and says whose list it was.
+    fn close_paren(&mut self) -> Option<usize> {
+        let at = self.stack.iter().rposition(|o| o.paren)?;
+        let owner = self.stack[at].node;
+        self.stack.truncate(at);
+        Some(owner)
     }
 
     /// A marker of `level` ends every open list at that level or deeper.

@@ -34,11 +34,22 @@ pub enum Subject {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Statement {
     /// A list marker opens the clause.
-    Marker { level: u8 },
+    Marker {
+        level: u8,
+    },
     /// `其中:` `包括:` `主要包括:` — what follows are items of the figure stated last.
-    Opener { partial: bool },
+    Opener {
+        partial: bool,
+    },
+    /// `公务用车购置及运行费28万元(购置费0万元，运行维护费28万元)`: the parenthesis holds items of the figure
+    /// stated last, until it closes.
+    ParenOpen,
+    ParenClose,
     /// `label amount`.
-    Amount { label: Label, figure: usize },
+    Amount {
+        label: Label,
+        figure: usize,
+    },
     /// One of `A、B各是x、y万元`.
     PairedAmount {
         label: Label,
@@ -46,9 +57,14 @@ pub enum Statement {
         index: usize,
     },
     /// `年初预算数x万元` in a final account.
-    Budget { subject: Subject, figure: usize },
+    Budget {
+        subject: Subject,
+        figure: usize,
+    },
     /// `比上年累计支出433万元(减少2万元)`.
-    Prior { figure: usize },
+    Prior {
+        figure: usize,
+    },
     /// `增加x万元` / `减少x万元`; `sign` is +1 or −1.
     Change {
         subject: Subject,
@@ -62,9 +78,15 @@ pub enum Statement {
         sign: i8,
     },
     /// `占收入总计的x%` (base named) or `占x%` (base implied).
-    Share { base: Option<String>, figure: usize },
+    Share {
+        base: Option<String>,
+        figure: usize,
+    },
     /// `完成年初预算的x%`.
-    Completion { subject: Subject, figure: usize },
+    Completion {
+        subject: Subject,
+        figure: usize,
+    },
     /// `持平` / `无变化`: a change of zero, printed in words at `start..end`.
     NoChange {
         subject: Subject,
@@ -80,9 +102,13 @@ pub enum Statement {
     /// `占基本支出预算%`: a share whose number is missing.
     MissingShare,
     /// A comparison lead-in on its own (`与上年相比`); `budget` when it compares with a budget.
-    LeadIn { budget: bool },
+    LeadIn {
+        budget: bool,
+    },
     /// A figure the grammar cannot read.
-    Unknown { figure: usize },
+    Unknown {
+        figure: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +133,7 @@ const DIRECTIONS: [(&str, i8); 8] = [
 
 /// Words saying there was no change.
 /// (`基本持平`, roughly flat, states no figure and is not among them.)
-const NO_CHANGE: [&str; 4] = ["无增减变化", "持平", "无变化", "没有变化"];
+const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
 
 /// Words after which the items of the figure stated last follow.
 const OPENERS: [&str; 9] = [
@@ -289,6 +315,13 @@ impl Parser<'_> {
     }
 
     fn one_figure(&mut self, word: &str, figure: usize) {
+        let word = match word.strip_prefix(')') {
+            Some(rest) => {
+                self.statements.push(Statement::ParenClose);
+                rest
+            }
+            None => word,
+        };
         let statement = if self.is_money(figure) {
             self.money(word, figure)
         } else {
@@ -321,6 +354,10 @@ impl Parser<'_> {
             }
         }
         let mut label = word;
+        if let Some(rest) = label.strip_prefix('(') {
+            self.statements.push(Statement::ParenOpen);
+            label = rest;
+        }
         for opener in ["其中", "具体包括", "包括"] {
             if let Some(rest) = label.strip_prefix(opener) {
                 self.statements.push(Statement::Opener { partial: false });
@@ -374,8 +411,16 @@ impl Parser<'_> {
     }
 
     /// A word with no figure after it in its clause.
-    fn words_alone(&mut self, start: usize, end: usize) {
-        let word = self.text.text(start, end);
+    fn words_alone(&mut self, mut start: usize, end: usize) {
+        let mut word = self.text.text(start, end);
+        if let Some(rest) = word.strip_prefix(')') {
+            self.statements.push(Statement::ParenClose);
+            word = rest.to_string();
+            start += 1;
+            if word.is_empty() {
+                return;
+            }
+        }
         let statement = if word.starts_with('占') && word.contains('%') {
             Statement::MissingShare
         } else if OPENERS.iter().any(|o| word.ends_with(o)) {
