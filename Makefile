@@ -4,9 +4,11 @@ SAMPLE := www/reports/panjin-xinglongtai-2021.json
 WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT := target/$(WASM_TARGET)/release/budget_lens.wasm
 PKG := www/pkg
+BUILDER_PKG := www/builder/pkg
+BUILDER_TARGET_DIR := target/builder
 WASM_OPT := tests/browser/node_modules/.bin/wasm-opt
 
-.PHONY: all setup test native-test lint build dist demo browser-test size fuzz-setup fuzz fuzz-long bench bench-native bench-browser bench-criterion bench-hostile
+.PHONY: all setup test native-test lint build build-builder dist demo browser-test size fuzz-setup fuzz fuzz-long bench bench-native bench-browser bench-criterion bench-hostile
 
 all: test
 
@@ -24,6 +26,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	python3 scripts/encode_sample.py --check
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --features builder -- -D warnings
 
 ## make build: the widget's wasm (release), its JS glue (wasm-bindgen --target web) and wasm-opt -Oz into www/pkg/
 build: setup
@@ -31,6 +34,14 @@ build: setup
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name budget_lens $(WASM_OUT)
 	$(WASM_OPT) -Oz $(PKG)/budget_lens_bg.wasm -o $(PKG)/budget_lens_bg.wasm
 	@$(MAKE) --no-print-directory size
+
+## make build-builder: the builder page's wasm (the widget's plus the extractor, feature `builder`) into
+## www/builder/pkg/; its own target directory keeps the widget's wasm as it is
+build-builder: setup
+	cargo build --release --target $(WASM_TARGET) --lib --features builder --target-dir $(BUILDER_TARGET_DIR)
+	wasm-bindgen --target web --no-typescript --out-dir $(BUILDER_PKG) --out-name budget_lens_builder \
+	  $(BUILDER_TARGET_DIR)/$(WASM_TARGET)/release/budget_lens.wasm
+	$(WASM_OPT) -Oz $(BUILDER_PKG)/budget_lens_builder_bg.wasm -o $(BUILDER_PKG)/budget_lens_builder_bg.wasm
 
 ## make size: gzip size of what a page loads (wasm + JS + CSS)
 size:
@@ -44,7 +55,7 @@ dist: build
 	node scripts/dist.mjs
 
 ## make browser-test: the widget in headless Chromium (tests start and stop their own static server)
-browser-test: build
+browser-test: build build-builder
 	cd tests/browser && node --test --test-concurrency=1
 
 ## make demo: build and serve www/ on http://127.0.0.1:8000/

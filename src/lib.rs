@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod check;
+pub mod extract;
 pub mod i18n;
 pub mod render;
 pub mod report;

@@ -2,6 +2,7 @@
 //! call the core, print.
 
 mod check;
+mod extract;
 mod input;
 
 use std::process::ExitCode;
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Check every stated figure of a report. Exit 0: no error · 1: errors found · 2: unreadable input
     Check(check::Args),
+    /// Turn a published 预算/决算 text into a report; unplaced sentences and a count go to stderr
+    Extract(extract::Args),
 }
 
 /// `--lang zh|en`
@@ -51,5 +54,6 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Extract(args) => extract::run(args),
     }
 }

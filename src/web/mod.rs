@@ -2,6 +2,9 @@
 //! about JS. The report arrives as JSON text and is parsed here (amounts stay exact); every export
 //! returns errors instead of panicking, and state goes back to JS as JSON text with amounts as strings.
 
+#[cfg(feature = "builder")]
+mod extract;
+
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;

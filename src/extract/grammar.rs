@@ -1,0 +1,738 @@
+//! The phrase grammar: tokens → sentences of statements ("this label has this amount", "this is a share of
+//! that", "this changed by so much"…), following the phrasings of PHRASES.md. It decides what a figure *says*;
+//! where it belongs in the report is [`super::assemble`]'s job.
+//!
+//! A clause is what lies between two punctuation marks (a `、` between items does not end it); a sentence ends
+//! at `。` `;` `!` `?` or a kept line break. Within a clause the word before a figure says what the figure is:
+//! `占…的` a share, `完成…` a completion rate, a direction word (`增加` `下降了`…) a change, a comparison
+//! lead-in (`比上年…`) a prior-year amount, anything else the label of an amount.
+
+use super::normalize::Normalized;
+use super::tokens::{ends_sentence, Token, Tokens};
+use crate::report::Phase;
+
+/// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
+/// off.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Label {
+    pub text: String,
+    pub code: Option<String>,
+}
+
+/// What a change, a rate or a budget is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// The label printed before it (cleaned).
+    Named(String),
+    /// Nothing printed: the figure stated last in the sentence.
+    Implicit,
+    /// `各减少120.5、230.9万元`: the i-th figure of the last paired list.
+    Paired(usize),
+}
+
+/// One thing a clause says. Figures are indices into the figure list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Statement {
+    /// A list marker opens the clause.
+    Marker {
+        level: u8,
+    },
+    /// `其中:` `包括:` `主要包括:` — what follows are items of the figure stated last.
+    Opener {
+        partial: bool,
+    },
+    /// `公务用车购置及运行费28万元(购置费0万元，运行维护费28万元)`: the parenthesis holds items of the figure
+    /// stated last, until it closes.
+    ParenOpen,
+    ParenClose,
+    /// `label amount`.
+    Amount {
+        label: Label,
+        figure: usize,
+    },
+    /// One of `A、B各是x、y万元`.
+    PairedAmount {
+        label: Label,
+        figure: usize,
+        index: usize,
+    },
+    /// `年初预算数x万元` in a final account.
+    Budget {
+        subject: Subject,
+        figure: usize,
+    },
+    /// `比上年累计支出433万元(减少2万元)`.
+    Prior {
+        figure: usize,
+    },
+    /// `增加x万元` / `减少x万元`; `sign` is +1 or −1.
+    Change {
+        subject: Subject,
+        figure: usize,
+        sign: i8,
+    },
+    /// `增长x%` / `下降x%`.
+    ChangePct {
+        subject: Subject,
+        figure: usize,
+        sign: i8,
+    },
+    /// `占收入总计的x%` (base named) or `占x%` (base implied).
+    Share {
+        base: Option<String>,
+        figure: usize,
+    },
+    /// `完成年初预算的x%`.
+    Completion {
+        subject: Subject,
+        figure: usize,
+    },
+    /// `持平` / `无变化`: a change of zero, printed in words at `start..end`.
+    NoChange {
+        subject: Subject,
+        start: usize,
+        end: usize,
+    },
+    /// `无因公出国(境)费用`: an amount of zero said in words at `start..end`.
+    ZeroInWords {
+        label: Label,
+        start: usize,
+        end: usize,
+    },
+    /// `占基本支出预算%`: a share whose number is missing.
+    MissingShare,
+    /// A comparison lead-in on its own (`与上年相比`); `budget` when it compares with a budget.
+    LeadIn {
+        budget: bool,
+    },
+    /// A figure the grammar cannot read.
+    Unknown {
+        figure: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// The sentence's characters in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    pub statements: Vec<Statement>,
+}
+
+/// Direction words and their sign; `了` after them is allowed.
+const DIRECTIONS: [(&str, i8); 8] = [
+    ("增加", 1),
+    ("增长", 1),
+    ("上升", 1),
+    ("提高", 1),
+    ("减少", -1),
+    ("下降", -1),
+    ("降低", -1),
+    ("减幅", -1),
+];
+
+/// Words saying there was no change.
+/// (`基本持平`, roughly flat, states no figure and is not among them.)
+const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
+
+/// Words after which the items of the figure stated last follow.
+const OPENERS: [&str; 9] = [
+    "具体包括",
+    "主要包括",
+    "包括",
+    "其中",
+    "主要有",
+    "分别是",
+    "分别为",
+    "具体如下",
+    "如下",
+];
+
+/// Words after a label saying the amount is a budget (in a final account).
+const BUDGET_SUFFIXES: [&str; 8] = [
+    "年初预算数为",
+    "年初预算数",
+    "年初预算为",
+    "年初预算",
+    "预算数为",
+    "预算数",
+    "预算为",
+    "预算",
+];
+
+/// Parses the tokens into sentences of statements.
+pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Sentence> {
+    let mut parser = Parser {
+        text,
+        tokens,
+        phase,
+        sentences: Vec::new(),
+        statements: Vec::new(),
+        clause: Vec::new(),
+        sentence_start: 0,
+    };
+    for token in &tokens.tokens {
+        match *token {
+            Token::Word { start, end } => parser.clause.push(Element::Word(start, end)),
+            Token::Figure(f) => parser.clause.push(Element::Figure(f)),
+            Token::Punct { ch: '、', .. } => parser.clause.push(Element::Separator),
+            Token::Punct { ch, at } => {
+                parser.end_clause();
+                if ends_sentence(ch) {
+                    parser.end_sentence(at + 1);
+                }
+            }
+            Token::Marker { level, start, .. } => {
+                parser.end_clause();
+                // A marker starts a new item: what came before it is a sentence of its own.
+                if !parser.statements.is_empty() {
+                    parser.end_sentence(start);
+                }
+                parser.statements.push(Statement::Marker { level });
+            }
+        }
+    }
+    parser.end_clause();
+    parser.end_sentence(text.chars.len());
+    parser.sentences
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Element {
+    Word(usize, usize),
+    Figure(usize),
+    Separator,
+}
+
+struct Parser<'a> {
+    text: &'a Normalized,
+    tokens: &'a Tokens,
+    phase: Option<Phase>,
+    sentences: Vec<Sentence>,
+    statements: Vec<Statement>,
+    clause: Vec<Element>,
+    sentence_start: usize,
+}
+
+impl Parser<'_> {
+    fn end_sentence(&mut self, end: usize) {
+        let statements = std::mem::take(&mut self.statements);
+        if !statements.is_empty() {
+            self.sentences.push(Sentence {
+                start: self.sentence_start,
+                end,
+                statements,
+            });
+        }
+        self.sentence_start = end;
+    }
+
+    fn end_clause(&mut self) {
+        let clause = std::mem::take(&mut self.clause);
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut k = 0;
+        while k < clause.len() {
+            match clause[k] {
+                Element::Word(start, end) => words.push((start, end)),
+                Element::Separator => {}
+                Element::Figure(first) => {
+                    let mut figures = vec![first];
+                    while let (Some(Element::Separator), Some(Element::Figure(next))) =
+                        (clause.get(k + 1), clause.get(k + 2))
+                    {
+                        figures.push(*next);
+                        k += 2;
+                    }
+                    self.figures_with_words(&words, &figures);
+                    words.clear();
+                }
+            }
+            k += 1;
+        }
+        for &(start, end) in &words {
+            self.words_alone(start, end);
+        }
+    }
+
+    fn is_money(&self, figure: usize) -> bool {
+        self.tokens
+            .figures
+            .get(figure)
+            .is_some_and(|f| f.unit.is_money())
+    }
+
+    /// Figures with the words printed before them in the clause.
+    fn figures_with_words(&mut self, words: &[(usize, usize)], figures: &[usize]) {
+        let word_text = |&(s, e): &(usize, usize)| self.text.text(s, e);
+        if let [figure] = figures {
+            let word = words.last().map(word_text).unwrap_or_default();
+            self.one_figure(&word, *figure);
+            return;
+        }
+        // A list of figures: `收、支总计各是812.33、809.10万元` or `(收、支总计)各下降21.4%、31.1%`.
+        let word = words.last().map(word_text).unwrap_or_default();
+        if let Some((before, sign)) = strip_direction(&word) {
+            if before.ends_with('各') || before.ends_with("分别") {
+                for (index, &figure) in figures.iter().enumerate() {
+                    let subject = Subject::Paired(index);
+                    self.statements.push(if self.is_money(figure) {
+                        Statement::Change {
+                            subject,
+                            figure,
+                            sign,
+                        }
+                    } else {
+                        Statement::ChangePct {
+                            subject,
+                            figure,
+                            sign,
+                        }
+                    });
+                }
+                return;
+            }
+        }
+        let money = figures.iter().all(|&f| self.is_money(f));
+        if words.len() == figures.len() && money {
+            let texts: Vec<String> = words
+                .iter()
+                .map(|w| clean_label(&word_text(w), self.phase).text)
+                .collect();
+            for (index, (label, &figure)) in
+                paired_labels(&texts).into_iter().zip(figures).enumerate()
+            {
+                self.statements.push(Statement::PairedAmount {
+                    label: clean_label(&label, self.phase),
+                    figure,
+                    index,
+                });
+            }
+            return;
+        }
+        for &figure in figures {
+            self.statements.push(Statement::Unknown { figure });
+        }
+    }
+
+    fn one_figure(&mut self, word: &str, figure: usize) {
+        let word = match word.strip_prefix(')') {
+            Some(rest) => {
+                self.statements.push(Statement::ParenClose);
+                rest
+            }
+            None => word,
+        };
+        let statement = if self.is_money(figure) {
+            self.money(word, figure)
+        } else {
+            self.percent(word, figure)
+        };
+        self.statements.push(statement);
+    }
+
+    fn money(&mut self, word: &str, figure: usize) -> Statement {
+        if let Some((before, sign)) = strip_direction(word) {
+            let (subject, budget_based) = split_lead_in(before);
+            if budget_based && self.phase == Some(Phase::Final) {
+                return Statement::Unknown { figure };
+            }
+            return Statement::Change {
+                subject: self.subject(subject),
+                figure,
+                sign,
+            };
+        }
+        if lead_in_at(word, 0) {
+            return Statement::Prior { figure };
+        }
+        if self.phase == Some(Phase::Final) {
+            if let Some(subject) = BUDGET_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)) {
+                return Statement::Budget {
+                    subject: self.subject(subject),
+                    figure,
+                };
+            }
+        }
+        let mut label = word;
+        if let Some(rest) = label.strip_prefix('(') {
+            self.statements.push(Statement::ParenOpen);
+            label = rest;
+        }
+        for opener in ["其中", "具体包括", "包括"] {
+            if let Some(rest) = label.strip_prefix(opener) {
+                self.statements.push(Statement::Opener { partial: false });
+                label = rest;
+                break;
+            }
+        }
+        Statement::Amount {
+            label: clean_label(label, self.phase),
+            figure,
+        }
+    }
+
+    fn percent(&self, word: &str, figure: usize) -> Statement {
+        if let Some(base) = word.strip_prefix('占') {
+            let base = base.trim_end_matches('的');
+            let base = clean_label(base, self.phase).text;
+            let bare = base.is_empty() || base == "比";
+            return Statement::Share {
+                base: (!bare).then_some(base),
+                figure,
+            };
+        }
+        if let Some(at) = word.find("完成") {
+            return Statement::Completion {
+                subject: self.subject(&word[..at]),
+                figure,
+            };
+        }
+        if let Some((before, sign)) = strip_direction(word) {
+            let (subject, budget_based) = split_lead_in(before);
+            if budget_based && self.phase == Some(Phase::Final) {
+                return Statement::Unknown { figure };
+            }
+            return Statement::ChangePct {
+                subject: self.subject(subject),
+                figure,
+                sign,
+            };
+        }
+        Statement::Unknown { figure }
+    }
+
+    fn subject(&self, text: &str) -> Subject {
+        let label = clean_label(text, self.phase).text;
+        if label.is_empty() {
+            Subject::Implicit
+        } else {
+            Subject::Named(label)
+        }
+    }
+
+    /// A word with no figure after it in its clause.
+    fn words_alone(&mut self, mut start: usize, end: usize) {
+        let mut word = self.text.text(start, end);
+        if let Some(rest) = word.strip_prefix(')') {
+            self.statements.push(Statement::ParenClose);
+            word = rest.to_string();
+            start += 1;
+            if word.is_empty() {
+                return;
+            }
+        }
+        let statement = if word.starts_with('占') && word.contains('%') {
+            Statement::MissingShare
+        } else if OPENERS.iter().any(|o| word.ends_with(o)) {
+            Statement::Opener {
+                partial: word.contains("主要"),
+            }
+        } else if word.ends_with("基本持平") {
+            return;
+        } else if let Some(before) = NO_CHANGE.iter().find_map(|w| word.strip_suffix(w)) {
+            let (subject, _) = split_lead_in(before);
+            Statement::NoChange {
+                subject: self.subject(subject),
+                start,
+                end,
+            }
+        } else if let Some(rest) = word.strip_prefix('无').filter(|r| !r.is_empty()) {
+            Statement::ZeroInWords {
+                label: clean_label(rest, self.phase),
+                start,
+                end,
+            }
+        } else if lead_in_at(&word, 0) {
+            Statement::LeadIn {
+                budget: word.contains("预算"),
+            }
+        } else {
+            return;
+        };
+        self.statements.push(statement);
+    }
+}
+
+/// `减少了` → (`…`, −1): the word before a direction word at the end, and the direction's sign.
+pub fn strip_direction(word: &str) -> Option<(&str, i8)> {
+    let word = word.strip_suffix('了').unwrap_or(word);
+    DIRECTIONS
+        .iter()
+        .find_map(|&(d, sign)| word.strip_suffix(d).map(|before| (before, sign)))
+}
+
+/// Whether a comparison lead-in (`比上年`, `较2020年度决算数`, `与上年相比`, `同比`…) starts at byte `at`.
+fn lead_in_at(word: &str, at: usize) -> bool {
+    let rest = &word[at..];
+    if ["同比", "按同口径", "相比", "上年同期"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return true;
+    }
+    let mut chars = rest.chars();
+    let first = chars.next();
+    let second = chars.next();
+    matches!(first, Some('与' | '比' | '较'))
+        && second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit())
+}
+
+/// Splits `今年收入比上年` into the subject (`今年收入`) and whether the lead-in compares with a budget.
+fn split_lead_in(word: &str) -> (&str, bool) {
+    match word.char_indices().find(|&(i, _)| lead_in_at(word, i)) {
+        Some((i, _)) => (&word[..i], word[i..].contains("预算")),
+        None => (word, false),
+    }
+}
+
+/// `收、支总计` → `收入总计`, `支出总计`: the shared ending goes to every part.
+fn paired_labels(parts: &[String]) -> Vec<String> {
+    let last = parts.last().map(String::as_str).unwrap_or("");
+    let last = ["各是", "各为", "分别是", "分别为", "各"]
+        .iter()
+        .find_map(|s| last.strip_suffix(s))
+        .unwrap_or(last);
+    // The ending shared by all parts: what follows the last part's first character.
+    let ending: String = last.chars().skip(1).collect();
+    let mut labels: Vec<String> = parts[..parts.len().saturating_sub(1)]
+        .iter()
+        .map(|p| {
+            if p.chars().count() == 1 {
+                let income_or_spending = match p.as_str() {
+                    "收" => "收入",
+                    "支" => "支出",
+                    other => other,
+                };
+                format!(
+                    "{income_or_spending}{}",
+                    ending.trim_start_matches(['入', '出'])
+                )
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    let last_label = match last.chars().next() {
+        Some('收') if !last.starts_with("收入") => format!("收入{ending}"),
+        Some('支') if !last.starts_with("支出") => format!("支出{ending}"),
+        _ => last.to_string(),
+    };
+    labels.push(last_label);
+    labels
+}
+
+/// Cleans a printed label: leading years (`2021年度`), `本年`/`今年`, list words; trailing fillers (`为`,
+/// `决算数`); a leading classification code becomes `code`.
+pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
+    let mut text = word.trim();
+    loop {
+        let before = text;
+        text = strip_year(text);
+        for prefix in [
+            "本年度",
+            "本年",
+            "今年",
+            "全年",
+            "当年",
+            "年度",
+            "其中",
+            "具体包括",
+            "包括",
+            "安排的",
+        ] {
+            text = text.strip_prefix(prefix).unwrap_or(text);
+        }
+        // `本年收入合计` / `本年支出合计` are terms of their own (items of 收入总计 / 支出总计): keep `本年`.
+        if ["本年收入", "本年支出"]
+            .iter()
+            .any(|t| before.starts_with(t))
+            && text != before
+        {
+            text = before;
+            break;
+        }
+        if text == before {
+            break;
+        }
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let code = (3..=10)
+        .contains(&digits)
+        .then(|| text[..digits].to_string());
+    if code.is_some() {
+        text = &text[digits..];
+    }
+    let budget_phase = phase == Some(Phase::Budget);
+    loop {
+        let before = text;
+        for suffix in [
+            "决算数为",
+            "决算数",
+            "决算为",
+            "类科目",
+            "为",
+            "是",
+            "共计",
+            "达到",
+            "达",
+            "约",
+            "的",
+        ] {
+            text = text.strip_suffix(suffix).unwrap_or(text);
+        }
+        // `支出总预算` names the total itself; only a budget word after a label goes.
+        if budget_phase && !text.ends_with("总预算") {
+            for suffix in BUDGET_SUFFIXES {
+                text = text.strip_suffix(suffix).unwrap_or(text);
+            }
+        }
+        if text == before {
+            break;
+        }
+    }
+    Label {
+        text: text.to_string(),
+        code,
+    }
+}
+
+/// `2021年度…` / `2021年…` → `…`.
+fn strip_year(text: &str) -> &str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return text;
+    }
+    let rest = &text[digits..];
+    rest.strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))
+        .unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::normalize::normalize;
+    use crate::extract::tokens::tokenize;
+
+    fn statements(text: &str, phase: Option<Phase>) -> Vec<Statement> {
+        let n = normalize(text);
+        let t = tokenize(&n);
+        parse(&n, &t, phase)
+            .into_iter()
+            .flat_map(|s| s.statements)
+            .collect()
+    }
+
+    fn label(text: &str) -> Label {
+        Label {
+            text: text.into(),
+            code: None,
+        }
+    }
+
+    #[test]
+    fn amount_share_and_change() {
+        let s = statements(
+            "(一)收入总计1550.17万元，占收入总计的100%。与上年相比，今年收入减少503.37万元，减少24.51%",
+            Some(Phase::Final),
+        );
+        assert_eq!(
+            s,
+            vec![
+                Statement::Marker { level: 2 },
+                Statement::Amount {
+                    label: label("收入总计"),
+                    figure: 0
+                },
+                Statement::Share {
+                    base: Some("收入总计".into()),
+                    figure: 1
+                },
+                Statement::LeadIn { budget: false },
+                Statement::Change {
+                    subject: Subject::Named("收入".into()),
+                    figure: 2,
+                    sign: -1
+                },
+                Statement::ChangePct {
+                    subject: Subject::Implicit,
+                    figure: 3,
+                    sign: -1
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn prior_completion_budget_and_missing_share() {
+        let s = statements(
+            "比上年累计支出433万元减少2万元；基本支出完成年初预算的100%；年初预算数472.9万元；占基本支出预算%",
+            Some(Phase::Final),
+        );
+        assert_eq!(s[0], Statement::Prior { figure: 0 });
+        assert!(matches!(s[1], Statement::Change { sign: -1, .. }));
+        assert_eq!(
+            s[2],
+            Statement::Completion {
+                subject: Subject::Named("基本支出".into()),
+                figure: 2
+            }
+        );
+        assert!(matches!(
+            s[3],
+            Statement::Budget {
+                subject: Subject::Implicit,
+                ..
+            }
+        ));
+        assert_eq!(s[4], Statement::MissingShare);
+    }
+
+    #[test]
+    fn paired_lists() {
+        let s = statements(
+            "收、支总计各是812.33、809.10万元，各减少120.5、230.9万元",
+            None,
+        );
+        assert_eq!(
+            s[..2],
+            [
+                Statement::PairedAmount {
+                    label: label("收入总计"),
+                    figure: 0,
+                    index: 0
+                },
+                Statement::PairedAmount {
+                    label: label("支出总计"),
+                    figure: 1,
+                    index: 1
+                }
+            ]
+        );
+        assert!(matches!(
+            s[3],
+            Statement::Change {
+                subject: Subject::Paired(1),
+                sign: -1,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn labels_are_cleaned() {
+        assert_eq!(
+            clean_label("2021年度一般公共预算财政拨款支出", None).text,
+            "一般公共预算财政拨款支出"
+        );
+        let coded = clean_label("2010350事业运行", None);
+        assert_eq!(
+            (coded.text.as_str(), coded.code.as_deref()),
+            ("事业运行", Some("2010350"))
+        );
+        assert_eq!(
+            clean_label("三公经费预算数为", Some(Phase::Budget)).text,
+            "三公经费"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Published text → report: the extractor. Pure (no I/O), never panics, linear time; it runs natively and in
+//! the browser.
+//!
+//! Four stages, one module each:
+//! 1. [`normalize`]: text noise out (full-width forms, spaces, PDF line wraps, page numbers, table debris),
+//!    every character remembering its place in the original;
+//! 2. [`tokens`]: words, figures (number + unit, with spans), punctuation, list markers;
+//! 3. [`grammar`]: what each figure says (an amount and its label, a share, a change, a rate, a budget);
+//! 4. [`assemble`]: where it belongs ([`vocabulary`] holds the standard labels and their ids).
+//!
+//! Every figure in the report has the span of the characters it was read from; nothing is computed or
+//! guessed. Sentences stating figures that found no place go to `unplaced`, for a person to finish.
+
+mod assemble;
+mod grammar;
+mod normalize;
+mod tokens;
+mod vocabulary;
+
+use std::fmt;
+
+use crate::report::{Phase, Report, Source, Unit, FORMAT_V1, MAX_BYTES};
+use crate::Lang;
+
+use tokens::FigureUnit;
+
+/// The largest text accepted: the report, which carries the text, must stay under the format's size limit.
+pub const MAX_TEXT_BYTES: usize = MAX_BYTES / 2;
+
+/// A report and how much of the text's figures it holds.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub report: Report,
+    /// Money and percent figures printed in the text.
+    pub figures: usize,
+    /// How many of them the report holds (as an amount, share, change, rate, budget or restatement).
+    pub taken: usize,
+}
+
+/// Why no report came out of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtractError {
+    /// Nothing but whitespace.
+    Empty,
+    /// More than [`MAX_TEXT_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not one amount (a number with 元, 万元 or 亿元) in the text.
+    NoFigures,
+}
+
+impl ExtractError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ExtractError::Empty, Lang::Zh) => "文本为空".into(),
+            (ExtractError::Empty, Lang::En) => "the text is empty".into(),
+            (ExtractError::TooLarge { bytes }, Lang::Zh) => {
+                format!("文本过大：{bytes} 字节，上限 {MAX_TEXT_BYTES} 字节")
+            }
+            (ExtractError::TooLarge { bytes }, Lang::En) => {
+                format!("the text is too large: {bytes} bytes, the limit is {MAX_TEXT_BYTES}")
+            }
+            (ExtractError::NoFigures, Lang::Zh) => {
+                "文本中没有金额（带“元”“万元”或“亿元”的数字）".into()
+            }
+            (ExtractError::NoFigures, Lang::En) => {
+                "the text states no amount (a number with 元, 万元 or 亿元)".into()
+            }
+        }
+    }
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// Turns the published text of a 部门预算 or 部门决算 into a report whose `source.text` is the text.
+pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(ExtractError::TooLarge { bytes: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let heading = Heading::read(text);
+    let normalized = normalize::normalize(text);
+    let tokens = tokens::tokenize(&normalized);
+    let unit = report_unit(&tokens.figures).ok_or(ExtractError::NoFigures)?;
+    let sentences = grammar::parse(&normalized, &tokens, heading.phase);
+    let original: Vec<char> = text.chars().collect();
+    let assembled = assemble::Assembler::new(&normalized, &tokens.figures, unit, heading.phase)
+        .run(&sentences, &original);
+    let report = Report {
+        format: FORMAT_V1.to_string(),
+        title: heading.title,
+        entity: heading.entity,
+        year: heading.year,
+        phase: heading.phase,
+        unit,
+        source: Some(Source {
+            url: None,
+            text: Some(text.to_string()),
+        }),
+        breakdowns: assembled.breakdowns,
+        relations: assembled.relations,
+        unplaced: assembled.unplaced,
+    };
+    Ok(Extraction {
+        report,
+        figures: assembled.figures,
+        taken: assembled.taken,
+    })
+}
+
+/// The unit most amounts are printed in (万元 on a tie), or `None` when the text has no amount at all.
+fn report_unit(figures: &[tokens::Figure]) -> Option<Unit> {
+    let count = |unit| figures.iter().filter(|f| f.unit == unit).count();
+    let counts = [
+        (count(FigureUnit::WanYuan), Unit::WanYuan),
+        (count(FigureUnit::Yuan), Unit::Yuan),
+        (count(FigureUnit::YiYuan), Unit::YiYuan),
+    ];
+    let best = counts
+        .iter()
+        .fold(None::<(usize, Unit)>, |best, &(n, unit)| match best {
+            Some((m, _)) if m >= n => best,
+            _ if n > 0 => Some((n, unit)),
+            _ => best,
+        });
+    best.map(|(_, unit)| unit)
+}
+
+/// Title, entity, year and phase, from the first line of the text.
+struct Heading {
+    title: String,
+    entity: String,
+    year: Option<i32>,
+    phase: Option<Phase>,
+}
+
+impl Heading {
+    fn read(text: &str) -> Heading {
+        let first_line = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        // Full-width digits (`２０２１年度`) read as ASCII, so that the year is found.
+        let title: String = first_line
+            .chars()
+            .take(200)
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        let opening: String = text.chars().take(2000).collect();
+        let phase =
+            [&title, &opening]
+                .iter()
+                .find_map(|t| match (t.find("决算"), t.find("预算")) {
+                    (Some(_), _) => Some(Phase::Final),
+                    (None, Some(_)) => Some(Phase::Budget),
+                    (None, None) => None,
+                });
+        let year_at = find_year(&title);
+        let year = year_at.and_then(|at| title.get(at..at + 4)?.parse().ok());
+        let entity = match year_at {
+            Some(at) => title[..at].trim().to_string(),
+            None => [
+                "部门决算",
+                "部门预算",
+                "单位决算",
+                "单位预算",
+                "决算",
+                "预算",
+            ]
+            .iter()
+            .find_map(|s| title.strip_suffix(s))
+            .unwrap_or(&title)
+            .trim()
+            .to_string(),
+        };
+        Heading {
+            title,
+            entity,
+            year,
+            phase,
+        }
+    }
+}
+
+/// The byte offset of the first `dddd年` in a title.
+fn find_year(title: &str) -> Option<usize> {
+    let bytes = title.as_bytes();
+    (0..bytes.len().saturating_sub(4)).find(|&i| {
+        bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && title[i + 4..].starts_with('年')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_texts_get_a_clear_result() {
+        assert_eq!(extract("").err(), Some(ExtractError::Empty));
+        assert_eq!(extract(" \n\t　").err(), Some(ExtractError::Empty));
+        assert_eq!(
+            extract("，。；：！？（）").err(),
+            Some(ExtractError::NoFigures)
+        );
+        assert_eq!(
+            extract("\u{0}\u{1}\u{FFFD}\u{FFFD}").err(),
+            Some(ExtractError::NoFigures)
+        );
+        let big = "a".repeat(MAX_TEXT_BYTES + 1);
+        assert!(matches!(extract(&big), Err(ExtractError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn heading_gives_title_entity_year_phase() {
+        let h = Heading::read("\n 某某局2022年部门预算\n正文");
+        assert_eq!(h.title, "某某局2022年部门预算");
+        assert_eq!(h.entity, "某某局");
+        assert_eq!(h.year, Some(2022));
+        assert_eq!(h.phase, Some(Phase::Budget));
+    }
+}

@@ -1,0 +1,504 @@
+//! The standard labels of 部门预算/决算 texts and the ids they get, so that an extracted report and a
+//! hand-made one compare path by path.
+//!
+//! Roots (`income`, `expenditure`, `gpb_by_function`…) are recognised by a keyword anywhere in the label;
+//! children by the label's ending (`本年收入合计`… no: `今年事业收入` ends with `事业收入`), the longest ending
+//! winning (`国有资本经营收入` is not `经营收入`). Labels are compared with ASCII parentheses, as normalised.
+
+/// A breakdown root: its id, the label it gets, and the keywords that name it (first match in table order).
+pub struct Root {
+    pub id: &'static str,
+    pub label: &'static str,
+    keywords: &'static [&'static str],
+    /// Items of any label are accepted (function classes, 机关运行经费 items).
+    pub open_list: bool,
+}
+
+/// Roots in matching order: the more specific keywords first.
+pub const ROOTS: &[Root] = &[
+    Root {
+        id: "three_public",
+        label: "“三公”经费支出",
+        keywords: &["三公"],
+        open_list: false,
+    },
+    Root {
+        id: "admin_costs",
+        label: "机关运行经费",
+        keywords: &["机关运行经费"],
+        open_list: true,
+    },
+    Root {
+        id: "gpb_basic",
+        label: "一般公共预算财政拨款基本支出",
+        keywords: &["一般公共预算财政拨款基本支出", "一般公共预算基本支出"],
+        open_list: false,
+    },
+    Root {
+        id: "gpb_by_function",
+        label: "一般公共预算财政拨款支出",
+        keywords: &[
+            "一般公共预算财政拨款支出",
+            "一般公共预算支出",
+            "一般公共预算拨款支出",
+        ],
+        open_list: true,
+    },
+    Root {
+        id: "gov_fund_expenditure",
+        label: "政府性基金预算财政拨款支出",
+        keywords: &[
+            "政府性基金预算财政拨款支出",
+            "政府性基金预算支出",
+            "政府性基金预算拨款支出",
+        ],
+        open_list: true,
+    },
+    Root {
+        id: "state_capital_expenditure",
+        label: "国有资本经营预算财政拨款支出",
+        keywords: &["国有资本经营预算财政拨款支出", "国有资本经营预算支出"],
+        open_list: true,
+    },
+    Root {
+        id: "fiscal_expenditure",
+        label: "财政拨款支出",
+        keywords: &["财政拨款支出"],
+        open_list: false,
+    },
+    Root {
+        id: "income",
+        label: "收入总计",
+        keywords: &[
+            "收入总计",
+            "收入合计",
+            "总收入",
+            "收入预算总额",
+            "收入总预算",
+            "收入总额",
+            "单位收入",
+        ],
+        open_list: false,
+    },
+    Root {
+        id: "expenditure",
+        label: "支出总计",
+        keywords: &[
+            "支出总计",
+            "支出合计",
+            "总支出",
+            "支出预算总额",
+            "支出总预算",
+            "支出总额",
+            "单位支出",
+        ],
+        open_list: false,
+    },
+    Root {
+        id: "carryover_end",
+        label: "年末结转和结余",
+        keywords: &["年末结转和结余", "年末结转"],
+        open_list: false,
+    },
+];
+
+/// The root a label names, if any.
+pub fn root_of(label: &str) -> Option<&'static Root> {
+    ROOTS
+        .iter()
+        .find(|r| r.keywords.iter().any(|k| label.contains(k)))
+        // `财政拨款收入总计` is fiscal income, not the unit's 收入总计.
+        .filter(|r| !(r.id == "income" && label.contains("拨款收入")))
+}
+
+/// A known child: under the node whose schema path is `parent`, a label ending in one of `endings` gets `id`.
+pub struct Child {
+    pub parent: &'static str,
+    pub id: &'static str,
+    endings: &'static [&'static str],
+}
+
+const GENERAL_BUDGET: &[&str] = &[
+    "一般公共预算财政拨款收入",
+    "一般公共财政预算拨款收入",
+    "公共财政预算拨款收入",
+    "一般公共预算拨款收入",
+    "一般公共预算收入",
+    "一般公共预算财政拨款",
+];
+const GOV_FUND: &[&str] = &[
+    "政府性基金收入",
+    "政府性基金预算财政拨款收入",
+    "政府性基金预算拨款收入",
+    "政府性基金预算收入",
+];
+const STATE_CAPITAL: &[&str] = &[
+    "国有资本经营预算财政拨款收入",
+    "国有资本经营预算收入",
+    "国有资本经营收入",
+];
+const WAGES: &[&str] = &["工资福利支出"];
+const FAMILY: &[&str] = &[
+    "对个人和家庭的补助支出",
+    "对个人和家庭补助支出",
+    "对个人和家庭的补助",
+];
+const GOODS: &[&str] = &["商品和服务支出"];
+const BASIC: &[&str] = &["基本支出"];
+const PROJECT: &[&str] = &["项目支出"];
+const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费"];
+const VEHICLE_OPERATION: &[&str] = &[
+    "公务用车运行(维护)费",
+    "公务用车运行维护费",
+    "公务用车运行费",
+];
+
+pub const CHILDREN: &[Child] = &[
+    Child {
+        parent: "income",
+        id: "fiscal",
+        endings: &["财政拨款收入", "财政拨款"],
+    },
+    Child {
+        parent: "income",
+        id: "general_budget",
+        endings: GENERAL_BUDGET,
+    },
+    Child {
+        parent: "income",
+        id: "gov_fund",
+        endings: GOV_FUND,
+    },
+    Child {
+        parent: "income",
+        id: "state_capital",
+        endings: STATE_CAPITAL,
+    },
+    Child {
+        parent: "income",
+        id: "superior_subsidy",
+        endings: &["上级补助收入"],
+    },
+    Child {
+        parent: "income",
+        id: "business",
+        endings: &["事业收入"],
+    },
+    Child {
+        parent: "income",
+        id: "operating",
+        endings: &["经营收入"],
+    },
+    Child {
+        parent: "income",
+        id: "affiliated",
+        endings: &["附属单位上缴收入"],
+    },
+    Child {
+        parent: "income",
+        id: "other",
+        endings: &["其他收入"],
+    },
+    Child {
+        parent: "income",
+        id: "non_fiscal_surplus",
+        endings: &["使用非财政拨款结余", "用事业基金弥补收支差额"],
+    },
+    Child {
+        parent: "income",
+        id: "carryover",
+        endings: &[
+            "上年结转和结余",
+            "上年结转结余",
+            "上年结转",
+            "年初结转和结余",
+        ],
+    },
+    // `收入总计…，其中：本年收入合计…，使用非财政拨款结余…，年初结转和结余…`: 本年收入 is an item of the
+    // total, with the income items below it (see `child_of`).
+    Child {
+        parent: "income",
+        id: "current_year",
+        endings: &["本年收入合计", "本年收入"],
+    },
+    Child {
+        parent: "expenditure",
+        id: "current_year",
+        endings: &["本年支出合计", "本年支出"],
+    },
+    Child {
+        parent: "expenditure",
+        id: "surplus_distribution",
+        endings: &["结余分配"],
+    },
+    // Texts that count 年末结转和结余 in 支出总计 list it as its item.
+    Child {
+        parent: "expenditure",
+        id: "carryover_end",
+        endings: &["年末结转和结余", "年末结转"],
+    },
+    Child {
+        parent: "income/fiscal",
+        id: "general_budget",
+        endings: GENERAL_BUDGET,
+    },
+    Child {
+        parent: "income/fiscal",
+        id: "gov_fund",
+        endings: GOV_FUND,
+    },
+    Child {
+        parent: "income/fiscal",
+        id: "state_capital",
+        endings: STATE_CAPITAL,
+    },
+    Child {
+        parent: "expenditure",
+        id: "basic",
+        endings: BASIC,
+    },
+    Child {
+        parent: "expenditure",
+        id: "project",
+        endings: PROJECT,
+    },
+    Child {
+        parent: "expenditure",
+        id: "remit_superior",
+        endings: &["上缴上级支出"],
+    },
+    Child {
+        parent: "expenditure",
+        id: "operating",
+        endings: &["经营支出"],
+    },
+    Child {
+        parent: "expenditure",
+        id: "affiliated_subsidy",
+        endings: &["对附属单位补助支出"],
+    },
+    Child {
+        parent: "expenditure/basic",
+        id: "wages",
+        endings: WAGES,
+    },
+    Child {
+        parent: "expenditure/basic",
+        id: "family_subsidy",
+        endings: FAMILY,
+    },
+    Child {
+        parent: "expenditure/basic",
+        id: "goods_services",
+        endings: GOODS,
+    },
+    Child {
+        parent: "fiscal_expenditure",
+        id: "basic",
+        endings: BASIC,
+    },
+    Child {
+        parent: "fiscal_expenditure",
+        id: "project",
+        endings: PROJECT,
+    },
+    Child {
+        parent: "fiscal_expenditure/basic",
+        id: "wages",
+        endings: WAGES,
+    },
+    Child {
+        parent: "fiscal_expenditure/basic",
+        id: "family_subsidy",
+        endings: FAMILY,
+    },
+    Child {
+        parent: "fiscal_expenditure/basic",
+        id: "goods_services",
+        endings: GOODS,
+    },
+    Child {
+        parent: "gpb_basic",
+        id: "personnel",
+        endings: &["人员经费", "人员经费支出"],
+    },
+    Child {
+        parent: "gpb_basic",
+        id: "public",
+        endings: &["公用经费", "公用经费支出"],
+    },
+    Child {
+        parent: "three_public",
+        id: "abroad",
+        endings: &[
+            "因公出国(境)费",
+            "因公出国(境)费用",
+            "因公出国(境)经费",
+            "因公出国费",
+        ],
+    },
+    Child {
+        parent: "three_public",
+        id: "vehicles",
+        endings: &[
+            "公务用车购置及运行(维护)费",
+            "公务用车购置及运行维护费",
+            "公务用车购置及运行费",
+        ],
+    },
+    Child {
+        parent: "three_public",
+        id: "vehicle_purchase",
+        endings: VEHICLE_PURCHASE,
+    },
+    Child {
+        parent: "three_public",
+        id: "vehicle_operation",
+        endings: VEHICLE_OPERATION,
+    },
+    Child {
+        parent: "three_public",
+        id: "reception",
+        endings: &["公务接待费", "公务接待费用"],
+    },
+    Child {
+        parent: "three_public/vehicles",
+        id: "purchase",
+        endings: VEHICLE_PURCHASE,
+    },
+    Child {
+        parent: "three_public/vehicles",
+        id: "operation",
+        endings: VEHICLE_OPERATION,
+    },
+];
+
+/// The known child of the node at schema path `parent` that `label` names: (id, length of the matched
+/// ending). The longest ending wins.
+pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
+    // 本年收入合计 / 本年支出合计 take the items of the total they belong to.
+    let (parent, aliased) = match parent {
+        "income/current_year" => ("income", true),
+        "expenditure/current_year" => ("expenditure", true),
+        other => (other, false),
+    };
+    CHILDREN
+        .iter()
+        .filter(|c| c.parent == parent)
+        .filter(|c| !(aliased && matches!(c.id, "current_year" | "carryover" | "carryover_end")))
+        .flat_map(|c| c.endings.iter().map(move |e| (c.id, *e)))
+        .filter(|(_, ending)| label.ends_with(ending))
+        .map(|(id, ending)| (id, ending.len()))
+        .max_by_key(|&(_, len)| len)
+}
+
+/// Ids of standard labels in open lists: function classes (类), their 项, 机关运行经费 items. Exact labels.
+const STANDARD_IDS: &[(&str, &str)] = &[
+    // 支出功能分类 类
+    ("一般公共服务支出", "general_public_services"),
+    ("国防支出", "defence"),
+    ("公共安全支出", "public_security"),
+    ("教育支出", "education"),
+    ("科学技术支出", "science"),
+    ("文化旅游体育与传媒支出", "culture"),
+    ("社会保障和就业支出", "social_security"),
+    ("卫生健康支出", "health"),
+    ("节能环保支出", "environment"),
+    ("城乡社区支出", "urban_rural"),
+    ("农林水支出", "agriculture"),
+    ("交通运输支出", "transport"),
+    ("资源勘探工业信息等支出", "industry"),
+    ("商业服务业等支出", "commerce"),
+    ("自然资源海洋气象等支出", "natural_resources"),
+    ("住房保障支出", "housing"),
+    ("粮油物资储备支出", "reserves"),
+    ("灾害防治及应急管理支出", "emergency"),
+    ("其他支出", "other"),
+    // 项
+    ("事业运行", "operation"),
+    ("行政运行", "administration"),
+    ("一般行政管理事务", "general_admin"),
+    ("机关服务", "agency_services"),
+    ("其他政府办公厅(室)及相关机构事务支出", "other_office"),
+    ("行政事业单位养老支出", "pension"),
+    ("机关事业单位基本养老保险缴费支出", "basic_pension"),
+    ("机关事业单位职业年金缴费支出", "occupational_annuity"),
+    ("抚恤", "relief"),
+    ("事业单位医疗", "medical"),
+    ("行政单位医疗", "admin_medical"),
+    ("公务员医疗补助", "civil_servant_medical"),
+    ("住房公积金", "housing_fund"),
+    ("提租补贴", "rent_subsidy"),
+    ("购房补贴", "purchase_subsidy"),
+    // 机关运行经费 items
+    ("办公费", "office"),
+    ("印刷费", "printing"),
+    ("办公及印刷费", "office_printing"),
+    ("咨询费", "consulting"),
+    ("手续费", "fees"),
+    ("水费", "water"),
+    ("电费", "electricity"),
+    ("邮电费", "post"),
+    ("物业管理费", "property"),
+    ("差旅费", "travel"),
+    ("维修(护)费", "maintenance"),
+    ("租赁费", "rent"),
+    ("会议费", "meetings"),
+    ("培训费", "training"),
+    ("专用材料费", "materials"),
+    ("劳务费", "labour"),
+    ("委托业务费", "commissions"),
+    ("工会经费", "union"),
+    ("福利费", "welfare"),
+    ("公务用车运行维护费", "vehicle_operation"),
+    ("其他交通费用", "transport"),
+    ("其他商品和服务支出", "other_goods"),
+];
+
+/// The standard id of a label in an open list.
+pub fn standard_id(label: &str) -> Option<&'static str> {
+    STANDARD_IDS
+        .iter()
+        .find(|(l, _)| *l == label)
+        .map(|(_, id)| *id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_by_keyword_specific_first() {
+        let id = |l: &str| root_of(l).map(|r| r.id);
+        assert_eq!(id("一般公共预算财政拨款基本支出"), Some("gpb_basic"));
+        assert_eq!(id("一般公共预算财政拨款支出"), Some("gpb_by_function"));
+        assert_eq!(id("财政拨款支出"), Some("fiscal_expenditure"));
+        assert_eq!(
+            id("一般公共预算财政拨款安排的三公经费支出"),
+            Some("three_public")
+        );
+        assert_eq!(id("本年收入合计"), Some("income"));
+        assert_eq!(id("基本支出"), None);
+    }
+
+    #[test]
+    fn children_by_longest_ending() {
+        assert_eq!(
+            child_of("income", "国有资本经营收入").map(|c| c.0),
+            Some("state_capital")
+        );
+        assert_eq!(
+            child_of("income", "经营收入").map(|c| c.0),
+            Some("operating")
+        );
+        assert_eq!(
+            child_of("income/fiscal", "一般公共预算财政拨款收入").map(|c| c.0),
+            Some("general_budget")
+        );
+        assert_eq!(
+            child_of("gpb_basic", "日常公用经费").map(|c| c.0),
+            Some("public")
+        );
+        assert_eq!(child_of("expenditure", "人员经费"), None);
+    }
+}

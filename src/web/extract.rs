@@ -1,0 +1,40 @@
+//! The builder page's exports: the extractor (published text → report) and the checker with each finding's
+//! place in the text. Behind the `builder` feature, so the widget's wasm does not carry them.
+
+use wasm_bindgen::prelude::*;
+
+use crate::check::check;
+use crate::extract::extract;
+use crate::report::parse_report;
+use crate::Lang;
+
+fn json_error(e: serde_json::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Extracts a report from the published `text`. Returns `{"report": …, "figures": n, "taken": n}` as JSON
+/// text (amounts as strings); the error message is in `lang`.
+#[wasm_bindgen(js_name = extractReport)]
+pub fn extract_report(text: &str, lang: &str) -> Result<String, JsError> {
+    let lang = Lang::from_tag(lang);
+    let extraction = extract(text).map_err(|e| JsError::new(&e.message(lang)))?;
+    // The report is serialised directly (no serde_json::Value on the way: that would add a second serialiser
+    // to the wasm) and wrapped by hand.
+    let report = serde_json::to_string(&extraction.report).map_err(json_error)?;
+    Ok(format!(
+        r#"{{"report":{report},"figures":{},"taken":{}}}"#,
+        extraction.figures, extraction.taken
+    ))
+}
+
+/// Checks a report (JSON text). Returns `{"findings": […]}` as `check --json` prints it, each finding with
+/// its message in `lang` and, where known, `at` (its place in `source.text`).
+#[wasm_bindgen(js_name = checkReport)]
+pub fn check_report(report_json: &str, lang: &str) -> Result<String, JsError> {
+    let lang = Lang::from_tag(lang);
+    let report = parse_report(report_json).map_err(|e| JsError::new(&e.message(lang)))?;
+    let findings = check(&report);
+    let out: Vec<_> = findings.iter().map(|f| f.to_out(lang)).collect();
+    let findings = serde_json::to_string(&out).map_err(json_error)?;
+    Ok(format!(r#"{{"findings":{findings}}}"#))
+}

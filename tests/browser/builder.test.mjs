@@ -1,0 +1,115 @@
+// The builder page (www/builder.html): paste the published text → the extracted report, the unplaced
+// sentences highlighted, the checker's findings with their place in the text, a live preview, the embed
+// snippet and the download. Also times the extractor in the browser.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { reportPath, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+
+const SAMPLE_TEXT = readFileSync(reportPath('tests/data/panjin-xinglongtai-smart-city-2021-final.txt'), 'utf8');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the sample text pasted into the builder', () => {
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.goto(server.url('/www/builder.html'));
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.fill('#text', SAMPLE_TEXT);
+    await page.click('#extract');
+    await page.waitForFunction(() => document.getElementById('report-json').value.length > 0);
+  });
+  after(() => page.close());
+
+  test('says how many figures it took', async () => {
+    assert.equal(await page.textContent('#status'), '取用 92 / 93 个数字，1 句未归入');
+  });
+
+  test('gives the report with the sample figures', async () => {
+    const report = JSON.parse(await page.inputValue('#report-json'));
+    const node = (path) => path.split('/').reduce((n, id, i) => (i ? n.items : report.breakdowns).find((c) => c.id === id), null);
+    assert.equal(node('income').amount, '1550.17');
+    assert.equal(node('gpb_by_function/housing').share, '4.25');
+    assert.deepEqual(node('gpb_by_function/housing').restated.map((r) => r.amount), ['65.90']);
+    assert.equal(node('admin_costs').change_pct, '47.92');
+    assert.equal(report.source.text, SAMPLE_TEXT);
+  });
+
+  test('highlights the unplaced sentence in the text', async () => {
+    const marks = await page.$$eval('#source-view mark.unplaced', (ms) => ms.map((m) => m.textContent));
+    assert.equal(marks.length, 1);
+    assert.match(marks[0], /涉及资金653\.12万元/);
+  });
+
+  test('lists the findings; choosing one shows its figure in the text', async () => {
+    const paths = await page.$$eval('#findings button', (bs) => bs.map((b) => `${b.dataset.rule} ${b.dataset.path}`));
+    assert.deepEqual(paths, [
+      'shares_total gpb_by_function',
+      'sum gpb_by_function/housing',
+      'restated gpb_by_function/housing',
+      'sum admin_costs',
+    ]);
+    await page.click('#findings button[data-path="admin_costs"]');
+    assert.equal(await page.textContent('#source-view mark.finding'), '77.57');
+  });
+
+  test('previews the report in the widget and offers the snippet and the download', async () => {
+    await waitReady(page, '#preview');
+    const state = await widgetState(page, '#preview');
+    assert.equal(state.error, null);
+    assert.match(await page.textContent('#snippet'), /<budget-lens src="reports\/report\.json" view="income"/);
+    assert.match(await page.getAttribute('#download', 'href'), /^blob:/);
+  });
+
+  test('an edited report is checked again', async () => {
+    const edited = (await page.inputValue('#report-json')).replace('"amount": "77.57"', '"amount": "80.00"');
+    await page.fill('#report-json', edited);
+    await page.waitForFunction(() => [...document.querySelectorAll('#findings button')].some((b) => b.className === 'sev-error'));
+    await page.fill('#report-json', '{ "format": "budget-lens/1", "breakdowns": [ { "id": "x" } ] }');
+    await page.waitForFunction(() => document.getElementById('report-error').textContent.length > 0);
+    assert.match(await page.textContent('#report-error'), /^报告文件有误：/);
+  });
+
+  test('extraction time in the browser', async (t) => {
+    const timing = await page.evaluate(async (text) => {
+      const m = await import('/www/builder/pkg/budget_lens_builder.js');
+      await m.default();
+      const times = [];
+      for (let i = 0; i < 50; i++) {
+        const start = performance.now();
+        m.extractReport(text, 'zh-CN');
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[25], fastest: times[0] };
+    }, SAMPLE_TEXT);
+    t.diagnostic(`extractReport on the sample text: median ${timing.median.toFixed(2)} ms, fastest ${timing.fastest.toFixed(2)} ms`);
+    assert.ok(timing.median < 100, `${timing.median} ms`);
+  });
+});
+
+describe('text without figures', () => {
+  test('says why and keeps the text', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('/www/builder.html'));
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.fill('#text', '，。；这里没有金额');
+    await page.click('#extract');
+    await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+    assert.match(await page.textContent('#status'), /^未能生成报告：文本中没有金额/);
+    assert.equal(await page.inputValue('#text'), '，。；这里没有金额');
+    assert.deepEqual(page.errors ?? [], []);
+    await page.close();
+  });
+});

@@ -1,0 +1,175 @@
+//! The extractor on test texts written in the phrasings of PHRASES.md (tests/fixtures/extract/*.txt): each
+//! text's extracted figures, relations, unplaced sentences and the checker's findings must equal its
+//! `.expected.json`. The planted errors of each kind the catalogue lists are asserted by name below too.
+//!
+//! After a deliberate change, `BLESS=1 cargo test --test extract_fixtures` rewrites the expected files;
+//! review their diff before committing.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use budget_lens::check::check;
+use budget_lens::extract::extract;
+use serde_json::{json, Value};
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let mut texts: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("fixture directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    texts
+}
+
+/// What a fixture is compared on.
+fn outcome(text: &str) -> Value {
+    let extraction = extract(text).expect("the fixture yields a report");
+    let report = &extraction.report;
+    let findings: Vec<String> = check(report)
+        .iter()
+        .map(|f| format!("{} {} {}", f.severity.name(), f.rule.name(), f.path))
+        .collect();
+    json!({
+        "title": report.title,
+        "entity": report.entity,
+        "year": report.year,
+        "phase": report.phase,
+        "unit": report.unit,
+        "figures_printed": extraction.figures,
+        "figures_taken": extraction.taken,
+        "nodes": common::figures_by_path(report),
+        "relations": report.relations.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+        "unplaced": report.unplaced.iter().map(|u| u.text.clone()).collect::<Vec<_>>(),
+        "findings": findings,
+    })
+}
+
+#[test]
+fn every_fixture_extracts_as_expected() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let texts = fixtures();
+    assert!(texts.len() >= 10, "at least ten fixture texts");
+    let mut failures = Vec::new();
+    for path in texts {
+        let text = fs::read_to_string(&path).expect("fixture text");
+        let actual = outcome(&text);
+        let expected_path = path.with_extension("expected.json");
+        if bless {
+            let pretty = serde_json::to_string_pretty(&actual).expect("json") + "\n";
+            fs::write(&expected_path, pretty).expect("write expected");
+            continue;
+        }
+        let expected: Value = fs::read_to_string(&expected_path)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null);
+        if actual != expected {
+            failures.push(format!(
+                "{}:\n  expected {expected}\n  actual   {actual}",
+                path.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_span_points_at_its_figure() {
+    for path in fixtures() {
+        let text = fs::read_to_string(&path).expect("fixture text");
+        let report = extract(&text).expect("report").report;
+        let spanned = common::spanned_figures(&report);
+        assert!(!spanned.is_empty());
+        for (node, field, span, value) in spanned {
+            assert!(
+                common::span_gives(&text, span, value),
+                "{}: {node} {field} = {value} but its span {span:?} shows {:?}",
+                path.display(),
+                span.slice(&text)
+            );
+        }
+    }
+}
+
+fn findings_of(name: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extract")
+        .join(name);
+    let text = fs::read_to_string(path).expect("fixture");
+    let report = extract(&text).expect("report").report;
+    check(&report)
+        .iter()
+        .map(|f| format!("{} {} {}", f.severity.name(), f.rule.name(), f.path))
+        .collect()
+}
+
+fn has(findings: &[String], wanted: &str) -> bool {
+    findings.iter().any(|f| f == wanted)
+}
+
+#[test]
+fn planted_share_errors_are_found() {
+    // A share a few tenths off.
+    let town = findings_of("01-town-budget-yuan.txt");
+    assert!(has(&town, "error share expenditure/project"), "{town:?}");
+    // Two shares swapped.
+    let school = findings_of("03-school-final-swapped.txt");
+    assert!(has(&school, "error share income/fiscal"), "{school:?}");
+    assert!(has(&school, "error share income/business"), "{school:?}");
+    // Shares adding to more than 100%.
+    let primary = findings_of("09-school-final-yuan-shares-over.txt");
+    assert!(has(&primary, "error shares_total income"), "{primary:?}");
+}
+
+#[test]
+fn planted_sum_and_restatement_errors_are_found() {
+    // A whole missing item, in a PDF-noisy text; a total restated one cent off.
+    let hospital = findings_of("02-hospital-final-pdf-noise.txt");
+    assert!(has(&hospital, "error sum expenditure"), "{hospital:?}");
+    assert!(has(&hospital, "warning restated income"), "{hospital:?}");
+    // A 三公 total printed again with another value.
+    let notice = findings_of("04-three-public-notice.txt");
+    assert_eq!(notice, ["error restated three_public"]);
+    // 机关运行经费 items that do not add up.
+    let bureau = findings_of("10-bureau-admin-costs-truncated.txt");
+    assert_eq!(bureau, ["error sum admin_costs"]);
+}
+
+#[test]
+fn planted_rate_errors_are_found() {
+    // A direction word contradicting its sign (减少…，增长…).
+    let school = findings_of("03-school-final-swapped.txt");
+    assert!(has(&school, "error change_pct income"), "{school:?}");
+    // A growth rate divided by the current year.
+    let province = findings_of("05-province-yi-yuan.txt");
+    assert_eq!(province, ["error change_pct income"]);
+    // The unspent share as a completion rate; a rate on a zero base; 增加1.14万元，增长1.14%.
+    let bureau = findings_of("06-bureau-final-prior-and-rates.txt");
+    assert_eq!(
+        bureau,
+        [
+            "error completion expenditure/basic",
+            "error change_pct gov_fund_expenditure",
+            "error change_pct admin_costs",
+        ]
+    );
+    // The over-run as a completion rate.
+    let city = findings_of("12-city-final-overrun.txt");
+    assert_eq!(city, ["error completion fiscal_expenditure"]);
+}
+
+#[test]
+fn a_share_with_its_number_missing_is_reported_unplaced() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extract/07-street-budget-missing-share.txt");
+    let text = fs::read_to_string(path).expect("fixture");
+    let report = extract(&text).expect("report").report;
+    let unplaced: Vec<&str> = report.unplaced.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(unplaced, ["项目支出92.30万元，占基本支出预算%。"]);
+    let project = report.node_at("expenditure/project").expect("project");
+    assert_eq!(project.share, None, "no share is guessed");
+}

@@ -1,0 +1,227 @@
+//! Hostile and arbitrary text: the extractor gives a clear result, never a panic or a hang, and whatever
+//! report it gives is a valid format v1 report whose spans fit the text.
+
+use std::time::{Duration, Instant};
+
+use budget_lens::extract::{extract, ExtractError, MAX_TEXT_BYTES};
+use budget_lens::report::parse_report;
+use proptest::prelude::*;
+
+/// The report survives the round trip through JSON and the strict parser (ids, paths, spans, limits).
+fn assert_valid(text: &str) {
+    if let Ok(extraction) = extract(text) {
+        let json = serde_json::to_string(&extraction.report).expect("serialises");
+        if let Err(e) = parse_report(&json) {
+            panic!(
+                "extracted report does not parse: {}",
+                e.message(budget_lens::Lang::En)
+            );
+        }
+        let chars = text.chars().count();
+        for u in &extraction.report.unplaced {
+            assert!(u.at.start <= u.at.end && u.at.end <= chars);
+        }
+        assert!(extraction.taken <= extraction.figures);
+    }
+}
+
+/// Runs the extractor and says how long it took.
+fn timed(
+    text: &str,
+) -> (
+    Result<budget_lens::extract::Extraction, ExtractError>,
+    Duration,
+) {
+    let start = Instant::now();
+    let result = extract(text);
+    (result, start.elapsed())
+}
+
+/// Generous for a debug-ish test build on a shared machine; a quadratic path would take minutes.
+const FIVE_MB_BUDGET: Duration = Duration::from_secs(20);
+
+#[test]
+fn empty_and_blank_text() {
+    assert_eq!(extract("").err(), Some(ExtractError::Empty));
+    assert_eq!(extract("\n\n \u{3000}\t").err(), Some(ExtractError::Empty));
+}
+
+#[test]
+fn only_punctuation() {
+    let text = "，。；：！？（）“”、%％.,;:()-—|".repeat(1000);
+    assert_eq!(extract(&text).err(), Some(ExtractError::NoFigures));
+}
+
+#[test]
+fn binary_bytes() {
+    let bytes: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    let (result, took) = timed(&text);
+    assert!(took < FIVE_MB_BUDGET);
+    assert!(matches!(result, Ok(_) | Err(ExtractError::NoFigures)));
+    assert_valid(&text);
+}
+
+#[test]
+fn a_million_digits() {
+    let text = format!("收入总计{}万元。", "9".repeat(1_000_000));
+    let (result, took) = timed(&text);
+    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let report = result.expect("a report with the sentence unplaced").report;
+    assert!(report.breakdowns.is_empty());
+    assert_eq!(report.unplaced.len(), 1);
+    assert!(report.unplaced[0].text.chars().count() <= 301);
+    // Bare digits, no unit: no amount at all.
+    let bare = "1".repeat(1_000_000);
+    assert_eq!(extract(&bare).err(), Some(ExtractError::NoFigures));
+}
+
+#[test]
+fn five_megabytes_of_report_text() {
+    let sample = include_str!("data/panjin-xinglongtai-smart-city-2021-final.txt");
+    let text = sample.repeat(5 * 1024 * 1024 / sample.len() + 1);
+    let (result, took) = timed(&text);
+    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let extraction = result.expect("report");
+    assert!(extraction.taken > 0);
+    assert_valid(&text);
+}
+
+#[test]
+fn five_megabytes_of_one_open_list() {
+    // One label 250,000 times: one item, restated; still linear.
+    let same = format!(
+        "机关运行经费支出1万元，其中：{}",
+        "办公费1万元、".repeat(250_000)
+    );
+    let (result, took) = timed(&same);
+    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let report = result.expect("report").report;
+    assert_eq!(report.node_count(), 2);
+    // 300,000 different labels: items up to the format's node limit, the rest unplaced; still linear.
+    let letters = |mut i: usize| {
+        let mut s = String::new();
+        loop {
+            s.push(char::from(b'a' + (i % 26) as u8));
+            i /= 26;
+            if i == 0 {
+                return s;
+            }
+        }
+    };
+    let items: String = (0..300_000)
+        .map(|i| format!("费{}1万元、", letters(i)))
+        .collect();
+    let many = format!("机关运行经费支出1万元，其中：{items}");
+    assert!(many.len() <= MAX_TEXT_BYTES);
+    let (result, took) = timed(&many);
+    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let report = result.expect("report").report;
+    assert_eq!(report.node_count(), budget_lens::report::MAX_NODES);
+    assert_valid(&many);
+}
+
+#[test]
+fn five_megabytes_without_a_break() {
+    let patterns = [
+        "9",
+        "占%",
+        "1、",
+        "（1）",
+        "增加",
+        "万",
+        "元",
+        "比上年",
+        "收、支",
+    ];
+    for pattern in patterns {
+        let text = pattern.repeat(5 * 1024 * 1024 / pattern.len());
+        let (result, took) = timed(&text);
+        assert!(took < FIVE_MB_BUDGET, "{pattern}: {took:?}");
+        drop(result);
+    }
+}
+
+#[test]
+fn too_large() {
+    let text = "收入总计1万元。".repeat(MAX_TEXT_BYTES / 20);
+    assert!(matches!(extract(&text), Err(ExtractError::TooLarge { .. })));
+}
+
+/// Pieces real texts are made of, so that arbitrary strings reach deep into the grammar.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "收入总计",
+            "支出总计",
+            "其中",
+            "包括",
+            "：",
+            ":",
+            "，",
+            ",",
+            "。",
+            "；",
+            "、",
+            "\n",
+            "（1）",
+            "1.",
+            "一、",
+            "（一）",
+            "占",
+            "的",
+            "%",
+            "％",
+            "万元",
+            "元",
+            "亿元",
+            "万",
+            "增加",
+            "减少",
+            "下降了",
+            "比上年",
+            "与上年相比",
+            "完成年初预算的",
+            "年初预算数",
+            "基本支出",
+            "项目支出",
+            "财政拨款收入",
+            "一般公共预算财政拨款支出",
+            "“三公”经费",
+            "机关运行经费",
+            "无因公出国（境）费用",
+            "持平",
+            "各",
+            "（类）",
+            "（款）",
+            "（项）",
+            "2021年度",
+            "—5—",
+            "|",
+            " ",
+            "-",
+            ".",
+            "０",
+            "１２３．４",
+        ])
+        .prop_map(str::to_string),
+        "[0-9]{1,8}(\\.[0-9]{1,4})?",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_arbitrary_strings(text in any::<String>()) {
+        let _ = extract(&text);
+    }
+
+    #[test]
+    fn report_like_text_gives_valid_reports(pieces in prop::collection::vec(piece(), 0..80)) {
+        assert_valid(&pieces.concat());
+    }
+}
