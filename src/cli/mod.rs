@@ -3,6 +3,7 @@
 
 mod check;
 mod input;
+mod render;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Check every stated figure of a report. Exit 0: no error · 1: errors found · 2: unreadable input
     Check(check::Args),
+    /// Draw the chart of a report node as SVG, as the widget draws it
+    Render(render::Args),
 }
 
 /// `--lang zh|en`
@@ -51,5 +54,6 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Render(args) => render::run(args),
     }
 }
