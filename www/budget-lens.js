@@ -263,6 +263,7 @@ class BudgetLens extends HTMLElement {
     this.#renderFindings();
     d.canvas.setAttribute('aria-label', `${state.view.label} ${state.view.total_text}`);
     this.#items = state.view.items;
+    if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
     this.#hideTip();
     this.#draw();
   }
@@ -443,13 +444,24 @@ class BudgetLens extends HTMLElement {
   #onFocus() {
     if (!this.#widget) return;
     let index = this.#widget.focus();
+    if (index < 0 && this.#blurredFocus >= 0) {
+      index = this.#blurredFocus;
+      this.#guard(() => this.#widget.setFocus(index));
+    }
     if (index < 0) index = this.#guard(() => this.#widget.moveFocus(1)) ?? -1;
     this.#draw();
     this.#showFocus(index);
   }
 
+  // The focus mark shows only while the chart has the keyboard focus; it comes back on return.
+  #blurredFocus = -1;
+
   #onBlur() {
+    if (!this.#widget) return;
+    this.#blurredFocus = this.#widget.focus();
+    this.#guard(() => this.#widget.setFocus(-1));
     this.#hideTip();
+    this.#draw();
   }
 
   #focusFirst() {
