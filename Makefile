@@ -22,6 +22,7 @@ native-test:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	python3 scripts/encode_sample.py --check
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 
 ## make build: the widget's wasm (release), its JS glue (wasm-bindgen --target web) and wasm-opt -Oz into www/pkg/
@@ -50,3 +51,11 @@ browser-test: build
 demo: build
 	@echo "demo: http://127.0.0.1:8000/"
 	cd www && python3 -m http.server 8000 --bind 127.0.0.1
+
+## make bench: speed and size (results: bench/RESULTS.md)
+.PHONY: bench bench-browser
+bench: bench-browser
+
+bench-browser: build
+	cd bench/browser && { [ -d node_modules/echarts ] || npm ci --no-audit --no-fund || npm install --no-audit --no-fund; }
+	node bench/browser/run.mjs

@@ -54,7 +54,7 @@ fn errors_exit_one_with_one_line_each() {
     );
     assert!(lines[1]
         .starts_with("error\tshare\te/basic\tthe share of \"基本支出\" is printed as 42.13%"));
-    assert!(text(&out.stderr).contains("2 findings: 1 errors, 1 warnings, 0 notes"));
+    assert!(text(&out.stderr).contains("2 findings — errors: 1, warnings: 1, notes: 0"));
 }
 
 #[test]

@@ -130,7 +130,6 @@ fn non_decimal_amounts() {
         ("1.5E2", "exponent"),
         (r#""1,550.17""#, "malformed"),
         ("true", "type"),
-        ("null", "type"),
         (r#""""#, "empty"),
     ];
     for (amount, code) in cases {
@@ -324,4 +323,31 @@ fn wrong_types_and_values_are_named() {
 fn ids_must_be_usable_in_paths() {
     let e = reject(report_with(r#"[{"id":"a/b","label":"x","amount":"1"}]"#).as_bytes());
     assert_eq!(e.problem, Problem::BadId { id: "a/b".into() });
+}
+
+#[test]
+fn null_optional_figures_read_as_absent() {
+    let text = report_with(
+        r#"[{"id":"a","label":"x","amount":"1","share":null,"change":null,"code":null}]"#,
+    );
+    let node = &parse_report(&text).unwrap().breakdowns[0];
+    assert_eq!(
+        (node.share, node.change, node.code.clone()),
+        (None, None, None)
+    );
+    // The amount itself is required: null is not an amount.
+    let e = reject(report_with(r#"[{"id":"a","label":"x","amount":null}]"#).as_bytes());
+    assert!(matches!(&e.problem, Problem::BadAmount { problem, .. } if problem.code() == "type"));
+}
+
+#[test]
+fn wrong_types_read_in_chinese() {
+    let e = reject(report_with(r#"[{"id":5,"label":"x","amount":"1"}]"#).as_bytes());
+    assert_eq!(e.path, "$.breakdowns[0].id");
+    assert!(
+        e.message(Lang::Zh)
+            .ends_with("值的类型不对：整数 `5`，应为字符串"),
+        "{}",
+        e.message(Lang::Zh)
+    );
 }

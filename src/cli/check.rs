@@ -79,7 +79,7 @@ fn summary(findings: &[Finding], lang: Lang) -> String {
             findings.len()
         ),
         Lang::En => format!(
-            "{} findings: {e} errors, {w} warnings, {n} notes",
+            "{} findings — errors: {e}, warnings: {w}, notes: {n}",
             findings.len()
         ),
     }

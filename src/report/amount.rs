@@ -173,10 +173,11 @@ pub mod opt_amount {
         value.serialize(serializer)
     }
 
+    /// `null` reads as absent, like a missing field.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Amount>, D::Error> {
-        Amount::deserialize(deserializer).map(Some)
+        Option::<Amount>::deserialize(deserializer)
     }
 }
 

@@ -270,17 +270,26 @@ fn zh_syntax(detail: &str) -> String {
 fn zh_type(detail: &str) -> String {
     // serde: "invalid type: integer `5`, expected a string"
     let detail = detail.strip_prefix("invalid type: ").unwrap_or(detail);
-    detail
-        .replace(", expected ", "，应为 ")
-        .replace("a string", "字符串")
-        .replace("a sequence", "数组")
-        .replace("a boolean", "布尔值")
-        .replace("integer", "整数")
-        .replace("string", "字符串")
-        .replace("sequence", "数组")
-        .replace("map", "对象")
-        .replace("boolean", "布尔值")
-        .replace("i32", "整数")
-        .replace("usize", "非负整数")
-        .replace("struct ", "对象 ")
+    let (found, expected) = detail.split_once(", expected ").unwrap_or((detail, ""));
+    let words = |s: &str| -> String {
+        s.split(' ')
+            .filter(|w| *w != "a" && *w != "an")
+            .map(|w| match w {
+                "string" => "字符串",
+                "sequence" => "数组",
+                "map" => "对象",
+                "boolean" => "布尔值",
+                "integer" | "i32" => "整数",
+                "usize" => "非负整数",
+                "struct" => "对象",
+                other => other,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if expected.is_empty() {
+        words(found)
+    } else {
+        format!("{}，应为{}", words(found), words(expected))
+    }
 }

@@ -57,13 +57,17 @@ pub fn locate(text: &str, path: &JsonPath) -> usize {
     };
     scanner.skip_ws();
     for seg in &path.0 {
+        let enclosing = scanner.pos;
         let found = match seg {
             Seg::Key(key) => scanner.enter_key(text, key),
             Seg::Index(index) => scanner.enter_index(*index),
         };
         match found {
             Some(pos) => scanner.pos = pos,
-            None => break,
+            None => {
+                scanner.pos = enclosing;
+                break;
+            }
         }
     }
     scanner.pos.min(text.len())
@@ -240,7 +244,7 @@ mod tests {
             &path(&[Seg::Key("a".into()), Seg::Key("b".into()), Seg::Index(2)]),
         );
         assert_eq!(&text[at..at + 3], "\"y\"");
-        assert_eq!(line_column(text, at), (2, 40));
+        assert_eq!(line_column(text, at), (2, 44));
         let at = locate(text, &path(&[Seg::Key("d".into())]));
         assert_eq!(line_column(text, at), (3, 8));
     }

@@ -1,0 +1,117 @@
+// make bench (browser half): the same report drawn as a pie and a bar by budget-lens, Chart.js and ECharts,
+// in one headless Chromium session and one run. Prints gzip bytes transferred, time from navigation to both
+// charts drawn (median and spread over LOADS loads, cache off), main-thread time per hover redraw (median
+// and p95 over HOVERS hovers), then the ratios against Chart.js and ECharts.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+const LOADS = Number(process.env.LOADS || 15);
+const HOVERS = Number(process.env.HOVERS || 200);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ALL_PAGES = { 'budget-lens': 'budget-lens.html', 'Chart.js': 'chartjs.html', ECharts: 'echarts.html' };
+// LIBS=Chart.js,ECharts runs a subset (for working on one page); the benchmark itself runs all three.
+const PAGES = Object.fromEntries(Object.entries(ALL_PAGES)
+  .filter(([name]) => !process.env.LIBS || process.env.LIBS.split(',').includes(name)));
+// Where to hover on the pie's box, as fractions: a point inside the largest slice, and a point off the
+// chart. Alternating between them changes the highlight on every hover.
+const HOVER = {
+  'budget-lens': { box: '#pie', on: [0.42, 0.62], off: [0.02, 0.98] },
+  'Chart.js': { box: '#pie', on: [0.45, 0.65], off: [0.02, 0.98] },
+  ECharts: { box: '#pie', on: [0.45, 0.65], off: [0.02, 0.98] },
+};
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
+};
+const fmt = (x, d = 1) => x.toFixed(d);
+
+async function load(context, origin, page) {
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await tab.goto(`${origin}/bench/browser/${page}`);
+  await tab.waitForFunction(() => document.documentElement.dataset.drawn === '1', null, { timeout: 20000 });
+  const ms = await tab.evaluate(() => window.benchDrawnAt);
+  return { tab, cdp, bytes, ms };
+}
+
+async function hovers(tab, cdp, spot) {
+  await cdp.send('Performance.enable');
+  const box = await tab.locator(spot.box).boundingBox();
+  const at = ([fx, fy]) => [box.x + box.width * fx, box.y + box.height * fy];
+  const taskTime = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const frames = () => tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const costs = [];
+  for (let i = 0; i < HOVERS; i++) {
+    const before = await taskTime();
+    await tab.mouse.move(...at(i % 2 ? spot.off : spot.on));
+    await frames();
+    costs.push((await taskTime() - before) * 1000);
+  }
+  await tab.screenshot({ path: path.join(root, 'bench/results', `hover-${spot.name}.png`) });
+  return costs;
+}
+
+const { server, origin } = await startServer(root);
+await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });
+const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-bench-'));
+const context = await chromium.launchPersistentContext(userDir, {
+  executablePath: '/usr/bin/chromium',
+  viewport: { width: 1000, height: 400 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const results = {};
+try {
+  for (const name of Object.keys(PAGES)) results[name] = { loads: [], bytes: [] };
+  // Interleaved, so that whatever else the machine does falls on all three alike.
+  for (let i = 0; i < LOADS + 1; i++) {
+    for (const [name, page] of Object.entries(PAGES)) {
+      const { tab, bytes, ms } = await load(context, origin, page);
+      if (i > 0) { results[name].loads.push(ms); results[name].bytes.push(bytes); } // the first load warms up
+      if (i === LOADS) await tab.screenshot({ path: path.join(root, 'bench/results', `load-${page}.png`) });
+      await tab.close();
+    }
+  }
+  for (const name of Object.keys(PAGES)) {
+    const { tab, cdp } = await load(context, origin, PAGES[name]);
+    results[name].hover = await hovers(tab, cdp, { ...HOVER[name], name });
+    await tab.close();
+  }
+} finally {
+  await context.close();
+  server.close();
+  await fs.rm(userDir, { recursive: true, force: true });
+}
+
+const rows = Object.entries(results).map(([name, r]) => ({
+  name,
+  kb: quantile(r.bytes, 0.5) / 1024,
+  median: quantile(r.loads, 0.5),
+  q1: quantile(r.loads, 0.25),
+  q3: quantile(r.loads, 0.75),
+  min: Math.min(...r.loads),
+  max: Math.max(...r.loads),
+  hoverMedian: quantile(r.hover, 0.5),
+  hoverP95: quantile(r.hover, 0.95),
+}));
+console.log(`chromium headless, ${LOADS} loads each (cache off, gzip), ${HOVERS} hovers each; ${os.cpus().length} cores, ${os.cpus()[0].model}`);
+console.log('library       gzip KB  first chart ms: median [q1–q3] (min–max)   hover redraw ms: median  p95');
+for (const r of rows) {
+  console.log(`${r.name.padEnd(12)} ${fmt(r.kb).padStart(8)}  ${fmt(r.median).padStart(8)} [${fmt(r.q1)}–${fmt(r.q3)}] (${fmt(r.min)}–${fmt(r.max)})   ${fmt(r.hoverMedian, 2).padStart(8)} ${fmt(r.hoverP95, 2).padStart(6)}`);
+}
+const bl = rows.find((r) => r.name === 'budget-lens');
+for (const other of bl ? rows.filter((r) => r !== bl) : []) {
+  console.log(`budget-lens / ${other.name}: bytes ×${fmt(bl.kb / other.kb, 2)}, first chart ×${fmt(bl.median / other.median, 2)}, hover p95 ×${fmt(bl.hoverP95 / other.hoverP95, 2)}`);
+}
+await fs.writeFile(path.join(root, 'bench/results/browser.json'), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
