@@ -34,10 +34,7 @@ build: setup
 
 ## make size: gzip size of what a page loads (wasm + JS + CSS)
 size:
-	@for f in $(PKG)/budget_lens_bg.wasm $(PKG)/budget_lens.js www/budget-lens.js www/budget-lens.css; do \
-	  printf '%-32s %8d bytes %8d gzip\n' $$f $$(stat -c %s $$f) $$(gzip -9c $$f | wc -c); done; \
-	printf '%-32s %17d gzip\n' total $$(cat $(PKG)/budget_lens_bg.wasm | gzip -9c | wc -c | \
-	  xargs -I{} sh -c 'echo $$(( {} + $$(gzip -9c $(PKG)/budget_lens.js | wc -c) + $$(gzip -9c www/budget-lens.js | wc -c) + $$(gzip -9c www/budget-lens.css | wc -c) ))')
+	@node scripts/size.mjs
 
 ## make dist: the files a site copies, with pkg.json listing each file's bytes and sha384 SRI hash
 dist: build
