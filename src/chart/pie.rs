@@ -105,12 +105,12 @@ pub fn layout(
             Rect::new(PAD, pie_h, width - 2.0 * PAD, height - pie_h),
         )
     };
-    // The pie as large as the height allows while leaving each side at least MIN_LABEL_ROOM for labels;
-    // labels get whatever width the pie leaves.
-    let radius = ((pie_area.w - 2.0 * MIN_LABEL_ROOM) / 2.0)
+    // The pie as large as the height allows while leaving each side room for labels; labels get
+    // whatever width the pie leaves.
+    let label_room = (pie_area.w * 0.25).clamp(MIN_LABEL_ROOM, 170.0);
+    let radius = ((pie_area.w - 2.0 * label_room) / 2.0)
         .min(pie_area.h / 2.0 - 2.0 * PAD)
-        .min(MAX_RADIUS)
-        .max(30.0);
+        .clamp(30.0, MAX_RADIUS);
     let center = Point::new(pie_area.x + pie_area.w / 2.0, pie_area.y + pie_area.h / 2.0);
 
     let visible_total: f64 = (0..view.items.len())

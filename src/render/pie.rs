@@ -130,7 +130,9 @@ fn draw_legend<DB: DrawingBackend>(
             )?;
         }
         if let Some(severity) = entry.mark {
-            marks::draw(painter, severity, Point::new(text_end + 9.0, text_at.y))?;
+            // In a column at the row's end, where the legend keeps room for it.
+            let x = entry.bounds.right() - marks::MARK_SIZE / 2.0 - 1.0;
+            marks::draw(painter, severity, Point::new(x, text_at.y))?;
         }
     }
     Ok(())
