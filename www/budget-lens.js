@@ -176,11 +176,15 @@ class BudgetLens extends HTMLElement {
     const lang = this.#lang;
     const fallback = FALLBACK[lang === 'en' ? 'en' : 'zh'];
     this.#dom.frame.lang = lang;
+    // The report and the core load side by side.
+    const src = this.#reportText == null ? this.getAttribute('src') : null;
+    const report = src ? fetchReport(new URL(src, document.baseURI).href) : Promise.resolve(this.#reportText);
+    report.catch(() => {}); // handled below, once the core can say it in the widget's language
     let glue;
     try {
       glue = await loadCore();
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+      if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
       return;
     }
     if (generation !== this.#generation) return;
@@ -188,19 +192,16 @@ class BudgetLens extends HTMLElement {
       this.#strings = JSON.parse(glue.uiStrings(lang));
       this.#dom.status.textContent = this.#strings.loading;
     } catch (e) {
-      return this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+      return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
     }
-    let text = this.#reportText;
-    const src = this.getAttribute('src');
-    if (text == null && src) {
-      try {
-        text = await fetchReport(new URL(src, document.baseURI).href);
-      } catch (e) {
-        if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
-        return;
-      }
-      if (generation !== this.#generation) return;
+    let text;
+    try {
+      text = await report;
+    } catch (e) {
+      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
+      return;
     }
+    if (generation !== this.#generation) return;
     if (text == null) return; // nothing to show yet
     this.#release();
     try {
