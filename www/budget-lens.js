@@ -83,7 +83,8 @@ class BudgetLens extends HTMLElement {
     d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
     d.findingsTitle = el('h3', { class: 'bl-findings-title' });
     d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
-    d.canvas = el('canvas', { class: 'bl-canvas', tabindex: '0', role: 'img' });
+    d.canvas = el('canvas', { class: 'bl-canvas', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description' });
+    d.description = el('p', { class: 'bl-description', id: 'bl-description' });
     d.tip = el('div', { class: 'bl-tip', role: 'tooltip', hidden: true });
     d.stage = el('div', { class: 'bl-stage' }, [d.canvas, d.tip]);
     d.table = el('table', { class: 'bl-table' });
@@ -98,6 +99,7 @@ class BudgetLens extends HTMLElement {
       d.findings,
       d.stage,
       d.tableWrap,
+      d.description,
       d.live,
     ]);
     d.status = el('div', { class: 'bl-status' });
@@ -262,7 +264,8 @@ class BudgetLens extends HTMLElement {
     this.#renderCrumbs(state.view.breadcrumb);
     this.#renderTable(state.view);
     this.#renderFindings();
-    d.canvas.setAttribute('aria-label', `${state.view.label} ${state.view.total_text}`);
+    d.canvas.setAttribute('aria-label', `${state.view.label}（${s.chart}）`);
+    d.description.textContent = state.description;
     this.#items = state.view.items;
     if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
     this.#hideTip();

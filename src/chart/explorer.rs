@@ -29,6 +29,8 @@ pub struct Snapshot<'a> {
     pub entity: &'a str,
     pub chart: &'static str,
     pub view: &'a ChartView,
+    /// The level in one sentence, for screen readers.
+    pub description: String,
     pub focus: Option<usize>,
     pub hidden: &'a [bool],
     pub badge: String,
@@ -236,6 +238,7 @@ impl Explorer {
             entity: &self.report.entity,
             chart: self.kind.name(),
             view: &self.view,
+            description: self.view.description(),
             focus: self.interaction.focus,
             hidden: &self.interaction.hidden,
             badge: findings_badge(errors, warnings, notes, self.lang),

@@ -54,6 +54,19 @@ describe('demo page', () => {
     assert.deepEqual(page.errors ?? [], []);
   });
 
+  test('the chart has a name and a one-sentence description for screen readers', async () => {
+    const { name, description } = await page.evaluate(() => {
+      const root = document.querySelector('#by-function').shadowRoot;
+      const canvas = root.querySelector('.bl-canvas');
+      return {
+        name: canvas.getAttribute('aria-label'),
+        description: root.getElementById(canvas.getAttribute('aria-describedby')).textContent,
+      };
+    });
+    assert.equal(name, '一般公共预算财政拨款支出（图表）');
+    assert.ok(description.startsWith('一般公共预算财政拨款支出1,550.17万元，其中一般公共服务支出1,302.65万元，占84.03%；'), description);
+  });
+
   test('hovering a slice shows its label and amount', async () => {
     const at = await findColor(page, '#by-function', BLUE);
     assert.ok(at, 'the largest slice is drawn in the first colour');
