@@ -28,9 +28,13 @@ lint:
 ## make build: the widget's wasm (release), its JS glue (wasm-bindgen --target web) and wasm-opt -Oz into www/pkg/
 build: setup
 	cargo build --release --target $(WASM_TARGET) --lib
+	@$(MAKE) --no-print-directory $(PKG)/budget_lens_bg.wasm
+	@node scripts/size.mjs
+
+# Glue and optimisation only when cargo produced a new module (wasm-opt takes seconds).
+$(PKG)/budget_lens_bg.wasm: $(WASM_OUT)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name budget_lens $(WASM_OUT)
 	$(WASM_OPT) -Oz $(PKG)/budget_lens_bg.wasm -o $(PKG)/budget_lens_bg.wasm
-	@$(MAKE) --no-print-directory size
 
 ## make size: gzip size of what a page loads (wasm + JS + CSS)
 size:
