@@ -119,6 +119,12 @@ class BudgetLens extends HTMLElement {
   }
 
   connectedCallback() {
+    // A `report` set before this script defined the element sits on the instance: pass it through the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'report')) {
+      const value = this.report;
+      delete this.report;
+      this.#reportText = typeof value === 'string' ? value : JSON.stringify(value);
+    }
     this.#resize = new ResizeObserver(() => {
       const width = this.#dom.stage.clientWidth;
       if (width !== this.#lastWidth) this.#draw();
@@ -427,6 +433,12 @@ class BudgetLens extends HTMLElement {
     if (event.key in moves) {
       event.preventDefault();
       const index = this.#guard(() => this.#widget.moveFocus(moves[event.key])) ?? -1;
+      this.#draw();
+      this.#showFocus(index);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      this.#guard(() => this.#widget.setFocus(-1));
+      const index = this.#guard(() => this.#widget.moveFocus(event.key === 'Home' ? 1 : -1)) ?? -1;
       this.#draw();
       this.#showFocus(index);
     } else if (event.key === 'Enter' || event.key === ' ') {

@@ -141,7 +141,10 @@ describe('demo page', () => {
     await page.keyboard.press('ArrowLeft');
     state = await widgetState(page, '#by-function');
     assert.equal(state.tipLines[0], items.at(-1).label, 'arrows wrap around');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
+    assert.equal((await widgetState(page, '#by-function')).tipLines[0], items.at(-1).label, 'End: the last');
+    await page.keyboard.press('Home');
+    assert.equal((await widgetState(page, '#by-function')).tipLines[0], items[0].label, 'Home: the first');
     await page.keyboard.press('Enter');
     state = await widgetState(page, '#by-function');
     assert.deepEqual(state.crumbs, ['一般公共预算财政拨款支出', items[0].label]);
