@@ -55,6 +55,93 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
+// ---- Pieces of the widget built from the core's state. Report text only ever goes into textContent. ----
+
+const colonOf = (lang) => (lang === 'en' ? ': ' : '：');
+
+/** Ancestors as buttons, the current level as text. */
+function breadcrumb(crumbs, open) {
+  return crumbs.flatMap((crumb, i) => {
+    const separator = i > 0 ? [el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' })] : [];
+    const step =
+      i === crumbs.length - 1
+        ? el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label })
+        : el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => open(crumb.path) });
+    return [...separator, step];
+  });
+}
+
+/** Caption, header, one row per item of the level (drillable names are buttons), and the total. */
+function tableParts(view, s, drill) {
+  const columns = [
+    ['amount_text', s.amount],
+    ['share_text', s.share],
+    ['share_of_whole_text', s.share_of_whole],
+    ['prior_text', s.prior],
+    ['change_text', s.change],
+    ['change_pct_text', s.change_pct],
+    ['budget_text', s.budget],
+    ['completion_text', s.completion],
+  ]
+    .filter(([key]) => view.items.some((item) => item[key] != null))
+    // At a breakdown's root the share of the whole is the share.
+    .filter(([key]) => key !== 'share_of_whole_text' || view.breadcrumb.length > 1);
+  const head = el('tr', {}, [
+    el('th', { scope: 'col', text: s.item }),
+    ...columns.map(([, name]) => el('th', { scope: 'col', text: name })),
+  ]);
+  const rows = view.items.map((item, index) => {
+    const name = item.drillable
+      ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => drill(index) })
+      : document.createTextNode(item.label);
+    const th = el('th', { scope: 'row' }, [name]);
+    if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
+    return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
+  });
+  const foot = el('tr', {}, [
+    el('th', { scope: 'row', text: s.total }),
+    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? view.total_text : '' })),
+  ]);
+  return [
+    el('caption', { text: `${view.label}（${view.unit_text}）` }),
+    el('thead', {}, [head]),
+    el('tbody', {}, rows),
+    el('tfoot', {}, [foot]),
+  ];
+}
+
+/** The checker's findings as list items; those on a node are buttons that reveal it. */
+function findingItems(findings, s, reveal) {
+  if (!findings.length) return [el('li', { text: s.no_findings })];
+  return findings.map((f) => {
+    const text = [el('span', { class: `bl-sev bl-sev-${f.severity}`, text: f.severity_word }), ` ${f.message || f.label}`];
+    const body = f.navigable
+      ? el('button', { type: 'button', class: 'bl-finding', 'data-path': f.path, onclick: () => reveal(f.path) }, text)
+      : el('span', { class: 'bl-finding' }, text);
+    return el('li', {}, [body]);
+  });
+}
+
+/** What the tooltip says about an item: label, amount, shares, change, budget, findings, the drill hint. */
+function tooltipLines(item, s, lang) {
+  const colon = colonOf(lang);
+  const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
+  const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${colon}${value}` }));
+  line(s.share, item.share_text);
+  if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
+  line(s.prior, item.prior_text);
+  if (item.change_text != null) {
+    line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(lang === 'en' ? ', ' : '，'));
+  }
+  line(s.budget, item.budget_text);
+  line(s.completion, item.completion_text);
+  for (const message of item.findings) {
+    lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
+  }
+  if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
+  return lines;
+}
+
 class BudgetLens extends HTMLElement {
   static observedAttributes = ['src', 'view', 'chart', 'lang'];
 
@@ -167,7 +254,7 @@ class BudgetLens extends HTMLElement {
   }
 
   get #colon() {
-    return this.#lang === 'en' ? ': ' : '：';
+    return colonOf(this.#lang);
   }
 
   #release() {
@@ -267,9 +354,10 @@ class BudgetLens extends HTMLElement {
     d.findingsTitle.textContent = s.findings;
     d.findingsClose.textContent = s.close;
     d.crumbs.setAttribute('aria-label', s.back);
-    this.#renderCrumbs(state.view.breadcrumb);
-    this.#renderTable(state.view);
-    this.#renderFindings();
+    d.crumbs.replaceChildren(...breadcrumb(state.view.breadcrumb, (path) => this.#open(path)));
+    d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index)));
+    const findings = JSON.parse(this.#widget.findings());
+    d.findingsList.replaceChildren(...findingItems(findings, s, (path) => this.#reveal(path)));
     d.canvas.setAttribute('aria-label', `${state.view.label}（${s.chart}）`);
     d.description.textContent = state.description;
     this.#items = state.view.items;
@@ -279,73 +367,6 @@ class BudgetLens extends HTMLElement {
   }
 
   #items = [];
-
-  #renderCrumbs(crumbs) {
-    const nav = this.#dom.crumbs;
-    nav.replaceChildren();
-    crumbs.forEach((crumb, i) => {
-      if (i > 0) nav.append(el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' }));
-      if (i === crumbs.length - 1) {
-        nav.append(el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label }));
-      } else {
-        nav.append(
-          el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => this.#open(crumb.path) }),
-        );
-      }
-    });
-  }
-
-  #renderTable(view) {
-    const s = this.#strings;
-    const columns = [
-      ['amount_text', s.amount],
-      ['share_text', s.share],
-      ['share_of_whole_text', s.share_of_whole],
-      ['prior_text', s.prior],
-      ['change_text', s.change],
-      ['change_pct_text', s.change_pct],
-      ['budget_text', s.budget],
-      ['completion_text', s.completion],
-    ].filter(([key]) => view.items.some((item) => item[key] != null));
-    if (view.breadcrumb.length < 2) {
-      const i = columns.findIndex(([key]) => key === 'share_of_whole_text');
-      if (i >= 0) columns.splice(i, 1); // same as the share at the root
-    }
-    const head = el('tr', {}, [el('th', { scope: 'col', text: s.item }), ...columns.map(([, name]) => el('th', { scope: 'col', text: name }))]);
-    const rows = view.items.map((item, index) => {
-      const name = item.drillable
-        ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => this.#drill(index) })
-        : document.createTextNode(item.label);
-      const th = el('th', { scope: 'row' }, [name]);
-      if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
-      return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
-    });
-    const foot = el('tr', {}, [
-      el('th', { scope: 'row', text: s.total }),
-      ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? view.total_text : '' })),
-    ]);
-    this.#dom.table.replaceChildren(
-      el('caption', { text: `${view.label}（${view.unit_text}）` }),
-      el('thead', {}, [head]),
-      el('tbody', {}, rows),
-      el('tfoot', {}, [foot]),
-    );
-  }
-
-  #renderFindings() {
-    const list = this.#dom.findingsList;
-    const findings = JSON.parse(this.#widget.findings());
-    list.replaceChildren(
-      ...findings.map((f) => {
-        const text = [el('span', { class: `bl-sev bl-sev-${f.severity}`, text: f.severity_word }), ` ${f.message || f.label}`];
-        const body = f.navigable
-          ? el('button', { type: 'button', class: 'bl-finding', 'data-path': f.path, onclick: () => this.#reveal(f.path) }, text)
-          : el('span', { class: 'bl-finding' }, text);
-        return el('li', {}, [body]);
-      }),
-    );
-    if (!findings.length) list.append(el('li', { text: this.#strings.no_findings }));
-  }
 
   #draw() {
     if (!this.#widget) return;
@@ -551,17 +572,7 @@ class BudgetLens extends HTMLElement {
   #showTip(index, at) {
     const item = this.#items[index];
     if (!item) return this.#hideTip();
-    const s = this.#strings;
-    const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
-    const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${this.#colon}${value}` }));
-    line(s.share, item.share_text);
-    if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
-    line(s.prior, item.prior_text);
-    if (item.change_text != null) line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(this.#lang === 'en' ? ', ' : '，'));
-    line(s.budget, item.budget_text);
-    line(s.completion, item.completion_text);
-    for (const message of item.findings) lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
-    if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
+    const lines = tooltipLines(item, this.#strings, this.#lang);
     const tip = this.#dom.tip;
     tip.replaceChildren(...lines);
     tip.hidden = false;
