@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use budget_lens::chart::explorer::Explorer;
+use budget_lens::chart::palette::Theme;
 use budget_lens::chart::ChartKind;
 use budget_lens::render::{to_svg, Scene};
 use budget_lens::report::parse_report_bytes;
@@ -58,6 +59,7 @@ fn render(args: &Args, lang: Lang) -> Result<(), String> {
         view: explorer.view(),
         layout,
         interaction: explorer.interaction(),
+        theme: &Theme::LIGHT,
     };
     let svg = to_svg(&scene, width, height).map_err(|e| e.to_string())?;
     if args.svg == "-" {

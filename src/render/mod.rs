@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::chart::palette::{self, Rgb};
+use crate::chart::palette::{Rgb, Theme};
 use crate::chart::{ChartView, Interaction, Layout, Point};
 
 /// Fonts that carry Chinese on common systems, then the generic family.
@@ -22,6 +22,7 @@ pub struct Scene<'a> {
     pub view: &'a ChartView,
     pub layout: &'a Layout,
     pub interaction: &'a Interaction,
+    pub theme: &'a Theme,
 }
 
 /// Why drawing failed (the backend's own error, in words).
@@ -43,7 +44,8 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), RenderError> {
     let mut painter = Painter { area, scale };
-    painter.run(|p| p.area.fill(&color(palette::BACKGROUND)))?;
+    let background = color(scene.theme.background);
+    painter.run(|p| p.area.fill(&background))?;
     match scene.layout {
         Layout::Pie(pie) => pie::draw(&mut painter, scene, pie)?,
         Layout::Bar(bar) => bar::draw(&mut painter, scene, bar)?,
@@ -183,6 +185,7 @@ mod tests {
                 view,
                 layout: &layout,
                 interaction: &interaction,
+                theme: &Theme::LIGHT,
             },
             600,
             360,
