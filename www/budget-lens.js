@@ -153,6 +153,7 @@ class BudgetLens extends HTMLElement {
   #dom;
   #resize;
   #lastWidth = 0;
+  #lastDpr = 0;
   #dprQuery = null;
 
   constructor() {
@@ -212,11 +213,16 @@ class BudgetLens extends HTMLElement {
       delete this.report;
       this.#reportText = typeof value === 'string' ? value : JSON.stringify(value);
     }
+    // Device pixels change with the box and with devicePixelRatio (zoom, another screen): redraw on either.
     this.#resize = new ResizeObserver(() => {
       const width = this.#dom.stage.clientWidth;
-      if (width !== this.#lastWidth) this.#draw();
+      if (width !== this.#lastWidth || (window.devicePixelRatio || 1) !== this.#lastDpr) this.#draw();
     });
-    this.#resize.observe(this.#dom.stage);
+    try {
+      this.#resize.observe(this.#dom.stage, { box: 'device-pixel-content-box' });
+    } catch {
+      this.#resize.observe(this.#dom.stage);
+    }
     this.#watchPixelRatio();
     this.#load();
   }
@@ -375,6 +381,7 @@ class BudgetLens extends HTMLElement {
     if (!width) return; // not laid out yet; the ResizeObserver calls again
     this.#lastWidth = width;
     const dpr = window.devicePixelRatio || 1;
+    this.#lastDpr = dpr;
     this.#guard(() => {
       const height = Math.round(this.#widget.preferredHeight(width));
       canvas.style.width = `${width}px`;

@@ -241,6 +241,24 @@ describe('screens', () => {
     }
   });
 
+  // Headless Chromium does not report a devicePixelRatio-only change made by emulation (no media query change,
+  // no device-pixel ResizeObserver entry), so this changes the window too: the redraw must use the new ratio.
+  test('redrawn at the new resolution when the window moves to a 2× screen', async () => {
+    const p = await browser.newPage();
+    await p.goto(server.url('/www/index.html'));
+    await waitReady(p, '#income');
+    const before = await inkPixels(p, '#income');
+    assert.equal(before.width, before.cssWidth);
+    const cdp = await browser.context.newCDPSession(p);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 900, height: 800, deviceScaleFactor: 2, mobile: false });
+    await p.waitForFunction(() => {
+      const canvas = document.querySelector('#income').shadowRoot.querySelector('.bl-canvas');
+      return canvas.width === canvas.clientWidth * 2;
+    });
+    assert.ok((await inkPixels(p, '#income')).ink > before.ink * 2, 'drawn again at twice the pixels');
+    await p.close();
+  });
+
   test('a 360 px phone shows every widget within the screen', async () => {
     const p = await openDemo({ width: 360, height: 740 });
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth);
