@@ -206,6 +206,19 @@ mod tests {
     }
 
     #[test]
+    fn an_all_zero_level_draws_an_empty_ring() {
+        let json = r#"{"format":"budget-lens/1","breakdowns":[{"id":"e","label":"e","amount":"0","items":[
+            {"id":"a","label":"甲","amount":"0"},{"id":"b","label":"乙","amount":"0.00"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "e", &[], Lang::Zh).unwrap();
+        let svg = svg_of(&view, ChartKind::Donut);
+        assert_eq!(svg.matches("<polygon").count(), 1, "one ring, no slices");
+        assert!(
+            svg.contains("0.00%") || svg.contains("甲"),
+            "the legend still lists the items"
+        );
+    }
+
+    #[test]
     fn svg_escapes_report_text() {
         let json = r#"{"format":"budget-lens/1","breakdowns":[{"id":"e","label":"x","amount":"2","items":[
             {"id":"a","label":"<script>alert(1)</script>&\"","amount":"1"},

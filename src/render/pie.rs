@@ -19,6 +19,17 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), RenderError> {
     let theme = scene.theme;
     let interaction = scene.interaction;
+    if pie.slices.is_empty() {
+        // Nothing positive to share out: an empty ring, so the chart is not mistaken for a failure.
+        let ring = sector_outline(
+            pie.center,
+            pie.inner_radius,
+            pie.radius,
+            0.0,
+            std::f64::consts::TAU,
+        );
+        painter.polygon(&ring, theme.hidden)?;
+    }
     for slice in &pie.slices {
         let pull = if interaction.hover == Some(slice.item) {
             HOVER_PULL
