@@ -161,21 +161,21 @@ class BudgetLens extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const d = (this.#dom = {});
     d.title = el('div', { class: 'bl-title', part: 'title' });
-    d.crumbs = el('nav', { class: 'bl-crumbs' });
+    d.crumbs = el('nav', { class: 'bl-crumbs', part: 'breadcrumb' });
     d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
     d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
     d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
-    d.badge = el('button', { type: 'button', class: 'bl-badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
-    d.findings = el('section', { class: 'bl-findings', hidden: true });
+    d.badge = el('button', { type: 'button', class: 'bl-badge', part: 'badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
+    d.findings = el('section', { class: 'bl-findings', part: 'findings', hidden: true });
     d.findingsList = el('ol', { class: 'bl-findings-list' });
     d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
     d.findingsTitle = el('h3', { class: 'bl-findings-title' });
     d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
-    d.canvas = el('canvas', { class: 'bl-canvas', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description' });
+    d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description' });
     d.description = el('p', { class: 'bl-description', id: 'bl-description' });
-    d.tip = el('div', { class: 'bl-tip', role: 'tooltip', hidden: true });
+    d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', hidden: true });
     d.stage = el('div', { class: 'bl-stage' }, [d.canvas, d.tip]);
-    d.table = el('table', { class: 'bl-table' });
+    d.table = el('table', { class: 'bl-table', part: 'table' });
     d.tableWrap = el('div', { class: 'bl-table-wrap', hidden: true }, [d.table]);
     d.live = el('div', { class: 'bl-live', 'aria-live': 'polite' });
     d.body = el('div', { class: 'bl-body', hidden: true }, [
@@ -192,7 +192,7 @@ class BudgetLens extends HTMLElement {
     ]);
     d.status = el('div', { class: 'bl-status' });
     d.errorText = el('p', { class: 'bl-error-text' });
-    d.error = el('div', { class: 'bl-error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
+    d.error = el('div', { class: 'bl-error', part: 'error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
     d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error]);
     root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
 
