@@ -55,15 +55,20 @@ pub fn judge(difference: Decimal, consistent: Decimal, tolerance: Decimal) -> Op
     }
 }
 
-/// A computed value shown to `decimals` places (rounded half away from zero).
+/// The most decimals a Decimal holds; `rescale` beyond it leaves a value that later arithmetic panics on.
+const MAX_SCALE: u32 = 28;
+
+/// A computed value shown to `decimals` places (at most 28), rounded half away from zero.
 pub fn shown(value: Decimal, decimals: u32) -> Decimal {
+    let decimals = decimals.min(MAX_SCALE);
     let mut shown = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     shown.rescale(decimals);
     shown
 }
 
-/// A tolerance shown to `decimals` places, never smaller than it is.
+/// A tolerance shown to `decimals` places (at most 28), never smaller than it is.
 pub fn shown_up(value: Decimal, decimals: u32) -> Decimal {
+    let decimals = decimals.min(MAX_SCALE);
     let mut shown = value.round_dp_with_strategy(decimals, RoundingStrategy::AwayFromZero);
     shown.rescale(decimals);
     shown
