@@ -432,7 +432,8 @@ class BudgetLens extends HTMLElement {
     const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
     const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
     this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 ? 'pointer' : '';
-    if (event.pointerType !== 'touch') this.#hover(item, [x, y]);
+    // A legend row points at its slice as the slice itself does.
+    if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend, [x, y]);
   }
 
   #onClick(event) {

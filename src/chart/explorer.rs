@@ -358,6 +358,25 @@ mod tests {
     }
 
     #[test]
+    fn relation_findings_are_listed_but_lead_nowhere() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+          {"id":"income","label":"收入","amount":"10.00","items":[{"id":"a","label":"甲","amount":"10.00"}]},
+          {"id":"spending","label":"支出","amount":"9.00","items":[{"id":"b","label":"乙","amount":"9.00"}]}],
+          "relations":[{"id":"balance","label":"收支平衡","left":["income"],"right":["spending"]}]}"#;
+        let mut e =
+            Explorer::new(parse_report(json).unwrap(), "", ChartKind::Pie, Lang::En).unwrap();
+        let entries = e.finding_entries();
+        let relation = entries
+            .iter()
+            .find(|f| f.rule == "relation")
+            .expect("10.00 ≠ 9.00");
+        assert!(!relation.navigable);
+        assert!(!relation.message.is_empty());
+        assert!(!e.reveal(&relation.path));
+        assert_eq!(e.view().path, "income", "the view stays");
+    }
+
+    #[test]
     fn a_selection_carries_exact_figures() {
         let e = explorer(ChartKind::Pie);
         let s = e.selection(0).unwrap();

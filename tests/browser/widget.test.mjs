@@ -187,6 +187,8 @@ describe('demo page', () => {
     // The legend sits right of the pie on a wide screen; its first row has the first colour's swatch.
     const legendRow = await findColor(page, host, BLUE, { minX: 0.6 });
     assert.ok(legendRow && legendRow.count < 300, 'a legend swatch');
+    await page.mouse.move(legendRow.x, legendRow.y);
+    assert.equal((await widgetState(page, host)).tipLines[0], '一般公共服务支出', 'a legend row shows its tooltip');
     const before = await findColor(page, host, BLUE);
     await page.mouse.click(legendRow.x, legendRow.y);
     const hidden = await findColor(page, host, BLUE);
