@@ -55,6 +55,93 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
+// ---- Pieces of the widget built from the core's state. Report text only ever goes into textContent. ----
+
+const colonOf = (lang) => (lang === 'en' ? ': ' : '：');
+
+/** Ancestors as buttons, the current level as text. */
+function breadcrumb(crumbs, open) {
+  return crumbs.flatMap((crumb, i) => {
+    const separator = i > 0 ? [el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' })] : [];
+    const step =
+      i === crumbs.length - 1
+        ? el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label })
+        : el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => open(crumb.path) });
+    return [...separator, step];
+  });
+}
+
+/** Caption, header, one row per item of the level (drillable names are buttons), and the total. */
+function tableParts(view, s, drill) {
+  const columns = [
+    ['amount_text', s.amount],
+    ['share_text', s.share],
+    ['share_of_whole_text', s.share_of_whole],
+    ['prior_text', s.prior],
+    ['change_text', s.change],
+    ['change_pct_text', s.change_pct],
+    ['budget_text', s.budget],
+    ['completion_text', s.completion],
+  ]
+    .filter(([key]) => view.items.some((item) => item[key] != null))
+    // At a breakdown's root the share of the whole is the share.
+    .filter(([key]) => key !== 'share_of_whole_text' || view.breadcrumb.length > 1);
+  const head = el('tr', {}, [
+    el('th', { scope: 'col', text: s.item }),
+    ...columns.map(([, name]) => el('th', { scope: 'col', text: name })),
+  ]);
+  const rows = view.items.map((item, index) => {
+    const name = item.drillable
+      ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => drill(index) })
+      : document.createTextNode(item.label);
+    const th = el('th', { scope: 'row' }, [name]);
+    if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
+    return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
+  });
+  const foot = el('tr', {}, [
+    el('th', { scope: 'row', text: s.total }),
+    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? view.total_text : '' })),
+  ]);
+  return [
+    el('caption', { text: `${view.label}（${view.unit_text}）` }),
+    el('thead', {}, [head]),
+    el('tbody', {}, rows),
+    el('tfoot', {}, [foot]),
+  ];
+}
+
+/** The checker's findings as list items; those on a node are buttons that reveal it. */
+function findingItems(findings, s, reveal) {
+  if (!findings.length) return [el('li', { text: s.no_findings })];
+  return findings.map((f) => {
+    const text = [el('span', { class: `bl-sev bl-sev-${f.severity}`, text: f.severity_word }), ` ${f.message || f.label}`];
+    const body = f.navigable
+      ? el('button', { type: 'button', class: 'bl-finding', 'data-path': f.path, onclick: () => reveal(f.path) }, text)
+      : el('span', { class: 'bl-finding' }, text);
+    return el('li', {}, [body]);
+  });
+}
+
+/** What the tooltip says about an item: label, amount, shares, change, budget, findings, the drill hint. */
+function tooltipLines(item, s, lang) {
+  const colon = colonOf(lang);
+  const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
+  const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${colon}${value}` }));
+  line(s.share, item.share_text);
+  if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
+  line(s.prior, item.prior_text);
+  if (item.change_text != null) {
+    line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(lang === 'en' ? ', ' : '，'));
+  }
+  line(s.budget, item.budget_text);
+  line(s.completion, item.completion_text);
+  for (const message of item.findings) {
+    lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
+  }
+  if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
+  return lines;
+}
+
 class BudgetLens extends HTMLElement {
   static observedAttributes = ['src', 'view', 'chart', 'lang'];
 
@@ -66,6 +153,7 @@ class BudgetLens extends HTMLElement {
   #dom;
   #resize;
   #lastWidth = 0;
+  #lastDpr = 0;
   #dprQuery = null;
 
   constructor() {
@@ -73,20 +161,21 @@ class BudgetLens extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const d = (this.#dom = {});
     d.title = el('div', { class: 'bl-title', part: 'title' });
-    d.crumbs = el('nav', { class: 'bl-crumbs' });
+    d.crumbs = el('nav', { class: 'bl-crumbs', part: 'breadcrumb' });
     d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
     d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
     d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
-    d.badge = el('button', { type: 'button', class: 'bl-badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
-    d.findings = el('section', { class: 'bl-findings', hidden: true });
+    d.badge = el('button', { type: 'button', class: 'bl-badge', part: 'badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
+    d.findings = el('section', { class: 'bl-findings', part: 'findings', hidden: true });
     d.findingsList = el('ol', { class: 'bl-findings-list' });
     d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
     d.findingsTitle = el('h3', { class: 'bl-findings-title' });
     d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
-    d.canvas = el('canvas', { class: 'bl-canvas', tabindex: '0', role: 'img' });
-    d.tip = el('div', { class: 'bl-tip', role: 'tooltip', hidden: true });
+    d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description' });
+    d.description = el('p', { class: 'bl-description', id: 'bl-description' });
+    d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', hidden: true });
     d.stage = el('div', { class: 'bl-stage' }, [d.canvas, d.tip]);
-    d.table = el('table', { class: 'bl-table' });
+    d.table = el('table', { class: 'bl-table', part: 'table' });
     d.tableWrap = el('div', { class: 'bl-table-wrap', hidden: true }, [d.table]);
     d.live = el('div', { class: 'bl-live', 'aria-live': 'polite' });
     d.body = el('div', { class: 'bl-body', hidden: true }, [
@@ -98,11 +187,12 @@ class BudgetLens extends HTMLElement {
       d.findings,
       d.stage,
       d.tableWrap,
+      d.description,
       d.live,
     ]);
     d.status = el('div', { class: 'bl-status' });
     d.errorText = el('p', { class: 'bl-error-text' });
-    d.error = el('div', { class: 'bl-error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
+    d.error = el('div', { class: 'bl-error', part: 'error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
     d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error]);
     root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
 
@@ -117,11 +207,22 @@ class BudgetLens extends HTMLElement {
   }
 
   connectedCallback() {
+    // A `report` set before this script defined the element sits on the instance: pass it through the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'report')) {
+      const value = this.report;
+      delete this.report;
+      this.#reportText = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+    // Device pixels change with the box and with devicePixelRatio (zoom, another screen): redraw on either.
     this.#resize = new ResizeObserver(() => {
       const width = this.#dom.stage.clientWidth;
-      if (width !== this.#lastWidth) this.#draw();
+      if (width !== this.#lastWidth || (window.devicePixelRatio || 1) !== this.#lastDpr) this.#draw();
     });
-    this.#resize.observe(this.#dom.stage);
+    try {
+      this.#resize.observe(this.#dom.stage, { box: 'device-pixel-content-box' });
+    } catch {
+      this.#resize.observe(this.#dom.stage);
+    }
     this.#watchPixelRatio();
     this.#load();
   }
@@ -159,7 +260,7 @@ class BudgetLens extends HTMLElement {
   }
 
   get #colon() {
-    return this.#lang === 'en' ? ': ' : '：';
+    return colonOf(this.#lang);
   }
 
   #release() {
@@ -176,11 +277,15 @@ class BudgetLens extends HTMLElement {
     const lang = this.#lang;
     const fallback = FALLBACK[lang === 'en' ? 'en' : 'zh'];
     this.#dom.frame.lang = lang;
+    // The report and the core load side by side.
+    const src = this.#reportText == null ? this.getAttribute('src') : null;
+    const report = src ? fetchReport(new URL(src, document.baseURI).href) : Promise.resolve(this.#reportText);
+    report.catch(() => {}); // handled below, once the core can say it in the widget's language
     let glue;
     try {
       glue = await loadCore();
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+      if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
       return;
     }
     if (generation !== this.#generation) return;
@@ -188,19 +293,16 @@ class BudgetLens extends HTMLElement {
       this.#strings = JSON.parse(glue.uiStrings(lang));
       this.#dom.status.textContent = this.#strings.loading;
     } catch (e) {
-      return this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+      return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
     }
-    let text = this.#reportText;
-    const src = this.getAttribute('src');
-    if (text == null && src) {
-      try {
-        text = await fetchReport(new URL(src, document.baseURI).href);
-      } catch (e) {
-        if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
-        return;
-      }
-      if (generation !== this.#generation) return;
+    let text;
+    try {
+      text = await report;
+    } catch (e) {
+      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
+      return;
     }
+    if (generation !== this.#generation) return;
     if (text == null) return; // nothing to show yet
     this.#release();
     try {
@@ -258,83 +360,19 @@ class BudgetLens extends HTMLElement {
     d.findingsTitle.textContent = s.findings;
     d.findingsClose.textContent = s.close;
     d.crumbs.setAttribute('aria-label', s.back);
-    this.#renderCrumbs(state.view.breadcrumb);
-    this.#renderTable(state.view);
-    this.#renderFindings();
-    d.canvas.setAttribute('aria-label', `${state.view.label} ${state.view.total_text}`);
+    d.crumbs.replaceChildren(...breadcrumb(state.view.breadcrumb, (path) => this.#open(path)));
+    d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index)));
+    const findings = JSON.parse(this.#widget.findings());
+    d.findingsList.replaceChildren(...findingItems(findings, s, (path) => this.#reveal(path)));
+    d.canvas.setAttribute('aria-label', `${state.view.label}（${s.chart}）`);
+    d.description.textContent = state.description;
     this.#items = state.view.items;
+    if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
     this.#hideTip();
     this.#draw();
   }
 
   #items = [];
-
-  #renderCrumbs(crumbs) {
-    const nav = this.#dom.crumbs;
-    nav.replaceChildren();
-    crumbs.forEach((crumb, i) => {
-      if (i > 0) nav.append(el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' }));
-      if (i === crumbs.length - 1) {
-        nav.append(el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label }));
-      } else {
-        nav.append(
-          el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => this.#open(crumb.path) }),
-        );
-      }
-    });
-  }
-
-  #renderTable(view) {
-    const s = this.#strings;
-    const columns = [
-      ['amount_text', s.amount],
-      ['share_text', s.share],
-      ['share_of_whole_text', s.share_of_whole],
-      ['prior_text', s.prior],
-      ['change_text', s.change],
-      ['change_pct_text', s.change_pct],
-      ['budget_text', s.budget],
-      ['completion_text', s.completion],
-    ].filter(([key]) => view.items.some((item) => item[key] != null));
-    if (view.breadcrumb.length < 2) {
-      const i = columns.findIndex(([key]) => key === 'share_of_whole_text');
-      if (i >= 0) columns.splice(i, 1); // same as the share at the root
-    }
-    const head = el('tr', {}, [el('th', { scope: 'col', text: s.item }), ...columns.map(([, name]) => el('th', { scope: 'col', text: name }))]);
-    const rows = view.items.map((item, index) => {
-      const name = item.drillable
-        ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => this.#drill(index) })
-        : document.createTextNode(item.label);
-      const th = el('th', { scope: 'row' }, [name]);
-      if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
-      return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
-    });
-    const foot = el('tr', {}, [
-      el('th', { scope: 'row', text: s.total }),
-      ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? view.total_text : '' })),
-    ]);
-    this.#dom.table.replaceChildren(
-      el('caption', { text: `${view.label}（${view.unit_text}）` }),
-      el('thead', {}, [head]),
-      el('tbody', {}, rows),
-      el('tfoot', {}, [foot]),
-    );
-  }
-
-  #renderFindings() {
-    const list = this.#dom.findingsList;
-    const findings = JSON.parse(this.#widget.findings());
-    list.replaceChildren(
-      ...findings.map((f) => {
-        const text = [el('span', { class: `bl-sev bl-sev-${f.severity}`, text: f.severity_word }), ` ${f.message || f.label}`];
-        const body = f.navigable
-          ? el('button', { type: 'button', class: 'bl-finding', 'data-path': f.path, onclick: () => this.#reveal(f.path) }, text)
-          : el('span', { class: 'bl-finding' }, text);
-        return el('li', {}, [body]);
-      }),
-    );
-    if (!findings.length) list.append(el('li', { text: this.#strings.no_findings }));
-  }
 
   #draw() {
     if (!this.#widget) return;
@@ -343,6 +381,7 @@ class BudgetLens extends HTMLElement {
     if (!width) return; // not laid out yet; the ResizeObserver calls again
     this.#lastWidth = width;
     const dpr = window.devicePixelRatio || 1;
+    this.#lastDpr = dpr;
     this.#guard(() => {
       const height = Math.round(this.#widget.preferredHeight(width));
       canvas.style.width = `${width}px`;
@@ -393,7 +432,8 @@ class BudgetLens extends HTMLElement {
     const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
     const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
     this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 ? 'pointer' : '';
-    if (event.pointerType !== 'touch') this.#hover(item, [x, y]);
+    // A legend row points at its slice as the slice itself does.
+    if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend, [x, y]);
   }
 
   #onClick(event) {
@@ -424,6 +464,12 @@ class BudgetLens extends HTMLElement {
       const index = this.#guard(() => this.#widget.moveFocus(moves[event.key])) ?? -1;
       this.#draw();
       this.#showFocus(index);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      this.#guard(() => this.#widget.setFocus(-1));
+      const index = this.#guard(() => this.#widget.moveFocus(event.key === 'Home' ? 1 : -1)) ?? -1;
+      this.#draw();
+      this.#showFocus(index);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const index = this.#widget.focus();
@@ -443,13 +489,24 @@ class BudgetLens extends HTMLElement {
   #onFocus() {
     if (!this.#widget) return;
     let index = this.#widget.focus();
+    if (index < 0 && this.#blurredFocus >= 0) {
+      index = this.#blurredFocus;
+      this.#guard(() => this.#widget.setFocus(index));
+    }
     if (index < 0) index = this.#guard(() => this.#widget.moveFocus(1)) ?? -1;
     this.#draw();
     this.#showFocus(index);
   }
 
+  // The focus mark shows only while the chart has the keyboard focus; it comes back on return.
+  #blurredFocus = -1;
+
   #onBlur() {
+    if (!this.#widget) return;
+    this.#blurredFocus = this.#widget.focus();
+    this.#guard(() => this.#widget.setFocus(-1));
     this.#hideTip();
+    this.#draw();
   }
 
   #focusFirst() {
@@ -523,17 +580,7 @@ class BudgetLens extends HTMLElement {
   #showTip(index, at) {
     const item = this.#items[index];
     if (!item) return this.#hideTip();
-    const s = this.#strings;
-    const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
-    const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${this.#colon}${value}` }));
-    line(s.share, item.share_text);
-    if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
-    line(s.prior, item.prior_text);
-    if (item.change_text != null) line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(this.#lang === 'en' ? ', ' : '，'));
-    line(s.budget, item.budget_text);
-    line(s.completion, item.completion_text);
-    for (const message of item.findings) lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
-    if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
+    const lines = tooltipLines(item, this.#strings, this.#lang);
     const tip = this.#dom.tip;
     tip.replaceChildren(...lines);
     tip.hidden = false;

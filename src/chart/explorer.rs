@@ -29,6 +29,8 @@ pub struct Snapshot<'a> {
     pub entity: &'a str,
     pub chart: &'static str,
     pub view: &'a ChartView,
+    /// The level in one sentence, for screen readers.
+    pub description: String,
     pub focus: Option<usize>,
     pub hidden: &'a [bool],
     pub badge: String,
@@ -236,6 +238,7 @@ impl Explorer {
             entity: &self.report.entity,
             chart: self.kind.name(),
             view: &self.view,
+            description: self.view.description(),
             focus: self.interaction.focus,
             hidden: &self.interaction.hidden,
             badge: findings_badge(errors, warnings, notes, self.lang),
@@ -352,6 +355,25 @@ mod tests {
         assert_eq!(e.view().path, "e");
         assert_eq!(e.interaction().focus, Some(0));
         assert!(!e.reveal("nowhere"));
+    }
+
+    #[test]
+    fn relation_findings_are_listed_but_lead_nowhere() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+          {"id":"income","label":"收入","amount":"10.00","items":[{"id":"a","label":"甲","amount":"10.00"}]},
+          {"id":"spending","label":"支出","amount":"9.00","items":[{"id":"b","label":"乙","amount":"9.00"}]}],
+          "relations":[{"id":"balance","label":"收支平衡","left":["income"],"right":["spending"]}]}"#;
+        let mut e =
+            Explorer::new(parse_report(json).unwrap(), "", ChartKind::Pie, Lang::En).unwrap();
+        let entries = e.finding_entries();
+        let relation = entries
+            .iter()
+            .find(|f| f.rule == "relation")
+            .expect("10.00 ≠ 9.00");
+        assert!(!relation.navigable);
+        assert!(!relation.message.is_empty());
+        assert!(!e.reveal(&relation.path));
+        assert_eq!(e.view().path, "income", "the view stays");
     }
 
     #[test]

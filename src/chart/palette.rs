@@ -18,38 +18,57 @@ impl Rgb {
     }
 }
 
-/// Slice and bar colours, in order; neighbours alternate dark and light.
-pub const SERIES: [Rgb; 10] = [
-    Rgb(0x1f, 0x5f, 0xa8), // blue
-    Rgb(0xe0, 0x8a, 0x1e), // orange
-    Rgb(0x2e, 0x8b, 0x57), // green
-    Rgb(0xc2, 0x3b, 0x5a), // crimson
-    Rgb(0x6a, 0x4c, 0x9c), // violet
-    Rgb(0x1b, 0x9a, 0xaa), // teal
-    Rgb(0x9c, 0x6b, 0x30), // brown
-    Rgb(0xd1, 0x5f, 0xa8), // pink
-    Rgb(0x55, 0x6b, 0x2f), // olive
-    Rgb(0x70, 0x70, 0x70), // grey
-];
-
-pub const BACKGROUND: Rgb = Rgb(0xff, 0xff, 0xff);
-pub const TEXT: Rgb = Rgb(0x1a, 0x1a, 0x1a);
-pub const MUTED_TEXT: Rgb = Rgb(0x55, 0x55, 0x55);
-pub const LEADER: Rgb = Rgb(0x80, 0x80, 0x80);
-pub const FOCUS: Rgb = Rgb(0x00, 0x00, 0x00);
-pub const HOVER_BAND: Rgb = Rgb(0xee, 0xf3, 0xfa);
-pub const HIDDEN: Rgb = Rgb(0xc8, 0xc8, 0xc8);
-pub const ERROR: Rgb = Rgb(0xc6, 0x28, 0x28);
-pub const WARNING: Rgb = Rgb(0xb2, 0x6a, 0x00);
-
-/// The colour of the `index`-th item of a level; the last slot is never next to the first.
-pub fn series(index: usize) -> Rgb {
-    SERIES[index % SERIES.len()]
+/// The colours of one look of the chart. Light is the default; dark and high-contrast themes are
+/// further constants of this type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub text: Rgb,
+    pub muted_text: Rgb,
+    pub leader: Rgb,
+    pub focus: Rgb,
+    pub hover_band: Rgb,
+    pub hidden: Rgb,
+    pub error: Rgb,
+    pub warning: Rgb,
+    /// Slice and bar colours, in order; neighbours differ in hue and lightness.
+    pub series: [Rgb; 10],
 }
 
-/// The lighter colour of the prior-year bar of an item.
-pub fn prior_year(index: usize) -> Rgb {
-    series(index).lighten(0.55)
+impl Theme {
+    pub const LIGHT: Theme = Theme {
+        background: Rgb(0xff, 0xff, 0xff),
+        text: Rgb(0x1a, 0x1a, 0x1a),
+        muted_text: Rgb(0x55, 0x55, 0x55),
+        leader: Rgb(0x80, 0x80, 0x80),
+        focus: Rgb(0x00, 0x00, 0x00),
+        hover_band: Rgb(0xee, 0xf3, 0xfa),
+        hidden: Rgb(0xc8, 0xc8, 0xc8),
+        error: Rgb(0xc6, 0x28, 0x28),
+        warning: Rgb(0xb2, 0x6a, 0x00),
+        series: [
+            Rgb(0x1f, 0x5f, 0xa8), // blue
+            Rgb(0xe0, 0x8a, 0x1e), // orange
+            Rgb(0x2e, 0x8b, 0x57), // green
+            Rgb(0xc2, 0x3b, 0x5a), // crimson
+            Rgb(0x6a, 0x4c, 0x9c), // violet
+            Rgb(0x1b, 0x9a, 0xaa), // teal
+            Rgb(0x9c, 0x6b, 0x30), // brown
+            Rgb(0xd1, 0x5f, 0xa8), // pink
+            Rgb(0x55, 0x6b, 0x2f), // olive
+            Rgb(0x70, 0x70, 0x70), // grey
+        ],
+    };
+
+    /// The colour of the `index`-th item of a level.
+    pub fn series(&self, index: usize) -> Rgb {
+        self.series[index % self.series.len()]
+    }
+
+    /// The lighter colour of the prior-year bar of an item.
+    pub fn prior_year(&self, index: usize) -> Rgb {
+        self.series(index).lighten(0.55)
+    }
 }
 
 #[cfg(test)]
@@ -58,10 +77,12 @@ mod tests {
 
     #[test]
     fn neighbours_differ_and_hex_is_css() {
-        for i in 0..SERIES.len() {
-            assert_ne!(series(i), series(i + 1));
+        let theme = Theme::LIGHT;
+        for i in 0..theme.series.len() {
+            assert_ne!(theme.series(i), theme.series(i + 1));
         }
         assert_eq!(Rgb(0x1f, 0x5f, 0xa8).hex(), "#1f5fa8");
-        assert_eq!(Rgb(0, 0, 0).lighten(1.0), BACKGROUND);
+        assert_eq!(Rgb(0, 0, 0).lighten(1.0), theme.background);
+        assert_ne!(theme.prior_year(0), theme.series(0));
     }
 }

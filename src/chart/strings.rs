@@ -56,7 +56,7 @@ pub fn ui_strings(lang: Lang) -> UiStrings {
         no_findings: t("未发现问题", "no problems found"),
         close: t("关闭", "Close"),
         back: t("返回上级", "Up one level"),
-        drill_hint: t("按回车查看明细", "Enter shows the parts"),
+        drill_hint: t("点击或按回车查看明细", "Click or press Enter for the parts"),
         unit: t("单位", "Unit"),
         loading: t("正在加载…", "Loading…"),
         error: t("无法显示", "Cannot show"),

@@ -22,6 +22,9 @@ pub struct ChartView {
     pub unit_text: String,
     pub breadcrumb: Vec<Crumb>,
     pub items: Vec<Item>,
+    /// The language of every text above.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One step of the way from the breakdown's root down to the view.
@@ -148,6 +151,7 @@ impl ChartView {
             breadcrumb: breadcrumb(report, &path),
             items,
             path,
+            lang,
         })
     }
 
@@ -158,6 +162,53 @@ impl ChartView {
 
     pub fn has_prior(&self) -> bool {
         self.items.iter().any(|item| item.prior.is_some())
+    }
+
+    /// The level in one sentence for screen readers: the total and the largest parts with their shares.
+    pub fn description(&self) -> String {
+        let lang = self.lang;
+        const PARTS: usize = 3;
+        let parts: Vec<String> = super::bar::sorted_items(self)
+            .into_iter()
+            .take(PARTS)
+            .map(|i| {
+                let item = &self.items[i];
+                let share = item.share_text.as_deref().unwrap_or("");
+                match lang {
+                    Lang::Zh => format!("{}{}，占{share}", item.label, item.amount_text),
+                    Lang::En => format!("{} {} ({share})", item.label, item.amount_text),
+                }
+            })
+            .collect();
+        let more = self.items.len().saturating_sub(PARTS);
+        match lang {
+            Lang::Zh => {
+                let tail = if more > 0 {
+                    format!("；另有{more}项")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{}{}，其中{}{tail}。",
+                    self.label,
+                    self.total_text,
+                    parts.join("；")
+                )
+            }
+            Lang::En => {
+                let tail = if more > 0 {
+                    format!("; {more} more")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{}: {}, of which {}{tail}.",
+                    self.label,
+                    self.total_text,
+                    parts.join("; ")
+                )
+            }
+        }
     }
 }
 
@@ -291,6 +342,19 @@ pub(crate) mod tests {
         assert_eq!(view.items[0].amount_text, "700.05 10k yuan");
         assert_eq!(parent_path(&view.path), Some("expenditure"));
         assert_eq!(parent_path("expenditure"), None);
+    }
+
+    #[test]
+    fn describes_the_level_in_a_sentence() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(
+            view.description(),
+            "支出合计1,550.17万元，其中基本支出897.05万元，占57.87%；项目支出653.12万元，占42.13%。"
+        );
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::En).unwrap();
+        assert!(view.description().starts_with(
+            "支出合计: 1,550.17 10k yuan, of which 基本支出 897.05 10k yuan (57.87%)"
+        ));
     }
 
     #[test]

@@ -5,7 +5,6 @@ use plotters::prelude::DrawingBackend;
 
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::chart::bar::{BarLayout, BAR_FONT};
-use crate::chart::palette;
 use crate::chart::text::text_width;
 use crate::chart::{Point, Rect};
 
@@ -14,54 +13,56 @@ pub fn draw<DB: DrawingBackend>(
     scene: &Scene,
     bars: &BarLayout,
 ) -> Result<(), RenderError> {
+    let theme = scene.theme;
     painter.text(
         &bars.unit_text,
         bars.unit_anchor,
         BAR_FONT,
-        palette::MUTED_TEXT,
+        theme.muted_text,
         Align::Right,
     )?;
     for (i, (swatch, text)) in bars.key.iter().enumerate() {
         let fill = if i == 0 {
-            palette::series(0)
+            theme.series(0)
         } else {
-            palette::prior_year(0)
+            theme.prior_year(0)
         };
         painter.rect(*swatch, fill)?;
         let at = Point::new(swatch.right() + 6.0, swatch.y + swatch.h / 2.0);
-        painter.text(text, at, BAR_FONT, palette::TEXT, Align::Left)?;
+        painter.text(text, at, BAR_FONT, theme.text, Align::Left)?;
     }
     for row in &bars.rows {
         if scene.interaction.hover == Some(row.item) {
-            painter.rect(row.band, palette::HOVER_BAND)?;
+            painter.rect(row.band, theme.hover_band)?;
         }
         painter.text(
             &row.label,
             row.label_anchor,
             BAR_FONT,
-            palette::TEXT,
+            theme.text,
             Align::Right,
         )?;
         let colour = if bars.key.is_empty() {
-            palette::series(row.item)
+            theme.series(row.item)
         } else {
-            palette::series(0)
+            theme.series(0)
         };
         painter.rect(row.bar, colour)?;
         if let Some(prior) = row.prior_bar {
-            painter.rect(prior, palette::prior_year(0))?;
+            painter.rect(prior, theme.prior_year(0))?;
         }
         painter.text(
             &row.value_text,
             row.value_anchor,
             BAR_FONT,
-            palette::TEXT,
+            theme.text,
             Align::Left,
         )?;
         if let Some(severity) = scene.view.items[row.item].mark {
             let end = row.value_anchor.x + text_width(&row.value_text, BAR_FONT);
             marks::draw(
                 painter,
+                theme,
                 severity,
                 Point::new(end + 10.0, row.value_anchor.y),
             )?;
@@ -73,7 +74,7 @@ pub fn draw<DB: DrawingBackend>(
                 row.band.w - 2.0,
                 row.band.h - 2.0,
             );
-            painter.outline(frame, palette::FOCUS, 2.0)?;
+            painter.outline(frame, theme.focus, 2.0)?;
         }
     }
     if let (Some(first), Some(last)) = (bars.rows.first(), bars.rows.last()) {
@@ -83,7 +84,7 @@ pub fn draw<DB: DrawingBackend>(
                 Point::new(x, first.band.y),
                 Point::new(x, last.band.bottom()),
             ],
-            palette::LEADER,
+            theme.leader,
             1.0,
         )?;
     }

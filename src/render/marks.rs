@@ -4,7 +4,7 @@
 use plotters::prelude::DrawingBackend;
 
 use super::{Align, Painter, RenderError};
-use crate::chart::palette;
+use crate::chart::palette::Theme;
 use crate::chart::Point;
 use crate::check::Severity;
 
@@ -13,6 +13,7 @@ pub const MARK_SIZE: f64 = 12.0;
 /// A mark centred at `at`; nothing for notes.
 pub fn draw<DB: DrawingBackend>(
     painter: &mut Painter<DB>,
+    theme: &Theme,
     severity: Severity,
     at: Point,
 ) -> Result<(), RenderError> {
@@ -24,16 +25,16 @@ pub fn draw<DB: DrawingBackend>(
                 Point::new(at.x + half + 1.0, at.y + half),
                 Point::new(at.x - half - 1.0, at.y + half),
             ],
-            palette::ERROR,
+            theme.error,
         )?,
-        Severity::Warning => painter.circle(at, half, palette::WARNING)?,
+        Severity::Warning => painter.circle(at, half, theme.warning)?,
         Severity::Note => return Ok(()),
     }
     painter.text(
         "!",
         Point::new(at.x, at.y + 1.0),
         10.0,
-        palette::BACKGROUND,
+        theme.background,
         Align::Center,
     )
 }

@@ -10,7 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::chart::palette::{self, Rgb};
+use crate::chart::palette::{Rgb, Theme};
 use crate::chart::{ChartView, Interaction, Layout, Point};
 
 /// Fonts that carry Chinese on common systems, then the generic family.
@@ -22,6 +22,7 @@ pub struct Scene<'a> {
     pub view: &'a ChartView,
     pub layout: &'a Layout,
     pub interaction: &'a Interaction,
+    pub theme: &'a Theme,
 }
 
 /// Why drawing failed (the backend's own error, in words).
@@ -43,7 +44,8 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), RenderError> {
     let mut painter = Painter { area, scale };
-    painter.run(|p| p.area.fill(&color(palette::BACKGROUND)))?;
+    let background = color(scene.theme.background);
+    painter.run(|p| p.area.fill(&background))?;
     match scene.layout {
         Layout::Pie(pie) => pie::draw(&mut painter, scene, pie)?,
         Layout::Bar(bar) => bar::draw(&mut painter, scene, bar)?,
@@ -183,6 +185,7 @@ mod tests {
                 view,
                 layout: &layout,
                 interaction: &interaction,
+                theme: &Theme::LIGHT,
             },
             600,
             360,
@@ -200,6 +203,19 @@ mod tests {
         assert!(pie.contains("<polygon"));
         let bar = svg_of(&view, ChartKind::Bar);
         assert!(bar.contains("897.05") && bar.contains("2020年") && bar.contains("单位：万元"));
+    }
+
+    #[test]
+    fn an_all_zero_level_draws_an_empty_ring() {
+        let json = r#"{"format":"budget-lens/1","breakdowns":[{"id":"e","label":"e","amount":"0","items":[
+            {"id":"a","label":"甲","amount":"0"},{"id":"b","label":"乙","amount":"0.00"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "e", &[], Lang::Zh).unwrap();
+        let svg = svg_of(&view, ChartKind::Donut);
+        assert_eq!(svg.matches("<polygon").count(), 1, "one ring, no slices");
+        assert!(
+            svg.contains("0.00%") || svg.contains("甲"),
+            "the legend still lists the items"
+        );
     }
 
     #[test]

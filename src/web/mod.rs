@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::chart::explorer::Explorer;
+use crate::chart::palette::Theme;
 use crate::chart::strings::ui_strings;
 use crate::chart::{ChartKind, Hit};
 use crate::render::{draw, Scene};
@@ -151,6 +152,7 @@ impl Widget {
             view: explorer.view(),
             layout,
             interaction: explorer.interaction(),
+            theme: &Theme::LIGHT,
         };
         draw(&area, &scene, scale).map_err(|e| JsError::new(&e.to_string()))
     }
