@@ -17,27 +17,70 @@ const FALLBACK = {
   en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report' },
 };
 
+// The wasm's sha384 Subresource Integrity hash; `make dist` writes it into the dist copy of this file, and
+// a page may give it as the `wasm-integrity` attribute. When set, the wasm fetch is integrity-checked.
+const BUILT_WASM_INTEGRITY = '';
+
 let core; // one module per page, shared by every widget
-function loadCore() {
+function loadCore(integrity) {
   core ??= import(GLUE_URL).then(async (glue) => {
-    await glue.default({ module_or_path: WASM_URL });
+    const wasm = integrity ? fetch(WASM_URL, { integrity }) : WASM_URL;
+    await glue.default({ module_or_path: wasm });
     return glue;
   });
   return core;
 }
 
-// Widgets showing the same report share one request.
+// Reads a response body as bytes, stopping as soon as it passes the core's size limit, so that a huge
+// report costs neither memory nor time. Returns { bytes } or { tooLarge: bytes seen }.
+async function readLimited(response, limit) {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) {
+    response.body?.cancel();
+    return { tooLarge: declared };
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      reader.cancel();
+      return { tooLarge: size };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return { bytes };
+}
+
+// Widgets showing the same report share one request. The report is kept as bytes: the core parses them
+// (and names invalid UTF-8 instead of silently replacing it).
 const reports = new Map();
-function fetchReport(url) {
+function fetchReport(url, glue) {
   if (!reports.has(url)) {
     const request = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.text();
+      return glue.then((g) => readLimited(response, g.maxReportBytes()));
     });
     request.catch(() => reports.delete(url)); // a failure may be retried by a later load
     reports.set(url, request);
   }
   return reports.get(url);
+}
+
+// Report text given through the `report` property, as bytes within the core's limit.
+function encodeReport(text, limit) {
+  // UTF-8 needs at least one byte per UTF-16 unit: a longer text is too large without encoding it.
+  if (text.length > limit) return { tooLarge: text.length };
+  return { bytes: new TextEncoder().encode(text) };
 }
 
 const isEnglish = (tag) => /^en\b/i.test(tag || '');
@@ -279,11 +322,12 @@ class BudgetLens extends HTMLElement {
     this.#dom.frame.lang = lang;
     // The report and the core load side by side.
     const src = this.#reportText == null ? this.getAttribute('src') : null;
-    const report = src ? fetchReport(new URL(src, document.baseURI).href) : Promise.resolve(this.#reportText);
+    const loading = loadCore(this.getAttribute('wasm-integrity') || BUILT_WASM_INTEGRITY);
+    const report = src ? fetchReport(new URL(src, document.baseURI).href, loading) : Promise.resolve(null);
     report.catch(() => {}); // handled below, once the core can say it in the widget's language
     let glue;
     try {
-      glue = await loadCore();
+      glue = await loading;
     } catch (e) {
       if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
       return;
@@ -295,18 +339,19 @@ class BudgetLens extends HTMLElement {
     } catch (e) {
       return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
     }
-    let text;
+    let loaded;
     try {
-      text = await report;
+      loaded = src ? await report : this.#reportText == null ? null : encodeReport(this.#reportText, glue.maxReportBytes());
     } catch (e) {
       if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
       return;
     }
     if (generation !== this.#generation) return;
-    if (text == null) return; // nothing to show yet
+    if (loaded == null) return; // nothing to show yet
+    if (loaded.tooLarge) return this.#fail(glue.reportTooLarge(loaded.tooLarge, lang));
     this.#release();
     try {
-      this.#widget = new glue.Widget(text, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);
+      this.#widget = new glue.Widget(loaded.bytes, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);
     } catch (e) {
       return this.#fail(e?.message ?? String(e));
     }

@@ -1,5 +1,6 @@
 //! The browser front end: thin wasm-bindgen exports around [`Explorer`]. The only module that knows
-//! about JS. The report arrives as JSON text and is parsed here (amounts stay exact); every export
+//! about JS. The report arrives as its bytes and is parsed here (amounts stay exact, invalid UTF-8 is
+//! named as such); every export
 //! returns errors instead of panicking, and state goes back to JS as JSON text with amounts as strings.
 
 #[cfg(feature = "builder")]
@@ -15,7 +16,7 @@ use crate::chart::palette::Theme;
 use crate::chart::strings::ui_strings;
 use crate::chart::{ChartKind, Hit};
 use crate::render::{draw, Scene};
-use crate::report::parse_report;
+use crate::report::{parse_report_bytes, Problem, ReportError, MAX_BYTES};
 use crate::Lang;
 
 /// One widget's chart: a report, the reader's place in it, and the last layout drawn.
@@ -35,14 +36,36 @@ pub fn ui_strings_json(lang: &str) -> Result<String, JsError> {
     to_json(&ui_strings(Lang::from_tag(lang)))
 }
 
+/// The largest report accepted, in bytes: JS stops reading a report past it.
+#[wasm_bindgen(js_name = maxReportBytes)]
+pub fn max_report_bytes() -> f64 {
+    MAX_BYTES as f64
+}
+
+/// The message for a report that JS stopped reading after `bytes` bytes, in `lang`.
+#[wasm_bindgen(js_name = reportTooLarge)]
+pub fn report_too_large(bytes: f64, lang: &str) -> String {
+    let problem = Problem::TooLarge {
+        bytes: bytes as usize,
+        limit: MAX_BYTES,
+    };
+    let error = ReportError {
+        problem,
+        path: "$".into(),
+        line: 1,
+        column: 1,
+    };
+    error.message(Lang::from_tag(lang))
+}
+
 #[wasm_bindgen]
 impl Widget {
-    /// Parses `report_json` and opens `view` (empty: the first breakdown) as `chart` (pie, donut, bar).
-    /// The error message is in `lang`.
+    /// Parses the report's bytes (UTF-8 JSON) and opens `view` (empty: the first breakdown) as `chart`
+    /// (pie, donut, bar). The error message is in `lang`.
     #[wasm_bindgen(constructor)]
-    pub fn new(report_json: &str, view: &str, chart: &str, lang: &str) -> Result<Widget, JsError> {
+    pub fn new(report: &[u8], view: &str, chart: &str, lang: &str) -> Result<Widget, JsError> {
         let lang = Lang::from_tag(lang);
-        let report = parse_report(report_json).map_err(|e| JsError::new(&e.message(lang)))?;
+        let report = parse_report_bytes(report).map_err(|e| JsError::new(&e.message(lang)))?;
         let explorer = Explorer::new(report, view, ChartKind::from_name(chart), lang)
             .map_err(|e| JsError::new(&e.message(lang)))?;
         Ok(Widget { explorer, lang })
