@@ -59,9 +59,9 @@ dist: build
 browser-test: build build-builder
 	cd tests/browser && node --test --test-concurrency=1
 
-## make demo: build and serve www/ on http://127.0.0.1:8000/
-demo: build
-	@echo "demo: http://127.0.0.1:8000/"
+## make demo: build and serve www/ on http://127.0.0.1:8000/ (the demo, and builder.html)
+demo: build build-builder
+	@echo "demo: http://127.0.0.1:8000/ — builder: http://127.0.0.1:8000/builder.html"
 	cd www && python3 -m http.server 8000 --bind 127.0.0.1
 
 ## make fuzz-setup: the nightly toolchain's cargo-fuzz (not part of `make test`, which needs only stable)
