@@ -206,7 +206,12 @@ mod tests {
             let n = theme.series.len();
             for i in 0..n {
                 let colour = theme.series(i);
-                assert_contrast(colour, theme.background, GRAPHICS, &format!("{name} slice {i}"));
+                assert_contrast(
+                    colour,
+                    theme.background,
+                    GRAPHICS,
+                    &format!("{name} slice {i}"),
+                );
                 // The next slice, wrapping round the pie (series(n) is series(0) again).
                 assert_contrast(
                     colour,
@@ -245,7 +250,12 @@ mod tests {
             }
         }
         for colour in Theme::HIGH_CONTRAST.series {
-            assert_contrast(colour, Theme::HIGH_CONTRAST.background, 7.0, "high contrast");
+            assert_contrast(
+                colour,
+                Theme::HIGH_CONTRAST.background,
+                7.0,
+                "high contrast",
+            );
         }
     }
 

@@ -18,6 +18,8 @@ pub struct ChartView {
     #[serde(serialize_with = "as_string")]
     pub total: Decimal,
     pub total_text: String,
+    /// A large total also in 亿元 (`约12.35亿元`), for reading; `None` below 1亿元.
+    pub total_in_yi_text: Option<String>,
     /// `单位：万元` / `Unit: 10k yuan`.
     pub unit_text: String,
     pub breadcrumb: Vec<Crumb>,
@@ -144,6 +146,7 @@ impl ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
             total_text: format::amount(node.amount.value(), unit, lang),
+            total_in_yi_text: format::in_yi(node.amount.value(), unit, lang),
             unit_text: match lang {
                 Lang::Zh => format!("单位：{}", unit.zh()),
                 Lang::En => format!("Unit: {}", unit.en()),
@@ -181,6 +184,11 @@ impl ChartView {
             })
             .collect();
         let more = self.items.len().saturating_sub(PARTS);
+        let total = match (&self.total_in_yi_text, lang) {
+            (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
+            (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
+            (None, _) => self.total_text.clone(),
+        };
         match lang {
             Lang::Zh => {
                 let tail = if more > 0 {
@@ -188,12 +196,7 @@ impl ChartView {
                 } else {
                     String::new()
                 };
-                format!(
-                    "{}{}，其中{}{tail}。",
-                    self.label,
-                    self.total_text,
-                    parts.join("；")
-                )
+                format!("{}{total}，其中{}{tail}。", self.label, parts.join("；"))
             }
             Lang::En => {
                 let tail = if more > 0 {
@@ -202,9 +205,8 @@ impl ChartView {
                     String::new()
                 };
                 format!(
-                    "{}: {}, of which {}{tail}.",
+                    "{}: {total}, of which {}{tail}.",
                     self.label,
-                    self.total_text,
                     parts.join("; ")
                 )
             }

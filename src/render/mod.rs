@@ -11,6 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::palette::{Rgb, Theme};
+use crate::chart::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
 use crate::chart::{ChartView, Interaction, Layout, Point};
 
 /// Fonts that carry Chinese on common systems, then the generic family.
@@ -133,6 +134,27 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             Point::new(r.x, r.y),
         ];
         self.line(&corners, stroke, width)
+    }
+
+    /// Hatch segments (from `chart::pattern`) in `ink`.
+    pub fn segments(&mut self, segments: &[(Point, Point)], ink: Rgb) -> Result<(), RenderError> {
+        for &(a, b) in segments {
+            self.line(&[a, b], ink, 1.5)?;
+        }
+        Ok(())
+    }
+
+    /// A rectangle filled with `fill` and hatched with the pattern of series `index`.
+    pub fn patterned_rect(
+        &mut self,
+        r: crate::chart::Rect,
+        fill: Rgb,
+        index: usize,
+        theme: &Theme,
+    ) -> Result<(), RenderError> {
+        self.rect(r, fill)?;
+        let lines = hatch_lines(pattern_of(index), r, HATCH_SPACING, |_| true);
+        self.segments(&lines, theme.hatch)
     }
 
     pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) -> Result<(), RenderError> {
