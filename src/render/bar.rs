@@ -1,18 +1,12 @@
 //! Painting horizontal bars: the unit and year key, hover band, names, this year's and last
 //! year's bars, values, marks and the focus frame.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::chart::bar::{BarLayout, BAR_FONT};
 use crate::chart::text::text_width;
 use crate::chart::{Point, Rect};
 
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    bars: &BarLayout,
-) -> Result<(), RenderError> {
+pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<(), RenderError> {
     let theme = scene.theme;
     painter.text(
         &bars.unit_text,

@@ -1,8 +1,6 @@
 //! Painting a pie or donut: slices, the hovered slice pulled out, the focus ring, marks, leader
 //! lines and labels, the legend, the total in the hole.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::chart::geometry::sector_outline;
 use crate::chart::legend::LEGEND_FONT;
@@ -13,11 +11,7 @@ use crate::chart::{Point, Rect};
 
 const HOVER_PULL: f64 = 6.0;
 
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    pie: &PieLayout,
-) -> Result<(), RenderError> {
+pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
     let theme = scene.theme;
     let interaction = scene.interaction;
     if pie.slices.is_empty() {
@@ -126,11 +120,7 @@ pub fn draw<DB: DrawingBackend>(
     draw_legend(painter, scene, pie)
 }
 
-fn draw_legend<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    pie: &PieLayout,
-) -> Result<(), RenderError> {
+fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
     let theme = scene.theme;
     for entry in &pie.legend {
         let focused = scene.interaction.focus == Some(entry.item);
