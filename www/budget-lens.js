@@ -188,7 +188,8 @@ class BudgetLens extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const d = (this.#dom = {});
     d.title = el('div', { class: 'bl-title', part: 'title' });
-    d.crumbs = el('nav', { class: 'bl-crumbs', part: 'breadcrumb' });
+    // A named group, not a <nav> landmark: several widgets showing the same level would repeat one.
+    d.crumbs = el('div', { class: 'bl-crumbs', part: 'breadcrumb', role: 'group' });
     d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
     d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
     d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
@@ -216,7 +217,7 @@ class BudgetLens extends HTMLElement {
     });
     d.export = el('div', { class: 'bl-export' }, [d.exportToggle, d.exportMenu]);
     d.keys = el('p', { class: 'bl-keys', id: 'bl-keys' });
-    d.findings = el('section', { class: 'bl-findings', part: 'findings', hidden: true, 'aria-labelledby': 'bl-findings-title' });
+    d.findings = el('div', { class: 'bl-findings', part: 'findings', role: 'group', hidden: true, 'aria-labelledby': 'bl-findings-title' });
     d.findingsList = el('ol', { class: 'bl-findings-list' });
     d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
     d.findingsTitle = el('h3', { class: 'bl-findings-title', id: 'bl-findings-title' });
@@ -229,7 +230,7 @@ class BudgetLens extends HTMLElement {
     d.tableWrap = el('div', { class: 'bl-table-wrap', hidden: true }, [d.table]);
     d.live = el('div', { class: 'bl-live', 'aria-live': 'polite' });
     d.body = el('div', { class: 'bl-body', hidden: true }, [
-      el('header', { class: 'bl-head' }, [
+      el('div', { class: 'bl-head' }, [
         d.title,
         d.crumbs,
         el('div', { class: 'bl-tools' }, [
@@ -433,7 +434,8 @@ class BudgetLens extends HTMLElement {
     d.exportSvg.textContent = s.export_svg;
     d.exportCsv.textContent = s.export_csv;
     d.keys.textContent = s.keys_hint;
-    d.crumbs.setAttribute('aria-label', s.back);
+    // Named after its level, so that several widgets' breadcrumbs are told apart.
+    d.crumbs.setAttribute('aria-label', `${state.view.label}${this.#colon}${s.back}`);
     d.crumbs.replaceChildren(...breadcrumb(state.view.breadcrumb, (path) => this.#open(path)));
     d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index)));
     const findings = JSON.parse(this.#widget.findings());
@@ -442,7 +444,10 @@ class BudgetLens extends HTMLElement {
     d.canvas.setAttribute('aria-label', state.view.label);
     d.description.textContent = state.description;
     // A new level is announced (not the first one: several widgets on a page would all speak at load).
-    if (this.#shownPath != null && this.#shownPath !== state.view.path) this.#announce(state.description);
+    if (this.#shownPath != null && this.#shownPath !== state.view.path) {
+      this.#announce(state.description);
+      this.#newLevel = state.description; // the focused part, if one follows, is announced after it
+    }
     this.#shownPath = state.view.path;
     this.#items = state.view.items;
     if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
@@ -452,6 +457,7 @@ class BudgetLens extends HTMLElement {
 
   #items = [];
   #shownPath = null;
+  #newLevel = null;
 
   #announce(text) {
     this.#dom.live.textContent = text;
@@ -620,7 +626,8 @@ class BudgetLens extends HTMLElement {
     if (!item) return;
     const hidden = this.#guard(() => JSON.parse(this.#widget.state()).hidden[index]);
     const status = hidden ? this.#strings.hidden_hint : '';
-    this.#announce([item.label, item.amount_text, item.share_text, status].filter(Boolean).join(' '));
+    this.#announce([this.#newLevel, item.label, item.amount_text, item.share_text, status].filter(Boolean).join(' '));
+    this.#newLevel = null;
   }
 
   #select(index) {
