@@ -301,7 +301,15 @@ mod tests {
         let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
         let interaction = Interaction::default();
         let svg_in = |kind, theme: &Theme| {
-            let layout = layout(&view, kind, 600.0, 360.0, &interaction, Some(2021), Lang::Zh);
+            let layout = layout(
+                &view,
+                kind,
+                600.0,
+                360.0,
+                &interaction,
+                Some(2021),
+                Lang::Zh,
+            );
             let scene = Scene {
                 view: &view,
                 layout: &layout,
