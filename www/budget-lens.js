@@ -150,10 +150,12 @@ function tooltipLines(item, s, lang) {
 const FORCED_COLORS = '(forced-colors: active)';
 const DARK_SCHEME = '(prefers-color-scheme: dark)';
 
-/** The chart's theme for the current media: high contrast under forced colours, else dark or light. */
+/** The chart's theme for the current media: high contrast (on the scheme's ground) under forced colours,
+ *  else dark or light. */
 function themeName() {
-  if (matchMedia(FORCED_COLORS).matches) return 'contrast';
-  return matchMedia(DARK_SCHEME).matches ? 'dark' : 'light';
+  const dark = matchMedia(DARK_SCHEME).matches;
+  if (matchMedia(FORCED_COLORS).matches) return dark ? 'contrast' : 'contrast-light';
+  return dark ? 'dark' : 'light';
 }
 
 /** A file name from a node path: letters, digits, `_` and `-` only. */

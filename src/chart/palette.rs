@@ -39,21 +39,23 @@ impl Rgb {
 }
 
 /// Which look: the light default, dark (`prefers-color-scheme: dark`) or high contrast
-/// (`forced-colors: active`).
+/// (`forced-colors: active`) on a dark or a light ground.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
     #[default]
     Light,
     Dark,
     HighContrast,
+    HighContrastLight,
 }
 
 impl ThemeName {
-    /// `dark`, `contrast` (or `high-contrast`, `forced`); anything else is light.
+    /// `dark`, `contrast` (or `high-contrast`, `forced`), `contrast-light`; anything else is light.
     pub fn from_name(name: &str) -> ThemeName {
         match name.trim().to_ascii_lowercase().as_str() {
             "dark" => ThemeName::Dark,
             "contrast" | "high-contrast" | "forced" => ThemeName::HighContrast,
+            "contrast-light" | "high-contrast-light" => ThemeName::HighContrastLight,
             _ => ThemeName::Light,
         }
     }
@@ -63,6 +65,7 @@ impl ThemeName {
             ThemeName::Light => &Theme::LIGHT,
             ThemeName::Dark => &Theme::DARK,
             ThemeName::HighContrast => &Theme::HIGH_CONTRAST,
+            ThemeName::HighContrastLight => &Theme::HIGH_CONTRAST_LIGHT,
         }
     }
 }
@@ -164,6 +167,32 @@ impl Theme {
         ],
     };
 
+    /// Forced colours with a light scheme: white ground, black text, deep fills with white hatching.
+    pub const HIGH_CONTRAST_LIGHT: Theme = Theme {
+        background: Rgb(0xff, 0xff, 0xff),
+        text: Rgb(0x00, 0x00, 0x00),
+        muted_text: Rgb(0x00, 0x00, 0x00),
+        leader: Rgb(0x00, 0x00, 0x00),
+        focus: Rgb(0x00, 0x00, 0x00),
+        hover_band: Rgb(0xdd, 0xee, 0xff),
+        hidden: Rgb(0x90, 0x90, 0x90),
+        error: Rgb(0xa0, 0x00, 0x00),
+        warning: Rgb(0x5c, 0x3c, 0x00),
+        hatch: Rgb(0xff, 0xff, 0xff),
+        series: [
+            Rgb(0x00, 0x00, 0xa0), // blue
+            Rgb(0x00, 0x00, 0x00), // black
+            Rgb(0x8b, 0x00, 0x00), // red
+            Rgb(0x00, 0x50, 0x00), // green
+            Rgb(0x5a, 0x00, 0x78), // purple
+            Rgb(0x00, 0x00, 0x00), // black
+            Rgb(0x00, 0x44, 0x66), // petrol
+            Rgb(0x66, 0x33, 0x00), // brown
+            Rgb(0x33, 0x33, 0x33), // charcoal
+            Rgb(0x80, 0x00, 0x50), // plum
+        ],
+    };
+
     /// The colour of the `index`-th item of a level.
     pub fn series(&self, index: usize) -> Rgb {
         self.series[index % self.series.len()]
@@ -236,6 +265,7 @@ mod tests {
             ("light", &Theme::LIGHT),
             ("dark", &Theme::DARK),
             ("high contrast", &Theme::HIGH_CONTRAST),
+            ("high contrast light", &Theme::HIGH_CONTRAST_LIGHT),
         ] {
             for ground in [theme.background, theme.hover_band] {
                 assert_contrast(theme.text, ground, TEXT, &format!("{name} text"));
@@ -249,13 +279,11 @@ mod tests {
                 assert_contrast(theme.background, mark, TEXT, &format!("{name} mark text"));
             }
         }
-        for colour in Theme::HIGH_CONTRAST.series {
-            assert_contrast(
-                colour,
-                Theme::HIGH_CONTRAST.background,
-                7.0,
-                "high contrast",
-            );
+        for theme in [&Theme::HIGH_CONTRAST, &Theme::HIGH_CONTRAST_LIGHT] {
+            for colour in theme.series {
+                assert_contrast(colour, theme.background, 7.0, "high contrast slice");
+                assert_contrast(colour, theme.hatch, 7.0, "high contrast hatch");
+            }
         }
     }
 
@@ -263,6 +291,10 @@ mod tests {
     fn theme_names_and_hex() {
         assert_eq!(ThemeName::from_name("dark").theme(), &Theme::DARK);
         assert_eq!(ThemeName::from_name("contrast"), ThemeName::HighContrast);
+        assert_eq!(
+            ThemeName::from_name("contrast-light").theme(),
+            &Theme::HIGH_CONTRAST_LIGHT
+        );
         assert_eq!(ThemeName::from_name("whatever").theme(), &Theme::LIGHT);
         assert_eq!(Rgb(0x1f, 0x5f, 0xa8).hex(), "#1f5fa8");
         assert_eq!(Rgb(0, 0, 0).lighten(1.0), Theme::LIGHT.background);

@@ -360,6 +360,22 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_large_total_is_also_described_in_yi_yuan() {
+        let json = REPORT.replace("1550.17", "123456.78");
+        let view =
+            ChartView::new(&parse_report(&json).unwrap(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(view.total_in_yi_text.as_deref(), Some("约12.35亿元"));
+        assert!(
+            view.description()
+                .starts_with("支出合计123,456.78万元（约12.35亿元），其中"),
+            "{}",
+            view.description()
+        );
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(view.total_in_yi_text, None);
+    }
+
+    #[test]
     fn bad_paths_and_leaves_are_errors() {
         let report = report();
         assert_eq!(
