@@ -451,6 +451,15 @@ mod tests {
         assert!(zoomed.y > anchor.y, "rows grow");
         // The anchor of a bar is on the bar: hitting it there finds the item.
         assert_eq!(e.hit(zoomed.x - 2.0, zoomed.y), Some(Hit::Item(0)));
+        // Rows are targets: 44 px, and 60 px or more in the large mode (20 px text instead of 14 px).
+        for (zoom, least) in [(1.0, 44.0), (20.0 / 14.0, 60.0)] {
+            e.set_zoom(zoom);
+            let height = e.preferred_height(600.0);
+            let Some(Layout::Bar(bars)) = Some(e.layout(600.0, height).clone()) else {
+                panic!("bars")
+            };
+            assert!(bars.rows.iter().all(|r| r.band.h * zoom >= least), "{zoom}");
+        }
         e.set_zoom(f64::NAN);
         assert_eq!(e.zoom(), 1.0);
         e.set_zoom(9.0);

@@ -19,6 +19,10 @@ use crate::Lang;
 pub use geometry::{Point, Rect};
 pub use view::{ChartView, Crumb, Item, ViewError};
 
+/// The least height of a pointer target (a legend row, a bar's row), in layout pixels: 44 px, and
+/// 60 px or more at the large mode's zoom (20 px text / 14 px ≈ 1.43).
+pub const MIN_TARGET: f64 = 44.0;
+
 /// Which chart shows the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ChartKind {
