@@ -114,6 +114,9 @@ function breadcrumb(crumbs, open) {
   });
 }
 
+/** The level's total as printed, and also in 亿元 when it is that large. */
+const totalText = (view) => (view.total_in_yi_text ? `${view.total_text}（${view.total_in_yi_text}）` : view.total_text);
+
 /** Caption, header, one row per item of the level (drillable names are buttons), and the total. */
 function tableParts(view, s, drill) {
   const columns = [
@@ -143,7 +146,7 @@ function tableParts(view, s, drill) {
   });
   const foot = el('tr', {}, [
     el('th', { scope: 'row', text: s.total }),
-    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? view.total_text : '' })),
+    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view) : '' })),
   ]);
   return [
     el('caption', { text: `${view.label}（${view.unit_text}）` }),
@@ -185,8 +188,34 @@ function tooltipLines(item, s, lang) {
   return lines;
 }
 
+// ---- Looks and exports. ----
+
+const FORCED_COLORS = '(forced-colors: active)';
+const DARK_SCHEME = '(prefers-color-scheme: dark)';
+
+/** The chart's theme for the current media: high contrast (on the scheme's ground) under forced colours,
+ *  else dark or light. */
+function themeName() {
+  const dark = matchMedia(DARK_SCHEME).matches;
+  if (matchMedia(FORCED_COLORS).matches) return dark ? 'contrast' : 'contrast-light';
+  return dark ? 'dark' : 'light';
+}
+
+/** A file name from a node path: letters, digits, `_` and `-` only. */
+const fileName = (path, extension) => `${(path || 'budget').replace(/[^\p{L}\p{N}_-]+/gu, '_')}.${extension}`;
+
+/** Saves `blob` as `name` through a temporary link inside `root`. */
+function download(root, name, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name, hidden: true });
+  root.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 class BudgetLens extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'chart', 'lang'];
+  static observedAttributes = ['src', 'view', 'chart', 'lang', 'size'];
 
   #widget = null; // the core's Widget for the loaded report
   #reportText = null; // set through the `report` property
@@ -204,17 +233,41 @@ class BudgetLens extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const d = (this.#dom = {});
     d.title = el('div', { class: 'bl-title', part: 'title' });
-    d.crumbs = el('nav', { class: 'bl-crumbs', part: 'breadcrumb' });
+    // A named group, not a <nav> landmark: several widgets showing the same level would repeat one.
+    d.crumbs = el('div', { class: 'bl-crumbs', part: 'breadcrumb', role: 'group' });
     d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
     d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
     d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
     d.badge = el('button', { type: 'button', class: 'bl-badge', part: 'badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
-    d.findings = el('section', { class: 'bl-findings', part: 'findings', hidden: true });
+    d.exportToggle = el('button', {
+      type: 'button',
+      class: 'bl-export-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': 'bl-export-menu',
+      onclick: () => this.#toggleExport(),
+    });
+    d.exportPng = el('button', { type: 'button', class: 'bl-export-png', onclick: () => this.#export('png') });
+    d.exportSvg = el('button', { type: 'button', class: 'bl-export-svg', onclick: () => this.#export('svg') });
+    d.exportCsv = el('button', { type: 'button', class: 'bl-export-csv', onclick: () => this.#export('csv') });
+    d.exportMenu = el('div', { class: 'bl-export-menu', id: 'bl-export-menu', role: 'group', hidden: true }, [
+      d.exportPng,
+      d.exportSvg,
+      d.exportCsv,
+    ]);
+    d.exportMenu.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      this.#toggleExport(false);
+      d.exportToggle.focus();
+    });
+    d.export = el('div', { class: 'bl-export' }, [d.exportToggle, d.exportMenu]);
+    d.keys = el('p', { class: 'bl-keys', id: 'bl-keys' });
+    d.findings = el('div', { class: 'bl-findings', part: 'findings', role: 'group', hidden: true, 'aria-labelledby': 'bl-findings-title' });
     d.findingsList = el('ol', { class: 'bl-findings-list' });
     d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
-    d.findingsTitle = el('h3', { class: 'bl-findings-title' });
+    d.findingsTitle = el('h3', { class: 'bl-findings-title', id: 'bl-findings-title' });
     d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
-    d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description' });
+    d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description bl-keys' });
     d.description = el('p', { class: 'bl-description', id: 'bl-description' });
     d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', hidden: true });
     d.stage = el('div', { class: 'bl-stage' }, [d.canvas, d.tip]);
@@ -222,15 +275,21 @@ class BudgetLens extends HTMLElement {
     d.tableWrap = el('div', { class: 'bl-table-wrap', hidden: true }, [d.table]);
     d.live = el('div', { class: 'bl-live', 'aria-live': 'polite' });
     d.body = el('div', { class: 'bl-body', hidden: true }, [
-      el('header', { class: 'bl-head' }, [
+      el('div', { class: 'bl-head' }, [
         d.title,
         d.crumbs,
-        el('div', { class: 'bl-tools' }, [el('div', { class: 'bl-switch', role: 'group' }, [d.pie, d.bar]), d.tableToggle, d.badge]),
+        el('div', { class: 'bl-tools' }, [
+          el('div', { class: 'bl-switch', role: 'group' }, [d.pie, d.bar]),
+          d.tableToggle,
+          d.badge,
+          d.export,
+        ]),
       ]),
       d.findings,
       d.stage,
       d.tableWrap,
       d.description,
+      d.keys,
       d.live,
     ]);
     d.status = el('div', { class: 'bl-status' });
@@ -267,17 +326,30 @@ class BudgetLens extends HTMLElement {
       this.#resize.observe(this.#dom.stage);
     }
     this.#watchPixelRatio();
+    for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).addEventListener('change', this.#onLook);
+    window.addEventListener('beforeprint', this.#onPrint);
+    window.addEventListener('afterprint', this.#onLook);
     this.#load();
   }
 
   disconnectedCallback() {
     this.#resize?.disconnect();
     this.#dprQuery?.removeEventListener('change', this.#onPixelRatio);
+    for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).removeEventListener('change', this.#onLook);
+    window.removeEventListener('beforeprint', this.#onPrint);
+    window.removeEventListener('afterprint', this.#onLook);
     this.#release();
   }
 
+  // Colour scheme or forced colours changed, or printing ended: redraw in the matching theme.
+  #onLook = () => this.#draw();
+
+  // Paper is white: print the chart in the light theme whatever the screen uses.
+  #onPrint = () => this.#draw('light');
+
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
+    if (name === 'size') return this.#draw();
     if (name === 'chart' && this.#widget) return this.#setChart(after || 'pie');
     if (name === 'view' && this.#widget) {
       return this.#guard(() => {
@@ -404,13 +476,26 @@ class BudgetLens extends HTMLElement {
     d.badge.dataset.severity = state.errors ? 'error' : state.warnings ? 'warning' : state.notes ? 'note' : 'none';
     d.findingsTitle.textContent = s.findings;
     d.findingsClose.textContent = s.close;
-    d.crumbs.setAttribute('aria-label', s.back);
+    d.exportToggle.textContent = s.export;
+    d.exportPng.textContent = s.export_png;
+    d.exportSvg.textContent = s.export_svg;
+    d.exportCsv.textContent = s.export_csv;
+    d.keys.textContent = s.keys_hint;
+    // Named after its level, so that several widgets' breadcrumbs are told apart.
+    d.crumbs.setAttribute('aria-label', `${state.view.label}${this.#colon}${s.back}`);
     d.crumbs.replaceChildren(...breadcrumb(state.view.breadcrumb, (path) => this.#open(path)));
     d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index)));
     const findings = JSON.parse(this.#widget.findings());
     d.findingsList.replaceChildren(...findingItems(findings, s, (path) => this.#reveal(path)));
-    d.canvas.setAttribute('aria-label', `${state.view.label}（${s.chart}）`);
+    // The chart's accessible name is the breakdown's title; its description the level in one sentence.
+    d.canvas.setAttribute('aria-label', state.view.label);
     d.description.textContent = state.description;
+    // A new level is announced (not the first one: several widgets on a page would all speak at load).
+    if (this.#shownPath != null && this.#shownPath !== state.view.path) {
+      this.#announce(state.description);
+      this.#newLevel = state.description; // the focused part, if one follows, is announced after it
+    }
+    this.#shownPath = state.view.path;
     this.#items = state.view.items;
     if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
     this.#hideTip();
@@ -418,8 +503,15 @@ class BudgetLens extends HTMLElement {
   }
 
   #items = [];
+  #shownPath = null;
+  #newLevel = null;
 
-  #draw() {
+  #announce(text) {
+    this.#dom.live.textContent = text;
+  }
+
+  /** Draws the chart in `theme` (default: the one the media ask for), zoomed with the text size. */
+  #draw(theme = themeName()) {
     if (!this.#widget) return;
     const { canvas, stage } = this.#dom;
     const width = stage.clientWidth;
@@ -427,7 +519,12 @@ class BudgetLens extends HTMLElement {
     this.#lastWidth = width;
     const dpr = window.devicePixelRatio || 1;
     this.#lastDpr = dpr;
+    // The chart's text is 12 px at the widget's default 14 px: it grows with the page's font size and
+    // in the large mode.
+    const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize) || 14;
     this.#guard(() => {
+      this.#widget.setTheme(theme);
+      this.#widget.setZoom(fontSize / 14);
       const height = Math.round(this.#widget.preferredHeight(width));
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
@@ -515,6 +612,14 @@ class BudgetLens extends HTMLElement {
       const index = this.#guard(() => this.#widget.moveFocus(event.key === 'Home' ? 1 : -1)) ?? -1;
       this.#draw();
       this.#showFocus(index);
+    } else if (event.key === ' ' && this.#widget.chart() !== 'bar') {
+      // Space is the legend's toggle: hide or show the focused part of the pie.
+      event.preventDefault();
+      const index = this.#widget.focus();
+      if (index < 0) return;
+      this.#guard(() => this.#widget.toggleHidden(index));
+      this.#draw();
+      this.#showFocus(index);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const index = this.#widget.focus();
@@ -565,7 +670,11 @@ class BudgetLens extends HTMLElement {
     const anchor = this.#guard(() => this.#widget.anchorOf(index));
     this.#showTip(index, anchor && anchor.length === 2 ? [anchor[0], anchor[1]] : [0, 0]);
     const item = this.#items[index];
-    if (item) this.#dom.live.textContent = `${item.label} ${item.amount_text} ${item.share_text ?? ''}`;
+    if (!item) return;
+    const hidden = this.#guard(() => JSON.parse(this.#widget.state()).hidden[index]);
+    const status = hidden ? this.#strings.hidden_hint : '';
+    this.#announce([this.#newLevel, item.label, item.amount_text, item.share_text, status].filter(Boolean).join(' '));
+    this.#newLevel = null;
   }
 
   #select(index) {
@@ -613,6 +722,32 @@ class BudgetLens extends HTMLElement {
     const show = open ?? d.tableWrap.hidden;
     d.tableWrap.hidden = !show;
     d.tableToggle.setAttribute('aria-pressed', String(show));
+  }
+
+  #toggleExport(open) {
+    const d = this.#dom;
+    const show = open ?? d.exportMenu.hidden;
+    d.exportMenu.hidden = !show;
+    d.exportToggle.setAttribute('aria-expanded', String(show));
+    if (show) d.exportPng.focus();
+  }
+
+  /** Saves the chart as PNG (the canvas, at device resolution) or SVG, or the level as CSV. */
+  #export(kind) {
+    if (!this.#widget) return;
+    const path = this.#guard(() => JSON.parse(this.#widget.state()).view.path);
+    const root = this.shadowRoot;
+    if (kind === 'png') {
+      this.#dom.canvas.toBlob((blob) => blob && download(root, fileName(path, 'png'), blob), 'image/png');
+    } else if (kind === 'svg') {
+      const svg = this.#guard(() => this.#widget.svg());
+      if (svg != null) download(root, fileName(path, 'svg'), new Blob([svg], { type: 'image/svg+xml' }));
+    } else {
+      const csv = this.#guard(() => this.#widget.csv());
+      if (csv != null) download(root, fileName(path, 'csv'), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    }
+    this.#toggleExport(false);
+    this.#dom.exportToggle.focus();
   }
 
   #toggleFindings(open) {

@@ -18,6 +18,8 @@ pub struct ChartView {
     #[serde(serialize_with = "as_string")]
     pub total: Decimal,
     pub total_text: String,
+    /// A large total also in 亿元 (`约12.35亿元`), for reading; `None` below 1亿元.
+    pub total_in_yi_text: Option<String>,
     /// `单位：万元` / `Unit: 10k yuan`.
     pub unit_text: String,
     pub breadcrumb: Vec<Crumb>,
@@ -150,6 +152,7 @@ impl ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
             total_text: format::amount(node.amount.value(), unit, lang),
+            total_in_yi_text: format::in_yi(node.amount.value(), unit, lang),
             unit_text: match lang {
                 Lang::Zh => format!("单位：{}", unit.zh()),
                 Lang::En => format!("Unit: {}", unit.en()),
@@ -187,6 +190,11 @@ impl ChartView {
             })
             .collect();
         let more = self.items.len().saturating_sub(PARTS);
+        let total = match (&self.total_in_yi_text, lang) {
+            (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
+            (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
+            (None, _) => self.total_text.clone(),
+        };
         match lang {
             Lang::Zh => {
                 let tail = if more > 0 {
@@ -194,12 +202,7 @@ impl ChartView {
                 } else {
                     String::new()
                 };
-                format!(
-                    "{}{}，其中{}{tail}。",
-                    self.label,
-                    self.total_text,
-                    parts.join("；")
-                )
+                format!("{}{total}，其中{}{tail}。", self.label, parts.join("；"))
             }
             Lang::En => {
                 let tail = if more > 0 {
@@ -208,9 +211,8 @@ impl ChartView {
                     String::new()
                 };
                 format!(
-                    "{}: {}, of which {}{tail}.",
+                    "{}: {total}, of which {}{tail}.",
                     self.label,
-                    self.total_text,
                     parts.join("; ")
                 )
             }
@@ -478,6 +480,22 @@ pub(crate) mod tests {
             Some(Severity::Error),
             "n0 (amount 0) is among the gathered"
         );
+    }
+
+    #[test]
+    fn a_large_total_is_also_described_in_yi_yuan() {
+        let json = REPORT.replace("1550.17", "123456.78");
+        let view =
+            ChartView::new(&parse_report(&json).unwrap(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(view.total_in_yi_text.as_deref(), Some("约12.35亿元"));
+        assert!(
+            view.description()
+                .starts_with("支出合计123,456.78万元（约12.35亿元），其中"),
+            "{}",
+            view.description()
+        );
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(view.total_in_yi_text, None);
     }
 
     #[test]

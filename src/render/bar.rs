@@ -1,18 +1,12 @@
 //! Painting horizontal bars: the unit and year key, hover band, names, this year's and last
 //! year's bars, values, marks and the focus frame.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::chart::bar::{BarLayout, BAR_FONT};
 use crate::chart::text::text_width;
 use crate::chart::{Point, Rect};
 
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    bars: &BarLayout,
-) -> Result<(), RenderError> {
+pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<(), RenderError> {
     let theme = scene.theme;
     painter.text(
         &bars.unit_text,
@@ -22,12 +16,8 @@ pub fn draw<DB: DrawingBackend>(
         Align::Right,
     )?;
     for (i, (swatch, text)) in bars.key.iter().enumerate() {
-        let fill = if i == 0 {
-            theme.series(0)
-        } else {
-            theme.prior_year(0)
-        };
-        painter.rect(*swatch, fill)?;
+        // This year as the first series, last year as the second: colour and hatching.
+        painter.patterned_rect(*swatch, theme.series(i), i, theme)?;
         let at = Point::new(swatch.right() + 6.0, swatch.y + swatch.h / 2.0);
         painter.text(text, at, BAR_FONT, theme.text, Align::Left)?;
     }
@@ -42,14 +32,10 @@ pub fn draw<DB: DrawingBackend>(
             theme.text,
             Align::Right,
         )?;
-        let colour = if bars.key.is_empty() {
-            theme.series(row.item)
-        } else {
-            theme.series(0)
-        };
-        painter.rect(row.bar, colour)?;
+        let series = if bars.key.is_empty() { row.item } else { 0 };
+        painter.patterned_rect(row.bar, theme.series(series), series, theme)?;
         if let Some(prior) = row.prior_bar {
-            painter.rect(prior, theme.prior_year(0))?;
+            painter.patterned_rect(prior, theme.prior_year(0), 1, theme)?;
         }
         painter.text(
             &row.value_text,

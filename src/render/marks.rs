@@ -1,8 +1,6 @@
 //! The marks of nodes with findings: a triangle for an error, a circle for a warning, each with "!"
 //! so that they differ in shape and not only in colour.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{Align, Painter, RenderError};
 use crate::chart::palette::Theme;
 use crate::chart::Point;
@@ -11,8 +9,8 @@ use crate::check::Severity;
 pub const MARK_SIZE: f64 = 12.0;
 
 /// A mark centred at `at`; nothing for notes.
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
+pub fn draw(
+    painter: &mut Painter,
     theme: &Theme,
     severity: Severity,
     at: Point,

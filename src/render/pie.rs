@@ -1,22 +1,17 @@
 //! Painting a pie or donut: slices, the hovered slice pulled out, the focus ring, marks, leader
 //! lines and labels, the legend, the total in the hole.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::chart::geometry::sector_outline;
 use crate::chart::legend::LEGEND_FONT;
+use crate::chart::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
 use crate::chart::pie::{PieLayout, LABEL_FONT};
 use crate::chart::text::text_width;
-use crate::chart::Point;
+use crate::chart::{Point, Rect};
 
 const HOVER_PULL: f64 = 6.0;
 
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    pie: &PieLayout,
-) -> Result<(), RenderError> {
+pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
     let theme = scene.theme;
     let interaction = scene.interaction;
     if pie.slices.is_empty() {
@@ -39,6 +34,20 @@ pub fn draw<DB: DrawingBackend>(
         let center = pie.center.polar(pull, slice.mid());
         let outline = sector_outline(center, pie.inner_radius, pie.radius, slice.start, slice.end);
         painter.polygon(&outline, theme.series(slice.item))?;
+        let bounds = Rect::new(
+            center.x - pie.radius,
+            center.y - pie.radius,
+            2.0 * pie.radius,
+            2.0 * pie.radius,
+        );
+        let (inner, outer) = (pie.inner_radius + 1.5, pie.radius - 1.5);
+        let inside = |p: Point| {
+            let r = center.distance(p);
+            let a = center.angle_to(p);
+            r >= inner && r <= outer && a >= slice.start && a <= slice.end
+        };
+        let hatching = hatch_lines(pattern_of(slice.item), bounds, HATCH_SPACING, inside);
+        painter.segments(&hatching, theme.hatch)?;
         if pie.slices.len() > 1 {
             let mut closed = outline.clone();
             closed.push(outline[0]);
@@ -111,23 +120,19 @@ pub fn draw<DB: DrawingBackend>(
     draw_legend(painter, scene, pie)
 }
 
-fn draw_legend<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    pie: &PieLayout,
-) -> Result<(), RenderError> {
+fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
     let theme = scene.theme;
     for entry in &pie.legend {
         let focused = scene.interaction.focus == Some(entry.item);
         if scene.interaction.hover == Some(entry.item) || focused {
             painter.rect(entry.bounds, theme.hover_band)?;
         }
-        let swatch = if entry.hidden {
-            theme.hidden
+        if entry.hidden {
+            painter.rect(entry.swatch, theme.hidden)?;
         } else {
-            theme.series(entry.item)
-        };
-        painter.rect(entry.swatch, swatch)?;
+            let fill = theme.series(entry.item);
+            painter.patterned_rect(entry.swatch, fill, entry.item, theme)?;
+        }
         let text_at = Point::new(
             entry.swatch.right() + 8.0,
             entry.bounds.y + entry.bounds.h / 2.0,

@@ -11,11 +11,12 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use crate::chart::csv::level_csv;
 use crate::chart::explorer::Explorer;
-use crate::chart::palette::Theme;
+use crate::chart::palette::ThemeName;
 use crate::chart::strings::ui_strings;
 use crate::chart::{ChartKind, Hit};
-use crate::render::{draw, Scene};
+use crate::render::{draw, to_svg, Scene};
 use crate::report::{parse_report_bytes, Problem, ReportError, MAX_BYTES};
 use crate::Lang;
 
@@ -175,9 +176,43 @@ impl Widget {
             view: explorer.view(),
             layout,
             interaction: explorer.interaction(),
-            theme: &Theme::LIGHT,
+            theme: explorer.theme(),
         };
-        draw(&area, &scene, scale).map_err(|e| JsError::new(&e.to_string()))
+        draw(&area, &scene, scale * explorer.zoom()).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The look of the next drawing: `light`, `dark` or `contrast` (forced colours).
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, theme: &str) {
+        self.explorer.set_theme(ThemeName::from_name(theme));
+    }
+
+    /// Draws `zoom` times larger than the base size (text 12 px at 1; clamped to 1–2.5).
+    #[wasm_bindgen(js_name = setZoom)]
+    pub fn set_zoom(&mut self, zoom: f64) {
+        self.explorer.set_zoom(zoom);
+    }
+
+    /// The chart as last drawn, as an SVG document (plotters' SVG backend; report text escaped).
+    pub fn svg(&self) -> Result<String, JsError> {
+        let explorer = &self.explorer;
+        let layout = explorer
+            .last_layout()
+            .ok_or_else(|| JsError::new("no layout"))?;
+        let (width, height) = explorer.layout_size();
+        let scene = Scene {
+            view: explorer.view(),
+            layout,
+            interaction: explorer.interaction(),
+            theme: explorer.theme(),
+        };
+        to_svg(&scene, width.round() as u32, height.round() as u32)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The current level as CSV text (with its byte-order mark), figures exact.
+    pub fn csv(&self) -> String {
+        level_csv(self.explorer.view())
     }
 
     /// The item whose slice or bar is at (`x`, `y`) CSS pixels, or -1.

@@ -68,7 +68,7 @@ describe('two widgets, the report property and hostile text', () => {
 
   test('both widgets draw and work independently', async () => {
     assert.deepEqual((await page.evaluate(() => window.ready)).sort(), ['first', 'hostile', 'second']);
-    const first = await findColor(page, '#first', [0x1f, 0x5f, 0xa8]);
+    const first = await findColor(page, '#first', [0x18, 0x36, 0x7c]);
     await page.mouse.click(first.x, first.y);
     assert.equal((await widgetState(page, '#first')).crumbs.length, 2);
     assert.equal((await widgetState(page, '#second')).crumbs.length, 1, 'the other widget stays where it was');
