@@ -14,8 +14,9 @@ const EXTRA_PCT_DECIMALS: u32 = 2;
 pub(super) struct Checker<'a> {
     report: &'a Report,
     unit: Unit,
-    /// path → node, built on first need (a `share_of` or a relation).
-    index: Option<HashMap<String, &'a Node>>,
+    /// Children by id of the wide nodes that `share_of` or relation paths went through, keyed by the
+    /// node's address.
+    wide: HashMap<usize, HashMap<&'a str, &'a Node>>,
     findings: Vec<Finding>,
 }
 
@@ -39,21 +40,29 @@ impl<'a> Checker<'a> {
         Checker {
             report,
             unit: report.unit,
-            index: None,
+            wide: HashMap::new(),
             findings: Vec::new(),
         }
     }
 
     pub(super) fn run(mut self) -> Vec<Finding> {
-        // An explicit stack: a report built in code (not parsed) has no depth limit.
-        let mut stack: Vec<(&Node, Option<&Node>, String)> = self
+        // An explicit stack (a report built in code, not parsed, has no depth limit) and one path buffer:
+        // a node's path is its parent's (the buffer's first `parent_len` bytes) plus `/id`, and becomes a
+        // String of its own only in a finding.
+        let mut stack: Vec<(&Node, Option<&Node>, usize)> = self
             .report
             .breakdowns
             .iter()
             .rev()
-            .map(|n| (n, None, n.id.clone()))
+            .map(|n| (n, None, 0))
             .collect();
-        while let Some((node, parent, path)) = stack.pop() {
+        let mut path = String::new();
+        while let Some((node, parent, parent_len)) = stack.pop() {
+            path.truncate(parent_len);
+            if parent.is_some() {
+                path.push('/');
+            }
+            path.push_str(&node.id);
             let subject = Subject { node, path: &path };
             self.negative(&subject);
             self.parts(&subject);
@@ -63,8 +72,9 @@ impl<'a> Checker<'a> {
             self.change_pct(&subject);
             self.completion(&subject);
             self.restated(&subject);
+            let len = path.len();
             for child in node.items.iter().rev() {
-                stack.push((child, Some(node), format!("{path}/{}", child.id)));
+                stack.push((child, Some(node), len));
             }
         }
         for relation in &self.report.relations {
@@ -460,25 +470,27 @@ impl<'a> Checker<'a> {
         paths.iter().map(|p| self.node_at(p)).collect()
     }
 
+    /// The node at `path`, found by walking down from its root: no index of every path is built, and a
+    /// wide node's children are indexed by id the first time a path goes through it.
     fn node_at(&mut self, path: &str) -> Option<&'a Node> {
-        let report = self.report;
-        let index = self.index.get_or_insert_with(|| index_nodes(report));
-        index.get(path).copied()
-    }
-}
-
-fn index_nodes(report: &Report) -> HashMap<String, &Node> {
-    let mut index = HashMap::with_capacity(report.node_count());
-    let mut stack: Vec<(&Node, String)> = report
-        .breakdowns
-        .iter()
-        .map(|n| (n, n.id.clone()))
-        .collect();
-    while let Some((node, path)) = stack.pop() {
-        for child in &node.items {
-            stack.push((child, format!("{path}/{}", child.id)));
+        let mut ids = path.split('/');
+        let root = ids.next()?;
+        let mut node = self.report.breakdowns.iter().find(|n| n.id == root)?;
+        for id in ids {
+            node = self.child(node, id)?;
         }
-        index.insert(path, node);
+        Some(node)
     }
-    index
+
+    fn child(&mut self, node: &'a Node, id: &str) -> Option<&'a Node> {
+        const SCAN: usize = 32;
+        if node.items.len() <= SCAN {
+            return node.items.iter().find(|c| c.id == id);
+        }
+        let by_id = self
+            .wide
+            .entry(node as *const Node as usize)
+            .or_insert_with(|| node.items.iter().map(|c| (c.id.as_str(), c)).collect());
+        by_id.get(id).copied()
+    }
 }
