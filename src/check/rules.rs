@@ -1,12 +1,10 @@
 //! The consistency rules, applied node by node in document order.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity};
 use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
-use crate::report::{Node, Relation, Report, Span, Unit};
+use crate::report::{Node, Relation, Report, Resolver, Span, Unit};
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
 const EXTRA_PCT_DECIMALS: u32 = 2;
@@ -14,9 +12,8 @@ const EXTRA_PCT_DECIMALS: u32 = 2;
 pub(super) struct Checker<'a> {
     report: &'a Report,
     unit: Unit,
-    /// Children by id of the wide nodes that `share_of` or relation paths went through, keyed by the
-    /// node's address.
-    wide: HashMap<usize, HashMap<&'a str, &'a Node>>,
+    /// Finds the nodes that `share_of` and relation paths name.
+    resolver: Resolver<'a>,
     findings: Vec<Finding>,
 }
 
@@ -40,7 +37,7 @@ impl<'a> Checker<'a> {
         Checker {
             report,
             unit: report.unit,
-            wide: HashMap::new(),
+            resolver: Resolver::new(report),
             findings: Vec::new(),
         }
     }
@@ -470,27 +467,7 @@ impl<'a> Checker<'a> {
         paths.iter().map(|p| self.node_at(p)).collect()
     }
 
-    /// The node at `path`, found by walking down from its root: no index of every path is built, and a
-    /// wide node's children are indexed by id the first time a path goes through it.
     fn node_at(&mut self, path: &str) -> Option<&'a Node> {
-        let mut ids = path.split('/');
-        let root = ids.next()?;
-        let mut node = self.report.breakdowns.iter().find(|n| n.id == root)?;
-        for id in ids {
-            node = self.child(node, id)?;
-        }
-        Some(node)
-    }
-
-    fn child(&mut self, node: &'a Node, id: &str) -> Option<&'a Node> {
-        const SCAN: usize = 32;
-        if node.items.len() <= SCAN {
-            return node.items.iter().find(|c| c.id == id);
-        }
-        let by_id = self
-            .wide
-            .entry(node as *const Node as usize)
-            .or_insert_with(|| node.items.iter().map(|c| (c.id.as_str(), c)).collect());
-        by_id.get(id).copied()
+        self.resolver.node_at(path)
     }
 }

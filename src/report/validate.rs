@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use super::error::Problem;
 use super::locate::JsonPath;
 use super::model::{Node, Report, Span};
+use super::resolve::Resolver;
 
 /// Nodes may nest at most this deep (a root is level 1).
 pub const MAX_DEPTH: usize = 32;
@@ -55,54 +56,40 @@ pub fn validate(report: &Report) -> Result<(), Invalid> {
     check_paths(report)
 }
 
-/// `share_of` and relation paths must name nodes. Paths can point forwards, so every node path is
-/// collected first — only when some path needs resolving.
+/// `share_of` and relation paths must name nodes (paths can point forwards, so this follows the walk).
 fn check_paths(report: &Report) -> Result<(), Invalid> {
-    let any_share_of = {
-        let mut stack: Vec<&Node> = report.breakdowns.iter().collect();
-        let mut found = false;
-        while let Some(node) = stack.pop() {
-            found |= node.share_of.is_some();
-            stack.extend(&node.items);
-        }
-        found
-    };
-    if !any_share_of && report.relations.is_empty() {
-        return Ok(());
-    }
-    let mut paths = HashSet::with_capacity(report.node_count());
-    let mut stack: Vec<(&Node, String, Vec<usize>)> = report
+    let mut resolver = Resolver::new(report);
+    // Depth first in document order, so the first dangling share_of is reported.
+    let mut stack: Vec<(&Node, Vec<usize>)> = report
         .breakdowns
         .iter()
         .enumerate()
-        .map(|(i, n)| (n, n.id.clone(), vec![i]))
+        .rev()
+        .map(|(i, n)| (n, vec![i]))
         .collect();
-    let mut share_ofs = Vec::new();
-    while let Some((node, path, trail)) = stack.pop() {
-        for (i, child) in node.items.iter().enumerate() {
-            let mut child_trail = trail.clone();
-            child_trail.push(i);
-            stack.push((child, format!("{path}/{}", child.id), child_trail));
-        }
+    while let Some((node, trail)) = stack.pop() {
         if let Some(target) = &node.share_of {
-            share_ofs.push((target, trail));
+            if resolver.node_at(target).is_none() {
+                let problem = Problem::DanglingPath {
+                    target: target.clone(),
+                };
+                return Err((node_json(&trail).key("share_of"), problem));
+            }
         }
-        paths.insert(path);
-    }
-    // Report the first dangling share_of in document order.
-    share_ofs.sort_by(|a, b| a.1.cmp(&b.1));
-    if let Some((target, trail)) = share_ofs.iter().find(|(t, _)| !paths.contains(t.as_str())) {
-        let problem = Problem::DanglingPath {
-            target: (*target).clone(),
-        };
-        return Err((node_json(trail).key("share_of"), problem));
+        for (i, child) in node.items.iter().enumerate().rev() {
+            if child.share_of.is_some() || !child.items.is_empty() {
+                let mut child_trail = trail.clone();
+                child_trail.push(i);
+                stack.push((child, child_trail));
+            }
+        }
     }
     for (r, relation) in report.relations.iter().enumerate() {
         for (side, targets) in [("left", &relation.left), ("right", &relation.right)] {
             if let Some((i, target)) = targets
                 .iter()
                 .enumerate()
-                .find(|(_, t)| !paths.contains(t.as_str()))
+                .find(|(_, t)| resolver.node_at(t).is_none())
             {
                 let json = JsonPath::default()
                     .key("relations")
