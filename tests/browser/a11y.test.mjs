@@ -61,6 +61,7 @@ describe('axe-core finds no violation on the demo page', () => {
     dark: { colorScheme: 'dark' },
     large: { size: 'large' },
     'forced-colors': { forcedColors: 'active' },
+    'forced-colors-dark': { forcedColors: 'active', colorScheme: 'dark' },
     english: { lang: 'en' },
   };
   for (const [name, mode] of Object.entries(modes)) {
