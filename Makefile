@@ -31,9 +31,13 @@ lint:
 ## make build: the widget's wasm (release), its JS glue (wasm-bindgen --target web) and wasm-opt -Oz into www/pkg/
 build: setup
 	cargo build --release --target $(WASM_TARGET) --lib
+	@$(MAKE) --no-print-directory $(PKG)/budget_lens_bg.wasm
+	@node scripts/size.mjs
+
+# Glue and optimisation only when cargo produced a new module (wasm-opt takes seconds).
+$(PKG)/budget_lens_bg.wasm: $(WASM_OUT)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name budget_lens $(WASM_OUT)
 	$(WASM_OPT) -Oz $(PKG)/budget_lens_bg.wasm -o $(PKG)/budget_lens_bg.wasm
-	@$(MAKE) --no-print-directory size
 
 ## make build-builder: the builder page's wasm (the widget's plus the extractor, feature `builder`) into
 ## www/builder/pkg/; its own target directory keeps the widget's wasm as it is
@@ -45,10 +49,7 @@ build-builder: setup
 
 ## make size: gzip size of what a page loads (wasm + JS + CSS)
 size:
-	@for f in $(PKG)/budget_lens_bg.wasm $(PKG)/budget_lens.js www/budget-lens.js www/budget-lens.css; do \
-	  printf '%-32s %8d bytes %8d gzip\n' $$f $$(stat -c %s $$f) $$(gzip -9c $$f | wc -c); done; \
-	printf '%-32s %17d gzip\n' total $$(cat $(PKG)/budget_lens_bg.wasm | gzip -9c | wc -c | \
-	  xargs -I{} sh -c 'echo $$(( {} + $$(gzip -9c $(PKG)/budget_lens.js | wc -c) + $$(gzip -9c www/budget-lens.js | wc -c) + $$(gzip -9c www/budget-lens.css | wc -c) ))')
+	@node scripts/size.mjs
 
 ## make dist: the files a site copies, with pkg.json listing each file's bytes and sha384 SRI hash
 dist: build
@@ -58,9 +59,9 @@ dist: build
 browser-test: build build-builder
 	cd tests/browser && node --test --test-concurrency=1
 
-## make demo: build and serve www/ on http://127.0.0.1:8000/
-demo: build
-	@echo "demo: http://127.0.0.1:8000/"
+## make demo: build and serve www/ on http://127.0.0.1:8000/ (the demo, and builder.html)
+demo: build build-builder
+	@echo "demo: http://127.0.0.1:8000/ — builder: http://127.0.0.1:8000/builder.html"
 	cd www && python3 -m http.server 8000 --bind 127.0.0.1
 
 ## make fuzz-setup: the nightly toolchain's cargo-fuzz (not part of `make test`, which needs only stable)

@@ -1,7 +1,6 @@
 //! Where parse_report's time goes, phase by phase, on a synthetic report (benches/common/synthetic.rs):
-//! plain serde_json into a Value and into the model, the format probe, serde_path_to_error's path tracking,
-//! the whole parse_report (so validation is the rest), check, and dropping a report. Best of 7 runs each,
-//! wall and thread CPU time.
+//! plain serde_json into a Value and into the model, the whole parse_report (so validation is the rest),
+//! check, and dropping a report. Best of 7 runs each, wall and thread CPU time.
 //! `cargo run --profile bench-release --example phases [-- NODES]` (default 100,000).
 
 #[path = "../benches/common/synthetic.rs"]
@@ -12,12 +11,6 @@ use std::time::Instant;
 
 use budget_lens::check::check;
 use budget_lens::report::{parse_report, Report};
-
-#[derive(serde::Deserialize)]
-struct Probe {
-    #[allow(dead_code)]
-    format: Option<serde_json::Value>,
-}
 
 /// CPU time of this thread (Linux), in seconds.
 fn thread_cpu() -> f64 {
@@ -54,23 +47,15 @@ fn main() {
     best_of_7("serde_json → Value", || {
         black_box(serde_json::from_str::<serde_json::Value>(&text).unwrap());
     });
-    let probe = best_of_7("format probe (serde_json → {format})", || {
-        black_box(serde_json::from_str::<Probe>(&text).unwrap());
-    });
-    best_of_7("serde_json → Report (no paths)", || {
+    let plain = best_of_7("serde_json → Report", || {
         black_box(serde_json::from_str::<Report>(&text).unwrap());
     });
-    let tracked = best_of_7("serde_path_to_error → Report", || {
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let report: Report = serde_path_to_error::deserialize(&mut de).unwrap();
-        black_box(report);
-    });
-    let whole = best_of_7("parse_report (probe + tracked + validate)", || {
+    let whole = best_of_7("parse_report (serde + validate)", || {
         black_box(parse_report(&text).unwrap());
     });
     println!(
-        "| validate and the rest (parse_report − probe − tracked) | | {:.1} ms |",
-        (whole - probe - tracked) * 1e3
+        "| validate and the rest (parse_report − serde_json → Report) | | {:.1} ms |",
+        (whole - plain) * 1e3
     );
     let report = parse_report(&text).unwrap();
     best_of_7("check", || {

@@ -19,9 +19,9 @@ if ! command -v wasm-bindgen >/dev/null 2>&1 || ! wasm-bindgen --version | grep 
 fi
 
 need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+for package in chromium chromium-driver fonts-noto-cjk; do
+  dpkg -s "$package" >/dev/null 2>&1 || need_apt+=("$package")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
@@ -29,8 +29,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
-  echo "setup: installing npm packages of tests/browser"
-  (cd tests/browser && npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund)
+# Every package of tests/browser/package.json must be installed (a new one may have been added since).
+missing_npm=$(cd tests/browser && node -e '
+  const p = require("./package.json");
+  const fs = require("fs");
+  const all = Object.keys({ ...p.dependencies, ...p.devDependencies });
+  console.log(all.filter((d) => !fs.existsSync(`node_modules/${d}/package.json`)).join(" "));')
+if [ -n "$missing_npm" ]; then
+  echo "setup: installing npm packages of tests/browser ($missing_npm)"
+  (cd tests/browser && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
 fi
 echo "setup: ok"

@@ -635,3 +635,28 @@ fn messages_explain_the_figures() {
         "\"机关运行经费\" is printed as 77.57 10k yuan, but its 2 items add up to 77.58 10k yuan, a difference of -0.01 10k yuan. The difference is within the rounding of the printed figures (±0.015 10k yuan), but a reader sees figures that disagree."
     );
 }
+
+#[test]
+fn paths_through_wide_nodes_resolve() {
+    // 40 items: past the linear scan, the children are looked up by id.
+    let amounts: Vec<String> = (0..40).map(|i| format!("{i}.00")).collect();
+    let refs: Vec<&str> = amounts.iter().map(String::as_str).collect();
+    let wide = parent("780.00", &refs, "");
+    let breakdowns = format!(
+        r#"[{},{{"id":"x","label":"甲","amount":"3.90","share":"10.00","share_of":"p/i39"}}]"#,
+        wide.trim_start_matches('[').trim_end_matches(']')
+    );
+    let relation = r#"[{"id":"r","label":"关系","left":["p/i39"],"right":["p/i38","x"]}]"#;
+    // 3.90/39.00 = 10%; 39.00 vs 38.00 + 3.90 = 41.90: an error.
+    assert_eq!(
+        findings(&breakdowns, relation),
+        vec![f(
+            Rule::Relation,
+            Severity::Error,
+            "r",
+            "39.00",
+            "41.90",
+            "0.015"
+        )]
+    );
+}

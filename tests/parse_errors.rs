@@ -287,7 +287,7 @@ fn more_than_twenty_megabytes() {
     ));
     let e = reject(text.as_bytes());
     assert!(matches!(e.problem, Problem::TooLarge { .. }));
-    assert!(e.message(Lang::Zh).contains("超过上限"));
+    assert!(e.message(Lang::Zh).contains("字节的上限"));
 }
 
 #[test]

@@ -17,27 +17,70 @@ const FALLBACK = {
   en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report' },
 };
 
+// The wasm's sha384 Subresource Integrity hash; `make dist` writes it into the dist copy of this file, and
+// a page may give it as the `wasm-integrity` attribute. When set, the wasm fetch is integrity-checked.
+const BUILT_WASM_INTEGRITY = '';
+
 let core; // one module per page, shared by every widget
-function loadCore() {
+function loadCore(integrity) {
   core ??= import(GLUE_URL).then(async (glue) => {
-    await glue.default({ module_or_path: WASM_URL });
+    const wasm = integrity ? fetch(WASM_URL, { integrity }) : WASM_URL;
+    await glue.default({ module_or_path: wasm });
     return glue;
   });
   return core;
 }
 
-// Widgets showing the same report share one request.
+// Reads a response body as bytes, stopping as soon as it passes the core's size limit, so that a huge
+// report costs neither memory nor time. Returns { bytes } or { tooLarge: bytes seen }.
+async function readLimited(response, limit) {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) {
+    response.body?.cancel();
+    return { tooLarge: declared };
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      reader.cancel();
+      return { tooLarge: size };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return { bytes };
+}
+
+// Widgets showing the same report share one request. The report is kept as bytes: the core parses them
+// (and names invalid UTF-8 instead of silently replacing it).
 const reports = new Map();
-function fetchReport(url) {
+function fetchReport(url, glue) {
   if (!reports.has(url)) {
     const request = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.text();
+      return glue.then((g) => readLimited(response, g.maxReportBytes()));
     });
     request.catch(() => reports.delete(url)); // a failure may be retried by a later load
     reports.set(url, request);
   }
   return reports.get(url);
+}
+
+// Report text given through the `report` property, as bytes within the core's limit.
+function encodeReport(text, limit) {
+  // UTF-8 needs at least one byte per UTF-16 unit: a longer text is too large without encoding it.
+  if (text.length > limit) return { tooLarge: text.length };
+  return { bytes: new TextEncoder().encode(text) };
 }
 
 const isEnglish = (tag) => /^en\b/i.test(tag || '');
@@ -55,8 +98,124 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
+// ---- Pieces of the widget built from the core's state. Report text only ever goes into textContent. ----
+
+const colonOf = (lang) => (lang === 'en' ? ': ' : '：');
+
+/** Ancestors as buttons, the current level as text. */
+function breadcrumb(crumbs, open) {
+  return crumbs.flatMap((crumb, i) => {
+    const separator = i > 0 ? [el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' })] : [];
+    const step =
+      i === crumbs.length - 1
+        ? el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label })
+        : el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => open(crumb.path) });
+    return [...separator, step];
+  });
+}
+
+/** The level's total as printed, and also in 亿元 when it is that large. */
+const totalText = (view) => (view.total_in_yi_text ? `${view.total_text}（${view.total_in_yi_text}）` : view.total_text);
+
+/** Caption, header, one row per item of the level (drillable names are buttons), and the total. */
+function tableParts(view, s, drill) {
+  const columns = [
+    ['amount_text', s.amount],
+    ['share_text', s.share],
+    ['share_of_whole_text', s.share_of_whole],
+    ['prior_text', s.prior],
+    ['change_text', s.change],
+    ['change_pct_text', s.change_pct],
+    ['budget_text', s.budget],
+    ['completion_text', s.completion],
+  ]
+    .filter(([key]) => view.items.some((item) => item[key] != null))
+    // At a breakdown's root the share of the whole is the share.
+    .filter(([key]) => key !== 'share_of_whole_text' || view.breadcrumb.length > 1);
+  const head = el('tr', {}, [
+    el('th', { scope: 'col', text: s.item }),
+    ...columns.map(([, name]) => el('th', { scope: 'col', text: name })),
+  ]);
+  const rows = view.items.map((item, index) => {
+    const name = item.drillable
+      ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => drill(index) })
+      : document.createTextNode(item.label);
+    const th = el('th', { scope: 'row' }, [name]);
+    if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
+    return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
+  });
+  const foot = el('tr', {}, [
+    el('th', { scope: 'row', text: s.total }),
+    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view) : '' })),
+  ]);
+  return [
+    el('caption', { text: `${view.label}（${view.unit_text}）` }),
+    el('thead', {}, [head]),
+    el('tbody', {}, rows),
+    el('tfoot', {}, [foot]),
+  ];
+}
+
+/** The checker's findings as list items; those on a node are buttons that reveal it. */
+function findingItems(findings, s, reveal) {
+  if (!findings.length) return [el('li', { text: s.no_findings })];
+  return findings.map((f) => {
+    const text = [el('span', { class: `bl-sev bl-sev-${f.severity}`, text: f.severity_word }), ` ${f.message || f.label}`];
+    const body = f.navigable
+      ? el('button', { type: 'button', class: 'bl-finding', 'data-path': f.path, onclick: () => reveal(f.path) }, text)
+      : el('span', { class: 'bl-finding' }, text);
+    return el('li', {}, [body]);
+  });
+}
+
+/** What the tooltip says about an item: label, amount, shares, change, budget, findings, the drill hint. */
+function tooltipLines(item, s, lang) {
+  const colon = colonOf(lang);
+  const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
+  const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${colon}${value}` }));
+  line(s.share, item.share_text);
+  if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
+  line(s.prior, item.prior_text);
+  if (item.change_text != null) {
+    line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(lang === 'en' ? ', ' : '，'));
+  }
+  line(s.budget, item.budget_text);
+  line(s.completion, item.completion_text);
+  for (const message of item.findings) {
+    lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
+  }
+  if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
+  return lines;
+}
+
+// ---- Looks and exports. ----
+
+const FORCED_COLORS = '(forced-colors: active)';
+const DARK_SCHEME = '(prefers-color-scheme: dark)';
+
+/** The chart's theme for the current media: high contrast (on the scheme's ground) under forced colours,
+ *  else dark or light. */
+function themeName() {
+  const dark = matchMedia(DARK_SCHEME).matches;
+  if (matchMedia(FORCED_COLORS).matches) return dark ? 'contrast' : 'contrast-light';
+  return dark ? 'dark' : 'light';
+}
+
+/** A file name from a node path: letters, digits, `_` and `-` only. */
+const fileName = (path, extension) => `${(path || 'budget').replace(/[^\p{L}\p{N}_-]+/gu, '_')}.${extension}`;
+
+/** Saves `blob` as `name` through a temporary link inside `root`. */
+function download(root, name, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name, hidden: true });
+  root.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 class BudgetLens extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'chart', 'lang'];
+  static observedAttributes = ['src', 'view', 'chart', 'lang', 'size'];
 
   #widget = null; // the core's Widget for the loaded report
   #reportText = null; // set through the `report` property
@@ -66,6 +225,7 @@ class BudgetLens extends HTMLElement {
   #dom;
   #resize;
   #lastWidth = 0;
+  #lastDpr = 0;
   #dprQuery = null;
 
   constructor() {
@@ -73,36 +233,68 @@ class BudgetLens extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const d = (this.#dom = {});
     d.title = el('div', { class: 'bl-title', part: 'title' });
-    d.crumbs = el('nav', { class: 'bl-crumbs' });
+    // A named group, not a <nav> landmark: several widgets showing the same level would repeat one.
+    d.crumbs = el('div', { class: 'bl-crumbs', part: 'breadcrumb', role: 'group' });
     d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
     d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
     d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
-    d.badge = el('button', { type: 'button', class: 'bl-badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
-    d.findings = el('section', { class: 'bl-findings', hidden: true });
+    d.badge = el('button', { type: 'button', class: 'bl-badge', part: 'badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
+    d.exportToggle = el('button', {
+      type: 'button',
+      class: 'bl-export-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': 'bl-export-menu',
+      onclick: () => this.#toggleExport(),
+    });
+    d.exportPng = el('button', { type: 'button', class: 'bl-export-png', onclick: () => this.#export('png') });
+    d.exportSvg = el('button', { type: 'button', class: 'bl-export-svg', onclick: () => this.#export('svg') });
+    d.exportCsv = el('button', { type: 'button', class: 'bl-export-csv', onclick: () => this.#export('csv') });
+    d.exportMenu = el('div', { class: 'bl-export-menu', id: 'bl-export-menu', role: 'group', hidden: true }, [
+      d.exportPng,
+      d.exportSvg,
+      d.exportCsv,
+    ]);
+    d.exportMenu.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      this.#toggleExport(false);
+      d.exportToggle.focus();
+    });
+    d.export = el('div', { class: 'bl-export' }, [d.exportToggle, d.exportMenu]);
+    d.keys = el('p', { class: 'bl-keys', id: 'bl-keys' });
+    d.findings = el('div', { class: 'bl-findings', part: 'findings', role: 'group', hidden: true, 'aria-labelledby': 'bl-findings-title' });
     d.findingsList = el('ol', { class: 'bl-findings-list' });
     d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
-    d.findingsTitle = el('h3', { class: 'bl-findings-title' });
+    d.findingsTitle = el('h3', { class: 'bl-findings-title', id: 'bl-findings-title' });
     d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
-    d.canvas = el('canvas', { class: 'bl-canvas', tabindex: '0', role: 'img' });
-    d.tip = el('div', { class: 'bl-tip', role: 'tooltip', hidden: true });
+    d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description bl-keys' });
+    d.description = el('p', { class: 'bl-description', id: 'bl-description' });
+    d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', hidden: true });
     d.stage = el('div', { class: 'bl-stage' }, [d.canvas, d.tip]);
-    d.table = el('table', { class: 'bl-table' });
+    d.table = el('table', { class: 'bl-table', part: 'table' });
     d.tableWrap = el('div', { class: 'bl-table-wrap', hidden: true }, [d.table]);
     d.live = el('div', { class: 'bl-live', 'aria-live': 'polite' });
     d.body = el('div', { class: 'bl-body', hidden: true }, [
-      el('header', { class: 'bl-head' }, [
+      el('div', { class: 'bl-head' }, [
         d.title,
         d.crumbs,
-        el('div', { class: 'bl-tools' }, [el('div', { class: 'bl-switch', role: 'group' }, [d.pie, d.bar]), d.tableToggle, d.badge]),
+        el('div', { class: 'bl-tools' }, [
+          el('div', { class: 'bl-switch', role: 'group' }, [d.pie, d.bar]),
+          d.tableToggle,
+          d.badge,
+          d.export,
+        ]),
       ]),
       d.findings,
       d.stage,
       d.tableWrap,
+      d.description,
+      d.keys,
       d.live,
     ]);
     d.status = el('div', { class: 'bl-status' });
     d.errorText = el('p', { class: 'bl-error-text' });
-    d.error = el('div', { class: 'bl-error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
+    d.error = el('div', { class: 'bl-error', part: 'error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
     d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error]);
     root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
 
@@ -117,23 +309,47 @@ class BudgetLens extends HTMLElement {
   }
 
   connectedCallback() {
+    // A `report` set before this script defined the element sits on the instance: pass it through the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'report')) {
+      const value = this.report;
+      delete this.report;
+      this.#reportText = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+    // Device pixels change with the box and with devicePixelRatio (zoom, another screen): redraw on either.
     this.#resize = new ResizeObserver(() => {
       const width = this.#dom.stage.clientWidth;
-      if (width !== this.#lastWidth) this.#draw();
+      if (width !== this.#lastWidth || (window.devicePixelRatio || 1) !== this.#lastDpr) this.#draw();
     });
-    this.#resize.observe(this.#dom.stage);
+    try {
+      this.#resize.observe(this.#dom.stage, { box: 'device-pixel-content-box' });
+    } catch {
+      this.#resize.observe(this.#dom.stage);
+    }
     this.#watchPixelRatio();
+    for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).addEventListener('change', this.#onLook);
+    window.addEventListener('beforeprint', this.#onPrint);
+    window.addEventListener('afterprint', this.#onLook);
     this.#load();
   }
 
   disconnectedCallback() {
     this.#resize?.disconnect();
     this.#dprQuery?.removeEventListener('change', this.#onPixelRatio);
+    for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).removeEventListener('change', this.#onLook);
+    window.removeEventListener('beforeprint', this.#onPrint);
+    window.removeEventListener('afterprint', this.#onLook);
     this.#release();
   }
 
+  // Colour scheme or forced colours changed, or printing ended: redraw in the matching theme.
+  #onLook = () => this.#draw();
+
+  // Paper is white: print the chart in the light theme whatever the screen uses.
+  #onPrint = () => this.#draw('light');
+
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
+    if (name === 'size') return this.#draw();
     if (name === 'chart' && this.#widget) return this.#setChart(after || 'pie');
     if (name === 'view' && this.#widget) {
       return this.#guard(() => {
@@ -159,7 +375,7 @@ class BudgetLens extends HTMLElement {
   }
 
   get #colon() {
-    return this.#lang === 'en' ? ': ' : '：';
+    return colonOf(this.#lang);
   }
 
   #release() {
@@ -176,11 +392,16 @@ class BudgetLens extends HTMLElement {
     const lang = this.#lang;
     const fallback = FALLBACK[lang === 'en' ? 'en' : 'zh'];
     this.#dom.frame.lang = lang;
+    // The report and the core load side by side.
+    const src = this.#reportText == null ? this.getAttribute('src') : null;
+    const loading = loadCore(this.getAttribute('wasm-integrity') || BUILT_WASM_INTEGRITY);
+    const report = src ? fetchReport(new URL(src, document.baseURI).href, loading) : Promise.resolve(null);
+    report.catch(() => {}); // handled below, once the core can say it in the widget's language
     let glue;
     try {
-      glue = await loadCore();
+      glue = await loading;
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+      if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
       return;
     }
     if (generation !== this.#generation) return;
@@ -188,23 +409,21 @@ class BudgetLens extends HTMLElement {
       this.#strings = JSON.parse(glue.uiStrings(lang));
       this.#dom.status.textContent = this.#strings.loading;
     } catch (e) {
-      return this.#fail(`${fallback.wasm}: ${e?.message ?? e}`);
+      return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
     }
-    let text = this.#reportText;
-    const src = this.getAttribute('src');
-    if (text == null && src) {
-      try {
-        text = await fetchReport(new URL(src, document.baseURI).href);
-      } catch (e) {
-        if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
-        return;
-      }
-      if (generation !== this.#generation) return;
+    let loaded;
+    try {
+      loaded = src ? await report : this.#reportText == null ? null : encodeReport(this.#reportText, glue.maxReportBytes());
+    } catch (e) {
+      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
+      return;
     }
-    if (text == null) return; // nothing to show yet
+    if (generation !== this.#generation) return;
+    if (loaded == null) return; // nothing to show yet
+    if (loaded.tooLarge) return this.#fail(glue.reportTooLarge(loaded.tooLarge, lang));
     this.#release();
     try {
-      this.#widget = new glue.Widget(text, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);
+      this.#widget = new glue.Widget(loaded.bytes, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);
     } catch (e) {
       return this.#fail(e?.message ?? String(e));
     }
@@ -257,93 +476,55 @@ class BudgetLens extends HTMLElement {
     d.badge.dataset.severity = state.errors ? 'error' : state.warnings ? 'warning' : state.notes ? 'note' : 'none';
     d.findingsTitle.textContent = s.findings;
     d.findingsClose.textContent = s.close;
-    d.crumbs.setAttribute('aria-label', s.back);
-    this.#renderCrumbs(state.view.breadcrumb);
-    this.#renderTable(state.view);
-    this.#renderFindings();
-    d.canvas.setAttribute('aria-label', `${state.view.label} ${state.view.total_text}`);
+    d.exportToggle.textContent = s.export;
+    d.exportPng.textContent = s.export_png;
+    d.exportSvg.textContent = s.export_svg;
+    d.exportCsv.textContent = s.export_csv;
+    d.keys.textContent = s.keys_hint;
+    // Named after its level, so that several widgets' breadcrumbs are told apart.
+    d.crumbs.setAttribute('aria-label', `${state.view.label}${this.#colon}${s.back}`);
+    d.crumbs.replaceChildren(...breadcrumb(state.view.breadcrumb, (path) => this.#open(path)));
+    d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index)));
+    const findings = JSON.parse(this.#widget.findings());
+    d.findingsList.replaceChildren(...findingItems(findings, s, (path) => this.#reveal(path)));
+    // The chart's accessible name is the breakdown's title; its description the level in one sentence.
+    d.canvas.setAttribute('aria-label', state.view.label);
+    d.description.textContent = state.description;
+    // A new level is announced (not the first one: several widgets on a page would all speak at load).
+    if (this.#shownPath != null && this.#shownPath !== state.view.path) {
+      this.#announce(state.description);
+      this.#newLevel = state.description; // the focused part, if one follows, is announced after it
+    }
+    this.#shownPath = state.view.path;
     this.#items = state.view.items;
+    if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
     this.#hideTip();
     this.#draw();
   }
 
   #items = [];
+  #shownPath = null;
+  #newLevel = null;
 
-  #renderCrumbs(crumbs) {
-    const nav = this.#dom.crumbs;
-    nav.replaceChildren();
-    crumbs.forEach((crumb, i) => {
-      if (i > 0) nav.append(el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' }));
-      if (i === crumbs.length - 1) {
-        nav.append(el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label }));
-      } else {
-        nav.append(
-          el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => this.#open(crumb.path) }),
-        );
-      }
-    });
+  #announce(text) {
+    this.#dom.live.textContent = text;
   }
 
-  #renderTable(view) {
-    const s = this.#strings;
-    const columns = [
-      ['amount_text', s.amount],
-      ['share_text', s.share],
-      ['share_of_whole_text', s.share_of_whole],
-      ['prior_text', s.prior],
-      ['change_text', s.change],
-      ['change_pct_text', s.change_pct],
-      ['budget_text', s.budget],
-      ['completion_text', s.completion],
-    ].filter(([key]) => view.items.some((item) => item[key] != null));
-    if (view.breadcrumb.length < 2) {
-      const i = columns.findIndex(([key]) => key === 'share_of_whole_text');
-      if (i >= 0) columns.splice(i, 1); // same as the share at the root
-    }
-    const head = el('tr', {}, [el('th', { scope: 'col', text: s.item }), ...columns.map(([, name]) => el('th', { scope: 'col', text: name }))]);
-    const rows = view.items.map((item, index) => {
-      const name = item.drillable
-        ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => this.#drill(index) })
-        : document.createTextNode(item.label);
-      const th = el('th', { scope: 'row' }, [name]);
-      if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
-      return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
-    });
-    const foot = el('tr', {}, [
-      el('th', { scope: 'row', text: s.total }),
-      ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? view.total_text : '' })),
-    ]);
-    this.#dom.table.replaceChildren(
-      el('caption', { text: `${view.label}（${view.unit_text}）` }),
-      el('thead', {}, [head]),
-      el('tbody', {}, rows),
-      el('tfoot', {}, [foot]),
-    );
-  }
-
-  #renderFindings() {
-    const list = this.#dom.findingsList;
-    const findings = JSON.parse(this.#widget.findings());
-    list.replaceChildren(
-      ...findings.map((f) => {
-        const text = [el('span', { class: `bl-sev bl-sev-${f.severity}`, text: f.severity_word }), ` ${f.message || f.label}`];
-        const body = f.navigable
-          ? el('button', { type: 'button', class: 'bl-finding', 'data-path': f.path, onclick: () => this.#reveal(f.path) }, text)
-          : el('span', { class: 'bl-finding' }, text);
-        return el('li', {}, [body]);
-      }),
-    );
-    if (!findings.length) list.append(el('li', { text: this.#strings.no_findings }));
-  }
-
-  #draw() {
+  /** Draws the chart in `theme` (default: the one the media ask for), zoomed with the text size. */
+  #draw(theme = themeName()) {
     if (!this.#widget) return;
     const { canvas, stage } = this.#dom;
     const width = stage.clientWidth;
     if (!width) return; // not laid out yet; the ResizeObserver calls again
     this.#lastWidth = width;
     const dpr = window.devicePixelRatio || 1;
+    this.#lastDpr = dpr;
+    // The chart's text is 12 px at the widget's default 14 px: it grows with the page's font size and
+    // in the large mode.
+    const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize) || 14;
     this.#guard(() => {
+      this.#widget.setTheme(theme);
+      this.#widget.setZoom(fontSize / 14);
       const height = Math.round(this.#widget.preferredHeight(width));
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
@@ -393,7 +574,8 @@ class BudgetLens extends HTMLElement {
     const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
     const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
     this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 ? 'pointer' : '';
-    if (event.pointerType !== 'touch') this.#hover(item, [x, y]);
+    // A legend row points at its slice as the slice itself does.
+    if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend, [x, y]);
   }
 
   #onClick(event) {
@@ -424,6 +606,20 @@ class BudgetLens extends HTMLElement {
       const index = this.#guard(() => this.#widget.moveFocus(moves[event.key])) ?? -1;
       this.#draw();
       this.#showFocus(index);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      this.#guard(() => this.#widget.setFocus(-1));
+      const index = this.#guard(() => this.#widget.moveFocus(event.key === 'Home' ? 1 : -1)) ?? -1;
+      this.#draw();
+      this.#showFocus(index);
+    } else if (event.key === ' ' && this.#widget.chart() !== 'bar') {
+      // Space is the legend's toggle: hide or show the focused part of the pie.
+      event.preventDefault();
+      const index = this.#widget.focus();
+      if (index < 0) return;
+      this.#guard(() => this.#widget.toggleHidden(index));
+      this.#draw();
+      this.#showFocus(index);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const index = this.#widget.focus();
@@ -443,13 +639,24 @@ class BudgetLens extends HTMLElement {
   #onFocus() {
     if (!this.#widget) return;
     let index = this.#widget.focus();
+    if (index < 0 && this.#blurredFocus >= 0) {
+      index = this.#blurredFocus;
+      this.#guard(() => this.#widget.setFocus(index));
+    }
     if (index < 0) index = this.#guard(() => this.#widget.moveFocus(1)) ?? -1;
     this.#draw();
     this.#showFocus(index);
   }
 
+  // The focus mark shows only while the chart has the keyboard focus; it comes back on return.
+  #blurredFocus = -1;
+
   #onBlur() {
+    if (!this.#widget) return;
+    this.#blurredFocus = this.#widget.focus();
+    this.#guard(() => this.#widget.setFocus(-1));
     this.#hideTip();
+    this.#draw();
   }
 
   #focusFirst() {
@@ -463,7 +670,11 @@ class BudgetLens extends HTMLElement {
     const anchor = this.#guard(() => this.#widget.anchorOf(index));
     this.#showTip(index, anchor && anchor.length === 2 ? [anchor[0], anchor[1]] : [0, 0]);
     const item = this.#items[index];
-    if (item) this.#dom.live.textContent = `${item.label} ${item.amount_text} ${item.share_text ?? ''}`;
+    if (!item) return;
+    const hidden = this.#guard(() => JSON.parse(this.#widget.state()).hidden[index]);
+    const status = hidden ? this.#strings.hidden_hint : '';
+    this.#announce([this.#newLevel, item.label, item.amount_text, item.share_text, status].filter(Boolean).join(' '));
+    this.#newLevel = null;
   }
 
   #select(index) {
@@ -513,6 +724,32 @@ class BudgetLens extends HTMLElement {
     d.tableToggle.setAttribute('aria-pressed', String(show));
   }
 
+  #toggleExport(open) {
+    const d = this.#dom;
+    const show = open ?? d.exportMenu.hidden;
+    d.exportMenu.hidden = !show;
+    d.exportToggle.setAttribute('aria-expanded', String(show));
+    if (show) d.exportPng.focus();
+  }
+
+  /** Saves the chart as PNG (the canvas, at device resolution) or SVG, or the level as CSV. */
+  #export(kind) {
+    if (!this.#widget) return;
+    const path = this.#guard(() => JSON.parse(this.#widget.state()).view.path);
+    const root = this.shadowRoot;
+    if (kind === 'png') {
+      this.#dom.canvas.toBlob((blob) => blob && download(root, fileName(path, 'png'), blob), 'image/png');
+    } else if (kind === 'svg') {
+      const svg = this.#guard(() => this.#widget.svg());
+      if (svg != null) download(root, fileName(path, 'svg'), new Blob([svg], { type: 'image/svg+xml' }));
+    } else {
+      const csv = this.#guard(() => this.#widget.csv());
+      if (csv != null) download(root, fileName(path, 'csv'), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    }
+    this.#toggleExport(false);
+    this.#dom.exportToggle.focus();
+  }
+
   #toggleFindings(open) {
     const d = this.#dom;
     const show = open ?? d.findings.hidden;
@@ -523,17 +760,7 @@ class BudgetLens extends HTMLElement {
   #showTip(index, at) {
     const item = this.#items[index];
     if (!item) return this.#hideTip();
-    const s = this.#strings;
-    const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
-    const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${this.#colon}${value}` }));
-    line(s.share, item.share_text);
-    if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
-    line(s.prior, item.prior_text);
-    if (item.change_text != null) line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(this.#lang === 'en' ? ', ' : '，'));
-    line(s.budget, item.budget_text);
-    line(s.completion, item.completion_text);
-    for (const message of item.findings) lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
-    if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
+    const lines = tooltipLines(item, this.#strings, this.#lang);
     const tip = this.#dom.tip;
     tip.replaceChildren(...lines);
     tip.hidden = false;

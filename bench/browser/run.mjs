@@ -16,13 +16,40 @@ const ALL_PAGES = { 'budget-lens': 'budget-lens.html', 'Chart.js': 'chartjs.html
 // LIBS=Chart.js,ECharts runs a subset (for working on one page); the benchmark itself runs all three.
 const PAGES = Object.fromEntries(Object.entries(ALL_PAGES)
   .filter(([name]) => !process.env.LIBS || process.env.LIBS.split(',').includes(name)));
-// Where to hover on the pie's box, as fractions: a point inside the largest slice, and a point off the
-// chart. Alternating between them changes the highlight on every hover.
-const HOVER = {
-  'budget-lens': { box: '#pie', on: [0.42, 0.62], off: [0.02, 0.98] },
-  'Chart.js': { box: '#pie', on: [0.45, 0.65], off: [0.02, 0.98] },
-  ECharts: { box: '#pie', on: [0.45, 0.65], off: [0.02, 0.98] },
+// Where to hover: a point inside the pie's largest slice (found on the canvas as the median pixel of its
+// most common colour) and a point in the canvas corner, off the chart. Alternating between them changes
+// the highlight on every hover.
+const PIE_CANVAS = {
+  'budget-lens': () => document.querySelector('#pie').shadowRoot.querySelector('canvas'),
+  'Chart.js': () => document.querySelector('#pie'),
+  ECharts: () => document.querySelector('#pie canvas'),
 };
+
+async function hoverSpots(tab, name) {
+  return tab.evaluate((find) => {
+    const canvas = new Function(`return (${find})()`)();
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240) continue;
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const [color] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const hits = [];
+    for (let i = 0; i < data.length; i += 4) {
+      if (((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) === color) hits.push(i / 4);
+    }
+    const pixel = hits[Math.floor(hits.length / 2)];
+    const box = canvas.getBoundingClientRect();
+    const scale = width / box.width;
+    return {
+      on: [box.left + (pixel % width) / scale, box.top + Math.floor(pixel / width) / scale],
+      off: [box.left + 2, box.top + 2],
+      height,
+    };
+  }, PIE_CANVAS[name].toString());
+}
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,21 +71,22 @@ async function load(context, origin, page) {
   return { tab, cdp, bytes, ms };
 }
 
-async function hovers(tab, cdp, spot) {
+async function hovers(tab, cdp, name) {
   await cdp.send('Performance.enable');
-  const box = await tab.locator(spot.box).boundingBox();
-  const at = ([fx, fy]) => [box.x + box.width * fx, box.y + box.height * fy];
+  const spot = await hoverSpots(tab, name);
   const taskTime = async () =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   const frames = () => tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const costs = [];
   for (let i = 0; i < HOVERS; i++) {
     const before = await taskTime();
-    await tab.mouse.move(...at(i % 2 ? spot.off : spot.on));
+    await tab.mouse.move(...(i % 2 ? spot.off : spot.on));
     await frames();
     costs.push((await taskTime() - before) * 1000);
   }
-  await tab.screenshot({ path: path.join(root, 'bench/results', `hover-${spot.name}.png`) });
+  await tab.mouse.move(...spot.on);
+  await frames();
+  await tab.screenshot({ path: path.join(root, 'bench/results', `hover-${name}.png`) });
   return costs;
 }
 
@@ -67,7 +95,7 @@ await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });
 const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-bench-'));
 const context = await chromium.launchPersistentContext(userDir, {
   executablePath: '/usr/bin/chromium',
-  viewport: { width: 1000, height: 400 },
+  viewport: { width: 1000, height: 900 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
@@ -85,7 +113,7 @@ try {
   }
   for (const name of Object.keys(PAGES)) {
     const { tab, cdp } = await load(context, origin, PAGES[name]);
-    results[name].hover = await hovers(tab, cdp, { ...HOVER[name], name });
+    results[name].hover = await hovers(tab, cdp, name);
     await tab.close();
   }
 } finally {

@@ -10,8 +10,9 @@ use super::view::ChartView;
 
 pub const BAR_FONT: f64 = 12.0;
 const PAD: f64 = 10.0;
-const ROW: f64 = 26.0;
-const ROW_WITH_PRIOR: f64 = 34.0;
+/// Each row is a pointer target.
+const ROW: f64 = super::MIN_TARGET;
+const ROW_WITH_PRIOR: f64 = super::MIN_TARGET;
 const KEY: f64 = 24.0;
 
 #[derive(Debug, Clone, PartialEq)]

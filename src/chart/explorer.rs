@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::palette::{Theme, ThemeName};
 use super::strings::{findings_badge, ui_strings};
 use super::view::{parent_path, ChartView, ViewError};
 use super::{layout, preferred_height, ChartKind, Hit, Interaction, Layout, Point};
@@ -20,7 +21,15 @@ pub struct Explorer {
     interaction: Interaction,
     /// The layout last drawn, for hit-testing and keyboard order.
     layout: Option<Layout>,
+    /// How much larger than the layout's CSS pixels the chart is drawn (text size, large mode).
+    zoom: f64,
+    /// The size in layout pixels of the last layout.
+    layout_size: (f64, f64),
+    theme: ThemeName,
 }
+
+/// The smallest and largest zoom: text from 12 px up to 30 px.
+pub const ZOOM_RANGE: (f64, f64) = (1.0, 2.5);
 
 /// What the shell shows around the chart, in the reader's language.
 #[derive(Serialize)]
@@ -29,6 +38,8 @@ pub struct Snapshot<'a> {
     pub entity: &'a str,
     pub chart: &'static str,
     pub view: &'a ChartView,
+    /// The level in one sentence, for screen readers.
+    pub description: String,
     pub focus: Option<usize>,
     pub hidden: &'a [bool],
     pub badge: String,
@@ -82,6 +93,9 @@ impl Explorer {
             view,
             interaction,
             layout: None,
+            zoom: 1.0,
+            layout_size: (0.0, 0.0),
+            theme: ThemeName::Light,
         })
     }
 
@@ -199,21 +213,49 @@ impl Explorer {
         self.interaction.focus
     }
 
-    pub fn preferred_height(&self, width: f64) -> f64 {
-        preferred_height(&self.view, self.kind, width)
+    /// Draws everything `zoom` times larger (clamped to [`ZOOM_RANGE`]): the chart is laid out in a
+    /// box `zoom` times smaller and painted `zoom` times larger, so text, rows and targets grow.
+    pub fn set_zoom(&mut self, zoom: f64) {
+        let (low, high) = ZOOM_RANGE;
+        self.zoom = if zoom.is_finite() {
+            zoom.clamp(low, high)
+        } else {
+            low
+        };
+        self.layout = None;
     }
 
-    /// Lays the chart out for a box of `width` × `height` CSS pixels and keeps it for hit-testing.
+    pub fn zoom(&self) -> f64 {
+        self.zoom
+    }
+
+    pub fn set_theme(&mut self, theme: ThemeName) {
+        self.theme = theme;
+    }
+
+    pub fn theme(&self) -> &'static Theme {
+        self.theme.theme()
+    }
+
+    /// The height the chart wants at `width`, both in CSS pixels of the page.
+    pub fn preferred_height(&self, width: f64) -> f64 {
+        preferred_height(&self.view, self.kind, width / self.zoom) * self.zoom
+    }
+
+    /// Lays the chart out for a box of `width` × `height` CSS pixels of the page and keeps it for
+    /// hit-testing. The layout's own pixels are the page's divided by the zoom.
     pub fn layout(&mut self, width: f64, height: f64) -> &Layout {
+        let size = (width / self.zoom, height / self.zoom);
         let laid_out = layout(
             &self.view,
             self.kind,
-            width,
-            height,
+            size.0,
+            size.1,
             &self.interaction,
             self.report.year,
             self.lang,
         );
+        self.layout_size = size;
         self.layout.insert(laid_out)
     }
 
@@ -221,12 +263,21 @@ impl Explorer {
         self.layout.as_ref()
     }
 
-    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
-        self.layout.as_ref()?.hit(Point::new(x, y))
+    /// Width and height of the last layout in its own pixels (the page's divided by the zoom).
+    pub fn layout_size(&self) -> (f64, f64) {
+        self.layout_size
     }
 
+    /// What is at (`x`, `y`) CSS pixels of the page.
+    pub fn hit(&self, x: f64, y: f64) -> Option<Hit> {
+        let z = self.zoom;
+        self.layout.as_ref()?.hit(Point::new(x / z, y / z))
+    }
+
+    /// Where a tooltip for item `index` points, in CSS pixels of the page.
     pub fn anchor_of(&self, index: usize) -> Option<Point> {
-        self.layout.as_ref()?.anchor_of(index)
+        let p = self.layout.as_ref()?.anchor_of(index)?;
+        Some(Point::new(p.x * self.zoom, p.y * self.zoom))
     }
 
     pub fn snapshot(&self) -> Snapshot<'_> {
@@ -236,6 +287,7 @@ impl Explorer {
             entity: &self.report.entity,
             chart: self.kind.name(),
             view: &self.view,
+            description: self.view.description(),
             focus: self.interaction.focus,
             hidden: &self.interaction.hidden,
             badge: findings_badge(errors, warnings, notes, self.lang),
@@ -355,6 +407,25 @@ mod tests {
     }
 
     #[test]
+    fn relation_findings_are_listed_but_lead_nowhere() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+          {"id":"income","label":"收入","amount":"10.00","items":[{"id":"a","label":"甲","amount":"10.00"}]},
+          {"id":"spending","label":"支出","amount":"9.00","items":[{"id":"b","label":"乙","amount":"9.00"}]}],
+          "relations":[{"id":"balance","label":"收支平衡","left":["income"],"right":["spending"]}]}"#;
+        let mut e =
+            Explorer::new(parse_report(json).unwrap(), "", ChartKind::Pie, Lang::En).unwrap();
+        let entries = e.finding_entries();
+        let relation = entries
+            .iter()
+            .find(|f| f.rule == "relation")
+            .expect("10.00 ≠ 9.00");
+        assert!(!relation.navigable);
+        assert!(!relation.message.is_empty());
+        assert!(!e.reveal(&relation.path));
+        assert_eq!(e.view().path, "income", "the view stays");
+    }
+
+    #[test]
     fn a_selection_carries_exact_figures() {
         let e = explorer(ChartKind::Pie);
         let s = e.selection(0).unwrap();
@@ -363,5 +434,55 @@ mod tests {
             ("expenditure/basic", "897.05", Some("57.87"))
         );
         assert!(e.selection(9).is_none());
+    }
+
+    #[test]
+    fn zoom_scales_layout_hits_and_anchors() {
+        let mut e = explorer(ChartKind::Bar);
+        let plain = e.preferred_height(600.0);
+        e.layout(600.0, plain);
+        let anchor = e.anchor_of(0).unwrap();
+        e.set_zoom(2.0);
+        let large = e.preferred_height(600.0);
+        assert!(large > plain * 1.5, "{plain} → {large}");
+        e.layout(600.0, large);
+        assert_eq!(e.layout_size(), (300.0, large / 2.0));
+        let zoomed = e.anchor_of(0).unwrap();
+        assert!(zoomed.y > anchor.y, "rows grow");
+        // The anchor of a bar is on the bar: hitting it there finds the item.
+        assert_eq!(e.hit(zoomed.x - 2.0, zoomed.y), Some(Hit::Item(0)));
+        // Rows are targets: 44 px, and 60 px or more in the large mode (20 px text instead of 14 px).
+        for (zoom, least) in [(1.0, 44.0), (20.0 / 14.0, 60.0)] {
+            e.set_zoom(zoom);
+            let height = e.preferred_height(600.0);
+            let Some(Layout::Bar(bars)) = Some(e.layout(600.0, height).clone()) else {
+                panic!("bars")
+            };
+            assert!(bars.rows.iter().all(|r| r.band.h * zoom >= least), "{zoom}");
+        }
+        e.set_zoom(f64::NAN);
+        assert_eq!(e.zoom(), 1.0);
+        e.set_zoom(9.0);
+        assert_eq!(e.zoom(), ZOOM_RANGE.1);
+    }
+
+    #[test]
+    fn the_keyboard_reaches_hidden_slices_to_show_them_again() {
+        let mut e = explorer(ChartKind::Pie);
+        e.toggle_hidden(1);
+        e.layout(600.0, 360.0);
+        assert_eq!(e.move_focus(1), Some(0));
+        assert_eq!(e.move_focus(1), Some(1), "the hidden item is next");
+        assert!(e.anchor_of(1).is_some(), "its legend row");
+        e.toggle_hidden(1);
+        assert!(!e.interaction().hidden[1]);
+    }
+
+    #[test]
+    fn themes_are_chosen_by_name() {
+        let mut e = explorer(ChartKind::Pie);
+        assert_eq!(e.theme(), &Theme::LIGHT);
+        e.set_theme(ThemeName::Dark);
+        assert_eq!(e.theme(), &Theme::DARK);
     }
 }

@@ -48,6 +48,48 @@ pub fn amount(value: Decimal, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// A large amount also in 亿元 (or billion/million yuan in English), rounded for reading:
+/// `约1.23亿元`, `about 123.46 million yuan`. `None` below 1亿元 or when the unit is already 亿元;
+/// the exact figure stays the one shown beside it.
+pub fn in_yi(value: Decimal, unit: Unit, lang: Lang) -> Option<String> {
+    if unit == Unit::YiYuan {
+        return None;
+    }
+    let yuan = value.checked_mul(Decimal::from(unit.yuan_per_unit()))?;
+    let yi = Decimal::from(100_000_000u64);
+    if yuan.abs() < yi {
+        return None;
+    }
+    let round = |v: Decimal| {
+        let mut r = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        r.rescale(2);
+        grouped(r)
+    };
+    Some(match lang {
+        Lang::Zh => format!("约{}亿元", round(yuan.checked_div(yi)?)),
+        Lang::En if yuan.abs() >= Decimal::from(1_000_000_000u64) => {
+            let billions = yuan.checked_div(Decimal::from(1_000_000_000u64))?;
+            format!("about {} billion yuan", round(billions))
+        }
+        Lang::En => {
+            let millions = yuan.checked_div(Decimal::from(1_000_000u64))?;
+            format!("about {} million yuan", round(millions))
+        }
+    })
+}
+
+/// The leading number of a figure as shown, without grouping, sign `+`, unit or `%`:
+/// `1,302.65万元` → `1302.65`, `+12.30` → `12.30`, `-24.51%` → `-24.51`. For CSV export.
+pub fn plain_number(text: &str) -> String {
+    let number: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+'))
+        .filter(|c| *c != ',' && *c != '+')
+        .collect();
+    number
+}
+
 /// A percentage as printed: `57.87%`.
 pub fn percent(value: Decimal) -> String {
     format!("{}%", grouped(value))
@@ -150,5 +192,36 @@ mod tests {
         assert_eq!(fraction(d("-1"), d("10")), 0.0);
         assert_eq!(fraction(d("5"), d("0")), 0.0);
         assert!((fraction(d("1"), d("4")) - 0.25).abs() < 1e-12);
+    }
+
+    #[test]
+    fn large_totals_read_in_yi_yuan_as_well() {
+        assert_eq!(
+            in_yi(d("123456.78"), Unit::WanYuan, Lang::Zh).as_deref(),
+            Some("约12.35亿元")
+        );
+        assert_eq!(
+            in_yi(d("123456.78"), Unit::WanYuan, Lang::En).as_deref(),
+            Some("about 1.23 billion yuan")
+        );
+        assert_eq!(
+            in_yi(d("25000"), Unit::WanYuan, Lang::En).as_deref(),
+            Some("about 250.00 million yuan")
+        );
+        assert_eq!(in_yi(d("9999.99"), Unit::WanYuan, Lang::Zh), None);
+        assert_eq!(in_yi(d("5"), Unit::YiYuan, Lang::Zh), None);
+        assert_eq!(
+            in_yi(d("150000000"), Unit::Yuan, Lang::Zh).as_deref(),
+            Some("约1.50亿元")
+        );
+    }
+
+    #[test]
+    fn plain_numbers_drop_grouping_sign_and_unit() {
+        assert_eq!(plain_number("1,302.65万元"), "1302.65");
+        assert_eq!(plain_number("1,302.65 10k yuan"), "1302.65");
+        assert_eq!(plain_number("+12.30"), "12.30");
+        assert_eq!(plain_number("-24.51%"), "-24.51");
+        assert_eq!(plain_number(""), "");
     }
 }

@@ -6,7 +6,8 @@ use super::text::fit_text;
 use super::view::ChartView;
 use crate::check::Severity;
 
-pub const LEGEND_ROW: f64 = 22.0;
+/// A legend row is a click target: as tall as the least target.
+pub const LEGEND_ROW: f64 = super::MIN_TARGET;
 pub const LEGEND_FONT: f64 = 12.0;
 const SWATCH: f64 = 12.0;
 

@@ -3,11 +3,13 @@
 //! Amounts stay exact decimals (formatted as printed); floats are only pixel geometry.
 
 pub mod bar;
+pub mod csv;
 pub mod explorer;
 pub mod format;
 pub mod geometry;
 pub mod legend;
 pub mod palette;
+pub mod pattern;
 pub mod pie;
 pub mod strings;
 pub mod text;
@@ -16,6 +18,10 @@ pub mod view;
 use crate::Lang;
 pub use geometry::{Point, Rect};
 pub use view::{ChartView, Crumb, Item, ViewError};
+
+/// The least height of a pointer target (a legend row, a bar's row), in layout pixels: 44 px, and
+/// 60 px or more at the large mode's zoom (20 px text / 14 px ≈ 1.43).
+pub const MIN_TARGET: f64 = 44.0;
 
 /// Which chart shows the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -138,9 +144,13 @@ impl Layout {
         }
     }
 
-    /// Item indices in the order the arrow keys walk them: clockwise slices, bars top to bottom.
+    /// Item indices in the order the arrow keys walk them: clockwise slices (with the legend's
+    /// hidden items in their places, so that the keyboard can show them again), bars top to bottom.
     pub fn keyboard_order(&self) -> Vec<usize> {
         match self {
+            Layout::Pie(pie) if !pie.legend.is_empty() => {
+                pie.legend.iter().map(|e| e.item).collect()
+            }
             Layout::Pie(pie) => pie.slices.iter().map(|s| s.item).collect(),
             Layout::Bar(bar) => bar.rows.iter().map(|r| r.item).collect(),
         }
@@ -149,11 +159,12 @@ impl Layout {
     /// Where a tooltip for item `index` points, in CSS pixels.
     pub fn anchor_of(&self, index: usize) -> Option<Point> {
         match self {
-            Layout::Pie(pie) => pie
-                .slices
-                .iter()
-                .find(|s| s.item == index)
-                .map(|s| pie.center.polar(pie.radius * 0.75, s.mid())),
+            Layout::Pie(pie) => {
+                let slice = pie.slices.iter().find(|s| s.item == index);
+                let on_slice = slice.map(|s| pie.center.polar(pie.radius * 0.75, s.mid()));
+                let legend = pie.legend.iter().find(|e| e.item == index);
+                on_slice.or_else(|| legend.map(|e| Point::new(e.swatch.right(), e.swatch.y)))
+            }
             Layout::Bar(bar) => bar
                 .rows
                 .iter()

@@ -15,6 +15,9 @@ const LABEL_LINE: f64 = 16.0;
 /// Slices smaller than this fraction of the visible total are labelled in the legend only.
 const MIN_LABELLED_FRACTION: f64 = 0.03;
 const PAD: f64 = 10.0;
+/// The least width beside the pie kept for outside labels.
+const MIN_LABEL_ROOM: f64 = 76.0;
+const MAX_RADIUS: f64 = 200.0;
 /// A label name cut shorter than this is left to the legend.
 const MIN_NAME_CHARS: usize = 4;
 /// Width from which the legend sits beside the pie rather than below it.
@@ -102,10 +105,12 @@ pub fn layout(
             Rect::new(PAD, pie_h, width - 2.0 * PAD, height - pie_h),
         )
     };
-    let label_room = (pie_area.w * 0.22).clamp(76.0, 150.0);
+    // The pie as large as the height allows while leaving each side room for labels; labels get
+    // whatever width the pie leaves.
+    let label_room = (pie_area.w * 0.25).clamp(MIN_LABEL_ROOM, 170.0);
     let radius = ((pie_area.w - 2.0 * label_room) / 2.0)
         .min(pie_area.h / 2.0 - 2.0 * PAD)
-        .max(30.0);
+        .clamp(30.0, MAX_RADIUS);
     let center = Point::new(pie_area.x + pie_area.w / 2.0, pie_area.y + pie_area.h / 2.0);
 
     let visible_total: f64 = (0..view.items.len())

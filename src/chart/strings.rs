@@ -33,6 +33,12 @@ pub struct UiStrings {
     pub last_year: &'static str,
     pub hidden_hint: &'static str,
     pub load_failed: &'static str,
+    pub shown_hint: &'static str,
+    pub keys_hint: &'static str,
+    pub export: &'static str,
+    pub export_png: &'static str,
+    pub export_svg: &'static str,
+    pub export_csv: &'static str,
 }
 
 pub fn ui_strings(lang: Lang) -> UiStrings {
@@ -56,7 +62,7 @@ pub fn ui_strings(lang: Lang) -> UiStrings {
         no_findings: t("未发现问题", "no problems found"),
         close: t("关闭", "Close"),
         back: t("返回上级", "Up one level"),
-        drill_hint: t("按回车查看明细", "Enter shows the parts"),
+        drill_hint: t("点击或按回车查看明细", "Click or press Enter for the parts"),
         unit: t("单位", "Unit"),
         loading: t("正在加载…", "Loading…"),
         error: t("无法显示", "Cannot show"),
@@ -64,6 +70,16 @@ pub fn ui_strings(lang: Lang) -> UiStrings {
         last_year: t("上年", "Last year"),
         hidden_hint: t("已隐藏", "hidden"),
         load_failed: t("无法读取报告", "Cannot read the report"),
+        shown_hint: t("已显示", "shown"),
+        keys_hint: t(
+            "方向键逐项查看，回车键查看明细，Esc 键返回上级，空格键隐藏或显示饼图中的一项。",
+            "Arrow keys move between the parts, Enter opens a part, Escape goes up one level, \
+             Space hides or shows a part of the pie.",
+        ),
+        export: t("导出", "Export"),
+        export_png: t("图片（PNG）", "Image (PNG)"),
+        export_svg: t("矢量图（SVG）", "Vector image (SVG)"),
+        export_csv: t("表格数据（CSV）", "Table data (CSV)"),
     }
 }
 

@@ -18,10 +18,15 @@ pub struct ChartView {
     #[serde(serialize_with = "as_string")]
     pub total: Decimal,
     pub total_text: String,
+    /// A large total also in 亿元 (`约12.35亿元`), for reading; `None` below 1亿元.
+    pub total_in_yi_text: Option<String>,
     /// `单位：万元` / `Unit: 10k yuan`.
     pub unit_text: String,
     pub breadcrumb: Vec<Crumb>,
     pub items: Vec<Item>,
+    /// The language of every text above.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One step of the way from the breakdown's root down to the view.
@@ -121,10 +126,11 @@ impl ChartView {
         let root_id = path.split('/').next().unwrap_or_default();
         let root_total = report.node_at(root_id).map(|n| n.amount.value());
         let unit = report.unit;
-        let items = node
-            .items
+        let shown = shown_items(&node.items);
+        let mut items: Vec<Item> = shown
             .iter()
-            .map(|child| {
+            .map(|&i| {
+                let child = &node.items[i];
                 let child_path = format!("{path}/{}", child.id);
                 item(
                     child,
@@ -137,10 +143,16 @@ impl ChartView {
                 )
             })
             .collect();
+        if shown.len() < node.items.len() {
+            items.push(gathered_item(
+                node, &path, &shown, root_total, unit, findings, lang,
+            ));
+        }
         Ok(ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
             total_text: format::amount(node.amount.value(), unit, lang),
+            total_in_yi_text: format::in_yi(node.amount.value(), unit, lang),
             unit_text: match lang {
                 Lang::Zh => format!("单位：{}", unit.zh()),
                 Lang::En => format!("Unit: {}", unit.en()),
@@ -148,6 +160,7 @@ impl ChartView {
             breadcrumb: breadcrumb(report, &path),
             items,
             path,
+            lang,
         })
     }
 
@@ -158,6 +171,127 @@ impl ChartView {
 
     pub fn has_prior(&self) -> bool {
         self.items.iter().any(|item| item.prior.is_some())
+    }
+
+    /// The level in one sentence for screen readers: the total and the largest parts with their shares.
+    pub fn description(&self) -> String {
+        let lang = self.lang;
+        const PARTS: usize = 3;
+        let parts: Vec<String> = super::bar::sorted_items(self)
+            .into_iter()
+            .take(PARTS)
+            .map(|i| {
+                let item = &self.items[i];
+                let share = item.share_text.as_deref().unwrap_or("");
+                match lang {
+                    Lang::Zh => format!("{}{}，占{share}", item.label, item.amount_text),
+                    Lang::En => format!("{} {} ({share})", item.label, item.amount_text),
+                }
+            })
+            .collect();
+        let more = self.items.len().saturating_sub(PARTS);
+        let total = match (&self.total_in_yi_text, lang) {
+            (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
+            (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
+            (None, _) => self.total_text.clone(),
+        };
+        match lang {
+            Lang::Zh => {
+                let tail = if more > 0 {
+                    format!("；另有{more}项")
+                } else {
+                    String::new()
+                };
+                format!("{}{total}，其中{}{tail}。", self.label, parts.join("；"))
+            }
+            Lang::En => {
+                let tail = if more > 0 {
+                    format!("; {more} more")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{}: {total}, of which {}{tail}.",
+                    self.label,
+                    parts.join("; ")
+                )
+            }
+        }
+    }
+}
+
+/// The most items one level shows: past it, the largest `MAX_SHOWN − 1` are shown and the rest gathered
+/// into one item, so that a level of 100,000 items is still a readable chart and a responsive page.
+pub const MAX_SHOWN: usize = 50;
+
+/// Indices of the items shown, in document order.
+fn shown_items(children: &[Node]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..children.len()).collect();
+    if children.len() <= MAX_SHOWN {
+        return order;
+    }
+    let keep = MAX_SHOWN - 1;
+    order.select_nth_unstable_by(keep - 1, |&a, &b| {
+        children[b].amount.cmp(&children[a].amount)
+    });
+    let mut shown = order[..keep].to_vec();
+    shown.sort_unstable();
+    shown
+}
+
+/// One item standing for the items not shown: their sum, and the gravest finding among them.
+fn gathered_item(
+    node: &Node,
+    path: &str,
+    shown: &[usize],
+    root_total: Option<Decimal>,
+    unit: Unit,
+    findings: &[Finding],
+    lang: Lang,
+) -> Item {
+    let shown_ids: std::collections::HashSet<&str> =
+        shown.iter().map(|&i| node.items[i].id.as_str()).collect();
+    let rest = node
+        .items
+        .iter()
+        .filter(|child| !shown_ids.contains(child.id.as_str()));
+    let count = node.items.len() - shown.len();
+    let amount = rest
+        .map(|child| child.amount.value())
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+        .unwrap_or(Decimal::MAX);
+    let below = format!("{path}/");
+    let mark = findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .filter_map(|f| Some((f, f.path.strip_prefix(&below)?)))
+        .filter(|(_, rest)| !shown_ids.contains(rest.split('/').next().unwrap_or_default()))
+        .map(|(f, _)| f.severity)
+        .max();
+    let share = format::share(amount, node.amount.value());
+    Item {
+        path: format!("{path}/…"),
+        label: match lang {
+            Lang::Zh => format!("其余{count}项"),
+            Lang::En => format!("{count} other items"),
+        },
+        code: None,
+        amount,
+        amount_text: format::amount(amount, unit, lang),
+        share_text: share.map(format::percent),
+        share_of_whole_text: root_total
+            .and_then(|total| format::share(amount, total))
+            .map(format::percent),
+        prior_text: None,
+        change_text: None,
+        change_pct_text: None,
+        budget_text: None,
+        completion_text: None,
+        drillable: false,
+        mark,
+        findings: Vec::new(),
+        prior: None,
+        share,
     }
 }
 
@@ -291,6 +425,77 @@ pub(crate) mod tests {
         assert_eq!(view.items[0].amount_text, "700.05 10k yuan");
         assert_eq!(parent_path(&view.path), Some("expenditure"));
         assert_eq!(parent_path("expenditure"), None);
+    }
+
+    #[test]
+    fn describes_the_level_in_a_sentence() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(
+            view.description(),
+            "支出合计1,550.17万元，其中基本支出897.05万元，占57.87%；项目支出653.12万元，占42.13%。"
+        );
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::En).unwrap();
+        assert!(view.description().starts_with(
+            "支出合计: 1,550.17 10k yuan, of which 基本支出 897.05 10k yuan (57.87%)"
+        ));
+    }
+
+    #[test]
+    fn a_wide_level_shows_its_largest_items_and_gathers_the_rest() {
+        let items: Vec<String> = (0..1000)
+            .map(|i| format!(r#"{{"id":"n{i}","label":"项{i}","amount":"{}"}}"#, i % 100))
+            .collect();
+        let text = format!(
+            r#"{{"format":"budget-lens/1","breakdowns":[{{"id":"r","label":"总计","amount":"49500","items":[{}]}}]}}"#,
+            items.join(",")
+        );
+        let report = parse_report(&text).unwrap();
+        let findings = vec![crate::check::Finding {
+            rule: crate::check::Rule::Negative,
+            severity: Severity::Error,
+            path: "r/n0".into(),
+            label: "项0".into(),
+            stated: Decimal::ZERO,
+            expected: Decimal::ZERO,
+            difference: Decimal::ZERO,
+            tolerance: Decimal::ZERO,
+            at: None,
+            detail: crate::check::Detail::Shares { count: 0 },
+        }];
+        let view = ChartView::new(&report, "r", &findings, Lang::Zh).unwrap();
+        assert_eq!(view.items.len(), MAX_SHOWN);
+        // The 49 largest are the ten items of 99, ten of 98 … and nine of 95, in document order.
+        let shown: Decimal = view.items[..MAX_SHOWN - 1].iter().map(|i| i.amount).sum();
+        assert_eq!(shown, Decimal::from(10 * (99 + 98 + 97 + 96) + 9 * 95));
+        assert!(view.items[..MAX_SHOWN - 1].windows(2).all(|w| {
+            let index = |p: &str| p.trim_start_matches("r/n").parse::<usize>().unwrap();
+            index(&w[0].path) < index(&w[1].path)
+        }));
+        let rest = &view.items[MAX_SHOWN - 1];
+        assert_eq!(rest.label, "其余951项");
+        assert_eq!(rest.amount + shown, Decimal::from(49500));
+        assert!(!rest.drillable);
+        assert_eq!(
+            rest.mark,
+            Some(Severity::Error),
+            "n0 (amount 0) is among the gathered"
+        );
+    }
+
+    #[test]
+    fn a_large_total_is_also_described_in_yi_yuan() {
+        let json = REPORT.replace("1550.17", "123456.78");
+        let view =
+            ChartView::new(&parse_report(&json).unwrap(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(view.total_in_yi_text.as_deref(), Some("约12.35亿元"));
+        assert!(
+            view.description()
+                .starts_with("支出合计123,456.78万元（约12.35亿元），其中"),
+            "{}",
+            view.description()
+        );
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        assert_eq!(view.total_in_yi_text, None);
     }
 
     #[test]

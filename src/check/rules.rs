@@ -1,12 +1,10 @@
 //! The consistency rules, applied node by node in document order.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity};
 use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
-use crate::report::{Node, Relation, Report, Span, Unit};
+use crate::report::{Node, Relation, Report, Resolver, Span, Unit};
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
 const EXTRA_PCT_DECIMALS: u32 = 2;
@@ -14,8 +12,8 @@ const EXTRA_PCT_DECIMALS: u32 = 2;
 pub(super) struct Checker<'a> {
     report: &'a Report,
     unit: Unit,
-    /// path → node, built on first need (a `share_of` or a relation).
-    index: Option<HashMap<String, &'a Node>>,
+    /// Finds the nodes that `share_of` and relation paths name.
+    resolver: Resolver<'a>,
     findings: Vec<Finding>,
 }
 
@@ -39,21 +37,29 @@ impl<'a> Checker<'a> {
         Checker {
             report,
             unit: report.unit,
-            index: None,
+            resolver: Resolver::new(report),
             findings: Vec::new(),
         }
     }
 
     pub(super) fn run(mut self) -> Vec<Finding> {
-        // An explicit stack: a report built in code (not parsed) has no depth limit.
-        let mut stack: Vec<(&Node, Option<&Node>, String)> = self
+        // An explicit stack (a report built in code, not parsed, has no depth limit) and one path buffer:
+        // a node's path is its parent's (the buffer's first `parent_len` bytes) plus `/id`, and becomes a
+        // String of its own only in a finding.
+        let mut stack: Vec<(&Node, Option<&Node>, usize)> = self
             .report
             .breakdowns
             .iter()
             .rev()
-            .map(|n| (n, None, n.id.clone()))
+            .map(|n| (n, None, 0))
             .collect();
-        while let Some((node, parent, path)) = stack.pop() {
+        let mut path = String::new();
+        while let Some((node, parent, parent_len)) = stack.pop() {
+            path.truncate(parent_len);
+            if parent.is_some() {
+                path.push('/');
+            }
+            path.push_str(&node.id);
             let subject = Subject { node, path: &path };
             self.negative(&subject);
             self.parts(&subject);
@@ -63,8 +69,9 @@ impl<'a> Checker<'a> {
             self.change_pct(&subject);
             self.completion(&subject);
             self.restated(&subject);
+            let len = path.len();
             for child in node.items.iter().rev() {
-                stack.push((child, Some(node), format!("{path}/{}", child.id)));
+                stack.push((child, Some(node), len));
             }
         }
         for relation in &self.report.relations {
@@ -461,24 +468,6 @@ impl<'a> Checker<'a> {
     }
 
     fn node_at(&mut self, path: &str) -> Option<&'a Node> {
-        let report = self.report;
-        let index = self.index.get_or_insert_with(|| index_nodes(report));
-        index.get(path).copied()
+        self.resolver.node_at(path)
     }
-}
-
-fn index_nodes(report: &Report) -> HashMap<String, &Node> {
-    let mut index = HashMap::with_capacity(report.node_count());
-    let mut stack: Vec<(&Node, String)> = report
-        .breakdowns
-        .iter()
-        .map(|n| (n, n.id.clone()))
-        .collect();
-    while let Some((node, path)) = stack.pop() {
-        for child in &node.items {
-            stack.push((child, format!("{path}/{}", child.id)));
-        }
-        index.insert(path, node);
-    }
-    index
 }

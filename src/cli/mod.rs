@@ -4,6 +4,7 @@
 mod check;
 mod extract;
 mod input;
+mod render;
 
 use std::process::ExitCode;
 
@@ -28,6 +29,8 @@ enum Command {
     Check(check::Args),
     /// Turn a published 预算/决算 text into a report; unplaced sentences and a count go to stderr
     Extract(extract::Args),
+    /// Draw the chart of a report node as SVG, as the widget draws it
+    Render(render::Args),
 }
 
 /// `--lang zh|en`
@@ -55,5 +58,6 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Render(args) => render::run(args),
     }
 }

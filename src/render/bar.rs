@@ -1,67 +1,54 @@
 //! Painting horizontal bars: the unit and year key, hover band, names, this year's and last
 //! year's bars, values, marks and the focus frame.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::chart::bar::{BarLayout, BAR_FONT};
-use crate::chart::palette;
 use crate::chart::text::text_width;
 use crate::chart::{Point, Rect};
 
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    bars: &BarLayout,
-) -> Result<(), RenderError> {
+pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<(), RenderError> {
+    let theme = scene.theme;
     painter.text(
         &bars.unit_text,
         bars.unit_anchor,
         BAR_FONT,
-        palette::MUTED_TEXT,
+        theme.muted_text,
         Align::Right,
     )?;
     for (i, (swatch, text)) in bars.key.iter().enumerate() {
-        let fill = if i == 0 {
-            palette::series(0)
-        } else {
-            palette::prior_year(0)
-        };
-        painter.rect(*swatch, fill)?;
+        // This year as the first series, last year as the second: colour and hatching.
+        painter.patterned_rect(*swatch, theme.series(i), i, theme)?;
         let at = Point::new(swatch.right() + 6.0, swatch.y + swatch.h / 2.0);
-        painter.text(text, at, BAR_FONT, palette::TEXT, Align::Left)?;
+        painter.text(text, at, BAR_FONT, theme.text, Align::Left)?;
     }
     for row in &bars.rows {
         if scene.interaction.hover == Some(row.item) {
-            painter.rect(row.band, palette::HOVER_BAND)?;
+            painter.rect(row.band, theme.hover_band)?;
         }
         painter.text(
             &row.label,
             row.label_anchor,
             BAR_FONT,
-            palette::TEXT,
+            theme.text,
             Align::Right,
         )?;
-        let colour = if bars.key.is_empty() {
-            palette::series(row.item)
-        } else {
-            palette::series(0)
-        };
-        painter.rect(row.bar, colour)?;
+        let series = if bars.key.is_empty() { row.item } else { 0 };
+        painter.patterned_rect(row.bar, theme.series(series), series, theme)?;
         if let Some(prior) = row.prior_bar {
-            painter.rect(prior, palette::prior_year(0))?;
+            painter.patterned_rect(prior, theme.prior_year(0), 1, theme)?;
         }
         painter.text(
             &row.value_text,
             row.value_anchor,
             BAR_FONT,
-            palette::TEXT,
+            theme.text,
             Align::Left,
         )?;
         if let Some(severity) = scene.view.items[row.item].mark {
             let end = row.value_anchor.x + text_width(&row.value_text, BAR_FONT);
             marks::draw(
                 painter,
+                theme,
                 severity,
                 Point::new(end + 10.0, row.value_anchor.y),
             )?;
@@ -73,7 +60,7 @@ pub fn draw<DB: DrawingBackend>(
                 row.band.w - 2.0,
                 row.band.h - 2.0,
             );
-            painter.outline(frame, palette::FOCUS, 2.0)?;
+            painter.outline(frame, theme.focus, 2.0)?;
         }
     }
     if let (Some(first), Some(last)) = (bars.rows.first(), bars.rows.last()) {
@@ -83,7 +70,7 @@ pub fn draw<DB: DrawingBackend>(
                 Point::new(x, first.band.y),
                 Point::new(x, last.band.bottom()),
             ],
-            palette::LEADER,
+            theme.leader,
             1.0,
         )?;
     }

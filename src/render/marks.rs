@@ -1,18 +1,17 @@
 //! The marks of nodes with findings: a triangle for an error, a circle for a warning, each with "!"
 //! so that they differ in shape and not only in colour.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{Align, Painter, RenderError};
-use crate::chart::palette;
+use crate::chart::palette::Theme;
 use crate::chart::Point;
 use crate::check::Severity;
 
 pub const MARK_SIZE: f64 = 12.0;
 
 /// A mark centred at `at`; nothing for notes.
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
+pub fn draw(
+    painter: &mut Painter,
+    theme: &Theme,
     severity: Severity,
     at: Point,
 ) -> Result<(), RenderError> {
@@ -24,16 +23,16 @@ pub fn draw<DB: DrawingBackend>(
                 Point::new(at.x + half + 1.0, at.y + half),
                 Point::new(at.x - half - 1.0, at.y + half),
             ],
-            palette::ERROR,
+            theme.error,
         )?,
-        Severity::Warning => painter.circle(at, half, palette::WARNING)?,
+        Severity::Warning => painter.circle(at, half, theme.warning)?,
         Severity::Note => return Ok(()),
     }
     painter.text(
         "!",
         Point::new(at.x, at.y + 1.0),
         10.0,
-        palette::BACKGROUND,
+        theme.background,
         Align::Center,
     )
 }

@@ -10,7 +10,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::chart::palette::{self, Rgb};
+use crate::chart::palette::{Rgb, Theme};
+use crate::chart::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
 use crate::chart::{ChartView, Interaction, Layout, Point};
 
 /// Fonts that carry Chinese on common systems, then the generic family.
@@ -22,6 +23,7 @@ pub struct Scene<'a> {
     pub view: &'a ChartView,
     pub layout: &'a Layout,
     pub interaction: &'a Interaction,
+    pub theme: &'a Theme,
 }
 
 /// Why drawing failed (the backend's own error, in words).
@@ -36,19 +38,22 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Paints `scene` onto `area`, whose pixels are `scale` times the layout's CSS pixels.
+/// Paints `scene` onto `area`, whose pixels are `scale` times the layout's CSS pixels. The chart is
+/// first turned into shapes (one code path for every backend), then the shapes are painted.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     scale: f64,
 ) -> Result<(), RenderError> {
-    let mut painter = Painter { area, scale };
-    painter.run(|p| p.area.fill(&color(palette::BACKGROUND)))?;
+    let mut painter = Painter {
+        scale,
+        shapes: Vec::new(),
+    };
     match scene.layout {
         Layout::Pie(pie) => pie::draw(&mut painter, scene, pie)?,
         Layout::Bar(bar) => bar::draw(&mut painter, scene, bar)?,
     }
-    painter.run(|p| p.area.present())
+    paint(area, color(scene.theme.background), &painter.shapes)
 }
 
 /// The chart as an SVG document of `width` × `height` CSS pixels.
@@ -59,6 +64,56 @@ pub fn to_svg(scene: &Scene, width: u32, height: u32) -> Result<String, RenderEr
         draw(&area, scene, 1.0)?;
     }
     Ok(out)
+}
+
+/// One thing to paint, in device pixels.
+enum Shape {
+    Polygon(Vec<(i32, i32)>, Rgb),
+    Line(Vec<(i32, i32)>, Rgb, u32),
+    Rect([(i32, i32); 2], Rgb),
+    Circle((i32, i32), u32, Rgb),
+    Text(String, (i32, i32), f64, Rgb, Align),
+}
+
+/// The only code that knows the backend: fills the background and paints `shapes` in order.
+fn paint<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    background: RGBColor,
+    shapes: &[Shape],
+) -> Result<(), RenderError> {
+    let failed = |e: DrawingAreaErrorKind<DB::ErrorType>| RenderError(e.to_string());
+    area.fill(&background).map_err(failed)?;
+    for shape in shapes {
+        match shape {
+            Shape::Polygon(points, fill) => {
+                area.draw(&Polygon::new(points.clone(), color(*fill).filled()))
+            }
+            Shape::Line(points, stroke, width) => {
+                let style = color(*stroke).stroke_width(*width);
+                area.draw(&PathElement::new(points.clone(), style))
+            }
+            Shape::Rect(corners, fill) => {
+                area.draw(&Rectangle::new(*corners, color(*fill).filled()))
+            }
+            Shape::Circle(center, radius, fill) => {
+                area.draw(&Circle::new(*center, *radius, color(*fill).filled()))
+            }
+            Shape::Text(text, at, size, fill, align) => {
+                let h = match align {
+                    Align::Left => HPos::Left,
+                    Align::Center => HPos::Center,
+                    Align::Right => HPos::Right,
+                };
+                let ink = color(*fill);
+                let style = TextStyle::from((FONT_FAMILY, *size))
+                    .color(&ink)
+                    .pos(Pos::new(h, VPos::Center));
+                area.draw(&Text::new(text.as_str(), *at, style))
+            }
+        }
+        .map_err(failed)?;
+    }
+    area.present().map_err(failed)
 }
 
 pub(crate) fn color(c: Rgb) -> RGBColor {
@@ -73,20 +128,13 @@ pub(crate) enum Align {
     Right,
 }
 
-/// Paints in CSS pixels onto a backend of `scale` device pixels per CSS pixel.
-pub(crate) struct Painter<'a, DB: DrawingBackend> {
-    area: &'a DrawingArea<DB, Shift>,
+/// Turns CSS-pixel drawing calls into shapes in device pixels (`scale` per CSS pixel).
+pub(crate) struct Painter {
     scale: f64,
+    shapes: Vec<Shape>,
 }
 
-impl<DB: DrawingBackend> Painter<'_, DB> {
-    fn run<E: std::fmt::Display>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> Result<(), E>,
-    ) -> Result<(), RenderError> {
-        f(self).map_err(|e| RenderError(e.to_string()))
-    }
-
+impl Painter {
     pub fn px(&self, p: Point) -> (i32, i32) {
         (
             (p.x * self.scale).round() as i32,
@@ -100,13 +148,15 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 
     pub fn polygon(&mut self, points: &[Point], fill: Rgb) -> Result<(), RenderError> {
         let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
-        self.run(|p| p.area.draw(&Polygon::new(pts, color(fill).filled())))
+        self.shapes.push(Shape::Polygon(pts, fill));
+        Ok(())
     }
 
     pub fn line(&mut self, points: &[Point], stroke: Rgb, width: f64) -> Result<(), RenderError> {
         let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
-        let style = color(stroke).stroke_width(self.width(width));
-        self.run(|p| p.area.draw(&PathElement::new(pts, style)))
+        let width = self.width(width);
+        self.shapes.push(Shape::Line(pts, stroke, width));
+        Ok(())
     }
 
     pub fn rect(&mut self, r: crate::chart::Rect, fill: Rgb) -> Result<(), RenderError> {
@@ -114,7 +164,8 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             self.px(Point::new(r.x, r.y)),
             self.px(Point::new(r.right(), r.bottom())),
         ];
-        self.run(|p| p.area.draw(&Rectangle::new(corners, color(fill).filled())))
+        self.shapes.push(Shape::Rect(corners, fill));
+        Ok(())
     }
 
     pub fn outline(
@@ -133,10 +184,32 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         self.line(&corners, stroke, width)
     }
 
+    /// Hatch segments (from `chart::pattern`) in `ink`.
+    pub fn segments(&mut self, segments: &[(Point, Point)], ink: Rgb) -> Result<(), RenderError> {
+        for &(a, b) in segments {
+            self.line(&[a, b], ink, 1.5)?;
+        }
+        Ok(())
+    }
+
+    /// A rectangle filled with `fill` and hatched with the pattern of series `index`.
+    pub fn patterned_rect(
+        &mut self,
+        r: crate::chart::Rect,
+        fill: Rgb,
+        index: usize,
+        theme: &Theme,
+    ) -> Result<(), RenderError> {
+        self.rect(r, fill)?;
+        let lines = hatch_lines(pattern_of(index), r, HATCH_SPACING, |_| true);
+        self.segments(&lines, theme.hatch)
+    }
+
     pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) -> Result<(), RenderError> {
         let c = self.px(center);
         let r = self.width(radius);
-        self.run(|p| p.area.draw(&Circle::new(c, r, color(fill).filled())))
+        self.shapes.push(Shape::Circle(c, r, fill));
+        Ok(())
     }
 
     pub fn text(
@@ -150,17 +223,11 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         if text.is_empty() {
             return Ok(());
         }
-        let h = match align {
-            Align::Left => HPos::Left,
-            Align::Center => HPos::Center,
-            Align::Right => HPos::Right,
-        };
-        let ink = color(fill);
-        let style = TextStyle::from((FONT_FAMILY, size * self.scale))
-            .color(&ink)
-            .pos(Pos::new(h, VPos::Center));
         let pos = self.px(at);
-        self.run(|p| p.area.draw(&Text::new(text.to_string(), pos, style)))
+        let size = size * self.scale;
+        self.shapes
+            .push(Shape::Text(text.to_string(), pos, size, fill, align));
+        Ok(())
     }
 }
 
@@ -183,6 +250,7 @@ mod tests {
                 view,
                 layout: &layout,
                 interaction: &interaction,
+                theme: &Theme::LIGHT,
             },
             600,
             360,
@@ -203,6 +271,19 @@ mod tests {
     }
 
     #[test]
+    fn an_all_zero_level_draws_an_empty_ring() {
+        let json = r#"{"format":"budget-lens/1","breakdowns":[{"id":"e","label":"e","amount":"0","items":[
+            {"id":"a","label":"甲","amount":"0"},{"id":"b","label":"乙","amount":"0.00"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "e", &[], Lang::Zh).unwrap();
+        let svg = svg_of(&view, ChartKind::Donut);
+        assert_eq!(svg.matches("<polygon").count(), 1, "one ring, no slices");
+        assert!(
+            svg.contains("0.00%") || svg.contains("甲"),
+            "the legend still lists the items"
+        );
+    }
+
+    #[test]
     fn svg_escapes_report_text() {
         let json = r#"{"format":"budget-lens/1","breakdowns":[{"id":"e","label":"x","amount":"2","items":[
             {"id":"a","label":"<script>alert(1)</script>&\"","amount":"1"},
@@ -212,6 +293,40 @@ mod tests {
             let svg = svg_of(&view, kind);
             assert!(!svg.contains("<script>"), "{kind:?}");
             assert!(svg.contains("&lt;script&gt;"), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn slices_and_bars_are_hatched_and_themes_change_the_ground() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let interaction = Interaction::default();
+        let svg_in = |kind, theme: &Theme| {
+            let layout = layout(
+                &view,
+                kind,
+                600.0,
+                360.0,
+                &interaction,
+                Some(2021),
+                Lang::Zh,
+            );
+            let scene = Scene {
+                view: &view,
+                layout: &layout,
+                interaction: &interaction,
+                theme,
+            };
+            to_svg(&scene, 600, 360).unwrap()
+        };
+        // The second item's slice and swatch (rising hatching) and the prior-year bars (hatched):
+        // many short lines in the hatch colour, none for a solid first item alone.
+        for kind in [ChartKind::Pie, ChartKind::Bar] {
+            let light = svg_in(kind, &Theme::LIGHT);
+            let hatch = light.matches("<polyline").count();
+            assert!(hatch > 20, "{kind:?}: {hatch} lines");
+            let dark = svg_in(kind, &Theme::DARK);
+            assert!(dark.contains("#1B1B1B"), "{kind:?}: dark ground");
+            assert!(!light.contains("#1B1B1B"), "{kind:?}");
         }
     }
 }

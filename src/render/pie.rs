@@ -1,24 +1,30 @@
 //! Painting a pie or donut: slices, the hovered slice pulled out, the focus ring, marks, leader
 //! lines and labels, the legend, the total in the hole.
 
-use plotters::prelude::DrawingBackend;
-
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::chart::geometry::sector_outline;
 use crate::chart::legend::LEGEND_FONT;
-use crate::chart::palette;
+use crate::chart::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
 use crate::chart::pie::{PieLayout, LABEL_FONT};
 use crate::chart::text::text_width;
-use crate::chart::Point;
+use crate::chart::{Point, Rect};
 
 const HOVER_PULL: f64 = 6.0;
 
-pub fn draw<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    pie: &PieLayout,
-) -> Result<(), RenderError> {
+pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
+    let theme = scene.theme;
     let interaction = scene.interaction;
+    if pie.slices.is_empty() {
+        // Nothing positive to share out: an empty ring, so the chart is not mistaken for a failure.
+        let ring = sector_outline(
+            pie.center,
+            pie.inner_radius,
+            pie.radius,
+            0.0,
+            std::f64::consts::TAU,
+        );
+        painter.polygon(&ring, theme.hidden)?;
+    }
     for slice in &pie.slices {
         let pull = if interaction.hover == Some(slice.item) {
             HOVER_PULL
@@ -27,11 +33,25 @@ pub fn draw<DB: DrawingBackend>(
         };
         let center = pie.center.polar(pull, slice.mid());
         let outline = sector_outline(center, pie.inner_radius, pie.radius, slice.start, slice.end);
-        painter.polygon(&outline, palette::series(slice.item))?;
+        painter.polygon(&outline, theme.series(slice.item))?;
+        let bounds = Rect::new(
+            center.x - pie.radius,
+            center.y - pie.radius,
+            2.0 * pie.radius,
+            2.0 * pie.radius,
+        );
+        let (inner, outer) = (pie.inner_radius + 1.5, pie.radius - 1.5);
+        let inside = |p: Point| {
+            let r = center.distance(p);
+            let a = center.angle_to(p);
+            r >= inner && r <= outer && a >= slice.start && a <= slice.end
+        };
+        let hatching = hatch_lines(pattern_of(slice.item), bounds, HATCH_SPACING, inside);
+        painter.segments(&hatching, theme.hatch)?;
         if pie.slices.len() > 1 {
             let mut closed = outline.clone();
             closed.push(outline[0]);
-            painter.line(&closed, palette::BACKGROUND, 1.0)?;
+            painter.line(&closed, theme.background, 1.0)?;
         }
     }
     if let Some(slice) = pie
@@ -54,24 +74,29 @@ pub fn draw<DB: DrawingBackend>(
         );
         let mut closed = outline.clone();
         closed.push(outline[0]);
-        painter.line(&closed, palette::FOCUS, 3.0)?;
+        painter.line(&closed, theme.focus, 3.0)?;
     }
     for slice in &pie.slices {
         if let Some(severity) = scene.view.items[slice.item].mark {
             let ring = (pie.inner_radius + pie.radius) / 2.0;
             if (slice.end - slice.start) * ring > 2.0 * marks::MARK_SIZE {
-                marks::draw(painter, severity, pie.center.polar(ring, slice.mid()))?;
+                marks::draw(
+                    painter,
+                    theme,
+                    severity,
+                    pie.center.polar(ring, slice.mid()),
+                )?;
             }
         }
     }
     for label in &pie.labels {
-        painter.line(&label.leader, palette::LEADER, 1.0)?;
+        painter.line(&label.leader, theme.leader, 1.0)?;
         let align = if label.right_side {
             Align::Left
         } else {
             Align::Right
         };
-        painter.text(&label.text, label.anchor, LABEL_FONT, palette::TEXT, align)?;
+        painter.text(&label.text, label.anchor, LABEL_FONT, theme.text, align)?;
     }
     if let Some(center) = &pie.center_text {
         let (x, y) = (pie.center.x, pie.center.y);
@@ -80,7 +105,7 @@ pub fn draw<DB: DrawingBackend>(
             &center.caption,
             caption_at,
             LABEL_FONT,
-            palette::MUTED_TEXT,
+            theme.muted_text,
             Align::Center,
         )?;
         let total_at = Point::new(x, y + 9.0);
@@ -88,49 +113,48 @@ pub fn draw<DB: DrawingBackend>(
             &center.total,
             total_at,
             center.total_font,
-            palette::TEXT,
+            theme.text,
             Align::Center,
         )?;
     }
     draw_legend(painter, scene, pie)
 }
 
-fn draw_legend<DB: DrawingBackend>(
-    painter: &mut Painter<DB>,
-    scene: &Scene,
-    pie: &PieLayout,
-) -> Result<(), RenderError> {
+fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
+    let theme = scene.theme;
     for entry in &pie.legend {
         let focused = scene.interaction.focus == Some(entry.item);
         if scene.interaction.hover == Some(entry.item) || focused {
-            painter.rect(entry.bounds, palette::HOVER_BAND)?;
+            painter.rect(entry.bounds, theme.hover_band)?;
         }
-        let swatch = if entry.hidden {
-            palette::HIDDEN
+        if entry.hidden {
+            painter.rect(entry.swatch, theme.hidden)?;
         } else {
-            palette::series(entry.item)
-        };
-        painter.rect(entry.swatch, swatch)?;
+            let fill = theme.series(entry.item);
+            painter.patterned_rect(entry.swatch, fill, entry.item, theme)?;
+        }
         let text_at = Point::new(
             entry.swatch.right() + 8.0,
             entry.bounds.y + entry.bounds.h / 2.0,
         );
         let ink = if entry.hidden {
-            palette::MUTED_TEXT
+            theme.muted_text
         } else {
-            palette::TEXT
+            theme.text
         };
         painter.text(&entry.text, text_at, LEGEND_FONT, ink, Align::Left)?;
         let text_end = text_at.x + text_width(&entry.text, LEGEND_FONT);
         if entry.hidden {
             painter.line(
                 &[text_at, Point::new(text_end, text_at.y)],
-                palette::MUTED_TEXT,
+                theme.muted_text,
                 1.0,
             )?;
         }
         if let Some(severity) = entry.mark {
-            marks::draw(painter, severity, Point::new(text_end + 9.0, text_at.y))?;
+            // In a column at the row's end, where the legend keeps room for it.
+            let x = entry.bounds.right() - marks::MARK_SIZE / 2.0 - 1.0;
+            marks::draw(painter, theme, severity, Point::new(x, text_at.y))?;
         }
     }
     Ok(())

@@ -120,26 +120,80 @@ pub(crate) const AMOUNT_ERROR_MARK: &str = "\u{1}budget-lens-amount:";
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // With serde_json's arbitrary_precision a number arrives here with its exact printed text.
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let text = match &value {
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Number(n) => n.to_string(),
-            other => {
-                let shown = shorten(&other.to_string());
-                return Err(de::Error::custom(format!(
-                    "{AMOUNT_ERROR_MARK}{}:{shown}",
-                    AmountProblem::WrongType.code()
-                )));
+        deserializer.deserialize_any(AmountVisitor)
+    }
+}
+
+/// The key under which serde_json's `arbitrary_precision` hands over a number's exact text.
+const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+struct AmountVisitor;
+
+impl AmountVisitor {
+    fn parsed<E: de::Error>(text: &str) -> Result<Amount, E> {
+        parse_decimal(text)
+            .map(Amount)
+            .map_err(|problem| amount_error(problem, text))
+    }
+
+    fn wrong_type<E: de::Error>(found: &str) -> Result<Amount, E> {
+        Err(amount_error(AmountProblem::WrongType, found))
+    }
+}
+
+fn amount_error<E: de::Error>(problem: AmountProblem, text: &str) -> E {
+    E::custom(format!(
+        "{AMOUNT_ERROR_MARK}{}:{}",
+        problem.code(),
+        shorten(text)
+    ))
+}
+
+impl<'de> de::Visitor<'de> for AmountVisitor {
+    type Value = Amount;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal amount as a string or a number")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Amount, E> {
+        Self::parsed(text)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Amount, E> {
+        Ok(Amount(Decimal::from(value)))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Amount, E> {
+        Ok(Amount(Decimal::from(value)))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Amount, E> {
+        // Only reachable without arbitrary_precision: a float is not an exact amount.
+        Err(amount_error(AmountProblem::Malformed, &value.to_string()))
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Amount, E> {
+        Self::wrong_type(if value { "true" } else { "false" })
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Amount, E> {
+        Self::wrong_type("null")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Amount, A::Error> {
+        Self::wrong_type("[…]")
+    }
+
+    /// A number, as serde_json's `arbitrary_precision` passes it: a one-entry map holding its exact text.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Amount, A::Error> {
+        match map.next_key::<std::borrow::Cow<'de, str>>()? {
+            Some(key) if key == JSON_NUMBER_TOKEN => {
+                let text: std::borrow::Cow<'de, str> = map.next_value()?;
+                Self::parsed(&text)
             }
-        };
-        parse_decimal(&text).map(Amount).map_err(|problem| {
-            de::Error::custom(format!(
-                "{AMOUNT_ERROR_MARK}{}:{}",
-                problem.code(),
-                shorten(&text)
-            ))
-        })
+            _ => Self::wrong_type("{…}"),
+        }
     }
 }
 

@@ -108,10 +108,10 @@ impl Problem {
             (Empty, Lang::Zh) => "报告为空（没有任何 JSON 内容）".into(),
             (Empty, Lang::En) => "the report is empty (no JSON at all)".into(),
             (TooLarge { bytes, limit }, Lang::Zh) => {
-                format!("报告有 {bytes} 字节，超过上限 {limit} 字节")
+                format!("报告超过 {limit} 字节的上限（已读到 {bytes} 字节）")
             }
             (TooLarge { bytes, limit }, Lang::En) => {
-                format!("the report is {bytes} bytes, more than the limit of {limit} bytes")
+                format!("the report exceeds the limit of {limit} bytes ({bytes} bytes read)")
             }
             (NotUtf8, Lang::Zh) => {
                 "这里的字节不是有效的 UTF-8 文本（报告须以 UTF-8 编码保存）".into()

@@ -73,6 +73,75 @@ pub fn locate(text: &str, path: &JsonPath) -> usize {
     scanner.pos.min(text.len())
 }
 
+/// The JSON path of the innermost value being read at byte `offset` — where serde_json stopped on an
+/// error. Right after a closed object or array, that is the container's own path.
+pub fn path_at(text: &str, offset: usize) -> JsonPath {
+    enum Frame {
+        /// `key`: the member being read; `None` while a key is expected.
+        Object {
+            key: Option<String>,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let mut pos = 0;
+    while pos < end {
+        match bytes[pos] {
+            b'{' => {
+                frames.push(Frame::Object { key: None });
+                expecting_key = true;
+            }
+            b'[' => {
+                frames.push(Frame::Array { index: 0 });
+                expecting_key = false;
+            }
+            b'}' | b']' => {
+                frames.pop();
+                expecting_key = false;
+            }
+            b',' => match frames.last_mut() {
+                Some(Frame::Object { key }) => {
+                    *key = None;
+                    expecting_key = true;
+                }
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = pos;
+                pos += 1;
+                while pos < bytes.len() && bytes[pos] != b'"' {
+                    pos += if bytes[pos] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key {
+                    let raw = text.get(start..(pos + 1).min(text.len())).unwrap_or("");
+                    let key = serde_json::from_str::<String>(raw).unwrap_or_default();
+                    if let Some(Frame::Object { key: slot }) = frames.last_mut() {
+                        *slot = Some(key);
+                    }
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+        pos += 1;
+    }
+    JsonPath(
+        frames
+            .into_iter()
+            .filter_map(|frame| match frame {
+                Frame::Object { key } => key.map(Seg::Key),
+                Frame::Array { index } => Some(Seg::Index(index)),
+            })
+            .collect(),
+    )
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, byte: usize) -> (usize, usize) {
     let byte = floor_char_boundary(text, byte.min(text.len()));
@@ -254,6 +323,22 @@ mod tests {
         let text = "{\"a\": [1, 2]}";
         let at = locate(text, &path(&[Seg::Key("a".into()), Seg::Index(5)]));
         assert_eq!(at, 6);
+    }
+
+    #[test]
+    fn the_path_being_read_at_an_offset() {
+        let text = r#"{"a": [1, {"b\"c": "x", "d": {"e": 5}}], "f": 2}"#;
+        let at =
+            |needle: &str| path_at(text, text.find(needle).unwrap() + needle.len()).to_string();
+        assert_eq!(at(r#""x""#), r#"$.a[1]["b\"c"]"#);
+        assert_eq!(at("5"), "$.a[1].d.e");
+        assert_eq!(
+            at("5}"),
+            "$.a[1].d",
+            "right after a closed object: the object itself"
+        );
+        assert_eq!(at("2"), "$.f");
+        assert_eq!(path_at(text, 0).to_string(), "$");
     }
 
     #[test]

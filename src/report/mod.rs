@@ -5,6 +5,7 @@ mod error;
 pub mod locate;
 mod model;
 mod parse;
+mod resolve;
 mod validate;
 
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
@@ -14,4 +15,5 @@ pub use model::{
     FORMAT_V1,
 };
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
+pub use resolve::Resolver;
 pub use validate::{MAX_DEPTH, MAX_NODES};

@@ -1,14 +1,14 @@
 //! Report text → [`Report`], or one clear [`ReportError`]. Never panics, whatever the bytes.
 //!
 //! Three stages: the bytes (size, UTF-8, BOM, the top-level shape), serde (syntax, types, amounts; the
-//! JSON path comes from `serde_path_to_error`, the line and column from serde_json), then
+//! line and column come from serde_json, the JSON path from re-reading the text up to there), then
 //! [`super::validate`] (what serde cannot see: ids, paths, depth, node count, spans).
 
 use serde::Deserialize;
 
 use super::amount::{AmountProblem, AMOUNT_ERROR_MARK};
 use super::error::{Problem, ReportError};
-use super::locate::{byte_offset, line_column, locate, JsonPath, Seg};
+use super::locate::{byte_offset, line_column, locate, path_at, JsonPath, Seg};
 use super::model::{Report, FORMAT_V1};
 use super::validate::validate;
 
@@ -70,29 +70,35 @@ pub fn parse_report(text: &str) -> Result<Report, ReportError> {
         ));
     }
 
-    // First only the format, so that a report of another format is not judged by this one's fields.
+    // A report of another format is judged by its format, not by this one's fields: when the report
+    // does not read, its format is looked at first (a second pass, on the error path only).
+    let report: Report =
+        deserialize(text).map_err(|error| format_problem(text).unwrap_or(error))?;
+    if report.format != FORMAT_V1 {
+        let found = serde_json::Value::String(report.format.clone()).to_string();
+        let path = JsonPath(vec![Seg::Key("format".into())]);
+        return Err(located(text, &path, Problem::UnknownFormat { found }));
+    }
+    validate(&report).map_err(|(path, problem)| located(text, &path, problem))?;
+    Ok(report)
+}
+
+/// Whether the text's `format` is missing or not v1 (`None` when it is v1 or the text does not read).
+fn format_problem(text: &str) -> Option<ReportError> {
     #[derive(Deserialize)]
     struct FormatProbe {
         format: Option<serde_json::Value>,
     }
-    let probe: FormatProbe = deserialize(text)?;
+    let probe: FormatProbe = deserialize(text).ok()?;
     match probe.format {
-        None => return Err(whole_text(Problem::MissingFormat)),
-        Some(serde_json::Value::String(f)) if f == FORMAT_V1 => {}
+        None => Some(whole_text(Problem::MissingFormat)),
+        Some(serde_json::Value::String(f)) if f == FORMAT_V1 => None,
         Some(other) => {
             let path = JsonPath(vec![Seg::Key("format".into())]);
-            let shown = other.to_string().chars().take(60).collect();
-            return Err(located(
-                text,
-                &path,
-                Problem::UnknownFormat { found: shown },
-            ));
+            let found = other.to_string().chars().take(60).collect();
+            Some(located(text, &path, Problem::UnknownFormat { found }))
         }
     }
-
-    let report: Report = deserialize(text)?;
-    validate(&report).map_err(|(path, problem)| located(text, &path, problem))?;
-    Ok(report)
 }
 
 /// An error about the value at `path`, with that value's line and column.
@@ -120,38 +126,15 @@ fn whole_text(problem: Problem) -> ReportError {
 }
 
 fn deserialize<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReportError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = json_path(e.path());
-        serde_error(text, e.into_inner(), path)
-    })?;
-    de.end()
-        .map_err(|e| serde_error(text, e, JsonPath::default()))?;
-    Ok(value)
+    serde_json::from_str(text).map_err(|e| serde_error(text, e))
 }
 
-fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
-    use serde_path_to_error::Segment;
-    JsonPath(
-        path.iter()
-            .filter_map(|seg| match seg {
-                Segment::Seq { index } => Some(Seg::Index(*index)),
-                Segment::Map { key } => Some(Seg::Key(key.clone())),
-                Segment::Enum { .. } | Segment::Unknown => None,
-            })
-            .collect(),
-    )
-}
-
-/// Turns serde_json's error into a [`ReportError`], keeping its place and naming its problem.
-fn serde_error(text: &str, error: serde_json::Error, path: JsonPath) -> ReportError {
+/// Turns serde_json's error into a [`ReportError`]: its problem, its place, and the JSON path of the
+/// value it stopped in (found by re-reading the text up to there, on the error path only).
+fn serde_error(text: &str, error: serde_json::Error) -> ReportError {
+    let stopped = byte_offset(text, error.line(), error.column());
+    let mut path = path_at(text, stopped);
     let detail = bare_message(&error);
-    // A data error names its value by path: point at the value's start rather than where serde stopped.
-    let byte = if error.is_data() && !path.0.is_empty() {
-        locate(text, &path)
-    } else {
-        byte_offset(text, error.line(), error.column())
-    };
     let problem = if error.is_syntax() || error.is_eof() {
         if detail.starts_with("recursion limit exceeded") {
             Problem::JsonTooDeep
@@ -160,6 +143,17 @@ fn serde_error(text: &str, error: serde_json::Error, path: JsonPath) -> ReportEr
         }
     } else {
         data_problem(&detail)
+    };
+    if matches!(problem, Problem::MissingField { .. }) && matches!(path.0.last(), Some(Seg::Key(_)))
+    {
+        // serde_json stops at the object's end, still within its last member: the object is at fault.
+        path.0.pop();
+    }
+    // A data error names its value by path: point at the value's start rather than where serde stopped.
+    let byte = if error.is_data() && !path.0.is_empty() {
+        locate(text, &path)
+    } else {
+        stopped
     };
     error_at(text, byte, path.to_string(), problem)
 }

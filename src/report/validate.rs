@@ -1,10 +1,14 @@
 //! What serde cannot see: sibling ids, paths that must point to nodes, nesting depth, node count, spans.
+//!
+//! The walk keeps only the indices that lead to the current node; the JSON path of a fault is built from
+//! them when there is one, so a valid report of 100,000 nodes costs no path strings.
 
 use std::collections::HashSet;
 
 use super::error::Problem;
 use super::locate::JsonPath;
 use super::model::{Node, Report, Span};
+use super::resolve::Resolver;
 
 /// Nodes may nest at most this deep (a root is level 1).
 pub const MAX_DEPTH: usize = 32;
@@ -12,6 +16,18 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_NODES: usize = 100_000;
 
 type Invalid = (JsonPath, Problem);
+
+/// `$.breakdowns[i0].items[i1]…` for the node reached by `trail`.
+fn node_json(trail: &[usize]) -> JsonPath {
+    let mut json = JsonPath::default().key("breakdowns");
+    for (level, &index) in trail.iter().enumerate() {
+        if level > 0 {
+            json = json.key("items");
+        }
+        json = json.index(index);
+    }
+    json
+}
 
 /// The first thing that does not hold together, with the JSON path of the value at fault.
 pub fn validate(report: &Report) -> Result<(), Invalid> {
@@ -28,42 +44,63 @@ pub fn validate(report: &Report) -> Result<(), Invalid> {
         .as_ref()
         .and_then(|s| s.text.as_ref())
         .map(|t| t.chars().count());
+    let mut trail = Vec::with_capacity(MAX_DEPTH);
+    check_siblings(&report.breakdowns, &mut trail, text_chars)?;
 
-    let mut paths = HashSet::with_capacity(count);
-    let root = JsonPath::default().key("breakdowns");
-    check_siblings(&report.breakdowns, &root, "", 1, text_chars, &mut paths)?;
-
-    // Paths can point forwards, so they are resolved once every node is known.
-    for_each_node(
-        &report.breakdowns,
-        &root,
-        &mut |node, json| match &node.share_of {
-            Some(target) if !paths.contains(target.as_str()) => Err((
-                json.key("share_of"),
-                Problem::DanglingPath {
-                    target: target.clone(),
-                },
-            )),
-            _ => Ok(()),
-        },
-    )?;
-    for (r, relation) in report.relations.iter().enumerate() {
-        let json = JsonPath::default().key("relations").index(r);
-        for (side, targets) in [("left", &relation.left), ("right", &relation.right)] {
-            for (i, target) in targets.iter().enumerate() {
-                if !paths.contains(target.as_str()) {
-                    let problem = Problem::DanglingPath {
-                        target: target.clone(),
-                    };
-                    return Err((json.key(side).index(i), problem));
-                }
-            }
-        }
-    }
     if let Some(chars) = text_chars {
         for (i, unplaced) in report.unplaced.iter().enumerate() {
             let json = JsonPath::default().key("unplaced").index(i).key("at");
-            check_span(Some(unplaced.at), chars, json)?;
+            check_span(Some(unplaced.at), chars, || json.clone())?;
+        }
+    }
+    check_paths(report)
+}
+
+/// `share_of` and relation paths must name nodes (paths can point forwards, so this follows the walk).
+fn check_paths(report: &Report) -> Result<(), Invalid> {
+    let mut resolver = Resolver::new(report);
+    // Depth first in document order, so the first dangling share_of is reported.
+    let mut stack: Vec<(&Node, Vec<usize>)> = report
+        .breakdowns
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, n)| (n, vec![i]))
+        .collect();
+    while let Some((node, trail)) = stack.pop() {
+        if let Some(target) = &node.share_of {
+            if resolver.node_at(target).is_none() {
+                let problem = Problem::DanglingPath {
+                    target: target.clone(),
+                };
+                return Err((node_json(&trail).key("share_of"), problem));
+            }
+        }
+        for (i, child) in node.items.iter().enumerate().rev() {
+            if child.share_of.is_some() || !child.items.is_empty() {
+                let mut child_trail = trail.clone();
+                child_trail.push(i);
+                stack.push((child, child_trail));
+            }
+        }
+    }
+    for (r, relation) in report.relations.iter().enumerate() {
+        for (side, targets) in [("left", &relation.left), ("right", &relation.right)] {
+            if let Some((i, target)) = targets
+                .iter()
+                .enumerate()
+                .find(|(_, t)| resolver.node_at(t).is_none())
+            {
+                let json = JsonPath::default()
+                    .key("relations")
+                    .index(r)
+                    .key(side)
+                    .index(i);
+                let problem = Problem::DanglingPath {
+                    target: target.clone(),
+                };
+                return Err((json, problem));
+            }
         }
     }
     Ok(())
@@ -71,57 +108,38 @@ pub fn validate(report: &Report) -> Result<(), Invalid> {
 
 fn check_siblings(
     nodes: &[Node],
-    json: &JsonPath,
-    parent_path: &str,
-    depth: usize,
+    trail: &mut Vec<usize>,
     text_chars: Option<usize>,
-    paths: &mut HashSet<String>,
 ) -> Result<(), Invalid> {
     let mut ids = HashSet::with_capacity(nodes.len());
     for (i, node) in nodes.iter().enumerate() {
-        let node_json = json.index(i);
-        if depth > MAX_DEPTH {
-            return Err((node_json, Problem::TooDeep { limit: MAX_DEPTH }));
+        trail.push(i);
+        if trail.len() > MAX_DEPTH {
+            return Err((node_json(trail), Problem::TooDeep { limit: MAX_DEPTH }));
         }
         if node.id.is_empty() || node.id.contains('/') {
-            return Err((
-                node_json.key("id"),
-                Problem::BadId {
-                    id: node.id.clone(),
-                },
-            ));
+            let problem = Problem::BadId {
+                id: node.id.clone(),
+            };
+            return Err((node_json(trail).key("id"), problem));
         }
         if !ids.insert(node.id.as_str()) {
-            return Err((
-                node_json.key("id"),
-                Problem::DuplicateId {
-                    id: node.id.clone(),
-                },
-            ));
+            let problem = Problem::DuplicateId {
+                id: node.id.clone(),
+            };
+            return Err((node_json(trail).key("id"), problem));
         }
         if let Some(chars) = text_chars {
-            check_node_spans(node, chars, &node_json)?;
+            check_node_spans(node, chars, trail)?;
         }
-        let path = if parent_path.is_empty() {
-            node.id.clone()
-        } else {
-            format!("{parent_path}/{}", node.id)
-        };
-        check_siblings(
-            &node.items,
-            &node_json.key("items"),
-            &path,
-            depth + 1,
-            text_chars,
-            paths,
-        )?;
-        paths.insert(path);
+        check_siblings(&node.items, trail, text_chars)?;
+        trail.pop();
     }
     Ok(())
 }
 
-fn check_node_spans(node: &Node, chars: usize, json: &JsonPath) -> Result<(), Invalid> {
-    check_span(node.at, chars, json.key("at"))?;
+fn check_node_spans(node: &Node, chars: usize, trail: &[usize]) -> Result<(), Invalid> {
+    check_span(node.at, chars, || node_json(trail).key("at"))?;
     let spans = &node.spans;
     let named = [
         ("share", spans.share),
@@ -132,18 +150,24 @@ fn check_node_spans(node: &Node, chars: usize, json: &JsonPath) -> Result<(), In
         ("completion_pct", spans.completion_pct),
     ];
     for (name, span) in named {
-        check_span(span, chars, json.key("spans").key(name))?;
+        check_span(span, chars, || node_json(trail).key("spans").key(name))?;
     }
     for (i, restated) in node.restated.iter().enumerate() {
-        check_span(restated.at, chars, json.key("restated").index(i).key("at"))?;
+        check_span(restated.at, chars, || {
+            node_json(trail).key("restated").index(i).key("at")
+        })?;
     }
     Ok(())
 }
 
-fn check_span(span: Option<Span>, text_chars: usize, json: JsonPath) -> Result<(), Invalid> {
+fn check_span(
+    span: Option<Span>,
+    text_chars: usize,
+    json: impl FnOnce() -> JsonPath,
+) -> Result<(), Invalid> {
     match span {
         Some(Span { start, end }) if start > end || end > text_chars => Err((
-            json,
+            json(),
             Problem::SpanOutsideText {
                 start,
                 end,
@@ -152,17 +176,4 @@ fn check_span(span: Option<Span>, text_chars: usize, json: JsonPath) -> Result<(
         )),
         _ => Ok(()),
     }
-}
-
-fn for_each_node(
-    nodes: &[Node],
-    json: &JsonPath,
-    visit: &mut dyn FnMut(&Node, &JsonPath) -> Result<(), Invalid>,
-) -> Result<(), Invalid> {
-    for (i, node) in nodes.iter().enumerate() {
-        let node_json = json.index(i);
-        visit(node, &node_json)?;
-        for_each_node(&node.items, &node_json.key("items"), visit)?;
-    }
-    Ok(())
 }

@@ -1,5 +1,6 @@
 //! The browser front end: thin wasm-bindgen exports around [`Explorer`]. The only module that knows
-//! about JS. The report arrives as JSON text and is parsed here (amounts stay exact); every export
+//! about JS. The report arrives as its bytes and is parsed here (amounts stay exact, invalid UTF-8 is
+//! named as such); every export
 //! returns errors instead of panicking, and state goes back to JS as JSON text with amounts as strings.
 
 #[cfg(feature = "builder")]
@@ -10,11 +11,13 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use crate::chart::csv::level_csv;
 use crate::chart::explorer::Explorer;
+use crate::chart::palette::ThemeName;
 use crate::chart::strings::ui_strings;
 use crate::chart::{ChartKind, Hit};
-use crate::render::{draw, Scene};
-use crate::report::parse_report;
+use crate::render::{draw, to_svg, Scene};
+use crate::report::{parse_report_bytes, Problem, ReportError, MAX_BYTES};
 use crate::Lang;
 
 /// One widget's chart: a report, the reader's place in it, and the last layout drawn.
@@ -34,14 +37,36 @@ pub fn ui_strings_json(lang: &str) -> Result<String, JsError> {
     to_json(&ui_strings(Lang::from_tag(lang)))
 }
 
+/// The largest report accepted, in bytes: JS stops reading a report past it.
+#[wasm_bindgen(js_name = maxReportBytes)]
+pub fn max_report_bytes() -> f64 {
+    MAX_BYTES as f64
+}
+
+/// The message for a report that JS stopped reading after `bytes` bytes, in `lang`.
+#[wasm_bindgen(js_name = reportTooLarge)]
+pub fn report_too_large(bytes: f64, lang: &str) -> String {
+    let problem = Problem::TooLarge {
+        bytes: bytes as usize,
+        limit: MAX_BYTES,
+    };
+    let error = ReportError {
+        problem,
+        path: "$".into(),
+        line: 1,
+        column: 1,
+    };
+    error.message(Lang::from_tag(lang))
+}
+
 #[wasm_bindgen]
 impl Widget {
-    /// Parses `report_json` and opens `view` (empty: the first breakdown) as `chart` (pie, donut, bar).
-    /// The error message is in `lang`.
+    /// Parses the report's bytes (UTF-8 JSON) and opens `view` (empty: the first breakdown) as `chart`
+    /// (pie, donut, bar). The error message is in `lang`.
     #[wasm_bindgen(constructor)]
-    pub fn new(report_json: &str, view: &str, chart: &str, lang: &str) -> Result<Widget, JsError> {
+    pub fn new(report: &[u8], view: &str, chart: &str, lang: &str) -> Result<Widget, JsError> {
         let lang = Lang::from_tag(lang);
-        let report = parse_report(report_json).map_err(|e| JsError::new(&e.message(lang)))?;
+        let report = parse_report_bytes(report).map_err(|e| JsError::new(&e.message(lang)))?;
         let explorer = Explorer::new(report, view, ChartKind::from_name(chart), lang)
             .map_err(|e| JsError::new(&e.message(lang)))?;
         Ok(Widget { explorer, lang })
@@ -151,8 +176,43 @@ impl Widget {
             view: explorer.view(),
             layout,
             interaction: explorer.interaction(),
+            theme: explorer.theme(),
         };
-        draw(&area, &scene, scale).map_err(|e| JsError::new(&e.to_string()))
+        draw(&area, &scene, scale * explorer.zoom()).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The look of the next drawing: `light`, `dark` or `contrast` (forced colours).
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, theme: &str) {
+        self.explorer.set_theme(ThemeName::from_name(theme));
+    }
+
+    /// Draws `zoom` times larger than the base size (text 12 px at 1; clamped to 1–2.5).
+    #[wasm_bindgen(js_name = setZoom)]
+    pub fn set_zoom(&mut self, zoom: f64) {
+        self.explorer.set_zoom(zoom);
+    }
+
+    /// The chart as last drawn, as an SVG document (plotters' SVG backend; report text escaped).
+    pub fn svg(&self) -> Result<String, JsError> {
+        let explorer = &self.explorer;
+        let layout = explorer
+            .last_layout()
+            .ok_or_else(|| JsError::new("no layout"))?;
+        let (width, height) = explorer.layout_size();
+        let scene = Scene {
+            view: explorer.view(),
+            layout,
+            interaction: explorer.interaction(),
+            theme: explorer.theme(),
+        };
+        to_svg(&scene, width.round() as u32, height.round() as u32)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The current level as CSV text (with its byte-order mark), figures exact.
+    pub fn csv(&self) -> String {
+        level_csv(self.explorer.view())
     }
 
     /// The item whose slice or bar is at (`x`, `y`) CSS pixels, or -1.

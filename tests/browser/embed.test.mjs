@@ -68,7 +68,7 @@ describe('two widgets, the report property and hostile text', () => {
 
   test('both widgets draw and work independently', async () => {
     assert.deepEqual((await page.evaluate(() => window.ready)).sort(), ['first', 'hostile', 'second']);
-    const first = await findColor(page, '#first', [0x1f, 0x5f, 0xa8]);
+    const first = await findColor(page, '#first', [0x18, 0x36, 0x7c]);
     await page.mouse.click(first.x, first.y);
     assert.equal((await widgetState(page, '#first')).crumbs.length, 2);
     assert.equal((await widgetState(page, '#second')).crumbs.length, 1, 'the other widget stays where it was');
@@ -123,3 +123,42 @@ describe('two widgets, the report property and hostile text', () => {
     for (const path of asked) assert.ok(allowed.includes(path), `unexpected request ${path}`);
   });
 });
+
+describe('a failing core', () => {
+  async function pageWith(route, handler) {
+    const page = await browser.newPage();
+    await page.route(route, handler);
+    await page.goto(server.url('/tests/browser/pages/errors.html'));
+    await waitReady(page, '#good');
+    return page;
+  }
+
+  test('a wasm that cannot be loaded shows a message and the fallback content', async () => {
+    const page = await pageWith('**/budget_lens_bg.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+    const state = await widgetState(page, '#good');
+    assert.match(state.error, /^无法显示：无法加载图表组件/);
+    const errors = await page.evaluate(() => window.errors.map((e) => e.id));
+    assert.ok(errors.includes('good'));
+    assert.equal(await page.textContent('#host-text'), 'The host page keeps working.');
+    await page.close();
+  });
+
+  test('a trap inside the wasm while drawing shows a message, not a dead widget', async () => {
+    const page = await pageWith('**/pkg/budget_lens.js', async (route) => {
+      const response = await route.fetch();
+      const glue = (await response.text()).replace(
+        'draw(canvas, width, height, dpr) {',
+        "draw(canvas, width, height, dpr) { throw new WebAssembly.RuntimeError('unreachable');",
+      );
+      assert.ok(glue.includes('RuntimeError'), 'the glue was patched');
+      await route.fulfill({ response, body: glue });
+    });
+    const state = await widgetState(page, '#good');
+    assert.equal(state.error, '无法显示：unreachable');
+    const errors = await page.evaluate(() => window.errors);
+    assert.ok(errors.some((e) => e.id === 'good' && e.message === 'unreachable'));
+    assert.deepEqual(page.errors ?? [], [], 'nothing escaped to the page');
+    await page.close();
+  });
+});
+

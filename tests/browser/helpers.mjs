@@ -125,10 +125,11 @@ export function reportPath(relative) {
   return join(ROOT, relative);
 }
 
-/** CSS-pixel point of the median canvas pixel of exactly `rgb`, optionally within rows [minY, maxY). */
-export function findColor(page, selector, rgb, { minY = 0, maxY = Infinity } = {}) {
+/** CSS-pixel point of the median canvas pixel of exactly `rgb`, optionally within rows [minY, maxY) and
+ *  right of the fraction `minX` of the width. */
+export function findColor(page, selector, rgb, { minY = 0, maxY = Infinity, minX = 0 } = {}) {
   return page.evaluate(
-    ([sel, [r, g, b], lo, hi]) => {
+    ([sel, [r, g, b], lo, hi, left]) => {
       const canvas = document.querySelector(sel).shadowRoot.querySelector('.bl-canvas');
       const scale = canvas.width / canvas.clientWidth;
       const { data, width } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
@@ -137,7 +138,7 @@ export function findColor(page, selector, rgb, { minY = 0, maxY = Infinity } = {
         if (data[i] === r && data[i + 1] === g && data[i + 2] === b) {
           const x = (i / 4) % width;
           const y = Math.floor(i / 4 / width);
-          if (y / scale >= lo && y / scale < hi) hits.push([x, y]);
+          if (y / scale >= lo && y / scale < hi && x >= left * width) hits.push([x, y]);
         }
       }
       if (!hits.length) return null;
@@ -146,7 +147,7 @@ export function findColor(page, selector, rgb, { minY = 0, maxY = Infinity } = {
       const box = canvas.getBoundingClientRect();
       return { x: box.left + x / scale, y: box.top + y / scale, count: hits.length };
     },
-    [selector, rgb, minY, maxY === Infinity ? 1e9 : maxY],
+    [selector, rgb, minY, maxY === Infinity ? 1e9 : maxY, minX],
   );
 }
 

@@ -9,8 +9,10 @@ import { gzipSync } from 'node:zlib';
 import { ROOT, SCREENSHOTS, startBrowser, startServer } from './helpers.mjs';
 
 const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/budget-lens.js', 'www/budget-lens.css'];
-// Measured 176 KB (of which the wasm 163 KB); the issue's target is 100 KB. Fails on growth beyond 190 KB.
-const GZIP_BUDGET = 190 * 1024;
+// Measured 176 KB (of which the wasm 163 KB) after issue 3; 190 KB (wasm 174 KB) after issue 5, which added
+// themes, hatching, zoom and the SVG/CSV export (+12 KB, of which SVG 4.7 KB). The issue's target is 100 KB.
+// Fails on growth beyond 200 KB.
+const GZIP_BUDGET = 200 * 1024;
 const RUNS = 9;
 
 const measurements = {};

@@ -9,7 +9,7 @@ import { ROOT, findColor, inkPixels, screenshot, startBrowser, startServer, wait
 const SAMPLE = 'www/reports/panjin-xinglongtai-2021.json';
 const report = JSON.parse(readFileSync(`${ROOT}/${SAMPLE}`, 'utf8'));
 const nodeAt = (path) => path.split('/').slice(1).reduce((n, id) => n.items.find((c) => c.id === id), report.breakdowns.find((b) => b.id === path.split('/')[0]));
-const BLUE = [0x1f, 0x5f, 0xa8]; // the first series colour
+const BLUE = [0x18, 0x36, 0x7c]; // the first series colour (navy)
 
 // The checker's findings from the command line: the same core, run natively.
 function cliFindings(lang) {
@@ -52,6 +52,19 @@ describe('demo page', () => {
     }
     await screenshot(page, 'demo-desktop');
     assert.deepEqual(page.errors ?? [], []);
+  });
+
+  test('the chart has a name and a one-sentence description for screen readers', async () => {
+    const { name, description } = await page.evaluate(() => {
+      const root = document.querySelector('#by-function').shadowRoot;
+      const canvas = root.querySelector('.bl-canvas');
+      return {
+        name: canvas.getAttribute('aria-label'),
+        description: root.getElementById(canvas.getAttribute('aria-describedby').split(' ')[0]).textContent,
+      };
+    });
+    assert.equal(name, '一般公共预算财政拨款支出', 'the accessible name is the breakdown’s title');
+    assert.ok(description.startsWith('一般公共预算财政拨款支出1,550.17万元，其中一般公共服务支出1,302.65万元，占84.03%；'), description);
   });
 
   test('hovering a slice shows its label and amount', async () => {
@@ -112,7 +125,7 @@ describe('demo page', () => {
   test('arrow keys move the focus, Enter drills down and Escape goes back up', async () => {
     const host = page.locator('#by-function');
     await host.locator('.bl-badge').focus();
-    for (let i = 0; i < 6 && (await widgetState(page, '#by-function')).active !== 'bl-canvas'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && (await widgetState(page, '#by-function')).active !== 'bl-canvas'; i++) await page.keyboard.press('Tab');
     let state = await widgetState(page, '#by-function');
     assert.equal(state.active, 'bl-canvas', 'Tab reaches the chart');
     const items = nodeAt('gpb_by_function').items;
@@ -128,7 +141,10 @@ describe('demo page', () => {
     await page.keyboard.press('ArrowLeft');
     state = await widgetState(page, '#by-function');
     assert.equal(state.tipLines[0], items.at(-1).label, 'arrows wrap around');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
+    assert.equal((await widgetState(page, '#by-function')).tipLines[0], items.at(-1).label, 'End: the last');
+    await page.keyboard.press('Home');
+    assert.equal((await widgetState(page, '#by-function')).tipLines[0], items[0].label, 'Home: the first');
     await page.keyboard.press('Enter');
     state = await widgetState(page, '#by-function');
     assert.deepEqual(state.crumbs, ['一般公共预算财政拨款支出', items[0].label]);
@@ -168,19 +184,18 @@ describe('demo page', () => {
 
   test('a legend click hides the slice and another shows it again', async () => {
     const host = '#by-function';
-    const swatch = await findColor(page, host, BLUE, { minY: 0 });
-    const legendRow = await page.evaluate(() => {
-      const canvas = document.querySelector('#by-function').shadowRoot.querySelector('.bl-canvas');
-      const box = canvas.getBoundingClientRect();
-      return { x: box.left + box.width * 0.72 + 30, y: box.top + 10 + 11 };
-    });
+    // The legend sits right of the pie on a wide screen; its first row has the first colour's swatch.
+    const legendRow = await findColor(page, host, BLUE, { minX: 0.6 });
+    assert.ok(legendRow && legendRow.count < 300, 'a legend swatch');
+    await page.mouse.move(legendRow.x, legendRow.y);
+    assert.equal((await widgetState(page, host)).tipLines[0], '一般公共服务支出', 'a legend row shows its tooltip');
     const before = await findColor(page, host, BLUE);
     await page.mouse.click(legendRow.x, legendRow.y);
     const hidden = await findColor(page, host, BLUE);
     assert.ok(!hidden || hidden.count < before.count / 10, 'the largest slice is gone (its swatch stays grey)');
     await page.mouse.click(legendRow.x, legendRow.y);
     const shown = await findColor(page, host, BLUE);
-    assert.ok(swatch && shown.count > before.count * 0.9, 'and back');
+    assert.ok(shown.count > before.count * 0.9, 'and back');
   });
 
   test('the switch toggles pie and bar', async () => {
@@ -226,6 +241,24 @@ describe('screens', () => {
     } finally {
       await hiDpi.close();
     }
+  });
+
+  // Headless Chromium does not report a devicePixelRatio-only change made by emulation (no media query change,
+  // no device-pixel ResizeObserver entry), so this changes the window too: the redraw must use the new ratio.
+  test('redrawn at the new resolution when the window moves to a 2× screen', async () => {
+    const p = await browser.newPage();
+    await p.goto(server.url('/www/index.html'));
+    await waitReady(p, '#income');
+    const before = await inkPixels(p, '#income');
+    assert.equal(before.width, before.cssWidth);
+    const cdp = await browser.context.newCDPSession(p);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 900, height: 800, deviceScaleFactor: 2, mobile: false });
+    await p.waitForFunction(() => {
+      const canvas = document.querySelector('#income').shadowRoot.querySelector('.bl-canvas');
+      return canvas.width === canvas.clientWidth * 2;
+    });
+    assert.ok((await inkPixels(p, '#income')).ink > before.ink * 2, 'drawn again at twice the pixels');
+    await p.close();
   });
 
   test('a 360 px phone shows every widget within the screen', async () => {

@@ -1,0 +1,134 @@
+//! The current level as CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads
+//! Chinese correctly), a header row, one row per item and the total; figures as plain exact
+//! decimals (no grouping, no unit: the unit is in the header).
+
+use super::format::plain_number;
+use super::strings::ui_strings;
+use super::view::{ChartView, Item};
+
+const BOM: char = '\u{feff}';
+
+/// A column: its header and the figure of an item as shown (if the item has it).
+type Column = (String, fn(&Item) -> Option<&String>);
+
+/// The view's table as CSV text (starting with the BOM, lines ending in CRLF as RFC 4180 says).
+pub fn level_csv(view: &ChartView) -> String {
+    let s = ui_strings(view.lang);
+    let unit = view
+        .unit_text
+        .split_once(['：', ':'])
+        .map_or(view.unit_text.as_str(), |(_, unit)| unit.trim());
+    let (open, close) = match view.lang {
+        crate::Lang::Zh => ("（", "）"),
+        crate::Lang::En => (" (", ")"),
+    };
+    let columns: [Column; 7] = [
+        (format!("{}{open}{unit}{close}", s.amount), |i| {
+            Some(&i.amount_text)
+        }),
+        (format!("{}{open}%{close}", s.share), |i| {
+            i.share_text.as_ref()
+        }),
+        (format!("{}{open}{unit}{close}", s.prior), |i| {
+            i.prior_text.as_ref()
+        }),
+        (format!("{}{open}{unit}{close}", s.change), |i| {
+            i.change_text.as_ref()
+        }),
+        (format!("{}{open}%{close}", s.change_pct), |i| {
+            i.change_pct_text.as_ref()
+        }),
+        (format!("{}{open}{unit}{close}", s.budget), |i| {
+            i.budget_text.as_ref()
+        }),
+        (format!("{}{open}%{close}", s.completion), |i| {
+            i.completion_text.as_ref()
+        }),
+    ];
+    // Only the columns some item has.
+    let shown: Vec<_> = columns
+        .iter()
+        .filter(|(_, get)| view.items.iter().any(|item| get(item).is_some()))
+        .collect();
+    let mut out = String::new();
+    out.push(BOM);
+    let mut header = vec![field(s.item)];
+    header.extend(shown.iter().map(|(name, _)| field(name)));
+    push_line(&mut out, &header);
+    for item in &view.items {
+        let mut row = vec![field(&item.label)];
+        row.extend(
+            shown
+                .iter()
+                .map(|(_, get)| get(item).map_or(String::new(), |t| plain_number(t))),
+        );
+        push_line(&mut out, &row);
+    }
+    let mut total = vec![field(s.total), view.total.to_string()];
+    total.resize(header.len(), String::new());
+    push_line(&mut out, &total);
+    out
+}
+
+fn push_line(out: &mut String, fields: &[String]) {
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
+/// A text field: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-` or `@`
+/// gets a `'` so that a spreadsheet never runs report text as a formula.
+fn field(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::view::tests::report;
+    use crate::report::parse_report;
+    use crate::Lang;
+
+    #[test]
+    fn the_level_reads_back_with_exact_figures() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let csv = level_csv(&view);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+        assert!(
+            lines[0].starts_with("项目,金额（万元）,占比（%）"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("基本支出,897.05,57.87"),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(
+            lines[3].split(',').take(2).collect::<Vec<_>>(),
+            ["合计", "1550.17"]
+        );
+        assert_eq!(lines[4], "", "ends with a line break");
+    }
+
+    #[test]
+    fn report_text_is_quoted_and_never_a_formula() {
+        let json = r#"{"format":"budget-lens/1","breakdowns":[{"id":"e","label":"x","amount":"2","items":[
+            {"id":"a","label":"=HYPERLINK(\"x\"),1","amount":"1"},
+            {"id":"b","label":"b\nc","amount":"1"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "e", &[], Lang::En).unwrap();
+        let csv = level_csv(&view);
+        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\"),1\",1,"), "{csv}");
+        assert!(csv.contains("\"b\nc\",1,"), "{csv}");
+        assert!(csv.contains("Amount (10k yuan)"), "{csv}");
+    }
+}
