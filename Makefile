@@ -72,19 +72,22 @@ fuzz-setup:
 ## make fuzz: each fuzz target for FUZZ_SECONDS (default 30 s), nice'd, one at a time, one process each
 ## (-jobs=1 -workers=1: libFuzzer logs to fuzz/fuzz-0.log, which cargo fuzz prints at the end).
 ## make fuzz-long: 10 minutes each. Crashes land in fuzz/artifacts/TARGET/, new inputs in fuzz/corpus/TARGET/.
-FUZZ_TARGETS := parse check
+FUZZ_TARGETS := parse check extract
 FUZZ_SECONDS ?= 30
-# One process at a time. To go on past a known crash: FUZZ_MODE="-fork=1 -ignore_crashes=1" (slow), or
-# BUDGET_LENS_FUZZ_SKIP_KNOWN=1 in the environment (the targets skip the inputs of tests/check_regressions.rs).
+# One process at a time. To go on past a crash: FUZZ_MODE="-fork=1 -ignore_crashes=1" (much slower).
 FUZZ_MODE ?= -jobs=1 -workers=1
-# The check target builds its report from the bytes: 4 KB give rich reports and keep it fast.
+# The check target builds its report from the bytes: 4 KB give rich reports and keep it fast. The extract
+# target starts from the extractor's fixture texts, with a dictionary of the texts' words.
 FUZZ_ARGS_check := -max_len=4096
+FUZZ_ARGS_extract := -max_len=16384 -dict=extract.dict
 fuzz: fuzz-setup
 	@cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p corpus/$$t; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  args=; [ $$t = check ] && args='$(FUZZ_ARGS_check)'; \
-	  nice -n 10 cargo +nightly fuzz run --fuzz-dir . $$t corpus/$$t seeds/parse \
+	  args=; seeds=seeds/parse; \
+	  [ $$t = check ] && args='$(FUZZ_ARGS_check)'; \
+	  [ $$t = extract ] && { args='$(FUZZ_ARGS_extract)'; seeds=seeds/extract; }; \
+	  nice -n 10 cargo +nightly fuzz run --fuzz-dir . $$t corpus/$$t $$seeds \
 	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_MODE) $$args \
 	    || exit 1; \
 	done

@@ -23,15 +23,41 @@ use synthetic::synthetic_report;
 const SIZES_FULL: [usize; 3] = [1_000, 10_000, 100_000];
 const SIZES_TEST: [usize; 1] = [1_000];
 
-/// Time per iteration of every benchmark, as measured by criterion's own sampling (iter_custom).
-type Samples = RefCell<BTreeMap<(usize, &'static str), (u64, Duration)>>;
-
-fn record(samples: &Samples, key: (usize, &'static str), iters: u64, elapsed: Duration) {
-    let mut samples = samples.borrow_mut();
-    let entry = samples.entry(key).or_insert((0, Duration::ZERO));
-    entry.0 += iters;
-    entry.1 += elapsed;
+/// CPU time of this thread (Linux): unlike wall time, it does not count the time other processes on a
+/// shared machine hold the core.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
+
+/// Wall time (for criterion) and thread CPU time (for the table) of `iters` runs of `f`.
+fn timed<F: FnMut()>(
+    samples: &Samples,
+    key: (usize, &'static str),
+    iters: u64,
+    mut f: F,
+) -> Duration {
+    let (wall, cpu) = (Instant::now(), thread_cpu());
+    for _ in 0..iters {
+        f();
+    }
+    let (wall, cpu) = (wall.elapsed(), thread_cpu() - cpu);
+    let mut samples = samples.borrow_mut();
+    let entry = samples.entry(key).or_default();
+    entry.0 += iters;
+    entry.1 += wall;
+    entry.2 += cpu;
+    wall
+}
+
+/// Per benchmark: iterations, wall time, thread CPU time, over all that criterion ran (warm-up included).
+type Samples = RefCell<BTreeMap<(usize, &'static str), (u64, Duration, Duration)>>;
 
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
@@ -61,13 +87,9 @@ fn main() {
             &text,
             |b, t| {
                 b.iter_custom(|iters| {
-                    let start = Instant::now();
-                    for _ in 0..iters {
+                    timed(&samples, (nodes, "serde_json"), iters, || {
                         black_box(serde_json::from_str::<serde_json::Value>(black_box(t)).unwrap());
-                    }
-                    let elapsed = start.elapsed();
-                    record(&samples, (nodes, "serde_json"), iters, elapsed);
-                    elapsed
+                    })
                 })
             },
         );
@@ -76,36 +98,24 @@ fn main() {
             &text,
             |b, t| {
                 b.iter_custom(|iters| {
-                    let start = Instant::now();
-                    for _ in 0..iters {
+                    timed(&samples, (nodes, "serde_json_report"), iters, || {
                         black_box(serde_json::from_str::<Report>(black_box(t)).unwrap());
-                    }
-                    let elapsed = start.elapsed();
-                    record(&samples, (nodes, "serde_json_report"), iters, elapsed);
-                    elapsed
+                    })
                 })
             },
         );
         group.bench_with_input(BenchmarkId::new("parse_report", nodes), &text, |b, t| {
             b.iter_custom(|iters| {
-                let start = Instant::now();
-                for _ in 0..iters {
+                timed(&samples, (nodes, "parse_report"), iters, || {
                     black_box(parse_report(black_box(t)).unwrap());
-                }
-                let elapsed = start.elapsed();
-                record(&samples, (nodes, "parse_report"), iters, elapsed);
-                elapsed
+                })
             })
         });
         group.bench_with_input(BenchmarkId::new("check", nodes), &parsed, |b, r| {
             b.iter_custom(|iters| {
-                let start = Instant::now();
-                for _ in 0..iters {
+                timed(&samples, (nodes, "check"), iters, || {
                     black_box(check(black_box(r)));
-                }
-                let elapsed = start.elapsed();
-                record(&samples, (nodes, "check"), iters, elapsed);
-                elapsed
+                })
             })
         });
         group.finish();
@@ -115,14 +125,16 @@ fn main() {
     if !full {
         return;
     }
-    // Mean time per iteration over all that criterion ran (its warm-up included); criterion's own
-    // estimates printed above are the reference, this table puts them side by side.
+    // Mean thread CPU time per iteration over all that criterion ran (its warm-up included): on a shared
+    // machine wall times (criterion's, above) also count the time other processes hold the core.
     let samples = samples.borrow();
     let per_iter = |nodes, what| {
         samples
             .get(&(nodes, what))
-            .map_or(f64::NAN, |(n, d)| d.as_secs_f64() / *n as f64)
+            .map_or(f64::NAN, |(n, _, cpu)| cpu.as_secs_f64() / *n as f64)
     };
+    println!();
+    println!("Mean thread CPU time per iteration:");
     println!();
     println!("| nodes | JSON bytes | findings (errors/warnings/notes) | serde_json Value | serde_json Report | parse_report | check | check / serde_json Value | parse_report / serde_json Value |");
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -206,24 +206,8 @@ fn say(findings: &[Finding]) -> Vec<String> {
     said
 }
 
-/// Known crash (tests/check_regressions.rs): a percentage printed with more than 26 decimals. With
-/// BUDGET_LENS_FUZZ_SKIP_KNOWN=1 such reports are skipped, so that a long run can look for other crashes.
-fn known_crash(report: &Report) -> bool {
-    fn node(n: &Node) -> bool {
-        [n.share, n.change_pct, n.completion_pct]
-            .iter()
-            .flatten()
-            .any(|p| p.value().scale() > 26)
-            || n.items.iter().any(node)
-    }
-    report.breakdowns.iter().any(node)
-}
-
 fuzz_target!(|input: FuzzReport| {
     let report = input.get();
-    if std::env::var_os("BUDGET_LENS_FUZZ_SKIP_KNOWN").is_some() && known_crash(&report) {
-        return;
-    }
     let findings = check(&report);
     let said = say(&findings);
 

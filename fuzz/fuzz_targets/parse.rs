@@ -4,26 +4,8 @@
 
 use budget_lens::check::check;
 use budget_lens::report::parse_report_bytes;
-use budget_lens::report::{Node, Report};
 use budget_lens::Lang;
 use libfuzzer_sys::fuzz_target;
-
-/// Known crash (tests/check_regressions.rs): a percentage printed with more than 26 decimals. With
-/// BUDGET_LENS_FUZZ_SKIP_KNOWN=1 such reports are not checked, so that a long run can look for others.
-fn skip_known() -> bool {
-    std::env::var_os("BUDGET_LENS_FUZZ_SKIP_KNOWN").is_some()
-}
-
-fn known_crash(report: &Report) -> bool {
-    fn node(n: &Node) -> bool {
-        [n.share, n.change_pct, n.completion_pct]
-            .iter()
-            .flatten()
-            .any(|p| p.value().scale() > 26)
-            || n.items.iter().any(node)
-    }
-    report.breakdowns.iter().any(node)
-}
 
 fuzz_target!(|data: &[u8]| {
     match parse_report_bytes(data) {
@@ -33,7 +15,6 @@ fuzz_target!(|data: &[u8]| {
                 let _ = e.problem.describe(lang);
             }
         }
-        Ok(report) if skip_known() && known_crash(&report) => {}
         Ok(report) => {
             assert!(report.node_count() <= budget_lens::report::MAX_NODES);
             let findings = check(&report);
