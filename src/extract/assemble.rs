@@ -1065,8 +1065,10 @@ fn restate(node: &mut Node, value: Decimal, at: Span) {
     });
 }
 
+/// The value with the sign of its direction word. A fall of zero stays `0`: rust_decimal keeps the sign
+/// of a negated zero, and the report would print `-0`.
 fn signed(value: Decimal, sign: i8) -> Decimal {
-    if sign < 0 {
+    if sign < 0 && !value.is_zero() {
         -value
     } else {
         value
