@@ -108,3 +108,22 @@ fn a_file_argument_is_read() {
     std::fs::remove_file(&path).ok();
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it_whole() {
+    let path =
+        std::env::temp_dir().join(format!("budget-lens-cli-huge-{}.json", std::process::id()));
+    let file = std::fs::File::create(&path).expect("create temp file");
+    file.set_len(50 * 1024 * 1024).expect("a sparse 50 MB file");
+    let out = run(
+        &["check", path.to_str().expect("utf-8 path"), "--lang", "en"],
+        "",
+    );
+    std::fs::remove_file(&path).ok();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("exceeds the limit of 20971520 bytes (20971521 bytes read)"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -101,10 +101,11 @@ impl fmt::Display for ReportError {
 impl std::error::Error for ReportError {}
 
 impl Problem {
-    /// The problem in plain words, without its place.
+    /// The problem in plain words, without its place. Quoted report text is cut to 60 characters, so
+    /// that a megabyte id makes a one-line message.
     pub fn describe(&self, lang: Lang) -> String {
         use Problem::*;
-        match (self, lang) {
+        match (&self.clipped(), lang) {
             (Empty, Lang::Zh) => "报告为空（没有任何 JSON 内容）".into(),
             (Empty, Lang::En) => "the report is empty (no JSON at all)".into(),
             (TooLarge { bytes, limit }, Lang::Zh) => {
@@ -194,6 +195,51 @@ impl Problem {
             ) => {
                 format!("the span {start}–{end} lies outside source.text ({text_chars} characters)")
             }
+        }
+    }
+}
+
+/// The longest quote of report text in a message, in characters.
+const QUOTE_CHARS: usize = 60;
+
+fn clip(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+impl Problem {
+    /// The same problem with every quoted text clipped.
+    fn clipped(&self) -> Problem {
+        use Problem::*;
+        match self {
+            Syntax { detail } => Syntax {
+                detail: clip(detail),
+            },
+            UnknownFormat { found } => UnknownFormat { found: clip(found) },
+            MissingField { field } => MissingField { field: clip(field) },
+            DuplicateField { field } => DuplicateField { field: clip(field) },
+            UnknownVariant { found, expected } => UnknownVariant {
+                found: clip(found),
+                expected: expected.clone(),
+            },
+            WrongType { detail } => WrongType {
+                detail: clip(detail),
+            },
+            BadAmount { text, problem } => BadAmount {
+                text: clip(text),
+                problem: *problem,
+            },
+            DuplicateId { id } => DuplicateId { id: clip(id) },
+            BadId { id } => BadId { id: clip(id) },
+            DanglingPath { target } => DanglingPath {
+                target: clip(target),
+            },
+            other => other.clone(),
         }
     }
 }
