@@ -526,10 +526,17 @@ class BudgetLens extends HTMLElement {
       this.#widget.setTheme(theme);
       this.#widget.setZoom(fontSize / 14);
       const height = Math.round(this.#widget.preferredHeight(width));
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
+      // Resizing a canvas reallocates its bitmap: only when the size really changed (not on every hover).
+      const pixelWidth = Math.round(width * dpr);
+      const pixelHeight = Math.round(height * dpr);
+      const cssWidth = `${width}px`;
+      const cssHeight = `${height}px`;
+      if (canvas.width !== pixelWidth || canvas.height !== pixelHeight || canvas.style.width !== cssWidth || canvas.style.height !== cssHeight) {
+        canvas.style.width = cssWidth;
+        canvas.style.height = cssHeight;
+        canvas.width = pixelWidth;
+        canvas.height = pixelHeight;
+      }
       this.#widget.draw(canvas, width, height, dpr);
       if (!this.#readyFired) {
         this.#readyFired = true;
