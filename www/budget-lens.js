@@ -23,11 +23,15 @@ const BUILT_WASM_INTEGRITY = '';
 
 let core; // one module per page, shared by every widget
 function loadCore(integrity) {
-  core ??= import(GLUE_URL).then(async (glue) => {
-    const wasm = integrity ? fetch(WASM_URL, { integrity }) : WASM_URL;
-    await glue.default({ module_or_path: wasm });
-    return glue;
-  });
+  if (!core) {
+    // The wasm is fetched side by side with its glue, not after it.
+    const wasm = fetch(WASM_URL, integrity ? { integrity } : {});
+    wasm.catch(() => {}); // reported through the glue's init below
+    core = import(GLUE_URL).then(async (glue) => {
+      await glue.default({ module_or_path: wasm });
+      return glue;
+    });
+  }
   return core;
 }
 
