@@ -1,32 +1,17 @@
 //! `budget-lens check` as a process: exit codes, text and JSON output, languages, standard input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
 const CLEAN: &str = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
   {"id":"e","label":"支出总计","amount":"1550.17","items":[
     {"id":"basic","label":"基本支出","amount":"897.05","share":"57.87"},
     {"id":"project","label":"项目支出","amount":"653.12","share":"42.13"}]}]}"#;
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_budget-lens"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("the binary ends")
-}
+#[path = "common/process.rs"]
+mod process;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+use process::text;
+
+fn run(args: &[&str], stdin: &str) -> std::process::Output {
+    process::run(args, stdin.as_bytes())
 }
 
 #[test]

@@ -1,31 +1,12 @@
 //! `budget-lens extract` as a process: report on stdout or in a file, unplaced sentences and the count on
 //! stderr, standard input, languages, exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
 use budget_lens::report::parse_report;
 
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_budget-lens"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("the binary ends")
-}
+#[path = "common/process.rs"]
+mod process;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use process::{run, text};
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
