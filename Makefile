@@ -2,10 +2,12 @@
 SHELL := /bin/bash
 SAMPLE := www/reports/panjin-xinglongtai-2021.json
 WASM_TARGET := wasm32-unknown-unknown
-WASM_OUT := target/$(WASM_TARGET)/release/budget_lens.wasm
+# The wasm modules are built with the `wasm` profile (opt-level z, lto, panic abort); `release` is the CLI's.
+WASM_DIR := target/$(WASM_TARGET)/wasm
+WASM_OUT := $(WASM_DIR)/budget_lens_widget.wasm
+BUILDER_WASM_OUT := $(WASM_DIR)/budget_lens_builder.wasm
 PKG := www/pkg
 BUILDER_PKG := www/builder/pkg
-BUILDER_TARGET_DIR := target/builder
 WASM_OPT := tests/browser/node_modules/.bin/wasm-opt
 
 .PHONY: all setup test native-test lint build build-builder dist demo browser-test size fuzz-setup fuzz fuzz-long bench bench-native bench-browser bench-criterion bench-hostile
@@ -19,18 +21,18 @@ setup:
 test: setup lint native-test build browser-test
 
 native-test:
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 	python3 scripts/encode_sample.py --check
-	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
-	cargo clippy --lib --target $(WASM_TARGET) --features builder -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p budget-lens-widget -p budget-lens-builder -- -D warnings
 
-## make build: the widget's wasm (release), its JS glue (wasm-bindgen --target web) and wasm-opt -Oz into www/pkg/
+## make build: the widget's wasm (crate budget-lens-widget, profile wasm), its JS glue (wasm-bindgen --target web)
+## and wasm-opt -Oz into www/pkg/
 build: setup
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --profile wasm --target $(WASM_TARGET) -p budget-lens-widget
 	@$(MAKE) --no-print-directory $(PKG)/budget_lens_bg.wasm
 	@node scripts/size.mjs
 
@@ -39,12 +41,14 @@ $(PKG)/budget_lens_bg.wasm: $(WASM_OUT)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name budget_lens $(WASM_OUT)
 	$(WASM_OPT) -Oz $(PKG)/budget_lens_bg.wasm -o $(PKG)/budget_lens_bg.wasm
 
-## make build-builder: the builder page's wasm (the widget's plus the extractor, feature `builder`) into
-## www/builder/pkg/; its own target directory keeps the widget's wasm as it is
+## make build-builder: the builder page's one wasm module (crate budget-lens-builder: the widget's exports plus
+## the extractor and the table importer) into www/builder/pkg/
 build-builder: setup
-	cargo build --release --target $(WASM_TARGET) --lib --features builder --target-dir $(BUILDER_TARGET_DIR)
-	wasm-bindgen --target web --no-typescript --out-dir $(BUILDER_PKG) --out-name budget_lens_builder \
-	  $(BUILDER_TARGET_DIR)/$(WASM_TARGET)/release/budget_lens.wasm
+	cargo build --profile wasm --target $(WASM_TARGET) -p budget-lens-builder
+	@$(MAKE) --no-print-directory $(BUILDER_PKG)/budget_lens_builder_bg.wasm
+
+$(BUILDER_PKG)/budget_lens_builder_bg.wasm: $(BUILDER_WASM_OUT)
+	wasm-bindgen --target web --no-typescript --out-dir $(BUILDER_PKG) --out-name budget_lens_builder $(BUILDER_WASM_OUT)
 	$(WASM_OPT) -Oz $(BUILDER_PKG)/budget_lens_builder_bg.wasm -o $(BUILDER_PKG)/budget_lens_builder_bg.wasm
 
 ## make size: gzip size of what a page loads (wasm + JS + CSS)

@@ -4,7 +4,7 @@
 use super::geometry::Rect;
 use super::text::fit_text;
 use super::view::ChartView;
-use crate::check::Severity;
+use budget_lens_core::check::Severity;
 
 /// A legend row is a click target: as tall as the least target.
 pub const LEGEND_ROW: f64 = super::MIN_TARGET;
@@ -60,9 +60,9 @@ pub fn legend_entries(view: &ChartView, area: Rect, hidden: &[bool]) -> Vec<Lege
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::text::text_width;
-    use crate::chart::view::tests::report;
-    use crate::Lang;
+    use crate::text::text_width;
+    use crate::view::tests::report;
+    use budget_lens_core::Lang;
 
     #[test]
     fn rows_stack_without_overlap_and_texts_fit() {

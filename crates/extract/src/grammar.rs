@@ -9,7 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
-use crate::report::Phase;
+use budget_lens_core::report::Phase;
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
 /// off.
@@ -611,8 +611,8 @@ fn strip_year(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::normalize::normalize;
-    use crate::extract::tokens::tokenize;
+    use crate::normalize::normalize;
+    use crate::tokens::tokenize;
 
     fn statements(text: &str, phase: Option<Phase>) -> Vec<Statement> {
         let n = normalize(text);

@@ -145,8 +145,8 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::view::tests::report;
-    use crate::Lang;
+    use crate::view::tests::report;
+    use budget_lens_core::Lang;
 
     fn bars(width: f64) -> (ChartView, BarLayout) {
         let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();

@@ -2,9 +2,9 @@
 //! so that they differ in shape and not only in colour.
 
 use super::{Align, Painter, RenderError};
-use crate::chart::palette::Theme;
-use crate::chart::Point;
-use crate::check::Severity;
+use crate::palette::Theme;
+use crate::Point;
+use budget_lens_core::check::Severity;
 
 pub const MARK_SIZE: f64 = 12.0;
 

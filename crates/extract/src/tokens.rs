@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use super::normalize::{marker_length, Normalized};
-use crate::report::parse_decimal;
+use budget_lens_core::report::parse_decimal;
 
 /// The unit a figure is printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,7 +241,7 @@ fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::normalize::normalize;
+    use crate::normalize::normalize;
 
     fn figures(text: &str) -> Vec<(String, FigureUnit)> {
         let n = normalize(text);

@@ -19,8 +19,8 @@ mod vocabulary;
 
 use std::fmt;
 
-use crate::report::{Phase, Report, Source, Unit, FORMAT_V1, MAX_BYTES};
-use crate::Lang;
+use budget_lens_core::report::{Phase, Report, Source, Unit, FORMAT_V1, MAX_BYTES};
+use budget_lens_core::Lang;
 
 use tokens::FigureUnit;
 

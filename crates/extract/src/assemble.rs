@@ -16,7 +16,7 @@ use super::grammar::{Label, Sentence, Statement, Subject};
 use super::normalize::Normalized;
 use super::tokens::{Figure, FigureUnit};
 use super::vocabulary::{child_of, root_of, standard_id, Root, CHILDREN};
-use crate::report::{
+use budget_lens_core::report::{
     Amount, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH, MAX_NODES,
 };
 
@@ -1109,7 +1109,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Decimal {
-        crate::report::parse_decimal(s).unwrap()
+        budget_lens_core::report::parse_decimal(s).unwrap()
     }
 
     #[test]

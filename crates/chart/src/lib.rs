@@ -11,11 +11,12 @@ pub mod legend;
 pub mod palette;
 pub mod pattern;
 pub mod pie;
+pub mod render;
 pub mod strings;
 pub mod text;
 pub mod view;
 
-use crate::Lang;
+use budget_lens_core::Lang;
 pub use geometry::{Point, Rect};
 pub use view::{ChartView, Crumb, Item, ViewError};
 
@@ -177,7 +178,7 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::view::tests::report;
+    use crate::view::tests::report;
 
     fn view() -> ChartView {
         ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap()

@@ -8,7 +8,7 @@ use super::geometry::{Point, Rect};
 use super::legend::{legend_entries, LegendEntry, LEGEND_ROW};
 use super::text::{fit_text, text_width};
 use super::view::ChartView;
-use crate::Lang;
+use budget_lens_core::Lang;
 
 pub const LABEL_FONT: f64 = 12.0;
 const LABEL_LINE: f64 = 16.0;
@@ -278,8 +278,8 @@ fn side_label(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::view::tests::report;
-    use crate::report::parse_report;
+    use crate::view::tests::report;
+    use budget_lens_core::report::parse_report;
 
     fn many_slices() -> ChartView {
         // One large slice and twenty small ones: a common shape of 功能分类 breakdowns.

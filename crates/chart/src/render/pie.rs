@@ -2,12 +2,12 @@
 //! lines and labels, the legend, the total in the hole.
 
 use super::{marks, Align, Painter, RenderError, Scene};
-use crate::chart::geometry::sector_outline;
-use crate::chart::legend::LEGEND_FONT;
-use crate::chart::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
-use crate::chart::pie::{PieLayout, LABEL_FONT};
-use crate::chart::text::text_width;
-use crate::chart::{Point, Rect};
+use crate::geometry::sector_outline;
+use crate::legend::LEGEND_FONT;
+use crate::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
+use crate::pie::{PieLayout, LABEL_FONT};
+use crate::text::text_width;
+use crate::{Point, Rect};
 
 const HOVER_PULL: f64 = 6.0;
 

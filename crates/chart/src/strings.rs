@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::Lang;
+use budget_lens_core::Lang;
 
 /// Every UI string the widget shows, in one language; serialized for the JS wrapper.
 #[derive(Debug, Clone, Serialize)]

@@ -2,9 +2,9 @@
 //! year's bars, values, marks and the focus frame.
 
 use super::{marks, Align, Painter, RenderError, Scene};
-use crate::chart::bar::{BarLayout, BAR_FONT};
-use crate::chart::text::text_width;
-use crate::chart::{Point, Rect};
+use crate::bar::{BarLayout, BAR_FONT};
+use crate::text::text_width;
+use crate::{Point, Rect};
 
 pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<(), RenderError> {
     let theme = scene.theme;

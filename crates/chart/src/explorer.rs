@@ -8,9 +8,9 @@ use super::palette::{Theme, ThemeName};
 use super::strings::{findings_badge, ui_strings};
 use super::view::{parent_path, ChartView, ViewError};
 use super::{layout, preferred_height, ChartKind, Hit, Interaction, Layout, Point};
-use crate::check::{check, counts, Finding, Severity};
-use crate::report::Report;
-use crate::Lang;
+use budget_lens_core::check::{check, counts, Finding, Severity};
+use budget_lens_core::report::Report;
+use budget_lens_core::Lang;
 
 pub struct Explorer {
     report: Report,
@@ -331,8 +331,8 @@ impl Explorer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::view::tests::report;
-    use crate::report::parse_report;
+    use crate::view::tests::report;
+    use budget_lens_core::report::parse_report;
 
     fn explorer(kind: ChartKind) -> Explorer {
         Explorer::new(report(), "", kind, Lang::Zh).unwrap()

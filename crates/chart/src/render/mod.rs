@@ -10,9 +10,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::chart::palette::{Rgb, Theme};
-use crate::chart::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
-use crate::chart::{ChartView, Interaction, Layout, Point};
+use crate::palette::{Rgb, Theme};
+use crate::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
+use crate::{ChartView, Interaction, Layout, Point};
 
 /// Fonts that carry Chinese on common systems, then the generic family.
 pub const FONT_FAMILY: &str =
@@ -159,7 +159,7 @@ impl Painter {
         Ok(())
     }
 
-    pub fn rect(&mut self, r: crate::chart::Rect, fill: Rgb) -> Result<(), RenderError> {
+    pub fn rect(&mut self, r: crate::Rect, fill: Rgb) -> Result<(), RenderError> {
         let corners = [
             self.px(Point::new(r.x, r.y)),
             self.px(Point::new(r.right(), r.bottom())),
@@ -168,12 +168,7 @@ impl Painter {
         Ok(())
     }
 
-    pub fn outline(
-        &mut self,
-        r: crate::chart::Rect,
-        stroke: Rgb,
-        width: f64,
-    ) -> Result<(), RenderError> {
+    pub fn outline(&mut self, r: crate::Rect, stroke: Rgb, width: f64) -> Result<(), RenderError> {
         let corners = [
             Point::new(r.x, r.y),
             Point::new(r.right(), r.y),
@@ -195,7 +190,7 @@ impl Painter {
     /// A rectangle filled with `fill` and hatched with the pattern of series `index`.
     pub fn patterned_rect(
         &mut self,
-        r: crate::chart::Rect,
+        r: crate::Rect,
         fill: Rgb,
         index: usize,
         theme: &Theme,
@@ -234,10 +229,10 @@ impl Painter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::view::tests::report;
-    use crate::chart::{layout, ChartKind, ChartView};
-    use crate::report::parse_report;
-    use crate::Lang;
+    use crate::view::tests::report;
+    use crate::{layout, ChartKind, ChartView};
+    use budget_lens_core::report::parse_report;
+    use budget_lens_core::Lang;
 
     fn svg_of(view: &ChartView, kind: ChartKind) -> String {
         let interaction = Interaction {

@@ -1,12 +1,19 @@
-//! The builder page's exports: the extractor (published text → report) and the checker with each finding's
-//! place in the text. Behind the `builder` feature, so the widget's wasm does not carry them.
+//! The builder page's one WebAssembly module: the widget's exports (linked from `budget-lens-widget`, so the
+//! page's preview and its tools share one module) plus the extractor (published text → report) and the
+//! checker with each finding's place in the text. The widget's own module carries none of this.
+
+// Natively this crate is empty; it exists for the browser only.
+#![cfg(target_arch = "wasm32")]
+
+// Links the widget's #[wasm_bindgen] exports (Widget, uiStrings …) into this module.
+pub use budget_lens_widget::*;
 
 use wasm_bindgen::prelude::*;
 
-use crate::check::check;
-use crate::extract::extract;
-use crate::report::parse_report;
-use crate::Lang;
+use budget_lens_core::check::check;
+use budget_lens_core::report::parse_report;
+use budget_lens_core::Lang;
+use budget_lens_extract::extract;
 
 fn json_error(e: serde_json::Error) -> JsError {
     JsError::new(&e.to_string())

@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::format;
-use crate::check::{Finding, Severity};
-use crate::report::{Node, Report, Unit};
-use crate::Lang;
+use budget_lens_core::check::{Finding, Severity};
+use budget_lens_core::report::{Node, Report, Unit};
+use budget_lens_core::Lang;
 
 /// The node whose items are shown, ready for layout, table and tooltip.
 #[derive(Debug, Clone, Serialize)]
@@ -374,7 +374,7 @@ fn item(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::report::parse_report;
+    use budget_lens_core::report::parse_report;
 
     pub(crate) const REPORT: &str = r#"{
       "format": "budget-lens/1", "title": "测试决算", "entity": "测试单位", "year": 2021,
@@ -450,8 +450,8 @@ pub(crate) mod tests {
             items.join(",")
         );
         let report = parse_report(&text).unwrap();
-        let findings = vec![crate::check::Finding {
-            rule: crate::check::Rule::Negative,
+        let findings = vec![budget_lens_core::check::Finding {
+            rule: budget_lens_core::check::Rule::Negative,
             severity: Severity::Error,
             path: "r/n0".into(),
             label: "项0".into(),
@@ -460,7 +460,7 @@ pub(crate) mod tests {
             difference: Decimal::ZERO,
             tolerance: Decimal::ZERO,
             at: None,
-            detail: crate::check::Detail::Shares { count: 0 },
+            detail: budget_lens_core::check::Detail::Shares { count: 0 },
         }];
         let view = ChartView::new(&report, "r", &findings, Lang::Zh).unwrap();
         assert_eq!(view.items.len(), MAX_SHOWN);

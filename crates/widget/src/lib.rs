@@ -3,22 +3,23 @@
 //! named as such); every export
 //! returns errors instead of panicking, and state goes back to JS as JSON text with amounts as strings.
 
-#[cfg(feature = "builder")]
-mod extract;
+// The widget exists only in the browser: natively this crate is empty (the workspace still builds and
+// tests everything else with one `cargo test`).
+#![cfg(target_arch = "wasm32")]
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::chart::csv::level_csv;
-use crate::chart::explorer::Explorer;
-use crate::chart::palette::ThemeName;
-use crate::chart::strings::ui_strings;
-use crate::chart::{ChartKind, Hit};
-use crate::render::{draw, to_svg, Scene};
-use crate::report::{parse_report_bytes, Problem, ReportError, MAX_BYTES};
-use crate::Lang;
+use budget_lens_chart::csv::level_csv;
+use budget_lens_chart::explorer::Explorer;
+use budget_lens_chart::palette::ThemeName;
+use budget_lens_chart::render::{draw, to_svg, Scene};
+use budget_lens_chart::strings::ui_strings;
+use budget_lens_chart::{ChartKind, Hit};
+use budget_lens_core::report::{parse_report_bytes, Problem, ReportError, MAX_BYTES};
+use budget_lens_core::Lang;
 
 /// One widget's chart: a report, the reader's place in it, and the last layout drawn.
 #[wasm_bindgen]

@@ -3,8 +3,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::report::Unit;
-use crate::Lang;
+use budget_lens_core::report::Unit;
+use budget_lens_core::Lang;
 
 /// Decimals of computed percentages (shares, changes).
 pub const PERCENT_DECIMALS: u32 = 2;

@@ -19,8 +19,8 @@ pub fn level_csv(view: &ChartView) -> String {
         .split_once(['：', ':'])
         .map_or(view.unit_text.as_str(), |(_, unit)| unit.trim());
     let (open, close) = match view.lang {
-        crate::Lang::Zh => ("（", "）"),
-        crate::Lang::En => (" (", ")"),
+        budget_lens_core::Lang::Zh => ("（", "）"),
+        budget_lens_core::Lang::En => (" (", ")"),
     };
     let columns: [Column; 7] = [
         (format!("{}{open}{unit}{close}", s.amount), |i| {
@@ -93,9 +93,9 @@ fn field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::view::tests::report;
-    use crate::report::parse_report;
-    use crate::Lang;
+    use crate::view::tests::report;
+    use budget_lens_core::report::parse_report;
+    use budget_lens_core::Lang;
 
     #[test]
     fn the_level_reads_back_with_exact_figures() {

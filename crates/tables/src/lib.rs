@@ -1,0 +1,9 @@
+//! The standard public tables (公开表) of a 部门预算 / 部门决算 → a budget-lens report.
+//!
+//! Every input ends in the same place: a sequence of [`Grid`]s (rows of cell strings, merged cells filled
+//! across, each cell remembering where it was printed), which one recogniser turns into tables and a report.
+//! Pure: no I/O (the CLI reads files, the builder page hands over bytes).
+
+pub mod grid;
+
+pub use grid::{Cell, Grid, Origin};
