@@ -4,6 +4,7 @@
 //! columns spans them (a merged cell). So a merged header never fuses columns, and right-aligned figures
 //! of different widths still fall into one column.
 
+use super::rows::is_figure;
 use super::words::Word;
 
 /// A column's horizontal extent, left to right.
@@ -96,12 +97,19 @@ pub fn columns(words: &[Word], makes_columns: &[bool]) -> Vec<Column> {
             .collect(),
     );
     let is_body = |c: &Column| body.contains(c);
+    // A column of headers only: no body word, no figure (top-aligned figures make columns too).
+    let header_only = |c: &Column| {
+        !is_body(c)
+            && !headers
+                .iter()
+                .any(|w| is_figure(&w.text) && overlaps(w.x, w.right(), c.x0, c.x1, 0.1 * w.h))
+    };
     let mut merged: Vec<Column> = Vec::with_capacity(all.len());
     let mut i = 0;
     while i < all.len() {
         let column = all[i];
         let bare_body = |j: usize| all.get(j).is_some_and(|c| is_body(c) && !covered(c));
-        if !is_body(&column) && bare_body(i + 1) {
+        if header_only(&column) && bare_body(i + 1) {
             merged.push(Column {
                 x0: column.x0,
                 x1: all[i + 1].x1,
@@ -109,7 +117,7 @@ pub fn columns(words: &[Word], makes_columns: &[bool]) -> Vec<Column> {
             i += 2;
             continue;
         }
-        if !is_body(&column) && i > 0 && bare_body(i - 1) && merged.last() == Some(&all[i - 1]) {
+        if header_only(&column) && i > 0 && bare_body(i - 1) && merged.last() == Some(&all[i - 1]) {
             let last = merged.last_mut().expect("checked above");
             last.x1 = column.x1;
             i += 1;

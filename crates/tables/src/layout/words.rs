@@ -102,6 +102,19 @@ fn split_run(run: &TextRun, order: usize, space: &mut bool, out: &mut Vec<Word>)
     emit(&mut piece, start, offset, space);
 }
 
+fn ends_digit(w: &Word) -> bool {
+    w.text.chars().last().is_some_and(|c| c.is_ascii_digit())
+}
+fn starts_digit(w: &Word) -> bool {
+    w.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+fn ends_wide(w: &Word) -> bool {
+    w.text.chars().last().is_some_and(is_wide)
+}
+fn starts_wide(w: &Word) -> bool {
+    w.text.chars().next().is_some_and(is_wide)
+}
+
 /// `1.`, `2、`, `(3)`, `（四）`: an item's number, kept with the item that follows it.
 fn is_list_marker(text: &str) -> bool {
     let inner = text
@@ -146,9 +159,10 @@ fn words<'a>(runs: impl Iterator<Item = &'a TextRun>) -> Vec<Word> {
                 && last.text.chars().last().is_some_and(is_wide)
                 && word.text.chars().next().is_some_and(is_wide);
             let marker = is_list_marker(&last.text);
-            // A figure next to CJK text is another cell unless the two touch (2023年 drawn in two pieces).
-            let figure_meets_text = last.text.chars().last().is_some_and(|c| c.is_ascii_digit())
-                && word.text.chars().next().is_some_and(is_wide);
+            // A figure next to CJK text is another cell unless the two touch (2023年 drawn in two pieces): the gap
+            // between them depends on glyph widths the two readers may not agree on (fonts not embedded).
+            let figure_meets_text = (ends_digit(last) && starts_wide(&word))
+                || (ends_wide(last) && starts_digit(&word));
             let limit = if spaced_glyph || marker {
                 1.0
             } else if figure_meets_text {

@@ -1,0 +1,122 @@
+// The builder page reads PDFs with pdf.js (www/builder/pdf.js) and lays the runs out with the same Rust
+// code as the CLI (the builder wasm's pdfGrids). For every corpus PDF, each page's text and the grid of
+// each table page must equal what the native reader gives (recorded in tests/data/tables/NAME.grids.json
+// by crates/tables/tests/pdf_recorded.rs, which fails whenever the native output changes). pdf.js is
+// fetched by the builder page only when a PDF is read, and never by the widget's page.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { reportPath, startBrowser, startServer } from './helpers.mjs';
+
+const CORPUS = [
+  'putuo-commerce-2025-budget',
+  'putuo-finance-2024-final-ALTERED',
+  'putuo-finance-2024-final',
+  'putuo-govoffice-2025-budget',
+  'putuo-govoffice-2025-unit-budget',
+  'putuo-justice-2026-budget',
+  'putuo-justice-2026-unit-budget',
+  'putuo-social-work-2024-final',
+  'putuo-wanli-2024-budget',
+  'template-2024-final',
+];
+
+const FIGURE = /^-?[\d,]+(\.\d+)?$/;
+/** A table page: at least three rows with two or more figures. Narrative pages are compared by their text:
+ * their grids (lines of prose cut into "columns") shift with the readers' slightly different glyph widths. */
+const isTablePage = (page) => page.rows.filter((row) => row.filter((cell) => FIGURE.test(cell)).length >= 2).length >= 3;
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+  page = await browser.newPage();
+  await page.goto(server.url('/www/builder.html'));
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+});
+after(async () => {
+  await page?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+/** Reads a corpus PDF in the page: pdf.js runs → the wasm's grids and texts; the time of each step. */
+function readInPage(name) {
+  return page.evaluate(async (name) => {
+    const { readPdf } = await import('/www/builder/pdf.js');
+    const wasm = await import('/www/builder/pkg/budget_lens_builder.js');
+    await wasm.default();
+    const bytes = new Uint8Array(await (await fetch(`/tests/data/tables/${name}.pdf`)).arrayBuffer());
+    const start = performance.now();
+    const runs = await readPdf(bytes);
+    const read = performance.now();
+    const out = JSON.parse(wasm.pdfGrids(JSON.stringify(runs), 'zh-CN'));
+    const laid = performance.now();
+    return {
+      pages: out.pages.map((p) => ({ rows: p.rows.map((r) => r.map((c) => c?.text ?? '')), text: p.text })),
+      ms: { read: read - start, layout: laid - read },
+    };
+  }, name);
+}
+
+describe('pdf.js in the builder page', () => {
+  test('is not fetched until a PDF is read', () => {
+    assert.equal(server.requests.filter((p) => p.includes('/vendor/pdfjs/')).length, 0);
+  });
+
+  for (const name of CORPUS) {
+    test(`${name}: the same text on every page and the same grid on every table page as natively`, async () => {
+      const native = JSON.parse(readFileSync(reportPath(`tests/data/tables/${name}.grids.json`), 'utf8'));
+      const browserRead = await readInPage(name);
+      assert.equal(browserRead.pages.length, native.length);
+      let tables = 0;
+      native.forEach((expected, i) => {
+        assert.equal(browserRead.pages[i].text, expected.text, `${name} page ${i + 1}: text`);
+        if (isTablePage(expected)) {
+          tables += 1;
+          assert.deepEqual(browserRead.pages[i].rows, expected.rows, `${name} page ${i + 1}: grid`);
+        }
+      });
+      assert.ok(tables >= (name.startsWith('template') ? 0 : 5), `${name}: ${tables} table pages compared`);
+      console.log(`# ${name}: read ${browserRead.ms.read.toFixed(0)} ms, layout ${browserRead.ms.layout.toFixed(0)} ms, ${tables} table pages`);
+    });
+  }
+
+  test('fetched pdf.js, its worker and the GBK-EUC-H cMap only', () => {
+    const fetched = server.requests.filter((p) => p.includes('/vendor/pdfjs/'));
+    assert.ok(fetched.some((p) => p.endsWith('/pdf.min.mjs')));
+    assert.ok(fetched.some((p) => p.endsWith('/pdf.worker.min.mjs')));
+    assert.ok(fetched.some((p) => p.endsWith('/cmaps/GBK-EUC-H.bcmap')), 'the ALTERED copy needs GBK-EUC-H');
+    assert.ok(fetched.filter((p) => p.includes('/cmaps/')).length <= 5, fetched.join(' '));
+  });
+
+  test('names a file that is not a PDF, a truncated one and a damaged one, in the page language', async () => {
+    const kinds = await page.evaluate(async () => {
+      const { readPdf } = await import('/www/builder/pdf.js');
+      const whole = new Uint8Array(await (await fetch('/tests/data/tables/putuo-justice-2026-budget.pdf')).arrayBuffer());
+      const attempt = async (bytes, lang) => readPdf(bytes, { lang }).then(() => 'read', (e) => `${e.kind}: ${e.message}`);
+      return [
+        await attempt(new TextEncoder().encode('PK\u0003\u0004 not a pdf'), 'zh-CN'),
+        await attempt(whole.subarray(0, whole.length / 3), 'en'),
+        await attempt(new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(5000) + '\n%%EOF\n'), 'en'),
+      ];
+    });
+    assert.match(kinds[0], /^not_pdf: 不是 PDF 文件/);
+    assert.match(kinds[1], /^truncated: the PDF is truncated/);
+    assert.match(kinds[2], /^damaged: /);
+  });
+});
+
+describe('the widget page', () => {
+  test('never loads pdf.js', async () => {
+    const widgetPage = await browser.newPage();
+    const before = server.requests.length;
+    await widgetPage.goto(server.url('/www/index.html'), { waitUntil: 'load' });
+    await widgetPage.waitForTimeout(500);
+    assert.deepEqual(server.requests.slice(before).filter((p) => p.includes('pdfjs')), []);
+    await widgetPage.close();
+  });
+});
