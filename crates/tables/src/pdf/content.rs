@@ -341,8 +341,8 @@ struct RunBuilder {
 
 impl RunBuilder {
     fn push(&mut self, frame: &PageFrame, render: &Matrix, end_user: (f32, f32), text: &str) {
-        let (x, y) = frame.to_page(render.apply(0.0, 0.0));
-        let (ex, ey) = frame.to_page(end_user);
+        let (x, y) = frame.page_point(render.apply(0.0, 0.0));
+        let (ex, ey) = frame.page_point(end_user);
         let size = frame.scale_of(render);
         if text.trim().is_empty() {
             self.close();

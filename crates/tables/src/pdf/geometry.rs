@@ -64,7 +64,7 @@ impl PageFrame {
         }
     }
 
-    pub fn to_page(&self, (x, y): (f32, f32)) -> (f32, f32) {
+    pub fn page_point(&self, (x, y): (f32, f32)) -> (f32, f32) {
         let [x0, y0, x1, y1] = self.view;
         match self.rotate {
             90 => (y - y0, x - x0),
