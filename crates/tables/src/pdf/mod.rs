@@ -123,7 +123,16 @@ impl Budget {
 }
 
 /// Reads every page's text runs. Errors for input that is not a readable, text-bearing PDF.
+///
+/// lopdf is not known to panic on the hostile inputs tested here, but it parses untrusted bytes: as a last
+/// guard a panic inside it is caught (the CLI unwinds; this module is never in the wasm, which aborts) and
+/// reported as a damaged file, so the CLI still exits with its message.
 pub fn read_pdf(bytes: &[u8]) -> Result<DocumentRuns, PdfError> {
+    std::panic::catch_unwind(|| read_unguarded(bytes))
+        .unwrap_or_else(|_| Err(PdfError::Damaged("lopdf failed on this file".into())))
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<DocumentRuns, PdfError> {
     let doc = load(bytes)?;
     let pages: Vec<ObjectId> = doc.page_iter().take(MAX_PAGES + 1).collect();
     if pages.is_empty() {
