@@ -2,7 +2,7 @@
 //! panic. The inputs are built here with lopdf (truncation and garbage from a corpus file).
 #![cfg(feature = "pdf")]
 
-use budget_lens_tables::pdf::{read_pdf, PdfError, MAX_PAGES};
+use budget_lens_tables::pdf::{read_pdf, PdfError, MAX_PAGES, MAX_PDF_BYTES};
 use lopdf::{dictionary, Document, Object, Stream};
 use std::path::PathBuf;
 
@@ -216,4 +216,16 @@ fn deeply_nested_forms_and_unbalanced_state_do_not_recurse_without_end() {
     let runs = read_pdf(&bytes).unwrap();
     let drawn = runs.pages[0].runs.len();
     assert!((1..=8).contains(&drawn), "{drawn} runs");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.resize(MAX_PDF_BYTES + 1, b' ');
+    assert_eq!(
+        read_pdf(&bytes),
+        Err(PdfError::TooLarge {
+            bytes: MAX_PDF_BYTES + 1
+        })
+    );
 }
