@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { reportPath, startBrowser, startServer } from './helpers.mjs';
+import { reportPath, screenshot, startBrowser, startServer } from './helpers.mjs';
 
 const CORPUS = [
   'putuo-commerce-2025-budget',
@@ -110,6 +110,34 @@ describe('pdf.js in the builder page', () => {
     assert.match(kinds[0], /^not_pdf: 不是 PDF 文件/);
     assert.match(kinds[1], /^truncated: the PDF is truncated/);
     assert.match(kinds[2], /^damaged: /);
+  });
+});
+
+describe('renderPage', () => {
+  test('draws the page with the box of a cell that pdfGrids placed', async () => {
+    const found = await page.evaluate(async () => {
+      const { readPdf, renderPage } = await import('/www/builder/pdf.js');
+      const wasm = await import('/www/builder/pkg/budget_lens_builder.js');
+      const bytes = new Uint8Array(await (await fetch('/tests/data/tables/putuo-finance-2024-final.pdf')).arrayBuffer());
+      const grids = JSON.parse(wasm.pdfGrids(JSON.stringify(await readPdf(bytes)), 'zh-CN'));
+      // 支出决算表, page 10: the 基本支出 of 行政运行 (printed top-aligned, 6.9 pt above the row's baseline).
+      const row = grids.pages[9].rows.find((r) => r.some((c) => c?.text === '行政运行'));
+      const cell = row.find((c) => c?.text === '1,503.52');
+      const canvas = document.createElement('canvas');
+      canvas.style.display = 'block';
+      document.body.prepend(canvas);
+      const scale = await renderPage(canvas, bytes, 10, cell.bbox, { width: 842 });
+      const ratio = canvas.width / 842;
+      const context = canvas.getContext('2d');
+      const [x0, top, x1, bottom] = cell.bbox.map((v) => v * scale * ratio);
+      const pixel = (x, y) => Array.from(context.getImageData(Math.round(x), Math.round(y), 1, 1).data);
+      // The outline runs 2 px outside the box; the box's centre is the figure's ink or paper, not red.
+      return { edge: pixel((x0 + x1) / 2, top - 2 * ratio), centre: pixel((x0 + x1) / 2, (top + bottom) / 2), bbox: cell.bbox };
+    });
+    const red = ([r, g, b]) => r > 150 && g < 110 && b < 110;
+    assert.ok(red(found.edge), `outline at ${found.bbox}: ${found.edge}`);
+    assert.ok(!red(found.centre), `inside: ${found.centre}`);
+    await screenshot(page, 'pdf-render-page-10');
   });
 });
 
