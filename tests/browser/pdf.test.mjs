@@ -30,6 +30,25 @@ function tablePages(name) {
   return pages;
 }
 
+/** One page showing one image and no text: what a scanner makes (pdf.js rebuilds the cross-references). */
+const SCAN_PDF = [
+  '%PDF-1.4',
+  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+  '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+  '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >> endobj',
+  '4 0 obj << /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>',
+  'stream',
+  'A~~A',
+  'endstream endobj',
+  '5 0 obj << /Length 30 >>',
+  'stream',
+  'q 200 0 0 200 0 0 cm /Im1 Do Q',
+  'endstream endobj',
+  'trailer << /Root 1 0 R >>',
+  '%%EOF',
+  '',
+].join('\n');
+
 let server;
 let browser;
 let page;
@@ -96,8 +115,8 @@ describe('pdf.js in the builder page', () => {
     assert.ok(fetched.filter((p) => p.includes('/cmaps/')).length <= 5, fetched.join(' '));
   });
 
-  test('names a file that is not a PDF, a truncated one and a damaged one, in the page language', async () => {
-    const kinds = await page.evaluate(async () => {
+  test('names a file that is not a PDF, a truncated one, a damaged one and a scan, in the page language', async () => {
+    const kinds = await page.evaluate(async (SCAN) => {
       const { readPdf } = await import('/www/builder/pdf.js');
       const whole = new Uint8Array(await (await fetch('/tests/data/tables/putuo-justice-2026-budget.pdf')).arrayBuffer());
       const attempt = async (bytes, lang) => readPdf(bytes, { lang }).then(() => 'read', (e) => `${e.kind}: ${e.message}`);
@@ -105,11 +124,13 @@ describe('pdf.js in the builder page', () => {
         await attempt(new TextEncoder().encode('PK\u0003\u0004 not a pdf'), 'zh-CN'),
         await attempt(whole.subarray(0, whole.length / 3), 'en'),
         await attempt(new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(5000) + '\n%%EOF\n'), 'en'),
+        await attempt(new TextEncoder().encode(SCAN), 'zh-CN'),
       ];
-    });
+    }, SCAN_PDF);
     assert.match(kinds[0], /^not_pdf: 不是 PDF 文件/);
     assert.match(kinds[1], /^truncated: the PDF is truncated/);
     assert.match(kinds[2], /^damaged: /);
+    assert.match(kinds[3], /^scan: PDF 的 1 页中没有文字，只有图像：这是扫描件/);
   });
 });
 
