@@ -369,8 +369,17 @@ fn label_lines(item: &super::view::Item, style: LabelStyle, room: f64) -> Vec<St
             if lines.len() == 2 && !lines[1].ends_with(&percent) {
                 let first_len = lines[0].chars().count();
                 let rest: String = item.label.chars().skip(first_len).collect();
-                let rest = rest.trim_start();
-                lines[1] = format!("{} {percent}", fit_text(rest, LABEL_FONT, room - percent_w));
+                let rest = fit_text(rest.trim_start(), LABEL_FONT, room - percent_w);
+                if rest.is_empty() {
+                    // No room for more of the name beside the share: the first line says it is cut.
+                    lines[0] = fit_text(&item.label, LABEL_FONT, room);
+                    if !lines[0].ends_with('…') {
+                        lines[0] = fit_text(&format!("{}……", lines[0]), LABEL_FONT, room);
+                    }
+                    lines[1] = percent;
+                } else {
+                    lines[1] = format!("{rest} {percent}");
+                }
             }
             lines
         }
@@ -713,5 +722,22 @@ mod tests {
             ("合计", "1,550.17万元")
         );
         assert!(text_width(&center.total, center.total_font) <= donut.inner_radius * 2.0);
+    }
+}
+
+#[cfg(test)]
+mod single_slice {
+    use super::*;
+    use budget_lens_core::report::parse_report;
+
+    #[test]
+    fn a_whole_pie_is_labelled_on_a_phone() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[{"id":"i","label":"收入总计","amount":"1550.17","items":[
+            {"id":"a","label":"财政拨款收入","amount":"1550.17"},{"id":"b","label":"事业收入","amount":"0"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "i", &[], Lang::Zh).unwrap();
+        let pie = layout(&view, 340.0, preferred_height(340.0, 2), false, &[], Lang::Zh);
+        let label = pie.labels.iter().find(|l| l.item == 0).expect("labelled");
+        assert!(label.lines.concat().contains("100.00%"));
+        assert!(label.lines.iter().all(|l| !l.starts_with(' ')), "{:?}", label.lines);
     }
 }
