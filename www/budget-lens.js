@@ -158,7 +158,8 @@ function tableParts(view, s, drill, lang) {
     ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view, lang) : '' })),
   ]);
   return [
-    el('caption', { text: aside(view.label, view.unit_text, lang) }),
+    // Every amount cell carries its unit (in English, CNY): the caption does not repeat it.
+    el('caption', { text: view.label }),
     el('thead', {}, [head]),
     el('tbody', {}, rows),
     el('tfoot', {}, [foot]),

@@ -33,7 +33,7 @@ pub struct PieLayout {
     pub labels: Vec<SliceLabel>,
     pub legend: Vec<LegendEntry>,
     /// The legend's page turner, when the legend below the pie has more items than rows.
-    pub pager: Option<Pager>,
+    pub pager: Option<Box<Pager>>,
     /// How many items the level has (the keyboard walks them all, whatever the legend's page).
     pub item_count: usize,
     pub label_style: LabelStyle,
@@ -232,7 +232,7 @@ pub fn layout_paged(
             text: format!("{}/{}", page + 1, pages(n)),
             text_at: Point::new(legend_area.x + 1.5 * LEGEND_ROW + 8.0, y + LEGEND_ROW / 2.0),
         };
-        (legend, Some(pager))
+        (legend, Some(Box::new(pager)))
     } else {
         (legend_entries(view, legend_area, hidden, 0..n), None)
     };
