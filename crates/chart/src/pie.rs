@@ -735,9 +735,20 @@ mod single_slice {
         let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[{"id":"i","label":"收入总计","amount":"1550.17","items":[
             {"id":"a","label":"财政拨款收入","amount":"1550.17"},{"id":"b","label":"事业收入","amount":"0"}]}]}"#;
         let view = ChartView::new(&parse_report(json).unwrap(), "i", &[], Lang::Zh).unwrap();
-        let pie = layout(&view, 340.0, preferred_height(340.0, 2), false, &[], Lang::Zh);
+        let pie = layout(
+            &view,
+            340.0,
+            preferred_height(340.0, 2),
+            false,
+            &[],
+            Lang::Zh,
+        );
         let label = pie.labels.iter().find(|l| l.item == 0).expect("labelled");
         assert!(label.lines.concat().contains("100.00%"));
-        assert!(label.lines.iter().all(|l| !l.starts_with(' ')), "{:?}", label.lines);
+        assert!(
+            label.lines.iter().all(|l| !l.starts_with(' ')),
+            "{:?}",
+            label.lines
+        );
     }
 }
