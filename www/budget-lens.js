@@ -158,7 +158,8 @@ function tableParts(view, s, drill, lang) {
     ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view, lang) : '' })),
   ]);
   return [
-    el('caption', { text: aside(view.label, view.unit_text, lang) }),
+    // Every amount cell carries its unit (in English, CNY): the caption does not repeat it.
+    el('caption', { text: view.label }),
     el('thead', {}, [head]),
     el('tbody', {}, rows),
     el('tfoot', {}, [foot]),
@@ -702,7 +703,8 @@ class BudgetLens extends HTMLElement {
     const [x, y] = this.#point(event);
     const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
     const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
-    this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 ? 'pointer' : '';
+    const turn = this.#guard(() => this.#widget.pageAt(x, y)) ?? 0;
+    this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 || turn ? 'pointer' : '';
     // A legend row points at its slice as the slice itself does.
     if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend);
   }
@@ -710,6 +712,13 @@ class BudgetLens extends HTMLElement {
   #onClick(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
+    // The legend's pages (phones): the page turner turns, nothing else happens.
+    const turn = this.#guard(() => this.#widget.pageAt(x, y)) ?? 0;
+    if (turn) {
+      this.#guard(() => this.#widget.turnPage(turn));
+      this.#draw();
+      return;
+    }
     const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
     if (legend >= 0) {
       this.#guard(() => this.#widget.toggleHidden(legend));

@@ -297,3 +297,20 @@ test('the level whose total disagrees with its parts says so on that level', asy
     await page.close();
   }
 });
+
+test('on a phone a long legend pages instead of pushing the chart down, and the keyboard turns its pages', async () => {
+  const page = await widgetPage({ view: 'income', chart: 'pie' }, { viewport: { width: 360, height: 740 } });
+  try {
+    const height = await page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('.bl-canvas').clientHeight);
+    // Eight items: four legend rows and the pager (44 px each) under a pie of at most 320 px.
+    assert.ok(height <= 320 + 5 * 44 + 20, `${height}px`);
+    await page.locator('#w .bl-badge').focus();
+    for (let i = 0; i < 20 && (await widgetState(page, '#w')).active !== 'bl-canvas'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    const state = await widgetState(page, '#w');
+    assert.equal(state.tipLines[0], '上年结转和结余', 'the last item, on the legend’s last page, has its tooltip');
+    await screenshot(page, 'phone-legend-pages');
+  } finally {
+    await page.close();
+  }
+});

@@ -239,6 +239,23 @@ impl Explorer {
         }
     }
 
+    /// Turns the legend below the pie `delta` pages on (or back), within its pages.
+    pub fn turn_legend_page(&mut self, delta: i32) {
+        let pages = super::pie::pages(self.view.items.len()) as i64;
+        let page = (self.interaction.legend_page as i64 + delta as i64).clamp(0, pages - 1);
+        self.interaction.legend_page = page as usize;
+        self.layout = None;
+    }
+
+    /// Turns the legend below the pie to the page of item `index` (the keyboard's focus stays visible).
+    fn show_in_legend(&mut self, index: usize) {
+        let page = super::pie::page_of(self.view.items.len(), index);
+        if page != self.interaction.legend_page {
+            self.interaction.legend_page = page;
+            self.layout = None;
+        }
+    }
+
     pub fn set_hover(&mut self, index: Option<usize>) {
         self.interaction.hover = index.filter(|&i| i < self.view.items.len());
     }
@@ -268,6 +285,7 @@ impl Explorer {
             None => n - 1,
         };
         self.interaction.focus = Some(order[next as usize]);
+        self.show_in_legend(order[next as usize]);
         self.interaction.focus
     }
 

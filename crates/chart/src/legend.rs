@@ -24,13 +24,21 @@ pub struct LegendEntry {
     pub mark_at: Option<super::Point>,
 }
 
-/// Legend rows for every item of `view`, top to bottom inside `area`.
-pub fn legend_entries(view: &ChartView, area: Rect, hidden: &[bool]) -> Vec<LegendEntry> {
+/// Legend rows for the items `shown` of `view` (all of them, or one page), top to bottom inside `area`.
+pub fn legend_entries(
+    view: &ChartView,
+    area: Rect,
+    hidden: &[bool],
+    shown: std::ops::Range<usize>,
+) -> Vec<LegendEntry> {
+    let first = shown.start;
     view.items
         .iter()
         .enumerate()
+        .skip(first)
+        .take(shown.len())
         .map(|(i, item)| {
-            let y = area.y + i as f64 * LEGEND_ROW;
+            let y = area.y + (i - first) as f64 * LEGEND_ROW;
             let text_x = area.x + SWATCH + 8.0;
             // Leave room for a finding mark after the text.
             let max_text = (area.right() - text_x - 16.0).max(0.0);
@@ -78,7 +86,7 @@ mod tests {
     fn rows_stack_without_overlap_and_texts_fit() {
         let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
         let area = Rect::new(10.0, 300.0, 160.0, 100.0);
-        let entries = legend_entries(&view, area, &[false, true]);
+        let entries = legend_entries(&view, area, &[false, true], 0..2);
         assert_eq!(entries.len(), 2);
         assert!(!entries[0].bounds.overlaps(&entries[1].bounds));
         assert_eq!(entries[0].text, "基本支出  57.87%");
@@ -89,7 +97,7 @@ mod tests {
         // A mark sits right after its row's text, inside the row.
         let mut marked = view.clone();
         marked.items[0].mark = Some(Severity::Warning);
-        let entries = legend_entries(&marked, area, &[false, false]);
+        let entries = legend_entries(&marked, area, &[false, false], 0..2);
         let at = entries[0].mark_at.unwrap();
         let text_end = entries[0].swatch.right() + 8.0 + text_width(&entries[0].text, LEGEND_FONT);
         assert!(at.x > text_end && at.x - text_end <= 4.0 + crate::MARK_SIZE);

@@ -73,6 +73,8 @@ pub struct Interaction {
     pub hidden: Vec<bool>,
     pub hover: Option<usize>,
     pub focus: Option<usize>,
+    /// The page of a legend below the pie that pages (phones).
+    pub legend_page: usize,
 }
 
 /// A laid-out chart.
@@ -89,6 +91,8 @@ pub enum Hit {
     Item(usize),
     /// The legend row of the item with this index.
     Legend(usize),
+    /// The legend's page turner: -1 back, +1 on.
+    Page(i32),
 }
 
 /// The height the chart wants at `width`.
@@ -111,12 +115,13 @@ pub fn layout(
 ) -> Layout {
     match kind {
         ChartKind::Bar => Layout::Bar(bar::layout(view, width, year_texts(year, lang))),
-        ChartKind::Pie | ChartKind::Donut => Layout::Pie(pie::layout(
+        ChartKind::Pie | ChartKind::Donut => Layout::Pie(pie::layout_paged(
             view,
             width,
             height,
             kind == ChartKind::Donut,
             &interaction.hidden,
+            interaction.legend_page,
             lang,
         )),
     }
@@ -142,6 +147,14 @@ impl Layout {
                 if let Some(entry) = pie.legend.iter().find(|e| e.bounds.contains(p)) {
                     return Some(Hit::Legend(entry.item));
                 }
+                if let Some(pager) = &pie.pager {
+                    if pager.prev.contains(p) {
+                        return Some(Hit::Page(-1));
+                    }
+                    if pager.next.contains(p) {
+                        return Some(Hit::Page(1));
+                    }
+                }
                 let r = pie.center.distance(p);
                 if r > pie.radius || r < pie.inner_radius {
                     return None;
@@ -164,6 +177,7 @@ impl Layout {
     /// hidden items in their places, so that the keyboard can show them again), bars top to bottom.
     pub fn keyboard_order(&self) -> Vec<usize> {
         match self {
+            Layout::Pie(pie) if pie.pager.is_some() => (0..pie.item_count).collect(),
             Layout::Pie(pie) if !pie.legend.is_empty() => {
                 pie.legend.iter().map(|e| e.item).collect()
             }

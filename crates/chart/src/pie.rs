@@ -32,6 +32,10 @@ pub struct PieLayout {
     pub slices: Vec<Slice>,
     pub labels: Vec<SliceLabel>,
     pub legend: Vec<LegendEntry>,
+    /// The legend's page turner, when the legend below the pie has more items than rows.
+    pub pager: Option<Box<Pager>>,
+    /// How many items the level has (the keyboard walks them all, whatever the legend's page).
+    pub item_count: usize,
     pub label_style: LabelStyle,
     /// The finding marks of the slices: on a slice wide enough, else just outside its rim.
     pub marks: Vec<super::Mark>,
@@ -99,12 +103,47 @@ pub struct SliceLabel {
 
 /// Preferred height of a pie of `items` items at `width`.
 pub fn preferred_height(width: f64, items: usize) -> f64 {
-    let legend = items as f64 * LEGEND_ROW + 2.0 * PAD;
     if width >= WIDE {
-        legend.clamp(320.0, 560.0)
+        (items as f64 * LEGEND_ROW + 2.0 * PAD).clamp(320.0, 560.0)
     } else {
-        (width * 0.8).clamp(220.0, 320.0) + legend
+        (width * 0.8).clamp(220.0, 320.0) + legend_rows(items) as f64 * LEGEND_ROW + 2.0 * PAD
     }
+}
+
+/// Rows of a legend below the pie (narrow screens): at most [`NARROW_LEGEND_ROWS`], the last of them the
+/// pager when the items do not fit, so that a long legend never pushes the chart off a phone's screen.
+pub const NARROW_LEGEND_ROWS: usize = 5;
+
+fn legend_rows(items: usize) -> usize {
+    items.min(NARROW_LEGEND_ROWS)
+}
+
+/// Items per legend page below the pie: every row but the pager's.
+fn per_page(items: usize) -> usize {
+    if items > NARROW_LEGEND_ROWS {
+        NARROW_LEGEND_ROWS - 1
+    } else {
+        items.max(1)
+    }
+}
+
+/// The page of the legend below the pie that shows item `index`.
+pub fn page_of(items: usize, index: usize) -> usize {
+    index / per_page(items)
+}
+
+/// How many pages the legend below the pie has.
+pub fn pages(items: usize) -> usize {
+    items.div_ceil(per_page(items)).max(1)
+}
+
+/// The legend's page turner below the pie: previous and next targets and "2/3" between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pager {
+    pub prev: Rect,
+    pub next: Rect,
+    pub text: String,
+    pub text_at: Point,
 }
 
 pub fn layout(
@@ -115,8 +154,21 @@ pub fn layout(
     hidden: &[bool],
     lang: Lang,
 ) -> PieLayout {
+    layout_paged(view, width, height, donut, hidden, 0, lang)
+}
+
+/// [`layout`] with the legend below the pie on `page` (wide layouts have no pages).
+pub fn layout_paged(
+    view: &ChartView,
+    width: f64,
+    height: f64,
+    donut: bool,
+    hidden: &[bool],
+    page: usize,
+    lang: Lang,
+) -> PieLayout {
     let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
-    let legend_rows = view.items.len() as f64 * LEGEND_ROW + PAD;
+    let legend_rows = legend_rows(view.items.len()) as f64 * LEGEND_ROW + PAD;
     let (pie_area, legend_area) = if width >= WIDE {
         let legend_w = (width * 0.32).clamp(160.0, 260.0);
         (
@@ -162,7 +214,28 @@ pub fn layout(
     }
 
     let (labels, label_style) = place_labels(view, &slices, center, radius, pie_area);
-    let legend = legend_entries(view, legend_area, hidden);
+    let n = view.items.len();
+    let paged = width < WIDE && n > NARROW_LEGEND_ROWS;
+    let (legend, pager) = if paged {
+        let page = page.min(pages(n) - 1);
+        let shown = page * per_page(n)..((page + 1) * per_page(n)).min(n);
+        let legend = legend_entries(view, legend_area, hidden, shown);
+        let y = legend_area.y + per_page(n) as f64 * LEGEND_ROW;
+        let pager = Pager {
+            prev: Rect::new(legend_area.x, y, LEGEND_ROW, LEGEND_ROW),
+            next: Rect::new(
+                legend_area.x + 2.0 * LEGEND_ROW + 16.0,
+                y,
+                LEGEND_ROW,
+                LEGEND_ROW,
+            ),
+            text: format!("{}/{}", page + 1, pages(n)),
+            text_at: Point::new(legend_area.x + 1.5 * LEGEND_ROW + 8.0, y + LEGEND_ROW / 2.0),
+        };
+        (legend, Some(Box::new(pager)))
+    } else {
+        (legend_entries(view, legend_area, hidden, 0..n), None)
+    };
     let inner_radius = if donut { radius * 0.58 } else { 0.0 };
     let marks = slice_marks(view, &slices, center, inner_radius, radius);
     let center_text = donut.then(|| {
@@ -191,6 +264,8 @@ pub fn layout(
         slices,
         labels,
         legend,
+        pager,
+        item_count: n,
         label_style,
         marks,
         center_text,
@@ -294,8 +369,17 @@ fn label_lines(item: &super::view::Item, style: LabelStyle, room: f64) -> Vec<St
             if lines.len() == 2 && !lines[1].ends_with(&percent) {
                 let first_len = lines[0].chars().count();
                 let rest: String = item.label.chars().skip(first_len).collect();
-                let rest = rest.trim_start();
-                lines[1] = format!("{} {percent}", fit_text(rest, LABEL_FONT, room - percent_w));
+                let rest = fit_text(rest.trim_start(), LABEL_FONT, room - percent_w);
+                if rest.is_empty() {
+                    // No room for more of the name beside the share: the first line says it is cut.
+                    lines[0] = fit_text(&item.label, LABEL_FONT, room);
+                    if !lines[0].ends_with('…') {
+                        lines[0] = fit_text(&format!("{}……", lines[0]), LABEL_FONT, room);
+                    }
+                    lines[1] = percent;
+                } else {
+                    lines[1] = format!("{rest} {percent}");
+                }
             }
             lines
         }
@@ -517,7 +601,11 @@ mod tests {
             // The large slice is labelled, the tiny ones only in the legend.
             assert!(pie.labels.iter().any(|l| l.item == 0));
             assert!(pie.labels.len() < view.items.len());
-            assert_eq!(pie.legend.len(), view.items.len());
+            // The whole legend beside the pie; below it on a phone, one page of it and the pager.
+            match &pie.pager {
+                None => assert_eq!(pie.legend.len(), view.items.len()),
+                Some(_) => assert_eq!(pie.legend.len(), NARROW_LEGEND_ROWS - 1),
+            }
         }
     }
 
@@ -595,6 +683,28 @@ mod tests {
     }
 
     #[test]
+    fn a_long_legend_pages_on_a_phone_instead_of_growing() {
+        let view = many_slices();
+        let n = view.items.len();
+        let h = preferred_height(360.0, n);
+        assert!(h <= 320.0 + 5.0 * LEGEND_ROW + 2.0 * PAD, "{h}");
+        let first = layout_paged(&view, 360.0, h, true, &[], 0, Lang::Zh);
+        let pager = first.pager.as_ref().expect("a pager");
+        assert_eq!(pager.text, format!("1/{}", pages(n)));
+        assert_eq!(first.legend.len(), NARROW_LEGEND_ROWS - 1);
+        assert!(pager.prev.h >= crate::MIN_TARGET && pager.next.w >= crate::MIN_TARGET);
+        assert!(pager.next.bottom() <= h + 0.5, "inside the chart");
+        let last = layout_paged(&view, 360.0, h, true, &[], 99, Lang::Zh);
+        assert_eq!(last.pager.unwrap().text, format!("{0}/{0}", pages(n)));
+        assert_eq!(last.legend.last().unwrap().item, n - 1);
+        assert_eq!(page_of(n, n - 1), pages(n) - 1);
+        // Wide: the whole legend beside the pie, no pages.
+        assert!(layout_paged(&view, 900.0, 560.0, true, &[], 1, Lang::Zh)
+            .pager
+            .is_none());
+    }
+
+    #[test]
     fn the_donut_shows_the_total() {
         let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
         let donut = layout(
@@ -612,5 +722,33 @@ mod tests {
             ("合计", "1,550.17万元")
         );
         assert!(text_width(&center.total, center.total_font) <= donut.inner_radius * 2.0);
+    }
+}
+
+#[cfg(test)]
+mod single_slice {
+    use super::*;
+    use budget_lens_core::report::parse_report;
+
+    #[test]
+    fn a_whole_pie_is_labelled_on_a_phone() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[{"id":"i","label":"收入总计","amount":"1550.17","items":[
+            {"id":"a","label":"财政拨款收入","amount":"1550.17"},{"id":"b","label":"事业收入","amount":"0"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "i", &[], Lang::Zh).unwrap();
+        let pie = layout(
+            &view,
+            340.0,
+            preferred_height(340.0, 2),
+            false,
+            &[],
+            Lang::Zh,
+        );
+        let label = pie.labels.iter().find(|l| l.item == 0).expect("labelled");
+        assert!(label.lines.concat().contains("100.00%"));
+        assert!(
+            label.lines.iter().all(|l| !l.starts_with(' ')),
+            "{:?}",
+            label.lines
+        );
     }
 }

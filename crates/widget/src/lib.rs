@@ -220,6 +220,21 @@ impl Widget {
         }
     }
 
+    /// The legend's page turner at (`x`, `y`) CSS pixels: -1 back, 1 on, 0 none.
+    #[wasm_bindgen(js_name = pageAt)]
+    pub fn page_at(&self, x: f64, y: f64) -> i32 {
+        match self.explorer.hit(x, y) {
+            Some(Hit::Page(delta)) => delta,
+            _ => 0,
+        }
+    }
+
+    /// Turns the legend below the pie `delta` pages on or back.
+    #[wasm_bindgen(js_name = turnPage)]
+    pub fn turn_page(&mut self, delta: i32) {
+        self.explorer.turn_legend_page(delta);
+    }
+
     /// The item whose legend row is at (`x`, `y`) CSS pixels, or -1.
     #[wasm_bindgen(js_name = legendAt)]
     pub fn legend_at(&self, x: f64, y: f64) -> i32 {

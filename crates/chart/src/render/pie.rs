@@ -119,6 +119,20 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
 
 fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
     let theme = scene.theme;
+    if let Some(pager) = &pie.pager {
+        for (target, arrow) in [(pager.prev, "‹"), (pager.next, "›")] {
+            painter.outline(target, theme.leader, 1.0)?;
+            let mid = Point::new(target.x + target.w / 2.0, target.y + target.h / 2.0);
+            painter.text(arrow, mid, LEGEND_FONT + 6.0, theme.text, Align::Center)?;
+        }
+        painter.text(
+            &pager.text,
+            pager.text_at,
+            LEGEND_FONT,
+            theme.text,
+            Align::Center,
+        )?;
+    }
     for entry in &pie.legend {
         let focused = scene.interaction.focus == Some(entry.item);
         if scene.interaction.hover == Some(entry.item) || focused {
