@@ -15,9 +15,9 @@ use rust_decimal::Decimal;
 use super::grammar::{Label, Sentence, Statement, Subject};
 use super::normalize::Normalized;
 use super::tokens::{Figure, FigureUnit};
-use super::vocabulary::{child_of, root_of, standard_id, Root, CHILDREN};
+use super::vocabulary::{child_of, qualifier, root_of, standard_id, Root, CHILDREN};
 use budget_lens_core::report::{
-    Amount, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH, MAX_NODES,
+    Amount, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH, MAX_NODES,
 };
 
 /// What the assembler made of the sentences.
@@ -152,6 +152,10 @@ struct Built {
     mention_level: Option<u8>,
     child_by_label: BTreeMap<String, usize>,
     child_by_id: BTreeMap<String, usize>,
+    /// The label as first printed (cleaned) and its year: a later printing under another name or year is
+    /// another quantity (`区本级…收入` after `全区…收入`, `2021年的…` after `2022年的…`), not a restatement.
+    printed: String,
+    year: Option<u16>,
 }
 
 /// A node whose list is open.
@@ -165,6 +169,41 @@ struct Open {
     explicit: bool,
     /// Opened by `(`: closed by `)`.
     paren: bool,
+    /// Opened by `其中:` in this sentence and took an item in it: ends with the sentence (see
+    /// [`Assembler::close_sentence_lists`]).
+    ends_with_sentence: bool,
+    /// Took an item in the current sentence.
+    took_item: bool,
+    /// The sentence it was opened in.
+    sentence: usize,
+    /// Opened by the mention of a total (a root, a restated item), not by `其中:`: a `其中:` list on it ends
+    /// with its sentence, the mention's list does not.
+    by_mention: bool,
+}
+
+/// Whether a later printing (label, value) can be the same figure as a node: the same year when both print
+/// one, and, for a different value, the same name. Keyword roots (`收入`, `三公`) match many quantities of a
+/// jurisdiction's report (全区 and 区本级, each fund's 收入合计); only the same name proves the same figure.
+fn same_quantity(built: &Built, label: &Label, value: Decimal) -> bool {
+    let same_year = match (built.year, label.year) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    same_year
+        && (built.node.amount.0 == value || qualifier(&built.printed) == qualifier(&label.text))
+}
+
+/// `收入合计`, `支出合计`, `合计`: the sum of the lines just above, in this section only. Another section's
+/// (another fund's) `支出合计` is another quantity.
+fn is_section_subtotal(label: &str) -> bool {
+    ["收入合计", "支出合计", "合计"].contains(&label)
+}
+
+/// `2015年…57.55万元` after `2016年…33万元` under the same name: the year before the node's, so its prior
+/// (`prior`), not a restatement.
+fn is_prior_year(built: &Built, label: &Label) -> bool {
+    let previous = matches!((built.year, label.year), (Some(a), Some(b)) if b + 1 == a);
+    previous && qualifier(&built.printed) == qualifier(&label.text)
 }
 
 /// Per-sentence state.
@@ -179,6 +218,9 @@ struct SentenceState {
     pending_budget: Option<(String, usize)>,
     problem: bool,
     figures: Vec<usize>,
+    /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
+    /// too (`加A，B，C，收入合计D`), not items of the total before them.
+    in_balance: bool,
 }
 
 pub struct Assembler<'a> {
@@ -199,6 +241,17 @@ pub struct Assembler<'a> {
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
     unplaced: Vec<Unplaced>,
+    /// `其中:` after a total that found no place: its items have no known parent until the sentence ends.
+    void_list: bool,
+    /// Sentences read so far.
+    sentence_index: usize,
+    /// The node whose prior-year amount was printed last (`2021年的…合计807.95万`): a `其中:` after it lists
+    /// the priors of its items.
+    prior_owner: Option<usize>,
+    /// The list opened by `其中:` after a prior-year total: its items set their priors.
+    prior_list: Option<usize>,
+    /// The last placed amount was a prior-year amount.
+    placed_as_prior: bool,
 }
 
 impl<'a> Assembler<'a> {
@@ -224,12 +277,23 @@ impl<'a> Assembler<'a> {
             last_pair: Vec::new(),
             consumed: vec![false; figures.len()],
             unplaced: Vec::new(),
+            void_list: false,
+            sentence_index: 0,
+            prior_owner: None,
+            prior_list: None,
+            placed_as_prior: false,
         }
     }
 
     pub fn run(mut self, sentences: &[Sentence], original: &[char]) -> Assembled {
         for sentence in sentences {
             self.sentence(sentence, original);
+        }
+        if self.stops_mid_clause() {
+            // `1、因公出国(境)费0万元…从严从紧控制出`: the text was cut; the lists still open may go on.
+            for open in &self.stack {
+                self.nodes[open.node].node.partial = true;
+            }
         }
         let relations = self.relations();
         let figures = self.figures.len();
@@ -256,6 +320,13 @@ impl<'a> Assembler<'a> {
             ..SentenceState::default()
         };
         let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
+        self.sentence_index += 1;
+        self.void_list = false;
+        self.prior_owner = None;
+        self.prior_list = None;
+        if !matches!(sentence.statements.first(), Some(Statement::Marker { .. })) {
+            self.close_sentence_lists();
+        }
         for statement in &sentence.statements {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);
@@ -265,7 +336,24 @@ impl<'a> Assembler<'a> {
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
         }
+        let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
+        let this_sentence = self.sentence_index;
+        for open in &mut self.stack {
+            let opened_here = open.sentence == this_sentence;
+            open.ends_with_sentence |=
+                opened_here && open.explicit && open.took_item && !ends_on_semicolon;
+            if opened_here && ends_on_semicolon {
+                // `其中：A 1万元；B 2万元。`: the items after `；` are the same sentence's.
+                open.sentence += 1;
+            }
+            open.took_item = false;
+        }
         let unread = state.figures.iter().any(|&f| !self.consumed[f]);
+        let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
+        if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {
+            // A numbered item or table row whose figures found no place: the list is not complete.
+            self.list_has_unplaced_item(true);
+        }
         if state.problem || unread {
             // What follows `其中:` after a sentence that found no place is not known to belong to anything.
             self.last_node = None;
@@ -307,8 +395,9 @@ impl<'a> Assembler<'a> {
                 }
             }
             Statement::Amount { label, figure } => {
+                let numbered = state.marker_level.is_some();
                 if self.amount(label, *figure, state).is_none() {
-                    self.list_has_unplaced_item();
+                    self.list_has_unplaced_item(numbered);
                 }
             }
             Statement::PairedAmount {
@@ -447,9 +536,38 @@ impl<'a> Assembler<'a> {
     }
 
     fn amount(&mut self, label: &Label, figure: usize, state: &mut SentenceState) -> Option<usize> {
+        let node = self.amount_node(label, figure, state);
+        if node.is_none() {
+            // What follows (`其中:`, a change, a rate) is about a figure that found no place: not about the
+            // figure before it.
+            state.last_node = None;
+            state.change_target = None;
+            self.last_node = None;
+        }
+        node
+    }
+
+    fn amount_node(
+        &mut self,
+        label: &Label,
+        figure: usize,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
         let value = self.money(figure)?;
         let at = self.span(figure);
         let level = state.marker_level.take();
+        state.in_balance |= label.balance_term;
+        let balance_label;
+        let label = match state.in_balance && !label.balance_term {
+            true => {
+                balance_label = Label {
+                    balance_term: true,
+                    ..label.clone()
+                };
+                &balance_label
+            }
+            false => label,
+        };
         let pending = match label.text.is_empty() {
             true => state.pending_budget.take(),
             false => None,
@@ -459,13 +577,24 @@ impl<'a> Assembler<'a> {
             Some((name, _)) => {
                 let named = Label {
                     text: name.clone(),
-                    code: label.code.clone(),
+                    ..label.clone()
                 };
                 self.place(&named, value, at, level)?
             }
-            None => self.place(label, value, at, level)?,
+            None => {
+                self.placed_as_prior = false;
+                self.place(label, value, at, level)?
+            }
         };
         self.consumed[figure] = true;
+        if std::mem::take(&mut self.placed_as_prior) {
+            // A change after it is about the node; a `其中:` after it lists its items' priors.
+            state.last_node = Some(node);
+            state.change_target = None;
+            self.last_node = None;
+            self.prior_owner = Some(node);
+            return Some(node);
+        }
         if let Some((_, budget)) = pending {
             let value = self.money(budget);
             let at = self.span(budget);
@@ -481,8 +610,9 @@ impl<'a> Assembler<'a> {
 
     /// An amount that found no place while a list is open may be one of its items: the list is then not
     /// known to be complete, and only Σitems ≤ total can be checked.
-    fn list_has_unplaced_item(&mut self) {
-        if let Some(open) = self.stack.last().filter(|o| o.explicit) {
+    /// A numbered item (`2、…`, a table row) that found no place counts too, whatever opened the list.
+    fn list_has_unplaced_item(&mut self, numbered: bool) {
+        if let Some(open) = self.stack.last().filter(|o| o.explicit || numbered) {
             self.nodes[open.node].node.partial = true;
         }
     }
@@ -501,7 +631,12 @@ impl<'a> Assembler<'a> {
             }
             Some(base) => match self.resolve_base(base, state) {
                 Some(b) if Some(b) == parent => None,
-                Some(b) if b != target => Some(self.path(b)),
+                Some(b) if b != target => {
+                    // `一般性公共服务支出37153万元，占全年总支出的13.37%` with the item in another list than
+                    // 总支出's: the text's base and the item's place disagree, and either may be the guess.
+                    self.doubt(target, Doubt::Subject);
+                    Some(self.path(b))
+                }
                 _ => {
                     state.problem = true;
                     return;
@@ -539,7 +674,11 @@ impl<'a> Assembler<'a> {
         at: Span,
         level: Option<u8>,
     ) -> Option<usize> {
-        if label.text.is_empty() {
+        if let Some(owner) = self.prior_list {
+            return self.prior_item(owner, label, value, at);
+        }
+        // `总收入由84.67亿元调整为107.78亿元`: the value before a change is not the label's amount.
+        if label.text.is_empty() || self.void_list || label.text.ends_with('由') {
             return None;
         }
         if let Some(root) = root_of(&label.text) {
@@ -553,7 +692,11 @@ impl<'a> Assembler<'a> {
             if let Some(parent) = item_of_top {
                 return self.child(parent, label, value, at, level);
             }
-            return self.root(root, &label.text, value, at, level);
+            return self.root(root, label, value, at, level);
+        }
+        // `加上级补助收入…`: a term of a balance, beside the total before it, not in its list.
+        if label.balance_term {
+            return None;
         }
         if ["(类)", "(款)", "(项)"]
             .iter()
@@ -565,6 +708,11 @@ impl<'a> Assembler<'a> {
             let parent = self.stack[k].node;
             let is_new = self.child_with_label(parent, &label.text).is_none();
             if let Some(node) = self.child(parent, label, value, at, level) {
+                self.stack[k].took_item = true;
+                if is_new && !self.stack[k].explicit && level.is_none() {
+                    // Taken by a total merely mentioned before, with no `其中:` and no list marker.
+                    self.doubt(parent, Doubt::List);
+                }
                 if is_new && self.stack[k].partial {
                     self.nodes[parent].node.partial = true;
                 }
@@ -574,10 +722,68 @@ impl<'a> Assembler<'a> {
         // A known item whose parent was not opened with `其中:` (e.g. on a new line).
         if let Some(root) = self.current_root {
             if let Some(parent) = self.known_parent_in(root, &label.text) {
-                return self.child(parent, label, value, at, level);
+                let is_new = self.child_with_label(parent, &label.text).is_none();
+                let node = self.child(parent, label, value, at, level)?;
+                if is_new && level.is_none() {
+                    self.doubt(parent, Doubt::List);
+                }
+                return Some(node);
             }
         }
         self.restated_total(label, value, at)
+    }
+
+    fn doubt(&mut self, node: usize, doubt: Doubt) {
+        let doubts = &mut self.nodes[node].node.doubt;
+        if !doubts.contains(&doubt) {
+            doubts.push(doubt);
+        }
+    }
+
+    /// `2、公务接待费 | 1114.54 | 989.86 |`: a numbered row of a table pasted as text whose cells (numbers
+    /// without a unit) were not read. Only this sentence's characters are looked at.
+    fn is_unread_table_row(&self, sentence: &Sentence, figures: &[usize]) -> bool {
+        let chars = self
+            .text
+            .chars
+            .get(sentence.start..sentence.end)
+            .unwrap_or_default();
+        let cells = chars.iter().filter(|&&c| c == '|').count();
+        let placed = figures.iter().any(|&f| self.consumed[f]);
+        cells >= 2 && !placed && chars.iter().any(char::is_ascii_digit)
+    }
+
+    /// The text ends inside a clause (no closing punctuation): an excerpt cut off mid-sentence.
+    fn stops_mid_clause(&self) -> bool {
+        let last = self.text.chars.iter().rev().find(|c| !c.is_whitespace());
+        last.is_some_and(|c| !"。.!?！？;；)）”\"".contains(*c))
+    }
+
+    fn same_value(&self, node: usize, value: Decimal) -> bool {
+        self.nodes[node].node.amount.0 == value
+    }
+
+    /// A prior-year amount of `node`, printed as an amount of its own.
+    fn set_prior(&mut self, node: usize, value: Decimal, at: Span) -> Option<usize> {
+        let n = &mut self.nodes[node].node;
+        if !set_once(&mut n.prior, &mut n.spans.prior, Some(value), at) {
+            return None;
+        }
+        self.placed_as_prior = true;
+        Some(node)
+    }
+
+    /// An item of a prior-year list (`2021年…合计807.95万，其中：公务接待费39.43万元`): the prior of the
+    /// owner's item of that name; an item the owner does not have finds no place.
+    fn prior_item(
+        &mut self,
+        owner: usize,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        let item = self.child_with_label(owner, &label.text)?;
+        self.set_prior(item, value, at)
     }
 
     /// `财政拨款收入总计1516.64万元` in a later section: the item `income/fiscal` printed again as a total of its
@@ -599,7 +805,7 @@ impl<'a> Assembler<'a> {
     fn root(
         &mut self,
         root: &'static Root,
-        label: &str,
+        label: &Label,
         value: Decimal,
         at: Span,
         level: Option<u8>,
@@ -607,7 +813,7 @@ impl<'a> Assembler<'a> {
         let node = match self.root_by_id.get(root.id) {
             Some(&existing) => {
                 // `本年收入合计` again after `收入总计…其中：本年收入合计…`: that item, restated, its list open.
-                let item = child_of(root.id, label)
+                let item = child_of(root.id, &label.text)
                     .and_then(|(id, _)| self.nodes[existing].child_by_id.get(id).copied());
                 if let Some(item) = item {
                     restate(&mut self.nodes[item].node, value, at);
@@ -620,11 +826,26 @@ impl<'a> Assembler<'a> {
                             level,
                             partial: false,
                             explicit: false,
+                            by_mention: true,
                             paren: false,
+                            ends_with_sentence: false,
+                            took_item: false,
+                            sentence: self.sentence_index,
                         });
                     }
                     self.current_root = Some(existing);
                     return Some(item);
+                }
+                if is_prior_year(&self.nodes[existing], label) {
+                    return self.set_prior(existing, value, at);
+                }
+                let other_section = self.current_root != Some(existing);
+                if !same_quantity(&self.nodes[existing], label, value)
+                    || (other_section
+                        && is_section_subtotal(&label.text)
+                        && !self.same_value(existing, value))
+                {
+                    return None;
                 }
                 restate(&mut self.nodes[existing].node, value, at);
                 existing
@@ -636,6 +857,8 @@ impl<'a> Assembler<'a> {
                 let mut node = Node::new(root.id, root.label, value);
                 node.at = Some(at);
                 let index = self.push(node, None, Some(root.id.to_string()), root.open_list);
+                self.nodes[index].printed = label.text.clone();
+                self.nodes[index].year = label.year;
                 self.roots.push(index);
                 self.root_by_id.insert(root.id, index);
                 index
@@ -648,7 +871,11 @@ impl<'a> Assembler<'a> {
             level: level.unwrap_or(self.heading_level),
             partial: false,
             explicit: false,
+            by_mention: true,
             paren: false,
+            ends_with_sentence: false,
+            took_item: false,
+            sentence: self.sentence_index,
         });
         self.current_root = Some(node);
         Some(node)
@@ -681,7 +908,7 @@ impl<'a> Assembler<'a> {
         }
         let link_label = Label {
             text: (*last).to_string(),
-            code: label.code.clone(),
+            ..label.clone()
         };
         self.child(parent, &link_label, value, at, level)
     }
@@ -726,6 +953,19 @@ impl<'a> Assembler<'a> {
             None => return None,
         };
         if let Some(existing) = existing {
+            let built = &self.nodes[existing];
+            if is_prior_year(built, label) {
+                return self.set_prior(existing, value, at);
+            }
+            if built.year.is_some() && label.year.is_some() && built.year != label.year {
+                return None;
+            }
+            // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
+            // item's name, yet differ in value and in name: two quantities, not one printed twice.
+            let (a, b) = (built.printed.as_str(), label.text.as_str());
+            if built.node.amount.0 != value && !(a.ends_with(b) || b.ends_with(a)) {
+                return None;
+            }
             restate(&mut self.nodes[existing].node, value, at);
             self.nodes[existing].mention_level = level;
             return Some(existing);
@@ -747,6 +987,8 @@ impl<'a> Assembler<'a> {
         let open_list = known.is_none();
         let index = self.push(node, Some(parent), schema, open_list);
         self.nodes[index].mention_level = level;
+        self.nodes[index].printed = label.text.clone();
+        self.nodes[index].year = label.year;
         Some(index)
     }
 
@@ -757,7 +999,8 @@ impl<'a> Assembler<'a> {
             self.nodes[parent].schema.as_deref(),
             Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
         );
-        by_function && ["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
+        by_function
+            && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t)) || is_economic(label))
     }
 
     fn child_with_label(&self, parent: usize, label: &str) -> Option<usize> {
@@ -812,6 +1055,8 @@ impl<'a> Assembler<'a> {
             mention_level: None,
             child_by_label: BTreeMap::new(),
             child_by_id: BTreeMap::new(),
+            printed: String::new(),
+            year: None,
         });
         index
     }
@@ -839,11 +1084,18 @@ impl<'a> Assembler<'a> {
 
     /// `其中:` / `包括:`: the figure stated last opens its list.
     fn open(&mut self, partial: bool) {
-        let Some(node) = self.last_node else { return };
+        let Some(node) = self.last_node else {
+            match self.prior_owner {
+                Some(owner) => self.prior_list = Some(owner),
+                None => self.void_list = true,
+            }
+            return;
+        };
         if let Some(top) = self.stack.last_mut() {
             if top.node == node {
                 top.partial |= partial;
                 top.explicit = true;
+                top.sentence = self.sentence_index;
                 return;
             }
         }
@@ -855,8 +1107,31 @@ impl<'a> Assembler<'a> {
                 level,
                 partial,
                 explicit: true,
+                by_mention: false,
                 paren: false,
+                ends_with_sentence: false,
+                took_item: false,
+                sentence: self.sentence_index,
             });
+        }
+    }
+
+    /// A `其中:` list ends with its sentence unless the next sentence continues it with a list marker
+    /// (`1.` `①` `(一)`): `机构运行120.5元，其中：基本支出120.5元。其他支出30元…` does not nest 其他支出 under
+    /// 机构运行. Lists opened by a mention (a root, a restated item) stay open until a heading closes them.
+    /// A list that continued into a later sentence (a `包括:` at a line's end, items after `；`) is not
+    /// affected.
+    fn close_sentence_lists(&mut self) {
+        while let Some(top) = self.stack.last_mut() {
+            if !top.ends_with_sentence || top.paren {
+                break;
+            }
+            if top.by_mention {
+                top.ends_with_sentence = false;
+                top.explicit = false;
+                break;
+            }
+            self.stack.pop();
         }
     }
 
@@ -870,7 +1145,11 @@ impl<'a> Assembler<'a> {
                 level,
                 partial: false,
                 explicit: true,
+                by_mention: false,
                 paren: true,
+                ends_with_sentence: false,
+                took_item: false,
+                sentence: self.sentence_index,
             });
         }
     }
@@ -1023,6 +1302,21 @@ impl<'a> Assembler<'a> {
         node.label = printed_label(&node.label);
         node
     }
+}
+
+/// Spending by economic category (工资福利支出, 商品和服务支出…): another split of spending than the function
+/// classes, never one of them.
+fn is_economic(label: &str) -> bool {
+    [
+        "工资福利支出",
+        "商品和服务支出",
+        "对个人和家庭的补助",
+        "对企业补助",
+        "资本性支出",
+        "债务利息及费用支出",
+    ]
+    .iter()
+    .any(|t| label.starts_with(t))
 }
 
 /// The figure a statement reads, if any.

@@ -111,6 +111,26 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
         .filter(|r| !(r.id == "income" && label.contains("拨款收入")))
 }
 
+/// What a root's label says before its keyword, without fillers: `区本级一般公共预算` in
+/// `区本级一般公共预算总收入`, nothing in `以上，“三公”经费预算合计`. Two printings of a root with different
+/// qualifiers name different quantities (a jurisdiction and its own level, one fund and another).
+pub fn qualifier(label: &str) -> String {
+    let Some(root) = root_of(label) else {
+        return String::new();
+    };
+    let at = root
+        .keywords
+        .iter()
+        .filter_map(|k| label.find(k))
+        .min()
+        .unwrap_or(0);
+    let mut before = &label[..at];
+    for filler in ["以上", "上述", "合计", "共计", "全年", "其中"] {
+        before = before.strip_prefix(filler).unwrap_or(before);
+    }
+    before.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// A known child: under the node whose schema path is `parent`, a label ending in one of `endings` gets `id`.
 pub struct Child {
     pub parent: &'static str,
