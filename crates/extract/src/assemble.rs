@@ -15,7 +15,9 @@ use rust_decimal::Decimal;
 use super::grammar::{Label, Sentence, Statement, Subject};
 use super::normalize::Normalized;
 use super::tokens::{Figure, FigureUnit};
-use super::vocabulary::{child_of, qualifier, root_of, standard_id, Root, CHILDREN};
+use super::vocabulary::{
+    child_of, root_of, same_item_name, same_scope, standard_id, Root, CHILDREN,
+};
 use budget_lens_core::report::{
     Amount, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH, MAX_NODES,
 };
@@ -189,12 +191,11 @@ fn same_quantity(built: &Built, label: &Label, value: Decimal) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    same_year
-        && (built.node.amount.0 == value || qualifier(&built.printed) == qualifier(&label.text))
+    same_year && (built.node.amount.0 == value || same_scope(&built.printed, &label.text))
 }
 
-/// `收入合计`, `支出合计`, `合计`: the sum of the lines just above, in this section only. Another section's
-/// (another fund's) `支出合计` is another quantity.
+/// `收入合计`, `支出合计`, `合计` closing an enumeration in its sentence (`政府性基金支出83173万元，调出资金…，
+/// 支出合计101788万元`): the sum of the amounts just before it, not the document's total printed again.
 fn is_section_subtotal(label: &str) -> bool {
     ["收入合计", "支出合计", "合计"].contains(&label)
 }
@@ -203,7 +204,7 @@ fn is_section_subtotal(label: &str) -> bool {
 /// (`prior`), not a restatement.
 fn is_prior_year(built: &Built, label: &Label) -> bool {
     let previous = matches!((built.year, label.year), (Some(a), Some(b)) if b + 1 == a);
-    previous && qualifier(&built.printed) == qualifier(&label.text)
+    previous && same_scope(&built.printed, &label.text)
 }
 
 /// Per-sentence state.
@@ -245,6 +246,8 @@ pub struct Assembler<'a> {
     void_list: bool,
     /// Sentences read so far.
     sentence_index: usize,
+    /// Amounts stated so far in the current sentence (this one included).
+    amounts_in_sentence: usize,
     /// The node whose prior-year amount was printed last (`2021年的…合计807.95万`): a `其中:` after it lists
     /// the priors of its items.
     prior_owner: Option<usize>,
@@ -279,6 +282,7 @@ impl<'a> Assembler<'a> {
             unplaced: Vec::new(),
             void_list: false,
             sentence_index: 0,
+            amounts_in_sentence: 0,
             prior_owner: None,
             prior_list: None,
             placed_as_prior: false,
@@ -321,6 +325,7 @@ impl<'a> Assembler<'a> {
         };
         let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
         self.sentence_index += 1;
+        self.amounts_in_sentence = 0;
         self.void_list = false;
         self.prior_owner = None;
         self.prior_list = None;
@@ -556,6 +561,7 @@ impl<'a> Assembler<'a> {
         let value = self.money(figure)?;
         let at = self.span(figure);
         let level = state.marker_level.take();
+        self.amounts_in_sentence += 1;
         state.in_balance |= label.balance_term;
         let balance_label;
         let label = match state.in_balance && !label.balance_term {
@@ -839,11 +845,10 @@ impl<'a> Assembler<'a> {
                 if is_prior_year(&self.nodes[existing], label) {
                     return self.set_prior(existing, value, at);
                 }
-                let other_section = self.current_root != Some(existing);
+                let closes_enumeration =
+                    self.amounts_in_sentence > 1 && is_section_subtotal(&label.text);
                 if !same_quantity(&self.nodes[existing], label, value)
-                    || (other_section
-                        && is_section_subtotal(&label.text)
-                        && !self.same_value(existing, value))
+                    || (closes_enumeration && !self.same_value(existing, value))
                 {
                     return None;
                 }
@@ -962,8 +967,7 @@ impl<'a> Assembler<'a> {
             }
             // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
             // item's name, yet differ in value and in name: two quantities, not one printed twice.
-            let (a, b) = (built.printed.as_str(), label.text.as_str());
-            if built.node.amount.0 != value && !(a.ends_with(b) || b.ends_with(a)) {
+            if built.node.amount.0 != value && !same_item_name(&built.printed, &label.text) {
                 return None;
             }
             restate(&mut self.nodes[existing].node, value, at);
