@@ -63,14 +63,16 @@ proptest! {
             unreachable!()
         };
         for (i, a) in pie.labels.iter().enumerate() {
-            prop_assert!(a.bounds.x >= 0.0 && a.bounds.right() <= width + 1e-6, "{} outside {width}", a.text);
-            prop_assert!(a.bounds.y >= 0.0 && a.bounds.bottom() <= height + 1e-6, "{} below {height}", a.text);
-            prop_assert!((text_width(&a.text, 12.0) - a.bounds.w).abs() < 1e-6);
+            let text = a.lines.join(" / ");
+            prop_assert!(a.bounds.x >= 0.0 && a.bounds.right() <= width + 1e-6, "{text} outside {width}");
+            prop_assert!(a.bounds.y >= 0.0 && a.bounds.bottom() <= height + 1e-6, "{text} below {height}");
+            // The box is as wide as the widest of the label's (one or two) lines.
+            prop_assert!((widest(&a.lines) - a.bounds.w).abs() < 1e-6, "{text}: box {}", a.bounds.w);
             for b in &pie.labels[i + 1..] {
-                prop_assert!(!a.bounds.overlaps(&b.bounds), "{} over {}", a.text, b.text);
+                prop_assert!(!a.bounds.overlaps(&b.bounds), "{text} over {}", b.lines.join(" / "));
             }
             for entry in &pie.legend {
-                prop_assert!(!a.bounds.overlaps(&entry.bounds), "{} over the legend", a.text);
+                prop_assert!(!a.bounds.overlaps(&entry.bounds), "{text} over the legend");
             }
         }
         for pair in pie.legend.windows(2) {
@@ -107,9 +109,17 @@ proptest! {
             prop_assert!(row.band.bottom() <= height + 1e-6);
             let value_end = row.value_anchor.x + text_width(&row.value_text, 12.0);
             prop_assert!(value_end <= width + 1e-6, "{} ends at {value_end} of {width}", row.value_text);
-            prop_assert!(row.label_anchor.x - text_width(&row.label, 12.0) >= -1e-6, "{}", row.label);
+            prop_assert!(row.label_anchor.x - widest(&row.label) >= -1e-6, "{}", row.label.join(" / "));
             let middle = budget_lens::chart::Point::new(row.band.x + row.band.w / 2.0, row.band.y + row.band.h / 2.0);
             prop_assert_eq!(layout.hit(middle), Some(Hit::Item(row.item)));
         }
     }
+}
+
+/// The width of the widest line of a label, at the chart's 12 px.
+fn widest(lines: &[String]) -> f64 {
+    lines
+        .iter()
+        .map(|l| text_width(l, 12.0))
+        .fold(0.0, f64::max)
 }
