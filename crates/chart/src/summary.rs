@@ -135,6 +135,7 @@ mod tests {
             tolerance: Decimal::ZERO,
             at: None,
             detail,
+            doubt: None,
         }
     }
 
