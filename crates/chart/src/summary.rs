@@ -58,6 +58,14 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
             lang.pick("与别处印出的同一数字", "the two printings of this figure")
         }
         Detail::Relation { .. } => lang.pick("两边合计", "the two sides"),
+        Detail::ItemsOf { budget: false, .. } => lang.pick(
+            "印出的增减额与明细增减额合计",
+            "the printed change and its items' changes",
+        ),
+        Detail::ItemsOf { budget: true, .. } => lang.pick(
+            "印出的预算数与明细预算数合计",
+            "the printed budget and its items' budgets",
+        ),
         Detail::Negative { .. } => "",
     }
 }
@@ -69,6 +77,7 @@ fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
         | Detail::Change { unit, .. }
         | Detail::Restated { unit }
         | Detail::Relation { unit, .. }
+        | Detail::ItemsOf { unit, .. }
         | Detail::Negative { unit } => format::amount(gap, *unit, lang),
         Detail::Share { .. }
         | Detail::Shares { .. }
@@ -126,6 +135,7 @@ mod tests {
             tolerance: Decimal::ZERO,
             at: None,
             detail,
+            doubt: None,
         }
     }
 

@@ -512,6 +512,7 @@ pub(crate) mod tests {
             tolerance: Decimal::ZERO,
             at: None,
             detail: budget_lens_core::check::Detail::Shares { count: 0 },
+            doubt: None,
         }];
         let view = ChartView::new(&report, "r", &findings, Lang::Zh).unwrap();
         assert_eq!(view.items.len(), MAX_SHOWN);

@@ -17,6 +17,12 @@ use budget_lens_core::report::Phase;
 pub struct Label {
     pub text: String,
     pub code: Option<String>,
+    /// The year printed in the label (`2021年的三公经费…`): a figure of another year is never a restatement
+    /// of this year's.
+    pub year: Option<u16>,
+    /// Printed as a term of a balance (`加上级补助收入…`, `减…`): a sibling of the total before it, never
+    /// an item of its list.
+    pub balance_term: bool,
 }
 
 /// What a change, a rate or a budget is about.
@@ -525,6 +531,8 @@ fn paired_labels(parts: &[String]) -> Vec<String> {
 /// `决算数`); a leading classification code becomes `code`.
 pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
     let mut text = word.trim();
+    let year = label_year(text);
+    let balance_term = ["加", "减去", "扣除"].iter().any(|p| text.starts_with(p));
     loop {
         let before = text;
         text = strip_year(text);
@@ -593,7 +601,24 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
     Label {
         text: text.to_string(),
         code,
+        year,
+        balance_term,
     }
+}
+
+/// The first year printed in a label (`鄂城区2021年的…` → 2021): four digits, 1990–2099, then `年`.
+/// Linear: one pass over the bytes.
+fn label_year(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(4)).find_map(|i| {
+        let digits = &bytes[i..i + 4];
+        let alone = i == 0 || !bytes[i - 1].is_ascii_digit();
+        if !alone || !digits.iter().all(u8::is_ascii_digit) || !text[i + 4..].starts_with('年') {
+            return None;
+        }
+        let year: u16 = text[i..i + 4].parse().ok()?;
+        (1990..=2099).contains(&year).then_some(year)
+    })
 }
 
 /// `2021年度…` / `2021年…` → `…`.
@@ -625,6 +650,8 @@ mod tests {
 
     fn label(text: &str) -> Label {
         Label {
+            year: None,
+            balance_term: false,
             text: text.into(),
             code: None,
         }

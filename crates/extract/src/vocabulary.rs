@@ -111,6 +111,70 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
         .filter(|r| !(r.id == "income" && label.contains("拨款收入")))
 }
 
+/// What a root's label says before its keyword, without fillers: `区本级一般公共预算` in
+/// `区本级一般公共预算总收入`, nothing in `以上，“三公”经费预算合计`. Two printings of a root with different
+/// qualifiers name different quantities (a jurisdiction and its own level, one fund and another).
+pub fn qualifier(label: &str) -> String {
+    let Some(root) = root_of(label) else {
+        return String::new();
+    };
+    let at = root
+        .keywords
+        .iter()
+        .filter_map(|k| label.find(k))
+        .min()
+        .unwrap_or(0);
+    let mut before = &label[..at];
+    for filler in ["以上", "上述", "合计", "共计", "全年", "其中"] {
+        before = before.strip_prefix(filler).unwrap_or(before);
+    }
+    // Years and their particles say when, not what: `2021年的` and `` qualify the same thing.
+    before
+        .chars()
+        .filter(|c| c.is_alphanumeric() && !c.is_ascii_digit() && !"年度的".contains(*c))
+        .collect()
+}
+
+/// Whether two printings name the same scope: equal qualifiers once a leading place name (`某县`, `鄂城区`:
+/// printed once and left out once) is set aside. `全区` and `区本级`, `政府性基金` and `一般公共预算` differ.
+pub fn same_scope(a: &str, b: &str) -> bool {
+    without_place(&qualifier(a)) == without_place(&qualifier(b))
+}
+
+/// Whether two printings of a known item name the same quantity: what they print before their common ending
+/// is the same scope (`某县一般公共预算收入` and `一般公共预算收入` are; `镇人大批准的…一般公共预算收入` and
+/// `全镇一般公共预算收入` are not).
+pub fn same_item_name(a: &str, b: &str) -> bool {
+    let common = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let scope = |s: &str| -> String {
+        s[..s.len() - common]
+            .chars()
+            .filter(|c| c.is_alphanumeric() && !c.is_ascii_digit() && !"年度的".contains(*c))
+            .collect()
+    };
+    without_place(&scope(a)) == without_place(&scope(b))
+}
+
+/// `某县一般公共预算` → `一般公共预算`: up to the first 省/市/县/区/镇/乡 within six characters, unless it says
+/// the scope itself (`全区`, `本级`).
+fn without_place(qualifier: &str) -> &str {
+    let place_end = qualifier
+        .char_indices()
+        .take(6)
+        .find(|(_, c)| "省市县区镇乡".contains(*c))
+        .map(|(i, c)| i + c.len_utf8());
+    match place_end {
+        Some(end) if !qualifier.starts_with(['全', '本']) => &qualifier[end..],
+        _ => qualifier,
+    }
+}
+
 /// A known child: under the node whose schema path is `parent`, a label ending in one of `endings` gets `id`.
 pub struct Child {
     pub parent: &'static str,

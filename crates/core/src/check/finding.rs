@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::report::{Span, Unit};
+use crate::report::{Doubt, Span, Unit};
 
 /// The consistency rules (docs/FORMAT.md, "Findings").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -30,6 +30,10 @@ pub enum Rule {
     Relation,
     /// A negative amount.
     Negative,
+    /// The stated changes of a complete set of items against the parent's stated change.
+    ChangeSum,
+    /// The budgets of a complete set of items against the parent's budget.
+    BudgetSum,
 }
 
 impl Rule {
@@ -45,6 +49,8 @@ impl Rule {
             Rule::Restated => "restated",
             Rule::Relation => "relation",
             Rule::Negative => "negative",
+            Rule::ChangeSum => "change_sum",
+            Rule::BudgetSum => "budget_sum",
         }
     }
 }
@@ -97,6 +103,8 @@ pub struct Finding {
     pub at: Option<Span>,
     /// What the message needs beyond the numbers above.
     pub detail: Detail,
+    /// The report's doubt that made an error a warning (docs/FORMAT.md, "Doubt").
+    pub doubt: Option<Doubt>,
 }
 
 /// The figures a message explains, per rule.
@@ -145,6 +153,12 @@ pub enum Detail {
     },
     /// A negative amount.
     Negative { unit: Unit },
+    /// The items' changes (`budget`: their budgets) and their sum.
+    ItemsOf {
+        count: usize,
+        budget: bool,
+        unit: Unit,
+    },
 }
 
 /// A finding as written by `check --json`, with its message in one language.
@@ -165,6 +179,8 @@ pub struct FindingOut<'a> {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Doubt>,
 }
 
 fn as_string<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
@@ -185,6 +201,7 @@ impl Finding {
             tolerance: self.tolerance,
             message: self.message(lang),
             at: self.at,
+            doubt: self.doubt,
         }
     }
 }

@@ -8,7 +8,7 @@ use super::finding::{Detail, Finding, Severity};
 use super::tolerance::shown_up;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
-use crate::report::Unit;
+use crate::report::{Doubt, Unit};
 
 impl Finding {
     /// The finding in plain words.
@@ -17,7 +17,7 @@ impl Finding {
             Lang::Zh => self.body_zh(),
             Lang::En => capitalised(self.body_en()),
         };
-        format!("{body}{}", self.verdict(lang))
+        format!("{body}{}{}", self.verdict(lang), self.doubt_note(lang))
     }
 
     fn body_zh(&self) -> String {
@@ -134,6 +134,14 @@ impl Finding {
             }
             Detail::Negative { unit } => {
                 format!("“{label}”的金额为负数（{stated}{}）。", unit.zh())
+            }
+            Detail::ItemsOf {
+                count,
+                budget,
+                unit,
+            } => {
+                let (u, what) = (unit.zh(), if *budget { "预算数" } else { "增减额" });
+                format!("“{label}”的{what}印为{stated}{u}，而它的{count}个明细项的{what}合计{expected}{u}，相差{diff}{u}。")
             }
         }
     }
@@ -278,6 +286,31 @@ impl Finding {
                     money_en(stated, *unit)
                 )
             }
+            Detail::ItemsOf {
+                count,
+                budget,
+                unit,
+            } => {
+                let m = |v| money_en(v, *unit);
+                let what = if *budget { "budget" } else { "change" };
+                format!(
+                    "the {what} of \"{label}\" is printed as {}, but the {what}s of its {count} items add up to {}: they differ by {}.",
+                    m(stated),
+                    m(expected),
+                    m(diff)
+                )
+            }
+        }
+    }
+
+    /// Why an error was lowered to a warning: the structure it rests on is a guess.
+    fn doubt_note(&self, lang: Lang) -> &'static str {
+        match (self.doubt, lang) {
+            (None, _) => "",
+            (Some(Doubt::List), Lang::Zh) => "（按数字应为错误，但这些明细项是否完整、是否都属于它，文本未能确认，故只作警告。）",
+            (Some(Doubt::List), Lang::En) => " (By the figures an error, but the text does not show that these items are complete and all its own, so only a warning.)",
+            (Some(Doubt::Subject), Lang::Zh) => "（按数字应为错误，但该数字所指的对象是从前一句推断的，故只作警告。）",
+            (Some(Doubt::Subject), Lang::En) => " (By the figures an error, but what this figure is about was carried over from an earlier sentence, so only a warning.)",
         }
     }
 
@@ -349,7 +382,8 @@ impl Finding {
             | Detail::Completion { unit, .. }
             | Detail::Restated { unit }
             | Detail::Relation { unit, .. }
-            | Detail::Negative { unit } => Some(*unit),
+            | Detail::Negative { unit }
+            | Detail::ItemsOf { unit, .. } => Some(*unit),
             Detail::Shares { .. } => None,
         }
     }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity};
 use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
-use crate::report::{Node, Relation, Report, Resolver, Span, Unit};
+use crate::report::{Doubt, Node, Relation, Report, Resolver, Span, Unit};
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
 const EXTRA_PCT_DECIMALS: u32 = 2;
@@ -30,6 +30,25 @@ struct RateCheck {
     numerator_half_unit: Decimal,
     denominator: Decimal,
     denominator_half_unit: Decimal,
+}
+
+/// Findings from a structure the report's writer doubted are at most warnings (docs/FORMAT.md, "Doubt"):
+/// an error on a node whose doubt bears on the rule becomes a warning naming the doubt.
+fn capped(rule: Rule, severity: Severity, node: &Node) -> (Severity, Option<Doubt>) {
+    if severity != Severity::Error {
+        return (severity, None);
+    }
+    let bears_on = |doubt: &Doubt| match doubt {
+        Doubt::List => matches!(rule, Rule::Sum | Rule::PartialSum | Rule::SharesTotal),
+        Doubt::Subject => matches!(
+            rule,
+            Rule::Share | Rule::Change | Rule::ChangePct | Rule::Completion
+        ),
+    };
+    match node.doubt.iter().find(|d| bears_on(d)) {
+        Some(&doubt) => (Severity::Warning, Some(doubt)),
+        None => (severity, None),
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -69,6 +88,8 @@ impl<'a> Checker<'a> {
             self.change_pct(&subject);
             self.completion(&subject);
             self.restated(&subject);
+            self.items_of(&subject, false);
+            self.items_of(&subject, true);
             let len = path.len();
             for child in node.items.iter().rev() {
                 stack.push((child, Some(node), len));
@@ -92,9 +113,11 @@ impl<'a> Checker<'a> {
         at: Option<Span>,
         detail: Detail,
     ) {
+        let (severity, doubt) = capped(rule, severity, subject.node);
         self.findings.push(Finding {
             rule,
             severity,
+            doubt,
             path: subject.path.to_string(),
             label: subject.node.label.clone(),
             stated,
@@ -355,7 +378,10 @@ impl<'a> Checker<'a> {
     fn rate(&mut self, rule: Rule, s: &Subject, c: RateCheck, at: Option<Span>, detail: Detail) {
         let shown_decimals = c.rate.scale() + EXTRA_PCT_DECIMALS;
         if c.denominator.is_zero() {
-            let harmless = rule == Rule::Share && c.numerator.is_zero() && c.rate.is_zero();
+            // 0% of a zero total, and `增加0.00万元，增长0%` on a zero prior: nothing is claimed.
+            let harmless = matches!(rule, Rule::Share | Rule::ChangePct)
+                && c.numerator.is_zero()
+                && c.rate.is_zero();
             if !harmless {
                 self.push(
                     rule,
@@ -392,6 +418,48 @@ impl<'a> Checker<'a> {
             let expected = shown(exact, shown_decimals);
             let tolerance = shown_up(tolerance, shown_decimals);
             self.push(rule, severity, s, c.rate, expected, tolerance, at, detail);
+        }
+    }
+
+    /// `change_sum`: the items' stated changes add up to the parent's (`budget_sum`: their budgets to its
+    /// budget), when the items are complete and every one states it (持平 is a change of 0).
+    fn items_of(&mut self, s: &Subject, budget: bool) {
+        let field = |n: &Node| if budget { n.budget } else { n.change };
+        let items = &s.node.items;
+        let Some(stated) = field(s.node).map(|a| a.value()) else {
+            return;
+        };
+        if s.node.partial || items.len() < 2 {
+            return;
+        }
+        let Some(values) = items
+            .iter()
+            .map(|i| field(i).map(|a| a.value()))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return;
+        };
+        let (Some(total), Some(halves)) = (
+            sum(values.iter().copied()),
+            sum(values.iter().map(|v| half_unit(*v))),
+        ) else {
+            return;
+        };
+        let tolerance = half_unit(stated) + halves;
+        let Some(difference) = stated.checked_sub(total) else {
+            return;
+        };
+        if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
+            let (rule, at) = match budget {
+                true => (Rule::BudgetSum, s.node.spans.budget),
+                false => (Rule::ChangeSum, s.node.spans.change),
+            };
+            let detail = Detail::ItemsOf {
+                count: items.len(),
+                budget,
+                unit: self.unit,
+            };
+            self.push(rule, severity, s, stated, total, tolerance, at, detail);
         }
     }
 
@@ -474,6 +542,7 @@ impl<'a> Checker<'a> {
                 tolerance,
                 at: left.first().and_then(|n| n.at),
                 detail,
+                doubt: None,
             });
         }
     }

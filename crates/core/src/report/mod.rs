@@ -12,7 +12,7 @@ mod validate;
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
 pub use error::{Problem, ReportError};
 pub use model::{
-    FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span, Unit, Unplaced,
+    Doubt, FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span, Unit, Unplaced,
     FORMAT_V1,
 };
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};

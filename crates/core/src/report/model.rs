@@ -115,6 +115,27 @@ impl Span {
     }
 }
 
+/// A doubt about a node's structure, written by whoever guessed it (docs/FORMAT.md, "Doubt").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Doubt {
+    /// Its items were gathered without a list the text marks (`其中:`, `包括:`, numbered items): they may be
+    /// incomplete or not all its own. Casts doubt on `sum`, `partial_sum`, `shares_total`.
+    List,
+    /// Its share, change, rate or budget was printed in a later sentence whose subject was carried over.
+    /// Casts doubt on `share`, `change`, `change_pct`, `completion`.
+    Subject,
+}
+
+impl Doubt {
+    pub fn name(self) -> &'static str {
+        match self {
+            Doubt::List => "list",
+            Doubt::Subject => "subject",
+        }
+    }
+}
+
 /// One figure of a breakdown: a total, a part, a class of spending.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
@@ -147,6 +168,10 @@ pub struct Node {
     /// The items do not exhaust the amount (主要包括…).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
+    /// What the writer (the extractor) could not prove about this node; findings it casts doubt on are at
+    /// most warnings, and say why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubt: Vec<Doubt>,
     /// Where the amount is printed in `source.text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Span>,
@@ -174,6 +199,7 @@ impl Node {
             completion_pct: None,
             restated: Vec::new(),
             partial: false,
+            doubt: Vec::new(),
             at: None,
             spans: FigureSpans::default(),
             items: Vec::new(),

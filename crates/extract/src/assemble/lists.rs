@@ -1,0 +1,124 @@
+//! Open lists: `其中:`/`包括:`/`(` open them; markers, sentence ends and cut-off texts close them.
+
+use super::*;
+
+impl Assembler<'_> {
+    /// An amount that found no place while a list is open may be one of its items: the list is then not
+    /// known to be complete, and only Σitems ≤ total can be checked.
+    /// A numbered item (`2、…`, a table row) that found no place counts too, whatever opened the list.
+    pub(super) fn list_has_unplaced_item(&mut self, numbered: bool) {
+        if let Some(open) = self.stack.last().filter(|o| o.explicit || numbered) {
+            self.nodes[open.node].node.partial = true;
+        }
+    }
+
+    /// `2、公务接待费 | 1114.54 | 989.86 |`: a numbered row of a table pasted as text whose cells (numbers
+    /// without a unit) were not read. Only this sentence's characters are looked at.
+    pub(super) fn is_unread_table_row(&self, sentence: &Sentence, figures: &[usize]) -> bool {
+        let chars = self
+            .text
+            .chars
+            .get(sentence.start..sentence.end)
+            .unwrap_or_default();
+        let cells = chars.iter().filter(|&&c| c == '|').count();
+        let placed = figures.iter().any(|&f| self.consumed[f]);
+        cells >= 2 && !placed && chars.iter().any(char::is_ascii_digit)
+    }
+
+    /// The text ends inside a clause (no closing punctuation): an excerpt cut off mid-sentence.
+    pub(super) fn stops_mid_clause(&self) -> bool {
+        let last = self.text.chars.iter().rev().find(|c| !c.is_whitespace());
+        last.is_some_and(|c| !"。.!?！？;；)）”\"".contains(*c))
+    }
+
+    /// `其中:` / `包括:`: the figure stated last opens its list.
+    pub(super) fn open(&mut self, partial: bool) {
+        let Some(node) = self.last_node else {
+            match self.prior_owner {
+                Some(owner) => self.prior_list = Some(owner),
+                None => self.void_list = true,
+            }
+            return;
+        };
+        if let Some(top) = self.stack.last_mut() {
+            if top.node == node {
+                top.partial |= partial;
+                top.explicit = true;
+                top.sentence = self.sentence_index;
+                return;
+            }
+        }
+        let deeper = self.stack.last().map_or(0, |o| o.level.saturating_add(1));
+        let level = self.nodes[node].mention_level.unwrap_or(deeper.min(9));
+        if self.stack.len() < MAX_DEPTH {
+            self.stack.push(Open {
+                node,
+                level,
+                partial,
+                explicit: true,
+                by_mention: false,
+                paren: false,
+                ends_with_sentence: false,
+                took_item: false,
+                sentence: self.sentence_index,
+            });
+        }
+    }
+
+    /// A `其中:` list ends with its sentence unless the next sentence continues it with a list marker
+    /// (`1.` `①` `(一)`): `机构运行120.5元，其中：基本支出120.5元。其他支出30元…` does not nest 其他支出 under
+    /// 机构运行. Lists opened by a mention (a root, a restated item) stay open until a heading closes them.
+    /// A list that continued into a later sentence (a `包括:` at a line's end, items after `；`) is not
+    /// affected.
+    pub(super) fn close_sentence_lists(&mut self) {
+        while let Some(top) = self.stack.last_mut() {
+            if !top.ends_with_sentence || top.paren {
+                break;
+            }
+            if top.by_mention {
+                top.ends_with_sentence = false;
+                top.explicit = false;
+                break;
+            }
+            self.stack.pop();
+        }
+    }
+
+    /// `(`: the figure stated last opens its list until `)`, even if it is open already.
+    pub(super) fn open_paren(&mut self) {
+        let Some(node) = self.last_node else { return };
+        let level = self.stack.last().map_or(0, |o| o.level);
+        if self.stack.len() < MAX_DEPTH {
+            self.stack.push(Open {
+                node,
+                level,
+                partial: false,
+                explicit: true,
+                by_mention: false,
+                paren: true,
+                ends_with_sentence: false,
+                took_item: false,
+                sentence: self.sentence_index,
+            });
+        }
+    }
+
+    /// `)`: closes what the last `(` opened, and says whose list it was.
+    pub(super) fn close_paren(&mut self) -> Option<usize> {
+        let at = self.stack.iter().rposition(|o| o.paren)?;
+        let owner = self.stack[at].node;
+        self.stack.truncate(at);
+        Some(owner)
+    }
+
+    /// A marker of `level` ends every open list at that level or deeper.
+    pub(super) fn close_lists(&mut self, level: u8) {
+        while self.stack.last().is_some_and(|o| o.level >= level) {
+            self.stack.pop();
+        }
+        if self.stack.is_empty() {
+            self.current_root = None;
+            self.last_node = None;
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! Statements → breakdowns: where each stated figure belongs.
+//!
+//! A root label (`收入总计`, `一般公共预算财政拨款支出`…) starts a breakdown. Items go to the innermost open
+//! node that takes their label: a node is open while its list lasts — the root from its mention until the next
+//! heading of its level, an item from `其中:`/`包括:` after it until the next marker of its level. Known nodes
+//! take known labels only (`income` takes `事业收入`), open lists (function classes, 机关运行经费) take any.
+//! A label already present is the same figure printed again (`restated`). Shares, changes, rates and budgets
+//! attach to the figure they name, or else to the figure stated last in the sentence. A sentence with a
+//! figure that found no place goes to `unplaced`, whole.
+//!
+//! This module reads the statements of each sentence in order; its parts do one job each: [`tree`] (roots,
+//! items, restatements, priors), [`lists`] (which lists are open), [`subjects`] (what a share, change or rate
+//! is about) and [`relations`] (identities across breakdowns, the nodes written out).
+
+mod lists;
+mod relations;
+mod subjects;
+mod tree;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::grammar::{Label, Sentence, Statement, Subject};
+use super::normalize::Normalized;
+use super::tokens::{Figure, FigureUnit};
+use super::vocabulary::{
+    child_of, root_of, same_item_name, same_scope, standard_id, Root, CHILDREN,
+};
+use budget_lens_core::report::{
+    Amount, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH, MAX_NODES,
+};
+
+/// What the assembler made of the sentences.
+pub struct Assembled {
+    pub breakdowns: Vec<Node>,
+    pub relations: Vec<Relation>,
+    pub unplaced: Vec<Unplaced>,
+    /// Money and percent figures printed in the text.
+    pub figures: usize,
+    /// How many of them the report holds.
+    pub taken: usize,
+}
+
+/// Longest text of an unplaced sentence kept in the report (its span covers all of it).
+const UNPLACED_CHARS: usize = 300;
+
+/// A node under construction.
+struct Built {
+    node: Node,
+    parent: Option<usize>,
+    children: Vec<usize>,
+    /// The schema path of a known node (`income/fiscal`), for its known children.
+    schema: Option<String>,
+    /// Takes items of any label.
+    open_list: bool,
+    /// The list-marker level of its latest mention.
+    mention_level: Option<u8>,
+    child_by_label: BTreeMap<String, usize>,
+    child_by_id: BTreeMap<String, usize>,
+    /// The label as first printed (cleaned) and its year: a later printing under another name or year is
+    /// another quantity (`区本级…收入` after `全区…收入`, `2021年的…` after `2022年的…`), not a restatement.
+    printed: String,
+    year: Option<u16>,
+}
+
+/// A node whose list is open.
+struct Open {
+    node: usize,
+    level: u8,
+    /// Opened by `主要包括`: items found make it partial.
+    partial: bool,
+    /// Opened by `其中:`/`包括:` (not just by being mentioned): its items may carry labels that elsewhere
+    /// name totals of their own (`本年收入合计`).
+    explicit: bool,
+    /// Opened by `(`: closed by `)`.
+    paren: bool,
+    /// Opened by `其中:` in this sentence and took an item in it: ends with the sentence (see
+    /// [`Assembler::close_sentence_lists`]).
+    ends_with_sentence: bool,
+    /// Took an item in the current sentence.
+    took_item: bool,
+    /// The sentence it was opened in.
+    sentence: usize,
+    /// Opened by the mention of a total (a root, a restated item), not by `其中:`: a `其中:` list on it ends
+    /// with its sentence, the mention's list does not.
+    by_mention: bool,
+}
+
+/// Per-sentence state.
+#[derive(Default)]
+struct SentenceState {
+    marker_level: Option<u8>,
+    last_node: Option<usize>,
+    change_target: Option<usize>,
+    prior: Option<usize>,
+    budget_lead_in: bool,
+    /// A budget printed before the figure it budgets: (label, figure).
+    pending_budget: Option<(String, usize)>,
+    problem: bool,
+    figures: Vec<usize>,
+    /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
+    /// too (`加A，B，C，收入合计D`), not items of the total before them.
+    in_balance: bool,
+}
+
+pub struct Assembler<'a> {
+    text: &'a Normalized,
+    figures: &'a [Figure],
+    unit: Unit,
+    phase: Option<Phase>,
+    nodes: Vec<Built>,
+    roots: Vec<usize>,
+    root_by_id: BTreeMap<&'static str, usize>,
+    stack: Vec<Open>,
+    current_root: Option<usize>,
+    heading_level: u8,
+    last_node: Option<usize>,
+    /// The figure stated last in a sentence that ended with `；`.
+    after_semicolon: Option<usize>,
+    /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
+    last_pair: Vec<Option<usize>>,
+    consumed: Vec<bool>,
+    unplaced: Vec<Unplaced>,
+    /// `其中:` after a total that found no place: its items have no known parent until the sentence ends.
+    void_list: bool,
+    /// Sentences read so far.
+    sentence_index: usize,
+    /// Amounts stated so far in the current sentence (this one included).
+    amounts_in_sentence: usize,
+    /// The node whose prior-year amount was printed last (`2021年的…合计807.95万`): a `其中:` after it lists
+    /// the priors of its items.
+    prior_owner: Option<usize>,
+    /// The list opened by `其中:` after a prior-year total: its items set their priors.
+    prior_list: Option<usize>,
+    /// The last placed amount was a prior-year amount.
+    placed_as_prior: bool,
+}
+
+impl<'a> Assembler<'a> {
+    pub fn new(
+        text: &'a Normalized,
+        figures: &'a [Figure],
+        unit: Unit,
+        phase: Option<Phase>,
+    ) -> Self {
+        Assembler {
+            text,
+            figures,
+            unit,
+            phase,
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            root_by_id: BTreeMap::new(),
+            stack: Vec::new(),
+            current_root: None,
+            heading_level: 0,
+            last_node: None,
+            after_semicolon: None,
+            last_pair: Vec::new(),
+            consumed: vec![false; figures.len()],
+            unplaced: Vec::new(),
+            void_list: false,
+            sentence_index: 0,
+            amounts_in_sentence: 0,
+            prior_owner: None,
+            prior_list: None,
+            placed_as_prior: false,
+        }
+    }
+
+    pub fn run(mut self, sentences: &[Sentence], original: &[char]) -> Assembled {
+        for sentence in sentences {
+            self.sentence(sentence, original);
+        }
+        if self.stops_mid_clause() {
+            // `1、因公出国(境)费0万元…从严从紧控制出`: the text was cut; the lists still open may go on.
+            for open in &self.stack {
+                self.nodes[open.node].node.partial = true;
+            }
+        }
+        let relations = self.relations();
+        let figures = self.figures.len();
+        let taken = self.consumed.iter().filter(|&&c| c).count();
+        let breakdowns = self
+            .roots
+            .clone()
+            .into_iter()
+            .map(|r| self.finish(r))
+            .collect();
+        Assembled {
+            breakdowns,
+            relations,
+            unplaced: self.unplaced,
+            figures,
+            taken,
+        }
+    }
+
+    fn sentence(&mut self, sentence: &Sentence, original: &[char]) {
+        let mut state = SentenceState {
+            // After `；` the same subject goes on (`…教育支出1595.95万元；完成年初预算100%`).
+            last_node: self.after_semicolon.take(),
+            ..SentenceState::default()
+        };
+        let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
+        self.sentence_index += 1;
+        self.amounts_in_sentence = 0;
+        self.void_list = false;
+        self.prior_owner = None;
+        self.prior_list = None;
+        if !matches!(sentence.statements.first(), Some(Statement::Marker { .. })) {
+            self.close_sentence_lists();
+        }
+        for statement in &sentence.statements {
+            if let Some(f) = figure_of(statement) {
+                state.figures.push(f);
+            }
+            self.statement(statement, &mut state);
+        }
+        if let (Some(level), false) = (state.marker_level, has_figures) {
+            self.heading_level = level;
+        }
+        let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
+        let this_sentence = self.sentence_index;
+        for open in &mut self.stack {
+            let opened_here = open.sentence == this_sentence;
+            open.ends_with_sentence |=
+                opened_here && open.explicit && open.took_item && !ends_on_semicolon;
+            if opened_here && ends_on_semicolon {
+                // `其中：A 1万元；B 2万元。`: the items after `；` are the same sentence's.
+                open.sentence += 1;
+            }
+            open.took_item = false;
+        }
+        let unread = state.figures.iter().any(|&f| !self.consumed[f]);
+        let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
+        if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {
+            // A numbered item or table row whose figures found no place: the list is not complete.
+            self.list_has_unplaced_item(true);
+        }
+        if state.problem || unread {
+            // What follows `其中:` after a sentence that found no place is not known to belong to anything.
+            self.last_node = None;
+        } else if self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';') {
+            self.after_semicolon = state.last_node;
+        }
+        if state.problem || unread {
+            let (start, end) = self.text.original_span(sentence.start, sentence.end);
+            let printed: String = original
+                .get(start..end.min(original.len()))
+                .unwrap_or_default()
+                .iter()
+                .take(UNPLACED_CHARS + 1)
+                .collect();
+            let mut printed = printed.trim().to_string();
+            if printed.chars().count() > UNPLACED_CHARS {
+                printed = printed.chars().take(UNPLACED_CHARS).collect::<String>() + "…";
+            }
+            self.unplaced.push(Unplaced {
+                text: printed,
+                at: Span { start, end },
+            });
+        }
+    }
+
+    fn statement(&mut self, statement: &Statement, state: &mut SentenceState) {
+        match statement {
+            Statement::Marker { level } => {
+                state.marker_level = Some(*level);
+                self.close_lists(*level);
+            }
+            Statement::Opener { partial } => self.open(*partial),
+            Statement::ParenOpen => self.open_paren(),
+            Statement::ParenClose => {
+                // What follows `)` is about the figure before `(` again.
+                if let Some(owner) = self.close_paren() {
+                    state.last_node = Some(owner);
+                    self.last_node = Some(owner);
+                }
+            }
+            Statement::Amount { label, figure } => {
+                let numbered = state.marker_level.is_some();
+                if self.amount(label, *figure, state).is_none() {
+                    self.list_has_unplaced_item(numbered);
+                }
+            }
+            Statement::PairedAmount {
+                label,
+                figure,
+                index,
+            } => {
+                if *index == 0 {
+                    self.last_pair.clear();
+                }
+                let node = self.amount(label, *figure, state);
+                self.last_pair.push(node);
+            }
+            Statement::Budget { subject, figure } => self.budget(subject, *figure, state),
+            Statement::Prior { figure } => state.prior = Some(*figure),
+            Statement::Change {
+                subject,
+                figure,
+                sign,
+            } => self.change(subject, *figure, *sign, state),
+            Statement::ChangePct {
+                subject,
+                figure,
+                sign,
+            } => self.change_pct(subject, *figure, *sign, state),
+            Statement::Share { base, figure } => self.share(base.as_deref(), *figure, state),
+            Statement::Completion { subject, figure } => self.completion(subject, *figure, state),
+            Statement::NoChange {
+                subject,
+                start,
+                end,
+            } => self.no_change(subject, *start, *end, state),
+            Statement::ZeroInWords { label, start, end } => {
+                self.zero_in_words(label, *start, *end, state)
+            }
+            Statement::MissingShare => state.problem = true,
+            Statement::LeadIn { budget } => state.budget_lead_in = *budget,
+            Statement::Unknown { .. } => {}
+        }
+    }
+
+    /// Sets a figure on the target node; the figure counts as taken if it was set.
+    fn set(
+        &mut self,
+        state: &mut SentenceState,
+        figure: usize,
+        target: Option<usize>,
+        apply: impl FnOnce(&mut Node) -> bool,
+    ) -> bool {
+        let done = target.is_some_and(|t| apply(&mut self.nodes[t].node));
+        if done {
+            self.consumed[figure] = true;
+        } else {
+            state.problem = true;
+        }
+        done
+    }
+
+    fn amount(&mut self, label: &Label, figure: usize, state: &mut SentenceState) -> Option<usize> {
+        let node = self.amount_node(label, figure, state);
+        if node.is_none() {
+            // What follows (`其中:`, a change, a rate) is about a figure that found no place: not about the
+            // figure before it.
+            state.last_node = None;
+            state.change_target = None;
+            self.last_node = None;
+        }
+        node
+    }
+
+    fn amount_node(
+        &mut self,
+        label: &Label,
+        figure: usize,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
+        let value = self.money(figure)?;
+        let at = self.span(figure);
+        let level = state.marker_level.take();
+        self.amounts_in_sentence += 1;
+        state.in_balance |= label.balance_term;
+        let balance_label;
+        let label = match state.in_balance && !label.balance_term {
+            true => {
+                balance_label = Label {
+                    balance_term: true,
+                    ..label.clone()
+                };
+                &balance_label
+            }
+            false => label,
+        };
+        let pending = match label.text.is_empty() {
+            true => state.pending_budget.take(),
+            false => None,
+        };
+        let node = match &pending {
+            // `决算数0.5万元` after `因公出国(境)费预算数1万元`: the amount of the budgeted label.
+            Some((name, _)) => {
+                let named = Label {
+                    text: name.clone(),
+                    ..label.clone()
+                };
+                self.place(&named, value, at, level)?
+            }
+            None => {
+                self.placed_as_prior = false;
+                self.place(label, value, at, level)?
+            }
+        };
+        self.consumed[figure] = true;
+        if std::mem::take(&mut self.placed_as_prior) {
+            // A change after it is about the node; a `其中:` after it lists its items' priors.
+            state.last_node = Some(node);
+            state.change_target = None;
+            self.last_node = None;
+            self.prior_owner = Some(node);
+            return Some(node);
+        }
+        if let Some((_, budget)) = pending {
+            let value = self.money(budget);
+            let at = self.span(budget);
+            self.set(state, budget, Some(node), |n| {
+                set_once(&mut n.budget, &mut n.spans.budget, value, at)
+            });
+        }
+        state.last_node = Some(node);
+        state.change_target = None;
+        self.last_node = Some(node);
+        Some(node)
+    }
+
+    fn money(&self, figure: usize) -> Option<Decimal> {
+        let f = self.figures.get(figure)?;
+        convert(f.value?, f.unit, self.unit)
+    }
+
+    fn percent(&self, figure: usize) -> Option<Decimal> {
+        let f = self.figures.get(figure)?;
+        (f.unit == FigureUnit::Percent).then_some(f.value).flatten()
+    }
+
+    fn span(&self, figure: usize) -> Span {
+        self.figures
+            .get(figure)
+            .map_or(Span::default(), |f| self.span_of(f.start, f.end))
+    }
+
+    fn span_of(&self, start: usize, end: usize) -> Span {
+        let (start, end) = self.text.original_span(start, end);
+        Span { start, end }
+    }
+}
+
+/// The figure a statement reads, if any.
+fn figure_of(statement: &Statement) -> Option<usize> {
+    match statement {
+        Statement::Amount { figure, .. }
+        | Statement::PairedAmount { figure, .. }
+        | Statement::Budget { figure, .. }
+        | Statement::Prior { figure }
+        | Statement::Change { figure, .. }
+        | Statement::ChangePct { figure, .. }
+        | Statement::Share { figure, .. }
+        | Statement::Completion { figure, .. }
+        | Statement::Unknown { figure } => Some(*figure),
+        _ => None,
+    }
+}
+
+/// Sets a field that is still empty; a second value for the same field is not taken.
+fn set_once(
+    field: &mut Option<Amount>,
+    span: &mut Option<Span>,
+    value: Option<Decimal>,
+    at: Span,
+) -> bool {
+    match (field.is_none(), value) {
+        (true, Some(v)) => {
+            *field = Some(Amount(v));
+            *span = Some(at);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn restate(node: &mut Node, value: Decimal, at: Span) {
+    node.restated.push(Restatement {
+        amount: Amount(value),
+        at: Some(at),
+    });
+}
+
+/// The value with the sign of its direction word. A fall of zero stays `0`: rust_decimal keeps the sign
+/// of a negated zero, and the report would print `-0`.
+fn signed(value: Decimal, sign: i8) -> Decimal {
+    if sign < 0 && !value.is_zero() {
+        -value
+    } else {
+        value
+    }
+}
+
+/// Labels are matched with ASCII parentheses (as normalised) and written with full-width ones, as Chinese
+/// texts print them.
+fn printed_label(text: &str) -> String {
+    text.replace('(', "（").replace(')', "）")
+}
+
+/// Converts an amount exactly between units, keeping its printed precision where the scale allows
+/// (`881300.39元` → `88.130039万元`; `1.52亿元` → `15200万元`).
+pub fn convert(value: Decimal, from: FigureUnit, to: Unit) -> Option<Decimal> {
+    let exponent = |yuan: u64| yuan.ilog10() as i64;
+    let from_yuan = match from {
+        FigureUnit::Yuan => Unit::Yuan,
+        FigureUnit::WanYuan => Unit::WanYuan,
+        FigureUnit::YiYuan => Unit::YiYuan,
+        FigureUnit::Percent => return None,
+    };
+    let shift = exponent(from_yuan.yuan_per_unit()) - exponent(to.yuan_per_unit());
+    let mantissa = value.mantissa();
+    let scale = i64::from(value.scale());
+    let new_scale = scale - shift;
+    if new_scale >= 0 {
+        let new_scale = u32::try_from(new_scale).ok()?;
+        Decimal::try_from_i128_with_scale(mantissa, new_scale).ok()
+    } else {
+        let factor = 10i128.checked_pow(u32::try_from(-new_scale).ok()?)?;
+        Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        budget_lens_core::report::parse_decimal(s).unwrap()
+    }
+
+    #[test]
+    fn converts_exactly_keeping_precision() {
+        let c = |v: &str, f, t| convert(d(v), f, t).map(|x| x.to_string());
+        assert_eq!(
+            c("881300.39", FigureUnit::Yuan, Unit::WanYuan),
+            Some("88.130039".into())
+        );
+        assert_eq!(
+            c("1.52", FigureUnit::YiYuan, Unit::WanYuan),
+            Some("15200".into())
+        );
+        assert_eq!(
+            c("1.523456", FigureUnit::YiYuan, Unit::WanYuan),
+            Some("15234.56".into())
+        );
+        assert_eq!(
+            c("7.3", FigureUnit::WanYuan, Unit::WanYuan),
+            Some("7.3".into())
+        );
+        assert_eq!(
+            c("11.00", FigureUnit::WanYuan, Unit::Yuan),
+            Some("110000".into())
+        );
+        assert_eq!(c("12.5", FigureUnit::Percent, Unit::Yuan), None);
+    }
+}

@@ -1,0 +1,228 @@
+//! Subjects: the node a share, change, rate or budget is about.
+
+use super::*;
+
+impl Assembler<'_> {
+    pub(super) fn share(&mut self, base: Option<&str>, figure: usize, state: &mut SentenceState) {
+        let Some(target) = state.last_node else {
+            state.problem = true;
+            return;
+        };
+        let parent = self.nodes[target].parent;
+        let share_of = match base {
+            None if parent.is_some() => None,
+            None => {
+                state.problem = true;
+                return;
+            }
+            Some(base) => match self.resolve_base(base, state) {
+                Some(b) if Some(b) == parent => None,
+                Some(b) if b != target => {
+                    // `一般性公共服务支出37153万元，占全年总支出的13.37%` with the item in another list than
+                    // 总支出's: the text's base and the item's place disagree, and either may be the guess.
+                    self.doubt(target, Doubt::Subject);
+                    Some(self.path(b))
+                }
+                _ => {
+                    state.problem = true;
+                    return;
+                }
+            },
+        };
+        let value = self.percent(figure);
+        let at = self.span(figure);
+        self.set(state, figure, Some(target), |n| {
+            let done = set_once(&mut n.share, &mut n.spans.share, value, at);
+            if done {
+                n.share_of = share_of;
+            }
+            done
+        });
+    }
+
+    /// The node a share's base names: `收入总计`, `基本支出预算`, `一般公共预算支出`…
+    pub(super) fn resolve_base(&self, base: &str, state: &SentenceState) -> Option<usize> {
+        let subject = Subject::Named(base.to_string());
+        self.resolve(&subject, state).or_else(|| {
+            let shorter = ["预算数", "预算", "总额", "合计"]
+                .iter()
+                .find_map(|s| base.strip_suffix(s))?;
+            self.resolve(&Subject::Named(shorter.to_string()), state)
+        })
+    }
+
+    /// The node a change, rate or budget is about.
+    pub(super) fn resolve(&self, subject: &Subject, state: &SentenceState) -> Option<usize> {
+        match subject {
+            Subject::Implicit => state.last_node,
+            Subject::Paired(i) => self.last_pair.get(*i).copied().flatten(),
+            Subject::Named(text) => self.resolve_named(text),
+        }
+    }
+
+    pub(super) fn resolve_named(&self, text: &str) -> Option<usize> {
+        if let Some(root) = root_of(text) {
+            return self.root_by_id.get(root.id).copied();
+        }
+        match text {
+            "收入" | "本年收入" => return self.root_by_id.get("income").copied(),
+            "支出" | "本年支出" => {
+                let spending = self
+                    .current_root
+                    .filter(|&r| self.nodes[r].node.id != "income");
+                return spending.or_else(|| self.root_by_id.get("expenditure").copied());
+            }
+            _ => {}
+        }
+        for open in self.stack.iter().rev() {
+            let built = &self.nodes[open.node];
+            if built.node.label == text {
+                return Some(open.node);
+            }
+            if let Some(child) = self.child_with_label(open.node, text) {
+                return Some(child);
+            }
+            // `项目` for `项目支出`: a label's beginning names it. Only the first items are looked at, which
+            // keeps this constant time on huge lists.
+            let by_beginning = built
+                .children
+                .iter()
+                .take(256)
+                .find(|&&c| self.nodes[c].node.label.starts_with(text));
+            if let Some(&child) = by_beginning {
+                return Some(child);
+            }
+        }
+        let root = self.current_root?;
+        self.known_parent_in(root, text)
+            .and_then(|parent| self.child_with_label(parent, text))
+    }
+
+    /// `年初预算数x万元`: the budget of the node it names, or of the amount printed next.
+    pub(super) fn budget(&mut self, subject: &Subject, figure: usize, state: &mut SentenceState) {
+        let target = self.resolve(subject, state);
+        if let (None, Subject::Named(name)) = (target, subject) {
+            // `因公出国(境)费预算数1万元，决算数0.5万元`: the figure it budgets comes next.
+            state.pending_budget = Some((name.clone(), figure));
+            return;
+        }
+        let value = self.money(figure);
+        let at = self.span(figure);
+        self.set(state, figure, target, |n| {
+            set_once(&mut n.budget, &mut n.spans.budget, value, at)
+        });
+    }
+
+    /// `增加x万元`: the change of the node it names (and the prior printed before it in the sentence).
+    pub(super) fn change(
+        &mut self,
+        subject: &Subject,
+        figure: usize,
+        sign: i8,
+        state: &mut SentenceState,
+    ) {
+        if state.budget_lead_in && self.phase == Some(Phase::Final) {
+            state.problem = true;
+            return;
+        }
+        let target = self.resolve(subject, state);
+        let value = self.money(figure).map(|v| signed(v, sign));
+        let at = self.span(figure);
+        if self.set(state, figure, target, |n| {
+            set_once(&mut n.change, &mut n.spans.change, value, at)
+        }) {
+            state.change_target = target;
+            if let Some(prior) = state.prior.take() {
+                let value = self.money(prior);
+                let at = self.span(prior);
+                self.set(state, prior, target, |n| {
+                    set_once(&mut n.prior, &mut n.spans.prior, value, at)
+                });
+            }
+        }
+    }
+
+    /// `增长x%`: the rate of the change stated last, or of the node it names.
+    pub(super) fn change_pct(
+        &mut self,
+        subject: &Subject,
+        figure: usize,
+        sign: i8,
+        state: &mut SentenceState,
+    ) {
+        if state.budget_lead_in && self.phase == Some(Phase::Final) {
+            state.problem = true;
+            return;
+        }
+        let target = match subject {
+            Subject::Implicit => state.change_target.or(state.last_node),
+            _ => self.resolve(subject, state),
+        };
+        let value = self.percent(figure).map(|v| signed(v, sign));
+        let at = self.span(figure);
+        self.set(state, figure, target, |n| {
+            set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at)
+        });
+    }
+
+    /// `完成年初预算的x%`.
+    pub(super) fn completion(
+        &mut self,
+        subject: &Subject,
+        figure: usize,
+        state: &mut SentenceState,
+    ) {
+        let target = self.resolve(subject, state);
+        let value = self.percent(figure);
+        let at = self.span(figure);
+        self.set(state, figure, target, |n| {
+            set_once(
+                &mut n.completion_pct,
+                &mut n.spans.completion_pct,
+                value,
+                at,
+            )
+        });
+    }
+
+    /// `持平`: a change of zero, printed in words.
+    pub(super) fn no_change(
+        &mut self,
+        subject: &Subject,
+        start: usize,
+        end: usize,
+        state: &mut SentenceState,
+    ) {
+        if let Some(target) = self.resolve(subject, state) {
+            let at = self.span_of(start, end);
+            let node = &mut self.nodes[target].node;
+            if node.change.is_none() {
+                node.change = Some(Amount(Decimal::ZERO));
+                node.spans.change = Some(at);
+            }
+        }
+    }
+
+    /// `无因公出国(境)费用`: an amount of zero, printed in words.
+    pub(super) fn zero_in_words(
+        &mut self,
+        label: &Label,
+        start: usize,
+        end: usize,
+        state: &mut SentenceState,
+    ) {
+        // Zero said in words counts only where the label is a known item (`无因公出国(境)费用`).
+        let at = self.span_of(start, end);
+        let taken_by = self.stack.iter().rev().find_map(|open| {
+            let schema = self.nodes[open.node].schema.as_deref()?;
+            child_of(schema, &label.text).map(|_| open.node)
+        });
+        if let Some(parent) = taken_by {
+            let level = state.marker_level.take();
+            if let Some(node) = self.child(parent, label, Decimal::ZERO, at, level) {
+                state.last_node = Some(node);
+                self.last_node = Some(node);
+            }
+        }
+    }
+}

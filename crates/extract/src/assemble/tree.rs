@@ -1,0 +1,451 @@
+//! The tree: roots by keyword, items under their parents, restatements, priors, ids and paths.
+
+use super::*;
+
+impl Assembler<'_> {
+    pub(super) fn place(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        if let Some(owner) = self.prior_list {
+            return self.prior_item(owner, label, value, at);
+        }
+        // `总收入由84.67亿元调整为107.78亿元`: the value before a change is not the label's amount.
+        if label.text.is_empty() || self.void_list || label.text.ends_with('由') {
+            return None;
+        }
+        if let Some(root) = root_of(&label.text) {
+            // A label naming a total can be an item of the open list: `本年收入合计` under `收入总计`,
+            // `年末结转和结余` under `支出总计` where the text counts it there.
+            let top = self.stack.last().filter(|o| o.explicit).map(|o| o.node);
+            let item_of_top = top.filter(|&t| {
+                let schema = self.nodes[t].schema.as_deref();
+                schema.is_some_and(|s| child_of(s, &label.text).is_some())
+            });
+            if let Some(parent) = item_of_top {
+                return self.child(parent, label, value, at, level);
+            }
+            return self.root(root, label, value, at, level);
+        }
+        // `加上级补助收入…`: a term of a balance, beside the total before it, not in its list.
+        if label.balance_term {
+            return None;
+        }
+        if ["(类)", "(款)", "(项)"]
+            .iter()
+            .any(|m| label.text.contains(m))
+        {
+            return self.chain(label, value, at, level);
+        }
+        for k in (0..self.stack.len()).rev() {
+            let parent = self.stack[k].node;
+            let is_new = self.child_with_label(parent, &label.text).is_none();
+            if let Some(node) = self.child(parent, label, value, at, level) {
+                self.stack[k].took_item = true;
+                if is_new && !self.stack[k].explicit && level.is_none() {
+                    // Taken by a total merely mentioned before, with no `其中:` and no list marker.
+                    self.doubt(parent, Doubt::List);
+                }
+                if is_new && self.stack[k].partial {
+                    self.nodes[parent].node.partial = true;
+                }
+                return Some(node);
+            }
+        }
+        // A known item whose parent was not opened with `其中:` (e.g. on a new line).
+        if let Some(root) = self.current_root {
+            if let Some(parent) = self.known_parent_in(root, &label.text) {
+                let is_new = self.child_with_label(parent, &label.text).is_none();
+                let node = self.child(parent, label, value, at, level)?;
+                if is_new && level.is_none() {
+                    self.doubt(parent, Doubt::List);
+                }
+                return Some(node);
+            }
+        }
+        self.restated_total(label, value, at)
+    }
+
+    pub(super) fn doubt(&mut self, node: usize, doubt: Doubt) {
+        let doubts = &mut self.nodes[node].node.doubt;
+        if !doubts.contains(&doubt) {
+            doubts.push(doubt);
+        }
+    }
+
+    pub(super) fn same_value(&self, node: usize, value: Decimal) -> bool {
+        self.nodes[node].node.amount.0 == value
+    }
+
+    /// A prior-year amount of `node`, printed as an amount of its own.
+    pub(super) fn set_prior(&mut self, node: usize, value: Decimal, at: Span) -> Option<usize> {
+        let n = &mut self.nodes[node].node;
+        if !set_once(&mut n.prior, &mut n.spans.prior, Some(value), at) {
+            return None;
+        }
+        self.placed_as_prior = true;
+        Some(node)
+    }
+
+    /// An item of a prior-year list (`2021年…合计807.95万，其中：公务接待费39.43万元`): the prior of the
+    /// owner's item of that name; an item the owner does not have finds no place.
+    pub(super) fn prior_item(
+        &mut self,
+        owner: usize,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        let item = self.child_with_label(owner, &label.text)?;
+        self.set_prior(item, value, at)
+    }
+
+    /// `财政拨款收入总计1516.64万元` in a later section: the item `income/fiscal` printed again as a total of its
+    /// own. Only an item already there is restated; nothing is created out of context.
+    pub(super) fn restated_total(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        let item_label = ["总计", "合计"]
+            .iter()
+            .find_map(|s| label.text.strip_suffix(s))?;
+        let item = self.roots.iter().find_map(|&root| {
+            let parent = self.known_parent_in(root, item_label)?;
+            let schema = self.nodes[parent].schema.as_deref()?;
+            let (id, _) = child_of(schema, item_label)?;
+            self.nodes[parent].child_by_id.get(id).copied()
+        })?;
+        restate(&mut self.nodes[item].node, value, at);
+        Some(item)
+    }
+
+    pub(super) fn root(
+        &mut self,
+        root: &'static Root,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let node = match self.root_by_id.get(root.id) {
+            Some(&existing) => {
+                // `本年收入合计` again after `收入总计…其中：本年收入合计…`: that item, restated, its list open.
+                let item = child_of(root.id, &label.text)
+                    .and_then(|(id, _)| self.nodes[existing].child_by_id.get(id).copied());
+                if let Some(item) = item {
+                    restate(&mut self.nodes[item].node, value, at);
+                    self.nodes[item].mention_level = level;
+                    let level = level.unwrap_or(self.heading_level);
+                    self.stack.clear();
+                    for node in [existing, item] {
+                        self.stack.push(Open {
+                            node,
+                            level,
+                            partial: false,
+                            explicit: false,
+                            by_mention: true,
+                            paren: false,
+                            ends_with_sentence: false,
+                            took_item: false,
+                            sentence: self.sentence_index,
+                        });
+                    }
+                    self.current_root = Some(existing);
+                    return Some(item);
+                }
+                if is_prior_year(&self.nodes[existing], label) {
+                    return self.set_prior(existing, value, at);
+                }
+                let closes_enumeration =
+                    self.amounts_in_sentence > 1 && is_section_subtotal(&label.text);
+                if !same_quantity(&self.nodes[existing], label, value)
+                    || (closes_enumeration && !self.same_value(existing, value))
+                {
+                    return None;
+                }
+                restate(&mut self.nodes[existing].node, value, at);
+                existing
+            }
+            None => {
+                if self.nodes.len() >= MAX_NODES {
+                    return None;
+                }
+                let mut node = Node::new(root.id, root.label, value);
+                node.at = Some(at);
+                let index = self.push(node, None, Some(root.id.to_string()), root.open_list);
+                self.nodes[index].printed = label.text.clone();
+                self.nodes[index].year = label.year;
+                self.roots.push(index);
+                self.root_by_id.insert(root.id, index);
+                index
+            }
+        };
+        self.nodes[node].mention_level = level;
+        self.stack.clear();
+        self.stack.push(Open {
+            node,
+            level: level.unwrap_or(self.heading_level),
+            partial: false,
+            explicit: false,
+            by_mention: true,
+            paren: false,
+            ends_with_sentence: false,
+            took_item: false,
+            sentence: self.sentence_index,
+        });
+        self.current_root = Some(node);
+        Some(node)
+    }
+
+    /// `一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)事业运行(项)649.53万元`: the figure is the last
+    /// link's; the links before it must already be there (their amounts are printed elsewhere).
+    pub(super) fn chain(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let marked = label.text.replace("(款)", "(类)").replace("(项)", "(类)");
+        let links: Vec<&str> = marked.split("(类)").filter(|l| !l.is_empty()).collect();
+        let (last, before) = links.split_last()?;
+        let mut parent = self
+            .stack
+            .iter()
+            .find(|o| self.nodes[o.node].open_list)?
+            .node;
+        for (k, link) in before.iter().enumerate() {
+            match self.child_with_label(parent, link) {
+                Some(child) => parent = child,
+                // The 类 must be there; a 款 not stated on its own is skipped (the 项 goes under the 类).
+                None if k == 0 => return None,
+                None => {}
+            }
+        }
+        let link_label = Label {
+            text: (*last).to_string(),
+            ..label.clone()
+        };
+        self.child(parent, &link_label, value, at, level)
+    }
+
+    /// The known node of this root under which a label is an item, e.g. `expenditure/basic` for `工资福利支出`.
+    pub(super) fn known_parent_in(&self, root: usize, label: &str) -> Option<usize> {
+        let root_id = self.nodes[root].node.id.clone();
+        CHILDREN
+            .iter()
+            .filter(|c| c.parent == root_id || c.parent.starts_with(&format!("{root_id}/")))
+            .filter(|c| child_of(c.parent, label).is_some_and(|(id, _)| id == c.id))
+            .find_map(|c| self.node_at_schema(root, c.parent))
+    }
+
+    pub(super) fn node_at_schema(&self, root: usize, schema: &str) -> Option<usize> {
+        let mut node = root;
+        for id in schema.split('/').skip(1) {
+            node = *self.nodes[node].child_by_id.get(id)?;
+        }
+        Some(node)
+    }
+
+    /// The item `label` of `parent`: the one there (restated) or a new one, if `parent` takes the label.
+    pub(super) fn child(
+        &mut self,
+        parent: usize,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let known = self.nodes[parent]
+            .schema
+            .as_deref()
+            .and_then(|schema| child_of(schema, &label.text))
+            .map(|(id, _)| id);
+        let existing = match known {
+            Some(id) => self.nodes[parent].child_by_id.get(id).copied(),
+            None if self.nodes[parent].open_list && !self.off_list(parent, &label.text) => {
+                self.child_with_label(parent, &label.text)
+            }
+            None => return None,
+        };
+        if let Some(existing) = existing {
+            let built = &self.nodes[existing];
+            if is_prior_year(built, label) {
+                return self.set_prior(existing, value, at);
+            }
+            if built.year.is_some() && label.year.is_some() && built.year != label.year {
+                return None;
+            }
+            // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
+            // item's name, yet differ in value and in name: two quantities, not one printed twice.
+            if built.node.amount.0 != value && !same_item_name(&built.printed, &label.text) {
+                return None;
+            }
+            restate(&mut self.nodes[existing].node, value, at);
+            self.nodes[existing].mention_level = level;
+            return Some(existing);
+        }
+        if self.nodes.len() >= MAX_NODES || self.depth(parent) + 1 >= MAX_DEPTH {
+            return None;
+        }
+        let id = match known {
+            Some(id) => id.to_string(),
+            None => self.fresh_id(parent, standard_id(&label.text)),
+        };
+        let schema = known.and_then(|id| {
+            let parent_schema = self.nodes[parent].schema.as_deref()?;
+            Some(format!("{parent_schema}/{id}"))
+        });
+        let mut node = Node::new(id, label.text.clone(), value);
+        node.code = label.code.clone();
+        node.at = Some(at);
+        let open_list = known.is_none();
+        let index = self.push(node, Some(parent), schema, open_list);
+        self.nodes[index].mention_level = level;
+        self.nodes[index].printed = label.text.clone();
+        self.nodes[index].year = label.year;
+        Some(index)
+    }
+
+    /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 among its
+    /// classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
+    pub(super) fn off_list(&self, parent: usize, label: &str) -> bool {
+        let by_function = matches!(
+            self.nodes[parent].schema.as_deref(),
+            Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
+        );
+        by_function
+            && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t)) || is_economic(label))
+    }
+
+    pub(super) fn child_with_label(&self, parent: usize, label: &str) -> Option<usize> {
+        let built = &self.nodes[parent];
+        if let Some(&child) = built.child_by_label.get(label) {
+            return Some(child);
+        }
+        let schema = built.schema.as_deref()?;
+        let (id, _) = child_of(schema, label)?;
+        built.child_by_id.get(id).copied()
+    }
+
+    /// A sibling id: the standard one if free, else `item<n>`.
+    pub(super) fn fresh_id(&self, parent: usize, standard: Option<&str>) -> String {
+        let taken = &self.nodes[parent].child_by_id;
+        if let Some(id) = standard.filter(|id| !taken.contains_key(*id)) {
+            return id.to_string();
+        }
+        let mut n = self.nodes[parent].children.len() + 1;
+        loop {
+            let id = format!("item{n}");
+            if !taken.contains_key(&id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+
+    pub(super) fn push(
+        &mut self,
+        node: Node,
+        parent: Option<usize>,
+        schema: Option<String>,
+        open_list: bool,
+    ) -> usize {
+        let index = self.nodes.len();
+        if let Some(p) = parent {
+            let parent = &mut self.nodes[p];
+            parent.children.push(index);
+            parent
+                .child_by_label
+                .entry(node.label.clone())
+                .or_insert(index);
+            parent.child_by_id.insert(node.id.clone(), index);
+        }
+        self.nodes.push(Built {
+            node,
+            parent,
+            children: Vec::new(),
+            schema,
+            open_list,
+            mention_level: None,
+            child_by_label: BTreeMap::new(),
+            child_by_id: BTreeMap::new(),
+            printed: String::new(),
+            year: None,
+        });
+        index
+    }
+
+    pub(super) fn depth(&self, mut node: usize) -> usize {
+        let mut depth = 1;
+        while let Some(p) = self.nodes[node].parent {
+            depth += 1;
+            node = p;
+        }
+        depth
+    }
+
+    pub(super) fn path(&self, mut node: usize) -> String {
+        let mut ids = vec![self.nodes[node].node.id.as_str()];
+        while let Some(p) = self.nodes[node].parent {
+            ids.push(self.nodes[p].node.id.as_str());
+            node = p;
+        }
+        ids.reverse();
+        ids.join("/")
+    }
+
+    pub(super) fn finish(&mut self, index: usize) -> Node {
+        let children = std::mem::take(&mut self.nodes[index].children);
+        let items: Vec<Node> = children.into_iter().map(|c| self.finish(c)).collect();
+        let placeholder = Node::new("", "", Decimal::ZERO);
+        let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
+        node.items = items;
+        node.label = printed_label(&node.label);
+        node
+    }
+}
+
+/// Whether a later printing (label, value) can be the same figure as a node: the same year when both print
+/// one, and, for a different value, the same name. Keyword roots (`收入`, `三公`) match many quantities of a
+/// jurisdiction's report (全区 and 区本级, each fund's 收入合计); only the same name proves the same figure.
+fn same_quantity(built: &Built, label: &Label, value: Decimal) -> bool {
+    let same_year = match (built.year, label.year) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    same_year && (built.node.amount.0 == value || same_scope(&built.printed, &label.text))
+}
+
+/// `收入合计`, `支出合计`, `合计` closing an enumeration in its sentence (`政府性基金支出83173万元，调出资金…，
+/// 支出合计101788万元`): the sum of the amounts just before it, not the document's total printed again.
+fn is_section_subtotal(label: &str) -> bool {
+    ["收入合计", "支出合计", "合计"].contains(&label)
+}
+
+/// `2015年…57.55万元` after `2016年…33万元` under the same name: the year before the node's, so its prior
+/// (`prior`), not a restatement.
+fn is_prior_year(built: &Built, label: &Label) -> bool {
+    let previous = matches!((built.year, label.year), (Some(a), Some(b)) if b + 1 == a);
+    previous && same_scope(&built.printed, &label.text)
+}
+
+/// Spending by economic category (工资福利支出, 商品和服务支出…): another split of spending than the function
+/// classes, never one of them.
+fn is_economic(label: &str) -> bool {
+    [
+        "工资福利支出",
+        "商品和服务支出",
+        "对个人和家庭的补助",
+        "对企业补助",
+        "资本性支出",
+        "债务利息及费用支出",
+    ]
+    .iter()
+    .any(|t| label.starts_with(t))
+}
