@@ -97,7 +97,8 @@ fn the_checker_finds_the_same_on_both() {
     let ours = check(&extracted());
     let theirs = check(&sample());
     assert_eq!(ours, theirs);
-    assert_eq!(ours.len(), 4, "{ours:?}");
+    // The shares' note, the two sums; 住房保障支出's 65.90 printed again is the sum's discrepancy, told once.
+    assert_eq!(ours.len(), 3, "{ours:?}");
 }
 
 #[test]
