@@ -9,8 +9,11 @@ BUILDER_WASM_OUT := $(WASM_DIR)/budget_lens_builder.wasm
 PKG := www/pkg
 BUILDER_PKG := www/builder/pkg
 WASM_OPT := tests/browser/node_modules/.bin/wasm-opt
+# pdf.js for the builder page: installed by setup.sh into scripts/vendor/node_modules, copied by `make vendor`.
+PDFJS := scripts/vendor/node_modules/pdfjs-dist
+PDFJS_VENDOR := www/builder/vendor/pdfjs
 
-.PHONY: all setup test native-test lint build build-builder dist demo browser-test size fuzz-setup fuzz fuzz-long bench bench-native bench-browser bench-criterion bench-hostile
+.PHONY: all setup test native-test lint build build-builder vendor dist demo browser-test size fuzz-setup fuzz fuzz-long bench bench-native bench-browser bench-criterion bench-hostile
 
 all: test
 
@@ -43,13 +46,23 @@ $(PKG)/budget_lens_bg.wasm: $(WASM_OUT)
 
 ## make build-builder: the builder page's one wasm module (crate budget-lens-builder: the widget's exports plus
 ## the extractor and the table importer) into www/builder/pkg/
-build-builder: setup
+build-builder: setup vendor
 	cargo build --profile wasm --target $(WASM_TARGET) -p budget-lens-builder
 	@$(MAKE) --no-print-directory $(BUILDER_PKG)/budget_lens_builder_bg.wasm
 
 $(BUILDER_PKG)/budget_lens_builder_bg.wasm: $(BUILDER_WASM_OUT)
 	wasm-bindgen --target web --no-typescript --out-dir $(BUILDER_PKG) --out-name budget_lens_builder $(BUILDER_WASM_OUT)
 	$(WASM_OPT) -Oz $(BUILDER_PKG)/budget_lens_builder_bg.wasm -o $(BUILDER_PKG)/budget_lens_builder_bg.wasm
+
+## make vendor: pdf.js (module, worker, packed CJK cMaps, standard fonts, licence) into www/builder/vendor/pdfjs/,
+## fetched by the builder page only when it reads a PDF (never by the widget)
+vendor: setup
+	@$(MAKE) --no-print-directory $(PDFJS_VENDOR)/pdf.min.mjs
+
+$(PDFJS_VENDOR)/pdf.min.mjs: $(PDFJS)/package.json
+	rm -rf $(PDFJS_VENDOR) && mkdir -p $(PDFJS_VENDOR)
+	cp $(PDFJS)/build/pdf.min.mjs $(PDFJS)/build/pdf.worker.min.mjs $(PDFJS)/LICENSE $(PDFJS_VENDOR)/
+	cp -r $(PDFJS)/cmaps $(PDFJS)/standard_fonts $(PDFJS_VENDOR)/
 
 ## make size: gzip size of what a page loads (wasm + JS + CSS)
 size:

@@ -39,4 +39,11 @@ if [ -n "$missing_npm" ]; then
   echo "setup: installing npm packages of tests/browser ($missing_npm)"
   (cd tests/browser && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
 fi
+# pdf.js for the builder page (scripts/vendor/package.json; `make vendor` copies it into www/builder/vendor/).
+pdfjs_wanted=$(node -p 'require("./scripts/vendor/package.json").dependencies["pdfjs-dist"]')
+pdfjs_have=$(node -p 'try { require("./scripts/vendor/node_modules/pdfjs-dist/package.json").version } catch { "" }')
+if [ "$pdfjs_wanted" != "$pdfjs_have" ]; then
+  echo "setup: installing pdfjs-dist $pdfjs_wanted for the builder page"
+  (cd scripts/vendor && { npm ci --omit=optional --no-audit --no-fund || npm install --omit=optional --no-audit --no-fund; })
+fi
 echo "setup: ok"

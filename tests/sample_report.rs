@@ -381,7 +381,8 @@ fn the_checker_finds_exactly_the_real_discrepancies() {
             dec("65.91"),
             dec("65.90"),
         ),
-        // 65.90 is printed again elsewhere for 住房保障支出: the same two figures as the sum's, told once.
+        // 65.90 is also printed as the item of 住房保障支出 elsewhere: the same two figures, so the restatement
+        // is not listed a second time (one finding per discrepancy).
         (
             Rule::Sum,
             Severity::Warning,

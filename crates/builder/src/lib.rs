@@ -45,3 +45,45 @@ pub fn check_report(report_json: &str, lang: &str) -> Result<String, JsError> {
     let findings = serde_json::to_string(&out).map_err(json_error)?;
     Ok(format!(r#"{{"findings":{findings}}}"#))
 }
+
+/// One page laid out for the builder: its grid (rows of cells with their boxes) and its text.
+#[derive(serde::Serialize)]
+struct PdfPage {
+    #[serde(flatten)]
+    grid: budget_lens_tables::layout::PageGrid,
+    text: String,
+}
+
+/// PDF text runs read by pdf.js (`readPdf` in www/builder/pdf.js, as JSON) → each page's grid and text, the
+/// same as the CLI's for the same PDF: `{"pages":[{"page","width","height","columns":[{"x0","x1"}],
+/// "rows":[[{"text","bbox":[x0,top,x1,bottom]}|null]],"text"}]}`. The error message is in `lang`.
+#[wasm_bindgen(js_name = pdfGrids)]
+pub fn pdf_grids(runs_json: &str, lang: &str) -> Result<String, JsError> {
+    use budget_lens_tables::layout::{page_grid, page_text};
+    use budget_lens_tables::runs::{DocumentRuns, RunsError};
+    let lang = Lang::from_tag(lang);
+    let runs: DocumentRuns = serde_json::from_str(runs_json).map_err(json_error)?;
+    let runs = runs.validated().map_err(|e| {
+        JsError::new(&match e {
+            RunsError::TooManyPages(n) => format!(
+                "{} {n}",
+                lang.pick("PDF 页数超过上限：", "too many PDF pages:")
+            ),
+            RunsError::TooManyRuns(n) => format!(
+                "{} {n}",
+                lang.pick("PDF 文字片段超过上限：", "too many PDF text runs:")
+            ),
+        })
+    })?;
+    let pages: Vec<PdfPage> = runs
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PdfPage {
+            grid: page_grid(i + 1, p),
+            text: page_text(p),
+        })
+        .collect();
+    let pages = serde_json::to_string(&pages).map_err(json_error)?;
+    Ok(format!(r#"{{"pages":{pages}}}"#))
+}
