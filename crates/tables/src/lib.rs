@@ -4,6 +4,22 @@
 //! across, each cell remembering where it was printed), which one recogniser turns into tables and a report.
 //! Pure: no I/O (the CLI reads files, the builder page hands over bytes).
 
+pub mod build;
+mod columns;
 pub mod grid;
+mod import;
+pub mod kind;
+pub mod narrative;
+pub mod read;
+mod recognise;
+pub(crate) mod rows;
+mod segment;
+pub mod table;
+pub mod text;
 
+pub use build::{Import, STANDARD};
 pub use grid::{Cell, Grid, Origin};
+pub use import::{import_files, import_grids, ImportError};
+pub use kind::Kind;
+pub use recognise::recognise;
+pub use table::{Column, Figure, Half, Row, Table};

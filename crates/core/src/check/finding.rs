@@ -30,6 +30,12 @@ pub enum Rule {
     Relation,
     /// A negative amount.
     Negative,
+    /// A table column of a parent row against the same column of its child rows.
+    ColumnSum,
+    /// A table row's total against its columns.
+    RowSum,
+    /// A classification code that does not fit under its parent's.
+    Code,
 }
 
 impl Rule {
@@ -45,6 +51,9 @@ impl Rule {
             Rule::Restated => "restated",
             Rule::Relation => "relation",
             Rule::Negative => "negative",
+            Rule::ColumnSum => "column_sum",
+            Rule::RowSum => "row_sum",
+            Rule::Code => "code",
         }
     }
 }
@@ -145,6 +154,25 @@ pub enum Detail {
     },
     /// A negative amount.
     Negative { unit: Unit },
+    /// A rule on an imported table (its title, or empty).
+    Table {
+        table: String,
+        detail: TableDetail,
+        unit: Unit,
+    },
+}
+
+/// What a table rule's message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableDetail {
+    /// A column (its label) against the same column of `count` child rows.
+    ColumnSum { column: String, count: usize },
+    /// A row's total against its columns (their labels).
+    RowSum { columns: Vec<String> },
+    /// A code and its parent's.
+    Code { code: String, parent: String },
+    /// The same quantity printed in two tables: where each was printed, in words.
+    CrossTable { left: String, right: String },
 }
 
 /// A finding as written by `check --json`, with its message in one language.

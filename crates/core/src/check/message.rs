@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::finding::{Detail, Finding, Severity};
+use super::finding::{Detail, Finding, Severity, TableDetail};
+use super::table_message::{table_body, Figures};
 use crate::i18n::Lang;
 use crate::report::Unit;
 
@@ -129,6 +130,7 @@ impl Finding {
             Detail::Negative { unit } => {
                 format!("“{label}”的金额为负数（{stated}{}）。", unit.zh())
             }
+            Detail::Table { .. } => self.table_message(Lang::Zh),
         }
     }
 
@@ -235,6 +237,7 @@ impl Finding {
                 "\"{label}\" has a negative amount ({stated} {}).",
                 unit.en()
             ),
+            Detail::Table { .. } => self.table_message(Lang::En),
         }
     }
 
@@ -246,7 +249,14 @@ impl Finding {
             Detail::Share { base, .. } if base.is_zero()
         ) || matches!(&self.detail, Detail::ChangeRate { prior, .. } if prior.is_zero())
             || matches!(&self.detail, Detail::Completion { budget, .. } if budget.is_zero());
-        if zero_base || matches!(self.detail, Detail::Negative { .. }) {
+        let no_figures = matches!(
+            self.detail,
+            Detail::Table {
+                detail: TableDetail::Code { .. },
+                ..
+            }
+        );
+        if zero_base || no_figures || matches!(self.detail, Detail::Negative { .. }) {
             return String::new();
         }
         let envelope = self.envelope(lang, t);
@@ -294,7 +304,8 @@ impl Finding {
             | Detail::Completion { unit, .. }
             | Detail::Restated { unit }
             | Detail::Relation { unit, .. }
-            | Detail::Negative { unit } => Some(*unit),
+            | Detail::Negative { unit }
+            | Detail::Table { unit, .. } => Some(*unit),
             Detail::Shares { .. } => None,
         }
     }
@@ -303,4 +314,26 @@ impl Finding {
 fn quote_list(labels: &[String], separator: &str, open: char, close: char) -> String {
     let quoted: Vec<String> = labels.iter().map(|l| format!("{open}{l}{close}")).collect();
     quoted.join(separator)
+}
+
+impl Finding {
+    fn table_message(&self, lang: Lang) -> String {
+        let Detail::Table {
+            table,
+            detail,
+            unit,
+        } = &self.detail
+        else {
+            return String::new();
+        };
+        let figures = Figures {
+            table,
+            label: &self.label,
+            stated: self.stated,
+            expected: self.expected,
+            difference: self.difference,
+            unit: *unit,
+        };
+        table_body(detail, &figures, lang)
+    }
 }

@@ -5,6 +5,7 @@ mod error;
 pub mod locate;
 mod model;
 mod parse;
+mod printed;
 mod resolve;
 mod validate;
 
@@ -15,5 +16,6 @@ pub use model::{
     FORMAT_V1,
 };
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
+pub use printed::{split_column, Column, Printed, Term};
 pub use resolve::Resolver;
 pub use validate::{MAX_DEPTH, MAX_NODES};
