@@ -100,7 +100,11 @@ fn summarise(import: &Import, lang: Lang) {
     for kind in &import.missing {
         match lang {
             Lang::Zh => eprintln!("未找到 {}：与它有关的核对无法进行", kind.zh()),
-            Lang::En => eprintln!("not found: {} ({}); the checks involving it cannot run", kind.zh(), kind.name()),
+            Lang::En => eprintln!(
+                "not found: {} ({}); the checks involving it cannot run",
+                kind.zh(),
+                kind.name()
+            ),
         }
     }
     for title in &import.without_figures {
