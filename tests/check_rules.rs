@@ -603,6 +603,19 @@ fn missing_optional_fields_give_nothing() {
 }
 
 #[test]
+fn one_discrepancy_is_one_finding() {
+    // 65.91 printed over one item of 65.90, and 65.90 printed elsewhere for the same node: the same two
+    // figures, told once (the sum); a restatement with a third figure is still its own finding.
+    let told_once = r#"[{"id":"h","label":"住房保障支出","amount":"65.91","restated":[{"amount":"65.90"}],
+        "items":[{"id":"x","label":"住房改革支出","amount":"65.90"}]}]"#;
+    let rules: Vec<Rule> = one(told_once).into_iter().map(|f| f.0).collect();
+    assert_eq!(rules, vec![Rule::Sum]);
+    let third = told_once.replace(r#"{"amount":"65.90"}"#, r#"{"amount":"65.92"}"#);
+    let rules: Vec<Rule> = one(&third).into_iter().map(|f| f.0).collect();
+    assert_eq!(rules, vec![Rule::Sum, Rule::Restated]);
+}
+
+#[test]
 fn findings_come_in_document_order() {
     let breakdowns = r#"[
       {"id":"a","label":"A","amount":"10.00","restated":[{"amount":"10.50"}],"items":[
@@ -628,11 +641,11 @@ fn messages_explain_the_figures() {
     let finding = &check(&report)[0];
     assert_eq!(
         finding.message(Lang::Zh),
-        "“机关运行经费”印为77.57万元，而它的2个明细项合计77.58万元，相差-0.01万元。差额在印出数字的舍入误差（±0.015万元）之内，但读者看到的数字对不上。"
+        "“机关运行经费”印为77.57万元，而它的2个明细项合计77.58万元，相差0.01万元。各数分别四舍五入最多可造成约0.02万元的差额，这一差额没有超出，可能只是舍入所致；但印出的数字确实对不上，读者会看到矛盾，所以仍然列出。"
     );
     assert_eq!(
         finding.message(Lang::En),
-        "\"机关运行经费\" is printed as 77.57 10k yuan, but its 2 items add up to 77.58 10k yuan, a difference of -0.01 10k yuan. The difference is within the rounding of the printed figures (±0.015 10k yuan), but a reader sees figures that disagree."
+        "\"机关运行经费\" is printed as CNY 775,700, but its 2 items add up to CNY 775,800: they differ by CNY 100. Rounding each printed figure can account for a gap of up to about CNY 200, so this one may be rounding alone; it is listed because the printed figures still disagree and a reader will see it."
     );
 }
 

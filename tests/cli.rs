@@ -34,11 +34,11 @@ fn errors_exit_one_with_one_line_each() {
     // 653.13 of 1550.17 is still 42.13%: only the sum and the swapped share are findings.
     assert_eq!(lines.len(), 2, "{stdout}");
     assert!(
-        lines[0].starts_with("warning\tsum\te\t\"支出总计\" is printed as 1550.17 10k yuan"),
+        lines[0].starts_with("warning\tsum\te\t\"支出总计\" is printed as CNY 15,501,700"),
         "{stdout}"
     );
     assert!(lines[1]
-        .starts_with("error\tshare\te/basic\tthe share of \"基本支出\" is printed as 42.13%"));
+        .starts_with("error\tshare\te/basic\tThe share of \"基本支出\" is printed as 42.13%"));
     assert!(text(&out.stderr).contains("2 findings — errors: 1, warnings: 1, notes: 0"));
 }
 

@@ -106,23 +106,28 @@ function el(tag, props = {}, children = []) {
 
 const colonOf = (lang) => (lang === 'en' ? ': ' : '：');
 
-/** Ancestors as buttons, the current level as text. */
+/** Ancestors as buttons, the current level as text. A crumb marked `origin` is where the reader was before
+ *  following a finding into another breakdown: it leads back there, set apart by its own separator. */
 function breadcrumb(crumbs, open) {
   return crumbs.flatMap((crumb, i) => {
-    const separator = i > 0 ? [el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: '›' })] : [];
+    const after = crumbs[i - 1]?.origin ? '↩' : '›';
+    const separator = i > 0 ? [el('span', { class: 'bl-sep', 'aria-hidden': 'true', text: after })] : [];
     const step =
       i === crumbs.length - 1
         ? el('span', { class: 'bl-crumb', 'aria-current': 'page', text: crumb.label })
-        : el('button', { type: 'button', class: 'bl-crumb', text: crumb.label, onclick: () => open(crumb.path) });
+        : el('button', { type: 'button', class: `bl-crumb${crumb.origin ? ' bl-origin' : ''}`, text: crumb.label, onclick: () => open(crumb.path) });
     return [...separator, step];
   });
 }
 
+/** `text (aside)` with the language's parentheses: full-width in Chinese, ASCII in English. */
+const aside = (text, extra, lang) => (extra ? (lang === 'en' ? `${text} (${extra})` : `${text}（${extra}）`) : text);
+
 /** The level's total as printed, and also in 亿元 when it is that large. */
-const totalText = (view) => (view.total_in_yi_text ? `${view.total_text}（${view.total_in_yi_text}）` : view.total_text);
+const totalText = (view, lang) => aside(view.total_text, view.total_in_yi_text, lang);
 
 /** Caption, header, one row per item of the level (drillable names are buttons), and the total. */
-function tableParts(view, s, drill) {
+function tableParts(view, s, drill, lang) {
   const columns = [
     ['amount_text', s.amount],
     ['share_text', s.share],
@@ -150,10 +155,10 @@ function tableParts(view, s, drill) {
   });
   const foot = el('tr', {}, [
     el('th', { scope: 'row', text: s.total }),
-    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view) : '' })),
+    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view, lang) : '' })),
   ]);
   return [
-    el('caption', { text: `${view.label}（${view.unit_text}）` }),
+    el('caption', { text: aside(view.label, view.unit_text, lang) }),
     el('thead', {}, [head]),
     el('tbody', {}, rows),
     el('tfoot', {}, [foot]),
@@ -185,8 +190,9 @@ function tooltipLines(item, s, lang) {
   }
   line(s.budget, item.budget_text);
   line(s.completion, item.completion_text);
-  for (const message of item.findings) {
-    lines.push(el('div', { class: `bl-tip-finding bl-sev-${item.mark ?? 'note'}`, text: message }));
+  // Short in the tooltip; the whole finding is in the findings panel.
+  for (const finding of item.tip_findings ?? []) {
+    lines.push(el('div', { class: `bl-tip-finding bl-sev-${finding.severity}`, text: finding.text }));
   }
   if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
   return lines;
@@ -196,13 +202,64 @@ function tooltipLines(item, s, lang) {
 
 const FORCED_COLORS = '(forced-colors: active)';
 const DARK_SCHEME = '(prefers-color-scheme: dark)';
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
-/** The chart's theme for the current media: high contrast (on the scheme's ground) under forced colours,
- *  else dark or light. */
-function themeName() {
-  const dark = matchMedia(DARK_SCHEME).matches;
-  if (matchMedia(FORCED_COLORS).matches) return dark ? 'contrast' : 'contrast-light';
-  return dark ? 'dark' : 'light';
+/** The colour schemes the host page declares for `host`: its computed `color-scheme` (inherited from the
+ *  page's `:root`, `body` or any ancestor) and the page's `<meta name="color-scheme">`. */
+function declaredSchemes(host) {
+  const computed = getComputedStyle(host).colorScheme || '';
+  const meta = document.querySelector('meta[name="color-scheme"]')?.content || '';
+  const words = `${computed} ${meta}`.toLowerCase().split(/[\s,]+/);
+  return { dark: words.includes('dark'), light: words.includes('light'), only: words.includes('only') };
+}
+
+/** Light or dark for `theme` (`auto` default, `light`, `dark`): automatic means dark only when the host page
+ *  declares a dark colour scheme and the reader prefers dark (a page declaring only dark is dark). */
+function schemeOf(theme, host) {
+  if (theme === 'light' || theme === 'dark') return theme;
+  const page = declaredSchemes(host);
+  if (!page.dark || (page.only && page.light)) return 'light';
+  return matchMedia(DARK_SCHEME).matches || !page.light ? 'dark' : 'light';
+}
+
+/** The chart's base theme: high contrast (on the scheme's ground) under forced colours, else the scheme. */
+function themeName(scheme) {
+  if (matchMedia(FORCED_COLORS).matches) return scheme === 'dark' ? 'contrast' : 'contrast-light';
+  return scheme;
+}
+
+// The custom properties that reach the canvas, by the core's colour names. Their computed values are
+// normalised to rgb() by a probe element; the core checks their contrast and mends what falls short.
+const CANVAS_COLORS = {
+  background: '--_bg',
+  text: '--_fg',
+  muted_text: '--_muted',
+  error: '--_error',
+  warning: '--_warning',
+  focus: '--_accent',
+};
+const SERIES_PROPERTY = '--bl-series';
+
+/** The widget's resolved colours as `#rrggbb`, read from the frame's custom properties. */
+function canvasColors(frame, probe) {
+  const style = getComputedStyle(frame);
+  const hex = (value) => {
+    probe.style.color = '';
+    probe.style.color = value.trim();
+    if (!probe.style.color) return null;
+    const rgb = getComputedStyle(probe).color.match(/\d+(\.\d+)?/g);
+    if (!rgb || (rgb[3] !== undefined && Number(rgb[3]) < 1)) return null;
+    return `#${rgb.slice(0, 3).map((c) => Math.round(Number(c)).toString(16).padStart(2, '0')).join('')}`;
+  };
+  const colors = {};
+  for (const [name, property] of Object.entries(CANVAS_COLORS)) {
+    const value = style.getPropertyValue(property);
+    const color = value.trim() && hex(value);
+    if (color) colors[name] = color;
+  }
+  const series = style.getPropertyValue(SERIES_PROPERTY).trim();
+  if (series) colors.series = series.split(/\s+(?![^(]*\))/).map(hex).filter(Boolean);
+  return colors;
 }
 
 /** A file name from a node path: letters, digits, `_` and `-` only. */
@@ -219,7 +276,7 @@ function download(root, name, blob) {
 }
 
 class BudgetLens extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'chart', 'lang', 'size'];
+  static observedAttributes = ['src', 'view', 'chart', 'lang', 'size', 'theme'];
 
   #widget = null; // the core's Widget for the loaded report
   #reportText = null; // set through the `report` property
@@ -271,9 +328,14 @@ class BudgetLens extends HTMLElement {
     d.findingsClose = el('button', { type: 'button', class: 'bl-close', onclick: () => this.#toggleFindings(false) });
     d.findingsTitle = el('h3', { class: 'bl-findings-title', id: 'bl-findings-title' });
     d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
-    d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'img', 'aria-describedby': 'bl-description bl-keys' });
+    // An interactive control (arrow keys, Enter, Escape, Space), described by the level's sentence and the keys.
+    d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'application', 'aria-describedby': 'bl-description bl-keys' });
     d.description = el('p', { class: 'bl-description', id: 'bl-description' });
-    d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', hidden: true });
+    // Floating inside the chart for a mouse or the keyboard; a card in the flow below the chart for touch.
+    d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', id: 'bl-tip', hidden: true });
+    d.probe = el('span', { class: 'bl-probe', 'aria-hidden': 'true' });
+    // The level's own findings (its total against its parts), on the level where they show.
+    d.levelNote = el('ul', { class: 'bl-level-note', hidden: true });
     d.stage = el('div', { class: 'bl-stage' }, [d.canvas, d.tip]);
     d.table = el('table', { class: 'bl-table', part: 'table' });
     d.tableWrap = el('div', { class: 'bl-table-wrap', hidden: true }, [d.table]);
@@ -283,13 +345,14 @@ class BudgetLens extends HTMLElement {
         d.title,
         d.crumbs,
         el('div', { class: 'bl-tools' }, [
-          el('div', { class: 'bl-switch', role: 'group' }, [d.pie, d.bar]),
+          (d.switch = el('div', { class: 'bl-switch', role: 'group' }, [d.pie, d.bar])),
           d.tableToggle,
           d.badge,
           d.export,
         ]),
       ]),
       d.findings,
+      d.levelNote,
       d.stage,
       d.tableWrap,
       d.description,
@@ -299,13 +362,13 @@ class BudgetLens extends HTMLElement {
     d.status = el('div', { class: 'bl-status' });
     d.errorText = el('p', { class: 'bl-error-text' });
     d.error = el('div', { class: 'bl-error', part: 'error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
-    d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error]);
+    d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error, d.probe]);
     root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
 
     d.canvas.addEventListener('pointermove', (e) => this.#onPointerMove(e));
     // A lifted finger also "leaves": the tooltip of a tap stays until the next tap elsewhere.
     d.canvas.addEventListener('pointerleave', (e) => e.pointerType !== 'touch' && this.#hover(-1));
-    d.canvas.addEventListener('pointerdown', (e) => (this.#pointerType = e.pointerType));
+    d.canvas.addEventListener('pointerdown', (e) => this.#onPointerDown(e));
     d.canvas.addEventListener('click', (e) => this.#onClick(e));
     d.canvas.addEventListener('keydown', (e) => this.#onKey(e));
     d.canvas.addEventListener('focus', () => this.#onFocus());
@@ -331,6 +394,7 @@ class BudgetLens extends HTMLElement {
     }
     this.#watchPixelRatio();
     for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).addEventListener('change', this.#onLook);
+    this.#motionQuery = matchMedia(REDUCED_MOTION);
     window.addEventListener('beforeprint', this.#onPrint);
     window.addEventListener('afterprint', this.#onLook);
     this.#load();
@@ -349,11 +413,11 @@ class BudgetLens extends HTMLElement {
   #onLook = () => this.#draw();
 
   // Paper is white: print the chart in the light theme whatever the screen uses.
-  #onPrint = () => this.#draw('light');
+  #onPrint = () => this.#draw('print');
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
-    if (name === 'size') return this.#draw();
+    if (name === 'size' || name === 'theme') return this.#draw();
     if (name === 'chart' && this.#widget) return this.#setChart(after || 'pie');
     if (name === 'view' && this.#widget) {
       return this.#guard(() => {
@@ -405,7 +469,7 @@ class BudgetLens extends HTMLElement {
     try {
       glue = await loading;
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
+      if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`, 'wasm');
       return;
     }
     if (generation !== this.#generation) return;
@@ -413,23 +477,23 @@ class BudgetLens extends HTMLElement {
       this.#strings = JSON.parse(glue.uiStrings(lang));
       this.#dom.status.textContent = this.#strings.loading;
     } catch (e) {
-      return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`);
+      return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`, 'wasm');
     }
     let loaded;
     try {
       loaded = src ? await report : this.#reportText == null ? null : encodeReport(this.#reportText, glue.maxReportBytes());
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`);
+      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`, 'load');
       return;
     }
     if (generation !== this.#generation) return;
     if (loaded == null) return; // nothing to show yet
-    if (loaded.tooLarge) return this.#fail(glue.reportTooLarge(loaded.tooLarge, lang));
+    if (loaded.tooLarge) return this.#fail(glue.reportTooLarge(loaded.tooLarge, lang), 'too-large');
     this.#release();
     try {
       this.#widget = new glue.Widget(loaded.bytes, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);
     } catch (e) {
-      return this.#fail(e?.message ?? String(e));
+      return this.#fail(e?.message ?? String(e), 'report');
     }
     this.#dom.status.hidden = true;
     this.#dom.error.hidden = true;
@@ -439,7 +503,10 @@ class BudgetLens extends HTMLElement {
     this.#guard(() => this.#render());
   }
 
-  #fail(message) {
+  /** Shows `message` in the widget and fires `budget-lens-error` with it and its `code`: `wasm` (the core
+   *  did not load), `load` (the report could not be fetched), `too-large`, `report` (the report or view is
+   *  invalid) or `internal` (a call into the core failed). */
+  #fail(message, code = 'internal') {
     const d = this.#dom;
     const lang = this.#lang;
     const prefix = this.#strings?.error ?? FALLBACK[lang === 'en' ? 'en' : 'zh'].error;
@@ -448,7 +515,7 @@ class BudgetLens extends HTMLElement {
     d.error.hidden = false;
     d.errorText.textContent = `${prefix}${this.#colon}${message}`;
     this.#release();
-    this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail: { message } }));
+    this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail: { code, message } }));
   }
 
   // Every call into the core goes through here: a failure shows a message instead of a dead widget.
@@ -468,6 +535,7 @@ class BudgetLens extends HTMLElement {
   #render() {
     if (!this.#widget) return;
     const s = this.#strings;
+    const lang = this.#lang;
     const state = this.#state();
     const d = this.#dom;
     d.title.textContent = state.title || state.entity || '';
@@ -475,30 +543,39 @@ class BudgetLens extends HTMLElement {
     d.bar.textContent = s.bar;
     d.pie.setAttribute('aria-pressed', String(state.chart !== 'bar'));
     d.bar.setAttribute('aria-pressed', String(state.chart === 'bar'));
+    d.switch.setAttribute('aria-label', s.chart_type);
     d.tableToggle.textContent = s.table;
     d.badge.textContent = state.badge;
     d.badge.dataset.severity = state.errors ? 'error' : state.warnings ? 'warning' : state.notes ? 'note' : 'none';
     d.findingsTitle.textContent = s.findings;
     d.findingsClose.textContent = s.close;
+    d.findingsClose.setAttribute('aria-label', s.close_findings);
     d.exportToggle.textContent = s.export;
     d.exportPng.textContent = s.export_png;
     d.exportSvg.textContent = s.export_svg;
     d.exportCsv.textContent = s.export_csv;
     d.keys.textContent = s.keys_hint;
-    // Named after its level, so that several widgets' breadcrumbs are told apart.
-    d.crumbs.setAttribute('aria-label', `${state.view.label}${this.#colon}${s.back}`);
-    d.crumbs.replaceChildren(...breadcrumb(state.view.breadcrumb, (path) => this.#open(path)));
-    d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index)));
+    // Named after its level, so that several widgets' breadcrumbs are told apart; "up" only where there is an up.
+    d.crumbs.setAttribute('aria-label', state.crumbs_label);
+    d.crumbs.replaceChildren(...breadcrumb(state.breadcrumb, (path) => this.#open(path)));
+    d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index), lang));
     const findings = JSON.parse(this.#widget.findings());
     d.findingsList.replaceChildren(...findingItems(findings, s, (path) => this.#reveal(path)));
-    // The chart's accessible name is the breakdown's title; its description the level in one sentence.
+    // The chart's accessible name is the level's title; its description the level in one sentence.
     d.canvas.setAttribute('aria-label', state.view.label);
+    d.canvas.setAttribute('aria-roledescription', s.chart_role);
     d.description.textContent = state.description;
+    const own = state.view.own_findings ?? [];
+    d.levelNote.replaceChildren(...own.map((f) => el('li', { class: `bl-sev-${f.severity}` }, [el('span', { class: `bl-mark bl-mark-${f.severity}`, 'aria-hidden': 'true', text: '!' }), ` ${f.text}`])));
+    d.levelNote.hidden = !own.length;
+    const shown = `${state.view.path} ${state.chart}`;
     // A new level is announced (not the first one: several widgets on a page would all speak at load).
     if (this.#shownPath != null && this.#shownPath !== state.view.path) {
       this.#announce(state.description);
       this.#newLevel = state.description; // the focused part, if one follows, is announced after it
     }
+    if (this.#shown != null && this.#shown !== shown) this.#animate();
+    this.#shown = shown;
     this.#shownPath = state.view.path;
     this.#items = state.view.items;
     if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
@@ -508,14 +585,42 @@ class BudgetLens extends HTMLElement {
 
   #items = [];
   #shownPath = null;
+  #shown = null;
   #newLevel = null;
+  #motionQuery = null;
+  #pointerFocus = false;
 
   #announce(text) {
     this.#dom.live.textContent = text;
   }
 
-  /** Draws the chart in `theme` (default: the one the media ask for), zoomed with the text size. */
-  #draw(theme = themeName()) {
+  /** A short entrance (≤ 300 ms) for a new level or chart: none when the reader asks for reduced motion. */
+  #animate() {
+    const canvas = this.#dom.canvas;
+    if (this.#motionQuery?.matches || !canvas.animate) return;
+    canvas.animate(
+      [
+        { opacity: 0.2, transform: 'scale(0.97)' },
+        { opacity: 1, transform: 'none' },
+      ],
+      { duration: 220, easing: 'ease-out' },
+    );
+  }
+
+  /** The look: `print` (light, no overrides), or the `theme` attribute against the page and the media. */
+  #look(mode) {
+    const frame = this.#dom.frame;
+    const scheme = mode === 'print' ? 'light' : schemeOf(this.getAttribute('theme'), this);
+    frame.dataset.theme = scheme;
+    const forced = matchMedia(FORCED_COLORS).matches;
+    const theme = mode === 'print' ? 'light' : themeName(scheme);
+    const colors = mode === 'print' || forced ? {} : canvasColors(frame, this.#dom.probe);
+    const pairs = Object.entries(colors).map(([name, value]) => `${name}:${Array.isArray(value) ? value.join(',') : value}`);
+    return { theme, colors: pairs.join(' ') };
+  }
+
+  /** Draws the chart in the current look (`print`: the light one), zoomed with the text size. */
+  #draw(mode) {
     if (!this.#widget) return;
     const { canvas, stage } = this.#dom;
     const width = stage.clientWidth;
@@ -523,11 +628,13 @@ class BudgetLens extends HTMLElement {
     this.#lastWidth = width;
     const dpr = window.devicePixelRatio || 1;
     this.#lastDpr = dpr;
+    const look = this.#look(mode);
     // The chart's text is 12 px at the widget's default 14 px: it grows with the page's font size and
     // in the large mode.
     const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize) || 14;
     this.#guard(() => {
-      this.#widget.setTheme(theme);
+      this.#widget.setTheme(look.theme);
+      this.#widget.setColors(look.colors);
       this.#widget.setZoom(fontSize / 14);
       const height = Math.round(this.#widget.preferredHeight(width));
       // Resizing a canvas reallocates its bitmap: only when the size really changed (not on every hover).
@@ -568,15 +675,26 @@ class BudgetLens extends HTMLElement {
   #hovered = -1;
   #pointerType = 'mouse'; // of the last pointerdown: a click event may not say
 
-  #hover(index, at) {
+  #hover(index, touch = false) {
     if (!this.#widget) return;
     if (index !== this.#hovered) {
       this.#hovered = index;
       this.#guard(() => this.#widget.setHover(index));
       this.#draw();
     }
-    if (index >= 0) this.#showTip(index, at);
+    if (index >= 0) this.#showTip(index, touch);
     else this.#hideTip();
+  }
+
+  // A pointer selects by hovering or tapping: the keyboard's focus mark goes, and the focus that the press
+  // gives the canvas draws none (the CSS ring is :focus-visible only).
+  #onPointerDown(event) {
+    this.#pointerType = event.pointerType;
+    this.#pointerFocus = true;
+    if (!this.#widget || this.#widget.focus() < 0) return;
+    this.#blurredFocus = -1;
+    this.#guard(() => this.#widget.setFocus(-1));
+    this.#draw();
   }
 
   #onPointerMove(event) {
@@ -586,7 +704,7 @@ class BudgetLens extends HTMLElement {
     const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
     this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 ? 'pointer' : '';
     // A legend row points at its slice as the slice itself does.
-    if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend, [x, y]);
+    if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend);
   }
 
   #onClick(event) {
@@ -603,7 +721,7 @@ class BudgetLens extends HTMLElement {
     // A touch first shows the tooltip; touching the same item again drills down.
     if (this.#pointerType === 'touch' && this.#hovered !== item) {
       this.#select(item);
-      return this.#hover(item, [x, y]);
+      return this.#hover(item, true);
     }
     this.#select(item);
     this.#drill(item);
@@ -611,6 +729,7 @@ class BudgetLens extends HTMLElement {
 
   #onKey(event) {
     if (!this.#widget) return;
+    this.#pointerFocus = false;
     const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
     if (event.key in moves) {
       event.preventDefault();
@@ -649,6 +768,9 @@ class BudgetLens extends HTMLElement {
 
   #onFocus() {
     if (!this.#widget) return;
+    const byPointer = this.#pointerFocus;
+    this.#pointerFocus = false;
+    if (byPointer) return; // no keyboard focus mark for a click or a tap
     let index = this.#widget.focus();
     if (index < 0 && this.#blurredFocus >= 0) {
       index = this.#blurredFocus;
@@ -678,13 +800,14 @@ class BudgetLens extends HTMLElement {
 
   #showFocus(index) {
     if (index < 0) return this.#hideTip();
-    const anchor = this.#guard(() => this.#widget.anchorOf(index));
-    this.#showTip(index, anchor && anchor.length === 2 ? [anchor[0], anchor[1]] : [0, 0]);
+    this.#showTip(index);
     const item = this.#items[index];
     if (!item) return;
     const hidden = this.#guard(() => JSON.parse(this.#widget.state()).hidden[index]);
     const status = hidden ? this.#strings.hidden_hint : '';
-    this.#announce([this.#newLevel, item.label, item.amount_text, item.share_text, status].filter(Boolean).join(' '));
+    // A part with findings says so: its warnings and errors are announced with it.
+    const findings = (item.tip_findings ?? []).map((f) => f.text);
+    this.#announce([this.#newLevel, item.label, item.amount_text, item.share_text, status, ...findings].filter(Boolean).join(' '));
     this.#newLevel = null;
   }
 
@@ -768,19 +891,23 @@ class BudgetLens extends HTMLElement {
     d.badge.setAttribute('aria-expanded', String(show));
   }
 
-  #showTip(index, at) {
+  /** The tooltip of item `index`: inside the chart where the core places it (never over the part it
+   *  describes), or for touch a card in the flow below the chart. */
+  #showTip(index, touch = false) {
     const item = this.#items[index];
     if (!item) return this.#hideTip();
-    const lines = tooltipLines(item, this.#strings, this.#lang);
     const tip = this.#dom.tip;
-    tip.replaceChildren(...lines);
+    tip.replaceChildren(...tooltipLines(item, this.#strings, this.#lang));
+    tip.classList.toggle('bl-tip-card', touch);
     tip.hidden = false;
-    const stage = this.#dom.stage.getBoundingClientRect();
-    const [x, y] = at ?? [0, 0];
-    const left = Math.max(4, Math.min(x + 12, stage.width - tip.offsetWidth - 4));
-    const top = y + 12 + tip.offsetHeight > stage.height ? Math.max(4, y - tip.offsetHeight - 12) : y + 12;
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
+    tip.style.left = '';
+    tip.style.top = '';
+    if (touch) return;
+    const stage = this.#dom.stage;
+    const place = this.#guard(() => this.#widget.tipPosition(index, tip.offsetWidth, tip.offsetHeight, stage.clientWidth, stage.clientHeight));
+    if (!place || place.length !== 2) return this.#hideTip();
+    tip.style.left = `${place[0]}px`;
+    tip.style.top = `${place[1]}px`;
   }
 
   #hideTip() {

@@ -57,7 +57,7 @@ describe('the sample text pasted into the builder', () => {
     assert.deepEqual(paths, [
       'shares_total gpb_by_function',
       'sum gpb_by_function/housing',
-      'restated gpb_by_function/housing',
+      // 65.90 printed again elsewhere is the same discrepancy as the sum's: told once.
       'sum admin_costs',
     ]);
     await page.click('#findings button[data-path="admin_costs"]');
@@ -68,8 +68,23 @@ describe('the sample text pasted into the builder', () => {
     await waitReady(page, '#preview');
     const state = await widgetState(page, '#preview');
     assert.equal(state.error, null);
-    assert.match(await page.textContent('#snippet'), /<budget-lens src="reports\/report\.json" view="income"/);
+    // Not the one-slice 100 % income pie: the first breakdown with two parts that have amounts.
+    assert.match(await page.textContent('#snippet'), /<budget-lens src="reports\/report\.json" view="expenditure"/);
+    assert.deepEqual(state.crumbs, ['支出总计']);
+    // People read the findings in words: no internal path is shown.
+    const texts = await page.$$eval('#findings button', (bs) => bs.map((b) => b.textContent));
+    assert.ok(texts.every((t) => !t.includes('gpb_by_function') && !t.includes('admin_costs')), texts.join('\n'));
     assert.match(await page.getAttribute('#download', 'href'), /^blob:/);
+  });
+
+  test('axe-core finds no violation on the builder page, with findings and the preview', async () => {
+    await waitReady(page, '#preview');
+    await page.addScriptTag({ content: readFileSync(reportPath('tests/browser/node_modules/axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
   });
 
   test('an edited report is checked again', async () => {

@@ -3,18 +3,32 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT, inkPixels, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
 
 let server;
 let browser;
 let manifest;
+// The tests' own pages, reports and tampered files go to a copy of dist/ (never into dist/ itself, which a
+// webmaster copies as it is).
+const SITE = join(ROOT, 'target', 'dist-test');
+const SITE_URL = '/target/dist-test';
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)))
+    .sort();
+}
 
 before(async () => {
   execFileSync('node', [join(ROOT, 'scripts', 'dist.mjs')], { cwd: ROOT, stdio: 'ignore' });
   manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'pkg.json'), 'utf8'));
+  rmSync(SITE, { recursive: true, force: true });
+  cpSync(join(ROOT, 'dist'), SITE, { recursive: true });
   server = await startServer();
   browser = await startBrowser();
 });
@@ -33,38 +47,44 @@ test('pkg.json lists every file with its size and sha384', () => {
   }
 });
 
+test('dist/ holds exactly the files pkg.json lists, and pkg.json', () => {
+  const listed = [...manifest.files.map((f) => f.path), 'pkg.json'].sort();
+  assert.deepEqual(filesUnder(join(ROOT, 'dist')), listed);
+  for (const name of ['embed.html', 'embed.js', 'embed.css']) assert.ok(listed.includes(name), name);
+});
+
 test('the copied files work from another folder with SRI enforced', async () => {
   const sri = Object.fromEntries(manifest.files.map((f) => [f.path, f.integrity]));
-  copyFileSync(join(ROOT, 'tests/browser/fixtures/small-2021.json'), join(ROOT, 'dist', 'report.json'));
+  copyFileSync(join(ROOT, 'tests/browser/fixtures/small-2021.json'), join(SITE, 'report.json'));
   writeFileSync(
-    join(ROOT, 'dist', 'page.html'),
+    join(SITE, 'page.html'),
     `<!doctype html><meta charset="utf-8">
 <link rel="stylesheet" href="budget-lens.css" integrity="${sri['budget-lens.css']}">
 <script type="module" src="budget-lens.js" integrity="${sri['budget-lens.js']}"></script>
 <budget-lens id="w" src="report.json" view="gpb_by_function" chart="bar"></budget-lens>`,
   );
   const page = await browser.newPage();
-  await page.goto(server.url('/dist/page.html'));
+  await page.goto(server.url(`${SITE_URL}/page.html`));
   await waitReady(page, '#w');
   assert.ok((await inkPixels(page, '#w')).ink > 1000);
-  assert.ok(server.requests.includes('/dist/pkg/budget_lens_bg.wasm'), 'the wasm comes from beside the script');
+  assert.ok(server.requests.includes(`${SITE_URL}/pkg/budget_lens_bg.wasm`), 'the wasm comes from beside the script');
   await page.close();
 });
 
 test('the dist entry script checks the wasm against its hash: a tampered wasm is refused', async () => {
-  const wasmFile = join(ROOT, 'dist', 'pkg', 'budget_lens_bg.wasm');
+  const wasmFile = join(SITE, 'pkg', 'budget_lens_bg.wasm');
   const wasm = manifest.files.find((f) => f.path === 'pkg/budget_lens_bg.wasm');
-  assert.ok(readFileSync(join(ROOT, 'dist', 'budget-lens.js'), 'utf8').includes(`const BUILT_WASM_INTEGRITY = '${wasm.integrity}';`));
+  assert.ok(readFileSync(join(SITE, 'budget-lens.js'), 'utf8').includes(`const BUILT_WASM_INTEGRITY = '${wasm.integrity}';`));
   const original = readFileSync(wasmFile);
   writeFileSync(wasmFile, Buffer.concat([original, Buffer.from([0])]));
   try {
     writeFileSync(
-      join(ROOT, 'dist', 'tampered.html'),
+      join(SITE, 'tampered.html'),
       `<!doctype html><meta charset="utf-8"><script type="module" src="budget-lens.js"></script>
 <budget-lens id="w" src="report.json" lang="en"></budget-lens>`,
     );
     const page = await browser.newPage();
-    await page.goto(server.url('/dist/tampered.html'));
+    await page.goto(server.url(`${SITE_URL}/tampered.html`));
     await waitReady(page, '#w');
     assert.match((await widgetState(page, '#w')).error ?? '', /Cannot load the chart component/);
     await page.close();
@@ -93,4 +113,37 @@ test('a page can give the wasm hash as the wasm-integrity attribute', async () =
   // www/ and dist/ hold the same wasm, so the manifest's hash fits the www copy too.
   assert.equal(await load(wasm.integrity), null);
   assert.match(await load('sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), /无法加载图表组件/);
+});
+
+test('embed.html: the widget from URL parameters in an iframe that tells its parent its height', async () => {
+  copyFileSync(join(ROOT, 'tests/browser/fixtures/small-2021.json'), join(SITE, 'report.json'));
+  // The README's two-line listener, on a parent page.
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const listener = readme.match(/```js\n([\s\S]*?)```/)?.[1];
+  assert.ok(listener && listener.trim().split('\n').length <= 2, 'the README gives a listener of two lines');
+  writeFileSync(join(SITE, 'listener.js'), listener);
+  writeFileSync(
+    join(SITE, 'parent.html'),
+    `<!doctype html><meta charset="utf-8"><script src="listener.js"></script>
+<iframe id="f" src="embed.html?src=report.json&view=gpb_by_function&chart=bar&lang=en&theme=dark" style="width:600px;height:50px;border:0"></iframe>`,
+  );
+  const page = await browser.newPage();
+  await page.goto(server.url(`${SITE_URL}/parent.html`));
+  const frame = page.frameLocator('#f');
+  await frame.locator('budget-lens').waitFor();
+  const child = page.frames().find((f) => f.url().includes('embed.html'));
+  await waitReady(child, 'budget-lens');
+  const inner = await child.evaluate(() => ({
+    height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+    attrs: ['src', 'view', 'chart', 'lang', 'theme'].map((a) => document.querySelector('budget-lens').getAttribute(a)),
+    theme: document.querySelector('budget-lens').shadowRoot.querySelector('.bl').dataset.theme,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
+  }));
+  assert.deepEqual(inner.attrs, ['report.json', 'gpb_by_function', 'bar', 'en', 'dark']);
+  assert.equal(inner.theme, 'dark', 'theme=dark holds on a page that declares no scheme');
+  assert.equal(inner.csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+  await page.waitForFunction((h) => Math.abs(document.getElementById('f').getBoundingClientRect().height - h) <= 1, inner.height);
+  assert.ok(inner.height > 200, `the iframe grew to ${inner.height}px`);
+  assert.deepEqual(page.errors ?? [], []);
+  await page.close();
 });

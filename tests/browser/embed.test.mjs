@@ -44,6 +44,9 @@ describe('a broken, missing or unreachable report', () => {
   test('fires budget-lens-error with the message, once per widget', async () => {
     const errors = await page.evaluate(() => window.errors);
     assert.deepEqual(errors.map((e) => e.id).sort(), ['bad-view', 'broken', 'english-broken', 'missing']);
+    // Each error carries a code a page can act on, whatever the language of its message.
+    const codes = Object.fromEntries(errors.map((e) => [e.id, e.code]));
+    assert.deepEqual(codes, { missing: 'load', broken: 'report', 'english-broken': 'report', 'bad-view': 'report' });
     for (const e of errors) {
       const shown = (await widgetState(page, `#${e.id}`)).error;
       assert.ok(shown.endsWith(e.message), `${e.id}: ${shown} / ${e.message}`);

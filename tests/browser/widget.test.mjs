@@ -176,7 +176,10 @@ describe('demo page', () => {
     assert.equal(after.crumbs.at(-1), nodeAt(parent).label, 'the view of the node is open');
     assert.equal(after.active, 'bl-canvas');
     assert.equal(after.tipLines[0], target.label, 'the node is focused and its tooltip shown');
-    assert.ok(after.tip.includes(target.message), 'the tooltip carries the finding');
+    // The tooltip says it short (severity, what differs, by how much, no minus sign); the panel has it whole.
+    const short = after.tipLines.find((line) => line.startsWith(target.severity === 'error' ? '错误：' : '警告：'));
+    assert.ok(short && short.endsWith('（详见数据核对）') && !short.includes('-'), after.tip);
+    assert.ok(short.length < target.message.length, `${short} / ${target.message}`);
     assert.deepEqual(after.rows.filter((r) => r.highlighted).map((r) => r.path), [target.path]);
     await page.locator('#by-function').screenshot({ path: `${ROOT}/tests/browser/screenshots/finding.png` });
     await host.locator('.bl-table-toggle').click();
@@ -223,7 +226,9 @@ describe('demo page', () => {
     const at = await findColor(page, '#english', BLUE, { minY: 30 });
     await page.mouse.move(at.x, at.y);
     const hovered = await widgetState(page, '#english');
-    assert.ok(/10k yuan/.test(hovered.tip) && /Share: /.test(hovered.tip), hovered.tip);
+    // English amounts as English readers write money, exact: 1,302.65万元 is CNY 13,026,500.
+    assert.ok(hovered.tipLines.includes('CNY 13,026,500') && /Share: /.test(hovered.tip), hovered.tip);
+    assert.ok(!/10k yuan|[（）：]/.test(hovered.tip), hovered.tip);
   });
 });
 

@@ -63,7 +63,9 @@ function renderFindings(reportJson) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = `sev-${f.severity}`;
-    button.textContent = `${say().severity[f.severity] ?? f.severity} · ${f.path}：${f.message}`;
+    // The message names the item in words; the report's internal path (`gpb_by_function/housing`) is for
+    // the data attribute only.
+    button.textContent = `${say().severity[f.severity] ?? f.severity} · ${f.message}`;
     button.dataset.rule = f.rule;
     button.dataset.path = f.path;
     button.addEventListener('click', () => {
@@ -89,11 +91,14 @@ function useReport(reportJson) {
     $('report-error').textContent = say().invalid(e.message ?? String(e));
     return;
   }
+  const report = JSON.parse(reportJson);
+  // The first breakdown with at least two parts that have an amount: a one-slice 100 % pie shows nothing.
+  const parts = (b) => (b.items ?? []).filter((i) => Number(i.amount) > 0).length;
+  const view = (report.breakdowns?.find((b) => parts(b) >= 2) ?? report.breakdowns?.find((b) => b.items?.length) ?? report.breakdowns?.[0])?.id ?? '';
   const preview = $('preview');
   preview.setAttribute('lang', lang());
+  preview.setAttribute('view', view);
   preview.report = reportJson;
-  const report = JSON.parse(reportJson);
-  const view = report.breakdowns?.find((b) => b.items?.length)?.id ?? report.breakdowns?.[0]?.id ?? '';
   $('snippet').textContent =
     '<link rel="stylesheet" href="budget-lens.css">\n' +
     '<script type="module" src="budget-lens.js"></script>\n' +

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::format;
 use super::geometry::{Point, Rect};
-use super::text::{fit_text, text_width};
+use super::text::{text_width, wrap_text};
 use super::view::ChartView;
 
 pub const BAR_FONT: f64 = 12.0;
@@ -33,7 +33,8 @@ pub struct BarRow {
     pub item: usize,
     /// The whole row: the target of hover and clicks.
     pub band: Rect,
-    pub label: String,
+    /// The name in one line, or two before it is cut with "…" (a row is tall enough for two).
+    pub label: Vec<String>,
     /// Right end of the name, vertically centred.
     pub label_anchor: Point,
     pub bar: Rect,
@@ -41,6 +42,8 @@ pub struct BarRow {
     pub value_text: String,
     /// Left end of the value text.
     pub value_anchor: Point,
+    /// The finding mark's centre, after the value, if the item has one.
+    pub mark: Option<super::Mark>,
 }
 
 fn row_height(with_prior: bool) -> f64 {
@@ -81,6 +84,7 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
         .map(|i| text_width(&i.label, BAR_FONT))
         .fold(0.0, f64::max);
     let label_w = longest_label.min(width * 0.38).min(240.0);
+    // Every row's name in the same way: two lines for all when one needs them.
     let zero_x = PAD + label_w + 8.0;
     let bar_max = (width - PAD - value_w - zero_x).max(10.0);
     let scale = view
@@ -124,11 +128,19 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
             BarRow {
                 item: i,
                 band,
-                label: fit_text(&item.label, BAR_FONT, label_w),
+                label: wrap_text(&item.label, BAR_FONT, label_w, 2),
                 label_anchor: Point::new(PAD + label_w, y + row_h / 2.0),
                 bar,
                 prior_bar,
                 value_anchor: Point::new(zero_x + w + 4.0, bar_y + bar_h / 2.0),
+                mark: item.mark.map(|severity| super::Mark {
+                    item: i,
+                    severity,
+                    at: Point::new(
+                        zero_x + w + 4.0 + text_width(&values[i], BAR_FONT) + 10.0,
+                        bar_y + bar_h / 2.0,
+                    ),
+                }),
                 value_text: values[i].clone(),
             }
         })
@@ -141,6 +153,9 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
         zero_x,
     }
 }
+
+/// The distance between the two lines of a name.
+pub const BAR_LINE: f64 = 15.0;
 
 #[cfg(test)]
 mod tests {
@@ -172,6 +187,29 @@ mod tests {
     }
 
     #[test]
+    fn long_names_take_two_lines_before_they_are_cut() {
+        let json = crate::view::tests::REPORT
+            .replace("基本支出", "其他政府办公厅（室）及相关机构事务支出");
+        let report = budget_lens_core::report::parse_report(&json).unwrap();
+        let view = ChartView::new(&report, "expenditure", &[], Lang::Zh).unwrap();
+        let bars = layout(&view, 480.0, ("2021年".into(), "2020年".into()));
+        let long = bars.rows.iter().find(|r| r.item == 0).unwrap();
+        assert_eq!(long.label.len(), 2);
+        assert_eq!(
+            long.label.concat(),
+            "其他政府办公厅（室）及相关机构事务支出",
+            "whole, in two lines"
+        );
+        let narrow = layout(&view, 240.0, ("2021年".into(), "2020年".into()));
+        let cut = narrow.rows.iter().find(|r| r.item == 0).unwrap();
+        assert!(
+            cut.label.len() == 2 && cut.label[1].ends_with('…'),
+            "{:?}",
+            cut.label
+        );
+    }
+
+    #[test]
     fn rows_stay_apart_and_inside_at_phone_width() {
         let (_, bars) = bars(360.0);
         for pair in bars.rows.windows(2) {
@@ -180,7 +218,9 @@ mod tests {
         for row in &bars.rows {
             let value_end = row.value_anchor.x + text_width(&row.value_text, BAR_FONT);
             assert!(value_end <= 360.0, "{} ends at {value_end}", row.value_text);
-            assert!(row.label_anchor.x - text_width(&row.label, BAR_FONT) >= 0.0);
+            for line in &row.label {
+                assert!(row.label_anchor.x - text_width(line, BAR_FONT) >= 0.0);
+            }
             assert!(row.label_anchor.x < row.bar.x);
         }
     }

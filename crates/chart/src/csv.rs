@@ -2,14 +2,15 @@
 //! Chinese correctly), a header row, one row per item and the total; figures as plain exact
 //! decimals (no grouping, no unit: the unit is in the header).
 
-use super::format::plain_number;
+use rust_decimal::Decimal;
+
 use super::strings::ui_strings;
 use super::view::{ChartView, Item};
 
 const BOM: char = '\u{feff}';
 
-/// A column: its header and the figure of an item as shown (if the item has it).
-type Column = (String, fn(&Item) -> Option<&String>);
+/// A column: its header and the exact figure of an item (if the item has it).
+type Column = (String, fn(&Item) -> Option<Decimal>);
 
 /// The view's table as CSV text (starting with the BOM, lines ending in CRLF as RFC 4180 says).
 pub fn level_csv(view: &ChartView) -> String {
@@ -24,26 +25,14 @@ pub fn level_csv(view: &ChartView) -> String {
     };
     let columns: [Column; 7] = [
         (format!("{}{open}{unit}{close}", s.amount), |i| {
-            Some(&i.amount_text)
+            Some(i.amount)
         }),
-        (format!("{}{open}%{close}", s.share), |i| {
-            i.share_text.as_ref()
-        }),
-        (format!("{}{open}{unit}{close}", s.prior), |i| {
-            i.prior_text.as_ref()
-        }),
-        (format!("{}{open}{unit}{close}", s.change), |i| {
-            i.change_text.as_ref()
-        }),
-        (format!("{}{open}%{close}", s.change_pct), |i| {
-            i.change_pct_text.as_ref()
-        }),
-        (format!("{}{open}{unit}{close}", s.budget), |i| {
-            i.budget_text.as_ref()
-        }),
-        (format!("{}{open}%{close}", s.completion), |i| {
-            i.completion_text.as_ref()
-        }),
+        (format!("{}{open}%{close}", s.share), |i| i.share),
+        (format!("{}{open}{unit}{close}", s.prior), |i| i.prior),
+        (format!("{}{open}{unit}{close}", s.change), |i| i.change),
+        (format!("{}{open}%{close}", s.change_pct), |i| i.change_pct),
+        (format!("{}{open}{unit}{close}", s.budget), |i| i.budget),
+        (format!("{}{open}%{close}", s.completion), |i| i.completion),
     ];
     // Only the columns some item has.
     let shown: Vec<_> = columns
@@ -60,7 +49,7 @@ pub fn level_csv(view: &ChartView) -> String {
         row.extend(
             shown
                 .iter()
-                .map(|(_, get)| get(item).map_or(String::new(), |t| plain_number(t))),
+                .map(|(_, get)| get(item).map_or(String::new(), |v| v.to_string())),
         );
         push_line(&mut out, &row);
     }

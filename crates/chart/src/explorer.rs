@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::colors::PageColors;
 use super::palette::{Theme, ThemeName};
 use super::strings::{findings_badge, ui_strings};
 use super::view::{parent_path, ChartView, ViewError};
@@ -25,7 +26,12 @@ pub struct Explorer {
     zoom: f64,
     /// The size in layout pixels of the last layout.
     layout_size: (f64, f64),
-    theme: ThemeName,
+    theme_name: ThemeName,
+    page_colors: PageColors,
+    /// The base theme with the page's colours laid over it.
+    theme: Theme,
+    /// Where the reader was before following a finding into another breakdown, if they did.
+    origin: Option<String>,
 }
 
 /// The smallest and largest zoom: text from 12 px up to 30 px.
@@ -38,6 +44,10 @@ pub struct Snapshot<'a> {
     pub entity: &'a str,
     pub chart: &'static str,
     pub view: &'a ChartView,
+    /// The way back: where the reader came from by a finding (if elsewhere), then the level's ancestors.
+    pub breadcrumb: Vec<PathCrumb>,
+    /// The accessible name of the breadcrumb: what it is and where the reader is.
+    pub crumbs_label: String,
     /// The level in one sentence, for screen readers.
     pub description: String,
     pub focus: Option<usize>,
@@ -47,6 +57,14 @@ pub struct Snapshot<'a> {
     pub warnings: usize,
     pub notes: usize,
     pub can_go_up: bool,
+}
+
+/// One step of the breadcrumb; `origin` marks the view the reader left by following a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathCrumb {
+    pub path: String,
+    pub label: String,
+    pub origin: bool,
 }
 
 /// A finding as the findings panel lists it.
@@ -95,7 +113,10 @@ impl Explorer {
             layout: None,
             zoom: 1.0,
             layout_size: (0.0, 0.0),
-            theme: ThemeName::Light,
+            theme_name: ThemeName::Light,
+            page_colors: PageColors::default(),
+            theme: Theme::LIGHT,
+            origin: None,
         })
     }
 
@@ -115,9 +136,17 @@ impl Explorer {
         &self.findings
     }
 
-    /// Shows the items of the node at `path`; hidden, hover and focus start afresh.
+    /// Shows the items of the node at `path`; hidden, hover and focus start afresh. Back in the breakdown
+    /// the reader started in, the way back to it is no longer needed.
     pub fn open(&mut self, path: &str) -> Result<(), ViewError> {
         self.view = ChartView::new(&self.report, path, &self.findings, self.lang)?;
+        if self
+            .origin
+            .as_deref()
+            .is_some_and(|origin| root_of(origin) == root_of(&self.view.path))
+        {
+            self.origin = None;
+        }
         self.interaction = Interaction {
             hidden: vec![false; self.view.items.len()],
             ..Interaction::default()
@@ -152,18 +181,47 @@ impl Explorer {
     }
 
     /// Shows the node of a finding: its parent's view with the node focused, or the node's own view.
+    /// Into another breakdown, the breadcrumb keeps the way back to where the reader was.
     pub fn reveal(&mut self, path: &str) -> bool {
         let Some(node) = self.report.node_at(path) else {
             return false;
         };
         let has_items = !node.items.is_empty();
-        if let Some(parent) = parent_path(path).map(str::to_string) {
-            if self.open(&parent).is_ok() {
+        let here = self.view.path.clone();
+        let origin = self.origin.clone();
+        let shown = match parent_path(path).map(str::to_string) {
+            Some(parent) if self.open(&parent).is_ok() => {
                 self.interaction.focus = self.view.index_of(path);
-                return true;
+                true
+            }
+            _ => has_items && self.open(path).is_ok(),
+        };
+        if shown {
+            let started = origin.unwrap_or(here);
+            if root_of(&started) != root_of(&self.view.path) {
+                self.origin = Some(started);
             }
         }
-        has_items && self.open(path).is_ok()
+        shown
+    }
+
+    /// The breadcrumb: the origin (if the reader came by a finding from another breakdown), then the level's
+    /// ancestors and the level itself.
+    pub fn breadcrumb(&self) -> Vec<PathCrumb> {
+        let origin = self.origin.as_deref().and_then(|path| {
+            let node = self.report.node_at(path)?;
+            Some(PathCrumb {
+                path: path.to_string(),
+                label: node.label.clone(),
+                origin: true,
+            })
+        });
+        let levels = self.view.breadcrumb.iter().map(|c| PathCrumb {
+            path: c.path.clone(),
+            label: c.label.clone(),
+            origin: false,
+        });
+        origin.into_iter().chain(levels).collect()
     }
 
     pub fn set_kind(&mut self, kind: ChartKind) {
@@ -230,11 +288,18 @@ impl Explorer {
     }
 
     pub fn set_theme(&mut self, theme: ThemeName) {
-        self.theme = theme;
+        self.theme_name = theme;
+        self.theme = theme.theme().with_page_colors(&self.page_colors);
     }
 
-    pub fn theme(&self) -> &'static Theme {
-        self.theme.theme()
+    /// The page's colours (its `--bl-*` custom properties), laid over the theme with contrast mended.
+    pub fn set_page_colors(&mut self, colors: PageColors) {
+        self.page_colors = colors;
+        self.set_theme(self.theme_name);
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
     /// The height the chart wants at `width`, both in CSS pixels of the page.
@@ -280,6 +345,19 @@ impl Explorer {
         Some(Point::new(p.x * self.zoom, p.y * self.zoom))
     }
 
+    /// Where a `w` × `h` tooltip for item `index` goes in a `box_w` × `box_h` chart (CSS pixels of the
+    /// page): inside the box, clear of the part it describes.
+    pub fn tip_position(&self, index: usize, tip: (f64, f64), bounds: (f64, f64)) -> Option<Point> {
+        let z = self.zoom;
+        let at = super::tooltip::tip_position(
+            self.layout.as_ref()?,
+            index,
+            (tip.0 / z, tip.1 / z),
+            (bounds.0 / z, bounds.1 / z),
+        )?;
+        Some(Point::new(at.x * z, at.y * z))
+    }
+
     pub fn snapshot(&self) -> Snapshot<'_> {
         let (errors, warnings, notes) = counts(&self.findings);
         Snapshot {
@@ -287,6 +365,8 @@ impl Explorer {
             entity: &self.report.entity,
             chart: self.kind.name(),
             view: &self.view,
+            breadcrumb: self.breadcrumb(),
+            crumbs_label: crumbs_label(&self.view.label, self.lang),
             description: self.view.description(),
             focus: self.interaction.focus,
             hidden: &self.interaction.hidden,
@@ -325,6 +405,19 @@ impl Explorer {
 
     pub fn strings(&self) -> super::strings::UiStrings {
         ui_strings(self.lang)
+    }
+}
+
+/// The breakdown a path belongs to (its first segment).
+fn root_of(path: &str) -> &str {
+    path.split('/').next().unwrap_or_default()
+}
+
+/// `层级路径：一般公共预算财政拨款支出` / `Path: …`: names the breadcrumb by the level shown.
+fn crumbs_label(level: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("层级路径：{level}"),
+        Lang::En => format!("Path: {level}"),
     }
 }
 
@@ -404,6 +497,43 @@ mod tests {
         assert_eq!(e.view().path, "e");
         assert_eq!(e.interaction().focus, Some(0));
         assert!(!e.reveal("nowhere"));
+    }
+
+    #[test]
+    fn a_finding_in_another_breakdown_keeps_the_way_back() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+          {"id":"income","label":"收入总计","amount":"10.00","items":[{"id":"a","label":"甲","amount":"10.00"}]},
+          {"id":"spending","label":"支出总计","amount":"10.00","items":[
+            {"id":"b","label":"乙","amount":"6.00","items":[{"id":"x","label":"子","amount":"5.00"}]},
+            {"id":"c","label":"丙","amount":"4.00"}]}]}"#;
+        let mut e = Explorer::new(
+            parse_report(json).unwrap(),
+            "income",
+            ChartKind::Pie,
+            Lang::Zh,
+        )
+        .unwrap();
+        assert_eq!(e.breadcrumb().len(), 1);
+        assert_eq!(e.snapshot().crumbs_label, "层级路径：收入总计");
+        assert!(e.reveal("spending/b/x"));
+        let crumbs = e.breadcrumb();
+        let labels: Vec<_> = crumbs
+            .iter()
+            .map(|c| (c.label.as_str(), c.origin))
+            .collect();
+        assert_eq!(
+            labels,
+            [("收入总计", true), ("支出总计", false), ("乙", false)]
+        );
+        // Going up inside the other breakdown keeps the way back; opening it returns and forgets it.
+        assert!(e.up());
+        assert!(e.breadcrumb()[0].origin);
+        e.open("income").unwrap();
+        assert_eq!(e.breadcrumb().len(), 1);
+        assert!(!e.breadcrumb()[0].origin);
+        // A finding in the same breakdown needs no way back.
+        assert!(e.reveal("income/a"));
+        assert!(e.breadcrumb().iter().all(|c| !c.origin));
     }
 
     #[test]

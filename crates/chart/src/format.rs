@@ -3,48 +3,36 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+pub use budget_lens_core::report::money::{grouped, in_yuan};
 use budget_lens_core::report::Unit;
 use budget_lens_core::Lang;
 
 /// Decimals of computed percentages (shares, changes).
 pub const PERCENT_DECIMALS: u32 = 2;
 
-/// `1302.65` → `1,302.65`; keeps the printed scale (`11.00` stays `11.00`) and the sign.
-pub fn grouped(value: Decimal) -> String {
-    let text = value.to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (int, frac) = match digits.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (digits, None),
-    };
-    let mut out = String::with_capacity(text.len() + int.len() / 3);
-    out.push_str(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
-}
-
 /// The unit in the reader's language.
 pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
     lang.pick(unit.zh(), unit.en())
 }
 
-/// An amount with its unit: `1,302.65万元`, `1,302.65 10k yuan`.
+/// An amount with its unit: `1,302.65万元`; in English in yuan, exactly, as English readers write money:
+/// `CNY 13,026,500` (the printed precision kept: `88.130039万元` is `CNY 881,300.39`).
 pub fn amount(value: Decimal, unit: Unit, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}{}", grouped(value), unit.zh()),
-        Lang::En => format!("{} {}", grouped(value), unit.en()),
+        Lang::En => match in_yuan(value, unit) {
+            Some(yuan) => format!("CNY {}", grouped(yuan)),
+            None => format!("{} {}", grouped(value), unit.en()),
+        },
+    }
+}
+
+/// A signed amount: `+97.05万元`, `CNY +970,500`, `-600.42万元`.
+pub fn signed_amount(value: Decimal, unit: Unit, lang: Lang) -> String {
+    match (lang, in_yuan(value, unit)) {
+        (Lang::En, Some(yuan)) => format!("CNY {}", signed(yuan)),
+        (Lang::En, None) => format!("{} {}", signed(value), unit.en()),
+        (Lang::Zh, _) => format!("{}{}", signed(value), unit.zh()),
     }
 }
 
@@ -76,18 +64,6 @@ pub fn in_yi(value: Decimal, unit: Unit, lang: Lang) -> Option<String> {
             format!("about {} million yuan", round(millions))
         }
     })
-}
-
-/// The leading number of a figure as shown, without grouping, sign `+`, unit or `%`:
-/// `1,302.65万元` → `1302.65`, `+12.30` → `12.30`, `-24.51%` → `-24.51`. For CSV export.
-pub fn plain_number(text: &str) -> String {
-    let number: String = text
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+'))
-        .filter(|c| *c != ',' && *c != '+')
-        .collect();
-    number
 }
 
 /// A percentage as printed: `57.87%`.
@@ -159,7 +135,21 @@ mod tests {
         );
         assert_eq!(
             amount(d("1550.17"), Unit::WanYuan, Lang::En),
-            "1,550.17 10k yuan"
+            "CNY 15,501,700"
+        );
+        assert_eq!(
+            amount(d("88.130039"), Unit::WanYuan, Lang::En),
+            "CNY 881,300.39"
+        );
+        assert_eq!(amount(d("3.50"), Unit::Yuan, Lang::En), "CNY 3.50");
+        assert_eq!(amount(d("1.2"), Unit::YiYuan, Lang::En), "CNY 120,000,000");
+        assert_eq!(
+            signed_amount(d("-600.42"), Unit::WanYuan, Lang::En),
+            "CNY -6,004,200"
+        );
+        assert_eq!(
+            signed_amount(d("97.05"), Unit::WanYuan, Lang::Zh),
+            "+97.05万元"
         );
         assert_eq!(amount(d("3"), Unit::Yuan, Lang::Zh), "3元");
     }
@@ -214,14 +204,5 @@ mod tests {
             in_yi(d("150000000"), Unit::Yuan, Lang::Zh).as_deref(),
             Some("约1.50亿元")
         );
-    }
-
-    #[test]
-    fn plain_numbers_drop_grouping_sign_and_unit() {
-        assert_eq!(plain_number("1,302.65万元"), "1302.65");
-        assert_eq!(plain_number("1,302.65 10k yuan"), "1302.65");
-        assert_eq!(plain_number("+12.30"), "12.30");
-        assert_eq!(plain_number("-24.51%"), "-24.51");
-        assert_eq!(plain_number(""), "");
     }
 }

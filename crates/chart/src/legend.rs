@@ -20,6 +20,8 @@ pub struct LegendEntry {
     pub text: String,
     pub hidden: bool,
     pub mark: Option<Severity>,
+    /// Where the mark goes: just after the text, so that it reads with its name.
+    pub mark_at: Option<super::Point>,
 }
 
 /// Legend rows for every item of `view`, top to bottom inside `area`.
@@ -45,7 +47,15 @@ pub fn legend_entries(view: &ChartView, area: Rect, hidden: &[bool]) -> Vec<Lege
                     format!("{name}  {share}")
                 }
             };
+            let text_end = text_x + super::text::text_width(&text, LEGEND_FONT);
+            let mark_at = item.mark.map(|_| {
+                super::Point::new(
+                    text_end + 4.0 + super::MARK_SIZE / 2.0,
+                    y + LEGEND_ROW / 2.0,
+                )
+            });
             LegendEntry {
+                mark_at,
                 item: i,
                 bounds: Rect::new(area.x, y, area.w, LEGEND_ROW),
                 swatch: Rect::new(area.x, y + (LEGEND_ROW - SWATCH) / 2.0, SWATCH, SWATCH),
@@ -76,5 +86,14 @@ mod tests {
         for e in &entries {
             assert!(e.swatch.x + 20.0 + text_width(&e.text, LEGEND_FONT) <= area.right());
         }
+        // A mark sits right after its row's text, inside the row.
+        let mut marked = view.clone();
+        marked.items[0].mark = Some(Severity::Warning);
+        let entries = legend_entries(&marked, area, &[false, false]);
+        let at = entries[0].mark_at.unwrap();
+        let text_end = entries[0].swatch.right() + 8.0 + text_width(&entries[0].text, LEGEND_FONT);
+        assert!(at.x > text_end && at.x - text_end <= 4.0 + crate::MARK_SIZE);
+        assert!(at.x + crate::MARK_SIZE / 2.0 <= area.right());
+        assert!(entries[1].mark_at.is_none());
     }
 }

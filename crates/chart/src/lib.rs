@@ -3,6 +3,7 @@
 //! Amounts stay exact decimals (formatted as printed); floats are only pixel geometry.
 
 pub mod bar;
+pub mod colors;
 pub mod csv;
 pub mod explorer;
 pub mod format;
@@ -13,7 +14,9 @@ pub mod pattern;
 pub mod pie;
 pub mod render;
 pub mod strings;
+pub mod summary;
 pub mod text;
+pub mod tooltip;
 pub mod view;
 
 use budget_lens_core::Lang;
@@ -23,6 +26,18 @@ pub use view::{ChartView, Crumb, Item, ViewError};
 /// The least height of a pointer target (a legend row, a bar's row), in layout pixels: 44 px, and
 /// 60 px or more at the large mode's zoom (20 px text / 14 px ≈ 1.43).
 pub const MIN_TARGET: f64 = 44.0;
+
+/// The size of a finding mark (a triangle for an error, a circle for a warning), in layout pixels.
+pub const MARK_SIZE: f64 = 12.0;
+
+/// A finding mark placed by the layout: on its slice (or just outside a slice too thin for it), after a
+/// bar's value, after a legend row's text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    pub item: usize,
+    pub severity: budget_lens_core::check::Severity,
+    pub at: Point,
+}
 
 /// Which chart shows the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

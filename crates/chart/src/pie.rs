@@ -6,12 +6,12 @@ use std::f64::consts::TAU;
 use super::format;
 use super::geometry::{Point, Rect};
 use super::legend::{legend_entries, LegendEntry, LEGEND_ROW};
-use super::text::{fit_text, text_width};
+use super::text::{fit_text, text_width, wrap_text};
 use super::view::ChartView;
 use budget_lens_core::Lang;
 
 pub const LABEL_FONT: f64 = 12.0;
-const LABEL_LINE: f64 = 16.0;
+pub const LABEL_LINE: f64 = 16.0;
 /// Slices smaller than this fraction of the visible total are labelled in the legend only.
 const MIN_LABELLED_FRACTION: f64 = 0.03;
 const PAD: f64 = 10.0;
@@ -32,6 +32,9 @@ pub struct PieLayout {
     pub slices: Vec<Slice>,
     pub labels: Vec<SliceLabel>,
     pub legend: Vec<LegendEntry>,
+    pub label_style: LabelStyle,
+    /// The finding marks of the slices: on a slice wide enough, else just outside its rim.
+    pub marks: Vec<super::Mark>,
     /// The two lines in the donut's hole: `合计` and the total with its unit.
     pub center_text: Option<CenterText>,
 }
@@ -42,6 +45,8 @@ pub struct CenterText {
     pub caption: String,
     pub total: String,
     pub total_font: f64,
+    /// The level's own finding mark, beside the caption above the total it concerns.
+    pub mark: Option<(budget_lens_core::check::Severity, Point)>,
 }
 
 /// A visible slice of item `item`, from angle `start` to `end` (clockwise from 12 o'clock).
@@ -58,11 +63,31 @@ impl Slice {
     }
 }
 
-/// An outside label: its text, where it is written, which way it runs, and its leader line.
+/// How every outside label of one chart is written, decided once per chart so that labels never mix
+/// styles: names and shares on one line, names over two lines (cut with "…" only past the second), or
+/// shares alone (the names are in the legend) where not even two lines hold a readable name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelStyle {
+    OneLine,
+    TwoLines,
+    SharesOnly,
+}
+
+impl LabelStyle {
+    fn lines(self) -> usize {
+        match self {
+            LabelStyle::TwoLines => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// An outside label: its lines, where they are written, which way they run, and its leader line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SliceLabel {
     pub item: usize,
-    pub text: String,
+    /// One or two lines (the chart's [`LabelStyle`]).
+    pub lines: Vec<String>,
     /// Left end (right side) or right end (left side) of the text, at the text's vertical centre.
     pub anchor: Point,
     pub right_side: bool,
@@ -136,17 +161,25 @@ pub fn layout(
         }
     }
 
-    let labels = place_labels(view, &slices, center, radius, pie_area);
+    let (labels, label_style) = place_labels(view, &slices, center, radius, pie_area);
     let legend = legend_entries(view, legend_area, hidden);
     let inner_radius = if donut { radius * 0.58 } else { 0.0 };
+    let marks = slice_marks(view, &slices, center, inner_radius, radius);
     let center_text = donut.then(|| {
         let room = inner_radius * 1.9;
         let total_font = [LABEL_FONT + 1.0, LABEL_FONT, 11.0, 10.0]
             .into_iter()
             .find(|&size| text_width(&view.total_text, size) <= room)
             .unwrap_or(10.0);
+        let caption = super::strings::ui_strings(lang).total.to_string();
+        let caption_end = text_width(&caption, LABEL_FONT) / 2.0;
+        let mark = view.own_mark.map(|severity| {
+            let x = center.x + caption_end + 4.0 + super::MARK_SIZE / 2.0;
+            (severity, Point::new(x, center.y - 10.0))
+        });
         CenterText {
-            caption: super::strings::ui_strings(lang).total.to_string(),
+            mark,
+            caption,
             total: fit_text(&view.total_text, total_font, room),
             total_font,
         }
@@ -158,28 +191,137 @@ pub fn layout(
         slices,
         labels,
         legend,
+        label_style,
+        marks,
         center_text,
     }
 }
 
+/// A mark for every marked slice: in the middle of its ring where the arc is wide enough, else just
+/// outside the rim, so that no marked slice goes without one (the legend has one too).
+fn slice_marks(
+    view: &ChartView,
+    slices: &[Slice],
+    center: Point,
+    inner: f64,
+    radius: f64,
+) -> Vec<super::Mark> {
+    let ring = (inner + radius) / 2.0;
+    slices
+        .iter()
+        .filter_map(|slice| {
+            let severity = view.items[slice.item].mark?;
+            let fits = (slice.end - slice.start) * ring > 2.0 * super::MARK_SIZE;
+            let r = if fits {
+                ring
+            } else {
+                radius + super::MARK_SIZE / 2.0 + 3.0
+            };
+            Some(super::Mark {
+                item: slice.item,
+                severity,
+                at: center.polar(r, slice.mid()),
+            })
+        })
+        .collect()
+}
+
+/// The width a label has on its side of the pie.
+fn label_room(center: Point, radius: f64, area: Rect, right_side: bool) -> f64 {
+    let text_x = center.x + if right_side { 1.0 } else { -1.0 } * (radius + 22.0);
+    if right_side {
+        area.right() - text_x - 4.0
+    } else {
+        text_x - area.x - 4.0
+    }
+}
+
+/// One style for all `labelled` slices: one line if every name and share fits on one, two lines if every
+/// name then shows at least [`MIN_NAME_CHARS`] characters, else shares only.
+fn label_style(
+    view: &ChartView,
+    labelled: &[&Slice],
+    center: Point,
+    radius: f64,
+    area: Rect,
+) -> LabelStyle {
+    let room_of = |s: &Slice| label_room(center, radius, area, s.mid().sin() >= 0.0);
+    let one_line = labelled.iter().all(|s| {
+        let item = &view.items[s.item];
+        let whole = format!(
+            "{} {}",
+            item.label,
+            item.share_text.as_deref().unwrap_or("")
+        );
+        text_width(&whole, LABEL_FONT) <= room_of(s)
+    });
+    let two_lines = labelled.iter().all(|s| {
+        let item = &view.items[s.item];
+        let lines = label_lines(item, LabelStyle::TwoLines, room_of(s));
+        let shown: usize = lines.iter().map(|l| l.chars().count()).sum();
+        let share = item.share_text.as_deref().unwrap_or("").chars().count() + 1;
+        let name_shown = shown.saturating_sub(share);
+        let whole = !lines.concat().contains('…');
+        whole || name_shown >= MIN_NAME_CHARS
+    });
+    if one_line {
+        LabelStyle::OneLine
+    } else if two_lines {
+        LabelStyle::TwoLines
+    } else {
+        LabelStyle::SharesOnly
+    }
+}
+
+/// The lines of an item's label in `style` within `room` pixels: the share follows the name on its line.
+fn label_lines(item: &super::view::Item, style: LabelStyle, room: f64) -> Vec<String> {
+    let percent = item.share_text.clone().unwrap_or_default();
+    let whole = format!("{} {percent}", item.label);
+    match style {
+        LabelStyle::SharesOnly => vec![percent],
+        LabelStyle::OneLine if text_width(&whole, LABEL_FONT) <= room => vec![whole],
+        LabelStyle::OneLine => {
+            let percent_w = text_width(&format!(" {percent}"), LABEL_FONT);
+            vec![format!(
+                "{} {percent}",
+                fit_text(&item.label, LABEL_FONT, room - percent_w)
+            )]
+        }
+        LabelStyle::TwoLines => {
+            let mut lines = wrap_text(&whole, LABEL_FONT, room, 2);
+            // The share is never cut: a cut second line gives way to it.
+            let percent_w = text_width(&format!(" {percent}"), LABEL_FONT);
+            if lines.len() == 2 && !lines[1].ends_with(&percent) {
+                let first_len = lines[0].chars().count();
+                let rest: String = item.label.chars().skip(first_len).collect();
+                let rest = rest.trim_start();
+                lines[1] = format!("{} {percent}", fit_text(rest, LABEL_FONT, room - percent_w));
+            }
+            lines
+        }
+    }
+}
+
 /// Labels for the slices large enough, in two columns beside the pie, spread so that none overlap,
-/// dropping the smallest where a column is full.
+/// dropping the smallest where a column is full; all in one [`LabelStyle`].
 fn place_labels(
     view: &ChartView,
     slices: &[Slice],
     center: Point,
     radius: f64,
     area: Rect,
-) -> Vec<SliceLabel> {
+) -> (Vec<SliceLabel>, LabelStyle) {
     let mut candidates: Vec<&Slice> = slices
         .iter()
         .filter(|s| (s.end - s.start) / TAU >= MIN_LABELLED_FRACTION)
         .collect();
     // Largest first, so that a full column keeps the largest slices.
     candidates.sort_by(|a, b| (b.end - b.start).total_cmp(&(a.end - a.start)));
+    let style = label_style(view, &candidates, center, radius, area);
+    let line_gap = LABEL_LINE * style.lines() as f64;
     let top = area.y + PAD;
     let bottom = area.bottom() - PAD;
-    let capacity = ((bottom - top) / LABEL_LINE).floor().max(0.0) as usize;
+    let capacity = ((bottom - top) / line_gap).floor().max(0.0) as usize;
     let mut labels = Vec::new();
     for right_side in [true, false] {
         let mut side: Vec<&Slice> = candidates
@@ -199,17 +341,33 @@ fn place_labels(
             .collect();
         let ys = spread(
             &wanted,
-            top + LABEL_LINE / 2.0,
-            bottom - LABEL_LINE / 2.0,
-            LABEL_LINE,
+            top + line_gap / 2.0,
+            bottom - line_gap / 2.0,
+            line_gap,
         );
         for (slice, y) in side.into_iter().zip(ys) {
-            if let Some(label) = side_label(view, slice, center, radius, area, right_side, y) {
+            let place = LabelPlace {
+                center,
+                radius,
+                area,
+                right_side,
+                y,
+            };
+            if let Some(label) = side_label(view, slice, style, place) {
                 labels.push(label);
             }
         }
     }
-    labels
+    (labels, style)
+}
+
+/// Where one label goes: its side of the pie and the height of its centre.
+struct LabelPlace {
+    center: Point,
+    radius: f64,
+    area: Rect,
+    right_side: bool,
+    y: f64,
 }
 
 /// Positions as near to `wanted` (sorted) as possible, each at least `gap` below the one before,
@@ -231,43 +389,39 @@ pub fn spread(wanted: &[f64], low: f64, high: f64, gap: f64) -> Vec<f64> {
 fn side_label(
     view: &ChartView,
     slice: &Slice,
-    center: Point,
-    radius: f64,
-    area: Rect,
-    right_side: bool,
-    y: f64,
+    style: LabelStyle,
+    place: LabelPlace,
 ) -> Option<SliceLabel> {
-    let item = &view.items[slice.item];
+    let LabelPlace {
+        center,
+        radius,
+        area,
+        right_side,
+        y,
+    } = place;
     let direction = if right_side { 1.0 } else { -1.0 };
     let rim = center.polar(radius, slice.mid());
     let elbow = center.polar(radius + 10.0, slice.mid());
     let text_x = center.x + direction * (radius + 22.0);
-    let available = if right_side {
-        area.right() - text_x - 4.0
-    } else {
-        text_x - area.x - 4.0
-    };
-    let percent = item.share_text.clone().unwrap_or_default();
-    let percent_w = text_width(&format!(" {percent}"), LABEL_FONT);
-    let name = fit_text(&item.label, LABEL_FONT, available - percent_w);
-    // Too narrow for a readable name: the percentage alone, the name is in the legend.
-    let text = if name.chars().count() >= MIN_NAME_CHARS {
-        format!("{name} {percent}")
-    } else if text_width(&percent, LABEL_FONT) <= available {
-        percent
-    } else {
+    let room = label_room(center, radius, area, right_side);
+    let lines = label_lines(&view.items[slice.item], style, room);
+    let w = lines
+        .iter()
+        .map(|l| text_width(l, LABEL_FONT))
+        .fold(0.0, f64::max);
+    if lines.is_empty() || w > room {
         return None;
-    };
-    let w = text_width(&text, LABEL_FONT);
+    }
+    let h = LABEL_LINE * lines.len() as f64;
     let bounds = Rect::new(
         if right_side { text_x } else { text_x - w },
-        y - LABEL_LINE / 2.0,
+        y - h / 2.0,
         w,
-        LABEL_LINE,
+        h,
     );
     Some(SliceLabel {
         item: slice.item,
-        text,
+        lines,
         anchor: Point::new(text_x, y),
         right_side,
         bounds,
@@ -334,15 +488,15 @@ mod tests {
                 for b in &pie.labels[i + 1..] {
                     assert!(
                         !a.bounds.overlaps(&b.bounds),
-                        "{} / {} at {w}",
-                        a.text,
-                        b.text
+                        "{:?} / {:?} at {w}",
+                        a.lines,
+                        b.lines
                     );
                 }
                 assert!(
                     a.bounds.x >= 0.0 && a.bounds.right() <= w,
-                    "{} at {w}",
-                    a.text
+                    "{:?} at {w}",
+                    a.lines
                 );
                 // No label runs into the pie itself.
                 let near = if a.right_side {
@@ -350,13 +504,13 @@ mod tests {
                 } else {
                     a.bounds.right()
                 };
-                assert!((near - pie.center.x).abs() > pie.radius, "{}", a.text);
+                assert!((near - pie.center.x).abs() > pie.radius, "{:?}", a.lines);
                 // No label runs into the legend.
                 for entry in &pie.legend {
                     assert!(
                         !a.bounds.overlaps(&entry.bounds),
-                        "{} / legend at {w}",
-                        a.text
+                        "{:?} / legend at {w}",
+                        a.lines
                     );
                 }
             }
@@ -375,6 +529,69 @@ mod tests {
         }
         assert!(ys[0] >= 0.0 && *ys.last().unwrap() <= 100.0);
         assert_eq!(spread(&[50.0], 0.0, 100.0, 16.0), [50.0]);
+    }
+
+    /// The sample's 一般公共预算财政拨款支出 at the large mode's layout width (960 px / 1.43 zoom).
+    fn sample_function_view() -> ChartView {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[{"id":"g","label":"一般公共预算财政拨款支出","amount":"1550.17","items":[
+            {"id":"a","label":"一般公共服务支出","amount":"1302.65"},{"id":"b","label":"社会保障和就业支出","amount":"131.17"},
+            {"id":"c","label":"卫生健康支出","amount":"50.44"},{"id":"d","label":"住房保障支出","amount":"65.91"}]}]}"#;
+        ChartView::new(&parse_report(json).unwrap(), "g", &[], Lang::Zh).unwrap()
+    }
+
+    #[test]
+    fn one_label_policy_per_chart_and_names_in_the_large_mode() {
+        let view = sample_function_view();
+        for width in [960.0 / (20.0 / 14.0), 640.0, 960.0] {
+            let pie = layout(
+                &view,
+                width,
+                preferred_height(width, 4),
+                true,
+                &[],
+                Lang::Zh,
+            );
+            assert_ne!(pie.label_style, LabelStyle::SharesOnly, "at {width}");
+            // The two largest slices are named.
+            for item in [0, 1] {
+                let label = pie
+                    .labels
+                    .iter()
+                    .find(|l| l.item == item)
+                    .expect("labelled");
+                assert!(
+                    label
+                        .lines
+                        .concat()
+                        .starts_with(&view.items[item].label[..6]),
+                    "{:?}",
+                    label.lines
+                );
+            }
+            let lines: Vec<usize> = pie.labels.iter().map(|l| l.lines.len()).collect();
+            let ellipses = pie
+                .labels
+                .iter()
+                .flat_map(|l| &l.lines)
+                .filter(|l| l.contains("..."))
+                .count();
+            assert_eq!(ellipses, 0, "a cut is \"…\", never \"...\"");
+            if pie.label_style == LabelStyle::OneLine {
+                assert!(lines.iter().all(|&n| n == 1));
+            }
+        }
+    }
+
+    #[test]
+    fn short_names_stay_named_beside_long_ones() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[{"id":"m","label":"机关运行经费","amount":"100","items":[
+            {"id":"a","label":"办公费","amount":"42"},{"id":"b","label":"其他商品和服务支出其他商品和服务支出","amount":"50"},
+            {"id":"c","label":"工会经费","amount":"8"}]}]}"#;
+        let view = ChartView::new(&parse_report(json).unwrap(), "m", &[], Lang::Zh).unwrap();
+        let pie = layout(&view, 960.0, 400.0, false, &[], Lang::Zh);
+        assert_eq!(pie.label_style, LabelStyle::TwoLines);
+        let short = pie.labels.iter().find(|l| l.item == 0).unwrap();
+        assert_eq!(short.lines, ["办公费 42.00%"]);
     }
 
     #[test]

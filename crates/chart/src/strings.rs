@@ -39,6 +39,12 @@ pub struct UiStrings {
     pub export_png: &'static str,
     pub export_svg: &'static str,
     pub export_csv: &'static str,
+    /// The accessible name of the pie/bar switch.
+    pub chart_type: &'static str,
+    /// The accessible name of the findings panel's close button.
+    pub close_findings: &'static str,
+    /// What the chart is, for screen readers (`aria-roledescription`).
+    pub chart_role: &'static str,
 }
 
 pub fn ui_strings(lang: Lang) -> UiStrings {
@@ -80,6 +86,9 @@ pub fn ui_strings(lang: Lang) -> UiStrings {
         export_png: t("图片（PNG）", "Image (PNG)"),
         export_svg: t("矢量图（SVG）", "Vector image (SVG)"),
         export_csv: t("表格数据（CSV）", "Table data (CSV)"),
+        chart_type: t("图表类型", "Chart type"),
+        close_findings: t("关闭数据核对", "Close the checks"),
+        chart_role: t("交互式图表", "interactive chart"),
     }
 }
 

@@ -43,6 +43,49 @@ pub fn fit_text(text: &str, font_px: f64, max_px: f64) -> String {
     out
 }
 
+/// `text` in at most `max_lines` lines of at most `max_px` each: filled greedily (Chinese breaks anywhere,
+/// English at a space where one is near), the last line cut with "…" when the text does not fit.
+/// Empty when not even the first character fits.
+pub fn wrap_text(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() && lines.len() + 1 < max_lines && text_width(rest, font_px) > max_px {
+        let end = line_end(rest, font_px, max_px);
+        if end == 0 {
+            return lines;
+        }
+        lines.push(rest[..end].trim_end().to_string());
+        rest = rest[end..].trim_start();
+    }
+    let last = fit_text(rest, font_px, max_px);
+    if !last.is_empty() {
+        lines.push(last);
+    }
+    lines
+}
+
+/// The byte index where a line of `text` no wider than `max_px` ends: after the last space that keeps at
+/// least half the line, else after the last character that fits.
+fn line_end(text: &str, font_px: f64, max_px: f64) -> usize {
+    let mut width = 0.0;
+    let mut end = 0;
+    let mut space = None;
+    for (i, c) in text.char_indices() {
+        width += char_em(c) * font_px;
+        if width > max_px {
+            break;
+        }
+        end = i + c.len_utf8();
+        if c == ' ' {
+            space = Some(end);
+        }
+    }
+    match space {
+        Some(at) if at * 2 >= end => at,
+        _ => end,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +108,23 @@ mod tests {
             }
         }
         assert_eq!(fit_text(label, 12.0, 5.0), "");
+    }
+
+    #[test]
+    fn wrapping_uses_a_second_line_before_cutting() {
+        let label = "其他政府办公厅（室）及相关机构事务支出";
+        let lines = wrap_text(label, 12.0, 120.0, 2);
+        assert_eq!(lines, ["其他政府办公厅（室）", "及相关机构事务支出"]);
+        let cut = wrap_text(label, 12.0, 84.0, 2);
+        assert_eq!(cut, ["其他政府办公厅", "（室）及相关…"]);
+        assert_eq!(wrap_text(label, 12.0, 1000.0, 2), [label]);
+        let whole = wrap_text("基本支出", 12.0, 24.0, 2);
+        assert_eq!(whole, ["基本", "支出"], "two lines, no cut");
+        let english = wrap_text("General public services", 12.0, 100.0, 2);
+        assert_eq!(english[0], "General public");
+        for line in wrap_text(label, 12.0, 50.0, 2) {
+            assert!(text_width(&line, 12.0) <= 50.0, "{line}");
+        }
+        assert!(wrap_text(label, 12.0, 5.0, 2).is_empty());
     }
 }

@@ -24,6 +24,11 @@ pub struct ChartView {
     pub unit_text: String,
     pub breadcrumb: Vec<Crumb>,
     pub items: Vec<Item>,
+    /// The gravest warning or error on the level's own node (its total against its items, a restated
+    /// total): shown on this level, where the reader sees the figures disagree.
+    pub own_mark: Option<Severity>,
+    /// Those findings, one short line each.
+    pub own_findings: Vec<super::summary::TipFinding>,
     /// The language of every text above.
     #[serde(skip)]
     pub lang: Lang,
@@ -60,8 +65,19 @@ pub struct Item {
     pub mark: Option<Severity>,
     /// The messages of the findings on this very item.
     pub findings: Vec<String>,
+    /// The item's own warnings and errors, one short line each (the tooltip, the announcement).
+    pub tip_findings: Vec<super::summary::TipFinding>,
     #[serde(skip)]
     pub prior: Option<Decimal>,
+    /// The exact figures behind the texts above (the CSV export reads these, never the texts).
+    #[serde(skip)]
+    pub change: Option<Decimal>,
+    #[serde(skip)]
+    pub change_pct: Option<Decimal>,
+    #[serde(skip)]
+    pub budget: Option<Decimal>,
+    #[serde(skip)]
+    pub completion: Option<Decimal>,
     /// Share of the view's total (exact, two decimals), for the event detail.
     #[serde(skip)]
     pub share: Option<Decimal>,
@@ -159,6 +175,15 @@ impl ChartView {
             },
             breadcrumb: breadcrumb(report, &path),
             items,
+            own_mark: findings
+                .iter()
+                .filter(|f| f.path == path && f.severity >= Severity::Warning)
+                .map(|f| f.severity)
+                .max(),
+            own_findings: super::summary::tip_findings(
+                findings.iter().filter(|f| f.path == path),
+                lang,
+            ),
             path,
             lang,
         })
@@ -177,8 +202,10 @@ impl ChartView {
     pub fn description(&self) -> String {
         let lang = self.lang;
         const PARTS: usize = 3;
+        // Zero and negative items are never "the largest parts".
         let parts: Vec<String> = super::bar::sorted_items(self)
             .into_iter()
+            .filter(|&i| self.items[i].amount > Decimal::ZERO)
             .take(PARTS)
             .map(|i| {
                 let item = &self.items[i];
@@ -189,12 +216,23 @@ impl ChartView {
                 }
             })
             .collect();
-        let more = self.items.len().saturating_sub(PARTS);
+        let more = self.items.len().saturating_sub(parts.len());
         let total = match (&self.total_in_yi_text, lang) {
             (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
             (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
             (None, _) => self.total_text.clone(),
         };
+        let n = self.items.len();
+        match (lang, parts.is_empty()) {
+            (Lang::Zh, true) => return format!("{}{total}，{n}项均无金额。", self.label),
+            (Lang::En, true) => {
+                return format!(
+                    "{}: {total}; none of its {n} items has an amount.",
+                    self.label
+                )
+            }
+            _ => {}
+        }
         match lang {
             Lang::Zh => {
                 let tail = if more > 0 {
@@ -290,7 +328,12 @@ fn gathered_item(
         drillable: false,
         mark,
         findings: Vec::new(),
+        tip_findings: Vec::new(),
         prior: None,
+        change: None,
+        change_pct: None,
+        budget: None,
+        completion: None,
         share,
     }
 }
@@ -358,14 +401,22 @@ fn item(
             .and_then(|total| format::share(amount, total))
             .map(format::percent),
         prior_text: prior.map(|p| format::amount(p, unit, lang)),
-        change_text: change.map(|c| format!("{}{}", format::signed(c), lang.pick(unit.zh(), ""))),
+        change_text: change.map(|c| format::signed_amount(c, unit, lang)),
         change_pct_text: change_pct.map(|c| format!("{}%", format::signed(c))),
         budget_text: node.budget.map(|b| format::amount(b.value(), unit, lang)),
         completion_text: completion.map(format::percent),
         drillable: !node.items.is_empty(),
         mark,
         findings: messages,
+        tip_findings: super::summary::tip_findings(
+            findings.iter().filter(|f| f.path == path),
+            lang,
+        ),
         prior,
+        change,
+        change_pct,
+        budget: node.budget.map(|b| b.value()),
+        completion,
         share,
         path,
     }
@@ -422,7 +473,7 @@ pub(crate) mod tests {
         let labels: Vec<_> = view.breadcrumb.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, ["支出合计", "基本支出"]);
         assert_eq!(view.items[0].share_of_whole_text.as_deref(), Some("45.16%"));
-        assert_eq!(view.items[0].amount_text, "700.05 10k yuan");
+        assert_eq!(view.items[0].amount_text, "CNY 7,000,500");
         assert_eq!(parent_path(&view.path), Some("expenditure"));
         assert_eq!(parent_path("expenditure"), None);
     }
@@ -435,9 +486,9 @@ pub(crate) mod tests {
             "支出合计1,550.17万元，其中基本支出897.05万元，占57.87%；项目支出653.12万元，占42.13%。"
         );
         let view = ChartView::new(&report(), "expenditure", &[], Lang::En).unwrap();
-        assert!(view.description().starts_with(
-            "支出合计: 1,550.17 10k yuan, of which 基本支出 897.05 10k yuan (57.87%)"
-        ));
+        assert!(view
+            .description()
+            .starts_with("支出合计: CNY 15,501,700, of which 基本支出 CNY 8,970,500 (57.87%)"));
     }
 
     #[test]

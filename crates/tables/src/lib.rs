@@ -3,16 +3,23 @@
 //! Every input ends in the same place: a sequence of [`Grid`]s (rows of cell strings, merged cells filled
 //! across, each cell remembering where it was printed), which one recogniser turns into tables and a report.
 //! Pure: no I/O (the CLI reads files, the builder page hands over bytes).
+//!
+//! A PDF becomes grids in two steps: positioned text runs ([`runs`]: read natively by [`pdf`] with the
+//! `pdf` feature, or by pdf.js in the builder page), then [`layout`], shared by both.
 
 pub mod build;
 mod columns;
 pub mod grid;
 mod import;
 pub mod kind;
+pub mod layout;
 pub mod narrative;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod read;
 mod recognise;
 pub(crate) mod rows;
+pub mod runs;
 mod segment;
 pub mod table;
 pub mod text;

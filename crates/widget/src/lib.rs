@@ -83,11 +83,6 @@ impl Widget {
         to_json(&self.explorer.finding_entries())
     }
 
-    /// The widget's UI strings.
-    pub fn strings(&self) -> Result<String, JsError> {
-        to_json(&ui_strings(self.lang))
-    }
-
     /// Shows the node at `path`.
     pub fn open(&mut self, path: &str) -> Result<(), JsError> {
         self.explorer
@@ -234,12 +229,21 @@ impl Widget {
         }
     }
 
-    /// Where a tooltip for item `index` points: `[x, y]` in CSS pixels, empty when not drawn.
-    #[wasm_bindgen(js_name = anchorOf)]
-    pub fn anchor_of(&self, index: usize) -> Vec<f64> {
+    /// Where a tooltip `w` × `h` CSS pixels large for item `index` goes in the chart's `box_w` × `box_h`
+    /// box: `[x, y]` of its top-left corner, empty when the item is not drawn.
+    #[wasm_bindgen(js_name = tipPosition)]
+    pub fn tip_position(&self, index: usize, w: f64, h: f64, box_w: f64, box_h: f64) -> Vec<f64> {
         self.explorer
-            .anchor_of(index)
+            .tip_position(index, (w, h), (box_w, box_h))
             .map_or_else(Vec::new, |p| vec![p.x, p.y])
+    }
+
+    /// The page's colours (`name:#rrggbb` pairs: background, text, muted_text, focus, error, warning,
+    /// `series:#…,#…`) over the theme, each mended to keep its contrast.
+    #[wasm_bindgen(js_name = setColors)]
+    pub fn set_colors(&mut self, colors: &str) {
+        self.explorer
+            .set_page_colors(budget_lens_chart::colors::PageColors::parse(colors));
     }
 
     /// The `budget-lens-select` detail of item `index` as JSON (amount and share as exact strings).

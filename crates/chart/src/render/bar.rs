@@ -2,8 +2,7 @@
 //! year's bars, values, marks and the focus frame.
 
 use super::{marks, Align, Painter, RenderError, Scene};
-use crate::bar::{BarLayout, BAR_FONT};
-use crate::text::text_width;
+use crate::bar::{BarLayout, BAR_FONT, BAR_LINE};
 use crate::{Point, Rect};
 
 pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<(), RenderError> {
@@ -25,13 +24,11 @@ pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<()
         if scene.interaction.hover == Some(row.item) {
             painter.rect(row.band, theme.hover_band)?;
         }
-        painter.text(
-            &row.label,
-            row.label_anchor,
-            BAR_FONT,
-            theme.text,
-            Align::Right,
-        )?;
+        let first = row.label_anchor.y - (row.label.len() as f64 - 1.0) * BAR_LINE / 2.0;
+        for (i, line) in row.label.iter().enumerate() {
+            let at = Point::new(row.label_anchor.x, first + i as f64 * BAR_LINE);
+            painter.text(line, at, BAR_FONT, theme.text, Align::Right)?;
+        }
         let series = if bars.key.is_empty() { row.item } else { 0 };
         painter.patterned_rect(row.bar, theme.series(series), series, theme)?;
         if let Some(prior) = row.prior_bar {
@@ -44,14 +41,8 @@ pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<()
             theme.text,
             Align::Left,
         )?;
-        if let Some(severity) = scene.view.items[row.item].mark {
-            let end = row.value_anchor.x + text_width(&row.value_text, BAR_FONT);
-            marks::draw(
-                painter,
-                theme,
-                severity,
-                Point::new(end + 10.0, row.value_anchor.y),
-            )?;
+        if let Some(mark) = row.mark {
+            marks::draw(painter, theme, mark.severity, mark.at)?;
         }
         if scene.interaction.focus == Some(row.item) {
             let frame = Rect::new(

@@ -5,7 +5,7 @@ use super::{marks, Align, Painter, RenderError, Scene};
 use crate::geometry::sector_outline;
 use crate::legend::LEGEND_FONT;
 use crate::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
-use crate::pie::{PieLayout, LABEL_FONT};
+use crate::pie::{PieLayout, LABEL_FONT, LABEL_LINE};
 use crate::text::text_width;
 use crate::{Point, Rect};
 
@@ -76,18 +76,8 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
         closed.push(outline[0]);
         painter.line(&closed, theme.focus, 3.0)?;
     }
-    for slice in &pie.slices {
-        if let Some(severity) = scene.view.items[slice.item].mark {
-            let ring = (pie.inner_radius + pie.radius) / 2.0;
-            if (slice.end - slice.start) * ring > 2.0 * marks::MARK_SIZE {
-                marks::draw(
-                    painter,
-                    theme,
-                    severity,
-                    pie.center.polar(ring, slice.mid()),
-                )?;
-            }
-        }
+    for mark in &pie.marks {
+        marks::draw(painter, theme, mark.severity, mark.at)?;
     }
     for label in &pie.labels {
         painter.line(&label.leader, theme.leader, 1.0)?;
@@ -96,7 +86,11 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
         } else {
             Align::Right
         };
-        painter.text(&label.text, label.anchor, LABEL_FONT, theme.text, align)?;
+        let first = label.anchor.y - (label.lines.len() as f64 - 1.0) * LABEL_LINE / 2.0;
+        for (i, line) in label.lines.iter().enumerate() {
+            let at = Point::new(label.anchor.x, first + i as f64 * LABEL_LINE);
+            painter.text(line, at, LABEL_FONT, theme.text, align)?;
+        }
     }
     if let Some(center) = &pie.center_text {
         let (x, y) = (pie.center.x, pie.center.y);
@@ -108,6 +102,9 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
             theme.muted_text,
             Align::Center,
         )?;
+        if let Some((severity, at)) = center.mark {
+            marks::draw(painter, theme, severity, at)?;
+        }
         let total_at = Point::new(x, y + 9.0);
         painter.text(
             &center.total,
@@ -151,10 +148,8 @@ fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<
                 1.0,
             )?;
         }
-        if let Some(severity) = entry.mark {
-            // In a column at the row's end, where the legend keeps room for it.
-            let x = entry.bounds.right() - marks::MARK_SIZE / 2.0 - 1.0;
-            marks::draw(painter, theme, severity, Point::new(x, text_at.y))?;
+        if let (Some(severity), Some(at)) = (entry.mark, entry.mark_at) {
+            marks::draw(painter, theme, severity, at)?;
         }
     }
     Ok(())

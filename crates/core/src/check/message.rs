@@ -1,11 +1,14 @@
-//! Each finding in plain words, in Chinese or English: the figures involved, what they should give,
-//! and whether rounding of the printed figures can explain the difference.
+//! Each finding in plain words, in Chinese or English: the figures involved, what they should give, the
+//! gap (never a minus sign: "differ by"), and whether rounding of the printed figures can explain it, with
+//! the rounding envelope shown in the data's own precision. English gives money as `CNY 659,100`.
 
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Severity, TableDetail};
 use super::table_message::{table_body, Figures};
+use super::tolerance::shown_up;
 use crate::i18n::Lang;
+use crate::report::money::money_en;
 use crate::report::Unit;
 
 impl Finding {
@@ -13,14 +16,18 @@ impl Finding {
     pub fn message(&self, lang: Lang) -> String {
         let body = match lang {
             Lang::Zh => self.body_zh(),
-            Lang::En => self.body_en(),
+            Lang::En => capitalised(self.body_en()),
         };
         format!("{body}{}", self.verdict(lang))
     }
 
     fn body_zh(&self) -> String {
-        let (label, stated, expected, diff) =
-            (&self.label, self.stated, self.expected, self.difference);
+        let (label, stated, expected, diff) = (
+            &self.label,
+            self.stated,
+            self.expected,
+            self.difference.abs(),
+        );
         match &self.detail {
             Detail::Parts {
                 count,
@@ -47,8 +54,7 @@ impl Finding {
             } => {
                 let u = unit.zh();
                 format!(
-                    "“{label}”印为{stated}{u}，而列出的{count}个部分明细项合计已达{expected}{u}，超出{}{u}。",
-                    -diff
+                    "“{label}”印为{stated}{u}，而列出的{count}个部分明细项合计已达{expected}{u}，超出{diff}{u}。"
                 )
             }
             Detail::Share {
@@ -135,34 +141,50 @@ impl Finding {
     }
 
     fn body_en(&self) -> String {
-        let (label, stated, expected, diff) =
-            (&self.label, self.stated, self.expected, self.difference);
+        let (label, stated, expected, diff) = (
+            &self.label,
+            self.stated,
+            self.expected,
+            self.difference.abs(),
+        );
         match &self.detail {
             Detail::Parts {
                 count,
                 partial: false,
                 unit,
             } if *count == 1 => {
-                let u = unit.en();
-                format!("\"{label}\" is printed as {stated} {u}, but its only item is {expected} {u}, a difference of {diff} {u}.")
+                let m = |v| money_en(v, *unit);
+                format!(
+                    "\"{label}\" is printed as {}, but its only item is {}: they differ by {}.",
+                    m(stated),
+                    m(expected),
+                    m(diff)
+                )
             }
             Detail::Parts {
                 count,
                 partial: false,
                 unit,
             } => {
-                let u = unit.en();
-                format!("\"{label}\" is printed as {stated} {u}, but its {count} items add up to {expected} {u}, a difference of {diff} {u}.")
+                let m = |v| money_en(v, *unit);
+                format!(
+                    "\"{label}\" is printed as {}, but its {count} items add up to {}: they differ by {}.",
+                    m(stated),
+                    m(expected),
+                    m(diff)
+                )
             }
             Detail::Parts {
                 count,
                 partial: true,
                 unit,
             } => {
-                let u = unit.en();
+                let m = |v| money_en(v, *unit);
                 format!(
-                    "\"{label}\" is printed as {stated} {u}, but the {count} items listed as part of it already add up to {expected} {u}, {} {u} more.",
-                    -diff
+                    "\"{label}\" is printed as {}, but the {count} items listed as part of it already add up to {}, {} more.",
+                    m(stated),
+                    m(expected),
+                    m(diff)
                 )
             }
             Detail::Share {
@@ -171,26 +193,33 @@ impl Finding {
                 base_label,
                 unit,
             } => {
-                let u = unit.en();
+                let m = |v| money_en(v, *unit);
                 if base.is_zero() {
-                    format!("the share of \"{label}\" is printed as {stated}%, but its base \"{base_label}\" is 0 {u}, so no share exists.")
+                    format!("the share of \"{label}\" is printed as {stated}%, but its base \"{base_label}\" is zero, so no share exists.")
                 } else {
                     format!(
-                        "the share of \"{label}\" is printed as {stated}%, but {amount} {u} / \"{base_label}\" {base} {u} gives {expected}%, a difference of {diff} percentage points."
+                        "the share of \"{label}\" is printed as {stated}%, but {} out of \"{base_label}\" {} is {expected}%: they differ by {diff} percentage points.",
+                        m(*amount),
+                        m(*base)
                     )
                 }
             }
             Detail::Shares { count } => {
-                format!("the shares of the {count} items of \"{label}\" add up to {stated}%, not 100%, a difference of {diff} percentage points.")
+                format!("the shares of the {count} items of \"{label}\" add up to {stated}%, not 100%: {diff} percentage points apart.")
             }
             Detail::Change {
                 amount,
                 prior,
                 unit,
             } => {
-                let u = unit.en();
+                let m = |v| money_en(v, *unit);
                 format!(
-                    "the change of \"{label}\" from last year is printed as {stated} {u}, but {amount} {u} this year − {prior} {u} last year = {expected} {u}, a difference of {diff} {u}."
+                    "the change of \"{label}\" from last year is printed as {}, but {} this year less {} last year is {}: they differ by {}.",
+                    m(stated),
+                    m(*amount),
+                    m(*prior),
+                    m(expected),
+                    m(diff)
                 )
             }
             Detail::ChangeRate {
@@ -198,12 +227,14 @@ impl Finding {
                 prior,
                 unit,
             } => {
-                let u = unit.en();
+                let m = |v| money_en(v, *unit);
                 if prior.is_zero() {
-                    format!("the change rate of \"{label}\" is printed as {stated}%, but last year's amount is 0 {u}, so no rate exists.")
+                    format!("the change rate of \"{label}\" is printed as {stated}%, but last year's amount is zero, so no rate exists.")
                 } else {
                     format!(
-                        "the change rate of \"{label}\" is printed as {stated}%, but the change {change} {u} / last year's {prior} {u} gives {expected}%, a difference of {diff} percentage points."
+                        "the change rate of \"{label}\" is printed as {stated}%, but a change of {} on last year's {} is {expected}%: they differ by {diff} percentage points.",
+                        m(*change),
+                        m(*prior)
                     )
                 }
             }
@@ -212,31 +243,43 @@ impl Finding {
                 budget,
                 unit,
             } => {
-                let u = unit.en();
+                let m = |v| money_en(v, *unit);
                 if budget.is_zero() {
-                    format!("the budget completion of \"{label}\" is printed as {stated}%, but the budget is 0 {u}, so no rate exists.")
+                    format!("the budget completion of \"{label}\" is printed as {stated}%, but the budget is zero, so no rate exists.")
                 } else {
                     format!(
-                        "the budget completion of \"{label}\" is printed as {stated}%, but {amount} {u} / budget {budget} {u} gives {expected}%, a difference of {diff} percentage points."
+                        "the budget completion of \"{label}\" is printed as {stated}%, but {} spent of a {} budget is {expected}%: they differ by {diff} percentage points.",
+                        m(*amount),
+                        m(*budget)
                     )
                 }
             }
             Detail::Restated { unit } => {
-                let u = unit.en();
-                format!("\"{label}\" is printed as {expected} {u} and elsewhere as {stated} {u}, a difference of {diff} {u}.")
-            }
-            Detail::Relation { left, right, unit } => {
-                let u = unit.en();
+                let m = |v| money_en(v, *unit);
                 format!(
-                    "\"{label}\": {} add up to {stated} {u}, but {} add up to {expected} {u}, a difference of {diff} {u}.",
-                    quote_list(left, ", ", '"', '"'),
-                    quote_list(right, ", ", '"', '"')
+                    "\"{label}\" is printed as {} and elsewhere as {}: they differ by {}.",
+                    m(expected),
+                    m(stated),
+                    m(diff)
                 )
             }
-            Detail::Negative { unit } => format!(
-                "\"{label}\" has a negative amount ({stated} {}).",
-                unit.en()
-            ),
+            Detail::Relation { left, right, unit } => {
+                let m = |v| money_en(v, *unit);
+                format!(
+                    "\"{label}\": {} add up to {}, but {} add up to {}: they differ by {}.",
+                    quote_list(left, ", ", '"', '"'),
+                    m(stated),
+                    quote_list(right, ", ", '"', '"'),
+                    m(expected),
+                    m(diff)
+                )
+            }
+            Detail::Negative { unit } => {
+                format!(
+                    "\"{label}\" has a negative amount ({}).",
+                    money_en(stated, *unit)
+                )
+            }
             Detail::Table { .. } => self.table_message(Lang::En),
         }
     }
@@ -261,24 +304,36 @@ impl Finding {
         }
         let envelope = self.envelope(lang, t);
         match (self.severity, lang) {
-            (Severity::Note, Lang::Zh) => format!("这是各数分别四舍五入的正常结果（{envelope}之内），不必担心。"),
-            (Severity::Note, Lang::En) => {
-                format!(" This is the normal effect of rounding each figure (within {envelope}); nothing to worry about.")
-            }
-            (Severity::Warning, Lang::Zh) => {
-                format!("差额在印出数字的舍入误差（{envelope}）之内，但读者看到的数字对不上。")
-            }
-            (Severity::Warning, Lang::En) => format!(
-                " The difference is within the rounding of the printed figures ({envelope}), but a reader sees figures that disagree."
+            (Severity::Note, Lang::Zh) => format!(
+                "各数分别四舍五入最多可造成约{envelope}的差额，这是正常结果，不必担心。"
             ),
-            (Severity::Error, Lang::Zh) => format!("差额超出了印出数字的舍入所能解释的范围（{envelope}）。"),
-            (Severity::Error, Lang::En) => {
-                format!(" The difference is more than rounding of the printed figures can explain ({envelope}).")
-            }
+            (Severity::Note, Lang::En) => format!(
+                " Rounding each printed figure can account for up to about {envelope}: this is the normal result, nothing to worry about."
+            ),
+            (Severity::Warning, Lang::Zh) => format!(
+                "各数分别四舍五入最多可造成约{envelope}的差额，这一差额没有超出，可能只是舍入所致；但印出的数字确实对不上，读者会看到矛盾，所以仍然列出。"
+            ),
+            (Severity::Warning, Lang::En) => format!(
+                " Rounding each printed figure can account for a gap of up to about {envelope}, so this one may be rounding alone; it is listed because the printed figures still disagree and a reader will see it."
+            ),
+            (Severity::Error, Lang::Zh) => format!(
+                "这超出了各数分别四舍五入最多能造成的约{envelope}，不是舍入所能解释的。"
+            ),
+            (Severity::Error, Lang::En) => format!(
+                " That is more than rounding the printed figures can explain (at most about {envelope})."
+            ),
         }
     }
 
+    /// The rounding envelope in the data's own precision (rounded up to the decimals the figures were
+    /// printed with: ±0.015 for two-decimal figures reads "0.02").
     fn envelope(&self, lang: Lang, t: Decimal) -> String {
+        let decimals = self.stated.scale();
+        let t = if t.scale() > decimals {
+            shown_up(t, decimals)
+        } else {
+            t
+        };
         let percentage_points = matches!(
             self.detail,
             Detail::Share { .. }
@@ -287,11 +342,11 @@ impl Finding {
                 | Detail::Completion { .. }
         );
         match (percentage_points, self.unit(), lang) {
-            (true, _, Lang::Zh) => format!("±{t}个百分点"),
-            (true, _, Lang::En) => format!("±{t} percentage points"),
-            (false, Some(u), Lang::Zh) => format!("±{t}{}", u.zh()),
-            (false, Some(u), Lang::En) => format!("±{t} {}", u.en()),
-            (false, None, _) => format!("±{t}"),
+            (true, _, Lang::Zh) => format!("{t}个百分点"),
+            (true, _, Lang::En) => format!("{t} percentage points"),
+            (false, Some(u), Lang::Zh) => format!("{t}{}", u.zh()),
+            (false, Some(u), Lang::En) => money_en(t, u),
+            (false, None, _) => t.to_string(),
         }
     }
 
@@ -309,6 +364,14 @@ impl Finding {
             Detail::Shares { .. } => None,
         }
     }
+}
+
+/// The first letter of an English sentence in capitals.
+fn capitalised(mut text: String) -> String {
+    if let Some(first) = text.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 fn quote_list(labels: &[String], separator: &str, open: char, close: char) -> String {

@@ -399,6 +399,11 @@ impl<'a> Checker<'a> {
         let amount = s.node.amount.value();
         for restatement in &s.node.restated {
             let again = restatement.amount.value();
+            // One finding per discrepancy: a restated figure equal to the items' sum just reported against
+            // this node says the same thing again (65.91 over parts of 65.90, and 65.90 printed elsewhere).
+            if self.already_told(s.path, again) {
+                continue;
+            }
             // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
             let tolerance = unit(amount).max(unit(again));
             // Printed again at fewer decimals (a table's 元 in the text's 万元): consistent when it is the
@@ -425,6 +430,16 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+    }
+
+    /// Whether a sum finding on `path` (this node's, the last ones pushed) already set its amount against
+    /// `figure`.
+    fn already_told(&self, path: &str, figure: Decimal) -> bool {
+        self.findings
+            .iter()
+            .rev()
+            .take_while(|f| f.path == path)
+            .any(|f| matches!(f.rule, Rule::Sum | Rule::PartialSum) && f.expected == figure)
     }
 
     fn relation(&mut self, relation: &Relation) {

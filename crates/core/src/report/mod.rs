@@ -4,6 +4,7 @@ mod amount;
 mod error;
 pub mod locate;
 mod model;
+pub mod money;
 mod parse;
 mod printed;
 mod resolve;

@@ -1,0 +1,153 @@
+//! A finding in one short line for the tooltip and the screen reader's announcement of a part: its severity,
+//! which figures disagree and by how much (no sign: "differs by"), and where the whole text is. The full
+//! message (`Finding::message`) stays in the findings panel.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::format;
+use budget_lens_core::check::{Detail, Finding, Severity};
+use budget_lens_core::Lang;
+
+/// A finding's short line, with its severity for the colour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TipFinding {
+    pub severity: Severity,
+    pub text: String,
+}
+
+/// `警告：与明细合计相差0.01万元（详见数据核对）` / `Warning: the amount and its items differ by CNY 100; see Checks`.
+pub fn tip_finding(finding: &Finding, lang: Lang) -> TipFinding {
+    let gap = finding.difference.abs();
+    let severity = finding.severity;
+    let word = severity.word(lang);
+    let what = what_differs(&finding.detail, lang);
+    let gap = gap_text(&finding.detail, gap, lang);
+    let text = match (&finding.detail, lang) {
+        (Detail::Negative { .. }, Lang::Zh) => format!("{word}：金额为负数（详见数据核对）"),
+        (Detail::Negative { .. }, Lang::En) => {
+            capitalised(&format!("{word}: a negative amount; see Checks"))
+        }
+        (_, Lang::Zh) => format!("{word}：{what}相差{gap}（详见数据核对）"),
+        (_, Lang::En) => capitalised(&format!("{word}: {what} differ by {gap}; see Checks")),
+    };
+    TipFinding { severity, text }
+}
+
+fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
+    match detail {
+        Detail::Parts { .. } => lang.pick("与明细合计", "the amount and its items"),
+        Detail::Share { .. } => lang.pick(
+            "印出的占比与按金额计算的",
+            "the printed and computed shares",
+        ),
+        Detail::Shares { .. } => lang.pick("明细占比合计与100%", "the items' shares and 100%"),
+        Detail::Change { .. } => lang.pick(
+            "印出的增减额与两年金额之差",
+            "the printed and computed changes",
+        ),
+        Detail::ChangeRate { .. } => lang.pick(
+            "印出的增减率与计算值",
+            "the printed and computed change rates",
+        ),
+        Detail::Completion { .. } => lang.pick(
+            "印出的完成率与计算值",
+            "the printed and computed completion rates",
+        ),
+        Detail::Restated { .. } => {
+            lang.pick("与别处印出的同一数字", "the two printings of this figure")
+        }
+        Detail::Relation { .. } => lang.pick("两边合计", "the two sides"),
+        Detail::Negative { .. } => "",
+    }
+}
+
+/// The gap as money (`0.01万元`, `CNY 100`) or in percentage points.
+fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
+    match detail {
+        Detail::Parts { unit, .. }
+        | Detail::Change { unit, .. }
+        | Detail::Restated { unit }
+        | Detail::Relation { unit, .. }
+        | Detail::Negative { unit } => format::amount(gap, *unit, lang),
+        Detail::Share { .. }
+        | Detail::Shares { .. }
+        | Detail::ChangeRate { .. }
+        | Detail::Completion { .. } => match lang {
+            Lang::Zh => format!("{gap}个百分点"),
+            Lang::En => format!("{gap} percentage points"),
+        },
+    }
+}
+
+/// The first letter in capitals (ASCII only: the severity words are English; no Unicode case tables in
+/// the wasm).
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// The gravest of the item's own findings first.
+pub fn tip_findings<'a>(
+    findings: impl Iterator<Item = &'a Finding>,
+    lang: Lang,
+) -> Vec<TipFinding> {
+    let findings: Vec<&Finding> = findings.collect();
+    let mut tips: Vec<TipFinding> = Vec::new();
+    for severity in [Severity::Error, Severity::Warning] {
+        for finding in findings.iter().filter(|f| f.severity == severity) {
+            let tip = tip_finding(finding, lang);
+            if !tips.contains(&tip) {
+                tips.push(tip);
+            }
+        }
+    }
+    tips
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use budget_lens_core::check::Rule;
+    use budget_lens_core::report::Unit;
+
+    fn finding(detail: Detail, difference: &str) -> Finding {
+        Finding {
+            rule: Rule::Sum,
+            severity: Severity::Warning,
+            path: "a/b".into(),
+            label: "住房保障支出".into(),
+            stated: Decimal::ZERO,
+            expected: Decimal::ZERO,
+            difference: difference.parse().unwrap(),
+            tolerance: Decimal::ZERO,
+            at: None,
+            detail,
+        }
+    }
+
+    #[test]
+    fn one_short_line_without_a_minus_sign() {
+        let parts = Detail::Parts {
+            count: 1,
+            partial: false,
+            unit: Unit::WanYuan,
+        };
+        let f = finding(parts, "-0.01");
+        assert_eq!(
+            tip_finding(&f, Lang::Zh).text,
+            "警告：与明细合计相差0.01万元（详见数据核对）"
+        );
+        assert_eq!(
+            tip_finding(&f, Lang::En).text,
+            "Warning: the amount and its items differ by CNY 100; see Checks"
+        );
+        let share = Detail::Shares { count: 4 };
+        assert!(tip_finding(&finding(share, "-0.01"), Lang::Zh)
+            .text
+            .contains("相差0.01个百分点"));
+    }
+}
