@@ -13,6 +13,12 @@ use crate::recognise;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     Read(ReadError),
+    /// A PDF that could not be read (encrypted, a scan, damaged …); `name` is the file.
+    #[cfg(feature = "pdf")]
+    Pdf {
+        name: String,
+        error: crate::pdf::PdfError,
+    },
     /// Tables were read, but not one standard table (收支总表, 支出表 …) was among them.
     NotABudgetReport {
         grids: usize,
@@ -23,6 +29,8 @@ impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (ImportError::Read(e), _) => e.message(lang),
+            #[cfg(feature = "pdf")]
+            (ImportError::Pdf { name, error }, _) => format!("{name}: {}", error.message(lang)),
             (ImportError::NotABudgetReport { grids }, Lang::Zh) => format!(
                 "在{grids}个页面/工作表中没有找到部门预算/决算的公开表（如“收入支出决算总表”“支出预算总表”），这不像一份部门预算或决算"
             ),
@@ -44,24 +52,38 @@ pub fn import_grids(grids: &[Grid]) -> Result<Import, ImportError> {
     build(recognise(grids)).ok_or(ImportError::NotABudgetReport { grids: grids.len() })
 }
 
-/// Workbook, CSV and HTML files, in order (one file, or one file per table), and the narrative as .txt
-/// files → the report, the narrative's figures attached to the table rows they restate.
+/// PDF (with the `pdf` feature), workbook, CSV and HTML files, in order (one file, or one file per table),
+/// and the narrative as .txt files → the report. A PDF's text is its narrative too: the figures of both
+/// attach to the table rows they restate.
 pub fn import_files(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
     let mut grids = Vec::new();
     let mut narrative = String::new();
     for (name, bytes) in files {
-        if Format::of(name, bytes) == Some(Format::Text) {
-            if bytes.len() > MAX_INPUT_BYTES {
-                return Err(ReadError::TooLarge {
-                    name: name.clone(),
-                    bytes: bytes.len(),
+        match Format::of(name, bytes) {
+            Some(Format::Text) => {
+                if bytes.len() > MAX_INPUT_BYTES {
+                    return Err(ReadError::TooLarge {
+                        name: name.clone(),
+                        bytes: bytes.len(),
+                    }
+                    .into());
                 }
-                .into());
+                narrative.push_str(&decode(name, bytes)?);
+                narrative.push('\n');
             }
-            narrative.push_str(&decode(name, bytes)?);
-            narrative.push('\n');
-        } else {
-            grids.extend(read_grids(name, bytes)?);
+            #[cfg(feature = "pdf")]
+            Some(Format::Pdf) => {
+                let document = crate::pdf::read_pdf(bytes).map_err(|error| ImportError::Pdf {
+                    name: name.clone(),
+                    error,
+                })?;
+                grids.extend(crate::layout::grids(&document));
+                for page in &document.pages {
+                    narrative.push_str(&crate::layout::page_text(page));
+                    narrative.push('\n');
+                }
+            }
+            _ => grids.extend(read_grids(name, bytes)?),
         }
     }
     let mut import = import_grids(&grids)?;

@@ -59,7 +59,8 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
         return None;
     }
     let total = is_total(&name);
-    if coded && code.is_none() && !has_value && !total {
+    let name_is_figure = matches!(read_figure(&name), Printed::Figure(_));
+    if coded && code.is_none() && !has_value && !total && !name_is_figure {
         return Some(Line::Fragment(name, origin));
     }
     if !coded && !has_value && name.is_empty() {

@@ -143,6 +143,7 @@ fn take_row(block: &mut Block, row: &[Cell], texts: &[String]) -> bool {
         return true;
     }
     let data_row = is_data_row(row, texts) || is_numbered_item(texts);
+    let row = &realigned(block, row);
     if block.data.is_empty() {
         if data_row {
             block.data.push(row.to_vec());
@@ -163,6 +164,31 @@ fn take_row(block: &mut Block, row: &[Cell], texts: &[String]) -> bool {
     }
     block.closed = true;
     false
+}
+
+/// A row from a page laid out on its own (a 合计 row alone on the next page: fewer columns than the
+/// table's header) is put back under the header: its words from the left, its figures right-aligned into
+/// the last columns, as figures are printed.
+fn realigned(block: &Block, row: &[Cell]) -> Vec<Cell> {
+    let width = block.header.iter().map(Vec::len).max().unwrap_or(0);
+    if block.grid == block.last_grid || row.len() >= width || block.header.is_empty() {
+        return row.to_vec();
+    }
+    let cells: Vec<&Cell> = row.iter().filter(|c| !c.is_blank()).collect();
+    let figures = cells
+        .iter()
+        .rev()
+        .take_while(|c| matches!(read_figure(&c.text), Printed::Figure(_)))
+        .count();
+    let mut out = vec![Cell::new("", None); width];
+    let (words, numbers) = cells.split_at(cells.len() - figures);
+    for (slot, cell) in out.iter_mut().zip(words) {
+        *slot = (*cell).clone();
+    }
+    for (slot, cell) in out.iter_mut().rev().zip(numbers.iter().rev()) {
+        *slot = (*cell).clone();
+    }
+    out
 }
 
 /// The distinct non-blank texts of a row, in order (merged cells repeat their text across the range).

@@ -63,7 +63,12 @@ impl Import {
 /// Builds the report from the tables found. `None` when not one standard table is among them: the input is
 /// not a budget report's tables.
 pub fn build(tables: Vec<Table>) -> Option<Import> {
-    let first = |kind: Kind| tables.iter().find(|t| t.kind == Some(kind));
+    // A table listed twice (a contents page names it with a header below) is the one with figures.
+    let first = |kind: Kind| {
+        let mut of_kind = tables.iter().filter(|t| t.kind == Some(kind));
+        let first = of_kind.clone().next();
+        of_kind.find(|t| !t.is_empty()).or(first)
+    };
     if !STANDARD.iter().any(|k| first(*k).is_some()) {
         return None;
     }

@@ -64,6 +64,7 @@ pub fn read_grids(name: &str, bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
         Some(Format::Workbook) => read_workbook(name, bytes),
         Some(Format::Csv) => read_csv(name, bytes).map(|g| vec![g]),
         Some(Format::Html) => read_html(name, bytes),
+        // A PDF is read by the `pdf` feature's reader (CLI) or by pdf.js in the page (builder), never here.
         Some(Format::Pdf) | Some(Format::Text) | None => Err(ReadError::UnknownFormat {
             name: name.to_string(),
         }),

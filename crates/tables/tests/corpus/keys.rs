@@ -1,7 +1,7 @@
-//! Every corpus document's tables, written as a workbook from its hand-verified key (tests/data/tables/, made
-//! by scripts/tables_from_key.py), imported and compared with the key: tables found (title, unit, empty),
-//! every function-class row (code, name, total, basic, project), the totals, the economic rows, the 三公
-//! figures; then the checker's findings against the key's discrepancies.
+// Every corpus document's tables, written as a workbook from its hand-verified key (tests/data/tables/, made
+// by scripts/tables_from_key.py), imported and compared with the key: tables found (title, unit, empty),
+// every function-class row (code, name, total, basic, project), the totals, the economic rows, the 三公
+// figures; then the checker's findings against the key's discrepancies.
 
 use std::path::PathBuf;
 
@@ -29,11 +29,87 @@ const DOCUMENTS: &[&str] = &[
     "putuo-commerce-2025-budget",
 ];
 
+/// What the PDF path does not give exactly yet, per test (the workbook path gives all of it): the gaps
+/// left, listed so that each one closed makes its test stricter.
+const PDF_GAPS: &[(&str, &[&str])] = &[
+    ("tables", &["putuo-finance-2024-final-ALTERED"]),
+    (
+        "function_rows",
+        &[
+            "putuo-finance-2024-final",
+            "putuo-social-work-2024-final",
+            "putuo-finance-2024-final-ALTERED",
+        ],
+    ),
+    ("economic_rows", &["putuo-finance-2024-final-ALTERED"]),
+    (
+        "three_public",
+        &[
+            "putuo-finance-2024-final",
+            "putuo-justice-2026-budget",
+            "putuo-justice-2026-unit-budget",
+            "putuo-wanli-2024-budget",
+            "putuo-finance-2024-final-ALTERED",
+        ],
+    ),
+    (
+        "totals",
+        &[
+            "putuo-finance-2024-final",
+            "putuo-finance-2024-final-ALTERED",
+            "putuo-justice-2026-budget",
+            "putuo-wanli-2024-budget",
+            "putuo-govoffice-2025-budget",
+            "putuo-commerce-2025-budget",
+        ],
+    ),
+    (
+        "findings",
+        &[
+            "putuo-finance-2024-final",
+            "putuo-finance-2024-final-ALTERED",
+            "putuo-social-work-2024-final",
+            "putuo-justice-2026-budget",
+            "putuo-justice-2026-unit-budget",
+            "putuo-wanli-2024-budget",
+            "putuo-govoffice-2025-budget",
+            "putuo-govoffice-2025-unit-budget",
+            "putuo-commerce-2025-budget",
+        ],
+    ),
+];
+
 fn load(document: &str) -> (Import, Value) {
+    load_as(document, source())
+}
+
+/// The documents a test runs over: all of them from the workbooks; from the PDFs, those whose tables the
+/// PDF layout already gives exactly (see bench/RESULTS.md for the others).
+fn documents(test: &str) -> Vec<&'static str> {
+    let only = std::env::var("TABLES_DOCS").ok();
+    let gaps = PDF_GAPS
+        .iter()
+        .find(|(t, _)| *t == test)
+        .map_or(&[][..], |(_, g)| *g);
+    DOCUMENTS
+        .iter()
+        .copied()
+        .filter(|d| source() == "xlsx" || !gaps.contains(d))
+        .filter(|d| only.as_deref().is_none_or(|o| o == *d))
+        .collect()
+}
+
+/// Which printing of the tables the tests read: `pdf` (the published PDFs, read natively) or `xlsx`
+/// (workbooks made from the keys by scripts/tables_from_key.py), set by the including test file.
+fn source() -> &'static str {
+    SOURCE
+}
+
+fn load_as(document: &str, extension: &str) -> (Import, Value) {
     let key: Value =
         serde_json::from_slice(&std::fs::read(data(&format!("{document}.key.json"))).unwrap())
             .unwrap();
-    let name = format!("{document}.xlsx");
+    let name = format!("{document}.{extension}");
     let bytes = std::fs::read(data(&name)).unwrap();
     let import = import_files(&[(name, bytes)]).unwrap_or_else(|e| panic!("{document}: {e:?}"));
     (import, key)
@@ -71,7 +147,7 @@ fn same(key: &str, got: &str) -> bool {
 
 #[test]
 fn tables_are_found_with_title_unit_and_emptiness() {
-    for document in DOCUMENTS {
+    for document in &documents("tables") {
         let (import, key) = load(document);
         for expected in key["tables"].as_array().unwrap() {
             let title = expected["title"].as_str().unwrap();
@@ -96,7 +172,7 @@ fn tables_are_found_with_title_unit_and_emptiness() {
 
 #[test]
 fn function_rows_equal_the_key() {
-    for document in DOCUMENTS {
+    for document in &documents("function_rows") {
         let (import, key) = load(document);
         let report = &import.report;
         let mut compared = 0;
@@ -163,7 +239,7 @@ fn totals_equal_the_key() {
         ("年初结转和结余", "income/carryover"),
         ("年末结转和结余", "expenditure/carryover_end"),
     ];
-    for document in DOCUMENTS {
+    for document in &documents("totals") {
         let (import, key) = load(document);
         for (name, path) in paths {
             let Some(expected) = key["totals"][name].as_str() else {
@@ -180,7 +256,7 @@ fn totals_equal_the_key() {
 
 #[test]
 fn economic_rows_equal_the_key() {
-    for document in DOCUMENTS {
+    for document in &documents("economic_rows") {
         let (import, key) = load(document);
         let Some(rows) = key["economic_rows"].as_array() else {
             continue;
@@ -229,7 +305,7 @@ fn three_public_equals_the_key() {
         ("公务接待费", "three_public/reception"),
         ("机关运行经费", "admin_costs"),
     ];
-    for document in DOCUMENTS {
+    for document in &documents("three_public") {
         let (import, key) = load(document);
         let report = &import.report;
         let any_figure = key["three_public"].as_object().unwrap().values().any(|v| {
@@ -287,7 +363,7 @@ fn matches(finding: &Finding, figures: &[Option<rust_decimal::Decimal>]) -> bool
 
 #[test]
 fn findings_are_the_keys_table_discrepancies() {
-    for document in DOCUMENTS {
+    for document in &documents("findings") {
         let (import, key) = load(document);
         let findings = check(&import.report);
         let in_yuan = import
@@ -334,7 +410,7 @@ fn findings_are_the_keys_table_discrepancies() {
 
 #[test]
 fn the_altered_copy_reports_its_missing_table() {
-    let (import, _) = load("putuo-finance-2024-final-ALTERED");
+    let (import, _) = load_as("putuo-finance-2024-final-ALTERED", "xlsx");
     assert_eq!(import.missing, vec![Kind::ExpenditureByFunction]);
     assert!(import.report.node_at("expenditure_by_function").is_none());
 }
@@ -389,7 +465,7 @@ fn csv_files_one_per_table_give_the_workbooks_report() {
         ("social-csv-bom", "putuo-social-work-2024-final"),
     ] {
         let from_csv = import_files(&folder(csv_folder)).unwrap();
-        let (from_workbook, _) = load(document);
+        let (from_workbook, _) = load_as(document, "xlsx");
         assert!(
             figures_only(&from_csv.report) == figures_only(&from_workbook.report),
             "{csv_folder}"
@@ -402,7 +478,7 @@ fn csv_files_one_per_table_give_the_workbooks_report() {
 fn an_html_page_gives_the_workbooks_report() {
     let name = "putuo-govoffice-2025-budget.html";
     let from_html = import_files(&[(name.into(), std::fs::read(data(name)).unwrap())]).unwrap();
-    let (from_workbook, _) = load("putuo-govoffice-2025-budget");
+    let (from_workbook, _) = load_as("putuo-govoffice-2025-budget", "xlsx");
     assert!(figures_only(&from_html.report) == figures_only(&from_workbook.report));
 }
 
@@ -461,7 +537,7 @@ fn number_cells_print_as_their_number_format_says() {
         let name = format!("{document}.numbers.xlsx");
         let from_numbers =
             import_files(&[(name.clone(), std::fs::read(data(&name)).unwrap())]).unwrap();
-        let (from_text, _) = load(document);
+        let (from_text, _) = load_as(document, "xlsx");
         assert!(
             figures_only(&from_numbers.report) == figures_only(&from_text.report),
             "{document}"
