@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::format;
-use budget_lens_core::check::{Detail, Finding, Severity};
+use budget_lens_core::check::{Detail, Finding, Severity, TableDetail};
 use budget_lens_core::Lang;
 
 /// A finding's short line, with its severity for the colour.
@@ -58,6 +58,18 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
             lang.pick("与别处印出的同一数字", "the two printings of this figure")
         }
         Detail::Relation { .. } => lang.pick("两边合计", "the two sides"),
+        Detail::Table {
+            detail: TableDetail::CrossTable { .. },
+            ..
+        } => lang.pick("两张表印出的同一数字", "the two tables' printings"),
+        Detail::Table {
+            detail: TableDetail::Code { .. },
+            ..
+        } => lang.pick("科目编码与上级科目", "the code and its parent's"),
+        Detail::Table { .. } => lang.pick(
+            "表中合计与各栏或下级科目",
+            "the table's total and its parts",
+        ),
         Detail::Negative { .. } => "",
     }
 }
@@ -69,6 +81,7 @@ fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
         | Detail::Change { unit, .. }
         | Detail::Restated { unit }
         | Detail::Relation { unit, .. }
+        | Detail::Table { unit, .. }
         | Detail::Negative { unit } => format::amount(gap, *unit, lang),
         Detail::Share { .. }
         | Detail::Shares { .. }

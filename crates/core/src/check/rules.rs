@@ -406,17 +406,10 @@ impl<'a> Checker<'a> {
             }
             // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
             let tolerance = unit(amount).max(unit(again));
-            // Printed again at fewer decimals (a table's 元 in the text's 万元): consistent when it is the
-            // finer figure rounded, i.e. within half a unit of the coarser printing.
-            let consistent = if amount.scale() == again.scale() {
-                Decimal::ZERO
-            } else {
-                half_unit(amount).max(half_unit(again))
-            };
             let Some(difference) = again.checked_sub(amount) else {
                 continue;
             };
-            if let Some(severity) = judge(difference, consistent, tolerance) {
+            if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
                 let detail = Detail::Restated { unit: self.unit };
                 self.push(
                     Rule::Restated,
