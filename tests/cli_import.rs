@@ -38,7 +38,10 @@ fn a_workbook_becomes_a_report_that_check_reads() {
         serde_json::from_str(include_str!("../www/schema/report-v1.schema.json")).unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let instance: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&instance).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert!(report
         .node_at("expenditure_by_function/204/20406/2040601")

@@ -14,8 +14,8 @@ use wasm_bindgen::prelude::*;
 use budget_lens_core::check::check;
 use budget_lens_core::report::parse_report;
 use budget_lens_core::Lang;
-use budget_lens_tables::import_files;
 use budget_lens_extract::extract;
+use budget_lens_tables::import_files;
 
 fn json_error(e: serde_json::Error) -> JsError {
     JsError::new(&e.to_string())
