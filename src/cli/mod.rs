@@ -3,6 +3,7 @@
 
 mod check;
 mod extract;
+mod import;
 mod input;
 mod render;
 
@@ -29,6 +30,9 @@ enum Command {
     Check(check::Args),
     /// Turn a published 预算/决算 text into a report; unplaced sentences and a count go to stderr
     Extract(extract::Args),
+    /// Turn published tables (.xlsx .xls .csv .html, and the narrative as .txt) into a report; the tables found
+    /// and what could not be placed go to stderr
+    Import(import::Args),
     /// Draw the chart of a report node as SVG, as the widget draws it
     Render(render::Args),
 }
@@ -58,6 +62,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Import(args) => import::run(args),
         Command::Render(args) => render::run(args),
     }
 }

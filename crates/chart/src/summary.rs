@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::format;
-use budget_lens_core::check::{Detail, Finding, Severity};
+use budget_lens_core::check::{Detail, Finding, Severity, TableDetail};
 use budget_lens_core::Lang;
 
 /// A finding's short line, with its severity for the colour.
@@ -66,6 +66,18 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
             "印出的预算数与明细预算数合计",
             "the printed budget and its items' budgets",
         ),
+        Detail::Table {
+            detail: TableDetail::CrossTable { .. },
+            ..
+        } => lang.pick("两张表印出的同一数字", "the two tables' printings"),
+        Detail::Table {
+            detail: TableDetail::Code { .. },
+            ..
+        } => lang.pick("科目编码与上级科目", "the code and its parent's"),
+        Detail::Table { .. } => lang.pick(
+            "表中合计与各栏或下级科目",
+            "the table's total and its parts",
+        ),
         Detail::Negative { .. } => "",
     }
 }
@@ -78,6 +90,7 @@ fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
         | Detail::Restated { unit }
         | Detail::Relation { unit, .. }
         | Detail::ItemsOf { unit, .. }
+        | Detail::Table { unit, .. }
         | Detail::Negative { unit } => format::amount(gap, *unit, lang),
         Detail::Share { .. }
         | Detail::Shares { .. }

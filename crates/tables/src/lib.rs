@@ -7,10 +7,26 @@
 //! A PDF becomes grids in two steps: positioned text runs ([`runs`]: read natively by [`pdf`] with the
 //! `pdf` feature, or by pdf.js in the builder page), then [`layout`], shared by both.
 
+pub mod build;
+mod columns;
 pub mod grid;
+mod import;
+pub mod kind;
 pub mod layout;
+pub mod narrative;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod read;
+mod recognise;
+pub(crate) mod rows;
 pub mod runs;
+mod segment;
+pub mod table;
+pub mod text;
 
+pub use build::{Import, STANDARD};
 pub use grid::{Cell, Grid, Origin};
+pub use import::{import_files, import_grids, ImportError};
+pub use kind::Kind;
+pub use recognise::recognise;
+pub use table::{Column, Figure, Half, Row, Table};

@@ -34,6 +34,12 @@ pub enum Rule {
     ChangeSum,
     /// The budgets of a complete set of items against the parent's budget.
     BudgetSum,
+    /// A table column of a parent row against the same column of its child rows.
+    ColumnSum,
+    /// A table row's total against its columns.
+    RowSum,
+    /// A classification code that does not fit under its parent's.
+    Code,
 }
 
 impl Rule {
@@ -51,6 +57,9 @@ impl Rule {
             Rule::Negative => "negative",
             Rule::ChangeSum => "change_sum",
             Rule::BudgetSum => "budget_sum",
+            Rule::ColumnSum => "column_sum",
+            Rule::RowSum => "row_sum",
+            Rule::Code => "code",
         }
     }
 }
@@ -159,6 +168,25 @@ pub enum Detail {
         budget: bool,
         unit: Unit,
     },
+    /// A rule on an imported table (its title, or empty).
+    Table {
+        table: String,
+        detail: TableDetail,
+        unit: Unit,
+    },
+}
+
+/// What a table rule's message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableDetail {
+    /// A column (its label) against the same column of `count` child rows.
+    ColumnSum { column: String, count: usize },
+    /// A row's total against its columns (their labels).
+    RowSum { columns: Vec<String> },
+    /// A code and its parent's.
+    Code { code: String, parent: String },
+    /// The same quantity printed in two tables: where each was printed, in words.
+    CrossTable { left: String, right: String },
 }
 
 /// A finding as written by `check --json`, with its message in one language.

@@ -4,7 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use super::finding::{Detail, Finding, Severity};
+use super::finding::{Detail, Finding, Severity, TableDetail};
+use super::table_message::{table_body, Figures};
 use super::tolerance::shown_up;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
@@ -143,6 +144,7 @@ impl Finding {
                 let (u, what) = (unit.zh(), if *budget { "预算数" } else { "增减额" });
                 format!("“{label}”的{what}印为{stated}{u}，而它的{count}个明细项的{what}合计{expected}{u}，相差{diff}{u}。")
             }
+            Detail::Table { .. } => self.table_message(Lang::Zh),
         }
     }
 
@@ -300,6 +302,7 @@ impl Finding {
                     m(diff)
                 )
             }
+            Detail::Table { .. } => self.table_message(Lang::En),
         }
     }
 
@@ -322,7 +325,14 @@ impl Finding {
             Detail::Share { base, .. } if base.is_zero()
         ) || matches!(&self.detail, Detail::ChangeRate { prior, .. } if prior.is_zero())
             || matches!(&self.detail, Detail::Completion { budget, .. } if budget.is_zero());
-        if zero_base || matches!(self.detail, Detail::Negative { .. }) {
+        let no_figures = matches!(
+            self.detail,
+            Detail::Table {
+                detail: TableDetail::Code { .. },
+                ..
+            }
+        );
+        if zero_base || no_figures || matches!(self.detail, Detail::Negative { .. }) {
             return String::new();
         }
         let envelope = self.envelope(lang, t);
@@ -383,7 +393,8 @@ impl Finding {
             | Detail::Restated { unit }
             | Detail::Relation { unit, .. }
             | Detail::Negative { unit }
-            | Detail::ItemsOf { unit, .. } => Some(*unit),
+            | Detail::ItemsOf { unit, .. }
+            | Detail::Table { unit, .. } => Some(*unit),
             Detail::Shares { .. } => None,
         }
     }
@@ -400,4 +411,26 @@ fn capitalised(mut text: String) -> String {
 fn quote_list(labels: &[String], separator: &str, open: char, close: char) -> String {
     let quoted: Vec<String> = labels.iter().map(|l| format!("{open}{l}{close}")).collect();
     quoted.join(separator)
+}
+
+impl Finding {
+    fn table_message(&self, lang: Lang) -> String {
+        let Detail::Table {
+            table,
+            detail,
+            unit,
+        } = &self.detail
+        else {
+            return String::new();
+        };
+        let figures = Figures {
+            table,
+            label: &self.label,
+            stated: self.stated,
+            expected: self.expected,
+            difference: self.difference,
+            unit: *unit,
+        };
+        table_body(detail, &figures, lang)
+    }
 }

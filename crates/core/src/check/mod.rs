@@ -4,17 +4,23 @@
 mod finding;
 mod message;
 mod rules;
+mod table_message;
+mod table_rules;
 pub mod tolerance;
 
-pub use finding::{Detail, Finding, FindingOut, Rule, Severity};
+pub use finding::{Detail, Finding, FindingOut, Rule, Severity, TableDetail};
 
 use crate::report::Report;
 
 /// Checks every stated figure of a report. Deterministic order: breakdowns depth-first in document order
 /// (each node's own rules before its items'), rules in a fixed order per node, then relations in order.
+/// Then the table rules (column sums, row sums, codes) over the same walk.
 /// Never panics, whatever the report.
 pub fn check(report: &Report) -> Vec<Finding> {
-    rules::Checker::new(report).run()
+    let mut findings = rules::Checker::new(report).run();
+    // Nodes imported from tables: their columns and codes, after the rules every report gets.
+    findings.extend(table_rules::check_tables(report));
+    findings
 }
 
 /// How many findings of each severity: (errors, warnings, notes).

@@ -2,9 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::finding::{Detail, Finding, Rule, Severity};
+use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
 use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
-use crate::report::{Doubt, Node, Relation, Report, Resolver, Span, Unit};
+use crate::report::{Doubt, Node, Relation, Report, Resolver, Span, Term, Unit};
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
 const EXTRA_PCT_DECIMALS: u32 = 2;
@@ -505,13 +505,13 @@ impl<'a> Checker<'a> {
 
     fn relation(&mut self, relation: &Relation) {
         let (Some(left), Some(right)) = (
-            self.nodes_at(&relation.left),
-            self.nodes_at(&relation.right),
+            self.terms_at(&relation.left),
+            self.terms_at(&relation.right),
         ) else {
             return;
         };
-        let amounts = |nodes: &[&Node]| sum(nodes.iter().map(|n| n.amount.value()));
-        let halves = |nodes: &[&Node]| sum(nodes.iter().map(|n| half_unit(n.amount.value())));
+        let amounts = |terms: &[Term]| sum(terms.iter().map(Term::amount));
+        let halves = |terms: &[Term]| sum(terms.iter().map(|t| half_unit(t.amount())));
         let (Some(stated), Some(expected), Some(h_left), Some(h_right)) = (
             amounts(&left),
             amounts(&right),
@@ -525,11 +525,22 @@ impl<'a> Checker<'a> {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
-            let labels = |nodes: &[&Node]| nodes.iter().map(|n| n.label.clone()).collect();
-            let detail = Detail::Relation {
-                left: labels(&left),
-                right: labels(&right),
-                unit: self.unit,
+            let labels = |terms: &[Term]| terms.iter().map(Term::describe).collect();
+            let detail = match (left.as_slice(), right.as_slice()) {
+                // One printed figure against another, each in a table: the same quantity printed twice.
+                ([one], [other]) if one.in_table() && other.in_table() => Detail::Table {
+                    table: String::new(),
+                    detail: TableDetail::CrossTable {
+                        left: one.describe(),
+                        right: other.describe(),
+                    },
+                    unit: self.unit,
+                },
+                _ => Detail::Relation {
+                    left: labels(&left),
+                    right: labels(&right),
+                    unit: self.unit,
+                },
             };
             self.findings.push(Finding {
                 rule: Rule::Relation,
@@ -540,15 +551,15 @@ impl<'a> Checker<'a> {
                 expected,
                 difference,
                 tolerance,
-                at: left.first().and_then(|n| n.at),
+                at: left.first().and_then(|t| t.node.at),
                 detail,
                 doubt: None,
             });
         }
     }
 
-    fn nodes_at(&mut self, paths: &[String]) -> Option<Vec<&'a Node>> {
-        paths.iter().map(|p| self.node_at(p)).collect()
+    fn terms_at(&mut self, paths: &[String]) -> Option<Vec<Term<'a>>> {
+        paths.iter().map(|p| self.resolver.term_at(p)).collect()
     }
 
     fn node_at(&mut self, path: &str) -> Option<&'a Node> {

@@ -6,6 +6,7 @@ pub mod locate;
 mod model;
 pub mod money;
 mod parse;
+mod printed;
 mod resolve;
 mod validate;
 
@@ -16,5 +17,6 @@ pub use model::{
     FORMAT_V1,
 };
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
+pub use printed::{split_column, Column, Printed, Term};
 pub use resolve::Resolver;
 pub use validate::{MAX_DEPTH, MAX_NODES};

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::amount::{opt_amount, Amount};
+use super::printed::{Column, Printed};
 
 /// The only format this crate reads and writes.
 pub const FORMAT_V1: &str = "budget-lens/1";
@@ -180,6 +181,12 @@ pub struct Node {
     pub spans: FigureSpans,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Node>,
+    /// Extension (imported tables): the node's figures in its table's other columns, parts of `amount`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<Column>,
+    /// Extension (imported tables): where the amount was printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed: Option<Printed>,
 }
 
 impl Node {
@@ -203,6 +210,8 @@ impl Node {
             at: None,
             spans: FigureSpans::default(),
             items: Vec::new(),
+            columns: Vec::new(),
+            printed: None,
         }
     }
 

@@ -89,7 +89,7 @@ fn check_paths(report: &Report) -> Result<(), Invalid> {
             if let Some((i, target)) = targets
                 .iter()
                 .enumerate()
-                .find(|(_, t)| resolver.node_at(t).is_none())
+                .find(|(_, t)| resolver.term_at(t).is_none())
             {
                 let json = JsonPath::default()
                     .key("relations")

@@ -1,0 +1,265 @@
+//! Recognised tables → a report of format v1 with the table extension (docs/FORMAT.md, "Imported tables"):
+//! one breakdown per standard table, the identities across tables as relations, and an account of what was
+//! found, used and missing.
+
+mod economic;
+mod figures;
+mod ids;
+mod relations;
+mod summary;
+mod three_public;
+mod tree;
+
+pub use figures::{cell_name, shift_to};
+
+use budget_lens_core::report::{Node, Phase, Report, Unit, FORMAT_V1};
+
+use crate::kind::Kind;
+use crate::table::Table;
+use crate::text::fold;
+use figures::Scale;
+use summary::{side_tree, Side};
+
+/// The standard tables every 部门预算/决算 publishes, in their usual order.
+pub const STANDARD: &[Kind] = &[
+    Kind::Summary,
+    Kind::IncomeByFunction,
+    Kind::ExpenditureByFunction,
+    Kind::FiscalSummary,
+    Kind::GeneralByFunction,
+    Kind::BasicByEconomic,
+    Kind::ThreePublic,
+    Kind::GovFundByFunction,
+    Kind::StateCapitalByFunction,
+];
+
+/// The report and what went into it.
+#[derive(Debug, Clone)]
+pub struct Import {
+    pub report: Report,
+    pub tables: Vec<Table>,
+    /// Standard tables not found: their identities cannot be checked.
+    pub missing: Vec<Kind>,
+    /// Titles of tables found but not standard (project lists …), or a second table of a kind.
+    pub unused: Vec<String>,
+    /// Standard tables found without a figure (an empty table with its 注, or a 三公 table without data).
+    pub without_figures: Vec<String>,
+    /// The narrative's figures, and how many were attached to table rows.
+    pub narrative: crate::narrative::Attached,
+}
+
+impl Import {
+    /// How many figures the report holds (amounts, columns, budgets).
+    pub fn figures(&self) -> usize {
+        fn count(node: &Node) -> usize {
+            1 + node.columns.len()
+                + usize::from(node.budget.is_some())
+                + node.items.iter().map(count).sum::<usize>()
+        }
+        self.report.breakdowns.iter().map(count).sum()
+    }
+}
+
+/// Builds the report from the tables found. `None` when not one standard table is among them: the input is
+/// not a budget report's tables.
+pub fn build(tables: Vec<Table>) -> Option<Import> {
+    // A table listed twice (a contents page names it with a header below) is the one with figures.
+    let first = |kind: Kind| {
+        let mut of_kind = tables.iter().filter(|t| t.kind == Some(kind));
+        let first = of_kind.clone().next();
+        of_kind.find(|t| !t.is_empty()).or(first)
+    };
+    if !STANDARD.iter().any(|k| first(*k).is_some()) {
+        return None;
+    }
+    let unit = report_unit(&tables);
+    let phase = phase_of(&tables);
+    let mut report = Report {
+        format: FORMAT_V1.to_string(),
+        title: String::new(),
+        entity: tables
+            .iter()
+            .find_map(|t| t.masthead.as_deref().and_then(entity_of))
+            .unwrap_or_default(),
+        year: tables.iter().find_map(|t| year_of(&t.title)),
+        phase,
+        unit,
+        source: None,
+        breakdowns: Vec::new(),
+        relations: Vec::new(),
+        unplaced: Vec::new(),
+    };
+    let mut without_figures = Vec::new();
+    let mut add = |report: &mut Report, table: &Table, nodes: Vec<Node>| {
+        if nodes.is_empty() {
+            without_figures.push(table.title.clone());
+        }
+        report.breakdowns.extend(nodes);
+    };
+    let class_names =
+        class_names(first(Kind::ExpenditureByFunction).or(first(Kind::GeneralByFunction)));
+    let class_code = |name: &str| {
+        let name = fold(name);
+        class_names
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| c.clone())
+    };
+    for (kind, income_id, spending_id) in [
+        (Kind::Summary, "income", "expenditure"),
+        (Kind::FiscalSummary, "fiscal_income", "fiscal_expenditure"),
+    ] {
+        let Some(table) = first(kind) else { continue };
+        let scale = Scale::new(table, unit);
+        let mut nodes = Vec::new();
+        if let Some(half) = table.halves.first() {
+            nodes.extend(side_tree(
+                half,
+                &scale,
+                Side::Income,
+                income_id,
+                &class_code,
+            ));
+        }
+        if let Some(half) = table.halves.get(1) {
+            nodes.extend(side_tree(
+                half,
+                &scale,
+                Side::Expenditure,
+                spending_id,
+                &class_code,
+            ));
+        }
+        add(&mut report, table, nodes);
+    }
+    for (kind, id) in [
+        (Kind::IncomeByFunction, "income_by_function"),
+        (Kind::ExpenditureByFunction, "expenditure_by_function"),
+        (Kind::GeneralByFunction, "gpb_by_function"),
+        (Kind::GovFundByFunction, "gov_fund_by_function"),
+        (Kind::StateCapitalByFunction, "state_capital_by_function"),
+    ] {
+        let Some(table) = first(kind) else { continue };
+        let scale = Scale::new(table, unit);
+        let tree = table
+            .halves
+            .first()
+            .and_then(|h| tree::class_tree(h, &scale, id));
+        add(&mut report, table, tree.into_iter().collect());
+    }
+    if let Some(table) = first(Kind::BasicByEconomic) {
+        let scale = Scale::new(table, unit);
+        let basic_total = basic_total(&report);
+        add(
+            &mut report,
+            table,
+            economic::basic_by_economic(table, &scale, basic_total),
+        );
+    }
+    if let Some(table) = first(Kind::ThreePublic) {
+        let scale = Scale::new(table, unit);
+        let nodes = table
+            .halves
+            .first()
+            .map(|h| three_public::three_public(h, &scale, phase == Some(Phase::Final)))
+            .unwrap_or_default();
+        add(&mut report, table, nodes);
+    }
+    relations::relations(&mut report);
+    let missing = STANDARD
+        .iter()
+        .copied()
+        .filter(|k| first(*k).is_none())
+        .collect();
+    let unused = unused_titles(&tables);
+    Some(Import {
+        report,
+        tables,
+        missing,
+        unused,
+        without_figures,
+        narrative: Default::default(),
+    })
+}
+
+/// The 基本支出 合计 of the 一般公共预算 table by function, as a node (the root of a 决算's economic table).
+fn basic_total(report: &Report) -> Option<Node> {
+    let gpb = report.node_at("gpb_by_function")?;
+    let column = gpb.columns.iter().find(|c| c.id == "basic")?;
+    let mut node = Node::new("gpb_basic", "基本支出", column.amount.value());
+    node.printed = column.printed.clone();
+    Some(node)
+}
+
+/// Names → codes of the class (类) rows of a table by function.
+fn class_names(table: Option<&Table>) -> Vec<(String, String)> {
+    table
+        .and_then(|t| t.halves.first())
+        .map(|h| {
+            h.rows
+                .iter()
+                .filter_map(|r| Some((fold(&r.name), r.code.clone().filter(|c| c.len() == 3)?)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The report's unit: 万元, or 亿元 if a table prints in 亿元. Every table's figures convert into it exactly,
+/// and the narrative's 万元 figures compare with them at their printed precision.
+fn report_unit(tables: &[Table]) -> Unit {
+    if tables
+        .iter()
+        .any(|t| t.kind.is_some() && t.unit == Unit::YiYuan)
+    {
+        Unit::YiYuan
+    } else {
+        Unit::WanYuan
+    }
+}
+
+fn phase_of(tables: &[Table]) -> Option<Phase> {
+    let titles: String = tables
+        .iter()
+        .filter(|t| t.kind.is_some())
+        .map(|t| t.title.as_str())
+        .collect();
+    if titles.contains("决算") {
+        Some(Phase::Final)
+    } else if titles.contains("预算") {
+        Some(Phase::Budget)
+    } else {
+        None
+    }
+}
+
+/// `2026年…` → 2026.
+fn year_of(title: &str) -> Option<i32> {
+    let at = title.find('年')?;
+    let digits: String = title[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let year: String = digits.chars().rev().collect();
+    (year.len() == 4).then(|| year.parse().ok()).flatten()
+}
+
+/// `编制单位：上海市普陀区财政局  单位：万元` → `上海市普陀区财政局`.
+fn entity_of(masthead: &str) -> Option<String> {
+    let folded = fold(masthead);
+    let after = folded.split_once(':').map(|(_, rest)| rest)?;
+    let entity = after.split("单位:").next().unwrap_or(after).trim();
+    (!entity.is_empty()).then(|| entity.to_string())
+}
+
+fn unused_titles(tables: &[Table]) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut unused = Vec::new();
+    for table in tables {
+        match table.kind {
+            Some(kind) if !seen.contains(&kind) => seen.push(kind),
+            _ => unused.push(table.title.clone()),
+        }
+    }
+    unused
+}

@@ -1,0 +1,277 @@
+//! The narrative (情况说明) restates table figures in words: 「本年收入合计2946.25万元」「一般公共服务支出（类）
+//! 2106.66万元，占71.73%」. The extractor reads them from the document's text; each amount is attached to the
+//! table row that the words just before it name — its label printed right before the figure — as a
+//! restatement, and a stated share as the row's share, so the checker compares text with table.
+//!
+//! The words decide, not the extractor's ids: a text may call 本年收入合计 收入总计, and only the printed
+//! words say which row it means.
+
+use budget_lens_core::report::{Amount, Node, Report, Restatement, Source, Span};
+use budget_lens_extract::extract;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::build::shift_to;
+use crate::text::fold;
+
+/// How many characters before a figure may name its row.
+const LOOKBACK_CHARS: usize = 24;
+
+/// What the narrative added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Attached {
+    /// Amounts stated in the text.
+    pub figures: usize,
+    /// Of them, attached to a table row.
+    pub attached: usize,
+}
+
+/// Attaches the narrative's figures to the report's table rows and keeps the text as `source.text`.
+pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
+    let Ok(extraction) = extract(text) else {
+        return Attached::default();
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let targets = targets(report);
+    let mut stated = Vec::new();
+    for root in &extraction.report.breakdowns {
+        collect(root, &mut stated);
+    }
+    let mut attached = Attached::default();
+    let mut additions: Vec<(String, Addition)> = Vec::new();
+    for figure in &stated {
+        attached.figures += 1;
+        let amount = shift_to(figure.amount, extraction.report.unit, report.unit);
+        let in_report_unit = Stated {
+            amount,
+            at: figure.at,
+        };
+        let Some(path) = row_named_before(&chars, &in_report_unit, &targets) else {
+            continue;
+        };
+        additions.push((
+            path,
+            Addition {
+                amount,
+                at: figure.at,
+            },
+        ));
+        attached.attached += 1;
+    }
+    for (path, addition) in additions {
+        apply(report, &path, addition);
+    }
+    if report.entity.is_empty() {
+        report.entity = extraction.report.entity.clone();
+    }
+    if report.title.is_empty() {
+        report.title = extraction.report.title.clone();
+    }
+    report.source = Some(Source {
+        url: None,
+        text: Some(text.to_string()),
+    });
+    attached
+}
+
+/// An amount the text states, and where.
+struct Stated {
+    amount: Amount,
+    at: Span,
+}
+
+fn collect(node: &Node, out: &mut Vec<Stated>) {
+    if let Some(at) = node.at {
+        out.push(Stated {
+            amount: node.amount,
+            at,
+        });
+    }
+    for again in &node.restated {
+        if let Some(at) = again.at {
+            out.push(Stated {
+                amount: again.amount,
+                at,
+            });
+        }
+    }
+    for child in &node.items {
+        collect(child, out);
+    }
+}
+
+struct Addition {
+    amount: Amount,
+    at: Span,
+}
+
+fn apply(report: &mut Report, path: &str, addition: Addition) {
+    let Some(node) = node_at_mut(report, path) else {
+        return;
+    };
+    node.restated.push(Restatement {
+        amount: addition.amount,
+        at: Some(addition.at),
+    });
+}
+
+fn node_at_mut<'r>(report: &'r mut Report, path: &str) -> Option<&'r mut Node> {
+    let mut ids = path.split('/');
+    let first = ids.next()?;
+    let mut node = report.breakdowns.iter_mut().find(|n| n.id == first)?;
+    for id in ids {
+        node = node.items.iter_mut().find(|n| n.id == id)?;
+    }
+    Some(node)
+}
+
+/// A table row a text may name: its folded label, its path, and the word that scopes its table in a
+/// sentence (财政拨款收入支出总计 is the 财政拨款 总表's 总计, not the 总表's).
+struct Target {
+    label: String,
+    path: String,
+    scope: Option<&'static str>,
+    /// The row's amount in the report's unit.
+    amount: Decimal,
+}
+
+/// Table rows a text may name, in order of preference — rows of the tables by function first (the text's
+/// 类/款/项 are theirs), then the 总表's.
+fn targets(report: &Report) -> Vec<Target> {
+    const ORDER: &[&str] = &[
+        "gpb_by_function",
+        "expenditure_by_function",
+        "income",
+        "expenditure",
+        "gpb_basic",
+        "three_public",
+        "admin_costs",
+        "fiscal_income",
+        "fiscal_expenditure",
+        "income_by_function",
+    ];
+    let mut out = Vec::new();
+    for root_id in ORDER {
+        let Some(root) = report.breakdowns.iter().find(|b| b.id == *root_id) else {
+            continue;
+        };
+        let scope = if root_id.starts_with("fiscal") {
+            Some("财政拨款")
+        } else if root_id.starts_with("gpb") {
+            Some("一般公共预算")
+        } else {
+            None
+        };
+        walk(root, root.id.clone(), scope, &mut out);
+    }
+    out
+}
+
+fn walk(node: &Node, path: String, scope: Option<&'static str>, out: &mut Vec<Target>) {
+    let label = fold(&node.label);
+    // A 合计 row is named by its table, not by the word 合计.
+    if !label.is_empty() && label != "合计" {
+        out.push(Target {
+            label,
+            path: path.clone(),
+            scope,
+            amount: node.amount.value(),
+        });
+    }
+    for child in &node.items {
+        walk(child, format!("{path}/{}", child.id), scope, out);
+    }
+}
+
+/// The row whose label is printed right before the figure (after the previous punctuation): a row of a
+/// table whose scope word the sentence names first, then the longest label. Rows named alike in several
+/// tables (公务接待费 in the 三公 table and among the economic classes) are told apart by the figure: the
+/// row it agrees with, else the first in order of preference.
+fn row_named_before(chars: &[char], stated: &Stated, targets: &[Target]) -> Option<String> {
+    let end = stated.at.start.min(chars.len());
+    let start = end.saturating_sub(LOOKBACK_CHARS);
+    let window: String = chars[start..end].iter().collect();
+    let clause = window
+        .rsplit(['，', '。', '；', ',', ';', '：', ':'])
+        .next()
+        .unwrap_or(&window);
+    let words = fold(clause)
+        .replace("(类)", "")
+        .replace("(款)", "")
+        .replace("(项)", "");
+    let words = words.trim_end_matches(['为', '是', '达']);
+    let score = |t: &Target| {
+        (
+            t.scope.is_some_and(|w| words.contains(w)),
+            t.label.chars().count(),
+        )
+    };
+    let named: Vec<&Target> = targets
+        .iter()
+        .filter(|t| words.ends_with(t.label.as_str()))
+        .collect();
+    let best = named.iter().map(|t| score(t)).max()?;
+    let candidates: Vec<&&Target> = named.iter().filter(|t| score(t) == best).collect();
+    candidates
+        .iter()
+        .find(|t| agrees(t.amount, stated.amount.value()))
+        .or(candidates.first())
+        .map(|t| t.path.clone())
+}
+
+/// The stated figure is the row's figure rounded to the stated decimals.
+fn agrees(row: Decimal, stated: Decimal) -> bool {
+    let rounded =
+        row.round_dp_with_strategy(stated.scale(), RoundingStrategy::MidpointAwayFromZero);
+    rounded == stated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_before_a_figure_name_its_row() {
+        let target = |label: &str, path: &str, scope| Target {
+            label: label.into(),
+            path: path.into(),
+            scope,
+            amount: Decimal::ZERO,
+        };
+        let targets = vec![
+            target(
+                "一般公共服务支出",
+                "gpb_by_function/201",
+                Some("一般公共预算"),
+            ),
+            target("本年收入合计", "income/current_year", None),
+            target("收入总计", "income", None),
+            target("总计", "fiscal_income", Some("财政拨款")),
+            target(
+                "本年收入合计",
+                "fiscal_income/current_year",
+                Some("财政拨款"),
+            ),
+        ];
+        let text: Vec<char> =
+            "收入总计2995.39万元。本年收入合计2946.25万元，一般公共服务支出（类）2106.66万元。财政拨款收入支出总计0.3万元"
+                .chars()
+                .collect();
+        let find = |figure: &str| {
+            let s: String = text.iter().collect();
+            let start = s[..s.find(figure).unwrap()].chars().count();
+            let at = Span {
+                start,
+                end: start + figure.chars().count(),
+            };
+            let stated = Stated {
+                amount: Amount(figure.parse().unwrap()),
+                at,
+            };
+            row_named_before(&text, &stated, &targets)
+        };
+        assert_eq!(find("2995.39").as_deref(), Some("income"));
+        assert_eq!(find("2946.25").as_deref(), Some("income/current_year"));
+        assert_eq!(find("2106.66").as_deref(), Some("gpb_by_function/201"));
+        assert_eq!(find("0.3").as_deref(), Some("fiscal_income"));
+    }
+}

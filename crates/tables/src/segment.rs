@@ -1,0 +1,322 @@
+//! Grids → blocks of rows, one block a table: a title line opens a block; its unit line, header rows, data
+//! rows and 注 line follow; a grid that starts with data rows (the next page, with or without the header
+//! printed again) continues the open block, so a table running over pages — even a 合计 row alone on the
+//! next page — stays one table.
+
+use budget_lens_core::report::Unit;
+
+use crate::grid::{Cell, Grid, Origin};
+use crate::text::{fold, is_code, read_figure, strip_numbering, unit_in, Printed};
+
+/// The rows of one table, not yet interpreted.
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    pub title: String,
+    pub title_origin: Option<Origin>,
+    pub grid: String,
+    pub last_grid: String,
+    pub unit: Option<Unit>,
+    pub header: Vec<Vec<Cell>>,
+    pub data: Vec<Vec<Cell>>,
+    pub note: Option<String>,
+    /// The line naming the department (`编制单位：…`), if printed.
+    pub masthead: Option<String>,
+    /// A 注 line or a paragraph ended the table: later rows do not belong to it.
+    closed: bool,
+}
+
+/// Words of header rows (a data row never holds them without a figure).
+const HEADER_WORDS: &[&str] = &[
+    "项目",
+    "科目",
+    "编码",
+    "名称",
+    "金额",
+    "预算数",
+    "决算数",
+    "合计",
+    "栏次",
+    "行次",
+    "类",
+    "款",
+];
+
+/// How many rows after a title its header or unit line must appear within.
+const TITLE_LOOKAHEAD: usize = 5;
+
+/// Longest text of a title line, in characters.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// Splits grids into table blocks. Rows before the first title and paragraphs between tables are dropped.
+pub fn blocks(grids: &[Grid]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for grid in grids {
+        // Only pages continue a table; a sheet, file or HTML table starts afresh.
+        let paged = is_paged(grid);
+        if !paged {
+            if let Some(last) = out.last_mut() {
+                last.closed = true;
+            }
+        }
+        let mut open = paged && out.last().is_some_and(|b| !b.closed && !b.data.is_empty());
+        let mut first_content = true;
+        for (index, row) in grid.rows.iter().enumerate() {
+            let texts = distinct_texts(row);
+            if texts.is_empty() {
+                continue;
+            }
+            if let Some(title) = title_of(&texts, &grid.rows[index + 1..]) {
+                if let Some(last) = out.last_mut() {
+                    last.closed = true;
+                }
+                out.push(Block {
+                    title,
+                    title_origin: row
+                        .iter()
+                        .find(|c| !c.is_blank())
+                        .and_then(|c| c.origin.clone()),
+                    grid: grid.name.clone(),
+                    last_grid: grid.name.clone(),
+                    ..Block::default()
+                });
+                open = true;
+                first_content = false;
+                continue;
+            }
+            if first_content && !open {
+                // A grid without a title line: a file or sheet holding one table, named by its file name.
+                if let Some(title) = untitled_block_title(grid, index) {
+                    out.push(Block {
+                        title,
+                        grid: grid.name.clone(),
+                        last_grid: grid.name.clone(),
+                        ..Block::default()
+                    });
+                    open = true;
+                }
+            }
+            first_content = false;
+            if !open {
+                continue;
+            }
+            let Some(block) = out.last_mut() else {
+                continue;
+            };
+            block.last_grid = grid.name.clone();
+            if !take_row(block, row, &texts) {
+                open = false;
+            }
+        }
+    }
+    out
+}
+
+fn is_paged(grid: &Grid) -> bool {
+    grid.rows
+        .iter()
+        .flatten()
+        .find_map(|c| c.origin.as_ref())
+        .is_some_and(|o| matches!(o, Origin::Page { .. }))
+}
+
+/// Adds one row to the open block; `false` when the row ends the block.
+fn take_row(block: &mut Block, row: &[Cell], texts: &[String]) -> bool {
+    let joined: String = texts.concat();
+    if let Some(unit) = unit_in(&joined) {
+        if block.unit.is_none() {
+            block.unit = Some(unit);
+        }
+        if is_masthead(&joined) {
+            block.masthead.get_or_insert(joined.clone());
+        }
+        if !has_figure(row) {
+            return true;
+        }
+    }
+    if is_note(&joined) {
+        block.note = Some(joined);
+        block.closed = true;
+        return false;
+    }
+    if is_masthead(&joined) {
+        block.masthead.get_or_insert(joined);
+        return true;
+    }
+    let data_row = is_data_row(row, texts) || is_numbered_item(texts);
+    let row = &realigned(block, row);
+    if block.data.is_empty() {
+        if data_row {
+            block.data.push(row.to_vec());
+        } else {
+            block.header.push(row.to_vec());
+        }
+        return true;
+    }
+    if data_row || is_fragment(&joined) {
+        if !is_header_row(texts) || data_row {
+            block.data.push(row.to_vec());
+        }
+        return true;
+    }
+    if is_header_row(texts) {
+        // The header printed again on the next page.
+        return true;
+    }
+    block.closed = true;
+    false
+}
+
+/// A row from a page laid out on its own (a 合计 row alone on the next page: fewer columns than the
+/// table's header) is put back under the header: its words from the left, its figures right-aligned into
+/// the last columns, as figures are printed.
+fn realigned(block: &Block, row: &[Cell]) -> Vec<Cell> {
+    let width = block.header.iter().map(Vec::len).max().unwrap_or(0);
+    if block.grid == block.last_grid || row.len() >= width || block.header.is_empty() {
+        return row.to_vec();
+    }
+    let cells: Vec<&Cell> = row.iter().filter(|c| !c.is_blank()).collect();
+    let figures = cells
+        .iter()
+        .rev()
+        .take_while(|c| matches!(read_figure(&c.text), Printed::Figure(_)))
+        .count();
+    let mut out = vec![Cell::new("", None); width];
+    let (words, numbers) = cells.split_at(cells.len() - figures);
+    for (slot, cell) in out.iter_mut().zip(words) {
+        *slot = (*cell).clone();
+    }
+    for (slot, cell) in out.iter_mut().rev().zip(numbers.iter().rev()) {
+        *slot = (*cell).clone();
+    }
+    out
+}
+
+/// The distinct non-blank texts of a row, in order (merged cells repeat their text across the range).
+pub fn distinct_texts(row: &[Cell]) -> Vec<String> {
+    let mut texts: Vec<String> = Vec::new();
+    for cell in row {
+        let text = cell.text.trim();
+        if !text.is_empty() && texts.last().is_none_or(|t| t != text) {
+            texts.push(text.to_string());
+        }
+    }
+    texts
+}
+
+/// The title, when a row is a table title: one or two texts, one of them a short line naming a table (… 表,
+/// optionally followed by a bracketed or numbered suffix), not a contents entry (dots, a page number), with a
+/// header or unit line close below.
+fn title_of(texts: &[String], below: &[Vec<Cell>]) -> Option<String> {
+    if texts.len() > 3 {
+        return None;
+    }
+    let title = texts.iter().find(|t| looks_like_title(t))?;
+    let header_below = below
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.is_blank()))
+        .take(TITLE_LOOKAHEAD)
+        .any(|r| {
+            let texts = distinct_texts(r);
+            is_header_row(&texts) || unit_in(&texts.concat()).is_some()
+        });
+    header_below.then(|| title.trim().to_string())
+}
+
+fn looks_like_title(text: &str) -> bool {
+    let folded = fold(text);
+    let chars = folded.chars().count();
+    if !(4..=MAX_TITLE_CHARS).contains(&chars) {
+        return false;
+    }
+    if ["，", "。", "；", ":", "…", "..."]
+        .iter()
+        .any(|p| folded.contains(p))
+    {
+        return false;
+    }
+    let Some(at) = folded.rfind('表') else {
+        return false;
+    };
+    // After 表: nothing, or a bracketed note like (公开表1) / （部门公开表01）, never a page number.
+    let after = &folded[at + '表'.len_utf8()..];
+    let tail_ok = after.is_empty() || after.ends_with(')') || after.ends_with('）');
+    let names_money = ["收", "支", "预算", "决算", "经费"]
+        .iter()
+        .any(|w| folded.contains(w));
+    tail_ok && names_money
+}
+
+/// A grid with no title line whose first rows are a header: titled by the grid's own name (a CSV file or a
+/// sheet named after its table).
+fn untitled_block_title(grid: &Grid, index: usize) -> Option<String> {
+    let texts = distinct_texts(&grid.rows[index]);
+    let name = grid.name.rsplit(['/', '\\']).next().unwrap_or(&grid.name);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    (is_header_row(&texts) && looks_like_title(stem)).then(|| stem.to_string())
+}
+
+pub fn is_header_row(texts: &[String]) -> bool {
+    texts.iter().any(|t| {
+        let t = fold(t);
+        HEADER_WORDS
+            .iter()
+            .any(|w| t == *w || (w.chars().count() > 1 && t.contains(w)))
+    }) && !texts
+        .iter()
+        .any(|t| matches!(read_figure(t), Printed::Figure(_)) && t.contains('.'))
+}
+
+/// A row with a figure or a classification code in it, or a total row.
+fn is_data_row(row: &[Cell], texts: &[String]) -> bool {
+    if texts.iter().any(|t| {
+        let t = fold(t);
+        t.contains("栏次") || t.contains("行次") || t == "类" || t == "款" || t == "项"
+    }) {
+        return false;
+    }
+    has_figure(row)
+        || row
+            .iter()
+            .any(|c| is_code(&c.text) && fold(&c.text).len() >= 3)
+}
+
+/// A row naming a numbered item (`一、一般公共服务支出`, `1、一般公共预算`): a data row even when its
+/// figures are blank (an empty table, the template), never a header.
+fn is_numbered_item(texts: &[String]) -> bool {
+    texts.first().is_some_and(|t| strip_numbering(t).1 > 0)
+}
+
+fn has_figure(row: &[Cell]) -> bool {
+    let figures: Vec<&Cell> = row
+        .iter()
+        .filter(|c| matches!(read_figure(&c.text), Printed::Figure(_)))
+        .collect();
+    // A lone whole number is a page number or a column number, not a table's figure.
+    match figures.as_slice() {
+        [] => false,
+        [only] => only.text.contains('.') || distinct_texts(row).len() > 1,
+        _ => true,
+    }
+}
+
+/// A short line without figures inside a table: a wrapped name (`缴费支出`), a `…` placeholder row, a code
+/// column's `无`.
+fn is_fragment(joined: &str) -> bool {
+    let folded = fold(joined);
+    folded.chars().count() <= 30 && !folded.contains('。')
+}
+
+fn is_note(joined: &str) -> bool {
+    let folded = fold(joined);
+    ["注:", "注：", "说明:", "备注:", "注1"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}
+
+/// Lines between a title and the header that name the department or the date, not columns.
+fn is_masthead(joined: &str) -> bool {
+    let folded = fold(joined);
+    ["编制单位", "编制部门", "单位名称", "部门名称", "填报单位"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}

@@ -1,0 +1,121 @@
+//! `budget-lens import FILE... [-o REPORT.json] [--lang zh|en]`: published tables (.xlsx .xls .csv .html,
+//! one file or one file per table) → a report. Stderr lists the tables found, the figures placed and what
+//! could not be placed.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use budget_lens::tables::read::MAX_INPUT_BYTES;
+use budget_lens::tables::{import_files, Import};
+use budget_lens::Lang;
+
+use super::{LangArg, EXIT_UNREADABLE};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The files: a workbook (.xlsx .xls), CSV or HTML; several files are one report (one file per table)
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Write the report here instead of to standard output
+    #[arg(short, long, value_name = "REPORT.json")]
+    output: Option<String>,
+    /// Language of the messages
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let lang = Lang::from(args.lang);
+    let mut files = Vec::new();
+    for path in &args.files {
+        match read_bounded(path, lang) {
+            Ok(bytes) => files.push((path.clone(), bytes)),
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(EXIT_UNREADABLE);
+            }
+        }
+    }
+    let import = match import_files(&files) {
+        Ok(import) => import,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let json = match serde_json::to_string_pretty(&import.report) {
+        Ok(json) => json,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, json + "\n") {
+                eprintln!("{} {path}: {e}", lang.pick("无法写入", "cannot write"));
+                return ExitCode::FAILURE;
+            }
+        }
+        None => println!("{json}"),
+    }
+    summarise(&import, lang);
+    ExitCode::SUCCESS
+}
+
+/// The file's bytes; a file over the limit is refused after reading one byte past it, never whole.
+fn read_bounded(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        .map_err(|e| match lang {
+            Lang::Zh => format!("无法读取 {path}：{e}"),
+            Lang::En => format!("cannot read {path}: {e}"),
+        })?;
+    Ok(bytes)
+}
+
+/// Tables found, figures placed, tables missing or without figures, on stderr.
+fn summarise(import: &Import, lang: Lang) {
+    for table in &import.tables {
+        let place = if table.grid == table.last_grid {
+            table.grid.clone()
+        } else {
+            format!("{}–{}", table.grid, table.last_grid)
+        };
+        let rows = table.row_count();
+        let state = match (table.kind, table.is_empty(), lang) {
+            (None, _, Lang::Zh) => "，非标准表，未使用",
+            (None, _, Lang::En) => ", not a standard table, not used",
+            (Some(_), true, Lang::Zh) => "，空表",
+            (Some(_), true, Lang::En) => ", empty",
+            _ => "",
+        };
+        match lang {
+            Lang::Zh => eprintln!("表 {}（{place}，{rows} 行{state}）", table.title),
+            Lang::En => eprintln!("table {} ({place}, {rows} rows{state})", table.title),
+        }
+    }
+    for kind in &import.missing {
+        match lang {
+            Lang::Zh => eprintln!("未找到 {}：与它有关的核对无法进行", kind.zh()),
+            Lang::En => eprintln!(
+                "not found: {} ({}); the checks involving it cannot run",
+                kind.zh(),
+                kind.name()
+            ),
+        }
+    }
+    for title in &import.without_figures {
+        match lang {
+            Lang::Zh => eprintln!("{title}：没有数字，未放入报告"),
+            Lang::En => eprintln!("{title}: no figures, nothing placed"),
+        }
+    }
+    let (tables, figures) = (import.tables.len(), import.figures());
+    match lang {
+        Lang::Zh => eprintln!("找到 {tables} 张表，放入报告 {figures} 个数字"),
+        Lang::En => eprintln!("found {tables} tables, placed {figures} figures in the report"),
+    }
+}
