@@ -211,10 +211,14 @@ const GOODS: &[&str] = &["商品和服务支出"];
 const BASIC: &[&str] = &["基本支出"];
 const PROJECT: &[&str] = &["项目支出"];
 const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费"];
+// `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
     "公务用车运行(维护)费",
     "公务用车运行维护费",
+    "公务用车运行维护费用",
     "公务用车运行费",
+    "公务用车运行费用",
+    "公务用车运维费",
 ];
 
 pub const CHILDREN: &[Child] = &[
@@ -407,7 +411,10 @@ pub const CHILDREN: &[Child] = &[
         endings: &[
             "公务用车购置及运行(维护)费",
             "公务用车购置及运行维护费",
+            "公务用车购置及运行维护费用",
             "公务用车购置及运行费",
+            "公务用车购置及运行费用",
+            "公务用车购置及运维费",
         ],
     },
     Child {
@@ -440,6 +447,20 @@ pub const CHILDREN: &[Child] = &[
 /// The known child of the node at schema path `parent` that `label` names: (id, length of the matched
 /// ending). The longest ending wins.
 pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
+    // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出` name the item itself (its 支出).
+    if parent.starts_with("three_public") {
+        if let Some(item) = label
+            .strip_suffix("支出")
+            .filter(|l| l.ends_with(['费', '用']))
+        {
+            return known_child(parent, item);
+        }
+    }
+    known_child(parent, label)
+}
+
+/// [`child_of`] on the label as printed.
+fn known_child(parent: &str, label: &str) -> Option<(&'static str, usize)> {
     // 本年收入合计 / 本年支出合计 take the items of the total they belong to.
     let (parent, aliased) = match parent {
         "income/current_year" => ("income", true),

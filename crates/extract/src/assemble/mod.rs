@@ -375,7 +375,7 @@ impl<'a> Assembler<'a> {
             }
             false => label,
         };
-        let pending = match label.text.is_empty() {
+        let pending = match budgeted_by_pending(label, state.pending_budget.as_ref()) {
             true => state.pending_budget.take(),
             false => None,
         };
@@ -451,6 +451,15 @@ fn figure_of(statement: &Statement) -> Option<usize> {
         | Statement::Unknown { figure } => Some(*figure),
         _ => None,
     }
+}
+
+/// Whether an amount is the actual of the budget printed just before it: its label is empty (`预算数1万元，
+/// 决算数0.5万元`) or the bare kind the budget's label ends with — budget and actual in one sentence
+/// (`三公经费支出预算为3万元，支出决算为1.7万元`).
+fn budgeted_by_pending(label: &Label, pending: Option<&(String, usize)>) -> bool {
+    let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
+    label.text.is_empty()
+        || pending.is_some_and(|(name, _)| bare_kind && name.ends_with(&label.text))
 }
 
 /// Sets a field that is still empty; a second value for the same field is not taken.
