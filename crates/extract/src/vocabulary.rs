@@ -447,12 +447,14 @@ pub const CHILDREN: &[Child] = &[
 /// The known child of the node at schema path `parent` that `label` names: (id, length of the matched
 /// ending). The longest ending wins.
 pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
-    // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出` name the item itself (its 支出).
+    // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算` name the item itself (its 支出, its
+    // 决算 or 预算).
     if parent.starts_with("three_public") {
-        if let Some(item) = label
-            .strip_suffix("支出")
-            .filter(|l| l.ends_with(['费', '用']))
-        {
+        let item = ["支出决算", "支出预算", "支出"]
+            .iter()
+            .find_map(|s| label.strip_suffix(s))
+            .filter(|l| l.ends_with(['费', '用']));
+        if let Some(item) = item {
             return known_child(parent, item);
         }
     }
