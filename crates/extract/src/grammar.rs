@@ -176,6 +176,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         statements: Vec::new(),
         clause: Vec::new(),
         sentence_start: 0,
+        paired_subjects: Vec::new(),
     };
     for token in &tokens.tokens {
         match *token {
@@ -218,11 +219,14 @@ struct Parser<'a> {
     statements: Vec<Statement>,
     clause: Vec<Element>,
     sentence_start: usize,
+    /// The subjects of the last paired change in the sentence (`各增加A、B万元`), for the rates after it.
+    paired_subjects: Vec<Subject>,
 }
 
 impl Parser<'_> {
     fn end_sentence(&mut self, end: usize) {
         let statements = std::mem::take(&mut self.statements);
+        self.paired_subjects.clear();
         if !statements.is_empty() {
             self.sentences.push(Sentence {
                 start: self.sentence_start,
@@ -267,6 +271,23 @@ impl Parser<'_> {
             .is_some_and(|f| f.unit.is_money())
     }
 
+    /// The subjects of a paired change: the labels printed before it (`收入、支出总计各增加` → 收入总计,
+    /// 支出总计) when there is one per figure, else the figures of the last paired list.
+    fn subjects_of_pair(&self, words: &[(usize, usize)], last: &str, count: usize) -> Vec<Subject> {
+        let mut parts: Vec<String> = words[..words.len().saturating_sub(1)]
+            .iter()
+            .map(|&(s, e)| self.text.text(s, e))
+            .collect();
+        parts.push(last.to_string());
+        if parts.len() == count && count > 1 {
+            return paired_labels(&parts)
+                .iter()
+                .map(|label| self.subject(label))
+                .collect();
+        }
+        (0..count).map(Subject::Paired).collect()
+    }
+
     /// Figures with the words printed before them in the clause.
     fn figures_with_words(&mut self, words: &[(usize, usize)], figures: &[usize]) {
         let word_text = |&(s, e): &(usize, usize)| self.text.text(s, e);
@@ -278,9 +299,16 @@ impl Parser<'_> {
         // A list of figures: `收、支总计各是812.33、809.10万元` or `(收、支总计)各下降21.4%、31.1%`.
         let word = words.last().map(word_text).unwrap_or_default();
         if let Some((before, sign)) = strip_direction(&word) {
-            if before.ends_with('各') || before.ends_with("分别") {
+            let paired = before.ends_with('各') || before.ends_with("分别");
+            if paired {
+                self.paired_subjects = self.subjects_of_pair(words, before, figures.len());
+            }
+            // Paired changes (`收入、支出总计各增加A、B万元，增长x%、y%`): a bare direction right after a
+            // paired change in the sentence takes the same subjects, in order.
+            let follows_pair = before.is_empty() && self.paired_subjects.len() == figures.len();
+            if paired || follows_pair {
                 for (index, &figure) in figures.iter().enumerate() {
-                    let subject = Subject::Paired(index);
+                    let subject = self.paired_subjects[index].clone();
                     self.statements.push(if self.is_money(figure) {
                         Statement::Change {
                             subject,
