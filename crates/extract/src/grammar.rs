@@ -9,6 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
+use super::vocabulary::root_of;
 use budget_lens_core::report::Phase;
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
@@ -110,6 +111,10 @@ pub enum Statement {
     /// A comparison lead-in on its own (`与上年相比`); `budget` when it compares with a budget.
     LeadIn {
         budget: bool,
+    },
+    /// `“三公”经费决算中，`: a clause with no figure naming the total whose items follow (a heading clause).
+    SubjectHeading {
+        label: Label,
     },
     /// A figure the grammar cannot read.
     Unknown {
@@ -286,6 +291,16 @@ impl Parser<'_> {
                 .collect();
         }
         (0..count).map(Subject::Paired).collect()
+    }
+
+    /// The total a heading clause names (`2022年度“三公”经费支出决算中`): `中` after a label of a known total.
+    fn heading_subject(&self, word: &str) -> Option<Label> {
+        let label = clean_label(word.strip_suffix('中')?, self.phase);
+        let label = Label {
+            text: label.text.trim_end_matches("决算").to_string(),
+            ..label
+        };
+        root_of(&label.text).is_some().then_some(label)
     }
 
     /// Figures with the words printed before them in the clause.
@@ -480,6 +495,8 @@ impl Parser<'_> {
             Statement::LeadIn {
                 budget: word.contains("预算"),
             }
+        } else if let Some(label) = self.heading_subject(&word) {
+            Statement::SubjectHeading { label }
         } else {
             return;
         };

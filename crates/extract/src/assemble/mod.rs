@@ -320,6 +320,7 @@ impl<'a> Assembler<'a> {
             }
             Statement::MissingShare => state.problem = true,
             Statement::LeadIn { budget } => state.budget_lead_in = *budget,
+            Statement::SubjectHeading { label } => self.heading(label, state),
             Statement::Unknown { .. } => {}
         }
     }
@@ -413,6 +414,15 @@ impl<'a> Assembler<'a> {
         state.change_target = None;
         self.last_node = Some(node);
         Some(node)
+    }
+
+    /// `“三公”经费决算中，A…，B…`: the items that follow are the named total's, as after its `其中:`.
+    fn heading(&mut self, label: &Label, state: &mut SentenceState) {
+        if let Some(node) = self.resolve_named(&label.text) {
+            state.last_node = Some(node);
+            self.last_node = Some(node);
+            self.open(false);
+        }
     }
 
     fn money(&self, figure: usize) -> Option<Decimal> {
