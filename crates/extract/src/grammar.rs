@@ -147,7 +147,10 @@ const DIRECTIONS: [(&str, i8); 8] = [
 const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
 
 /// Words after which the items of the figure stated last follow.
-const OPENERS: [&str; 9] = [
+const OPENERS: [&str; 11] = [
+    // `分项情况是:` / `分项情况为:`: the items of the total just stated, one by one.
+    "分项情况是",
+    "分项情况为",
     "具体包括",
     "主要包括",
     "包括",

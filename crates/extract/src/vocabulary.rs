@@ -447,10 +447,10 @@ pub const CHILDREN: &[Child] = &[
 /// The known child of the node at schema path `parent` that `label` names: (id, length of the matched
 /// ending). The longest ending wins.
 pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
-    // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算` name the item itself (its 支出, its
-    // 决算 or 预算).
+    // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算`, `公务接待费决算` name the item itself
+    // (its 支出, its 决算 or 预算).
     if parent.starts_with("three_public") {
-        let item = ["支出决算", "支出预算", "支出"]
+        let item = ["支出决算", "支出预算", "支出", "决算", "预算"]
             .iter()
             .find_map(|s| label.strip_suffix(s))
             .filter(|l| l.ends_with(['费', '用']));
