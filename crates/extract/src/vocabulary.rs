@@ -210,7 +210,8 @@ const FAMILY: &[&str] = &[
 const GOODS: &[&str] = &["商品和服务支出"];
 const BASIC: &[&str] = &["基本支出"];
 const PROJECT: &[&str] = &["项目支出"];
-const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费"];
+// `公车…`, `公务车…`: the short names of the official-vehicle items (三公 label variants).
+const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费", "公车购置费", "公务车购置费"];
 // `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
     "公务用车运行(维护)费",
@@ -219,6 +220,11 @@ const VEHICLE_OPERATION: &[&str] = &[
     "公务用车运行费",
     "公务用车运行费用",
     "公务用车运维费",
+    "公车运行维护费",
+    "公车运行及维护费",
+    "公车运行及维护",
+    "公车运行费",
+    "公务车运行维护费",
 ];
 
 pub const CHILDREN: &[Child] = &[
@@ -403,6 +409,9 @@ pub const CHILDREN: &[Child] = &[
             "因公出国(境)费用",
             "因公出国(境)经费",
             "因公出国费",
+            // `因公出国(境)100万元`: the item named without `费`.
+            "因公出国(境)",
+            "因公出国",
         ],
     },
     Child {
