@@ -131,7 +131,13 @@ pub struct Sentence {
 }
 
 /// Direction words and their sign; `了` after them is allowed.
-const DIRECTIONS: [(&str, i8); 8] = [
+const DIRECTIONS: [(&str, i8); 13] = [
+    // Budget-execution reports: `负增长1.21%` (before `增长`), `同比增收0.75亿元`, `增支7.74亿元`.
+    ("负增长", -1),
+    ("增收", 1),
+    ("减收", -1),
+    ("增支", 1),
+    ("减支", -1),
     ("增加", 1),
     ("增长", 1),
     ("上升", 1),
@@ -622,6 +628,8 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
     loop {
         let before = text;
         for suffix in [
+            // `一般公共预算收入完成16.16亿元` (budget-execution reports): the amount done is the label's.
+            "完成",
             "决算数为",
             "决算数",
             "决算为",
