@@ -400,6 +400,14 @@ impl Parser<'_> {
                 sign,
             };
         }
+        // `完成年初预算数60999万元的40.4%`, `占预算101032万元的67.3%`: the budget of the amount stated last,
+        // printed inside its completion rate (budget-execution reports).
+        if (word.starts_with("完成") || word.starts_with('占')) && word.contains("预算") {
+            return Statement::Budget {
+                subject: Subject::Implicit,
+                figure,
+            };
+        }
         if lead_in_at(word, 0) {
             return Statement::Prior { figure };
         }
@@ -436,6 +444,13 @@ impl Parser<'_> {
             let bare = base.is_empty() || base == "比";
             return Statement::Share {
                 base: (!bare).then_some(base),
+                figure,
+            };
+        }
+        let after_budget = matches!(self.statements.last(), Some(Statement::Budget { .. }));
+        if word == "的" && after_budget {
+            return Statement::Completion {
+                subject: Subject::Implicit,
                 figure,
             };
         }
