@@ -9,6 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
+use super::vocabulary::root_of;
 use budget_lens_core::report::Phase;
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
@@ -111,6 +112,10 @@ pub enum Statement {
     LeadIn {
         budget: bool,
     },
+    /// `“三公”经费决算中，`: a clause with no figure naming the total whose items follow (a heading clause).
+    SubjectHeading {
+        label: Label,
+    },
     /// A figure the grammar cannot read.
     Unknown {
         figure: usize,
@@ -126,7 +131,13 @@ pub struct Sentence {
 }
 
 /// Direction words and their sign; `了` after them is allowed.
-const DIRECTIONS: [(&str, i8); 8] = [
+const DIRECTIONS: [(&str, i8); 13] = [
+    // Budget-execution reports: `负增长1.21%` (before `增长`), `同比增收0.75亿元`, `增支7.74亿元`.
+    ("负增长", -1),
+    ("增收", 1),
+    ("减收", -1),
+    ("增支", 1),
+    ("减支", -1),
     ("增加", 1),
     ("增长", 1),
     ("上升", 1),
@@ -142,7 +153,10 @@ const DIRECTIONS: [(&str, i8); 8] = [
 const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
 
 /// Words after which the items of the figure stated last follow.
-const OPENERS: [&str; 9] = [
+const OPENERS: [&str; 11] = [
+    // `分项情况是:` / `分项情况为:`: the items of the total just stated, one by one.
+    "分项情况是",
+    "分项情况为",
     "具体包括",
     "主要包括",
     "包括",
@@ -176,6 +190,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         statements: Vec::new(),
         clause: Vec::new(),
         sentence_start: 0,
+        paired_subjects: Vec::new(),
     };
     for token in &tokens.tokens {
         match *token {
@@ -218,11 +233,14 @@ struct Parser<'a> {
     statements: Vec<Statement>,
     clause: Vec<Element>,
     sentence_start: usize,
+    /// The subjects of the last paired change in the sentence (`各增加A、B万元`), for the rates after it.
+    paired_subjects: Vec<Subject>,
 }
 
 impl Parser<'_> {
     fn end_sentence(&mut self, end: usize) {
         let statements = std::mem::take(&mut self.statements);
+        self.paired_subjects.clear();
         if !statements.is_empty() {
             self.sentences.push(Sentence {
                 start: self.sentence_start,
@@ -267,6 +285,33 @@ impl Parser<'_> {
             .is_some_and(|f| f.unit.is_money())
     }
 
+    /// The subjects of a paired change: the labels printed before it (`收入、支出总计各增加` → 收入总计,
+    /// 支出总计) when there is one per figure, else the figures of the last paired list.
+    fn subjects_of_pair(&self, words: &[(usize, usize)], last: &str, count: usize) -> Vec<Subject> {
+        let mut parts: Vec<String> = words[..words.len().saturating_sub(1)]
+            .iter()
+            .map(|&(s, e)| self.text.text(s, e))
+            .collect();
+        parts.push(last.to_string());
+        if parts.len() == count && count > 1 {
+            return paired_labels(&parts)
+                .iter()
+                .map(|label| self.subject(label))
+                .collect();
+        }
+        (0..count).map(Subject::Paired).collect()
+    }
+
+    /// The total a heading clause names (`2022年度“三公”经费支出决算中`): `中` after a label of a known total.
+    fn heading_subject(&self, word: &str) -> Option<Label> {
+        let label = clean_label(word.strip_suffix('中')?, self.phase);
+        let label = Label {
+            text: label.text.trim_end_matches("决算").to_string(),
+            ..label
+        };
+        root_of(&label.text).is_some().then_some(label)
+    }
+
     /// Figures with the words printed before them in the clause.
     fn figures_with_words(&mut self, words: &[(usize, usize)], figures: &[usize]) {
         let word_text = |&(s, e): &(usize, usize)| self.text.text(s, e);
@@ -278,9 +323,16 @@ impl Parser<'_> {
         // A list of figures: `收、支总计各是812.33、809.10万元` or `(收、支总计)各下降21.4%、31.1%`.
         let word = words.last().map(word_text).unwrap_or_default();
         if let Some((before, sign)) = strip_direction(&word) {
-            if before.ends_with('各') || before.ends_with("分别") {
+            let paired = before.ends_with('各') || before.ends_with("分别");
+            if paired {
+                self.paired_subjects = self.subjects_of_pair(words, before, figures.len());
+            }
+            // Paired changes (`收入、支出总计各增加A、B万元，增长x%、y%`): a bare direction right after a
+            // paired change in the sentence takes the same subjects, in order.
+            let follows_pair = before.is_empty() && self.paired_subjects.len() == figures.len();
+            if paired || follows_pair {
                 for (index, &figure) in figures.iter().enumerate() {
-                    let subject = Subject::Paired(index);
+                    let subject = self.paired_subjects[index].clone();
                     self.statements.push(if self.is_money(figure) {
                         Statement::Change {
                             subject,
@@ -348,6 +400,14 @@ impl Parser<'_> {
                 sign,
             };
         }
+        // `完成年初预算数60999万元的40.4%`, `占预算101032万元的67.3%`: the budget of the amount stated last,
+        // printed inside its completion rate (budget-execution reports).
+        if (word.starts_with("完成") || word.starts_with('占')) && word.contains("预算") {
+            return Statement::Budget {
+                subject: Subject::Implicit,
+                figure,
+            };
+        }
         if lead_in_at(word, 0) {
             return Statement::Prior { figure };
         }
@@ -384,6 +444,13 @@ impl Parser<'_> {
             let bare = base.is_empty() || base == "比";
             return Statement::Share {
                 base: (!bare).then_some(base),
+                figure,
+            };
+        }
+        let after_budget = matches!(self.statements.last(), Some(Statement::Budget { .. }));
+        if word == "的" && after_budget {
+            return Statement::Completion {
+                subject: Subject::Implicit,
                 figure,
             };
         }
@@ -452,6 +519,8 @@ impl Parser<'_> {
             Statement::LeadIn {
                 budget: word.contains("预算"),
             }
+        } else if let Some(label) = self.heading_subject(&word) {
+            Statement::SubjectHeading { label }
         } else {
             return;
         };
@@ -574,6 +643,8 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
     loop {
         let before = text;
         for suffix in [
+            // `一般公共预算收入完成16.16亿元` (budget-execution reports): the amount done is the label's.
+            "完成",
             "决算数为",
             "决算数",
             "决算为",

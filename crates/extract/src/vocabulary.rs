@@ -210,11 +210,21 @@ const FAMILY: &[&str] = &[
 const GOODS: &[&str] = &["商品和服务支出"];
 const BASIC: &[&str] = &["基本支出"];
 const PROJECT: &[&str] = &["项目支出"];
-const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费"];
+// `公车…`, `公务车…`: the short names of the official-vehicle items (三公 label variants).
+const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费", "公车购置费", "公务车购置费"];
+// `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
     "公务用车运行(维护)费",
     "公务用车运行维护费",
+    "公务用车运行维护费用",
     "公务用车运行费",
+    "公务用车运行费用",
+    "公务用车运维费",
+    "公车运行维护费",
+    "公车运行及维护费",
+    "公车运行及维护",
+    "公车运行费",
+    "公务车运行维护费",
 ];
 
 pub const CHILDREN: &[Child] = &[
@@ -399,6 +409,9 @@ pub const CHILDREN: &[Child] = &[
             "因公出国(境)费用",
             "因公出国(境)经费",
             "因公出国费",
+            // `因公出国(境)100万元`: the item named without `费`.
+            "因公出国(境)",
+            "因公出国",
         ],
     },
     Child {
@@ -407,7 +420,10 @@ pub const CHILDREN: &[Child] = &[
         endings: &[
             "公务用车购置及运行(维护)费",
             "公务用车购置及运行维护费",
+            "公务用车购置及运行维护费用",
             "公务用车购置及运行费",
+            "公务用车购置及运行费用",
+            "公务用车购置及运维费",
         ],
     },
     Child {
@@ -440,6 +456,22 @@ pub const CHILDREN: &[Child] = &[
 /// The known child of the node at schema path `parent` that `label` names: (id, length of the matched
 /// ending). The longest ending wins.
 pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
+    // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算`, `公务接待费决算` name the item itself
+    // (its 支出, its 决算 or 预算).
+    if parent.starts_with("three_public") {
+        let item = ["支出决算", "支出预算", "支出", "决算", "预算"]
+            .iter()
+            .find_map(|s| label.strip_suffix(s))
+            .filter(|l| l.ends_with(['费', '用']));
+        if let Some(item) = item {
+            return known_child(parent, item);
+        }
+    }
+    known_child(parent, label)
+}
+
+/// [`child_of`] on the label as printed.
+fn known_child(parent: &str, label: &str) -> Option<(&'static str, usize)> {
     // 本年收入合计 / 本年支出合计 take the items of the total they belong to.
     let (parent, aliased) = match parent {
         "income/current_year" => ("income", true),

@@ -320,6 +320,7 @@ impl<'a> Assembler<'a> {
             }
             Statement::MissingShare => state.problem = true,
             Statement::LeadIn { budget } => state.budget_lead_in = *budget,
+            Statement::SubjectHeading { label } => self.heading(label, state),
             Statement::Unknown { .. } => {}
         }
     }
@@ -375,7 +376,7 @@ impl<'a> Assembler<'a> {
             }
             false => label,
         };
-        let pending = match label.text.is_empty() {
+        let pending = match budgeted_by_pending(label, state.pending_budget.as_ref()) {
             true => state.pending_budget.take(),
             false => None,
         };
@@ -415,6 +416,15 @@ impl<'a> Assembler<'a> {
         Some(node)
     }
 
+    /// `“三公”经费决算中，A…，B…`: the items that follow are the named total's, as after its `其中:`.
+    fn heading(&mut self, label: &Label, state: &mut SentenceState) {
+        if let Some(node) = self.resolve_named(&label.text) {
+            state.last_node = Some(node);
+            self.last_node = Some(node);
+            self.open(false);
+        }
+    }
+
     fn money(&self, figure: usize) -> Option<Decimal> {
         let f = self.figures.get(figure)?;
         convert(f.value?, f.unit, self.unit)
@@ -451,6 +461,15 @@ fn figure_of(statement: &Statement) -> Option<usize> {
         | Statement::Unknown { figure } => Some(*figure),
         _ => None,
     }
+}
+
+/// Whether an amount is the actual of the budget printed just before it: its label is empty (`预算数1万元，
+/// 决算数0.5万元`) or the bare kind the budget's label ends with — budget and actual in one sentence
+/// (`三公经费支出预算为3万元，支出决算为1.7万元`).
+fn budgeted_by_pending(label: &Label, pending: Option<&(String, usize)>) -> bool {
+    let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
+    label.text.is_empty()
+        || pending.is_some_and(|(name, _)| bare_kind && name.ends_with(&label.text))
 }
 
 /// Sets a field that is still empty; a second value for the same field is not taken.

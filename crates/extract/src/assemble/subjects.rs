@@ -17,6 +17,12 @@ impl Assembler<'_> {
             }
             Some(base) => match self.resolve_base(base, state) {
                 Some(b) if Some(b) == parent => None,
+                // A share of the whole by a generic name no node carries (`占总支出决算的70.16%` in the items
+                // of 三公经费): the whole is the list's total, a guess that the doubt names.
+                None if parent.is_some() && names_a_whole(base) => {
+                    self.doubt(target, Doubt::Subject);
+                    None
+                }
                 Some(b) if b != target => {
                     // `一般性公共服务支出37153万元，占全年总支出的13.37%` with the item in another list than
                     // 总支出's: the text's base and the item's place disagree, and either may be the guess.
@@ -225,4 +231,19 @@ impl Assembler<'_> {
             }
         }
     }
+}
+
+/// A generic name of a whole (`总支出决算`, `支出总额`, `合计`), not the name of one quantity.
+fn names_a_whole(base: &str) -> bool {
+    let base = base.trim_end_matches(['的']);
+    [
+        "总支出",
+        "总支出决算",
+        "总支出预算",
+        "支出总额",
+        "总额",
+        "合计",
+        "总计",
+    ]
+    .contains(&base)
 }
