@@ -60,6 +60,11 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
     for (path, addition) in additions {
         apply(report, &path, addition);
     }
+    // Sentences the extractor could not place stay in the report for a person to finish (nothing the user
+    // gave is lost); their spans point into the same text, which becomes `source.text` below.
+    report
+        .unplaced
+        .extend(extraction.report.unplaced.iter().cloned());
     if report.entity.is_empty() {
         report.entity = extraction.report.entity.clone();
     }

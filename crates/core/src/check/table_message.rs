@@ -17,8 +17,9 @@ pub struct Figures<'a> {
 }
 
 pub fn table_body(detail: &TableDetail, f: &Figures, lang: Lang) -> String {
+    // The gap is said without a sign: the sentence already says which figure is which.
     let (table, label, stated, expected, diff) =
-        (f.table, f.label, f.stated, f.expected, f.difference);
+        (f.table, f.label, f.stated, f.expected, f.difference.abs());
     let row_zh = if table.is_empty() {
         format!("“{label}”")
     } else {
