@@ -14,8 +14,11 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // 204.7 KiB after issue 11 (main before it: 190.4 KiB): wasm 188.6 KB (+16.1 KB: the label policy and the
 // phone legend's pages, tooltip placement, parsing and contrast-mending the page's colours (libm's pow alone
 // 2.2 KB raw), one-line finding summaries, English money), element 11.9 KB (+2.3 KB), CSS 3.3 KB (+0.7 KB).
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 208 KB.
-const GZIP_BUDGET = 208 * 1024;
+// 217.3 KiB after issues 9 and 10 reached the core the widget links (wasm 201.5 KB, +12.9 KB: the table
+// rules column_sum/row_sum/code and their messages, change_sum/budget_sum, doubt, the report's columns and
+// printed places; the import code itself is only in the builder's module and the CLI).
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 220 KiB.
+const GZIP_BUDGET = 220 * 1024;
 const RUNS = 9;
 
 const measurements = {};
