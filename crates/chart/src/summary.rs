@@ -149,6 +149,7 @@ mod tests {
             at: None,
             detail,
             doubt: None,
+            places: Default::default(),
         }
     }
 

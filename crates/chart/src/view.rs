@@ -513,6 +513,7 @@ pub(crate) mod tests {
             at: None,
             detail: budget_lens_core::check::Detail::Shares { count: 0 },
             doubt: None,
+            places: Default::default(),
         }];
         let view = ChartView::new(&report, "r", &findings, Lang::Zh).unwrap();
         assert_eq!(view.items.len(), MAX_SHOWN);

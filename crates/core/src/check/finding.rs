@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::place::Places;
 use crate::i18n::Lang;
 use crate::report::{Doubt, Span, Unit};
 
@@ -114,6 +115,8 @@ pub struct Finding {
     pub detail: Detail,
     /// The report's doubt that made an error a warning (docs/FORMAT.md, "Doubt").
     pub doubt: Option<Doubt>,
+    /// Where its figures are printed, in words (filled in by [`crate::check::check`]).
+    pub places: Places,
 }
 
 /// The figures a message explains, per rule.

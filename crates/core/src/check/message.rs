@@ -18,7 +18,12 @@ impl Finding {
             Lang::Zh => self.body_zh(),
             Lang::En => capitalised(self.body_en()),
         };
-        format!("{body}{}{}", self.verdict(lang), self.doubt_note(lang))
+        format!(
+            "{body}{}{}{}",
+            self.places.sentence(lang),
+            self.verdict(lang),
+            self.doubt_note(lang)
+        )
     }
 
     fn body_zh(&self) -> String {

@@ -3,12 +3,14 @@
 
 mod finding;
 mod message;
+mod place;
 mod rules;
 mod table_message;
 mod table_rules;
 pub mod tolerance;
 
 pub use finding::{Detail, Finding, FindingOut, Rule, Severity, TableDetail};
+pub use place::{Place, Places};
 
 use crate::report::Report;
 
@@ -20,6 +22,7 @@ pub fn check(report: &Report) -> Vec<Finding> {
     let mut findings = rules::Checker::new(report).run();
     // Nodes imported from tables: their columns and codes, after the rules every report gets.
     findings.extend(table_rules::check_tables(report));
+    place::locate(report, &mut findings);
     findings
 }
 

@@ -118,6 +118,7 @@ impl<'a> Checker<'a> {
             rule,
             severity,
             doubt,
+            places: Default::default(),
             path: subject.path.to_string(),
             label: subject.node.label.clone(),
             stated,
@@ -554,6 +555,7 @@ impl<'a> Checker<'a> {
                 at: left.first().and_then(|t| t.node.at),
                 detail,
                 doubt: None,
+                places: Default::default(),
             });
         }
     }

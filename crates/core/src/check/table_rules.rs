@@ -73,6 +73,7 @@ impl Place<'_> {
             },
             // Imported tables are read cell by cell: their structure is printed, never guessed.
             doubt: None,
+            places: Default::default(),
         }
     }
 }
