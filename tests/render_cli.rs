@@ -49,7 +49,7 @@ fn draws_sorted_bars_in_english() {
         "--lang",
         "en",
     ]);
-    assert!(svg.contains("Unit: 10k yuan"));
+    assert!(svg.contains("Unit: 10,000 yuan"));
     let at = |text: &str| svg.find(text).unwrap_or_else(|| panic!("{text} drawn"));
     // Sorted by amount: 1,302.65 above 131.17 above 65.91 above 50.44.
     assert!(at("1,302.65") < at("131.17"));

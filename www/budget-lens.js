@@ -126,8 +126,9 @@ const aside = (text, extra, lang) => (extra ? (lang === 'en' ? `${text} (${extra
 /** The level's total as printed, and also in 亿元 when it is that large. */
 const totalText = (view, lang) => aside(view.total_text, view.total_in_yi_text, lang);
 
-/** Caption, header, one row per item of the level (drillable names are buttons), and the total. */
-function tableParts(view, s, drill, lang) {
+/** Caption, header, one row per item of the level in the core's order (drillable names are buttons), and
+ *  the total. */
+function tableParts(view, order, s, drill, lang) {
   const columns = [
     ['amount_text', s.amount],
     ['share_text', s.share],
@@ -145,7 +146,8 @@ function tableParts(view, s, drill, lang) {
     el('th', { scope: 'col', text: s.item }),
     ...columns.map(([, name]) => el('th', { scope: 'col', text: name })),
   ]);
-  const rows = view.items.map((item, index) => {
+  const rows = order.map((index) => {
+    const item = view.items[index];
     const name = item.drillable
       ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => drill(index) })
       : document.createTextNode(item.label);
@@ -559,7 +561,7 @@ class BudgetLens extends HTMLElement {
     // Named after its level, so that several widgets' breadcrumbs are told apart; "up" only where there is an up.
     d.crumbs.setAttribute('aria-label', state.crumbs_label);
     d.crumbs.replaceChildren(...breadcrumb(state.breadcrumb, (path) => this.#open(path)));
-    d.table.replaceChildren(...tableParts(state.view, s, (index) => this.#drill(index), lang));
+    d.table.replaceChildren(...tableParts(state.view, state.table_order, s, (index) => this.#drill(index), lang));
     const findings = JSON.parse(this.#widget.findings());
     d.findingsList.replaceChildren(...findingItems(findings, s, (path) => this.#reveal(path)));
     // The chart's accessible name is the level's title; its description the level in one sentence.

@@ -208,6 +208,15 @@ describe('demo page', () => {
     assert.deepEqual(state.pressed, ['false', 'true']);
     const bars = await inkPixels(page, '#by-function');
     await page.locator('#by-function').screenshot({ path: `${ROOT}/tests/browser/screenshots/bars.png` });
+    // The table beside a bar chart reads in the bars' order, largest first (housing 65.91 before health 50.44,
+    // the reverse of the report's order); beside a pie, in the report's order.
+    await host.locator('.bl-table-toggle').click();
+    const byAmount = [...nodeAt('gpb_by_function').items].sort((a, b) => Number(b.amount) - Number(a.amount));
+    assert.deepEqual((await widgetState(page, '#by-function')).rows.map((r) => r.cells[0]), byAmount.map((n) => n.label));
+    await host.locator('.bl-chart-pie').click();
+    assert.deepEqual((await widgetState(page, '#by-function')).rows.map((r) => r.cells[0]), nodeAt('gpb_by_function').items.map((n) => n.label));
+    await host.locator('.bl-table-toggle').click();
+    await host.locator('.bl-chart-bar').click();
     await host.locator('.bl-chart-pie').click();
     state = await widgetState(page, '#by-function');
     assert.deepEqual(state.pressed, ['true', 'false']);

@@ -118,6 +118,6 @@ mod tests {
         let csv = level_csv(&view);
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\"),1\",1,"), "{csv}");
         assert!(csv.contains("\"b\nc\",1,"), "{csv}");
-        assert!(csv.contains("Amount (10k yuan)"), "{csv}");
+        assert!(csv.contains("Amount (10,000 yuan)"), "{csv}");
     }
 }

@@ -57,6 +57,9 @@ pub struct Snapshot<'a> {
     pub warnings: usize,
     pub notes: usize,
     pub can_go_up: bool,
+    /// The order of the table's rows (item indices): the bar chart's order (largest first) under a bar
+    /// chart, so that the table and the chart beside it read alike; the report's order otherwise.
+    pub table_order: Vec<usize>,
 }
 
 /// One step of the breadcrumb; `origin` marks the view the reader left by following a finding.
@@ -393,6 +396,10 @@ impl Explorer {
             warnings,
             notes,
             can_go_up: parent_path(&self.view.path).is_some(),
+            table_order: match self.kind {
+                ChartKind::Bar => super::bar::sorted_items(&self.view),
+                _ => (0..self.view.items.len()).collect(),
+            },
         }
     }
 
@@ -464,6 +471,18 @@ mod tests {
             "focus returns to where we came from"
         );
         assert!(!e.up());
+    }
+
+    #[test]
+    fn the_table_follows_the_bar_charts_order() {
+        let json = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+          {"id":"e","label":"支出","amount":"10.00","items":[
+            {"id":"a","label":"甲","amount":"2.00"},{"id":"b","label":"乙","amount":"5.00"},
+            {"id":"c","label":"丙","amount":"3.00"}]}]}"#;
+        let mut e = Explorer::new(parse_report(json).unwrap(), "", ChartKind::Pie, Lang::Zh).unwrap();
+        assert_eq!(e.snapshot().table_order, vec![0, 1, 2], "report order beside a pie");
+        e.set_kind(ChartKind::Bar);
+        assert_eq!(e.snapshot().table_order, vec![1, 2, 0], "largest first beside a bar chart");
     }
 
     #[test]

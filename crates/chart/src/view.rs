@@ -20,7 +20,7 @@ pub struct ChartView {
     pub total_text: String,
     /// A large total also in 亿元 (`约12.35亿元`), for reading; `None` below 1亿元.
     pub total_in_yi_text: Option<String>,
-    /// `单位：万元` / `Unit: 10k yuan`.
+    /// `单位：万元` / `Unit: 10,000 yuan`.
     pub unit_text: String,
     pub breadcrumb: Vec<Crumb>,
     pub items: Vec<Item>,

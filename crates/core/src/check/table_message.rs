@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::finding::TableDetail;
 use crate::i18n::Lang;
+use crate::report::money::money_en;
 use crate::report::Unit;
 
 /// The figures of one finding, as its message needs them.
@@ -36,8 +37,8 @@ pub fn table_body(detail: &TableDetail, f: &Figures, lang: Lang) -> String {
             format!("{row_zh}的“{column}”印为{stated}{u}，而它的{count}个下级科目合计{expected}{u}，相差{diff}{u}。")
         }
         (TableDetail::ColumnSum { column, count }, Lang::En) => {
-            let u = f.unit.en();
-            format!("{row_en}: \"{column}\" is printed as {stated} {u}, but its {count} sub-rows add up to {expected} {u}, a difference of {diff} {u}.")
+            let [stated, expected, diff] = [stated, expected, diff].map(|v| money_en(v, f.unit));
+            format!("{row_en}: \"{column}\" is printed as {stated}, but its {count} sub-rows add up to {expected}, a difference of {diff}.")
         }
         (TableDetail::RowSum { columns }, Lang::Zh) => {
             let u = f.unit.zh();
@@ -45,17 +46,17 @@ pub fn table_body(detail: &TableDetail, f: &Figures, lang: Lang) -> String {
             format!("{row_zh}合计印为{stated}{u}，而同行{}合计{expected}{u}，相差{diff}{u}。", parts.join("、"))
         }
         (TableDetail::RowSum { columns }, Lang::En) => {
-            let u = f.unit.en();
+            let [stated, expected, diff] = [stated, expected, diff].map(|v| money_en(v, f.unit));
             let parts: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
-            format!("{row_en}: the total is printed as {stated} {u}, but {} on the same row add up to {expected} {u}, a difference of {diff} {u}.", parts.join(", "))
+            format!("{row_en}: the total is printed as {stated}, but {} on the same row add up to {expected}, a difference of {diff}.", parts.join(", "))
         }
         (TableDetail::CrossTable { left, right }, Lang::Zh) => {
             let u = f.unit.zh();
             format!("{right}为{expected}{u}，{left}印为{stated}{u}，相差{diff}{u}。")
         }
         (TableDetail::CrossTable { left, right }, Lang::En) => {
-            let u = f.unit.en();
-            format!("{right} is {expected} {u}, but {left} is printed as {stated} {u}, a difference of {diff} {u}.")
+            let [stated, expected, diff] = [stated, expected, diff].map(|v| money_en(v, f.unit));
+            format!("{right} is {expected}, but {left} is printed as {stated}, a difference of {diff}.")
         }
         (TableDetail::Code { code, parent }, Lang::Zh) if parent.is_empty() => {
             format!("{row_zh}的科目编码{code}不是类级编码（3位），而表中没有印出它的上级科目。")

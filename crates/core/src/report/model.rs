@@ -71,8 +71,8 @@ impl Unit {
     pub fn en(self) -> &'static str {
         match self {
             Unit::Yuan => "yuan",
-            Unit::WanYuan => "10k yuan",
-            Unit::YiYuan => "100M yuan",
+            Unit::WanYuan => "10,000 yuan",
+            Unit::YiYuan => "100 million yuan",
         }
     }
 
