@@ -1,8 +1,8 @@
-//! One hostile report (tests/common/hostile_cases.rs) in its own process: the time of parse + check +
+//! One hostile report (tests/it/support/hostile_cases.rs) in its own process: the time of parse + check +
 //! messages, the resident memory with the input built, and the peak (VmHWM) during parse + check. `make bench-hostile` runs every case
 //! under `/usr/bin/time -v`; `cargo run --release --example hostile -- list` names them.
 
-#[path = "../tests/common/hostile_cases.rs"]
+#[path = "../tests/it/support/hostile_cases.rs"]
 mod hostile_cases;
 
 use std::time::Instant;

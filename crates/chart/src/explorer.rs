@@ -479,10 +479,19 @@ mod tests {
           {"id":"e","label":"支出","amount":"10.00","items":[
             {"id":"a","label":"甲","amount":"2.00"},{"id":"b","label":"乙","amount":"5.00"},
             {"id":"c","label":"丙","amount":"3.00"}]}]}"#;
-        let mut e = Explorer::new(parse_report(json).unwrap(), "", ChartKind::Pie, Lang::Zh).unwrap();
-        assert_eq!(e.snapshot().table_order, vec![0, 1, 2], "report order beside a pie");
+        let mut e =
+            Explorer::new(parse_report(json).unwrap(), "", ChartKind::Pie, Lang::Zh).unwrap();
+        assert_eq!(
+            e.snapshot().table_order,
+            vec![0, 1, 2],
+            "report order beside a pie"
+        );
         e.set_kind(ChartKind::Bar);
-        assert_eq!(e.snapshot().table_order, vec![1, 2, 0], "largest first beside a bar chart");
+        assert_eq!(
+            e.snapshot().table_order,
+            vec![1, 2, 0],
+            "largest first beside a bar chart"
+        );
     }
 
     #[test]

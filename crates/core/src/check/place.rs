@@ -168,14 +168,14 @@ impl Place {
 
     fn en(&self) -> String {
         match self {
-            Place::Quote(quote) => format!("“{quote}” in the text"),
+            Place::Quote(quote) => format!("\"{quote}\" in the text"),
             Place::Table {
                 table,
                 page,
                 sheet,
                 cell,
             } => {
-                let mut at = format!("the table “{table}”");
+                let mut at = format!("the table \"{table}\"");
                 if let Some(page) = page {
                     at.push_str(&format!(", page {page}"));
                 }
@@ -206,7 +206,11 @@ mod tests {
     #[test]
     fn quotes_the_clause_with_its_unit() {
         assert_eq!(
-            quote("支出合计120.50万元，其中：住房保障支出65.91万元，占比4.2%。", "65.91").as_deref(),
+            quote(
+                "支出合计120.50万元，其中：住房保障支出65.91万元，占比4.2%。",
+                "65.91"
+            )
+            .as_deref(),
             Some("住房保障支出65.91万元")
         );
         assert_eq!(
@@ -243,8 +247,14 @@ mod tests {
     fn a_figure_printed_twice_names_both_places() {
         // 住房保障支出 printed as 65.91 in the overview and as 65.90 later.
         let text = "住房保障支出65.91万元。后文又称，住房保障支出65.90万元。";
-        let first = text.find("65.91").map(|b| text[..b].chars().count()).unwrap();
-        let again = text.find("65.90").map(|b| text[..b].chars().count()).unwrap();
+        let first = text
+            .find("65.91")
+            .map(|b| text[..b].chars().count())
+            .unwrap();
+        let again = text
+            .find("65.90")
+            .map(|b| text[..b].chars().count())
+            .unwrap();
         let json = format!(
             r#"{{"format":"budget-lens/1","unit":"万元","source":{{"text":"{text}"}},"breakdowns":[
               {{"id":"h","label":"住房保障支出","amount":"65.91","at":{{"start":{first},"end":{}}},
@@ -265,7 +275,7 @@ mod tests {
         );
         let message = restated.message(Lang::En);
         assert!(
-            message.contains("First printed: “住房保障支出65.91万元” in the text; again: “住房保障支出65.90万元” in the text."),
+            message.contains("First printed: \"住房保障支出65.91万元\" in the text; again: \"住房保障支出65.90万元\" in the text."),
             "{message}"
         );
     }
@@ -279,7 +289,7 @@ mod tests {
             ..Printed::default()
         });
         assert_eq!(pdf.zh(), "“支出决算表”第10页");
-        assert_eq!(pdf.en(), "the table “支出决算表”, page 10");
+        assert_eq!(pdf.en(), "the table \"支出决算表\", page 10");
         let sheet = Place::printed(&Printed {
             table: "部门支出预算总表".into(),
             sheet: Some("表3".into()),

@@ -1,7 +1,7 @@
-//! Hostile report texts (issue 6), shared by tests/hostile.rs (bounds on time, the right error) and
+//! Hostile report texts (issue 6), shared by tests/it/hostile.rs (bounds on time, the right error) and
 //! examples/hostile.rs (time and peak memory of one case in its own process, for bench/RESULTS.md).
 //!
-//! Cases already asserted in tests/parse_errors.rs (more than 20 MB, 100,001 nodes, 10,000-deep nodes,
+//! Cases already asserted in tests/it/parse_errors.rs (more than 20 MB, 100,001 nodes, 10,000-deep nodes,
 //! a 10,000-digit JSON number, a duplicate `amount`, invalid UTF-8 in a title) appear here only where their
 //! time and memory are of interest, and with a looser assertion.
 

@@ -2,10 +2,10 @@
 //! text's extracted figures, relations, unplaced sentences and the checker's findings must equal its
 //! `.expected.json`. The planted errors of each kind the catalogue lists are asserted by name below too.
 //!
-//! After a deliberate change, `BLESS=1 cargo test --test extract_fixtures` rewrites the expected files;
+//! After a deliberate change, `BLESS=1 cargo test --test it extract_fixtures` rewrites the expected files;
 //! review their diff before committing.
 
-mod common;
+use crate::support::figures;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ fn outcome(text: &str) -> Value {
         "unit": report.unit,
         "figures_printed": extraction.figures,
         "figures_taken": extraction.taken,
-        "nodes": common::figures_by_path(report),
+        "nodes": figures::figures_by_path(report),
         "relations": report.relations.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
         "unplaced": report.unplaced.iter().map(|u| u.text.clone()).collect::<Vec<_>>(),
         "findings": findings,
@@ -82,11 +82,11 @@ fn every_span_points_at_its_figure() {
     for path in fixtures() {
         let text = fs::read_to_string(&path).expect("fixture text");
         let report = extract(&text).expect("report").report;
-        let spanned = common::spanned_figures(&report);
+        let spanned = figures::spanned_figures(&report);
         assert!(!spanned.is_empty());
         for (node, field, span, value) in spanned {
             assert!(
-                common::span_gives(&text, span, value),
+                figures::span_gives(&text, span, value),
                 "{}: {node} {field} = {value} but its span {span:?} shows {:?}",
                 path.display(),
                 span.slice(&text)

@@ -3,8 +3,7 @@
 
 use budget_lens::report::parse_report;
 
-#[path = "common/process.rs"]
-mod process;
+use crate::support::process;
 
 use process::{run, text};
 

@@ -9,9 +9,9 @@ use budget_lens::report::{parse_decimal, parse_report, Amount, Node, Report, Spa
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-const SAMPLE: &str = include_str!("../www/reports/panjin-xinglongtai-2021.json");
-const TEXT: &str = include_str!("data/panjin-xinglongtai-smart-city-2021-final.txt");
-const SCHEMA: &str = include_str!("../www/schema/report-v1.schema.json");
+const SAMPLE: &str = include_str!("../../www/reports/panjin-xinglongtai-2021.json");
+const TEXT: &str = include_str!("../data/panjin-xinglongtai-smart-city-2021-final.txt");
+const SCHEMA: &str = include_str!("../../www/schema/report-v1.schema.json");
 
 fn sample() -> Report {
     parse_report(SAMPLE).unwrap_or_else(|e| panic!("the sample does not parse: {e:?}"))
@@ -407,7 +407,7 @@ fn the_checker_finds_exactly_the_real_discrepancies() {
 /// checker finds nothing in them.
 #[test]
 fn the_examples_in_format_md_are_valid_reports() {
-    let doc = include_str!("../docs/FORMAT.md");
+    let doc = include_str!("../../docs/FORMAT.md");
     let examples: Vec<&str> = doc
         .split("```json\n")
         .skip(1)

@@ -7,7 +7,7 @@
 //! not always all project spending, and calling it a restatement would raise false errors where it is not.
 //! It lists that sentence as unplaced instead, for a person to decide.
 
-mod common;
+use crate::support::figures;
 
 use std::fs;
 use std::path::Path;
@@ -58,8 +58,8 @@ fn the_text_is_the_samples_source() {
 
 #[test]
 fn every_figure_equals_the_samples() {
-    let ours = common::figures_by_path(&extracted());
-    let theirs = common::figures_by_path(&sample_without_known_difference());
+    let ours = figures::figures_by_path(&extracted());
+    let theirs = figures::figures_by_path(&sample_without_known_difference());
     let paths = |m: &serde_json::Map<String, Value>| m.keys().cloned().collect::<Vec<_>>();
     assert_eq!(paths(&ours), paths(&theirs), "the same nodes by path");
     for (path, figures) in &theirs {
@@ -69,8 +69,8 @@ fn every_figure_equals_the_samples() {
 
 #[test]
 fn spans_point_at_the_same_characters() {
-    let mut ours = common::spanned_figures(&extracted());
-    let mut theirs = common::spanned_figures(&sample_without_known_difference());
+    let mut ours = figures::spanned_figures(&extracted());
+    let mut theirs = figures::spanned_figures(&sample_without_known_difference());
     ours.sort_by_key(|(path, field, span, _)| (path.clone(), *field, span.start));
     theirs.sort_by_key(|(path, field, span, _)| (path.clone(), *field, span.start));
     assert_eq!(ours, theirs);

@@ -2,16 +2,14 @@
 //! within a bounded time. Time and peak memory of each case in its own process: `make bench-hostile`
 //! (examples/hostile.rs), figures in bench/RESULTS.md.
 
-mod common {
-    pub mod hostile_cases;
-}
+use crate::support::hostile_cases;
 
 use std::time::{Duration, Instant};
 
 use budget_lens::check::{check, Finding, Rule, Severity};
 use budget_lens::report::{parse_report_bytes, Node};
 use budget_lens::Lang;
-use common::hostile_cases::{cases, quoting_cases, Case, Expect};
+use hostile_cases::{cases, quoting_cases, Case, Expect};
 use rust_decimal::Decimal;
 
 /// Generous for a debug build at opt-level 1 on a shared two-core machine; the cases take milliseconds to a

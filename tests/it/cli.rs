@@ -5,8 +5,7 @@ const CLEAN: &str = r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
     {"id":"basic","label":"基本支出","amount":"897.05","share":"57.87"},
     {"id":"project","label":"项目支出","amount":"653.12","share":"42.13"}]}]}"#;
 
-#[path = "common/process.rs"]
-mod process;
+use crate::support::process;
 
 use process::text;
 

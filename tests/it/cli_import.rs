@@ -4,8 +4,7 @@
 
 use budget_lens::report::parse_report;
 
-#[path = "common/process.rs"]
-mod process;
+use crate::support::process;
 
 use process::{run, text};
 
@@ -35,7 +34,7 @@ fn a_workbook_becomes_a_report_that_check_reads() {
     let report = parse_report(&json).expect("a valid report");
     // The JSON Schema of format v1 knows the extension (columns, printed, path#column).
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../www/schema/report-v1.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../www/schema/report-v1.schema.json")).unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let instance: serde_json::Value = serde_json::from_str(&json).unwrap();
     let errors: Vec<String> = validator
