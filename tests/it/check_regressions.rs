@@ -1,12 +1,12 @@
-//! Crashes found by fuzzing (fuzz/, issue 6), kept as regression tests until fixed. Each report here is
-//! accepted by the parser, so anyone can reach the crash with a report file (`budget-lens check`, the
-//! widget).
+//! Crashes found by fuzzing (fuzz/, issue 6), fixed, and kept as regression tests so that they stay
+//! fixed. Each report here is accepted by the parser, so anyone could reach the crash with a report file
+//! (`budget-lens check`, the widget).
 //!
 //! A percentage printed with 27 or 28 decimals (the grammar allows 28) that disagrees with its figures:
-//! `rules.rs` `rate` shows the expected value to `rate.scale() + 2` = 29 or 30 decimals (`shown`, with
-//! `Decimal::rescale`), which leaves a Decimal whose scale is beyond rust_decimal's maximum of 28; `push`
-//! then computes `stated.checked_sub(expected)`, and rust_decimal's `from_parts` panics ("Scale exceeds
-//! maximum supported scale", an `assert!`, so in release builds too: the CLI aborts, the wasm traps).
+//! `crates/core/src/check/rules.rs` `rate` showed the expected value to `rate.scale() + 2` = 29 or 30 decimals (`shown`, with
+//! `Decimal::rescale`), which left a Decimal whose scale is beyond rust_decimal's maximum of 28; `push`
+//! then computed `stated.checked_sub(expected)`, and rust_decimal's `from_parts` panicked ("Scale exceeds
+//! maximum supported scale", an `assert!`, so in release builds too: the CLI aborted, the wasm trapped).
 
 use budget_lens::check::{check, Rule, Severity};
 use budget_lens::report::parse_report;

@@ -1,7 +1,7 @@
 //! Found by fuzzing the extractor (fuzz target `extract`, issue 6), kept as regression tests until fixed.
 //!
 //! "下降了0%" (fell by 0%) is extracted as a change rate of negative zero, written `"change_pct": "-0"`
-//! (src/extract/assemble.rs, `signed`: `-value` keeps a sign on zero). The parser reads that back as 0, so
+//! (crates/extract/src/assemble/mod.rs, `signed`: `-value` keeps a sign on zero). The parser reads that back as 0, so
 //! the extracted report does not survive its own JSON text unchanged, and the builder page shows and
 //! downloads a "-0". A change of zero has no sign.
 
