@@ -278,8 +278,27 @@ function download(root, name, blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The element's attributes, the one list its contract follows: `observedAttributes` is taken from it, the
+ * embed page (embed.js) passes exactly these from its URL, and a test holds pkg.json's `attributes` and the
+ * README's attribute table equal to it. `on`: `change` — a change redraws or reloads; `load` — read when the
+ * report loads; `url` — a setting the embed page does not take from its URL (the dist script has the hash
+ * built in).
+ */
+export const ATTRIBUTES = [
+  { name: 'src', on: 'change' },
+  { name: 'view', on: 'change' },
+  { name: 'chart', on: 'change' },
+  { name: 'lang', on: 'change' },
+  { name: 'size', on: 'change' },
+  { name: 'theme', on: 'change' },
+  { name: 'table', on: 'load', flag: true },
+  { name: 'findings', on: 'load', flag: true },
+  { name: 'wasm-integrity', on: 'load', embed: false },
+];
+
 class BudgetLens extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'chart', 'lang', 'size', 'theme'];
+  static observedAttributes = ATTRIBUTES.filter((a) => a.on === 'change').map((a) => a.name);
 
   #widget = null; // the core's Widget for the loaded report
   #reportText = null; // set through the `report` property

@@ -3,16 +3,19 @@
 // its parent its height after every change, so the parent can size the iframe:
 //   addEventListener('message', (e) => { if (e.data?.type === 'budget-lens-height')
 //     for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = `${e.data.height}px`; });
-const SETTINGS = ['src', 'view', 'chart', 'lang', 'theme', 'size'];
-const FLAGS = ['table', 'findings'];
+// The element's own attribute list (the same module the page loads, evaluated once).
+import { ATTRIBUTES } from './budget-lens.js';
 
 const params = new URLSearchParams(location.search);
 const widget = document.createElement('budget-lens');
-for (const name of SETTINGS) {
-  const value = params.get(name);
-  if (value) widget.setAttribute(name, value);
+for (const { name, flag, embed } of ATTRIBUTES) {
+  if (embed === false) continue;
+  if (flag) {
+    if (params.has(name)) widget.setAttribute(name, '');
+  } else if (params.get(name)) {
+    widget.setAttribute(name, params.get(name));
+  }
 }
-for (const name of FLAGS) if (params.has(name)) widget.setAttribute(name, '');
 document.documentElement.lang = /^en\b/i.test(params.get('lang') || '') ? 'en' : 'zh-CN';
 document.getElementById('embed').append(widget);
 

@@ -53,6 +53,40 @@ test('dist/ holds exactly the files pkg.json lists, and pkg.json', () => {
   for (const name of ['embed.html', 'embed.js', 'embed.css']) assert.ok(listed.includes(name), name);
 });
 
+/** The attribute names of the README's attribute table (its first column's code spans; not the properties). */
+function readmeAttributes() {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('| attribute / property | meaning |')).split('\n\n')[0];
+  return table
+    .split('\n')
+    .slice(2)
+    .map((row) => row.split('|')[1])
+    .filter((cell) => !cell.includes('(property)'))
+    .flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+}
+
+test('one attribute table: observedAttributes, the embed page, pkg.json and the README all follow it', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url(`${SITE_URL}/embed.html?src=report.json&table&lang=en&wasm-integrity=x`));
+  const seen = await page.evaluate(async () => {
+    const { ATTRIBUTES } = await import('./budget-lens.js');
+    const widget = document.querySelector('budget-lens');
+    return {
+      names: ATTRIBUTES.map((a) => a.name),
+      live: ATTRIBUTES.filter((a) => a.on === 'change').map((a) => a.name),
+      observed: customElements.get('budget-lens').observedAttributes,
+      embedded: widget.getAttributeNames(),
+    };
+  });
+  await page.close();
+  assert.deepEqual(seen.observed, seen.live);
+  assert.ok(seen.names.length >= 9, seen.names.join());
+  assert.deepEqual(Object.keys(manifest.attributes).sort(), [...seen.names].sort(), 'pkg.json attributes');
+  assert.deepEqual(readmeAttributes().sort(), [...seen.names].sort(), "the README's attribute table");
+  // The embed page passes the URL's settings and flags, but never a wasm hash from the URL.
+  assert.deepEqual(seen.embedded.sort(), ['lang', 'src', 'table']);
+});
+
 test('the copied files work from another folder with SRI enforced', async () => {
   const sri = Object.fromEntries(manifest.files.map((f) => [f.path, f.integrity]));
   copyFileSync(join(ROOT, 'tests/browser/fixtures/small-2021.json'), join(SITE, 'report.json'));
