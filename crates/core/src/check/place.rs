@@ -146,28 +146,18 @@ impl Places {
 
 impl Place {
     fn zh(&self) -> String {
-        match self {
-            Place::Quote(quote) => format!("原文“{quote}”"),
-            Place::Table {
-                table,
-                page,
-                sheet,
-                cell,
-            } => {
-                let mut at = format!("“{table}”");
-                if let Some(page) = page {
-                    at.push_str(&format!("第{page}页"));
-                }
-                if let (Some(sheet), Some(cell)) = (sheet, cell) {
-                    at.push_str(&format!("（{sheet}，{cell}单元格）"));
-                }
-                at
-            }
-        }
+        self.words(Lang::Zh)
     }
 
     fn en(&self) -> String {
+        self.words(Lang::En)
+    }
+
+    /// `原文“住房保障支出65.91万元”`, `“支出决算表”第10页`; `"…" in the text`, `the table "…", page 10`.
+    fn words(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
         match self {
+            Place::Quote(quote) if zh => format!("原文“{quote}”"),
             Place::Quote(quote) => format!("\"{quote}\" in the text"),
             Place::Table {
                 table,
@@ -175,12 +165,21 @@ impl Place {
                 sheet,
                 cell,
             } => {
-                let mut at = format!("the table \"{table}\"");
+                let mut at = match zh {
+                    true => format!("“{table}”"),
+                    false => format!("the table \"{table}\""),
+                };
                 if let Some(page) = page {
-                    at.push_str(&format!(", page {page}"));
+                    at += &match zh {
+                        true => format!("第{page}页"),
+                        false => format!(", page {page}"),
+                    };
                 }
                 if let (Some(sheet), Some(cell)) = (sheet, cell) {
-                    at.push_str(&format!(", sheet {sheet}, cell {cell}"));
+                    at += &match zh {
+                        true => format!("（{sheet}，{cell}单元格）"),
+                        false => format!(", sheet {sheet}, cell {cell}"),
+                    };
                 }
                 at
             }
