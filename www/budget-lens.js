@@ -206,6 +206,7 @@ function tooltipLines(item, s, lang) {
 const FORCED_COLORS = '(forced-colors: active)';
 const DARK_SCHEME = '(prefers-color-scheme: dark)';
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+const HOVER_MS = 150;
 
 /** The colour schemes the host page declares for `host`: its computed `color-scheme` (inherited from the
  *  page's `:root`, `body` or any ancestor) and the page's `<meta name="color-scheme">`. */
@@ -629,6 +630,24 @@ class BudgetLens extends HTMLElement {
     );
   }
 
+  /** The hovered part's emphasis (pull-out, band) eases in over HOVER_MS, drawn frame by frame; at once
+   *  under reduced motion or when the hover leaves. */
+  #easeHover() {
+    cancelAnimationFrame(this.#hoverFrame);
+    if (this.#hovered < 0 || this.#motionQuery?.matches) return this.#draw();
+    const start = performance.now();
+    const step = (now) => {
+      const t = Math.min(1, Math.max(0, now - start) / HOVER_MS);
+      const pending = Math.round(100 * (1 - t) ** 2); // ease-out
+      this.#guard(() => this.#widget.setHoverPending(pending));
+      this.#draw();
+      if (pending > 0) this.#hoverFrame = requestAnimationFrame(step);
+    };
+    step(start);
+  }
+
+  #hoverFrame = 0;
+
   /** The look: `print` (light, no overrides), or the `theme` attribute against the page and the media. */
   #look(mode) {
     const frame = this.#dom.frame;
@@ -702,7 +721,7 @@ class BudgetLens extends HTMLElement {
     if (index !== this.#hovered) {
       this.#hovered = index;
       this.#guard(() => this.#widget.setHover(index));
-      this.#draw();
+      this.#easeHover();
     }
     if (index >= 0) this.#showTip(index, touch);
     else this.#hideTip();

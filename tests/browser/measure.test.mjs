@@ -17,8 +17,12 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // 217.3 KiB after issues 9 and 10 reached the core the widget links (wasm 201.5 KB, +12.9 KB: the table
 // rules column_sum/row_sum/code and their messages, change_sum/budget_sum, doubt, the report's columns and
 // printed places; the import code itself is only in the builder's module and the CLI).
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 220 KiB.
-const GZIP_BUDGET = 220 * 1024;
+// 209.9 KiB in session 3 (twiggy on the unoptimised module): the chart's font named as
+// `FontFamily::Name` (plotters' `From<&str>` lowercased it and linked Unicode case tables) and no float
+// formatting in the amount reader's unreachable float path, after findings' printed places, the table order
+// and the hover transition had added 2.9 KiB.
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 212 KiB.
+const GZIP_BUDGET = 212 * 1024;
 const RUNS = 9;
 
 const measurements = {};

@@ -233,6 +233,35 @@ describe('accessibility', () => {
 
 describe('motion', () => {
   for (const reducedMotion of ['no-preference', 'reduce']) {
+    test(`hovering a slice: ${reducedMotion}`, async () => {
+      const page = await widgetPage({ view: 'gpb_by_function', chart: 'pie' }, { media: { reducedMotion } });
+      try {
+        const at = await findColor(page, '#w', NAVY, { minY: 30 });
+        assert.ok(at, 'the largest slice');
+        const frames = await page.evaluate(async ({ x, y }) => {
+          const canvas = document.querySelector('#w').shadowRoot.querySelector('.bl-canvas');
+          const seen = [];
+          const box = canvas.getBoundingClientRect();
+          canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse', bubbles: true }));
+          seen.push(canvas.toDataURL());
+          await new Promise((done) => setTimeout(done, 60));
+          seen.push(canvas.toDataURL());
+          await new Promise((done) => setTimeout(done, 300));
+          seen.push(canvas.toDataURL());
+          return { seen, box: [box.width, box.height] };
+        }, at);
+        const [first, middle, last] = frames.seen;
+        if (reducedMotion === 'reduce') {
+          assert.equal(first, last, 'the hover is drawn in full at once');
+        } else {
+          assert.notEqual(first, middle, 'the slice is still moving out after 60 ms');
+          assert.notEqual(middle, last, 'and comes to rest within the transition');
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
     test(`drilling down and switching charts: ${reducedMotion}`, async () => {
       const page = await widgetPage({ view: 'gpb_by_function', chart: 'pie' }, { media: { reducedMotion } });
       try {

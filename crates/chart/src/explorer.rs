@@ -259,8 +259,14 @@ impl Explorer {
         }
     }
 
+    /// How much of the hover's emphasis is still to come (percent; 0 draws it in full).
+    pub fn set_hover_pending(&mut self, percent: u8) {
+        self.interaction.hover_pending = percent.min(100);
+    }
+
     pub fn set_hover(&mut self, index: Option<usize>) {
         self.interaction.hover = index.filter(|&i| i < self.view.items.len());
+        self.interaction.hover_pending = 0;
     }
 
     pub fn set_focus(&mut self, index: Option<usize>) {

@@ -72,9 +72,20 @@ impl ChartKind {
 pub struct Interaction {
     pub hidden: Vec<bool>,
     pub hover: Option<usize>,
+    /// How much of the hover's emphasis is still to come, in percent: 0 (the default) draws it in full;
+    /// the element steps it down to 0 over a short transition (issue 11's motion), never under reduced
+    /// motion.
+    pub hover_pending: u8,
     pub focus: Option<usize>,
     /// The page of a legend below the pie that pages (phones).
     pub legend_page: usize,
+}
+
+impl Interaction {
+    /// The share of the hover's emphasis drawn now, 0 to 1.
+    pub fn hover_shown(&self) -> f64 {
+        f64::from(100 - self.hover_pending.min(100)) / 100.0
+    }
 }
 
 /// A laid-out chart.

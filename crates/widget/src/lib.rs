@@ -125,6 +125,13 @@ impl Widget {
         self.explorer.set_hover(usize::try_from(index).ok());
     }
 
+    /// How much of the hover's emphasis is still to come, in percent (0: in full): the element steps it
+    /// down over a short transition.
+    #[wasm_bindgen(js_name = setHoverPending)]
+    pub fn set_hover_pending(&mut self, percent: u8) {
+        self.explorer.set_hover_pending(percent);
+    }
+
     /// Focused item; a negative index clears it.
     #[wasm_bindgen(js_name = setFocus)]
     pub fn set_focus(&mut self, index: i32) {

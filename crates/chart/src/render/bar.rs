@@ -22,7 +22,7 @@ pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<()
     }
     for row in &bars.rows {
         if scene.interaction.hover == Some(row.item) {
-            painter.rect(row.band, theme.hover_band)?;
+            painter.rect(row.band, super::pie::hover_band(scene))?;
         }
         let first = row.label_anchor.y - (row.label.len() as f64 - 1.0) * BAR_LINE / 2.0;
         for (i, line) in row.label.iter().enumerate() {

@@ -105,7 +105,9 @@ fn paint<DB: DrawingBackend>(
                     Align::Right => HPos::Right,
                 };
                 let ink = color(*fill);
-                let style = TextStyle::from((FONT_FAMILY, *size))
+                // `FontFamily::Name` directly: plotters' `From<&str>` lowercases the name to look for a generic family,
+                // which links Unicode case tables into the wasm (4 KB) for nothing.
+                let style = TextStyle::from((FontFamily::Name(FONT_FAMILY), *size))
                     .color(&ink)
                     .pos(Pos::new(h, VPos::Center));
                 area.draw(&Text::new(text.as_str(), *at, style))
@@ -263,6 +265,34 @@ mod tests {
         assert!(pie.contains("<polygon"));
         let bar = svg_of(&view, ChartKind::Bar);
         assert!(bar.contains("897.05") && bar.contains("2020年") && bar.contains("单位：万元"));
+    }
+
+    fn hovered_svg(view: &ChartView, kind: ChartKind, hover_pending: u8) -> String {
+        let interaction = Interaction {
+            hover: Some(0),
+            hover_pending,
+            ..Interaction::default()
+        };
+        let layout = layout(view, kind, 600.0, 360.0, &interaction, Some(2021), Lang::Zh);
+        let scene = Scene {
+            view,
+            layout: &layout,
+            interaction: &interaction,
+            theme: &Theme::LIGHT,
+        };
+        to_svg(&scene, 600, 360).unwrap()
+    }
+
+    #[test]
+    fn a_hover_eases_in_from_nothing_to_its_full_emphasis() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        for kind in [ChartKind::Pie, ChartKind::Bar] {
+            let start = hovered_svg(&view, kind, 100);
+            let middle = hovered_svg(&view, kind, 50);
+            let full = hovered_svg(&view, kind, 0);
+            assert_ne!(start, middle, "{kind:?}: the emphasis grows");
+            assert_ne!(middle, full, "{kind:?}: and reaches its end");
+        }
     }
 
     #[test]

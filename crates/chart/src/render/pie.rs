@@ -27,7 +27,7 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
     }
     for slice in &pie.slices {
         let pull = if interaction.hover == Some(slice.item) {
-            HOVER_PULL
+            HOVER_PULL * interaction.hover_shown()
         } else {
             0.0
         };
@@ -60,7 +60,7 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
         .find(|s| Some(s.item) == interaction.focus)
     {
         let pull = if interaction.hover == Some(slice.item) {
-            HOVER_PULL
+            HOVER_PULL * interaction.hover_shown()
         } else {
             0.0
         };
@@ -135,8 +135,10 @@ fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<
     }
     for entry in &pie.legend {
         let focused = scene.interaction.focus == Some(entry.item);
-        if scene.interaction.hover == Some(entry.item) || focused {
+        if focused {
             painter.rect(entry.bounds, theme.hover_band)?;
+        } else if scene.interaction.hover == Some(entry.item) {
+            painter.rect(entry.bounds, hover_band(scene))?;
         }
         if entry.hidden {
             painter.rect(entry.swatch, theme.hidden)?;
@@ -167,4 +169,12 @@ fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<
         }
     }
     Ok(())
+}
+
+/// The hover band as far as the hover transition has come: from the background to the band's colour.
+pub(super) fn hover_band(scene: &Scene) -> crate::palette::Rgb {
+    let theme = scene.theme;
+    theme
+        .background
+        .mix(theme.hover_band, scene.interaction.hover_shown())
 }

@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(row.severity, Severity::Error);
         assert!(row
             .message(Lang::En)
-            .starts_with("支出决算表 row \"L2080501\": the total is printed as 84.65"));
+            .starts_with("支出决算表 row \"L2080501\": the total is printed as CNY 846,500,"));
     }
 
     #[test]
