@@ -61,7 +61,9 @@ pub fn preferred_height(items: usize, with_prior: bool) -> f64 {
 /// Item indices sorted by amount, largest first; ties keep the report's order.
 pub fn sorted_items(view: &ChartView) -> Vec<usize> {
     let mut order: Vec<usize> = (0..view.items.len()).collect();
-    order.sort_by(|&a, &b| view.items[b].amount.cmp(&view.items[a].amount));
+    crate::order::sort_few_by(&mut order, |&a, &b| {
+        view.items[a].amount > view.items[b].amount
+    });
     order
 }
 

@@ -400,7 +400,9 @@ fn place_labels(
         .filter(|s| (s.end - s.start) / TAU >= MIN_LABELLED_FRACTION)
         .collect();
     // Largest first, so that a full column keeps the largest slices.
-    candidates.sort_by(|a, b| (b.end - b.start).total_cmp(&(a.end - a.start)));
+    crate::order::sort_few_by(&mut candidates, |a, b| {
+        (a.end - a.start).total_cmp(&(b.end - b.start)).is_gt()
+    });
     let style = label_style(view, &candidates, center, radius, area);
     let line_gap = LABEL_LINE * style.lines() as f64;
     let top = area.y + PAD;
@@ -414,10 +416,10 @@ fn place_labels(
             .filter(|s| (s.mid().sin() >= 0.0) == right_side)
             .take(capacity)
             .collect();
-        side.sort_by(|a, b| {
+        crate::order::sort_few_by(&mut side, |a, b| {
             let ya = center.polar(radius, a.mid()).y;
             let yb = center.polar(radius, b.mid()).y;
-            ya.total_cmp(&yb)
+            ya.total_cmp(&yb).is_lt()
         });
         let wanted: Vec<f64> = side
             .iter()

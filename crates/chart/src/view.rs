@@ -264,17 +264,12 @@ pub const MAX_SHOWN: usize = 50;
 
 /// Indices of the items shown, in document order.
 fn shown_items(children: &[Node]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..children.len()).collect();
     if children.len() <= MAX_SHOWN {
-        return order;
+        return (0..children.len()).collect();
     }
-    let keep = MAX_SHOWN - 1;
-    order.select_nth_unstable_by(keep - 1, |&a, &b| {
-        children[b].amount.cmp(&children[a].amount)
-    });
-    let mut shown = order[..keep].to_vec();
-    shown.sort_unstable();
-    shown
+    super::order::first_few(children.len(), MAX_SHOWN - 1, |a, b| {
+        children[a].amount > children[b].amount
+    })
 }
 
 /// One item standing for the items not shown: their sum, and the gravest finding among them.
