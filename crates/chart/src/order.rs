@@ -81,7 +81,7 @@ mod tests {
             let mut ours: Vec<(u32, usize)> = values.iter().copied().zip(0..).collect();
             let mut theirs = ours.clone();
             sort_few_by(&mut ours, |a, b| a.0 > b.0);
-            theirs.sort_by(|a, b| b.0.cmp(&a.0));
+            theirs.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(ours, theirs, "len {len}");
             let keep = len / 3;
             let mut expected: Vec<usize> = theirs.iter().take(keep).map(|p| p.1).collect();
