@@ -388,14 +388,17 @@ class BudgetLens extends HTMLElement {
     d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error, d.probe]);
     root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
 
-    d.canvas.addEventListener('pointermove', (e) => this.#onPointerMove(e));
+    // Every event that reaches the core goes through #guard: an error or a trap shows a message, never a
+    // dead widget.
+    const guarded = (handler) => (e) => this.#guard(() => handler(e));
+    d.canvas.addEventListener('pointermove', guarded((e) => this.#onPointerMove(e)));
     // A lifted finger also "leaves": the tooltip of a tap stays until the next tap elsewhere.
-    d.canvas.addEventListener('pointerleave', (e) => e.pointerType !== 'touch' && this.#hover(-1));
-    d.canvas.addEventListener('pointerdown', (e) => this.#onPointerDown(e));
-    d.canvas.addEventListener('click', (e) => this.#onClick(e));
-    d.canvas.addEventListener('keydown', (e) => this.#onKey(e));
-    d.canvas.addEventListener('focus', () => this.#onFocus());
-    d.canvas.addEventListener('blur', () => this.#onBlur());
+    d.canvas.addEventListener('pointerleave', guarded((e) => e.pointerType !== 'touch' && this.#hover(-1)));
+    d.canvas.addEventListener('pointerdown', guarded((e) => this.#onPointerDown(e)));
+    d.canvas.addEventListener('click', guarded((e) => this.#onClick(e)));
+    d.canvas.addEventListener('keydown', guarded((e) => this.#onKey(e)));
+    d.canvas.addEventListener('focus', guarded(() => this.#onFocus()));
+    d.canvas.addEventListener('blur', guarded(() => this.#onBlur()));
   }
 
   connectedCallback() {
@@ -523,7 +526,7 @@ class BudgetLens extends HTMLElement {
     this.#dom.body.hidden = false;
     if (this.hasAttribute('table')) this.#toggleTable(true);
     if (this.hasAttribute('findings')) this.#toggleFindings(true);
-    this.#guard(() => this.#render());
+    this.#render();
   }
 
   /** Shows `message` in the widget and fires `budget-lens-error` with it and its `code`: `wasm` (the core
@@ -555,7 +558,12 @@ class BudgetLens extends HTMLElement {
     return JSON.parse(this.#widget.state());
   }
 
+  /** Brings every part of the element up to the core's state; guarded wherever it is called from. */
   #render() {
+    this.#guard(() => this.#renderNow());
+  }
+
+  #renderNow() {
     if (!this.#widget) return;
     const s = this.#strings;
     const lang = this.#lang;

@@ -163,5 +163,25 @@ describe('a failing core', () => {
     assert.deepEqual(page.errors ?? [], [], 'nothing escaped to the page');
     await page.close();
   });
+
+  test('a trap inside the wasm when the chart gets the keyboard focus shows a message, and nothing escapes', async () => {
+    const page = await pageWith('**/pkg/budget_lens.js', async (route) => {
+      const response = await route.fetch();
+      const glue = (await response.text()).replace(
+        '    focus() {',
+        "    focus() { throw new WebAssembly.RuntimeError('unreachable');",
+      );
+      assert.ok(glue.includes('RuntimeError'), 'the glue was patched');
+      await route.fulfill({ response, body: glue });
+    });
+    const escaped = [];
+    page.on('pageerror', (e) => escaped.push(e.message));
+    // Tab onto the chart: its focus handler asks the core where the focus is.
+    await page.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('.bl-canvas').focus());
+    const state = await widgetState(page, '#good');
+    assert.equal(state.error, '无法显示：unreachable');
+    assert.deepEqual(escaped, [], 'nothing escaped to the page');
+    await page.close();
+  });
 });
 
