@@ -159,6 +159,7 @@ test('the keyboard focus mark shows for the keyboard only, never after a click',
   try {
     const at = await findColor(page, '#w', NAVY, { minY: 30 });
     await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(300); // the hover's 150 ms transition comes to rest
     const hovered = await drawing(page);
     await page.mouse.down();
     await page.mouse.up();
