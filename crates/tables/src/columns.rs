@@ -28,9 +28,13 @@ pub fn layout(header: &[Vec<Cell>], data: &[Vec<Cell>]) -> Vec<HalfLayout> {
     let width = header.iter().chain(data).map(Vec::len).max().unwrap_or(0);
     let mut halves: Vec<HalfLayout> = Vec::new();
     let mut current = HalfLayout::default();
+    let any_figures = (0..width).any(|c| holds_figures(data, c));
     for column in 0..width {
         let words = header_words(header, column);
-        let role = role_of(&words, || holds_figures(data, column));
+        let mut role = role_of(&words, || holds_figures(data, column));
+        if role == Role::Value && any_figures && is_group_label(header, data, column) {
+            role = Role::Skip;
+        }
         let starts_half =
             matches!(role, Role::Code | Role::Name) && !current.value_columns.is_empty();
         if starts_half {
@@ -92,9 +96,85 @@ fn is_name_word(word: &str) -> bool {
     word.contains("名称") || word == "科目" || word.ends_with("项目") || word == "功能分类科目"
 }
 
+/// A spanning group label (`本年收入` | `本年支出` over `项目 | 预算数`) is printed once, centred over the
+/// columns it spans; on a page it can sit over the gap between two of them and make a column of its own.
+/// Such a column holds no figure, and a lower header row has words on both sides of it but none in it: it
+/// is no value column. (An empty table keeps every headed column: nothing tells a label from a column.)
+fn is_group_label(header: &[Vec<Cell>], data: &[Vec<Cell>], column: usize) -> bool {
+    let filled = |row: &Vec<Cell>, c: usize| row.get(c).is_some_and(|cell| !cell.is_blank());
+    let Some(top) = header.iter().position(|row| filled(row, column)) else {
+        return false;
+    };
+    let straddled = header[top + 1..].iter().any(|row| {
+        column > 0 && !filled(row, column) && filled(row, column - 1) && filled(row, column + 1)
+    });
+    straddled
+        && !header[top + 1..].iter().any(|row| filled(row, column))
+        && !holds_figures(data, column)
+}
+
 fn holds_figures(data: &[Vec<Cell>], column: usize) -> bool {
     data.iter().any(|row| {
         row.get(column)
             .is_some_and(|c| matches!(read_figure(&c.text), Printed::Figure(_)))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(texts: &[&str]) -> Vec<Cell> {
+        texts.iter().map(|t| Cell::new(*t, None)).collect()
+    }
+
+    #[test]
+    fn a_group_label_over_a_gap_is_no_column() {
+        // 财务收支预算总表 on a page: 本年支出 centred over 项目 | 预算数 lands between them.
+        let header = [
+            row(&["本年收入", "", "", "本年支出", ""]),
+            row(&["项目", "预算数", "项目", "", "预算数"]),
+        ];
+        let data = [row(&[
+            "一、财政拨款收入",
+            "96,282,213.44",
+            "一、公共安全支出",
+            "",
+            "87,267,272.44",
+        ])];
+        let halves = layout(&header, &data);
+        assert_eq!(halves.len(), 2);
+        assert_eq!(halves[1].name_column, Some(2));
+        assert_eq!(halves[1].value_columns, [4]);
+    }
+
+    #[test]
+    fn an_empty_tables_headed_columns_stay() {
+        // Without a figure anywhere, a column headed only above (合计 spanning two header rows) stays.
+        let header = [
+            row(&["项目", "合计", "基本支出"]),
+            row(&["", "", "人员经费"]),
+        ];
+        let data = [row(&["一、一般公共服务支出", "", ""])];
+        assert_eq!(layout(&header, &data)[0].value_columns, [1, 2]);
+    }
+
+    #[test]
+    fn a_blank_leaf_column_of_a_staggered_header_stays() {
+        // 三公 table: 因公出国(境)费 headed two rows above the lowest header row, printed blank.
+        let header = [
+            row(&["合计", "因公出国(境)费", "公务接待费", "", ""]),
+            row(&["", "", "", "小计", "购置费"]),
+        ];
+        let data = [row(&["1.00", "", "1.00", "", ""])];
+        assert_eq!(layout(&header, &data)[0].value_columns, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_blank_column_headed_in_the_lowest_row_stays() {
+        // 政府性基金预算 printed blank on every row is still a column of the 财政拨款收支预算总表.
+        let header = [row(&["项目", "一般公共预算", "政府性基金预算"])];
+        let data = [row(&["一、一般公共服务支出", "82,096,797.42", ""])];
+        assert_eq!(layout(&header, &data)[0].value_columns, [1, 2]);
+    }
 }

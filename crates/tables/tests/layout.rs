@@ -137,3 +137,27 @@ fn text_outside_the_page_is_left_out() {
     ]));
     assert_eq!(text, "页内\n");
 }
+
+#[test]
+fn a_header_centred_beside_right_aligned_figures_under_a_group_label_is_their_columns_header() {
+    // 单位“三公”经费预算表 of the 司法局: 小计 and 购置费 are centred in their cells, the figures under them
+    // right-aligned, so they do not overlap; 公务用车购置及运行费 spans both columns and is neither's own.
+    let grid = texts(&page(vec![
+        run(450.0, 210.05, 120.0, "公务用车购置及运行费"),
+        run(396.0, 242.05, 24.0, "小计"),
+        run(492.0, 242.05, 36.0, "购置费"),
+        run(593.0, 242.05, 36.0, "运行费"),
+        run(332.0, 292.05, 21.0, "0.73"),
+        run(433.0, 292.05, 21.0, "9.98"),
+        run(534.0, 292.05, 21.0, "0.00"),
+        run(635.0, 292.05, 21.0, "9.98"),
+    ]));
+    assert_eq!(
+        grid,
+        [
+            ["", "公务用车购置及运行费", "公务用车购置及运行费", ""],
+            ["", "小计", "购置费", "运行费"],
+            ["0.73", "9.98", "0.00", "9.98"]
+        ]
+    );
+}

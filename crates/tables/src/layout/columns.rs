@@ -59,7 +59,7 @@ fn place(columns: &mut Vec<Column>, mut order: Vec<&Word>) {
 }
 
 /// Columns from the body words first; then words in no column yet (headers over empty columns) add
-/// theirs. A header-only column next to a body column that no header covers is that column's header
+/// theirs. A header-only column next to a body column without a header of its own is that column's header
 /// (a centred 基本支出 over right-aligned zeros): the two are merged.
 pub fn columns(words: &[Word], makes_columns: &[bool]) -> Vec<Column> {
     let mut body = Vec::new();
@@ -78,37 +78,40 @@ pub fn columns(words: &[Word], makes_columns: &[bool]) -> Vec<Column> {
         .filter(|(_, m)| !**m)
         .map(|(w, _)| w)
         .collect();
-    let covered = |c: &Column| {
-        headers
-            .iter()
-            .any(|w| overlaps(w.x, w.right(), c.x0, c.x1, 0.1 * w.h))
-    };
     let mut all = body.clone();
     place(
         &mut all,
         headers
             .iter()
             .copied()
-            .filter(|w| {
-                !body
-                    .iter()
-                    .any(|c| overlaps(w.x, w.right(), c.x0, c.x1, 0.1 * w.h))
-            })
+            .filter(|w| !body.iter().any(|c| covers(w, c)))
             .collect(),
     );
+    merge_headers_into_body(&all, &body, &headers)
+}
+
+fn covers(word: &Word, column: &Column) -> bool {
+    overlaps(word.x, word.right(), column.x0, column.x1, 0.1 * word.h)
+}
+
+/// Each header-only column (no body word, no figure: top-aligned figures make columns too) joins the body
+/// column beside it that has no header of its own: the one after it (a centred header is left of the
+/// right-aligned figures under it), else the one before. A group label spanning several columns (公务用车
+/// 购置及运行费 over 小计 | 购置费 | 运行费) is no column's own header.
+fn merge_headers_into_body(all: &[Column], body: &[Column], headers: &[&Word]) -> Vec<Column> {
     let is_body = |c: &Column| body.contains(c);
-    // A column of headers only: no body word, no figure (top-aligned figures make columns too).
-    let header_only = |c: &Column| {
-        !is_body(c)
-            && !headers
-                .iter()
-                .any(|w| is_figure(&w.text) && overlaps(w.x, w.right(), c.x0, c.x1, 0.1 * w.h))
+    let own_header = |c: &Column| {
+        headers
+            .iter()
+            .any(|w| covers(w, c) && all.iter().filter(|o| covers(w, o)).count() == 1)
     };
+    let header_only =
+        |c: &Column| !is_body(c) && !headers.iter().any(|w| is_figure(&w.text) && covers(w, c));
+    let bare_body = |j: usize| all.get(j).is_some_and(|c| is_body(c) && !own_header(c));
     let mut merged: Vec<Column> = Vec::with_capacity(all.len());
     let mut i = 0;
     while i < all.len() {
         let column = all[i];
-        let bare_body = |j: usize| all.get(j).is_some_and(|c| is_body(c) && !covered(c));
         if header_only(&column) && bare_body(i + 1) {
             merged.push(Column {
                 x0: column.x0,
