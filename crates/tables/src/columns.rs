@@ -19,6 +19,9 @@ enum Role {
 pub struct HalfLayout {
     pub code_columns: Vec<usize>,
     pub name_column: Option<usize>,
+    /// Unheaded columns without figures just left of the name column: a wide name column a page cut in
+    /// several, its header centred over the right part (a name printed there belongs to the row).
+    pub name_spill: Vec<usize>,
     pub value_columns: Vec<usize>,
     pub columns: Vec<Column>,
 }
@@ -29,6 +32,7 @@ pub fn layout(header: &[Vec<Cell>], data: &[Vec<Cell>]) -> Vec<HalfLayout> {
     let mut halves: Vec<HalfLayout> = Vec::new();
     let mut current = HalfLayout::default();
     let any_figures = (0..width).any(|c| holds_figures(data, c));
+    let mut unheaded: Vec<usize> = Vec::new();
     for column in 0..width {
         let words = header_words(header, column);
         let mut role = role_of(&words, || holds_figures(data, column));
@@ -40,12 +44,18 @@ pub fn layout(header: &[Vec<Cell>], data: &[Vec<Cell>]) -> Vec<HalfLayout> {
         if starts_half {
             halves.push(std::mem::take(&mut current));
         }
+        if role == Role::Skip && words.is_empty() {
+            unheaded.push(column);
+            continue;
+        }
+        let spill = std::mem::take(&mut unheaded);
         match role {
             Role::Skip => {}
             Role::Code => current.code_columns.push(column),
             Role::Name => {
                 if current.name_column.is_none() {
                     current.name_column = Some(column);
+                    current.name_spill = spill;
                 }
             }
             Role::Value => {
@@ -146,6 +156,28 @@ mod tests {
         assert_eq!(halves.len(), 2);
         assert_eq!(halves[1].name_column, Some(2));
         assert_eq!(halves[1].value_columns, [4]);
+    }
+
+    #[test]
+    fn unheaded_columns_left_of_the_name_column_are_its_spill() {
+        // 收入支出决算总表 re-typeset: the expenditure names span three page columns, 项目 heads the last;
+        // 总计 sits in the first alone.
+        let header = [row(&["项目", "决算数", "", "", "项目", "决算数"])];
+        let data = [
+            row(&[
+                "本年收入合计",
+                "2,946.25",
+                "",
+                "",
+                "本年支出合计",
+                "2,940.05",
+            ]),
+            row(&["总计", "2,995.39", "总计", "", "", "2,995.39"]),
+        ];
+        let halves = layout(&header, &data);
+        assert_eq!(halves[1].name_column, Some(4));
+        assert_eq!(halves[1].name_spill, [2, 3]);
+        assert!(halves[0].name_spill.is_empty());
     }
 
     #[test]

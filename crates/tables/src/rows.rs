@@ -37,6 +37,14 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
         .collect();
     let code = join_code(&parts);
     let mut name = layout.name_column.map(text_at).unwrap_or("").to_string();
+    if name.is_empty() {
+        let spilled = layout.name_spill.iter().map(|&c| text_at(c));
+        name = spilled
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
+            .to_string();
+    }
     if name.is_empty() && code.is_none() {
         // 合计 printed across the code columns, or 无 in an empty table's code column.
         name = parts.first().cloned().unwrap_or_default();
@@ -47,7 +55,12 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
         .map(|&c| figure(row.get(c)))
         .collect();
     let has_value = values.iter().any(|f| f.value.is_some());
-    let name_cell = layout.name_column.and_then(|c| row.get(c));
+    let name_cell = layout
+        .name_column
+        .iter()
+        .chain(&layout.name_spill)
+        .filter_map(|&c| row.get(c))
+        .find(|c| !c.is_blank());
     let first_cell = layout
         .code_columns
         .iter()

@@ -268,7 +268,13 @@ fn title_of(texts: &[String], below: &[Vec<Cell>]) -> Option<String> {
     if texts.len() > 3 {
         return None;
     }
-    let title = texts.iter().find(|t| looks_like_title(t))?;
+    // A title letter-spaced or centred over a column gap is cut into cells (`收入支出决算总` | `表`): when
+    // no text alone is a title, the row's texts joined may be.
+    let joined = texts.concat();
+    let title = texts
+        .iter()
+        .find(|t| looks_like_title(t))
+        .or_else(|| (texts.len() > 1 && looks_like_title(&joined)).then_some(&joined))?;
     let header_below = below
         .iter()
         .filter(|r| r.iter().any(|c| !c.is_blank()))
@@ -453,6 +459,24 @@ mod tests {
                 ""
             ]
         );
+    }
+
+    #[test]
+    fn a_title_cut_into_two_cells_is_one_title() {
+        let grid = page(
+            "第7页",
+            vec![
+                vec![
+                    at(7, 200.0, 100.0, "收入支出决算总"),
+                    at(7, 330.0, 14.0, "表"),
+                ],
+                vec![at(7, 500.0, 60.0, "单位：万元")],
+                vec![at(7, 60.0, 30.0, "项目"), at(7, 200.0, 40.0, "决算数")],
+            ],
+        );
+        let blocks = blocks(&[grid]);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].title, "收入支出决算总表");
     }
 
     #[test]
