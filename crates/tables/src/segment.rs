@@ -142,8 +142,13 @@ fn take_row(block: &mut Block, row: &[Cell], texts: &[String]) -> bool {
         block.masthead.get_or_insert(joined);
         return true;
     }
-    let data_row = is_data_row(row, texts) || is_numbered_item(texts);
     let row = &realigned(block, row);
+    if let Some((labels, total)) = code_labels_on_total_row(row, texts) {
+        block.header.push(labels);
+        block.data.push(total);
+        return true;
+    }
+    let data_row = is_data_row(row, texts) || is_numbered_item(texts);
     if block.data.is_empty() {
         if data_row {
             block.data.push(row.to_vec());
@@ -344,6 +349,26 @@ fn is_data_row(row: &[Cell], texts: &[String]) -> bool {
             .any(|c| is_code(&c.text) && fold(&c.text).len() >= 3)
 }
 
+/// A 合计 row at the top of a table may share its line with the code column's labels (`类 | 款 | 项 | 合计
+/// | 2,946.25 …`): the labels are the header's last row, the rest the 合计 row.
+fn code_labels_on_total_row(row: &[Cell], texts: &[String]) -> Option<(Vec<Cell>, Vec<Cell>)> {
+    let is_label = |c: &Cell| matches!(fold(&c.text).as_str(), "类" | "款" | "项");
+    let total = texts.iter().any(|t| crate::rows::is_total(t));
+    if !(row.iter().any(is_label) && total && has_figure(row)) {
+        return None;
+    }
+    let blank = || Cell::new("", None);
+    let labels = row
+        .iter()
+        .map(|c| if is_label(c) { c.clone() } else { blank() })
+        .collect();
+    let rest = row
+        .iter()
+        .map(|c| if is_label(c) { blank() } else { c.clone() })
+        .collect();
+    Some((labels, rest))
+}
+
 /// A row naming a numbered item (`一、一般公共服务支出`, `1、一般公共预算`): a data row even when its
 /// figures are blank (an empty table, the template), never a header.
 fn is_numbered_item(texts: &[String]) -> bool {
@@ -477,6 +502,31 @@ mod tests {
         let blocks = blocks(&[grid]);
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].title, "收入支出决算总表");
+    }
+
+    #[test]
+    fn code_labels_on_the_total_row_are_header_and_the_rest_the_total_row() {
+        let cells = |texts: &[&str]| {
+            texts
+                .iter()
+                .map(|t| Cell::new(*t, None))
+                .collect::<Vec<_>>()
+        };
+        let grid = Grid {
+            name: "收入决算表.csv".into(),
+            rows: vec![
+                cells(&["收入决算表", "", "", "", ""]),
+                cells(&["功能分类科目编码", "", "", "科目名称", "本年收入合计"]),
+                cells(&["类", "款", "项", "合计", "2,946.25"]),
+                cells(&["201", "", "", "一般公共服务支出", "2,112.86"]),
+            ],
+        };
+        let blocks = blocks(&[grid]);
+        let block = &blocks[0];
+        assert_eq!(block.header.len(), 2);
+        assert_eq!(texts(&block.header[1]), ["类", "款", "项", "", ""]);
+        assert_eq!(texts(&block.data[0]), ["", "", "", "合计", "2,946.25"]);
+        assert_eq!(block.data.len(), 2);
     }
 
     #[test]

@@ -184,6 +184,50 @@ fn function_rows_equal_the_key() {
     }
 }
 
+/// A key row's figures against a table row's, column by column, as printed (separators dropped).
+fn row_values(row: &budget_lens_tables::Row) -> Vec<String> {
+    row.values.iter().map(|f| f.text.replace(',', "")).collect()
+}
+
+#[test]
+fn other_function_tables_equal_the_key() {
+    for document in &documents("other_function_tables") {
+        let (import, key) = load(document);
+        let Some(tables) = key["other_function_tables"].as_array() else {
+            continue;
+        };
+        for expected in tables {
+            let title = expected["table"].as_str().unwrap();
+            let table = import
+                .tables
+                .iter()
+                .find(|t| t.title == title && t.kind.is_some())
+                .unwrap_or_else(|| panic!("{document}: {title} not found"));
+            let rows = &table.halves[0].rows;
+            for row in expected["rows"].as_array().unwrap() {
+                let code = row["code"].as_str().unwrap();
+                let found = rows
+                    .iter()
+                    .find(|r| match code {
+                        "合计" => r.code.is_none() && r.name.contains("合计"),
+                        _ => r.code.as_deref() == Some(code),
+                    })
+                    .unwrap_or_else(|| panic!("{document} {title}: {code} missing"));
+                if code != "合计" {
+                    assert_eq!(found.name, row["name"].as_str().unwrap(), "{document} {title} {code}");
+                }
+                let values: Vec<String> = row["values"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_string())
+                    .collect();
+                assert_eq!(row_values(found), values, "{document} {title} {code}");
+            }
+        }
+    }
+}
+
 #[test]
 fn totals_equal_the_key() {
     let paths = [
