@@ -52,7 +52,7 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
     let values: Vec<Figure> = layout
         .value_columns
         .iter()
-        .map(|&c| figure(row.get(c)))
+        .map(|&c| figure(row.get(c).filter(|cell| !is_spill(row, c, cell))))
         .collect();
     let has_value = values.iter().any(|f| f.value.is_some());
     let name_cell = layout
@@ -104,6 +104,15 @@ fn join_code(parts: &[String]) -> Option<String> {
         code.push_str(part);
     }
     Some(code)
+}
+
+/// A value cell holding the words of the cell to its left: a merged cell (a long name) filled across,
+/// not a figure of this column.
+fn is_spill(row: &[Cell], column: usize, cell: &Cell) -> bool {
+    column > 0
+        && !cell.is_blank()
+        && row[column - 1].text == cell.text
+        && !matches!(read_figure(&cell.text), Printed::Figure(_))
 }
 
 fn figure(cell: Option<&Cell>) -> Figure {
@@ -203,5 +212,26 @@ fn nearest(
         (Some(p), None) => Some((p, true)),
         (None, Some(n)) => Some((n, false)),
         (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_name_filled_into_a_value_column_is_no_figure_there() {
+        // An empty 总表 (the template): 二十二、灾害防治及应急管理支出 runs into the 决算数 column.
+        let layout = HalfLayout {
+            name_column: Some(0),
+            value_columns: vec![1],
+            ..HalfLayout::default()
+        };
+        let name = "二十二、灾害防治及应急管理支出";
+        let row = vec![Cell::new(name, None), Cell::new(name, None)];
+        let half = half_rows(&layout, &[row]);
+        assert_eq!(half.rows[0].name, name);
+        assert_eq!(half.rows[0].values[0].text, "");
+        assert!(half.rows[0].values[0].value.is_none());
     }
 }

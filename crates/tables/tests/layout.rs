@@ -161,3 +161,29 @@ fn a_header_centred_beside_right_aligned_figures_under_a_group_label_is_their_co
         ]
     );
 }
+
+#[test]
+fn a_line_opening_with_list_numbering_is_the_next_row_not_a_wrapped_line() {
+    // The template's empty 收入支出决算总表: 十四、… fills the name column to its right edge and 十五、…
+    // follows 16 pt below; a wrapped name never opens with a new item's number.
+    let grid = texts(&page(vec![
+        run(72.0, 323.57, 24.0, "项目"),
+        run(230.0, 323.57, 36.0, "决算数"),
+        run(306.24, 323.57, 24.0, "项目"),
+        run(470.0, 323.57, 36.0, "决算数"),
+        run(72.0, 371.81, 80.0, "八、其他收入"),
+        run(306.24, 371.81, 83.6, "十三、交通运输支出"),
+        run(306.24, 387.89, 146.9, "十四、资源勘探工业信息等支出"),
+        run(306.24, 403.97, 115.0, "十五、商业服务业等支出"),
+    ]));
+    let names: Vec<&str> = grid.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "项目",
+            "十三、交通运输支出",
+            "十四、资源勘探工业信息等支出",
+            "十五、商业服务业等支出"
+        ]
+    );
+}
