@@ -89,8 +89,7 @@ fn role_of(words: &[String], holds_figures: impl Fn() -> bool) -> Role {
     let any = |test: &dyn Fn(&str) -> bool| words.iter().any(|w| test(w));
     if any(&|w| w.contains("行次") || w.contains("栏次")) {
         Role::Skip
-    } else if any(&|w| w.contains("编码") || w.contains("代码") || matches!(w, "类" | "款" | "项"))
-    {
+    } else if any(&|w| w.contains("编码") || w.contains("代码")) || is_code_part_label(words) {
         Role::Code
     } else if words.last().is_some_and(|w| is_name_word(w)) {
         Role::Name
@@ -99,6 +98,16 @@ fn role_of(words: &[String], holds_figures: impl Fn() -> bool) -> Role {
     } else {
         Role::Skip
     }
+}
+
+/// `类` / `款` / `项` heading a code part, alone or under the code column's words (`功能分类`, `项目`) — but
+/// not the last line of a wrapped header (`国有资本经营预` / `算财政拨` / `款`).
+fn is_code_part_label(words: &[String]) -> bool {
+    let part = |w: &str| matches!(w, "类" | "款" | "项");
+    words.iter().any(|w| part(w))
+        && words
+            .iter()
+            .all(|w| part(w) || w.contains("分类") || w.contains("科目") || is_name_word(w))
 }
 
 /// `科目名称`, `项目`, `收入项目`, `科目`: the column of row names (but not `项目支出`).
@@ -178,6 +187,25 @@ mod tests {
         assert_eq!(halves[1].name_column, Some(4));
         assert_eq!(halves[1].name_spill, [2, 3]);
         assert!(halves[0].name_spill.is_empty());
+    }
+
+    #[test]
+    fn a_wrapped_headers_last_line_kuan_is_no_code_part() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_code_part_label(&words(&["功能分类科目编码", "款"])));
+        assert!(is_code_part_label(&words(&["项目", "类"])));
+        assert!(is_code_part_label(&words(&["项"])));
+        assert!(!is_code_part_label(&words(&[
+            "国有资本经营预",
+            "算财政拨",
+            "款"
+        ])));
+        let header = [
+            row(&["项目", "合计", "国有资本经营预"]),
+            row(&["", "", "款"]),
+        ];
+        let data = [row(&["一、一般公共服务支出", "2,106.66", ""])];
+        assert_eq!(layout(&header, &data)[0].value_columns, [1, 2]);
     }
 
     #[test]

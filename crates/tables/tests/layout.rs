@@ -187,3 +187,21 @@ fn a_line_opening_with_list_numbering_is_the_next_row_not_a_wrapped_line() {
         ]
     );
 }
+
+#[test]
+fn a_wrapped_centred_header_over_a_blank_column_is_one_column() {
+    // 财政拨款收入支出决算总表 of the 财政局: 国有资本经营预算财政拨款 wrapped over four centred lines over a
+    // blank column; its one-character lines 预 and 款 do not overlap, yet they are one column.
+    let grid = texts(&page(vec![
+        run(614.41, 189.68, 72.0, "政府性基金预"),
+        run(697.74, 181.90, 72.0, "国有资本经营"),
+        run(727.74, 197.46, 12.0, "预"),
+        run(709.74, 213.02, 48.0, "算财政拨"),
+        run(715.74, 228.58, 12.0, "款"),
+        run(546.35, 250.90, 42.0, "2,106.66"),
+        run(630.00, 250.90, 42.0, "0.00"),
+    ]));
+    assert!(grid.iter().all(|row| row.len() == 3), "{grid:?}");
+    let last: Vec<&str> = grid.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(last, ["国有资本经营预", "算财政拨", "款", ""]);
+}

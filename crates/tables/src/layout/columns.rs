@@ -133,33 +133,68 @@ fn merge_headers_into_body(all: &[Column], body: &[Column], headers: &[&Word]) -
 }
 
 /// Adjacent columns that no line ever fills separately but some body word bridges are one column (a
-/// name column whose short names and centred 合计 sit apart): merge them.
+/// name column whose short names and centred 合计 sit apart): merge them. So are two columns without
+/// figures on a page with figures when they hold one wrapped, centred header: some of its lines span
+/// just the two, and the short lines (`预`, `款`) that made a column each sit next to such a line.
 pub fn merge_bridged(
     columns: &mut Vec<Column>,
     words: &[Word],
-    body: &[bool],
+    in_table_line: &[bool],
+    data: &[bool],
     lines: &[Vec<usize>],
 ) {
+    let figures_on_page = data.iter().any(|d| *d);
     loop {
         let spans: Vec<Span> = words.iter().map(|w| span_of(w, columns)).collect();
         let candidate = (0..columns.len().saturating_sub(1)).find(|&c| {
-            let bridged = spans
+            let bridged_by_body = spans
                 .iter()
-                .zip(body)
+                .zip(in_table_line)
                 .any(|(s, b)| *b && s.first <= c && s.last > c);
-            let apart = lines.iter().any(|line| {
-                let left = line
-                    .iter()
-                    .any(|&i| spans[i].first <= c && spans[i].last == c);
-                let right = line.iter().any(|&i| spans[i].first == c + 1);
-                left && right
-            });
-            bridged && !apart
+            let one_header = figures_on_page && one_wrapped_header(words, &spans, data, c);
+            (bridged_by_body || one_header) && !apart(&spans, lines, c)
         });
         let Some(c) = candidate else { return };
         columns[c].x1 = columns[c].x1.max(columns[c + 1].x1);
         columns.remove(c + 1);
     }
+}
+
+/// Whether columns `c` and `c + 1` hold no figure and only the lines of one wrapped header: lines spanning
+/// both, and lines in one of them within 1.6 em of a line spanning both.
+fn one_wrapped_header(words: &[Word], spans: &[Span], data: &[bool], c: usize) -> bool {
+    let touches = |s: &Span| s.first <= c + 1 && s.last >= c;
+    let mut bridging = Vec::new();
+    let mut own = Vec::new();
+    for ((word, span), in_data) in words.iter().zip(spans).zip(data) {
+        if !touches(span) {
+            continue;
+        }
+        if *in_data || is_figure(&word.text) {
+            return false;
+        }
+        match (span.first, span.last) {
+            (f, l) if f == c && l == c + 1 => bridging.push(word),
+            (f, l) if f == l => own.push(word),
+            _ => {}
+        }
+    }
+    !bridging.is_empty()
+        && !own.is_empty()
+        && own
+            .iter()
+            .all(|w| bridging.iter().any(|b| (b.y - w.y).abs() <= 1.6 * w.h))
+}
+
+/// Whether some line has a word ending in column `c` and another starting in `c + 1`.
+fn apart(spans: &[Span], lines: &[Vec<usize>], c: usize) -> bool {
+    lines.iter().any(|line| {
+        let left = line
+            .iter()
+            .any(|&i| spans[i].first <= c && spans[i].last == c);
+        let right = line.iter().any(|&i| spans[i].first == c + 1);
+        left && right
+    })
 }
 
 /// The columns a word covers; a word between columns goes to the nearest one.
