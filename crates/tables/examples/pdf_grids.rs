@@ -1,7 +1,8 @@
 //! Prints a PDF's page grids (one line per row, cells joined by ` | `) as the CLI reads it, or with
-//! `--time` the median of nine reads (lopdf runs, then grids and texts): the figure in bench/RESULTS.md.
+//! `--time` the median of nine reads (lopdf runs, then grids and texts): the figure in bench/RESULTS.md;
+//! with `--runs N` page N's text runs (x, baseline y, width, em, text), to write a layout test from.
 //!
-//!     cargo run --release -p budget-lens-tables --features pdf --example pdf_grids -- FILE.pdf [--time]
+//!     cargo run --release -p budget-lens-tables --features pdf --example pdf_grids -- FILE.pdf [--time | --runs N]
 
 use budget_lens_tables::layout::{page_grid, page_text};
 use budget_lens_tables::pdf::read_pdf;
@@ -17,9 +18,10 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(2);
     });
-    if args.next().as_deref() == Some("--time") {
-        time(&bytes);
-        return;
+    match args.next().as_deref() {
+        Some("--time") => return time(&bytes),
+        Some("--runs") => return runs(&bytes, args.next().and_then(|n| n.parse().ok())),
+        _ => {}
     }
     match read_pdf(&bytes) {
         Err(e) => {
@@ -63,4 +65,18 @@ fn time(bytes: &[u8]) {
         "median of 9: read {:.1} ms, read + grids + texts {:.1} ms",
         reads[4], totals[4]
     );
+}
+
+fn runs(bytes: &[u8], page: Option<usize>) {
+    let runs = read_pdf(bytes).expect("a readable PDF");
+    let Some(page) = page.and_then(|n| runs.pages.get(n.wrapping_sub(1))) else {
+        eprintln!("--runs N: N is a page number");
+        std::process::exit(2);
+    };
+    for run in &page.runs {
+        println!(
+            "{:.2} {:.2} {:.2} {:.2} {}",
+            run.x, run.y, run.w, run.h, run.text
+        );
+    }
 }

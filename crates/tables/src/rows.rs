@@ -37,6 +37,14 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
         .collect();
     let code = join_code(&parts);
     let mut name = layout.name_column.map(text_at).unwrap_or("").to_string();
+    if name.is_empty() {
+        let spilled = layout.name_spill.iter().map(|&c| text_at(c));
+        name = spilled
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
+            .to_string();
+    }
     if name.is_empty() && code.is_none() {
         // 合计 printed across the code columns, or 无 in an empty table's code column.
         name = parts.first().cloned().unwrap_or_default();
@@ -44,10 +52,15 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
     let values: Vec<Figure> = layout
         .value_columns
         .iter()
-        .map(|&c| figure(row.get(c)))
+        .map(|&c| figure(row.get(c).filter(|cell| !is_spill(row, c, cell))))
         .collect();
     let has_value = values.iter().any(|f| f.value.is_some());
-    let name_cell = layout.name_column.and_then(|c| row.get(c));
+    let name_cell = layout
+        .name_column
+        .iter()
+        .chain(&layout.name_spill)
+        .filter_map(|&c| row.get(c))
+        .find(|c| !c.is_blank());
     let first_cell = layout
         .code_columns
         .iter()
@@ -91,6 +104,15 @@ fn join_code(parts: &[String]) -> Option<String> {
         code.push_str(part);
     }
     Some(code)
+}
+
+/// A value cell holding the words of the cell to its left: a merged cell (a long name) filled across,
+/// not a figure of this column.
+fn is_spill(row: &[Cell], column: usize, cell: &Cell) -> bool {
+    column > 0
+        && !cell.is_blank()
+        && row[column - 1].text == cell.text
+        && !matches!(read_figure(&cell.text), Printed::Figure(_))
 }
 
 fn figure(cell: Option<&Cell>) -> Figure {
@@ -190,5 +212,26 @@ fn nearest(
         (Some(p), None) => Some((p, true)),
         (None, Some(n)) => Some((n, false)),
         (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_name_filled_into_a_value_column_is_no_figure_there() {
+        // An empty 总表 (the template): 二十二、灾害防治及应急管理支出 runs into the 决算数 column.
+        let layout = HalfLayout {
+            name_column: Some(0),
+            value_columns: vec![1],
+            ..HalfLayout::default()
+        };
+        let name = "二十二、灾害防治及应急管理支出";
+        let row = vec![Cell::new(name, None), Cell::new(name, None)];
+        let half = half_rows(&layout, &[row]);
+        assert_eq!(half.rows[0].name, name);
+        assert_eq!(half.rows[0].values[0].text, "");
+        assert!(half.rows[0].values[0].value.is_none());
     }
 }

@@ -142,8 +142,13 @@ fn take_row(block: &mut Block, row: &[Cell], texts: &[String]) -> bool {
         block.masthead.get_or_insert(joined);
         return true;
     }
-    let data_row = is_data_row(row, texts) || is_numbered_item(texts);
     let row = &realigned(block, row);
+    if let Some((labels, total)) = code_labels_on_total_row(row, texts) {
+        block.header.push(labels);
+        block.data.push(total);
+        return true;
+    }
+    let data_row = is_data_row(row, texts) || is_numbered_item(texts);
     if block.data.is_empty() {
         if data_row {
             block.data.push(row.to_vec());
@@ -166,14 +171,72 @@ fn take_row(block: &mut Block, row: &[Cell], texts: &[String]) -> bool {
     false
 }
 
-/// A row from a page laid out on its own (a 合计 row alone on the next page: fewer columns than the
-/// table's header) is put back under the header: its words from the left, its figures right-aligned into
-/// the last columns, as figures are printed.
+/// A row from a page laid out on its own has its own columns: a continued page where the table's last
+/// columns are empty has fewer (收入预算总表: 事业收入 … blank on every row of the next page), a 合计 row
+/// alone on the next page fewer still. Its cells are put back under the table's columns by where they were
+/// printed (pages of one table share their column positions); without positions, its words from the
+/// left and its figures right-aligned into the last columns, as figures are printed.
 fn realigned(block: &Block, row: &[Cell]) -> Vec<Cell> {
     let width = block.header.iter().map(Vec::len).max().unwrap_or(0);
-    if block.grid == block.last_grid || row.len() >= width || block.header.is_empty() {
+    if block.grid == block.last_grid || row.len() == width || block.header.is_empty() {
         return row.to_vec();
     }
+    by_position(block, row, width).unwrap_or_else(|| right_aligned(row, width))
+}
+
+/// The horizontal extent of a cell printed on a page.
+fn extent(cell: &Cell) -> Option<(f32, f32)> {
+    match cell.origin {
+        Some(Origin::Page { x, width, .. }) => Some((x, x + width)),
+        _ => None,
+    }
+}
+
+/// Cells of a row that are printed there, not a merged cell's copy of its left neighbour.
+fn own_cells(row: &[Cell]) -> impl Iterator<Item = (usize, &Cell)> {
+    row.iter()
+        .enumerate()
+        .filter(move |(i, c)| !c.is_blank() && (*i == 0 || row[i - 1] != **c))
+}
+
+/// Each column's extent on the page: from the data rows, or from the header where no data row fills it.
+fn column_extents(block: &Block, width: usize) -> Vec<Option<(f32, f32)>> {
+    let mut extents: Vec<Option<(f32, f32)>> = vec![None; width];
+    for rows in [&block.data, &block.header] {
+        let mut found: Vec<Option<(f32, f32)>> = vec![None; width];
+        for (i, cell) in rows.iter().flat_map(|r| own_cells(r)) {
+            if let (Some(slot), Some((x0, x1))) = (found.get_mut(i), extent(cell)) {
+                *slot = Some(slot.map_or((x0, x1), |(a, b)| (a.min(x0), b.max(x1))));
+            }
+        }
+        for (slot, found) in extents.iter_mut().zip(found) {
+            *slot = slot.or(found);
+        }
+    }
+    extents
+}
+
+/// The row's cells under the columns they overlap most (or lie nearest to); `None` when a cell was not
+/// printed on a page or two cells would share a column.
+fn by_position(block: &Block, row: &[Cell], width: usize) -> Option<Vec<Cell>> {
+    let extents = column_extents(block, width);
+    let mut out = vec![Cell::new("", None); width];
+    for (_, cell) in own_cells(row) {
+        let (x0, x1) = extent(cell)?;
+        // The overlap, or (negative) the gap to a column it does not overlap.
+        let score =
+            |e: &Option<(f32, f32)>| e.map_or(f32::NEG_INFINITY, |(a, b)| x1.min(b) - x0.max(a));
+        let column =
+            (0..width).max_by(|&a, &b| score(&extents[a]).total_cmp(&score(&extents[b])))?;
+        if extents[column].is_none() || !out[column].is_blank() {
+            return None;
+        }
+        out[column] = cell.clone();
+    }
+    Some(out)
+}
+
+fn right_aligned(row: &[Cell], width: usize) -> Vec<Cell> {
     let cells: Vec<&Cell> = row.iter().filter(|c| !c.is_blank()).collect();
     let figures = cells
         .iter()
@@ -210,7 +273,13 @@ fn title_of(texts: &[String], below: &[Vec<Cell>]) -> Option<String> {
     if texts.len() > 3 {
         return None;
     }
-    let title = texts.iter().find(|t| looks_like_title(t))?;
+    // A title letter-spaced or centred over a column gap is cut into cells (`收入支出决算总` | `表`): when
+    // no text alone is a title, the row's texts joined may be.
+    let joined = texts.concat();
+    let title = texts
+        .iter()
+        .find(|t| looks_like_title(t))
+        .or_else(|| (texts.len() > 1 && looks_like_title(&joined)).then_some(&joined))?;
     let header_below = below
         .iter()
         .filter(|r| r.iter().any(|c| !c.is_blank()))
@@ -280,6 +349,26 @@ fn is_data_row(row: &[Cell], texts: &[String]) -> bool {
             .any(|c| is_code(&c.text) && fold(&c.text).len() >= 3)
 }
 
+/// A 合计 row at the top of a table may share its line with the code column's labels (`类 | 款 | 项 | 合计
+/// | 2,946.25 …`): the labels are the header's last row, the rest the 合计 row.
+fn code_labels_on_total_row(row: &[Cell], texts: &[String]) -> Option<(Vec<Cell>, Vec<Cell>)> {
+    let is_label = |c: &Cell| matches!(fold(&c.text).as_str(), "类" | "款" | "项");
+    let total = texts.iter().any(|t| crate::rows::is_total(t));
+    if !(row.iter().any(is_label) && total && has_figure(row)) {
+        return None;
+    }
+    let blank = || Cell::new("", None);
+    let labels = row
+        .iter()
+        .map(|c| if is_label(c) { c.clone() } else { blank() })
+        .collect();
+    let rest = row
+        .iter()
+        .map(|c| if is_label(c) { blank() } else { c.clone() })
+        .collect();
+    Some((labels, rest))
+}
+
 /// A row naming a numbered item (`一、一般公共服务支出`, `1、一般公共预算`): a data row even when its
 /// figures are blank (an empty table, the template), never a header.
 fn is_numbered_item(texts: &[String]) -> bool {
@@ -319,4 +408,153 @@ fn is_masthead(joined: &str) -> bool {
     ["编制单位", "编制部门", "单位名称", "部门名称", "填报单位"]
         .iter()
         .any(|p| folded.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(page: u32, x: f32, width: f32, text: &str) -> Cell {
+        let origin = Origin::Page {
+            page,
+            x,
+            y: 0.0,
+            width,
+            height: 9.0,
+        };
+        Cell::new(text, Some(origin))
+    }
+
+    fn page(name: &str, rows: Vec<Vec<Cell>>) -> Grid {
+        Grid {
+            name: name.into(),
+            rows,
+        }
+    }
+
+    fn texts(row: &[Cell]) -> Vec<&str> {
+        row.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_continued_page_with_its_empty_last_columns_missing_keeps_the_columns() {
+        // 收入预算总表: 事业收入 and 其他收入 are blank on every row, so the next page's grid ends after
+        // 财政拨款收入; its figures belong under 合计 and 财政拨款收入, not under the last two columns.
+        let first = page(
+            "第9页",
+            vec![
+                vec![at(9, 300.0, 120.0, "2025年部门收入预算总表")],
+                vec![
+                    at(9, 60.0, 60.0, "科目编码"),
+                    at(9, 150.0, 60.0, "科目名称"),
+                    at(9, 260.0, 30.0, "合计"),
+                    at(9, 340.0, 60.0, "财政拨款收入"),
+                    at(9, 430.0, 40.0, "事业收入"),
+                    at(9, 510.0, 40.0, "其他收入"),
+                ],
+                vec![
+                    at(9, 60.0, 20.0, "201"),
+                    at(9, 150.0, 80.0, "一般公共服务支出"),
+                    at(9, 240.0, 50.0, "82,096,797.42"),
+                    at(9, 350.0, 50.0, "82,096,797.42"),
+                    Cell::new("", None),
+                    Cell::new("", None),
+                ],
+            ],
+        );
+        let next = page(
+            "第10页",
+            vec![vec![
+                at(10, 60.0, 20.0, "210"),
+                at(10, 150.0, 60.0, "卫生健康支出"),
+                at(10, 245.0, 45.0, "1,097,073.43"),
+                at(10, 355.0, 45.0, "1,097,073.43"),
+            ]],
+        );
+        let blocks = blocks(&[first, next]);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(
+            texts(&blocks[0].data[1]),
+            [
+                "210",
+                "卫生健康支出",
+                "1,097,073.43",
+                "1,097,073.43",
+                "",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_cut_into_two_cells_is_one_title() {
+        let grid = page(
+            "第7页",
+            vec![
+                vec![
+                    at(7, 200.0, 100.0, "收入支出决算总"),
+                    at(7, 330.0, 14.0, "表"),
+                ],
+                vec![at(7, 500.0, 60.0, "单位：万元")],
+                vec![at(7, 60.0, 30.0, "项目"), at(7, 200.0, 40.0, "决算数")],
+            ],
+        );
+        let blocks = blocks(&[grid]);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].title, "收入支出决算总表");
+    }
+
+    #[test]
+    fn code_labels_on_the_total_row_are_header_and_the_rest_the_total_row() {
+        let cells = |texts: &[&str]| {
+            texts
+                .iter()
+                .map(|t| Cell::new(*t, None))
+                .collect::<Vec<_>>()
+        };
+        let grid = Grid {
+            name: "收入决算表.csv".into(),
+            rows: vec![
+                cells(&["收入决算表", "", "", "", ""]),
+                cells(&["功能分类科目编码", "", "", "科目名称", "本年收入合计"]),
+                cells(&["类", "款", "项", "合计", "2,946.25"]),
+                cells(&["201", "", "", "一般公共服务支出", "2,112.86"]),
+            ],
+        };
+        let blocks = blocks(&[grid]);
+        let block = &blocks[0];
+        assert_eq!(block.header.len(), 2);
+        assert_eq!(texts(&block.header[1]), ["类", "款", "项", "", ""]);
+        assert_eq!(texts(&block.data[0]), ["", "", "", "合计", "2,946.25"]);
+        assert_eq!(block.data.len(), 2);
+    }
+
+    #[test]
+    fn a_total_row_alone_on_the_next_page_goes_under_its_columns() {
+        let first = page(
+            "第3页",
+            vec![
+                vec![at(3, 200.0, 120.0, "部门支出预算总表")],
+                vec![
+                    at(3, 60.0, 60.0, "科目名称"),
+                    at(3, 200.0, 30.0, "合计"),
+                    at(3, 300.0, 40.0, "基本支出"),
+                ],
+                vec![
+                    at(3, 60.0, 80.0, "一般公共服务支出"),
+                    at(3, 190.0, 40.0, "2,932,700"),
+                    at(3, 300.0, 40.0, "2,932,700"),
+                ],
+            ],
+        );
+        let next = page(
+            "第4页",
+            vec![vec![
+                at(4, 80.0, 20.0, "合计"),
+                at(4, 180.0, 50.0, "156,211,123"),
+            ]],
+        );
+        let blocks = blocks(&[first, next]);
+        assert_eq!(texts(&blocks[0].data[1]), ["合计", "156,211,123", ""]);
+    }
 }

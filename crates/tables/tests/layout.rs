@@ -137,3 +137,71 @@ fn text_outside_the_page_is_left_out() {
     ]));
     assert_eq!(text, "页内\n");
 }
+
+#[test]
+fn a_header_centred_beside_right_aligned_figures_under_a_group_label_is_their_columns_header() {
+    // 单位“三公”经费预算表 of the 司法局: 小计 and 购置费 are centred in their cells, the figures under them
+    // right-aligned, so they do not overlap; 公务用车购置及运行费 spans both columns and is neither's own.
+    let grid = texts(&page(vec![
+        run(450.0, 210.05, 120.0, "公务用车购置及运行费"),
+        run(396.0, 242.05, 24.0, "小计"),
+        run(492.0, 242.05, 36.0, "购置费"),
+        run(593.0, 242.05, 36.0, "运行费"),
+        run(332.0, 292.05, 21.0, "0.73"),
+        run(433.0, 292.05, 21.0, "9.98"),
+        run(534.0, 292.05, 21.0, "0.00"),
+        run(635.0, 292.05, 21.0, "9.98"),
+    ]));
+    assert_eq!(
+        grid,
+        [
+            ["", "公务用车购置及运行费", "公务用车购置及运行费", ""],
+            ["", "小计", "购置费", "运行费"],
+            ["0.73", "9.98", "0.00", "9.98"]
+        ]
+    );
+}
+
+#[test]
+fn a_line_opening_with_list_numbering_is_the_next_row_not_a_wrapped_line() {
+    // The template's empty 收入支出决算总表: 十四、… fills the name column to its right edge and 十五、…
+    // follows 16 pt below; a wrapped name never opens with a new item's number.
+    let grid = texts(&page(vec![
+        run(72.0, 323.57, 24.0, "项目"),
+        run(230.0, 323.57, 36.0, "决算数"),
+        run(306.24, 323.57, 24.0, "项目"),
+        run(470.0, 323.57, 36.0, "决算数"),
+        run(72.0, 371.81, 80.0, "八、其他收入"),
+        run(306.24, 371.81, 83.6, "十三、交通运输支出"),
+        run(306.24, 387.89, 146.9, "十四、资源勘探工业信息等支出"),
+        run(306.24, 403.97, 115.0, "十五、商业服务业等支出"),
+    ]));
+    let names: Vec<&str> = grid.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "项目",
+            "十三、交通运输支出",
+            "十四、资源勘探工业信息等支出",
+            "十五、商业服务业等支出"
+        ]
+    );
+}
+
+#[test]
+fn a_wrapped_centred_header_over_a_blank_column_is_one_column() {
+    // 财政拨款收入支出决算总表 of the 财政局: 国有资本经营预算财政拨款 wrapped over four centred lines over a
+    // blank column; its one-character lines 预 and 款 do not overlap, yet they are one column.
+    let grid = texts(&page(vec![
+        run(614.41, 189.68, 72.0, "政府性基金预"),
+        run(697.74, 181.90, 72.0, "国有资本经营"),
+        run(727.74, 197.46, 12.0, "预"),
+        run(709.74, 213.02, 48.0, "算财政拨"),
+        run(715.74, 228.58, 12.0, "款"),
+        run(546.35, 250.90, 42.0, "2,106.66"),
+        run(630.00, 250.90, 42.0, "0.00"),
+    ]));
+    assert!(grid.iter().all(|row| row.len() == 3), "{grid:?}");
+    let last: Vec<&str> = grid.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(last, ["国有资本经营预", "算财政拨", "款", ""]);
+}

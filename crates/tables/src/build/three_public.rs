@@ -75,6 +75,33 @@ fn is_budget_column(column: &Column) -> bool {
         && !column.words.iter().any(|w| w.contains("决算"))
 }
 
+/// Each column's item. Where each item has a 预算数 | 决算数 pair, its header is printed once, centred over
+/// the pair, and a page may put a short one (合计, 小计) over one column of the two only: a column without
+/// an item word takes its partner's (a 预算数 column the 决算数 column after it, and the other way round).
+fn items_of(columns: &[Column], paired: bool) -> Vec<Option<Item>> {
+    let own: Vec<Option<Item>> = columns.iter().map(item_of).collect();
+    if !paired {
+        return own;
+    }
+    let is_actual = |c: &Column| c.words.iter().any(|w| w.contains("决算"));
+    (0..columns.len())
+        .map(|i| {
+            own[i].or_else(|| {
+                if is_budget_column(&columns[i]) {
+                    columns
+                        .get(i + 1)
+                        .filter(|c| is_actual(c))
+                        .and(own.get(i + 1).copied().flatten())
+                } else if is_actual(&columns[i]) && i > 0 && is_budget_column(&columns[i - 1]) {
+                    own[i - 1]
+                } else {
+                    None
+                }
+            })
+        })
+        .collect()
+}
+
 struct Cells<'a> {
     actual: Option<&'a Figure>,
     budget: Option<&'a Figure>,
@@ -90,9 +117,10 @@ pub fn three_public(half: &Half, scale: &Scale, final_accounts: bool) -> Vec<Nod
         return Vec::new();
     };
     let paired = final_accounts && half.columns.iter().any(is_budget_column);
+    let items = items_of(&half.columns, paired);
     let mut cells: Vec<(Item, Cells)> = Vec::new();
-    for (column, figure) in half.columns.iter().zip(&row.values) {
-        let Some(item) = item_of(column) else {
+    for ((column, figure), item) in half.columns.iter().zip(&row.values).zip(items) {
+        let Some(item) = item else {
             continue;
         };
         let index = match cells.iter().position(|(i, _)| *i == item) {
@@ -143,4 +171,42 @@ pub fn three_public(half: &Half, scale: &Scale, final_accounts: bool) -> Vec<Nod
     }
     out.extend(node(Item::AdminCosts));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(words: &[&str]) -> Column {
+        Column {
+            words: words.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_pairs_header_over_one_of_its_columns_names_both() {
+        // 财政拨款“三公”经费支出决算表 on a page: 合计 and 小计 sit over their 决算数 column only.
+        let columns = [
+            column(&["预算数"]),
+            column(&["合计", "决算数"]),
+            column(&["因公出国（境）费", "预算数"]),
+            column(&["因公出国（境）费", "决算数"]),
+            column(&["预算数"]),
+            column(&["小计", "决算数"]),
+        ];
+        let items = items_of(&columns, true);
+        assert_eq!(
+            items,
+            [
+                Some(Item::Total),
+                Some(Item::Total),
+                Some(Item::Abroad),
+                Some(Item::Abroad),
+                Some(Item::Vehicles),
+                Some(Item::Vehicles)
+            ]
+        );
+        // A budget table prints one figure per item: nothing to pair.
+        assert_eq!(items_of(&columns[..2], false), [None, Some(Item::Total)]);
+    }
 }

@@ -50,7 +50,7 @@ pub fn page_grid(page_no: usize, page: &PageRuns) -> PageGrid {
     let (body, lines) = rows::data_lines(&words);
     let mut columns = columns::columns(&words, &body);
     let in_table_line = table_line_words(words.len(), &lines);
-    columns::merge_bridged(&mut columns, &words, &in_table_line, &lines);
+    columns::merge_bridged(&mut columns, &words, &in_table_line, &body, &lines);
     let (rows, spans) = rows::rows(&words, &columns);
     let rows = rows
         .iter()

@@ -123,7 +123,10 @@ fn continues(
         0.5 * wb.h
     };
     let full = wa.right() + first_width > right_edge[spans[a].first] + 0.1 * wa.h;
-    full && !is_figure(&wa.text)
+    // A line opening with list numbering (`十五、`, `2.`, `（三）`) is the next item, never a wrapped line.
+    let numbered = crate::text::strip_numbering(&wb.text).1 > 0;
+    full && !numbered
+        && !is_figure(&wa.text)
         && !is_figure(&wb.text)
         && spans[a].first == spans[b].first
         && line_of[b] != line_of[a]

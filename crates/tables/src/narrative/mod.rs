@@ -13,6 +13,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::build::shift_to;
 use crate::text::fold;
 
+mod unplaced;
+
 /// How many characters before a figure may name its row.
 const LOOKBACK_CHARS: usize = 24;
 
@@ -32,27 +34,20 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
     };
     let chars: Vec<char> = text.chars().collect();
     let targets = targets(report);
-    let mut stated = Vec::new();
-    for root in &extraction.report.breakdowns {
-        collect(root, &mut stated);
-    }
+    let stated = stated_figures(&extraction.report, &chars, report);
     let mut attached = Attached::default();
     let mut additions: Vec<(String, Addition)> = Vec::new();
-    for figure in &stated {
+    for in_report_unit in &stated {
         attached.figures += 1;
-        let amount = shift_to(figure.amount, extraction.report.unit, report.unit);
-        let in_report_unit = Stated {
-            amount,
-            at: figure.at,
-        };
-        let Some(path) = row_named_before(&chars, &in_report_unit, &targets) else {
+        let amount = in_report_unit.amount;
+        let Some(path) = row_named_before(&chars, in_report_unit, &targets) else {
             continue;
         };
         additions.push((
             path,
             Addition {
                 amount,
-                at: figure.at,
+                at: in_report_unit.at,
             },
         ));
         attached.attached += 1;
@@ -76,6 +71,29 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
         text: Some(text.to_string()),
     });
     attached
+}
+
+/// The amounts the text states, in the report's unit: those the extractor placed, and those printed with
+/// their unit in the sentences it left unplaced.
+fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<Stated> {
+    let mut placed = Vec::new();
+    for root in &extraction.breakdowns {
+        collect(root, &mut placed);
+    }
+    let year = report.year.or(extraction.year);
+    placed
+        .into_iter()
+        .map(|figure| Stated {
+            amount: shift_to(figure.amount, extraction.unit, report.unit),
+            at: figure.at,
+        })
+        .chain(unplaced::unplaced_figures(
+            chars,
+            &extraction.unplaced,
+            year,
+            report.unit,
+        ))
+        .collect()
 }
 
 /// An amount the text states, and where.
