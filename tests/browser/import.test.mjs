@@ -22,6 +22,12 @@ const CORPUS = [
   'template-2024-final',
 ];
 
+/** Opened through the page's file input and drop in the suites below, and compared with the CLI there. */
+const UI_TESTED = ['putuo-justice-2026-budget', 'putuo-finance-2024-final-ALTERED'];
+/** Points two readers' boxes may differ by: the float rounding of two computations of the same geometry
+ * (pdf.js in f64 then f32, lopdf in f32; differences seen on the corpus are below 0.001 pt). */
+const BOX_SLACK = 0.01;
+
 const data = (name) => reportPath(`tests/data/tables/${name}`);
 const json = (name) => JSON.parse(readFileSync(data(name), 'utf8'));
 
@@ -30,8 +36,8 @@ function nodeAt(report, path) {
   return path.split('/').reduce((n, id, i) => (i ? n?.items : report.breakdowns)?.find((c) => c.id === id), null);
 }
 
-/** Differences between two reports; `box` numbers (geometry from two PDF readers' glyph widths) may differ
- * by at most `slack` points. Everything else must be equal. */
+/** Differences between two reports; `box` numbers (two PDF readers' geometry) may differ by at most
+ * `slack` points. Everything else must be equal. */
 function differences(a, b, slack, path = '$', out = []) {
   if (out.length > 10) return out;
   if (Array.isArray(a) && path.endsWith('.box')) {
@@ -100,8 +106,9 @@ describe('a PDF chosen in the builder', () => {
     assert.equal(listed.find((r) => r[0] === '2026年部门支出预算总表')[2], String(key.function_rows.filter((r) => r.table === '2026年部门支出预算总表').length));
   });
 
-  test("the report's function rows are the key's, as printed", async () => {
+  test("the report is the CLI's, and its function rows are the key's, as printed", async () => {
     const report = JSON.parse(await page.inputValue('#report-json'));
+    assert.deepEqual(differences(report, json(`${name}.report.json`), BOX_SLACK), []);
     const key = json(`${name}.key.json`);
     const rows = key.function_rows.filter((r) => r.table === '2026年部门支出预算总表' && /^\d+$/.test(r.code));
     assert.ok(rows.length >= 5);
@@ -152,8 +159,9 @@ describe('the ALTERED PDF dropped on the page', () => {
   });
   after(() => page.close());
 
-  test('finds the planted discrepancies, and choosing one boxes its figure on its page', async () => {
+  test("gives the CLI's report; finds the planted discrepancies; choosing one boxes its figure on its page", async () => {
     const recorded = json(`${name}.report.json`);
+    assert.deepEqual(differences(JSON.parse(await page.inputValue('#report-json')), recorded, BOX_SLACK), []);
     const buttons = await page.$$eval('#findings button', (bs) => bs.map((b) => ({ rule: b.dataset.rule, path: b.dataset.path, severity: b.className })));
     assert.ok(buttons.some((b) => b.severity === 'sev-error'), JSON.stringify(buttons));
     // A relation between two tables: its left side is the stated figure.
@@ -173,7 +181,11 @@ describe('the ALTERED PDF dropped on the page', () => {
       const k = Number(canvas.dataset.scale) * (canvas.width / canvas.clientWidth);
       const [x, y, w, h] = box.map((v) => v * k);
       const at = (px, py) => Array.from(context.getImageData(Math.round(px), Math.round(py), 1, 1).data);
-      return { top: at(x + w / 2, y - 2 * (canvas.width / canvas.clientWidth)), inside: at(x + w / 2, y + h / 2) };
+      // The outline runs 1–3 px above the box (antialiased): its reddest pixel there.
+      const ratio = canvas.width / canvas.clientWidth;
+      const above = [1, 2, 3, 4].map((d) => at(x + w / 2, y - d * ratio));
+      const top = above.reduce((best, p) => (p[0] - p[1] > best[0] - best[1] ? p : best));
+      return { top, inside: at(x + w / 2, y + h / 2) };
     }, printed.box);
     const red = ([r, g, b]) => r > 150 && g < 110 && b < 110;
     assert.ok(red(pixels.top), `the outline above the figure: ${pixels.top}`);
@@ -280,14 +292,14 @@ describe('bad files', () => {
   });
 });
 
-describe('the same PDF gives the same report in the browser as in the CLI', () => {
+describe('the same PDF gives the same report in the browser as in the CLI (the two above are compared there)', () => {
   let page;
   before(async () => {
     page = await openBuilder();
   });
   after(() => page.close());
 
-  for (const name of CORPUS) {
+  for (const name of CORPUS.filter((n) => !UI_TESTED.includes(n))) {
     test(name, async () => {
       const report = await page.evaluate(async (fileName) => {
         const { importFiles } = await import('/www/builder/intake.js');
@@ -295,7 +307,7 @@ describe('the same PDF gives the same report in the browser as in the CLI', () =
         return (await importFiles([new File([bytes], fileName)], 'zh-CN')).report;
       }, `${name}.pdf`);
       const cli = json(`${name}.report.json`);
-      assert.deepEqual(differences(report, cli, 0.5), []);
+      assert.deepEqual(differences(report, cli, BOX_SLACK), []);
     });
   }
 });
