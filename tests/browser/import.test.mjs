@@ -76,6 +76,15 @@ async function settled(page) {
   return page.textContent('#status');
 }
 
+/** axe-core's violations on the page as it is. */
+async function axeViolations(page) {
+  await page.addScriptTag({ content: readFileSync(reportPath('tests/browser/node_modules/axe-core/axe.min.js'), 'utf8') });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 function tablesListed(page) {
   return page.$$eval('#tables tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
 }
@@ -191,6 +200,8 @@ describe('the ALTERED PDF dropped on the page', () => {
     assert.ok(red(pixels.top), `the outline above the figure: ${pixels.top}`);
     assert.ok(!red(pixels.inside), `inside the box: ${pixels.inside}`);
     await screenshot(page, 'builder-import-altered');
+    await waitReady(page, '#preview');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the page with the tables, findings and a PDF page shown');
   });
 });
 
@@ -220,6 +231,8 @@ describe('a workbook, CSV files and a pasted table', () => {
     assert.ok(fetched.some((p) => p.endsWith('/builder/intake.js')), 'the page was served');
     assert.deepEqual(fetched.filter((p) => p.includes('/builder/pdf.js') || p.includes('/vendor/pdfjs/')), []);
     await screenshot(page, 'builder-import-workbook');
+    await waitReady(page, '#preview');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the page with a sheet shown');
     assert.deepEqual(page.errors ?? [], []);
     await page.close();
   });
@@ -283,7 +296,7 @@ describe('bad files', () => {
       transfer.items.add(new File([new Uint8Array(100 << 20)], 'huge.xlsx'));
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     });
-    await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('huge.xlsx'));
     const message = await page.textContent('#status');
     assert.equal(message, '未能导入：huge.xlsx 过大（100 MB，上限 50 MB）');
     await page.fill('#text', '2021年收入总计1550.17万元，支出总计1550.17万元。');

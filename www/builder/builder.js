@@ -183,7 +183,7 @@ function renderTables() {
     const tr = body.insertRow();
     if (!t.kind) tr.className = 'unused';
     const note = !t.kind ? w.unused : t.empty ? w.empty : '';
-    const where = t.grid === t.lastGrid ? t.grid : `${t.grid}–${t.lastGrid}`;
+    const where = t.grid === t.lastGrid ? w.grid(t.grid) : `${w.grid(t.grid)}–${w.grid(t.lastGrid)}`;
     for (const [text, cls] of [[t.title], [where], [String(t.rows), 'rows'], [note]]) {
       const td = tr.insertCell();
       td.textContent = text;

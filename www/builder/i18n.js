@@ -50,7 +50,7 @@ export const MESSAGES = {
     empty: '空表',
     unused: '非标准表，未使用',
     missing: (names) => `未找到：${names}。与它们有关的核对无法进行。`,
-    page: (from, to) => (from === to ? from : `${from}–${to}`),
+    grid: (name) => name,
     stated: (p) => `${p.table}${p.table ? ' · ' : ''}${p.page ? `第 ${p.page} 页` : `${p.sheet} ${p.cell}`} · 印为 ${p.text || '（空白）'}`,
     compared: (n) => `与之比较的数字 ${n} 个（蓝框）`,
     alsoOn: (page) => `第 ${page} 页`,
@@ -103,7 +103,8 @@ export const MESSAGES = {
     empty: 'empty',
     unused: 'not a standard table, not used',
     missing: (names) => `Not found: ${names}. The checks involving them cannot run.`,
-    page: (from, to) => (from === to ? from : `${from}–${to}`),
+    // A PDF page is named 第N页 by the importer; sheets keep their names.
+    grid: (name) => name.replace(/^第(\d+)页$/, 'page $1'),
     stated: (p) => `${p.table}${p.table ? ' · ' : ''}${p.page ? `page ${p.page}` : `${p.sheet} ${p.cell}`} · printed as ${p.text || '(blank)'}`,
     compared: (n) => `${n} figure(s) compared with it (blue)`,
     alsoOn: (page) => `page ${page}`,

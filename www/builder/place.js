@@ -41,8 +41,10 @@ export class PlaceView {
 
   /** Shows the places of `printed`; `lang` for the captions. Resolves when drawn. */
   show(printed, lang) {
-    const stated = printed?.stated ?? [];
-    const compared = printed?.compared ?? [];
+    // A figure whose cell was blank, or a report edited by hand, may have no place: it cannot be shown.
+    const located = (p) => p.page || p.sheet;
+    const stated = (printed?.stated ?? []).filter(located);
+    const compared = (printed?.compared ?? []).filter(located);
     const first = stated[0] ?? compared[0];
     const token = ++this.latest;
     this.root.hidden = false;
@@ -72,6 +74,10 @@ export class PlaceView {
     if (main.page && this.source().pdf) {
       const frame = document.createElement('div');
       frame.className = 'page-frame';
+      // It scrolls: reachable by keyboard, named for a screen reader.
+      frame.tabIndex = 0;
+      frame.setAttribute('role', 'region');
+      frame.setAttribute('aria-label', w.stated(main));
       const canvas = document.createElement('canvas');
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', w.stated(main));
@@ -83,7 +89,7 @@ export class PlaceView {
       const sheet = this.source().sheets.get(main.sheet);
       parts.push(sheet ? sheetTable(sheet, stated.filter(here), compared.filter(here)) : paragraph(w.noPlace, 'place-caption'));
       this.root.replaceChildren(...parts);
-      this.root.querySelector('td.stated, td.compared')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+      centreOn(this.root.querySelector('.sheet-frame'), this.root.querySelector('td.stated, td.compared'));
     }
     if (token === this.latest) this.root.dataset.shown = where;
   }
@@ -106,6 +112,14 @@ export class PlaceView {
       frame.replaceChildren(paragraph(words(lang).renderFailed(e?.message ?? String(e)), 'place-caption error'));
     }
   }
+}
+
+/** Scrolls the frame (only: never the page) so that the cell is in its middle. */
+function centreOn(frame, cell) {
+  if (!frame || !cell) return;
+  const [f, c] = [frame.getBoundingClientRect(), cell.getBoundingClientRect()];
+  frame.scrollTop += c.top - f.top - (frame.clientHeight - c.height) / 2;
+  frame.scrollLeft += c.left - f.left - (frame.clientWidth - c.width) / 2;
 }
 
 /** Page 10 → "page:10"; a sheet → "sheet:表3". */
@@ -148,7 +162,7 @@ function sheetTable(sheet, stated, compared) {
   const table = document.createElement('table');
   table.className = 'sheet';
   const head = table.createTHead().insertRow();
-  head.append(document.createElement('th'));
+  head.append(document.createElement('td'));
   for (let c = 0; c < sheet.width; c++) {
     const th = document.createElement('th');
     th.scope = 'col';
