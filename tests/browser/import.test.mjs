@@ -146,6 +146,19 @@ describe('a PDF chosen in the builder', () => {
     assert.match(await page.getAttribute('#download', 'href'), /^blob:/);
   });
 
+  test('switching to English tells the page, the tables and the findings again, keeping the report', async () => {
+    const before = await page.inputValue('#report-json');
+    await page.selectOption('#lang', 'en');
+    assert.equal(await page.textContent('h1'), 'Make a report from the published text or tables');
+    const listed = await tablesListed(page);
+    assert.deepEqual(listed.find((r) => r[0] === '2026年部门支出预算总表').slice(1, 2), ['page 12–page 13']);
+    const findings = await page.$$eval('#findings button', (bs) => bs.map((b) => b.textContent));
+    assert.ok(findings.length > 0 && findings.every((t) => /^(error|warning|note) · /.test(t)), findings.join('\n'));
+    assert.equal(await page.inputValue('#report-json'), before);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.selectOption('#lang', 'zh-CN');
+  });
+
   test('pdf.js was fetched for the PDF (and the widget never asks for it)', () => {
     assert.ok(server.requests.some((p) => p.endsWith('/vendor/pdfjs/pdf.min.mjs')));
   });
@@ -159,6 +172,9 @@ describe('the ALTERED PDF dropped on the page', () => {
     const bytes = readFileSync(data(`${name}.pdf`)).toString('base64');
     // A real drop: a DataTransfer holding the file, dispatched on the page.
     await page.evaluate(async ([b64, fileName]) => {
+      // Every status the page shows while it works, for the progress test.
+      window.statuses = [];
+      new MutationObserver(() => window.statuses.push([document.getElementById('status').textContent, document.getElementById('main').getAttribute('aria-busy'), !document.getElementById('busy').hidden])).observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], fileName, { type: 'application/pdf' }));
@@ -167,6 +183,17 @@ describe('the ALTERED PDF dropped on the page', () => {
     await settled(page);
   });
   after(() => page.close());
+
+  test('shows its progress page by page while busy, then the result', async () => {
+    const statuses = await page.evaluate(() => window.statuses);
+    const pages = statuses.filter(([text]) => /^正在读取 PDF：第 \d+ \/ \d+ 页$/.test(text));
+    assert.ok(pages.length >= 2, JSON.stringify(statuses));
+    assert.ok(pages.every(([, busy, bar]) => busy === 'true' && bar), 'busy, with the progress bar, while reading');
+    assert.ok(statuses.some(([text]) => text === '正在识别表格……'));
+    const [text, busy, bar] = statuses.at(-1);
+    assert.match(text, /^找到 \d+ 张表/);
+    assert.deepEqual([busy, bar], ['false', false]);
+  });
 
   test("gives the CLI's report; finds the planted discrepancies; choosing one boxes its figure on its page", async () => {
     const recorded = json(`${name}.report.json`);
