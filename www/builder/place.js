@@ -44,6 +44,7 @@ export class PlaceView {
     // A figure whose cell was blank, or a report edited by hand, may have no place: it cannot be shown.
     const located = (p) => p.page || p.sheet;
     const stated = (printed?.stated ?? []).filter(located);
+    const blank = (printed?.stated ?? []).some((p) => !located(p) && !p.text);
     const compared = (printed?.compared ?? []).filter(located);
     const first = stated[0] ?? compared[0];
     const token = ++this.latest;
@@ -55,18 +56,21 @@ export class PlaceView {
     const all = [...stated, ...compared];
     // One page or sheet at a time: the stated figure's, with buttons for the others'.
     const pick = (where) => {
-      this.drawing = this.drawing.then(() => (token === this.latest ? this.draw(where, stated, compared, all, lang, token, pick) : null));
+      this.drawing = this.drawing.then(() => (token === this.latest ? this.draw(where, { stated, compared, all, blank }, lang, token, pick) : null));
       return this.drawing;
     };
     return pick(placeKey(first));
   }
 
-  async draw(where, stated, compared, all, lang, token, pick) {
+  async draw(where, { stated, compared, all, blank }, lang, token, pick) {
     const w = words(lang);
     const here = (p) => placeKey(p) === where;
     const main = stated.find(here) ?? compared.find(here);
-    const caption = paragraph(w.stated(main), 'place-caption');
+    const isStated = stated.includes(main);
+    const caption = paragraph(isStated ? w.stated(main) : w.comparedOne(main), 'place-caption');
     const parts = [caption];
+    // The figure checked was a blank cell (or has no recorded place): only what it was compared with shows.
+    if (!stated.length) parts.push(paragraph(blank ? w.statedBlank : w.statedNowhere, 'place-compared'));
     const onHere = compared.filter(here).length;
     if (onHere) parts.push(paragraph(w.compared(onHere), 'place-compared'));
     const elsewhere = [...new Set(all.map(placeKey))].filter((k) => k !== where);
@@ -77,14 +81,14 @@ export class PlaceView {
       // It scrolls: reachable by keyboard, named for a screen reader.
       frame.tabIndex = 0;
       frame.setAttribute('role', 'region');
-      frame.setAttribute('aria-label', w.stated(main));
+      frame.setAttribute('aria-label', caption.textContent);
       const canvas = document.createElement('canvas');
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', w.stated(main));
+      canvas.setAttribute('aria-label', caption.textContent);
       frame.append(canvas);
       parts.push(frame);
       this.root.replaceChildren(...parts);
-      await this.drawPage(frame, canvas, main, stated.includes(main), compared.filter(here), lang);
+      await this.drawPage(frame, canvas, main, isStated, compared.filter(here), lang);
     } else {
       const sheet = this.source().sheets.get(main.sheet);
       parts.push(sheet ? sheetTable(sheet, stated.filter(here), compared.filter(here)) : paragraph(w.noPlace, 'place-caption'));
