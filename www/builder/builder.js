@@ -244,6 +244,8 @@ function importHtml(html) {
 /** Pasted HTML with a table is imported as a table; plain text goes into the text box and is extracted. */
 function onPaste(event) {
   const target = event.target;
+  // The report file is edited as JSON text: a paste there is the user's edit.
+  if (target.closest?.('#report-json')) return;
   const html = event.clipboardData?.getData('text/html');
   if (hasTable(html)) {
     event.preventDefault();
@@ -276,10 +278,13 @@ function acceptDrops() {
     if (!depth) dragging(false);
   });
   document.addEventListener('drop', (e) => {
-    e.preventDefault();
     depth = 0;
     dragging(false);
-    openFiles(e.dataTransfer?.files);
+    // Dragged text (not files) drops into a text box as usual.
+    if (!e.dataTransfer?.files?.length) return;
+    // Files are imported; the browser must not open them in place of the page.
+    e.preventDefault();
+    openFiles(e.dataTransfer.files);
   });
 }
 
