@@ -24,7 +24,9 @@ const CORPUS: [&str; 10] = [
 ];
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tables").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/tables")
+        .join(name)
 }
 
 #[test]
