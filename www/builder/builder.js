@@ -69,9 +69,10 @@ function choose(button, finding) {
   const placed = printed.stated.length + printed.compared.length > 0;
   $('place-section').hidden = !placed && !!finding.at;
   if (placed || !finding.at) place.show(printed, lang());
-  // Stacked (a narrow screen): bring the place into view; side by side it is in view already.
-  const section = $('place-section');
-  if (!section.hidden && section.getBoundingClientRect().top > innerHeight) section.scrollIntoView({ block: 'start' });
+  // Bring what shows the figure into view when it is below the screen (stacked on a narrow screen, or the
+  // text of an extracted report); side by side with the findings it is in view already.
+  const shown = placed || !finding.at ? $('place-section') : $('source-section');
+  if (shown.getBoundingClientRect().top > innerHeight) shown.scrollIntoView({ block: 'start' });
 }
 
 function renderFindings(reportJson) {
