@@ -291,6 +291,35 @@ describe('a workbook, CSV files and a pasted table', () => {
   });
 });
 
+describe('hostile text in a pasted table', () => {
+  test('stays text in the tables, the findings, the report and the sheet view', async () => {
+    const page = await openBuilder();
+    // Every 一般公共服务支出 cell becomes markup as text (escaped in the HTML, so the cell's text is the markup).
+    const hostile = '<img src=x onerror="window.__xss=1">一般公共服务支出';
+    const escaped = hostile.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+    const html = readFileSync(data('putuo-govoffice-2025-budget.html'), 'utf8')
+      .replaceAll('>一般公共服务支出<', `>${escaped}<`)
+      // One figure of that row changed, so that a finding shows the row's sheet.
+      .replace('<td>82,096,797.42</td><td>82,096,797.42</td>', '<td>82,096,797.52</td><td>82,096,797.42</td>');
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/html', text);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, html);
+    assert.match(await settled(page), /^找到 \d+ 张表/);
+    assert.ok((await page.inputValue('#report-json')).includes('<img src=x onerror=\\"window.__xss=1\\">一般公共服务支出'));
+    // The finding's sheet view draws the cells, the hostile one among them.
+    await page.click('#findings button');
+    await page.waitForSelector('#place table.sheet td.stated');
+    const cells = await page.$$eval('#place table.sheet td', (tds) => tds.map((td) => td.textContent));
+    assert.ok(cells.includes(hostile), 'the label is shown as text');
+    const injected = await page.evaluate(() => ({ xss: window.__xss ?? null, images: document.querySelectorAll('main img').length }));
+    assert.deepEqual(injected, { xss: null, images: 0 });
+    assert.deepEqual(page.errors ?? [], []);
+    await page.close();
+  });
+});
+
 describe('bad files', () => {
   let page;
   before(async () => {
