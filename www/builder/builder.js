@@ -17,7 +17,7 @@ const state = {
   imported: null, // the last import's result (tables found), or null after a text extraction
   last: null, // what to do again when the language changes: () => void
   downloadUrl: null,
-  busy: false,
+  generation: 0, // counts the file imports started; only the latest shows its result
 };
 const lang = () => $('lang').value;
 const say = () => words(lang());
@@ -26,9 +26,12 @@ const place = new PlaceView($('place'), () => state.source);
 function setStatus(message, { error = false, busy = false } = {}) {
   $('status').textContent = message;
   $('status').classList.toggle('error', error);
+  setBusy(busy);
+}
+
+function setBusy(busy) {
   $('busy').hidden = !busy;
   $('main').setAttribute('aria-busy', String(busy));
-  state.busy = busy;
 }
 
 /** Spans count Unicode scalar values; JS strings count UTF-16 units: slice by code points. */
@@ -159,6 +162,7 @@ function showReport(report, { text, unplaced, source, imported }) {
 function extract() {
   const text = $('text').value;
   state.last = extract;
+  state.generation++;
   let result;
   try {
     result = JSON.parse(extractReport(text, lang()));
@@ -213,28 +217,32 @@ function importFailed(e) {
 /** Dropped or chosen files: narrative text alone goes to the extractor, anything else to the table import. */
 async function openFiles(list) {
   const files = [...(list ?? [])];
-  if (!files.length || state.busy) return;
+  if (!files.length) return;
   state.last = () => openFiles(files);
+  // Files opened while others are still being read win: the earlier import's result is dropped.
+  const generation = ++state.generation;
+  const current = () => generation === state.generation;
   if (onlyText(files)) {
-    $('text').value = (await Promise.all(files.map((f) => f.text()))).join('\n');
+    const text = (await Promise.all(files.map((f) => f.text()))).join('\n');
+    if (!current()) return;
+    $('text').value = text;
     extract();
     return;
   }
   setStatus(say().loading, { busy: true });
   try {
-    const result = await importFiles(files, lang(), (message) => setStatus(message, { busy: true }));
-    showImport(result);
+    const result = await importFiles(files, lang(), (message) => current() && setStatus(message, { busy: true }));
+    if (current()) showImport(result);
   } catch (e) {
-    importFailed(e);
+    if (current()) importFailed(e);
   } finally {
-    $('busy').hidden = true;
-    $('main').setAttribute('aria-busy', 'false');
-    state.busy = false;
+    if (current()) setBusy(false);
   }
 }
 
 function importHtml(html) {
   state.last = () => importHtml(html);
+  state.generation++;
   try {
     showImport(importPastedHtml(html, lang()));
   } catch (e) {
