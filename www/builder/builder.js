@@ -23,9 +23,12 @@ const lang = () => $('lang').value;
 const say = () => words(lang());
 const place = new PlaceView($('place'), () => state.source);
 
-function setStatus(message, { error = false, busy = false } = {}) {
+function setStatus(message, { error = false, busy = false, fraction = null } = {}) {
   $('status').textContent = message;
   $('status').classList.toggle('error', error);
+  // A known fraction (pages read) fills the bar; otherwise it runs without one.
+  if (fraction === null) $('busy').removeAttribute('value');
+  else $('busy').value = fraction;
   setBusy(busy);
 }
 
@@ -231,7 +234,7 @@ async function openFiles(list) {
   }
   setStatus(say().loading, { busy: true });
   try {
-    const result = await importFiles(files, lang(), (message) => current() && setStatus(message, { busy: true }));
+    const result = await importFiles(files, lang(), (message, fraction = null) => current() && setStatus(message, { busy: true, fraction }));
     if (current()) showImport(result);
   } catch (e) {
     if (current()) importFailed(e);

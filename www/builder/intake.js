@@ -42,7 +42,7 @@ async function pdfRuns(name, bytes, lang, progress) {
 
 /**
  * Imports dropped or chosen files (a PDF, a workbook, CSV files one per table, HTML, .txt narrative), in
- * name order. `progress(message)` is told what is going on. Returns the import's result (see TableImport.run)
+ * name order. `progress(message, fraction?)` is told what is going on (and how far, when known). Returns the import's result (see TableImport.run)
  * with `pdf`: {name, bytes} of the PDF read, if any, for showing its pages.
  */
 export async function importFiles(files, lang, progress = () => {}) {
@@ -57,7 +57,7 @@ export async function importFiles(files, lang, progress = () => {}) {
   try {
     for (const input of inputs) {
       if (pdfs.includes(input)) {
-        const runs = await pdfRuns(input.name, input.bytes, lang, (done, total) => progress(w.readingPages(done, total)));
+        const runs = await pdfRuns(input.name, input.bytes, lang, (done, total) => progress(w.readingPages(done, total), done / total));
         progress(w.laying);
         // Let the status paint before the layout runs on this thread.
         await new Promise((resolve) => setTimeout(resolve, 0));
