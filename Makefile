@@ -13,7 +13,7 @@ WASM_OPT := tests/browser/node_modules/.bin/wasm-opt
 PDFJS := scripts/vendor/node_modules/pdfjs-dist
 PDFJS_VENDOR := www/builder/vendor/pdfjs
 
-.PHONY: all setup test native-test lint build build-builder vendor dist demo browser-test size fuzz-setup fuzz fuzz-long bench bench-native bench-browser bench-criterion bench-hostile
+.PHONY: all setup test native-test lint build build-builder vendor dist demo browser-test size fuzz-setup fuzz fuzz-long bench bench-native bench-browser bench-builder bench-criterion bench-hostile
 
 all: test
 
@@ -113,7 +113,7 @@ fuzz-long:
 	$(MAKE) fuzz FUZZ_SECONDS=600
 
 ## make bench: every benchmark (results: bench/RESULTS.md)
-bench: bench-native bench-browser
+bench: bench-native bench-browser bench-builder
 
 ## make bench-native: criterion (parse and check of synthetic reports; ratio table last), then hostile reports
 bench-native: bench-criterion bench-hostile
@@ -128,6 +128,10 @@ bench-hostile:
 	@echo "| case | input | parse + check + messages | RSS with input built | peak RSS in parse + check | outcome |"
 	@echo "|---|---:|---:|---:|---:|---|"
 	@for i in $$(target/bench-release/examples/hostile list | cut -f1); do target/bench-release/examples/hostile $$i; done
+
+## make bench-builder: the builder page's download (gzip) and the in-browser import time of the largest corpus PDF
+bench-builder: build build-builder
+	node bench/builder-import.mjs
 
 ## make bench-browser: budget-lens vs Chart.js vs ECharts in headless Chromium (bench/browser/run.mjs)
 bench-browser: build

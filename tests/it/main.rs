@@ -11,6 +11,7 @@ mod check_rules;
 mod cli;
 mod cli_extract;
 mod cli_import;
+mod cli_import_recorded;
 mod extract_fixtures;
 mod extract_hostile;
 mod extract_regressions;

@@ -1,31 +1,41 @@
-// The builder page: published text → report (the extractor, in wasm) → findings, preview, embed snippet,
-// download. Everything stays in the browser. Text from the report or the page reaches the DOM only as
-// textContent.
+// The builder page: published text (the extractor) or published tables (a PDF read by pdf.js, a workbook, CSV,
+// HTML: the table import, the CLI's code in wasm) → a report → findings with the place of each figure (in the
+// text, on the PDF page, in the sheet's cell), a live preview, the embed snippet and the download. Everything
+// stays in the browser. Text from the report or the files reaches the DOM only as textContent.
 import init, { extractReport, checkReport } from './pkg/budget_lens_builder.js';
+import { translatePage, words } from './i18n.js';
+import { ImportFailure, hasTable, importFiles, importPastedHtml, onlyText } from './intake.js';
+import { PlaceView, sheetsOf } from './place.js';
 
 const $ = (id) => document.getElementById(id);
-const MESSAGES = {
-  'zh-CN': {
-    taken: (taken, figures, unplaced) => `取用 ${taken} / ${figures} 个数字，${unplaced} 句未归入`,
-    failed: (message) => `未能生成报告：${message}（原文保留在上面）`,
-    invalid: (message) => `报告文件有误：${message}`,
-    none: '没有发现问题。',
-    loading: '正在加载……',
-    severity: { error: '错误', warning: '警告', note: '提示' },
-  },
-  en: {
-    taken: (taken, figures, unplaced) => `took ${taken} of ${figures} figures, ${unplaced} sentence(s) unplaced`,
-    failed: (message) => `No report: ${message} (the text is kept above)`,
-    invalid: (message) => `The report file has an error: ${message}`,
-    none: 'No findings.',
-    loading: 'Loading…',
-    severity: { error: 'error', warning: 'warning', note: 'note' },
-  },
-};
 
-const state = { text: '', unplaced: [], selected: null, downloadUrl: null };
+const state = {
+  text: '', // source.text of the report shown (the pasted text, or a PDF's text)
+  unplaced: [],
+  selected: null, // the chosen finding's span in the text
+  source: { pdf: null, sheets: new Map() }, // what the imported figures were printed on
+  imported: null, // the last import's result (tables found), or null after a text extraction
+  last: null, // what to do again when the language changes: () => void
+  downloadUrl: null,
+  generation: 0, // counts the file imports started; only the latest shows its result
+};
 const lang = () => $('lang').value;
-const say = () => MESSAGES[lang()] ?? MESSAGES['zh-CN'];
+const say = () => words(lang());
+const place = new PlaceView($('place'), () => state.source);
+
+function setStatus(message, { error = false, busy = false, fraction = null } = {}) {
+  $('status').textContent = message;
+  $('status').classList.toggle('error', error);
+  // A known fraction (pages read) fills the bar; otherwise it runs without one.
+  if (fraction === null) $('busy').removeAttribute('value');
+  else $('busy').value = fraction;
+  setBusy(busy);
+}
+
+function setBusy(busy) {
+  $('busy').hidden = !busy;
+  $('main').setAttribute('aria-busy', String(busy));
+}
 
 /** Spans count Unicode scalar values; JS strings count UTF-16 units: slice by code points. */
 function renderSource() {
@@ -51,27 +61,43 @@ function renderSource() {
     at = Math.max(at, end);
   }
   if (at < chars.length) view.append(document.createTextNode(chars.slice(at).join('')));
-  target?.scrollIntoView({ block: 'center' });
+  $('source-section').hidden = chars.length === 0;
+  // Scroll the text box only, never the page: the place view above is what the reader is looking at.
+  if (target) view.scrollTop = target.offsetTop - view.offsetTop - view.clientHeight / 2;
+}
+
+function choose(button, finding) {
+  for (const b of document.querySelectorAll('#findings button[aria-current]')) b.removeAttribute('aria-current');
+  button.setAttribute('aria-current', 'true');
+  state.selected = finding.at ?? null;
+  renderSource();
+  const printed = finding.printed ?? { stated: [], compared: [] };
+  const placed = printed.stated.length + printed.compared.length > 0;
+  $('place-section').hidden = !placed && !!finding.at;
+  if (placed || !finding.at) place.show(printed, lang());
+  // Bring what shows the figure into view when it is below the screen (stacked on a narrow screen, or the
+  // text of an extracted report); side by side with the findings it is in view already.
+  const shown = placed || !finding.at ? $('place-section') : $('source-section');
+  if (shown.getBoundingClientRect().top > innerHeight) shown.scrollIntoView({ block: 'start' });
 }
 
 function renderFindings(reportJson) {
   const list = $('findings');
-  list.replaceChildren();
   const { findings } = JSON.parse(checkReport(reportJson, lang()));
+  list.replaceChildren();
   for (const f of findings) {
     const item = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
     button.className = `sev-${f.severity}`;
-    // The message names the item in words; the report's internal path (`gpb_by_function/housing`) is for
-    // the data attribute only.
-    button.textContent = `${say().severity[f.severity] ?? f.severity} · ${f.message}`;
+    const severity = document.createElement('span');
+    severity.className = `sev sev-${f.severity}`;
+    severity.textContent = say().severity[f.severity] ?? f.severity;
+    // The message names the item in words; the report's internal path is for the data attribute only.
+    button.append(severity, ` · ${f.message}`);
     button.dataset.rule = f.rule;
     button.dataset.path = f.path;
-    button.addEventListener('click', () => {
-      state.selected = f.at ?? null;
-      renderSource();
-    });
+    button.addEventListener('click', () => choose(button, f));
     item.append(button);
     list.append(item);
   }
@@ -82,19 +108,31 @@ function renderFindings(reportJson) {
   }
 }
 
-/** The report text changed (extracted or edited): check it, preview it, offer it. */
+/** The spending trees by function class of a report imported from tables (docs/FORMAT.md, "Imported
+ * tables"; their items carry the class codes): where the preview's drill-down goes 类 → 款 → 项. */
+const FUNCTION_TREES = ['expenditure_by_function', 'gpb_by_function'];
+
+/** The breakdown the preview opens on: the spending tree by function when the report has one with parts;
+ * else the first with at least two parts that have an amount (a one-slice 100 % pie shows nothing). */
+function previewView(report) {
+  const breakdowns = report.breakdowns ?? [];
+  const parts = (b) => (b.items ?? []).filter((i) => Number(i.amount) > 0).length;
+  const tree = FUNCTION_TREES.map((id) => breakdowns.find((b) => b.id === id && parts(b) >= 1 && b.items.some((i) => i.code))).find(Boolean);
+  return (tree ?? breakdowns.find((b) => parts(b) >= 2) ?? breakdowns.find((b) => b.items?.length) ?? breakdowns[0])?.id ?? '';
+}
+
+/** The report text changed (extracted, imported or edited): check it, preview it, offer it. */
 function useReport(reportJson) {
   $('report-error').textContent = '';
+  let report;
   try {
+    report = JSON.parse(reportJson);
     renderFindings(reportJson);
   } catch (e) {
     $('report-error').textContent = say().invalid(e.message ?? String(e));
     return;
   }
-  const report = JSON.parse(reportJson);
-  // The first breakdown with at least two parts that have an amount: a one-slice 100 % pie shows nothing.
-  const parts = (b) => (b.items ?? []).filter((i) => Number(i.amount) > 0).length;
-  const view = (report.breakdowns?.find((b) => parts(b) >= 2) ?? report.breakdowns?.find((b) => b.items?.length) ?? report.breakdowns?.[0])?.id ?? '';
+  const view = previewView(report);
   const preview = $('preview');
   preview.setAttribute('lang', lang());
   preview.setAttribute('view', view);
@@ -108,55 +146,191 @@ function useReport(reportJson) {
   $('download').href = state.downloadUrl;
 }
 
-function extract() {
-  state.text = $('text').value;
+/** A new report replaces the old: its text, its places, its findings. */
+function showReport(report, { text, unplaced, source, imported }) {
+  state.text = text;
+  state.unplaced = unplaced;
   state.selected = null;
-  const status = $('status');
-  status.classList.remove('error');
-  let result;
-  try {
-    result = JSON.parse(extractReport(state.text, lang()));
-  } catch (e) {
-    // The text stays in its box: nothing typed or pasted is lost.
-    status.classList.add('error');
-    status.textContent = say().failed(e.message ?? String(e));
-    state.unplaced = [];
-    renderSource();
-    return;
-  }
-  state.unplaced = result.report.unplaced ?? [];
-  status.textContent = say().taken(result.taken, result.figures, state.unplaced.length);
-  const reportJson = JSON.stringify(result.report, null, 2);
-  $('report-json').value = reportJson;
+  state.source = source;
+  state.imported = imported;
+  place.clear();
+  $('place-section').hidden = !imported;
+  renderTables();
   renderSource();
+  const reportJson = JSON.stringify(report, null, 2);
+  $('report-json').value = reportJson;
   useReport(reportJson);
 }
 
-async function readFile(file) {
-  if (!file) return;
-  $('text').value = await file.text();
-  extract();
+function extract() {
+  const text = $('text').value;
+  state.last = extract;
+  state.generation++;
+  let result;
+  try {
+    result = JSON.parse(extractReport(text, lang()));
+  } catch (e) {
+    // The text stays in its box: nothing typed or pasted is lost.
+    setStatus(say().failed(e.message ?? String(e)), { error: true });
+    return;
+  }
+  const unplaced = result.report.unplaced ?? [];
+  setStatus(say().taken(result.taken, result.figures, unplaced.length));
+  showReport(result.report, { text, unplaced, source: { pdf: null, sheets: new Map() }, imported: null });
+}
+
+/** Tables found by the last import: title, page(s) or sheet, rows, and what became of them. */
+function renderTables() {
+  const result = state.imported;
+  $('tables-section').hidden = !result;
+  const body = $('tables').tBodies[0];
+  body.replaceChildren();
+  if (!result) return;
+  const w = say();
+  for (const t of result.tables) {
+    const tr = body.insertRow();
+    if (!t.kind) tr.className = 'unused';
+    const note = !t.kind ? w.unused : t.empty ? w.empty : '';
+    const where = t.grid === t.lastGrid ? w.grid(t.grid) : `${w.grid(t.grid)}–${w.grid(t.lastGrid)}`;
+    for (const [text, cls] of [[t.title], [where], [String(t.rows), 'rows'], [note]]) {
+      const td = tr.insertCell();
+      td.textContent = text;
+      if (cls) td.className = cls;
+    }
+  }
+  $('missing').textContent = result.missing.length ? w.missing(result.missing.join('、')) : '';
+}
+
+function showImport(result) {
+  const w = say();
+  setStatus(w.imported(result.tables.length, result.figures, result.narrative.attached));
+  showReport(result.report, {
+    text: result.report.source?.text ?? '',
+    unplaced: result.report.unplaced ?? [],
+    source: { pdf: result.pdf, sheets: sheetsOf(result.sheets) },
+    imported: result,
+  });
+}
+
+function importFailed(e) {
+  const message = e instanceof ImportFailure ? e.message : (e?.message ?? String(e));
+  setStatus(say().importFailed(message), { error: true });
+}
+
+/** Dropped or chosen files: narrative text alone goes to the extractor, anything else to the table import. */
+async function openFiles(list) {
+  const files = [...(list ?? [])];
+  if (!files.length) return;
+  state.last = () => openFiles(files);
+  // Files opened while others are still being read win: the earlier import's result is dropped.
+  const generation = ++state.generation;
+  const current = () => generation === state.generation;
+  if (onlyText(files)) {
+    const text = (await Promise.all(files.map((f) => f.text()))).join('\n');
+    if (!current()) return;
+    $('text').value = text;
+    extract();
+    return;
+  }
+  setStatus(say().loading, { busy: true });
+  try {
+    const result = await importFiles(files, lang(), (message, fraction = null) => current() && setStatus(message, { busy: true, fraction }));
+    if (current()) showImport(result);
+  } catch (e) {
+    if (current()) importFailed(e);
+  } finally {
+    if (current()) setBusy(false);
+  }
+}
+
+function importHtml(html) {
+  state.last = () => importHtml(html);
+  state.generation++;
+  try {
+    showImport(importPastedHtml(html, lang()));
+  } catch (e) {
+    importFailed(e);
+  }
+}
+
+/** Pasted HTML with a table is imported as a table; plain text goes into the text box and is extracted. */
+function onPaste(event) {
+  const target = event.target;
+  // The report file is edited as JSON text: a paste there is the user's edit.
+  if (target.closest?.('#report-json')) return;
+  const html = event.clipboardData?.getData('text/html');
+  if (hasTable(html)) {
+    event.preventDefault();
+    importHtml(html);
+    return;
+  }
+  if (target === $('text')) {
+    setTimeout(extract, 0);
+  } else if (!target.closest?.('textarea, input, [contenteditable]')) {
+    const text = event.clipboardData?.getData('text/plain');
+    if (text) {
+      event.preventDefault();
+      $('text').value = text;
+      extract();
+    }
+  }
+}
+
+function acceptDrops() {
+  let depth = 0;
+  const dragging = (on) => document.body.classList.toggle('dragging', on);
+  document.addEventListener('dragenter', (e) => {
+    e.preventDefault();
+    depth++;
+    dragging(true);
+  });
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) dragging(false);
+  });
+  document.addEventListener('drop', (e) => {
+    depth = 0;
+    dragging(false);
+    // Dragged text (not files) drops into a text box as usual.
+    if (!e.dataTransfer?.files?.length) return;
+    // Files are imported; the browser must not open them in place of the page.
+    e.preventDefault();
+    openFiles(e.dataTransfer.files);
+  });
+}
+
+function changeLanguage() {
+  translatePage(lang());
+  const url = new URL(location.href);
+  url.searchParams.set('lang', lang());
+  history.replaceState(null, '', url);
+  // A report shown stays (it may have been edited): its findings and tables are told again in the new
+  // language; a failure is tried again so that its message is in the new language too.
+  if ($('status').classList.contains('error')) state.last?.();
+  else if ($('report-json').value) {
+    renderTables();
+    place.clear();
+    useReport($('report-json').value);
+  }
 }
 
 async function main() {
-  $('status').textContent = MESSAGES['zh-CN'].loading;
+  const asked = new URL(location.href).searchParams.get('lang');
+  if (asked === 'en') $('lang').value = 'en';
+  translatePage(lang());
+  setStatus(say().loading, { busy: true });
   await init();
-  $('status').textContent = '';
+  setStatus('');
+  $('source-section').hidden = true;
   $('extract').addEventListener('click', extract);
-  $('lang').addEventListener('change', () => state.text && extract());
-  $('text').addEventListener('paste', () => setTimeout(extract, 0));
-  $('file').addEventListener('change', (e) => readFile(e.target.files?.[0]));
-  const text = $('text');
-  text.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    text.classList.add('dragging');
+  $('lang').addEventListener('change', changeLanguage);
+  document.addEventListener('paste', onPaste);
+  $('file').addEventListener('change', (e) => {
+    openFiles(e.target.files);
+    e.target.value = '';
   });
-  text.addEventListener('dragleave', () => text.classList.remove('dragging'));
-  text.addEventListener('drop', (e) => {
-    e.preventDefault();
-    text.classList.remove('dragging');
-    readFile(e.dataTransfer?.files?.[0]);
-  });
+  acceptDrops();
   let editing;
   $('report-json').addEventListener('input', () => {
     clearTimeout(editing);
@@ -166,6 +340,5 @@ async function main() {
 }
 
 main().catch((e) => {
-  $('status').classList.add('error');
-  $('status').textContent = String(e?.message ?? e);
+  setStatus(String(e?.message ?? e), { error: true });
 });

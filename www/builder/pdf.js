@@ -3,10 +3,11 @@
 // the build from node_modules). Fonts are never evaluated (isEvalSupported: false), no PDF JavaScript
 // runs (no scripting is set up), and every cost is bounded like the CLI's reader (crates/tables/src/pdf).
 //
-//   readPdf(bytes, {lang}) → {pages: [{width, height, runs: [{x, y, w, h, text}]}]}
-//     page points, top-left origin, y = baseline (the same frame as the CLI's runs)
-//   renderPage(canvas, bytes, pageNo, box, {width}) draws page pageNo (1-based) with box [x0, top, x1, bottom]
-//     (page points) outlined; returns the scale used.
+//   readPdf(bytes, {lang, onPage}) → {pages: [{width, height, runs: [{x, y, w, h, text}]}]}
+//     page points, top-left origin, y = baseline (the same frame as the CLI's runs); onPage(done, total) is
+//     called as each page is read
+//   renderPage(canvas, bytes, pageNo, box, {width, others}) draws page pageNo (1-based) with box [x0, top, x1,
+//     bottom] (page points) outlined in red, and the boxes in `others` in blue; returns the scale used.
 // Errors are thrown as PdfReadError with .kind (not_pdf | too_large | truncated | damaged | encrypted | no_pages |
 // too_many_pages | too_complex | no_text | scan) and a message in the page's language.
 
@@ -109,7 +110,7 @@ async function hasImages(lib, doc) {
   return false;
 }
 
-export async function readPdf(bytes, { lang = 'zh-CN' } = {}) {
+export async function readPdf(bytes, { lang = 'zh-CN', onPage = () => {} } = {}) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const doc = await open(data, lang);
   try {
@@ -117,12 +118,14 @@ export async function readPdf(bytes, { lang = 'zh-CN' } = {}) {
     if (doc.numPages === 0) throw new PdfReadError('no_pages', {}, lang);
     if (doc.numPages > MAX_PAGES) throw new PdfReadError('too_many_pages', { pages: doc.numPages }, lang);
     // Every page is asked for at once: the worker reads them in turn, without a round trip between pages.
+    let done = 0;
     const pages = await Promise.all(
       Array.from({ length: doc.numPages }, async (_, i) => {
         const page = await doc.getPage(i + 1);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent({ disableNormalization: true });
         page.cleanup();
+        onPage(++done, doc.numPages);
         return { width: viewport.width, height: viewport.height, runs: pageRuns(lib, viewport, content) };
       }),
     );
@@ -143,7 +146,7 @@ export async function readPdf(bytes, { lang = 'zh-CN' } = {}) {
 
 let rendered = null; // {bytes, doc}: the document last drawn, kept open for the next figure on it
 
-export async function renderPage(canvas, bytes, pageNo, box, { width = canvas.clientWidth || 800, lang = 'zh-CN' } = {}) {
+export async function renderPage(canvas, bytes, pageNo, box, { width = canvas.clientWidth || 800, lang = 'zh-CN', others = [] } = {}) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (rendered?.bytes !== bytes) {
     await rendered?.doc.destroy();
@@ -159,13 +162,16 @@ export async function renderPage(canvas, bytes, pageNo, box, { width = canvas.cl
   canvas.style.height = `${Math.round(viewport.height / ratio)}px`;
   const context = canvas.getContext('2d');
   await page.render({ canvasContext: context, viewport }).promise;
-  if (box) {
-    const k = scale * ratio;
-    const [x0, top, x1, bottom] = box;
-    const pad = 2 * ratio;
-    context.lineWidth = 2 * ratio;
-    context.strokeStyle = '#d1242f';
-    context.strokeRect(x0 * k - pad, top * k - pad, (x1 - x0) * k + 2 * pad, (bottom - top) * k + 2 * pad);
-  }
+  const k = scale * ratio;
+  for (const other of others) outline(context, other, k, ratio, '#0969da');
+  if (box) outline(context, box, k, ratio, '#d1242f');
   return scale;
+}
+
+/** A box [x0, top, x1, bottom] in page points, outlined 2 px outside it. */
+function outline(context, [x0, top, x1, bottom], k, ratio, colour) {
+  const pad = 2 * ratio;
+  context.lineWidth = 2 * ratio;
+  context.strokeStyle = colour;
+  context.strokeRect(x0 * k - pad, top * k - pad, (x1 - x0) * k + 2 * pad, (bottom - top) * k + 2 * pad);
 }

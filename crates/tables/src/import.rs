@@ -8,6 +8,7 @@ use crate::grid::Grid;
 use crate::narrative::attach_narrative;
 use crate::read::{decode, read_grids, Format, ReadError, MAX_INPUT_BYTES};
 use crate::recognise;
+use crate::runs::DocumentRuns;
 
 /// Why no report came out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,39 +57,70 @@ pub fn import_grids(grids: &[Grid]) -> Result<Import, ImportError> {
 /// and the narrative as .txt files → the report. A PDF's text is its narrative too: the figures of both
 /// attach to the table rows they restate.
 pub fn import_files(files: &[(String, Vec<u8>)]) -> Result<Import, ImportError> {
-    let mut grids = Vec::new();
-    let mut narrative = String::new();
+    let mut inputs = Inputs::default();
     for (name, bytes) in files {
+        inputs.add_file(name, bytes)?;
+    }
+    inputs.import()
+}
+
+/// The inputs of one import, gathered file by file: every grid read and the narrative text. The CLI adds
+/// files (a PDF read natively); the builder page adds a PDF as the runs pdf.js read from it, so both end in
+/// the same grids and the same report.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    grids: Vec<Grid>,
+    narrative: String,
+}
+
+impl Inputs {
+    /// Reads one file: its grids, or its text as narrative (.txt; a PDF gives both).
+    pub fn add_file(&mut self, name: &str, bytes: &[u8]) -> Result<(), ImportError> {
         match Format::of(name, bytes) {
             Some(Format::Text) => {
                 if bytes.len() > MAX_INPUT_BYTES {
                     return Err(ReadError::TooLarge {
-                        name: name.clone(),
+                        name: name.to_string(),
                         bytes: bytes.len(),
                     }
                     .into());
                 }
-                narrative.push_str(&decode(name, bytes)?);
-                narrative.push('\n');
+                self.narrative.push_str(&decode(name, bytes)?);
+                self.narrative.push('\n');
             }
             #[cfg(feature = "pdf")]
             Some(Format::Pdf) => {
                 let document = crate::pdf::read_pdf(bytes).map_err(|error| ImportError::Pdf {
-                    name: name.clone(),
+                    name: name.to_string(),
                     error,
                 })?;
-                grids.extend(crate::layout::grids(&document));
-                for page in &document.pages {
-                    narrative.push_str(&crate::layout::page_text(page));
-                    narrative.push('\n');
-                }
+                self.add_pdf_runs(&document);
             }
-            _ => grids.extend(read_grids(name, bytes)?),
+            _ => self.grids.extend(read_grids(name, bytes)?),
+        }
+        Ok(())
+    }
+
+    /// A PDF's positioned text, from either reader: its pages' grids, and its text as narrative.
+    pub fn add_pdf_runs(&mut self, document: &DocumentRuns) {
+        self.grids.extend(crate::layout::grids(document));
+        for page in &document.pages {
+            self.narrative.push_str(&crate::layout::page_text(page));
+            self.narrative.push('\n');
         }
     }
-    let mut import = import_grids(&grids)?;
-    if !narrative.trim().is_empty() {
-        import.narrative = attach_narrative(&mut import.report, &narrative);
+
+    /// The grids read so far (pages, sheets, CSV files, HTML tables), in order.
+    pub fn grids(&self) -> &[Grid] {
+        &self.grids
     }
-    Ok(import)
+
+    /// The tables of the grids → the report, the narrative's figures attached to the rows they restate.
+    pub fn import(&self) -> Result<Import, ImportError> {
+        let mut import = import_grids(&self.grids)?;
+        if !self.narrative.trim().is_empty() {
+            import.narrative = attach_narrative(&mut import.report, &self.narrative);
+        }
+        Ok(import)
+    }
 }

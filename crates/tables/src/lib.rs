@@ -26,7 +26,7 @@ pub mod text;
 
 pub use build::{Import, STANDARD};
 pub use grid::{Cell, Grid, Origin};
-pub use import::{import_files, import_grids, ImportError};
+pub use import::{import_files, import_grids, ImportError, Inputs};
 pub use kind::Kind;
 pub use recognise::recognise;
 pub use table::{Column, Figure, Half, Row, Table};

@@ -1,0 +1,51 @@
+//! The CLI's report of every corpus PDF (`budget-lens import NAME.pdf`), recorded in
+//! tests/data/tables/NAME.report.json. This test fails when the CLI's output changes; the browser test
+//! (tests/browser/import.test.mjs) imports the same PDFs in the builder page (pdf.js → the builder wasm's
+//! `TableImport`) and compares its report with these files, so the two paths are held to one report.
+//! After a deliberate change: `UPDATE_REPORTS=1 cargo test --test it cli_import_recorded`.
+
+use crate::support::process;
+
+use process::{run, text};
+use std::path::PathBuf;
+
+const CORPUS: [&str; 10] = [
+    "putuo-commerce-2025-budget",
+    "putuo-finance-2024-final-ALTERED",
+    "putuo-finance-2024-final",
+    "putuo-govoffice-2025-budget",
+    "putuo-govoffice-2025-unit-budget",
+    "putuo-justice-2026-budget",
+    "putuo-justice-2026-unit-budget",
+    "putuo-social-work-2024-final",
+    "putuo-wanli-2024-budget",
+    "template-2024-final",
+];
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/tables")
+        .join(name)
+}
+
+#[test]
+fn the_cli_report_of_every_corpus_pdf_equals_the_recorded_report() {
+    let update = std::env::var_os("UPDATE_REPORTS").is_some();
+    for name in CORPUS {
+        let pdf = data(&format!("{name}.pdf"));
+        let out = run(&["import", pdf.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let now = text(&out.stdout);
+        let recorded = data(&format!("{name}.report.json"));
+        if update {
+            std::fs::write(&recorded, &now).unwrap();
+            continue;
+        }
+        let before = std::fs::read_to_string(&recorded).unwrap_or_default();
+        assert!(
+            before == now,
+            "{name}: the CLI's report differs from {} (rerun with UPDATE_REPORTS=1 if intended)",
+            recorded.display()
+        );
+    }
+}
