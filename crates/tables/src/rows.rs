@@ -36,19 +36,7 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
         .filter(|t| !t.is_empty())
         .collect();
     let code = join_code(&parts);
-    let mut name = layout.name_column.map(text_at).unwrap_or("").to_string();
-    if name.is_empty() {
-        let spilled = layout.name_spill.iter().map(|&c| text_at(c));
-        name = spilled
-            .into_iter()
-            .find(|t| !t.is_empty())
-            .unwrap_or("")
-            .to_string();
-    }
-    if name.is_empty() && code.is_none() {
-        // 合计 printed across the code columns, or 无 in an empty table's code column.
-        name = parts.first().cloned().unwrap_or_default();
-    }
+    let name = row_name(layout, &text_at, &parts, code.is_some());
     let values: Vec<Figure> = layout
         .value_columns
         .iter()
@@ -85,6 +73,28 @@ fn read_line(layout: &HalfLayout, row: &[Cell], coded: bool) -> Option<Line> {
         values,
         origin,
     }))
+}
+
+/// The row's name: from the name column, else from its spill columns, else (no code) the code columns'
+/// text — 合计 printed across them, or 无 in an empty table's code column.
+fn row_name<'r>(
+    layout: &HalfLayout,
+    text_at: &dyn Fn(usize) -> &'r str,
+    parts: &[String],
+    has_code: bool,
+) -> String {
+    let spilled = layout.name_spill.iter().map(|&c| text_at(c));
+    let name = layout
+        .name_column
+        .map(text_at)
+        .into_iter()
+        .chain(spilled)
+        .find(|t| !t.is_empty())
+        .unwrap_or("");
+    if name.is_empty() && !has_code {
+        return parts.first().cloned().unwrap_or_default();
+    }
+    name.to_string()
 }
 
 /// Code parts → the joined code, when every part is digits: the first part is the 类 (3 digits), later parts

@@ -107,32 +107,22 @@ struct Cells<'a> {
     budget: Option<&'a Figure>,
 }
 
-/// The breakdowns of the table: `three_public`, and `admin_costs` when printed. `None` without a data row.
-pub fn three_public(half: &Half, scale: &Scale, final_accounts: bool) -> Vec<Node> {
-    let Some(row) = half
-        .rows
-        .iter()
-        .find(|r| r.values.iter().any(|f| f.value.is_some()))
-    else {
-        return Vec::new();
-    };
-    let paired = final_accounts && half.columns.iter().any(is_budget_column);
+/// The row's figures by item: the 决算数 (or only) figure and, in a paired table, the 预算数.
+fn cells_by_item<'a>(half: &Half, values: &'a [Figure], paired: bool) -> Vec<(Item, Cells<'a>)> {
     let items = items_of(&half.columns, paired);
     let mut cells: Vec<(Item, Cells)> = Vec::new();
-    for ((column, figure), item) in half.columns.iter().zip(&row.values).zip(items) {
+    for ((column, figure), item) in half.columns.iter().zip(values).zip(items) {
         let Some(item) = item else {
             continue;
         };
         let index = match cells.iter().position(|(i, _)| *i == item) {
             Some(index) => index,
             None => {
-                cells.push((
-                    item,
-                    Cells {
-                        actual: None,
-                        budget: None,
-                    },
-                ));
+                let empty = Cells {
+                    actual: None,
+                    budget: None,
+                };
+                cells.push((item, empty));
                 cells.len() - 1
             }
         };
@@ -143,6 +133,20 @@ pub fn three_public(half: &Half, scale: &Scale, final_accounts: bool) -> Vec<Nod
             slot.actual = Some(figure);
         }
     }
+    cells
+}
+
+/// The breakdowns of the table: `three_public`, and `admin_costs` when printed. `None` without a data row.
+pub fn three_public(half: &Half, scale: &Scale, final_accounts: bool) -> Vec<Node> {
+    let Some(row) = half
+        .rows
+        .iter()
+        .find(|r| r.values.iter().any(|f| f.value.is_some()))
+    else {
+        return Vec::new();
+    };
+    let paired = final_accounts && half.columns.iter().any(is_budget_column);
+    let cells = cells_by_item(half, &row.values, paired);
     let node = |item: Item| -> Option<Node> {
         let (_, c) = cells.iter().find(|(i, _)| *i == item)?;
         let actual = c.actual.or(c.budget)?;

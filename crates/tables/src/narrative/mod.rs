@@ -1,7 +1,8 @@
 //! The narrative (情况说明) restates table figures in words: 「本年收入合计2946.25万元」「一般公共服务支出（类）
 //! 2106.66万元，占71.73%」. The extractor reads them from the document's text; each amount is attached to the
 //! table row that the words just before it name — its label printed right before the figure — as a
-//! restatement, and a stated share as the row's share, so the checker compares text with table.
+//! restatement, and a stated share as the row's share when the text's base is the row's parent as printed,
+//! so the checker compares text with table.
 //!
 //! The words decide, not the extractor's ids: a text may call 本年收入合计 收入总计, and only the printed
 //! words say which row it means.
@@ -48,6 +49,7 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
             Addition {
                 amount,
                 at: in_report_unit.at,
+                share: in_report_unit.share,
             },
         ));
         attached.attached += 1;
@@ -78,14 +80,19 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
 fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<Stated> {
     let mut placed = Vec::new();
     for root in &extraction.breakdowns {
-        collect(root, &mut placed);
+        collect(root, None, &mut placed);
     }
     let year = report.year.or(extraction.year);
+    let convert = |amount: Amount| shift_to(amount, extraction.unit, report.unit);
     placed
         .into_iter()
         .map(|figure| Stated {
-            amount: shift_to(figure.amount, extraction.unit, report.unit),
+            amount: convert(figure.amount),
             at: figure.at,
+            share: figure.share.map(|s| Share {
+                base: convert(s.base),
+                ..s
+            }),
         })
         .chain(unplaced::unplaced_figures(
             chars,
@@ -100,13 +107,32 @@ fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<S
 struct Stated {
     amount: Amount,
     at: Span,
+    /// The share stated with the amount (`2106.66万元，占71.73%`), of its parent in the text.
+    share: Option<Share>,
 }
 
-fn collect(node: &Node, out: &mut Vec<Stated>) {
+/// A stated percentage, where it is printed, and the amount it is a share of (the text's parent).
+#[derive(Clone, Copy)]
+struct Share {
+    percent: Amount,
+    at: Option<Span>,
+    base: Amount,
+}
+
+fn collect(node: &Node, parent: Option<Amount>, out: &mut Vec<Stated>) {
     if let Some(at) = node.at {
+        let share = match (node.share, &node.share_of, parent) {
+            (Some(percent), None, Some(base)) => Some(Share {
+                percent,
+                at: node.spans.share,
+                base,
+            }),
+            _ => None,
+        };
         out.push(Stated {
             amount: node.amount,
             at,
+            share,
         });
     }
     for again in &node.restated {
@@ -114,20 +140,26 @@ fn collect(node: &Node, out: &mut Vec<Stated>) {
             out.push(Stated {
                 amount: again.amount,
                 at,
+                share: None,
             });
         }
     }
     for child in &node.items {
-        collect(child, out);
+        collect(child, Some(node.amount), out);
     }
 }
 
 struct Addition {
     amount: Amount,
     at: Span,
+    share: Option<Share>,
 }
 
 fn apply(report: &mut Report, path: &str, addition: Addition) {
+    let parent = path
+        .rsplit_once('/')
+        .and_then(|(parent, _)| report.node_at(parent))
+        .map(|p| p.amount.value());
     let Some(node) = node_at_mut(report, path) else {
         return;
     };
@@ -135,6 +167,14 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
         amount: addition.amount,
         at: Some(addition.at),
     });
+    // A stated share goes with the row only when the text's base is the row's parent as printed: a share
+    // of another total (支出总计, 财政拨款支出) must not be checked against this table's 合计.
+    if let (Some(share), Some(parent), None) = (addition.share, parent, node.share) {
+        if agrees(parent, share.base.value()) {
+            node.share = Some(share.percent);
+            node.spans.share = share.at;
+        }
+    }
 }
 
 fn node_at_mut<'r>(report: &'r mut Report, path: &str) -> Option<&'r mut Node> {
@@ -251,6 +291,62 @@ fn agrees(row: Decimal, stated: Decimal) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use budget_lens_core::report::{Unit, FORMAT_V1};
+
+    fn report() -> Report {
+        let mut root = Node::new("gpb_by_function", "合计", "2940.05".parse().unwrap());
+        root.items.push(Node::new(
+            "201",
+            "一般公共服务支出",
+            "2106.66".parse().unwrap(),
+        ));
+        Report {
+            format: FORMAT_V1.to_string(),
+            title: String::new(),
+            entity: String::new(),
+            year: Some(2024),
+            phase: None,
+            unit: Unit::WanYuan,
+            source: None,
+            breakdowns: vec![root],
+            relations: Vec::new(),
+            unplaced: Vec::new(),
+        }
+    }
+
+    fn with_share(base: &str) -> Addition {
+        Addition {
+            amount: Amount("2106.66".parse().unwrap()),
+            at: Span { start: 10, end: 17 },
+            share: Some(Share {
+                percent: Amount("71.73".parse().unwrap()),
+                at: Some(Span { start: 21, end: 26 }),
+                base: Amount(base.parse().unwrap()),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_share_goes_with_its_row_only_when_the_texts_base_is_the_rows_parent() {
+        let mut same_base = report();
+        apply(&mut same_base, "gpb_by_function/201", with_share("2940.05"));
+        let row = same_base.node_at("gpb_by_function/201").unwrap();
+        assert_eq!(
+            row.share.map(|s| s.value().to_string()).as_deref(),
+            Some("71.73")
+        );
+        assert_eq!(row.spans.share, Some(Span { start: 21, end: 26 }));
+        // A share of 支出总计 (2995.39) stated next to the same amount: the restatement, not the share.
+        let mut other_base = report();
+        apply(
+            &mut other_base,
+            "gpb_by_function/201",
+            with_share("2995.39"),
+        );
+        let row = other_base.node_at("gpb_by_function/201").unwrap();
+        assert_eq!(row.restated.len(), 1);
+        assert!(row.share.is_none());
+    }
 
     #[test]
     fn the_words_before_a_figure_name_its_row() {
@@ -289,6 +385,7 @@ mod tests {
             let stated = Stated {
                 amount: Amount(figure.parse().unwrap()),
                 at,
+                share: None,
             };
             row_named_before(&text, &stated, &targets)
         };

@@ -36,6 +36,7 @@ pub fn unplaced_figures(
                         start: at,
                         end: digits_end,
                     },
+                    share: None,
                 });
             }
             at = digits_end;
