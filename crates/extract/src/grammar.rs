@@ -643,8 +643,11 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
     loop {
         let before = text;
         for suffix in [
-            // `一般公共预算收入完成16.16亿元` (budget-execution reports): the amount done is the label's.
+            // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the
+            // amount done is the label's.
             "完成",
+            "累计",
+            "实现",
             "决算数为",
             "决算数",
             "决算为",

@@ -12,6 +12,7 @@
 //! items, restatements, priors), [`lists`] (which lists are open), [`subjects`] (what a share, change or rate
 //! is about) and [`relations`] (identities across breakdowns, the nodes written out).
 
+mod free;
 mod lists;
 mod relations;
 mod subjects;
@@ -62,6 +63,8 @@ struct Built {
     /// another quantity (`区本级…收入` after `全区…收入`, `2021年的…` after `2022年的…`), not a restatement.
     printed: String,
     year: Option<u16>,
+    /// A free root or an item below one (see [`free`]): its lists are known only where the text marks them.
+    free: bool,
 }
 
 /// A node whose list is open.
@@ -135,6 +138,8 @@ pub struct Assembler<'a> {
     prior_list: Option<usize>,
     /// The last placed amount was a prior-year amount.
     placed_as_prior: bool,
+    /// Free roots by their printed label (see [`free`]).
+    free_by_label: BTreeMap<String, usize>,
 }
 
 impl<'a> Assembler<'a> {
@@ -166,6 +171,7 @@ impl<'a> Assembler<'a> {
             prior_owner: None,
             prior_list: None,
             placed_as_prior: false,
+            free_by_label: BTreeMap::new(),
         }
     }
 

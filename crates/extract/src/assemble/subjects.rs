@@ -80,6 +80,9 @@ impl Assembler<'_> {
             }
             _ => {}
         }
+        if let Some(&free) = self.free_by_label.get(text) {
+            return Some(free);
+        }
         for open in self.stack.iter().rev() {
             let built = &self.nodes[open.node];
             if built.node.label == text {

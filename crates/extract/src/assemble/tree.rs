@@ -42,9 +42,16 @@ impl Assembler<'_> {
         }
         for k in (0..self.stack.len()).rev() {
             let parent = self.stack[k].node;
+            let free = self.nodes[parent].free;
+            if free && !self.free_takes(&self.stack[k], label, level, value) {
+                continue;
+            }
             let is_new = self.child_with_label(parent, &label.text).is_none();
             if let Some(node) = self.child(parent, label, value, at, level) {
                 self.stack[k].took_item = true;
+                if is_new && free {
+                    self.doubt(parent, Doubt::List);
+                }
                 if is_new && !self.stack[k].explicit && level.is_none() {
                     // Taken by a total merely mentioned before, with no `其中:` and no list marker.
                     self.doubt(parent, Doubt::List);
@@ -67,6 +74,7 @@ impl Assembler<'_> {
             }
         }
         self.restated_total(label, value, at)
+            .or_else(|| self.free_root(label, value, at, level))
     }
 
     pub(super) fn doubt(&mut self, node: usize, doubt: Doubt) {
@@ -306,6 +314,7 @@ impl Assembler<'_> {
         node.at = Some(at);
         let open_list = known.is_none();
         let index = self.push(node, Some(parent), schema, open_list);
+        self.nodes[index].free = self.nodes[parent].free;
         self.nodes[index].mention_level = level;
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
@@ -377,6 +386,7 @@ impl Assembler<'_> {
             child_by_id: BTreeMap::new(),
             printed: String::new(),
             year: None,
+            free: false,
         });
         index
     }
