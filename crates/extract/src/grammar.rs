@@ -494,6 +494,14 @@ impl Parser<'_> {
                 return;
             }
         }
+        // `(其中:` opens a parenthesis whose items follow: the `(` is what closes the list at `)`.
+        if let Some(rest) = word
+            .strip_prefix('(')
+            .filter(|r| OPENERS.iter().any(|o| r.ends_with(o)))
+        {
+            self.statements.push(Statement::ParenOpen);
+            word = rest.to_string();
+        }
         let statement = if word.starts_with('占') && word.contains('%') {
             Statement::MissingShare
         } else if OPENERS.iter().any(|o| word.ends_with(o)) {
@@ -601,7 +609,9 @@ fn paired_labels(parts: &[String]) -> Vec<String> {
 pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
     let mut text = word.trim();
     let year = label_year(text);
-    let balance_term = ["加", "减去", "扣除"].iter().any(|p| text.starts_with(p));
+    let balance_term = ["加", "再加", "减去", "扣除"]
+        .iter()
+        .any(|p| text.starts_with(p));
     loop {
         let before = text;
         text = strip_year(text);

@@ -38,7 +38,8 @@ pub(super) fn is_free_label(label: &str) -> bool {
 
 impl Assembler<'_> {
     /// A label nothing else takes: the free root of that name (restated if printed again with the same
-    /// value) or a new one.
+    /// value) or a new one. The same name with another value is another quantity (before and after an
+    /// adjustment, each fund's 年终结余): a root of its own, never a restatement.
     pub(super) fn free_root(
         &mut self,
         label: &Label,
@@ -50,14 +51,40 @@ impl Assembler<'_> {
             return None;
         }
         if let Some(&existing) = self.free_by_label.get(&label.text) {
-            // The same name with another value is another quantity (before and after an adjustment).
-            if !self.same_value(existing, value) {
-                return None;
+            if self.same_value(existing, value) {
+                restate(&mut self.nodes[existing].node, value, at);
+                self.open_free(existing, level);
+                return Some(existing);
             }
-            restate(&mut self.nodes[existing].node, value, at);
-            self.open_free(existing, level);
-            return Some(existing);
         }
+        let index = self.new_free_root(label, value, at)?;
+        self.open_free(index, level);
+        Some(index)
+    }
+
+    /// A term of a balance (`加上级补助收入120846万元`, `上年结余收入42690万元`, `减结转下年支出…`): a quantity of
+    /// its own beside the total before it, never an item of that total's list; it opens no list by mention.
+    pub(super) fn balance_term(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        let text = ["再加", "加", "减去", "减", "扣除"]
+            .iter()
+            .find_map(|p| label.text.strip_prefix(p))
+            .unwrap_or(&label.text);
+        if !is_free_label(text) {
+            return None;
+        }
+        let term = Label {
+            text: text.to_string(),
+            ..label.clone()
+        };
+        self.new_free_root(&term, value, at)
+    }
+
+    fn new_free_root(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;
         }
@@ -71,7 +98,6 @@ impl Assembler<'_> {
         self.nodes[index].year = label.year;
         self.roots.push(index);
         self.free_by_label.insert(label.text.clone(), index);
-        self.open_free(index, level);
         Some(index)
     }
 

@@ -372,7 +372,9 @@ impl<'a> Assembler<'a> {
         self.amounts_in_sentence += 1;
         state.in_balance |= label.balance_term;
         let balance_label;
-        let label = match state.in_balance && !label.balance_term {
+        // Items in a term's parenthesis (`加上级补助收入300万元(其中：返还性收入40万元…)`) are its items.
+        let in_paren = self.stack.last().is_some_and(|o| o.paren);
+        let label = match state.in_balance && !label.balance_term && !in_paren {
             true => {
                 balance_label = Label {
                     balance_term: true,

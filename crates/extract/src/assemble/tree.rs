@@ -28,11 +28,15 @@ impl Assembler<'_> {
             if let Some(parent) = item_of_top {
                 return self.child(parent, label, value, at, level);
             }
-            return self.root(root, label, value, at, level);
+            // A root's name printed again for another quantity (another scope, period or fund): a breakdown
+            // of its own rather than none.
+            return self
+                .root(root, label, value, at, level)
+                .or_else(|| self.free_root(label, value, at, level));
         }
         // `加上级补助收入…`: a term of a balance, beside the total before it, not in its list.
         if label.balance_term {
-            return None;
+            return self.balance_term(label, value, at);
         }
         if ["(类)", "(款)", "(项)"]
             .iter()
