@@ -9,7 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
-use super::vocabulary::root_of;
+use super::vocabulary::{names_money, root_of};
 use budget_lens_core::report::Phase;
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
@@ -178,6 +178,18 @@ const BUDGET_SUFFIXES: [&str; 8] = [
     "预算数",
     "预算为",
     "预算",
+];
+
+/// Bases of a share that name the figure's own budget (budget-execution reports).
+const BUDGET_BASES: [&str; 8] = [
+    "预算",
+    "预算数",
+    "年初预算",
+    "年初预算数",
+    "调整预算",
+    "调整预算数",
+    "调整后预算",
+    "变动预算",
 ];
 
 /// Parses the tokens into sentences of statements.
@@ -440,6 +452,13 @@ impl Parser<'_> {
     fn percent(&self, word: &str, figure: usize) -> Statement {
         if let Some(base) = word.strip_prefix('占') {
             let base = base.trim_end_matches('的');
+            // `占调整预算105.47%`, `占预算的85%`: a share of the figure's own budget is its completion rate.
+            if BUDGET_BASES.contains(&base) {
+                return Statement::Completion {
+                    subject: Subject::Implicit,
+                    figure,
+                };
+            }
             let base = clean_label(base, self.phase).text;
             let bare = base.is_empty() || base == "比";
             return Statement::Share {
@@ -683,10 +702,24 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         }
     }
     Label {
-        text: text.to_string(),
+        text: without_qualifier(text).to_string(),
         code,
         year,
         balance_term,
+    }
+}
+
+/// `地方一般公共预算收入(同口径)` → `地方一般公共预算收入`: a parenthesis after a name of a sum of money
+/// qualifies how the figure was counted; it is not part of the name (`因公出国(境)` keeps its own).
+fn without_qualifier(text: &str) -> &str {
+    let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return text;
+    };
+    let name = &text[..open];
+    if names_money(name) {
+        name
+    } else {
+        text
     }
 }
 

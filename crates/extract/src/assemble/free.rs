@@ -8,12 +8,7 @@
 //! (`Doubt::List`: at most a warning).
 
 use super::*;
-
-/// Endings of a label that names a sum of money.
-const MONEY_NOUNS: &[&str] = &[
-    "收入", "支出", "预算", "经费", "费用", "费", "资金", "总额", "财力", "结余", "拨款", "基金",
-    "补助", "金额", "税", "税种", "采购",
-];
+use crate::vocabulary::names_money;
 
 /// Verbs that open a clause about what money did (`涉及资金653.12万元`, `统筹…资金`, `用于…`): the clause
 /// says what was done with money counted elsewhere, not the name of a total.
@@ -32,7 +27,7 @@ pub(super) fn is_free_label(label: &str) -> bool {
         && !label
             .chars()
             .any(|c| c.is_ascii_digit() || "、,:;。".contains(c))
-        && MONEY_NOUNS.iter().any(|n| label.ends_with(n))
+        && names_money(label)
         && !VERB_OPENINGS.iter().any(|v| label.starts_with(v))
 }
 

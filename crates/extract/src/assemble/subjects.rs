@@ -80,7 +80,7 @@ impl Assembler<'_> {
             }
             _ => {}
         }
-        if let Some(&free) = self.free_by_label.get(text) {
+        if let Some(free) = self.free_named(text) {
             return Some(free);
         }
         for open in self.stack.iter().rev() {
@@ -105,6 +105,25 @@ impl Assembler<'_> {
         let root = self.current_root?;
         self.known_parent_in(root, text)
             .and_then(|parent| self.child_with_label(parent, text))
+    }
+
+    /// The free root a name names: the one printed with that name, else the only one whose name ends with it
+    /// (`一般公共预算收入` for `地方一般公共预算收入`). Only the first free roots are looked at, which keeps
+    /// this constant time on texts with thousands of them.
+    pub(super) fn free_named(&self, text: &str) -> Option<usize> {
+        if let Some(&free) = self.free_by_label.get(text) {
+            return Some(free);
+        }
+        let mut ending = self
+            .free_by_label
+            .iter()
+            .take(256)
+            .filter(|(label, _)| label.ends_with(text))
+            .take(2);
+        match (ending.next(), ending.next()) {
+            (Some((_, &only)), None) if !text.is_empty() => Some(only),
+            _ => None,
+        }
     }
 
     /// `年初预算数x万元`: the budget of the node it names, or of the amount printed next.
