@@ -645,6 +645,13 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
             "具体包括",
             "包括",
             "安排的",
+            // The writer naming itself (`本年度我院基本支出…`): not part of the item's name. (`本单位收入`
+            // keeps its words: `单位收入` names the unit's total.)
+            "我院",
+            "我局",
+            "我校",
+            "我中心",
+            "我部门",
         ] {
             text = text.strip_prefix(prefix).unwrap_or(text);
         }
@@ -677,6 +684,8 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
             "完成",
             "累计",
             "实现",
+            // `事业运行经费总预算安排37337407.64元`: the amount arranged is the label's.
+            "安排",
             "决算数为",
             "决算数",
             "决算为",

@@ -154,6 +154,7 @@ impl Assembler<'_> {
             return;
         }
         let target = self.resolve(subject, state);
+        self.doubt_list_end_change(subject, target);
         let value = self.money(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
         if self.set(state, figure, target, |n| {
@@ -186,11 +187,31 @@ impl Assembler<'_> {
             Subject::Implicit => state.change_target.or(state.last_node),
             _ => self.resolve(subject, state),
         };
+        if state.change_target.is_none() {
+            self.doubt_list_end_change(subject, target);
+        }
         let value = self.percent(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
         self.set(state, figure, target, |n| {
             set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at)
         });
+    }
+
+    /// `…，其中：基本支出488180.64元，项目支出36849227元，同比增加27125219.46元`: a change with no subject
+    /// after the last of several items listed in one sentence may be the item's or the total's. It goes to the
+    /// item, in doubt.
+    fn doubt_list_end_change(&mut self, subject: &Subject, target: Option<usize>) {
+        let Some(node) = target.filter(|_| *subject == Subject::Implicit) else {
+            return;
+        };
+        let Some(parent) = self.nodes[node].parent else {
+            return;
+        };
+        let siblings = &self.nodes[parent].children;
+        let last_of_several = siblings.len() >= 2 && siblings.last() == Some(&node);
+        if last_of_several && self.amounts_in_sentence >= 3 {
+            self.doubt(node, Doubt::Subject);
+        }
     }
 
     /// `完成年初预算的x%`.
