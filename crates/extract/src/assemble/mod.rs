@@ -102,6 +102,10 @@ struct SentenceState {
     pending_budget: Option<(String, usize)>,
     problem: bool,
     figures: Vec<usize>,
+    /// The node of the first amount placed in the sentence: its topic.
+    first_node: Option<usize>,
+    /// The previous sentence's topic, for a change printed without subject at the start of this one.
+    carried: Option<usize>,
     /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
     /// too (`加A，B，C，收入合计D`), not items of the total before them.
     in_balance: bool,
@@ -138,6 +142,8 @@ pub struct Assembler<'a> {
     prior_list: Option<usize>,
     /// The last placed amount was a prior-year amount.
     placed_as_prior: bool,
+    /// The topic of the sentence just read (see [`SentenceState::carried`]).
+    previous_topic: Option<usize>,
     /// Free roots by their printed label (see [`free`]).
     free_by_label: BTreeMap<String, usize>,
 }
@@ -172,6 +178,7 @@ impl<'a> Assembler<'a> {
             prior_list: None,
             placed_as_prior: false,
             free_by_label: BTreeMap::new(),
+            previous_topic: None,
         }
     }
 
@@ -204,9 +211,11 @@ impl<'a> Assembler<'a> {
     }
 
     fn sentence(&mut self, sentence: &Sentence, original: &[char]) {
+        let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
         let mut state = SentenceState {
             // After `；` the same subject goes on (`…教育支出1595.95万元；完成年初预算100%`).
             last_node: self.after_semicolon.take(),
+            carried: self.previous_topic.take().filter(|_| !numbered),
             ..SentenceState::default()
         };
         let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
@@ -224,6 +233,7 @@ impl<'a> Assembler<'a> {
             }
             self.statement(statement, &mut state);
         }
+        self.previous_topic = state.first_node;
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
         }
@@ -418,6 +428,7 @@ impl<'a> Assembler<'a> {
                 set_once(&mut n.budget, &mut n.spans.budget, value, at)
             });
         }
+        state.first_node.get_or_insert(node);
         state.last_node = Some(node);
         state.change_target = None;
         self.last_node = Some(node);

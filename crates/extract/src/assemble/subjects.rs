@@ -153,6 +153,7 @@ impl Assembler<'_> {
             state.problem = true;
             return;
         }
+        self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
         self.doubt_list_end_change(subject, target);
         let value = self.money(figure).map(|v| signed(v, sign));
@@ -183,6 +184,7 @@ impl Assembler<'_> {
             state.problem = true;
             return;
         }
+        self.carry_subject(subject, state);
         let target = match subject {
             Subject::Implicit => state.change_target.or(state.last_node),
             _ => self.resolve(subject, state),
@@ -195,6 +197,24 @@ impl Assembler<'_> {
         self.set(state, figure, target, |n| {
             set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at)
         });
+    }
+
+    /// `…用于保障机构运转的资金。较上年减少15.8万元，下降29.2%`: a change printed without subject before any
+    /// amount of its sentence is about the previous sentence's topic (its first amount), in doubt.
+    fn carry_subject(&mut self, subject: &Subject, state: &mut SentenceState) {
+        // After a change of a subject that found no place (`收支较上年…增加418.97万元`), a rate is that
+        // subject's, not the previous sentence's.
+        let opens_sentence = state.last_node.is_none()
+            && state.change_target.is_none()
+            && !state.problem
+            && self.amounts_in_sentence == 0;
+        if *subject != Subject::Implicit || !opens_sentence {
+            return;
+        }
+        if let Some(topic) = state.carried.take() {
+            self.doubt(topic, Doubt::Subject);
+            state.last_node = Some(topic);
+        }
     }
 
     /// `…，其中：基本支出488180.64元，项目支出36849227元，同比增加27125219.46元`: a change with no subject
