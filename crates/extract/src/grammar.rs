@@ -626,95 +626,110 @@ fn paired_labels(parts: &[String]) -> Vec<String> {
 /// Cleans a printed label: leading years (`2021年度`), `本年`/`今年`, list words; trailing fillers (`为`,
 /// `决算数`); a leading classification code becomes `code`.
 pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
-    let mut text = word.trim();
+    let text = word.trim();
     let year = label_year(text);
     let balance_term = ["加", "再加", "减去", "扣除"]
         .iter()
         .any(|p| text.starts_with(p));
-    loop {
-        let before = text;
-        text = strip_year(text);
-        for prefix in [
-            "本年度",
-            "本年",
-            "今年",
-            "全年",
-            "当年",
-            "年度",
-            "其中",
-            "具体包括",
-            "包括",
-            "安排的",
-            // The writer naming itself (`本年度我院基本支出…`): not part of the item's name. (`本单位收入`
-            // keeps its words: `单位收入` names the unit's total.)
-            "我院",
-            "我局",
-            "我校",
-            "我中心",
-            "我部门",
-        ] {
-            text = text.strip_prefix(prefix).unwrap_or(text);
-        }
-        // `本年收入合计` / `本年支出合计` are terms of their own (items of 收入总计 / 支出总计): keep `本年`.
-        if ["本年收入", "本年支出"]
-            .iter()
-            .any(|t| before.starts_with(t))
-            && text != before
-        {
-            text = before;
-            break;
-        }
-        if text == before {
-            break;
-        }
-    }
+    let text = without_leading_words(text);
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let code = (3..=10)
         .contains(&digits)
         .then(|| text[..digits].to_string());
-    if code.is_some() {
-        text = &text[digits..];
+    let text = if code.is_some() {
+        &text[digits..]
+    } else {
+        text
+    };
+    let text = without_trailing_words(text, phase == Some(Phase::Budget));
+    Label {
+        text: without_qualifier(text).to_string(),
+        code,
+        year,
+        balance_term,
     }
-    let budget_phase = phase == Some(Phase::Budget);
+}
+
+/// Words before a label that say when or introduce it, not what it is.
+const LEADING_WORDS: [&str; 15] = [
+    "本年度",
+    "本年",
+    "今年",
+    "全年",
+    "当年",
+    "年度",
+    "其中",
+    "具体包括",
+    "包括",
+    "安排的",
+    // The writer naming itself (`本年度我院基本支出…`): not part of the item's name. (`本单位收入` keeps its
+    // words: `单位收入` names the unit's total.)
+    "我院",
+    "我局",
+    "我校",
+    "我中心",
+    "我部门",
+];
+
+/// Words after a label that introduce its amount, not what it is.
+const TRAILING_WORDS: [&str; 15] = [
+    // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the amount
+    // done is the label's.
+    "完成",
+    "累计",
+    "实现",
+    // `事业运行经费总预算安排37337407.64元`: the amount arranged is the label's.
+    "安排",
+    "决算数为",
+    "决算数",
+    "决算为",
+    "类科目",
+    "为",
+    "是",
+    "共计",
+    "达到",
+    "达",
+    "约",
+    "的",
+];
+
+/// `2021年度本年…` → `…`, repeatedly; `本年收入合计` / `本年支出合计` are terms of their own (items of 收入总计 /
+/// 支出总计) and keep `本年`.
+fn without_leading_words(mut text: &str) -> &str {
     loop {
         let before = text;
-        for suffix in [
-            // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the
-            // amount done is the label's.
-            "完成",
-            "累计",
-            "实现",
-            // `事业运行经费总预算安排37337407.64元`: the amount arranged is the label's.
-            "安排",
-            "决算数为",
-            "决算数",
-            "决算为",
-            "类科目",
-            "为",
-            "是",
-            "共计",
-            "达到",
-            "达",
-            "约",
-            "的",
-        ] {
+        text = strip_year(text);
+        for prefix in LEADING_WORDS {
+            text = text.strip_prefix(prefix).unwrap_or(text);
+        }
+        let current_year_term = ["本年收入", "本年支出"]
+            .iter()
+            .any(|t| before.starts_with(t));
+        if current_year_term && text != before {
+            return before;
+        }
+        if text == before {
+            return text;
+        }
+    }
+}
+
+/// `…决算数为` → `…`, repeatedly; in a budget, budget words after a label go too (`支出总预算` names the
+/// total itself and keeps them).
+fn without_trailing_words(mut text: &str, budget_phase: bool) -> &str {
+    loop {
+        let before = text;
+        for suffix in TRAILING_WORDS {
             text = text.strip_suffix(suffix).unwrap_or(text);
         }
-        // `支出总预算` names the total itself; only a budget word after a label goes.
         if budget_phase && !text.ends_with("总预算") {
             for suffix in BUDGET_SUFFIXES {
                 text = text.strip_suffix(suffix).unwrap_or(text);
             }
         }
         if text == before {
-            break;
+            return text;
         }
-    }
-    Label {
-        text: without_qualifier(text).to_string(),
-        code,
-        year,
-        balance_term,
     }
 }
 

@@ -113,17 +113,8 @@ impl Assembler<'_> {
             return;
         }
         self.stack.clear();
-        self.stack.push(Open {
-            node,
-            level: level.unwrap_or(self.heading_level),
-            partial: false,
-            explicit: false,
-            by_mention: true,
-            paren: false,
-            ends_with_sentence: false,
-            took_item: false,
-            sentence: self.sentence_index,
-        });
+        let open = self.mention(node, level.unwrap_or(self.heading_level));
+        self.stack.push(open);
         self.current_root = Some(node);
     }
 

@@ -210,23 +210,10 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// Reads one sentence: its statements in order, then what its end closes and what it leaves unplaced.
     fn sentence(&mut self, sentence: &Sentence, original: &[char]) {
         let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
-        let mut state = SentenceState {
-            // After `；` the same subject goes on (`…教育支出1595.95万元；完成年初预算100%`).
-            last_node: self.after_semicolon.take(),
-            carried: self.previous_topic.take().filter(|_| !numbered),
-            ..SentenceState::default()
-        };
-        let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
-        self.sentence_index += 1;
-        self.amounts_in_sentence = 0;
-        self.void_list = false;
-        self.prior_owner = None;
-        self.prior_list = None;
-        if !matches!(sentence.statements.first(), Some(Statement::Marker { .. })) {
-            self.close_sentence_lists();
-        }
+        let mut state = self.begin_sentence(numbered);
         for statement in &sentence.statements {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);
@@ -234,10 +221,47 @@ impl<'a> Assembler<'a> {
             self.statement(statement, &mut state);
         }
         self.previous_topic = state.first_node;
+        let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
         }
         let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
+        self.end_sentence_lists(ends_on_semicolon);
+        let unread = state.figures.iter().any(|&f| !self.consumed[f]);
+        if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {
+            // A numbered item or table row whose figures found no place: the list is not complete.
+            self.list_has_unplaced_item(true);
+        }
+        if state.problem || unread {
+            // What follows `其中:` after a sentence that found no place is not known to belong to anything.
+            self.last_node = None;
+            self.keep_unplaced(sentence, original);
+        } else if ends_on_semicolon {
+            self.after_semicolon = state.last_node;
+        }
+    }
+
+    /// The state a sentence starts from; lists that ended with the previous sentence close unless this one
+    /// continues them with a list marker.
+    fn begin_sentence(&mut self, numbered: bool) -> SentenceState {
+        self.sentence_index += 1;
+        self.amounts_in_sentence = 0;
+        self.void_list = false;
+        self.prior_owner = None;
+        self.prior_list = None;
+        if !numbered {
+            self.close_sentence_lists();
+        }
+        SentenceState {
+            // After `；` the same subject goes on (`…教育支出1595.95万元；完成年初预算100%`).
+            last_node: self.after_semicolon.take(),
+            carried: self.previous_topic.take().filter(|_| !numbered),
+            ..SentenceState::default()
+        }
+    }
+
+    /// Marks the lists opened in this sentence that end with it (see [`Assembler::close_sentence_lists`]).
+    fn end_sentence_lists(&mut self, ends_on_semicolon: bool) {
         let this_sentence = self.sentence_index;
         for open in &mut self.stack {
             let opened_here = open.sentence == this_sentence;
@@ -249,35 +273,25 @@ impl<'a> Assembler<'a> {
             }
             open.took_item = false;
         }
-        let unread = state.figures.iter().any(|&f| !self.consumed[f]);
-        let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
-        if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {
-            // A numbered item or table row whose figures found no place: the list is not complete.
-            self.list_has_unplaced_item(true);
+    }
+
+    /// A sentence with a figure that found no place goes to `unplaced`, whole (its text shortened).
+    fn keep_unplaced(&mut self, sentence: &Sentence, original: &[char]) {
+        let (start, end) = self.text.original_span(sentence.start, sentence.end);
+        let printed: String = original
+            .get(start..end.min(original.len()))
+            .unwrap_or_default()
+            .iter()
+            .take(UNPLACED_CHARS + 1)
+            .collect();
+        let mut printed = printed.trim().to_string();
+        if printed.chars().count() > UNPLACED_CHARS {
+            printed = printed.chars().take(UNPLACED_CHARS).collect::<String>() + "…";
         }
-        if state.problem || unread {
-            // What follows `其中:` after a sentence that found no place is not known to belong to anything.
-            self.last_node = None;
-        } else if self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';') {
-            self.after_semicolon = state.last_node;
-        }
-        if state.problem || unread {
-            let (start, end) = self.text.original_span(sentence.start, sentence.end);
-            let printed: String = original
-                .get(start..end.min(original.len()))
-                .unwrap_or_default()
-                .iter()
-                .take(UNPLACED_CHARS + 1)
-                .collect();
-            let mut printed = printed.trim().to_string();
-            if printed.chars().count() > UNPLACED_CHARS {
-                printed = printed.chars().take(UNPLACED_CHARS).collect::<String>() + "…";
-            }
-            self.unplaced.push(Unplaced {
-                text: printed,
-                at: Span { start, end },
-            });
-        }
+        self.unplaced.push(Unplaced {
+            text: printed,
+            at: Span { start, end },
+        });
     }
 
     fn statement(&mut self, statement: &Statement, state: &mut SentenceState) {
@@ -380,21 +394,8 @@ impl<'a> Assembler<'a> {
         let at = self.span(figure);
         let level = state.marker_level.take();
         self.amounts_in_sentence += 1;
-        state.in_balance |= label.balance_term;
-        let balance_label;
-        // Items in a term's parenthesis (`加上级补助收入300万元(其中：返还性收入40万元…)`) are its items.
-        let in_paren = self.stack.last().is_some_and(|o| o.paren);
-        let label = match state.in_balance && !label.balance_term && !in_paren {
-            true => {
-                balance_label = Label {
-                    balance_term: true,
-                    ..label.clone()
-                };
-                &balance_label
-            }
-            false => label,
-        };
-        let pending = match budgeted_by_pending(label, state.pending_budget.as_ref()) {
+        let label = self.as_balance_term(label, state);
+        let pending = match budgeted_by_pending(&label, state.pending_budget.as_ref()) {
             true => state.pending_budget.take(),
             false => None,
         };
@@ -403,13 +404,13 @@ impl<'a> Assembler<'a> {
             Some((name, _)) => {
                 let named = Label {
                     text: name.clone(),
-                    ..label.clone()
+                    ..label
                 };
                 self.place(&named, value, at, level)?
             }
             None => {
                 self.placed_as_prior = false;
-                self.place(label, value, at, level)?
+                self.place(&label, value, at, level)?
             }
         };
         self.consumed[figure] = true;
@@ -433,6 +434,17 @@ impl<'a> Assembler<'a> {
         state.change_target = None;
         self.last_node = Some(node);
         Some(node)
+    }
+
+    /// After a term of a balance (`加上级补助收入…`) the amounts of the sentence are terms too (`加A，B，C，
+    /// 收入合计D`), except the items in a term's parenthesis (`(其中：返还性收入40万元…)`).
+    fn as_balance_term(&self, label: &Label, state: &mut SentenceState) -> Label {
+        state.in_balance |= label.balance_term;
+        let in_paren = self.stack.last().is_some_and(|o| o.paren);
+        Label {
+            balance_term: label.balance_term || (state.in_balance && !in_paren),
+            ..label.clone()
+        }
     }
 
     /// `“三公”经费决算中，A…，B…`: the items that follow are the named total's, as after its `其中:`.

@@ -3,6 +3,8 @@
 use super::*;
 
 impl Assembler<'_> {
+    /// Where an amount goes, in order: a prior-year list, a root by keyword, a term of a balance, a chain of
+    /// 类/款/项, an open list, a known item's parent, a total restated, a free root.
     pub(super) fn place(
         &mut self,
         label: &Label,
@@ -18,21 +20,7 @@ impl Assembler<'_> {
             return None;
         }
         if let Some(root) = root_of(&label.text) {
-            // A label naming a total can be an item of the open list: `本年收入合计` under `收入总计`,
-            // `年末结转和结余` under `支出总计` where the text counts it there.
-            let top = self.stack.last().filter(|o| o.explicit).map(|o| o.node);
-            let item_of_top = top.filter(|&t| {
-                let schema = self.nodes[t].schema.as_deref();
-                schema.is_some_and(|s| child_of(s, &label.text).is_some())
-            });
-            if let Some(parent) = item_of_top {
-                return self.child(parent, label, value, at, level);
-            }
-            // A root's name printed again for another quantity (another scope, period or fund): a breakdown
-            // of its own rather than none.
-            return self
-                .root(root, label, value, at, level)
-                .or_else(|| self.free_root(label, value, at, level));
+            return self.place_root_label(root, label, value, at, level);
         }
         // `加上级补助收入…`: a term of a balance, beside the total before it, not in its list.
         if label.balance_term {
@@ -44,6 +32,49 @@ impl Assembler<'_> {
         {
             return self.chain(label, value, at, level);
         }
+        if let Some(node) = self.item_of_open_list(label, value, at, level) {
+            return Some(node);
+        }
+        if let Some(node) = self.item_of_known_parent(label, value, at, level) {
+            return node;
+        }
+        self.restated_total(label, value, at)
+            .or_else(|| self.free_root(label, value, at, level))
+    }
+
+    /// A label naming a root's keyword: an item of the open list where that list takes it (`本年收入合计` under
+    /// `收入总计`, `年末结转和结余` under `支出总计` where the text counts it there), else the root (again).
+    fn place_root_label(
+        &mut self,
+        root: &'static Root,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let top = self.stack.last().filter(|o| o.explicit).map(|o| o.node);
+        let item_of_top = top.filter(|&t| {
+            let schema = self.nodes[t].schema.as_deref();
+            schema.is_some_and(|s| child_of(s, &label.text).is_some())
+        });
+        if let Some(parent) = item_of_top {
+            return self.child(parent, label, value, at, level);
+        }
+        // A root's name printed again for another quantity (another scope, period or fund): a breakdown of
+        // its own rather than none.
+        self.root(root, label, value, at, level)
+            .or_else(|| self.free_root(label, value, at, level))
+    }
+
+    /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
+    /// marker) or a free one takes it in doubt.
+    fn item_of_open_list(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
         for k in (0..self.stack.len()).rev() {
             let parent = self.stack[k].node;
             let free = self.nodes[parent].free;
@@ -51,34 +82,39 @@ impl Assembler<'_> {
                 continue;
             }
             let is_new = self.child_with_label(parent, &label.text).is_none();
-            if let Some(node) = self.child(parent, label, value, at, level) {
-                self.stack[k].took_item = true;
-                if is_new && free {
-                    self.doubt(parent, Doubt::List);
-                }
-                if is_new && !self.stack[k].explicit && level.is_none() {
-                    // Taken by a total merely mentioned before, with no `其中:` and no list marker.
-                    self.doubt(parent, Doubt::List);
-                }
-                if is_new && self.stack[k].partial {
-                    self.nodes[parent].node.partial = true;
-                }
-                return Some(node);
+            let Some(node) = self.child(parent, label, value, at, level) else {
+                continue;
+            };
+            self.stack[k].took_item = true;
+            let unmarked = !self.stack[k].explicit && level.is_none();
+            if is_new && (free || unmarked) {
+                self.doubt(parent, Doubt::List);
             }
-        }
-        // A known item whose parent was not opened with `其中:` (e.g. on a new line).
-        if let Some(root) = self.current_root {
-            if let Some(parent) = self.known_parent_in(root, &label.text) {
-                let is_new = self.child_with_label(parent, &label.text).is_none();
-                let node = self.child(parent, label, value, at, level)?;
-                if is_new && level.is_none() {
-                    self.doubt(parent, Doubt::List);
-                }
-                return Some(node);
+            if is_new && self.stack[k].partial {
+                self.nodes[parent].node.partial = true;
             }
+            return Some(node);
         }
-        self.restated_total(label, value, at)
-            .or_else(|| self.free_root(label, value, at, level))
+        None
+    }
+
+    /// A known item whose parent was not opened with `其中:` (e.g. on a new line): `Some(None)` when the
+    /// parent is there but refuses it.
+    fn item_of_known_parent(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<Option<usize>> {
+        let root = self.current_root?;
+        let parent = self.known_parent_in(root, &label.text)?;
+        let is_new = self.child_with_label(parent, &label.text).is_none();
+        let node = self.child(parent, label, value, at, level);
+        if node.is_some() && is_new && level.is_none() {
+            self.doubt(parent, Doubt::List);
+        }
+        Some(node)
     }
 
     pub(super) fn doubt(&mut self, node: usize, doubt: Doubt) {
@@ -136,6 +172,8 @@ impl Assembler<'_> {
         Some(item)
     }
 
+    /// A root's keyword: the root printed again (restated, a prior year, an item of it restated), or a new
+    /// root; its list is open from this mention.
     pub(super) fn root(
         &mut self,
         root: &'static Root,
@@ -146,28 +184,7 @@ impl Assembler<'_> {
     ) -> Option<usize> {
         let node = match self.root_by_id.get(root.id) {
             Some(&existing) => {
-                // `本年收入合计` again after `收入总计…其中：本年收入合计…`: that item, restated, its list open.
-                let item = child_of(root.id, &label.text)
-                    .and_then(|(id, _)| self.nodes[existing].child_by_id.get(id).copied());
-                if let Some(item) = item {
-                    restate(&mut self.nodes[item].node, value, at);
-                    self.nodes[item].mention_level = level;
-                    let level = level.unwrap_or(self.heading_level);
-                    self.stack.clear();
-                    for node in [existing, item] {
-                        self.stack.push(Open {
-                            node,
-                            level,
-                            partial: false,
-                            explicit: false,
-                            by_mention: true,
-                            paren: false,
-                            ends_with_sentence: false,
-                            took_item: false,
-                            sentence: self.sentence_index,
-                        });
-                    }
-                    self.current_root = Some(existing);
+                if let Some(item) = self.root_item_again(existing, label, value, at, level) {
                     return Some(item);
                 }
                 if is_prior_year(&self.nodes[existing], label) {
@@ -183,25 +200,65 @@ impl Assembler<'_> {
                 restate(&mut self.nodes[existing].node, value, at);
                 existing
             }
-            None => {
-                if self.nodes.len() >= MAX_NODES {
-                    return None;
-                }
-                let mut node = Node::new(root.id, root.label, value);
-                node.at = Some(at);
-                let index = self.push(node, None, Some(root.id.to_string()), root.open_list);
-                self.nodes[index].printed = label.text.clone();
-                self.nodes[index].year = label.year;
-                self.roots.push(index);
-                self.root_by_id.insert(root.id, index);
-                index
-            }
+            None => self.new_root(root, label, value, at)?,
         };
         self.nodes[node].mention_level = level;
         self.stack.clear();
-        self.stack.push(Open {
+        self.stack
+            .push(self.mention(node, level.unwrap_or(self.heading_level)));
+        self.current_root = Some(node);
+        Some(node)
+    }
+
+    /// `本年收入合计` again after `收入总计…其中：本年收入合计…`: that item, restated, its list open.
+    fn root_item_again(
+        &mut self,
+        existing: usize,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let root_id = self.nodes[existing].node.id.clone();
+        let (id, _) = child_of(&root_id, &label.text)?;
+        let item = self.nodes[existing].child_by_id.get(id).copied()?;
+        restate(&mut self.nodes[item].node, value, at);
+        self.nodes[item].mention_level = level;
+        let level = level.unwrap_or(self.heading_level);
+        self.stack.clear();
+        for node in [existing, item] {
+            let open = self.mention(node, level);
+            self.stack.push(open);
+        }
+        self.current_root = Some(existing);
+        Some(item)
+    }
+
+    fn new_root(
+        &mut self,
+        root: &'static Root,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        if self.nodes.len() >= MAX_NODES {
+            return None;
+        }
+        let mut node = Node::new(root.id, root.label, value);
+        node.at = Some(at);
+        let index = self.push(node, None, Some(root.id.to_string()), root.open_list);
+        self.nodes[index].printed = label.text.clone();
+        self.nodes[index].year = label.year;
+        self.roots.push(index);
+        self.root_by_id.insert(root.id, index);
+        Some(index)
+    }
+
+    /// The list of a total opened by its mention (not by `其中:`).
+    pub(super) fn mention(&self, node: usize, level: u8) -> Open {
+        Open {
             node,
-            level: level.unwrap_or(self.heading_level),
+            level,
             partial: false,
             explicit: false,
             by_mention: true,
@@ -209,9 +266,7 @@ impl Assembler<'_> {
             ends_with_sentence: false,
             took_item: false,
             sentence: self.sentence_index,
-        });
-        self.current_root = Some(node);
-        Some(node)
+        }
     }
 
     /// `一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)事业运行(项)649.53万元`: the figure is the last
