@@ -68,6 +68,12 @@ pub enum Statement {
         subject: Subject,
         figure: usize,
     },
+    /// `一般公共预算总收入由84.67亿元调整为107.78亿元`: the budget before an adjustment of the label's amount,
+    /// which follows (`调整为…`).
+    AdjustedFrom {
+        label: String,
+        figure: usize,
+    },
     /// `比上年累计支出433万元(减少2万元)`.
     Prior {
         figure: usize,
@@ -422,6 +428,19 @@ impl Parser<'_> {
         }
         if lead_in_at(word, 0) {
             return Statement::Prior { figure };
+        }
+        if let Some(label) = word.strip_suffix('由') {
+            return Statement::AdjustedFrom {
+                label: clean_label(label, self.phase).text,
+                figure,
+            };
+        }
+        // `…由21.28亿元调整为40.94亿元`: the adjusted amount, of the label before `由`.
+        if ["调整为", "调整到"].contains(&word) {
+            return Statement::Amount {
+                label: Label::default(),
+                figure,
+            };
         }
         if self.phase == Some(Phase::Final) {
             if let Some(subject) = BUDGET_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)) {

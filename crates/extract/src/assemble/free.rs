@@ -79,6 +79,22 @@ impl Assembler<'_> {
         self.new_free_root(&term, value, at)
     }
 
+    /// The root of an adjusted amount (see [`Assembler::adjusted`]): always a new one, as the name is the
+    /// original's too.
+    pub(super) fn adjusted_root(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        if !is_free_label(&label.text) {
+            return None;
+        }
+        let node = self.new_free_root(label, value, at)?;
+        self.open_free(node, None);
+        Some(node)
+    }
+
     fn new_free_root(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;

@@ -102,6 +102,8 @@ struct SentenceState {
     pending_budget: Option<(String, usize)>,
     problem: bool,
     figures: Vec<usize>,
+    /// `X由A调整为B`: (X, A) until B is read.
+    pending_adjustment: Option<(String, usize)>,
     /// The node of the first amount placed in the sentence: its topic.
     first_node: Option<usize>,
     /// The previous sentence's topic, for a change printed without subject at the start of this one.
@@ -328,6 +330,9 @@ impl<'a> Assembler<'a> {
             }
             Statement::Budget { subject, figure } => self.budget(subject, *figure, state),
             Statement::Prior { figure } => state.prior = Some(*figure),
+            Statement::AdjustedFrom { label, figure } => {
+                state.pending_adjustment = Some((label.clone(), *figure));
+            }
             Statement::Change {
                 subject,
                 figure,
@@ -394,6 +399,13 @@ impl<'a> Assembler<'a> {
         let at = self.span(figure);
         let level = state.marker_level.take();
         self.amounts_in_sentence += 1;
+        if label.text.is_empty() {
+            if let Some((name, from)) = state.pending_adjustment.take() {
+                let node = self.adjusted(&name, (value, at, level), from, state)?;
+                self.consumed[figure] = true;
+                return Some(node);
+            }
+        }
         let label = self.as_balance_term(label, state);
         let pending = match budgeted_by_pending(&label, state.pending_budget.as_ref()) {
             true => state.pending_budget.take(),
@@ -429,6 +441,37 @@ impl<'a> Assembler<'a> {
                 set_once(&mut n.budget, &mut n.spans.budget, value, at)
             });
         }
+        state.first_node.get_or_insert(node);
+        state.last_node = Some(node);
+        state.change_target = None;
+        self.last_node = Some(node);
+        Some(node)
+    }
+
+    /// `一般公共预算总收入由84.67亿元调整为107.78亿元`: the adjusted amount is a quantity of its own (not the
+    /// original printed again), with the amount before the adjustment as its budget.
+    /// A numbered adjusted amount is an item of the open list (`2.上级转移支付补助收入由…调整为…`).
+    fn adjusted(
+        &mut self,
+        name: &str,
+        (value, at, level): (Decimal, Span, Option<u8>),
+        from: usize,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
+        let label = Label {
+            text: name.to_string(),
+            ..Label::default()
+        };
+        let item = level.and_then(|_| self.item_of_open_list(&label, value, at, level));
+        let node = match item {
+            Some(item) => item,
+            None => self.adjusted_root(&label, value, at)?,
+        };
+        let budget = self.money(from);
+        let budget_at = self.span(from);
+        self.set(state, from, Some(node), |n| {
+            set_once(&mut n.budget, &mut n.spans.budget, budget, budget_at)
+        });
         state.first_node.get_or_insert(node);
         state.last_node = Some(node);
         state.change_target = None;
@@ -485,6 +528,7 @@ fn figure_of(statement: &Statement) -> Option<usize> {
         | Statement::PairedAmount { figure, .. }
         | Statement::Budget { figure, .. }
         | Statement::Prior { figure }
+        | Statement::AdjustedFrom { figure, .. }
         | Statement::Change { figure, .. }
         | Statement::ChangePct { figure, .. }
         | Statement::Share { figure, .. }

@@ -68,7 +68,7 @@ impl Assembler<'_> {
 
     /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
     /// marker) or a free one takes it in doubt.
-    fn item_of_open_list(
+    pub(super) fn item_of_open_list(
         &mut self,
         label: &Label,
         value: Decimal,
