@@ -222,7 +222,13 @@ const GOODS: &[&str] = &["商品和服务支出"];
 const BASIC: &[&str] = &["基本支出"];
 const PROJECT: &[&str] = &["项目支出"];
 // `公车…`, `公务车…`: the short names of the official-vehicle items (三公 label variants).
-const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费", "公车购置费", "公务车购置费"];
+const VEHICLE_PURCHASE: &[&str] = &[
+    "公务用车购置费",
+    "公车购置费",
+    "公务车购置费",
+    // `公务用车购置支出0万元`: the item named by its spending.
+    "公务用车购置支出",
+];
 // `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
     "公务用车运行(维护)费",
@@ -236,6 +242,8 @@ const VEHICLE_OPERATION: &[&str] = &[
     "公车运行及维护",
     "公车运行费",
     "公务车运行维护费",
+    "公务用车运行支出",
+    "公务用车运行维护支出",
 ];
 
 pub const CHILDREN: &[Child] = &[

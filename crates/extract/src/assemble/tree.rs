@@ -39,7 +39,21 @@ impl Assembler<'_> {
             return node;
         }
         self.restated_total(label, value, at)
+            .or_else(|| self.restated_item(label, value, at))
             .or_else(|| self.free_root(label, value, at, level))
+    }
+
+    /// `(一)因公出国(境)费支出0万元` under a heading after the item was listed: a known item of a root printed
+    /// again with the same value, though no list of its is open. Only the same value: with another one it may
+    /// be another quantity of the same name. The first roots only are looked at (constant time).
+    fn restated_item(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        let item = self.roots.iter().take(64).find_map(|&root| {
+            let parent = self.known_parent_in(root, &label.text)?;
+            let item = self.child_with_label(parent, &label.text)?;
+            self.same_value(item, value).then_some(item)
+        })?;
+        restate(&mut self.nodes[item].node, value, at);
+        Some(item)
     }
 
     /// A label naming a root's keyword: an item of the open list where that list takes it (`本年收入合计` under
