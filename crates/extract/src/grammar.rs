@@ -209,6 +209,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         clause: Vec::new(),
         sentence_start: 0,
         paired_subjects: Vec::new(),
+        colon_label: None,
     };
     for token in &tokens.tokens {
         match *token {
@@ -216,7 +217,11 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
             Token::Figure(f) => parser.clause.push(Element::Figure(f)),
             Token::Punct { ch: '、', .. } => parser.clause.push(Element::Separator),
             Token::Punct { ch, at } => {
+                let heading = parser.words_only_clause();
                 parser.end_clause();
+                // `1.因公出国(境)费:0万元`, `(一)收入预算:2024年年初预算数777.03万元`: the words before `:`
+                // name the amount after it when that amount has no label of its own.
+                parser.colon_label = heading.filter(|_| ch == ':');
                 if ends_sentence(ch) {
                     parser.end_sentence(at + 1);
                 }
@@ -253,10 +258,42 @@ struct Parser<'a> {
     sentence_start: usize,
     /// The subjects of the last paired change in the sentence (`各增加A、B万元`), for the rates after it.
     paired_subjects: Vec<Subject>,
+    /// The words of a clause that ended with `:` (see [`Parser::label_or_colon_label`]).
+    colon_label: Option<String>,
 }
 
 impl Parser<'_> {
+    /// The text of a clause that holds words only (no figure).
+    fn words_only_clause(&self) -> Option<String> {
+        let mut text = String::new();
+        for element in &self.clause {
+            match *element {
+                Element::Word(start, end) => text.push_str(&self.text.text(start, end)),
+                _ => return None,
+            }
+        }
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// An amount printed without a label after `label:`: the label before the colon, where a bare kind
+    /// (`收入预算:`, `支出:`) names the total.
+    fn label_or_colon_label(&mut self, label: Label) -> Label {
+        let colon = self.colon_label.take();
+        if !label.text.is_empty() {
+            return label;
+        }
+        let Some(colon) = colon else { return label };
+        let named = clean_label(&colon, self.phase);
+        let text = match named.text.as_str() {
+            "收入" => "收入总计".to_string(),
+            "支出" => "支出总计".to_string(),
+            other => other.to_string(),
+        };
+        Label { text, ..named }
+    }
+
     fn end_sentence(&mut self, end: usize) {
+        self.colon_label = None;
         let statements = std::mem::take(&mut self.statements);
         self.paired_subjects.clear();
         if !statements.is_empty() {
@@ -391,6 +428,7 @@ impl Parser<'_> {
     }
 
     fn one_figure(&mut self, word: &str, figure: usize) {
+        let colon_label = self.colon_label.take();
         let word = match word.strip_prefix(')') {
             Some(rest) => {
                 self.statements.push(Statement::ParenClose);
@@ -399,10 +437,12 @@ impl Parser<'_> {
             None => word,
         };
         let statement = if self.is_money(figure) {
+            self.colon_label = colon_label;
             self.money(word, figure)
         } else {
             self.percent(word, figure)
         };
+        self.colon_label = None;
         self.statements.push(statement);
     }
 
@@ -462,8 +502,9 @@ impl Parser<'_> {
                 break;
             }
         }
+        let label = clean_label(label, self.phase);
         Statement::Amount {
-            label: clean_label(label, self.phase),
+            label: self.label_or_colon_label(label),
             figure,
         }
     }
