@@ -210,6 +210,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         sentence_start: 0,
         paired_subjects: Vec::new(),
         colon_label: None,
+        dropped_change: false,
     };
     for token in &tokens.tokens {
         match *token {
@@ -260,6 +261,8 @@ struct Parser<'a> {
     paired_subjects: Vec<Subject>,
     /// The words of a clause that ended with `:` (see [`Parser::label_or_colon_label`]).
     colon_label: Option<String>,
+    /// The last change in the sentence was against the budget and dropped: a bare rate after it is too.
+    dropped_change: bool,
 }
 
 impl Parser<'_> {
@@ -294,6 +297,7 @@ impl Parser<'_> {
 
     fn end_sentence(&mut self, end: usize) {
         self.colon_label = None;
+        self.dropped_change = false;
         let statements = std::mem::take(&mut self.statements);
         self.paired_subjects.clear();
         if !statements.is_empty() {
@@ -449,7 +453,11 @@ impl Parser<'_> {
     fn money(&mut self, word: &str, figure: usize) -> Statement {
         if let Some((before, sign)) = strip_direction(word) {
             let (subject, budget_based) = split_lead_in(before);
-            if budget_based && self.phase == Some(Phase::Final) {
+            let dropped =
+                budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+            // A change against the budget is not modelled; the rate after it goes with it.
+            self.dropped_change = dropped;
+            if dropped {
                 return Statement::Unknown { figure };
             }
             return Statement::Change {
@@ -509,7 +517,7 @@ impl Parser<'_> {
         }
     }
 
-    fn percent(&self, word: &str, figure: usize) -> Statement {
+    fn percent(&mut self, word: &str, figure: usize) -> Statement {
         if let Some(base) = word.strip_prefix('占') {
             let base = base.trim_end_matches('的');
             // `占调整预算105.47%`, `占预算的85%`: a share of the figure's own budget is its completion rate.
@@ -541,7 +549,9 @@ impl Parser<'_> {
         }
         if let Some((before, sign)) = strip_direction(word) {
             let (subject, budget_based) = split_lead_in(before);
-            if budget_based && self.phase == Some(Phase::Final) {
+            let own_budget =
+                budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+            if own_budget || (before.is_empty() && self.dropped_change) {
                 return Statement::Unknown { figure };
             }
             return Statement::ChangePct {
@@ -635,8 +645,12 @@ fn lead_in_at(word: &str, at: usize) -> bool {
     let mut chars = rest.chars();
     let first = chars.next();
     let second = chars.next();
+    let against_budget = ["年初预算", "预算", "调整预算", "调整后预算"]
+        .iter()
+        .any(|b| rest[first.map_or(0, char::len_utf8)..].starts_with(b));
     matches!(first, Some('与' | '比' | '较'))
-        && second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit())
+        && (against_budget
+            || second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit()))
 }
 
 /// Splits `今年收入比上年` into the subject (`今年收入`) and whether the lead-in compares with a budget.
@@ -645,6 +659,20 @@ fn split_lead_in(word: &str) -> (&str, bool) {
         Some((i, _)) => (&word[..i], word[i..].contains("预算")),
         None => (word, false),
     }
+}
+
+/// `较年初预算`, `比调整预算`, `比预算数`: a lead-in comparing with the figure's own budget (no earlier year
+/// named), not with last year.
+fn against_own_budget(word: &str) -> bool {
+    let Some((i, _)) = word.char_indices().find(|&(i, _)| lead_in_at(word, i)) else {
+        return false;
+    };
+    let lead = &word[i..];
+    lead.contains("预算")
+        && !["上年", "去年", "同期", "前年"]
+            .iter()
+            .any(|y| lead.contains(y))
+        && !lead.chars().any(|c| c.is_ascii_digit())
 }
 
 /// `收、支总计` → `收入总计`, `支出总计`: the shared ending goes to every part.
@@ -711,7 +739,7 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
 }
 
 /// Words before a label that say when or introduce it, not what it is.
-const LEADING_WORDS: [&str; 15] = [
+const LEADING_WORDS: [&str; 20] = [
     "本年度",
     "本年",
     "今年",
@@ -729,6 +757,11 @@ const LEADING_WORDS: [&str; 15] = [
     "我校",
     "我中心",
     "我部门",
+    "我区",
+    "我县",
+    "我市",
+    "我镇",
+    "我乡",
 ];
 
 /// Words after a label that introduce its amount, not what it is.
@@ -762,6 +795,8 @@ fn without_leading_words(mut text: &str) -> &str {
         for prefix in LEADING_WORDS {
             text = text.strip_prefix(prefix).unwrap_or(text);
         }
+        // `①我区地方一般公共预算收入`: a circled number marks the item, it is not part of its name.
+        text = text.trim_start_matches(|c| ('\u{2460}'..='\u{2473}').contains(&c));
         let current_year_term = ["本年收入", "本年支出"]
             .iter()
             .any(|t| before.starts_with(t));
