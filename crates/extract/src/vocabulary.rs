@@ -105,7 +105,7 @@ pub const ROOTS: &[Root] = &[
 /// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`).
 const MONEY_NOUNS: &[&str] = &[
     "收入", "支出", "预算", "经费", "费用", "费", "资金", "总额", "财力", "结余", "拨款", "基金",
-    "补助", "金额", "税", "税种", "采购",
+    "补助", "金额", "税", "税种", "采购", "总计", "合计",
 ];
 
 /// Whether a label ends with a word naming a sum of money.
