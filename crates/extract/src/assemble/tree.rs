@@ -394,15 +394,18 @@ impl Assembler<'_> {
         Some(index)
     }
 
-    /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 among its
-    /// classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
+    /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 and no
+    /// income among its classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
     pub(super) fn off_list(&self, parent: usize, label: &str) -> bool {
         let by_function = matches!(
             self.nodes[parent].schema.as_deref(),
             Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
         );
+        // Nor income of any kind: `…地方一般公共预算收入1439.05亿元` after a spending total is not a class.
         by_function
-            && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t)) || is_economic(label))
+            && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
+                || is_economic(label)
+                || label.ends_with("收入"))
     }
 
     pub(super) fn child_with_label(&self, parent: usize, label: &str) -> Option<usize> {
