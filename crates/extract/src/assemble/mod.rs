@@ -18,7 +18,7 @@ mod relations;
 mod subjects;
 mod tree;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
@@ -146,6 +146,8 @@ pub struct Assembler<'a> {
     placed_as_prior: bool,
     /// The topic of the sentence just read (see [`SentenceState::carried`]).
     previous_topic: Option<usize>,
+    /// The ids of all roots, known and free (a set: a fresh id is found in logarithmic time).
+    root_ids: BTreeSet<String>,
     /// Free roots by their printed label (see [`free`]).
     free_by_label: BTreeMap<String, usize>,
 }
@@ -180,6 +182,7 @@ impl<'a> Assembler<'a> {
             prior_list: None,
             placed_as_prior: false,
             free_by_label: BTreeMap::new(),
+            root_ids: BTreeSet::new(),
             previous_topic: None,
         }
     }

@@ -442,6 +442,9 @@ impl Assembler<'_> {
         open_list: bool,
     ) -> usize {
         let index = self.nodes.len();
+        if parent.is_none() {
+            self.root_ids.insert(node.id.clone());
+        }
         if let Some(p) = parent {
             let parent = &mut self.nodes[p];
             parent.children.push(index);
