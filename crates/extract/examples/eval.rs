@@ -2,7 +2,7 @@
 //! nodes, FAIL relations of its key reported on the stated figure, false errors, ROUNDING relations reported
 //! as errors (definitions in tests/common/prose_score.rs).
 //!
-//! `cargo run -p budget-lens-extract --example eval -- [DIR] [--verbose]`; DIR holds keys.json and the
+//! `cargo run -p budget-lens-extract --example eval -- [DIR] [--verbose] [--unplaced]`; DIR holds keys.json and the
 //! excerpts (default: the repository's tests/data/prose). Results go to bench/RESULTS.md by hand.
 
 #[path = "../tests/common/prose_score.rs"]
@@ -17,6 +17,8 @@ use prose_score::{line, load, score, total, Score, Seen};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
+    // `--unplaced`: each excerpt's sentences whose figures found no place, to see which phrasings lose most.
+    let show_unplaced = args.iter().any(|a| a == "--unplaced");
     let dir = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -38,6 +40,9 @@ fn main() {
                 .for_each(|f| println!("    false: {f}"));
             s.missed.iter().for_each(|m| println!("    missed: {m}"));
         }
+        if show_unplaced {
+            print_unplaced(excerpt);
+        }
         scores.push(s);
     }
     let t = total(&scores);
@@ -54,6 +59,14 @@ fn main() {
         scores.iter().filter(|s| !s.false_errors.is_empty()).count(),
         t.rounding_errors
     );
+}
+
+fn print_unplaced(excerpt: &prose_score::Excerpt) {
+    if let Ok(extraction) = extract(&excerpt.body) {
+        for u in &extraction.report.unplaced {
+            println!("    unplaced: {}", u.text.replace('\n', " "));
+        }
+    }
 }
 
 /// Extracts, checks and scores one excerpt; a text the extractor refuses places nothing and catches nothing.

@@ -9,7 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
-use super::vocabulary::root_of;
+use super::vocabulary::{names_money, root_of};
 use budget_lens_core::report::Phase;
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
@@ -66,6 +66,12 @@ pub enum Statement {
     /// `年初预算数x万元` in a final account.
     Budget {
         subject: Subject,
+        figure: usize,
+    },
+    /// `一般公共预算总收入由84.67亿元调整为107.78亿元`: the budget before an adjustment of the label's amount,
+    /// which follows (`调整为…`).
+    AdjustedFrom {
+        label: String,
         figure: usize,
     },
     /// `比上年累计支出433万元(减少2万元)`.
@@ -180,6 +186,18 @@ const BUDGET_SUFFIXES: [&str; 8] = [
     "预算",
 ];
 
+/// Bases of a share that name the figure's own budget (budget-execution reports).
+const BUDGET_BASES: [&str; 8] = [
+    "预算",
+    "预算数",
+    "年初预算",
+    "年初预算数",
+    "调整预算",
+    "调整预算数",
+    "调整后预算",
+    "变动预算",
+];
+
 /// Parses the tokens into sentences of statements.
 pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Sentence> {
     let mut parser = Parser {
@@ -191,6 +209,8 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         clause: Vec::new(),
         sentence_start: 0,
         paired_subjects: Vec::new(),
+        colon_label: None,
+        dropped_change: false,
     };
     for token in &tokens.tokens {
         match *token {
@@ -198,7 +218,11 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
             Token::Figure(f) => parser.clause.push(Element::Figure(f)),
             Token::Punct { ch: '、', .. } => parser.clause.push(Element::Separator),
             Token::Punct { ch, at } => {
+                let heading = parser.words_only_clause();
                 parser.end_clause();
+                // `1.因公出国(境)费:0万元`, `(一)收入预算:2024年年初预算数777.03万元`: the words before `:`
+                // name the amount after it when that amount has no label of its own.
+                parser.colon_label = heading.filter(|_| ch == ':');
                 if ends_sentence(ch) {
                     parser.end_sentence(at + 1);
                 }
@@ -235,10 +259,45 @@ struct Parser<'a> {
     sentence_start: usize,
     /// The subjects of the last paired change in the sentence (`各增加A、B万元`), for the rates after it.
     paired_subjects: Vec<Subject>,
+    /// The words of a clause that ended with `:` (see [`Parser::label_or_colon_label`]).
+    colon_label: Option<String>,
+    /// The last change in the sentence was against the budget and dropped: a bare rate after it is too.
+    dropped_change: bool,
 }
 
 impl Parser<'_> {
+    /// The text of a clause that holds words only (no figure).
+    fn words_only_clause(&self) -> Option<String> {
+        let mut text = String::new();
+        for element in &self.clause {
+            match *element {
+                Element::Word(start, end) => text.push_str(&self.text.text(start, end)),
+                _ => return None,
+            }
+        }
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// An amount printed without a label after `label:`: the label before the colon, where a bare kind
+    /// (`收入预算:`, `支出:`) names the total.
+    fn label_or_colon_label(&mut self, label: Label) -> Label {
+        let colon = self.colon_label.take();
+        if !label.text.is_empty() {
+            return label;
+        }
+        let Some(colon) = colon else { return label };
+        let named = clean_label(&colon, self.phase);
+        let text = match named.text.as_str() {
+            "收入" => "收入总计".to_string(),
+            "支出" => "支出总计".to_string(),
+            other => other.to_string(),
+        };
+        Label { text, ..named }
+    }
+
     fn end_sentence(&mut self, end: usize) {
+        self.colon_label = None;
+        self.dropped_change = false;
         let statements = std::mem::take(&mut self.statements);
         self.paired_subjects.clear();
         if !statements.is_empty() {
@@ -373,6 +432,7 @@ impl Parser<'_> {
     }
 
     fn one_figure(&mut self, word: &str, figure: usize) {
+        let colon_label = self.colon_label.take();
         let word = match word.strip_prefix(')') {
             Some(rest) => {
                 self.statements.push(Statement::ParenClose);
@@ -381,17 +441,23 @@ impl Parser<'_> {
             None => word,
         };
         let statement = if self.is_money(figure) {
+            self.colon_label = colon_label;
             self.money(word, figure)
         } else {
             self.percent(word, figure)
         };
+        self.colon_label = None;
         self.statements.push(statement);
     }
 
     fn money(&mut self, word: &str, figure: usize) -> Statement {
         if let Some((before, sign)) = strip_direction(word) {
             let (subject, budget_based) = split_lead_in(before);
-            if budget_based && self.phase == Some(Phase::Final) {
+            let dropped =
+                budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+            // A change against the budget is not modelled; the rate after it goes with it.
+            self.dropped_change = dropped;
+            if dropped {
                 return Statement::Unknown { figure };
             }
             return Statement::Change {
@@ -410,6 +476,19 @@ impl Parser<'_> {
         }
         if lead_in_at(word, 0) {
             return Statement::Prior { figure };
+        }
+        if let Some(label) = word.strip_suffix('由') {
+            return Statement::AdjustedFrom {
+                label: clean_label(label, self.phase).text,
+                figure,
+            };
+        }
+        // `…由21.28亿元调整为40.94亿元`: the adjusted amount, of the label before `由`.
+        if ["调整为", "调整到"].contains(&word) {
+            return Statement::Amount {
+                label: Label::default(),
+                figure,
+            };
         }
         if self.phase == Some(Phase::Final) {
             if let Some(subject) = BUDGET_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)) {
@@ -431,15 +510,23 @@ impl Parser<'_> {
                 break;
             }
         }
+        let label = clean_label(label, self.phase);
         Statement::Amount {
-            label: clean_label(label, self.phase),
+            label: self.label_or_colon_label(label),
             figure,
         }
     }
 
-    fn percent(&self, word: &str, figure: usize) -> Statement {
+    fn percent(&mut self, word: &str, figure: usize) -> Statement {
         if let Some(base) = word.strip_prefix('占') {
             let base = base.trim_end_matches('的');
+            // `占调整预算105.47%`, `占预算的85%`: a share of the figure's own budget is its completion rate.
+            if BUDGET_BASES.contains(&base) {
+                return Statement::Completion {
+                    subject: Subject::Implicit,
+                    figure,
+                };
+            }
             let base = clean_label(base, self.phase).text;
             let bare = base.is_empty() || base == "比";
             return Statement::Share {
@@ -462,7 +549,9 @@ impl Parser<'_> {
         }
         if let Some((before, sign)) = strip_direction(word) {
             let (subject, budget_based) = split_lead_in(before);
-            if budget_based && self.phase == Some(Phase::Final) {
+            let own_budget =
+                budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+            if own_budget || (before.is_empty() && self.dropped_change) {
                 return Statement::Unknown { figure };
             }
             return Statement::ChangePct {
@@ -493,6 +582,14 @@ impl Parser<'_> {
             if word.is_empty() {
                 return;
             }
+        }
+        // `(其中:` opens a parenthesis whose items follow: the `(` is what closes the list at `)`.
+        if let Some(rest) = word
+            .strip_prefix('(')
+            .filter(|r| OPENERS.iter().any(|o| r.ends_with(o)))
+        {
+            self.statements.push(Statement::ParenOpen);
+            word = rest.to_string();
         }
         let statement = if word.starts_with('占') && word.contains('%') {
             Statement::MissingShare
@@ -548,8 +645,12 @@ fn lead_in_at(word: &str, at: usize) -> bool {
     let mut chars = rest.chars();
     let first = chars.next();
     let second = chars.next();
+    let against_budget = ["年初预算", "预算", "调整预算", "调整后预算"]
+        .iter()
+        .any(|b| rest[first.map_or(0, char::len_utf8)..].starts_with(b));
     matches!(first, Some('与' | '比' | '较'))
-        && second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit())
+        && (against_budget
+            || second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit()))
 }
 
 /// Splits `今年收入比上年` into the subject (`今年收入`) and whether the lead-in compares with a budget.
@@ -558,6 +659,20 @@ fn split_lead_in(word: &str) -> (&str, bool) {
         Some((i, _)) => (&word[..i], word[i..].contains("预算")),
         None => (word, false),
     }
+}
+
+/// `较年初预算`, `比调整预算`, `比预算数`: a lead-in comparing with the figure's own budget (no earlier year
+/// named), not with last year.
+fn against_own_budget(word: &str) -> bool {
+    let Some((i, _)) = word.char_indices().find(|&(i, _)| lead_in_at(word, i)) else {
+        return false;
+    };
+    let lead = &word[i..];
+    lead.contains("预算")
+        && !["上年", "去年", "同期", "前年"]
+            .iter()
+            .any(|y| lead.contains(y))
+        && !lead.chars().any(|c| c.is_ascii_digit())
 }
 
 /// `收、支总计` → `收入总计`, `支出总计`: the shared ending goes to every part.
@@ -599,81 +714,131 @@ fn paired_labels(parts: &[String]) -> Vec<String> {
 /// Cleans a printed label: leading years (`2021年度`), `本年`/`今年`, list words; trailing fillers (`为`,
 /// `决算数`); a leading classification code becomes `code`.
 pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
-    let mut text = word.trim();
+    let text = word.trim();
     let year = label_year(text);
-    let balance_term = ["加", "减去", "扣除"].iter().any(|p| text.starts_with(p));
-    loop {
-        let before = text;
-        text = strip_year(text);
-        for prefix in [
-            "本年度",
-            "本年",
-            "今年",
-            "全年",
-            "当年",
-            "年度",
-            "其中",
-            "具体包括",
-            "包括",
-            "安排的",
-        ] {
-            text = text.strip_prefix(prefix).unwrap_or(text);
-        }
-        // `本年收入合计` / `本年支出合计` are terms of their own (items of 收入总计 / 支出总计): keep `本年`.
-        if ["本年收入", "本年支出"]
-            .iter()
-            .any(|t| before.starts_with(t))
-            && text != before
-        {
-            text = before;
-            break;
-        }
-        if text == before {
-            break;
-        }
-    }
+    let balance_term = ["加", "再加", "减去", "扣除"]
+        .iter()
+        .any(|p| text.starts_with(p));
+    let text = without_leading_words(text);
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let code = (3..=10)
         .contains(&digits)
         .then(|| text[..digits].to_string());
-    if code.is_some() {
-        text = &text[digits..];
+    let text = if code.is_some() {
+        &text[digits..]
+    } else {
+        text
+    };
+    let text = without_trailing_words(text, phase == Some(Phase::Budget));
+    Label {
+        text: without_qualifier(text).to_string(),
+        code,
+        year,
+        balance_term,
     }
-    let budget_phase = phase == Some(Phase::Budget);
+}
+
+/// Words before a label that say when or introduce it, not what it is.
+const LEADING_WORDS: [&str; 20] = [
+    "本年度",
+    "本年",
+    "今年",
+    "全年",
+    "当年",
+    "年度",
+    "其中",
+    "具体包括",
+    "包括",
+    "安排的",
+    // The writer naming itself (`本年度我院基本支出…`): not part of the item's name. (`本单位收入` keeps its
+    // words: `单位收入` names the unit's total.)
+    "我院",
+    "我局",
+    "我校",
+    "我中心",
+    "我部门",
+    "我区",
+    "我县",
+    "我市",
+    "我镇",
+    "我乡",
+];
+
+/// Words after a label that introduce its amount, not what it is.
+const TRAILING_WORDS: [&str; 15] = [
+    // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the amount
+    // done is the label's.
+    "完成",
+    "累计",
+    "实现",
+    // `事业运行经费总预算安排37337407.64元`: the amount arranged is the label's.
+    "安排",
+    "决算数为",
+    "决算数",
+    "决算为",
+    "类科目",
+    "为",
+    "是",
+    "共计",
+    "达到",
+    "达",
+    "约",
+    "的",
+];
+
+/// `2021年度本年…` → `…`, repeatedly; `本年收入合计` / `本年支出合计` are terms of their own (items of 收入总计 /
+/// 支出总计) and keep `本年`.
+fn without_leading_words(mut text: &str) -> &str {
     loop {
         let before = text;
-        for suffix in [
-            // `一般公共预算收入完成16.16亿元` (budget-execution reports): the amount done is the label's.
-            "完成",
-            "决算数为",
-            "决算数",
-            "决算为",
-            "类科目",
-            "为",
-            "是",
-            "共计",
-            "达到",
-            "达",
-            "约",
-            "的",
-        ] {
+        text = strip_year(text);
+        for prefix in LEADING_WORDS {
+            text = text.strip_prefix(prefix).unwrap_or(text);
+        }
+        // `①我区地方一般公共预算收入`: a circled number marks the item, it is not part of its name.
+        text = text.trim_start_matches(|c| ('\u{2460}'..='\u{2473}').contains(&c));
+        let current_year_term = ["本年收入", "本年支出"]
+            .iter()
+            .any(|t| before.starts_with(t));
+        if current_year_term && text != before {
+            return before;
+        }
+        if text == before {
+            return text;
+        }
+    }
+}
+
+/// `…决算数为` → `…`, repeatedly; in a budget, budget words after a label go too (`支出总预算` names the
+/// total itself and keeps them).
+fn without_trailing_words(mut text: &str, budget_phase: bool) -> &str {
+    loop {
+        let before = text;
+        for suffix in TRAILING_WORDS {
             text = text.strip_suffix(suffix).unwrap_or(text);
         }
-        // `支出总预算` names the total itself; only a budget word after a label goes.
         if budget_phase && !text.ends_with("总预算") {
             for suffix in BUDGET_SUFFIXES {
                 text = text.strip_suffix(suffix).unwrap_or(text);
             }
         }
         if text == before {
-            break;
+            return text;
         }
     }
-    Label {
-        text: text.to_string(),
-        code,
-        year,
-        balance_term,
+}
+
+/// `地方一般公共预算收入(同口径)` → `地方一般公共预算收入`: a parenthesis after a name of a sum of money
+/// qualifies how the figure was counted; it is not part of the name (`因公出国(境)` keeps its own).
+fn without_qualifier(text: &str) -> &str {
+    let Some(open) = text.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return text;
+    };
+    let name = &text[..open];
+    if names_money(name) {
+        name
+    } else {
+        text
     }
 }
 

@@ -105,22 +105,7 @@ pub fn tokenize(text: &Normalized) -> Tokens {
             let list = scan_number_list(chars, i);
             if let Some(unit) = list.unit {
                 flush_word(&mut out, &mut word_start, i);
-                for (n, &(start, end)) in list.numbers.iter().enumerate() {
-                    if n > 0 {
-                        out.tokens.push(Token::Punct {
-                            ch: '、',
-                            at: start - 1,
-                        });
-                    }
-                    let printed: String = chars[start..end].iter().collect();
-                    out.tokens.push(Token::Figure(out.figures.len()));
-                    out.figures.push(Figure {
-                        value: parse_decimal(&printed).ok(),
-                        unit,
-                        start,
-                        end,
-                    });
-                }
+                push_figures(&mut out, chars, &list.numbers, unit);
             } else {
                 // Not a figure: the characters stay part of the current word.
                 word_start.get_or_insert(i);
@@ -133,6 +118,26 @@ pub fn tokenize(text: &Normalized) -> Tokens {
     }
     flush_word(&mut out, &mut word_start, chars.len());
     out
+}
+
+/// The numbers of a list printed with one unit, as figures separated by `、`.
+fn push_figures(out: &mut Tokens, chars: &[char], numbers: &[(usize, usize)], unit: FigureUnit) {
+    for (n, &(start, end)) in numbers.iter().enumerate() {
+        if n > 0 {
+            out.tokens.push(Token::Punct {
+                ch: '、',
+                at: start - 1,
+            });
+        }
+        let printed: String = chars[start..end].iter().collect();
+        out.tokens.push(Token::Figure(out.figures.len()));
+        out.figures.push(Figure {
+            value: parse_decimal(&printed).ok(),
+            unit,
+            start,
+            end,
+        });
+    }
 }
 
 fn flush_word(out: &mut Tokens, word_start: &mut Option<usize>, end: usize) {

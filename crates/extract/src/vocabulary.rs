@@ -102,6 +102,17 @@ pub const ROOTS: &[Root] = &[
     },
 ];
 
+/// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`).
+const MONEY_NOUNS: &[&str] = &[
+    "收入", "支出", "预算", "经费", "费用", "费", "资金", "总额", "财力", "结余", "拨款", "基金",
+    "补助", "金额", "税", "税种", "采购", "总计", "合计",
+];
+
+/// Whether a label ends with a word naming a sum of money.
+pub fn names_money(label: &str) -> bool {
+    MONEY_NOUNS.iter().any(|n| label.ends_with(n))
+}
+
 /// The root a label names, if any.
 pub fn root_of(label: &str) -> Option<&'static Root> {
     ROOTS
@@ -189,12 +200,14 @@ const GENERAL_BUDGET: &[&str] = &[
     "一般公共预算拨款收入",
     "一般公共预算收入",
     "一般公共预算财政拨款",
+    "一般公共预算拨款",
 ];
 const GOV_FUND: &[&str] = &[
     "政府性基金收入",
     "政府性基金预算财政拨款收入",
     "政府性基金预算拨款收入",
     "政府性基金预算收入",
+    "政府性基金预算拨款",
 ];
 const STATE_CAPITAL: &[&str] = &[
     "国有资本经营预算财政拨款收入",
@@ -211,7 +224,13 @@ const GOODS: &[&str] = &["商品和服务支出"];
 const BASIC: &[&str] = &["基本支出"];
 const PROJECT: &[&str] = &["项目支出"];
 // `公车…`, `公务车…`: the short names of the official-vehicle items (三公 label variants).
-const VEHICLE_PURCHASE: &[&str] = &["公务用车购置费", "公车购置费", "公务车购置费"];
+const VEHICLE_PURCHASE: &[&str] = &[
+    "公务用车购置费",
+    "公车购置费",
+    "公务车购置费",
+    // `公务用车购置支出0万元`: the item named by its spending.
+    "公务用车购置支出",
+];
 // `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
     "公务用车运行(维护)费",
@@ -225,6 +244,8 @@ const VEHICLE_OPERATION: &[&str] = &[
     "公车运行及维护",
     "公车运行费",
     "公务车运行维护费",
+    "公务用车运行支出",
+    "公务用车运行维护支出",
 ];
 
 pub const CHILDREN: &[Child] = &[
@@ -526,6 +547,21 @@ const STANDARD_IDS: &[(&str, &str)] = &[
     ("住房公积金", "housing_fund"),
     ("提租补贴", "rent_subsidy"),
     ("购房补贴", "purchase_subsidy"),
+    // Totals of budget-execution reports (free roots and their items, see assemble/free.rs)
+    ("一般公共预算收入", "general_budget_revenue"),
+    ("地方一般公共预算收入", "general_budget_revenue"),
+    ("税收收入", "tax"),
+    ("非税收入", "non_tax"),
+    ("政府性基金收入", "gov_fund_revenue"),
+    ("政府性基金预算收入", "gov_fund_revenue"),
+    ("政府性基金支出", "gov_fund_spending"),
+    ("上级补助收入", "superior_subsidy"),
+    ("政府采购", "procurement"),
+    ("基本支出", "basic"),
+    ("项目支出", "project"),
+    ("工资福利支出", "wages"),
+    ("商品和服务支出", "goods_services"),
+    ("对个人和家庭的补助支出", "family_subsidy"),
     // 机关运行经费 items
     ("办公费", "office"),
     ("印刷费", "printing"),

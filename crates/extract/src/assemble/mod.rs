@@ -12,12 +12,13 @@
 //! items, restatements, priors), [`lists`] (which lists are open), [`subjects`] (what a share, change or rate
 //! is about) and [`relations`] (identities across breakdowns, the nodes written out).
 
+mod free;
 mod lists;
 mod relations;
 mod subjects;
 mod tree;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
@@ -62,6 +63,8 @@ struct Built {
     /// another quantity (`区本级…收入` after `全区…收入`, `2021年的…` after `2022年的…`), not a restatement.
     printed: String,
     year: Option<u16>,
+    /// A free root or an item below one (see [`free`]): its lists are known only where the text marks them.
+    free: bool,
 }
 
 /// A node whose list is open.
@@ -99,6 +102,12 @@ struct SentenceState {
     pending_budget: Option<(String, usize)>,
     problem: bool,
     figures: Vec<usize>,
+    /// `X由A调整为B`: (X, A) until B is read.
+    pending_adjustment: Option<(String, usize)>,
+    /// The node of the first amount placed in the sentence: its topic.
+    first_node: Option<usize>,
+    /// The previous sentence's topic, for a change printed without subject at the start of this one.
+    carried: Option<usize>,
     /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
     /// too (`加A，B，C，收入合计D`), not items of the total before them.
     in_balance: bool,
@@ -135,6 +144,12 @@ pub struct Assembler<'a> {
     prior_list: Option<usize>,
     /// The last placed amount was a prior-year amount.
     placed_as_prior: bool,
+    /// The topic of the sentence just read (see [`SentenceState::carried`]).
+    previous_topic: Option<usize>,
+    /// The ids of all roots, known and free (a set: a fresh id is found in logarithmic time).
+    root_ids: BTreeSet<String>,
+    /// Free roots by their printed label (see [`free`]).
+    free_by_label: BTreeMap<String, usize>,
 }
 
 impl<'a> Assembler<'a> {
@@ -166,6 +181,9 @@ impl<'a> Assembler<'a> {
             prior_owner: None,
             prior_list: None,
             placed_as_prior: false,
+            free_by_label: BTreeMap::new(),
+            root_ids: BTreeSet::new(),
+            previous_topic: None,
         }
     }
 
@@ -197,31 +215,58 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// Reads one sentence: its statements in order, then what its end closes and what it leaves unplaced.
     fn sentence(&mut self, sentence: &Sentence, original: &[char]) {
-        let mut state = SentenceState {
-            // After `；` the same subject goes on (`…教育支出1595.95万元；完成年初预算100%`).
-            last_node: self.after_semicolon.take(),
-            ..SentenceState::default()
-        };
-        let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
-        self.sentence_index += 1;
-        self.amounts_in_sentence = 0;
-        self.void_list = false;
-        self.prior_owner = None;
-        self.prior_list = None;
-        if !matches!(sentence.statements.first(), Some(Statement::Marker { .. })) {
-            self.close_sentence_lists();
-        }
+        let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
+        let mut state = self.begin_sentence(numbered);
         for statement in &sentence.statements {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);
             }
             self.statement(statement, &mut state);
         }
+        self.previous_topic = state.first_node;
+        let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
         }
         let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
+        self.end_sentence_lists(ends_on_semicolon);
+        let unread = state.figures.iter().any(|&f| !self.consumed[f]);
+        if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {
+            // A numbered item or table row whose figures found no place: the list is not complete.
+            self.list_has_unplaced_item(true);
+        }
+        if state.problem || unread {
+            // What follows `其中:` after a sentence that found no place is not known to belong to anything.
+            self.last_node = None;
+            self.keep_unplaced(sentence, original);
+        } else if ends_on_semicolon {
+            self.after_semicolon = state.last_node;
+        }
+    }
+
+    /// The state a sentence starts from; lists that ended with the previous sentence close unless this one
+    /// continues them with a list marker.
+    fn begin_sentence(&mut self, numbered: bool) -> SentenceState {
+        self.sentence_index += 1;
+        self.amounts_in_sentence = 0;
+        self.void_list = false;
+        self.prior_owner = None;
+        self.prior_list = None;
+        if !numbered {
+            self.close_sentence_lists();
+        }
+        SentenceState {
+            // After `；` the same subject goes on (`…教育支出1595.95万元；完成年初预算100%`).
+            last_node: self.after_semicolon.take(),
+            carried: self.previous_topic.take().filter(|_| !numbered),
+            ..SentenceState::default()
+        }
+    }
+
+    /// Marks the lists opened in this sentence that end with it (see [`Assembler::close_sentence_lists`]).
+    fn end_sentence_lists(&mut self, ends_on_semicolon: bool) {
         let this_sentence = self.sentence_index;
         for open in &mut self.stack {
             let opened_here = open.sentence == this_sentence;
@@ -233,35 +278,25 @@ impl<'a> Assembler<'a> {
             }
             open.took_item = false;
         }
-        let unread = state.figures.iter().any(|&f| !self.consumed[f]);
-        let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
-        if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {
-            // A numbered item or table row whose figures found no place: the list is not complete.
-            self.list_has_unplaced_item(true);
+    }
+
+    /// A sentence with a figure that found no place goes to `unplaced`, whole (its text shortened).
+    fn keep_unplaced(&mut self, sentence: &Sentence, original: &[char]) {
+        let (start, end) = self.text.original_span(sentence.start, sentence.end);
+        let printed: String = original
+            .get(start..end.min(original.len()))
+            .unwrap_or_default()
+            .iter()
+            .take(UNPLACED_CHARS + 1)
+            .collect();
+        let mut printed = printed.trim().to_string();
+        if printed.chars().count() > UNPLACED_CHARS {
+            printed = printed.chars().take(UNPLACED_CHARS).collect::<String>() + "…";
         }
-        if state.problem || unread {
-            // What follows `其中:` after a sentence that found no place is not known to belong to anything.
-            self.last_node = None;
-        } else if self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';') {
-            self.after_semicolon = state.last_node;
-        }
-        if state.problem || unread {
-            let (start, end) = self.text.original_span(sentence.start, sentence.end);
-            let printed: String = original
-                .get(start..end.min(original.len()))
-                .unwrap_or_default()
-                .iter()
-                .take(UNPLACED_CHARS + 1)
-                .collect();
-            let mut printed = printed.trim().to_string();
-            if printed.chars().count() > UNPLACED_CHARS {
-                printed = printed.chars().take(UNPLACED_CHARS).collect::<String>() + "…";
-            }
-            self.unplaced.push(Unplaced {
-                text: printed,
-                at: Span { start, end },
-            });
-        }
+        self.unplaced.push(Unplaced {
+            text: printed,
+            at: Span { start, end },
+        });
     }
 
     fn statement(&mut self, statement: &Statement, state: &mut SentenceState) {
@@ -298,6 +333,9 @@ impl<'a> Assembler<'a> {
             }
             Statement::Budget { subject, figure } => self.budget(subject, *figure, state),
             Statement::Prior { figure } => state.prior = Some(*figure),
+            Statement::AdjustedFrom { label, figure } => {
+                state.pending_adjustment = Some((label.clone(), *figure));
+            }
             Statement::Change {
                 subject,
                 figure,
@@ -364,19 +402,15 @@ impl<'a> Assembler<'a> {
         let at = self.span(figure);
         let level = state.marker_level.take();
         self.amounts_in_sentence += 1;
-        state.in_balance |= label.balance_term;
-        let balance_label;
-        let label = match state.in_balance && !label.balance_term {
-            true => {
-                balance_label = Label {
-                    balance_term: true,
-                    ..label.clone()
-                };
-                &balance_label
+        if label.text.is_empty() {
+            if let Some((name, from)) = state.pending_adjustment.take() {
+                let node = self.adjusted(&name, (value, at, level), from, state)?;
+                self.consumed[figure] = true;
+                return Some(node);
             }
-            false => label,
-        };
-        let pending = match budgeted_by_pending(label, state.pending_budget.as_ref()) {
+        }
+        let label = self.as_balance_term(label, state);
+        let pending = match budgeted_by_pending(&label, state.pending_budget.as_ref()) {
             true => state.pending_budget.take(),
             false => None,
         };
@@ -385,13 +419,13 @@ impl<'a> Assembler<'a> {
             Some((name, _)) => {
                 let named = Label {
                     text: name.clone(),
-                    ..label.clone()
+                    ..label
                 };
                 self.place(&named, value, at, level)?
             }
             None => {
                 self.placed_as_prior = false;
-                self.place(label, value, at, level)?
+                self.place(&label, value, at, level)?
             }
         };
         self.consumed[figure] = true;
@@ -410,10 +444,53 @@ impl<'a> Assembler<'a> {
                 set_once(&mut n.budget, &mut n.spans.budget, value, at)
             });
         }
+        state.first_node.get_or_insert(node);
         state.last_node = Some(node);
         state.change_target = None;
         self.last_node = Some(node);
         Some(node)
+    }
+
+    /// `一般公共预算总收入由84.67亿元调整为107.78亿元`: the adjusted amount is a quantity of its own (not the
+    /// original printed again), with the amount before the adjustment as its budget.
+    /// A numbered adjusted amount is an item of the open list (`2.上级转移支付补助收入由…调整为…`).
+    fn adjusted(
+        &mut self,
+        name: &str,
+        (value, at, level): (Decimal, Span, Option<u8>),
+        from: usize,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
+        let label = Label {
+            text: name.to_string(),
+            ..Label::default()
+        };
+        let item = level.and_then(|_| self.item_of_open_list(&label, value, at, level));
+        let node = match item {
+            Some(item) => item,
+            None => self.adjusted_root(&label, value, at)?,
+        };
+        let budget = self.money(from);
+        let budget_at = self.span(from);
+        self.set(state, from, Some(node), |n| {
+            set_once(&mut n.budget, &mut n.spans.budget, budget, budget_at)
+        });
+        state.first_node.get_or_insert(node);
+        state.last_node = Some(node);
+        state.change_target = None;
+        self.last_node = Some(node);
+        Some(node)
+    }
+
+    /// After a term of a balance (`加上级补助收入…`) the amounts of the sentence are terms too (`加A，B，C，
+    /// 收入合计D`), except the items in a term's parenthesis (`(其中：返还性收入40万元…)`).
+    fn as_balance_term(&self, label: &Label, state: &mut SentenceState) -> Label {
+        state.in_balance |= label.balance_term;
+        let in_paren = self.stack.last().is_some_and(|o| o.paren);
+        Label {
+            balance_term: label.balance_term || (state.in_balance && !in_paren),
+            ..label.clone()
+        }
     }
 
     /// `“三公”经费决算中，A…，B…`: the items that follow are the named total's, as after its `其中:`.
@@ -454,6 +531,7 @@ fn figure_of(statement: &Statement) -> Option<usize> {
         | Statement::PairedAmount { figure, .. }
         | Statement::Budget { figure, .. }
         | Statement::Prior { figure }
+        | Statement::AdjustedFrom { figure, .. }
         | Statement::Change { figure, .. }
         | Statement::ChangePct { figure, .. }
         | Statement::Share { figure, .. }

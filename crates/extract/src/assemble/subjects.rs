@@ -80,6 +80,9 @@ impl Assembler<'_> {
             }
             _ => {}
         }
+        if let Some(free) = self.free_named(text) {
+            return Some(free);
+        }
         for open in self.stack.iter().rev() {
             let built = &self.nodes[open.node];
             if built.node.label == text {
@@ -102,6 +105,25 @@ impl Assembler<'_> {
         let root = self.current_root?;
         self.known_parent_in(root, text)
             .and_then(|parent| self.child_with_label(parent, text))
+    }
+
+    /// The free root a name names: the one printed with that name, else the only one whose name ends with it
+    /// (`一般公共预算收入` for `地方一般公共预算收入`). Only the first free roots are looked at, which keeps
+    /// this constant time on texts with thousands of them.
+    pub(super) fn free_named(&self, text: &str) -> Option<usize> {
+        if let Some(&free) = self.free_by_label.get(text) {
+            return Some(free);
+        }
+        let mut ending = self
+            .free_by_label
+            .iter()
+            .take(256)
+            .filter(|(label, _)| label.ends_with(text))
+            .take(2);
+        match (ending.next(), ending.next()) {
+            (Some((_, &only)), None) if !text.is_empty() => Some(only),
+            _ => None,
+        }
     }
 
     /// `年初预算数x万元`: the budget of the node it names, or of the amount printed next.
@@ -131,7 +153,9 @@ impl Assembler<'_> {
             state.problem = true;
             return;
         }
+        self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
+        self.doubt_list_end_change(subject, target);
         let value = self.money(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
         if self.set(state, figure, target, |n| {
@@ -160,15 +184,54 @@ impl Assembler<'_> {
             state.problem = true;
             return;
         }
+        self.carry_subject(subject, state);
         let target = match subject {
             Subject::Implicit => state.change_target.or(state.last_node),
             _ => self.resolve(subject, state),
         };
+        if state.change_target.is_none() {
+            self.doubt_list_end_change(subject, target);
+        }
         let value = self.percent(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
         self.set(state, figure, target, |n| {
             set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at)
         });
+    }
+
+    /// `…用于保障机构运转的资金。较上年减少15.8万元，下降29.2%`: a change printed without subject before any
+    /// amount of its sentence is about the previous sentence's topic (its first amount), in doubt.
+    fn carry_subject(&mut self, subject: &Subject, state: &mut SentenceState) {
+        // After a change of a subject that found no place (`收支较上年…增加418.97万元`), a rate is that
+        // subject's, not the previous sentence's.
+        let opens_sentence = state.last_node.is_none()
+            && state.change_target.is_none()
+            && !state.problem
+            && self.amounts_in_sentence == 0;
+        if *subject != Subject::Implicit || !opens_sentence {
+            return;
+        }
+        if let Some(topic) = state.carried.take() {
+            self.doubt(topic, Doubt::Subject);
+            state.last_node = Some(topic);
+        }
+    }
+
+    /// `…，其中：基本支出488180.64元，项目支出36849227元，同比增加27125219.46元`: a change with no subject
+    /// after the last of several items listed in one sentence may be the item's or the total's. It goes to the
+    /// item, in doubt.
+    fn doubt_list_end_change(&mut self, subject: &Subject, target: Option<usize>) {
+        let Some(node) = target.filter(|_| *subject == Subject::Implicit) else {
+            return;
+        };
+        let Some(parent) = self.nodes[node].parent else {
+            return;
+        };
+        let siblings = &self.nodes[parent].children;
+        let last_of_several = siblings.len() >= 2 && siblings.last() == Some(&node);
+        if last_of_several && self.amounts_in_sentence >= 3 {
+            self.doubt(node, Doubt::Subject);
+        }
     }
 
     /// `完成年初预算的x%`.

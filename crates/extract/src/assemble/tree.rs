@@ -3,6 +3,8 @@
 use super::*;
 
 impl Assembler<'_> {
+    /// Where an amount goes, in order: a prior-year list, a root by keyword, a term of a balance, a chain of
+    /// 类/款/项, an open list, a known item's parent, a total restated, a free root.
     pub(super) fn place(
         &mut self,
         label: &Label,
@@ -18,21 +20,11 @@ impl Assembler<'_> {
             return None;
         }
         if let Some(root) = root_of(&label.text) {
-            // A label naming a total can be an item of the open list: `本年收入合计` under `收入总计`,
-            // `年末结转和结余` under `支出总计` where the text counts it there.
-            let top = self.stack.last().filter(|o| o.explicit).map(|o| o.node);
-            let item_of_top = top.filter(|&t| {
-                let schema = self.nodes[t].schema.as_deref();
-                schema.is_some_and(|s| child_of(s, &label.text).is_some())
-            });
-            if let Some(parent) = item_of_top {
-                return self.child(parent, label, value, at, level);
-            }
-            return self.root(root, label, value, at, level);
+            return self.place_root_label(root, label, value, at, level);
         }
         // `加上级补助收入…`: a term of a balance, beside the total before it, not in its list.
         if label.balance_term {
-            return None;
+            return self.balance_term(label, value, at);
         }
         if ["(类)", "(款)", "(项)"]
             .iter()
@@ -40,33 +32,103 @@ impl Assembler<'_> {
         {
             return self.chain(label, value, at, level);
         }
-        for k in (0..self.stack.len()).rev() {
-            let parent = self.stack[k].node;
-            let is_new = self.child_with_label(parent, &label.text).is_none();
-            if let Some(node) = self.child(parent, label, value, at, level) {
-                self.stack[k].took_item = true;
-                if is_new && !self.stack[k].explicit && level.is_none() {
-                    // Taken by a total merely mentioned before, with no `其中:` and no list marker.
-                    self.doubt(parent, Doubt::List);
-                }
-                if is_new && self.stack[k].partial {
-                    self.nodes[parent].node.partial = true;
-                }
-                return Some(node);
-            }
+        if let Some(node) = self.item_of_open_list(label, value, at, level) {
+            return Some(node);
         }
-        // A known item whose parent was not opened with `其中:` (e.g. on a new line).
-        if let Some(root) = self.current_root {
-            if let Some(parent) = self.known_parent_in(root, &label.text) {
-                let is_new = self.child_with_label(parent, &label.text).is_none();
-                let node = self.child(parent, label, value, at, level)?;
-                if is_new && level.is_none() {
-                    self.doubt(parent, Doubt::List);
-                }
-                return Some(node);
-            }
+        if let Some(node) = self.item_of_known_parent(label, value, at, level) {
+            return node;
         }
         self.restated_total(label, value, at)
+            .or_else(|| self.restated_item(label, value, at))
+            .or_else(|| self.free_root(label, value, at, level))
+    }
+
+    /// `(一)因公出国(境)费支出0万元` under a heading after the item was listed: a known item of a root printed
+    /// again with the same value, though no list of its is open. Only the same value: with another one it may
+    /// be another quantity of the same name. The first roots only are looked at (constant time).
+    fn restated_item(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        let item = self.roots.iter().take(64).find_map(|&root| {
+            let parent = self.known_parent_in(root, &label.text)?;
+            let item = self.child_with_label(parent, &label.text)?;
+            self.same_value(item, value).then_some(item)
+        })?;
+        restate(&mut self.nodes[item].node, value, at);
+        Some(item)
+    }
+
+    /// A label naming a root's keyword: an item of the open list where that list takes it (`本年收入合计` under
+    /// `收入总计`, `年末结转和结余` under `支出总计` where the text counts it there), else the root (again).
+    fn place_root_label(
+        &mut self,
+        root: &'static Root,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let top = self.stack.last().filter(|o| o.explicit).map(|o| o.node);
+        let item_of_top = top.filter(|&t| {
+            let schema = self.nodes[t].schema.as_deref();
+            schema.is_some_and(|s| child_of(s, &label.text).is_some())
+        });
+        if let Some(parent) = item_of_top {
+            return self.child(parent, label, value, at, level);
+        }
+        // A root's name printed again for another quantity (another scope, period or fund): a breakdown of
+        // its own rather than none.
+        self.root(root, label, value, at, level)
+            .or_else(|| self.free_root(label, value, at, level))
+    }
+
+    /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
+    /// marker) or a free one takes it in doubt.
+    pub(super) fn item_of_open_list(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        for k in (0..self.stack.len()).rev() {
+            let parent = self.stack[k].node;
+            let free = self.nodes[parent].free;
+            if free && !self.free_takes(&self.stack[k], label, level, value) {
+                continue;
+            }
+            let is_new = self.child_with_label(parent, &label.text).is_none();
+            let Some(node) = self.child(parent, label, value, at, level) else {
+                continue;
+            };
+            self.stack[k].took_item = true;
+            let unmarked = !self.stack[k].explicit && level.is_none();
+            if is_new && (free || unmarked) {
+                self.doubt(parent, Doubt::List);
+            }
+            if is_new && self.stack[k].partial {
+                self.nodes[parent].node.partial = true;
+            }
+            return Some(node);
+        }
+        None
+    }
+
+    /// A known item whose parent was not opened with `其中:` (e.g. on a new line): `Some(None)` when the
+    /// parent is there but refuses it.
+    fn item_of_known_parent(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<Option<usize>> {
+        let root = self.current_root?;
+        let parent = self.known_parent_in(root, &label.text)?;
+        let is_new = self.child_with_label(parent, &label.text).is_none();
+        let node = self.child(parent, label, value, at, level);
+        if node.is_some() && is_new && level.is_none() {
+            self.doubt(parent, Doubt::List);
+        }
+        Some(node)
     }
 
     pub(super) fn doubt(&mut self, node: usize, doubt: Doubt) {
@@ -124,6 +186,8 @@ impl Assembler<'_> {
         Some(item)
     }
 
+    /// A root's keyword: the root printed again (restated, a prior year, an item of it restated), or a new
+    /// root; its list is open from this mention.
     pub(super) fn root(
         &mut self,
         root: &'static Root,
@@ -134,28 +198,7 @@ impl Assembler<'_> {
     ) -> Option<usize> {
         let node = match self.root_by_id.get(root.id) {
             Some(&existing) => {
-                // `本年收入合计` again after `收入总计…其中：本年收入合计…`: that item, restated, its list open.
-                let item = child_of(root.id, &label.text)
-                    .and_then(|(id, _)| self.nodes[existing].child_by_id.get(id).copied());
-                if let Some(item) = item {
-                    restate(&mut self.nodes[item].node, value, at);
-                    self.nodes[item].mention_level = level;
-                    let level = level.unwrap_or(self.heading_level);
-                    self.stack.clear();
-                    for node in [existing, item] {
-                        self.stack.push(Open {
-                            node,
-                            level,
-                            partial: false,
-                            explicit: false,
-                            by_mention: true,
-                            paren: false,
-                            ends_with_sentence: false,
-                            took_item: false,
-                            sentence: self.sentence_index,
-                        });
-                    }
-                    self.current_root = Some(existing);
+                if let Some(item) = self.root_item_again(existing, label, value, at, level) {
                     return Some(item);
                 }
                 if is_prior_year(&self.nodes[existing], label) {
@@ -171,25 +214,65 @@ impl Assembler<'_> {
                 restate(&mut self.nodes[existing].node, value, at);
                 existing
             }
-            None => {
-                if self.nodes.len() >= MAX_NODES {
-                    return None;
-                }
-                let mut node = Node::new(root.id, root.label, value);
-                node.at = Some(at);
-                let index = self.push(node, None, Some(root.id.to_string()), root.open_list);
-                self.nodes[index].printed = label.text.clone();
-                self.nodes[index].year = label.year;
-                self.roots.push(index);
-                self.root_by_id.insert(root.id, index);
-                index
-            }
+            None => self.new_root(root, label, value, at)?,
         };
         self.nodes[node].mention_level = level;
         self.stack.clear();
-        self.stack.push(Open {
+        self.stack
+            .push(self.mention(node, level.unwrap_or(self.heading_level)));
+        self.current_root = Some(node);
+        Some(node)
+    }
+
+    /// `本年收入合计` again after `收入总计…其中：本年收入合计…`: that item, restated, its list open.
+    fn root_item_again(
+        &mut self,
+        existing: usize,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let root_id = self.nodes[existing].node.id.clone();
+        let (id, _) = child_of(&root_id, &label.text)?;
+        let item = self.nodes[existing].child_by_id.get(id).copied()?;
+        restate(&mut self.nodes[item].node, value, at);
+        self.nodes[item].mention_level = level;
+        let level = level.unwrap_or(self.heading_level);
+        self.stack.clear();
+        for node in [existing, item] {
+            let open = self.mention(node, level);
+            self.stack.push(open);
+        }
+        self.current_root = Some(existing);
+        Some(item)
+    }
+
+    fn new_root(
+        &mut self,
+        root: &'static Root,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        if self.nodes.len() >= MAX_NODES {
+            return None;
+        }
+        let mut node = Node::new(root.id, root.label, value);
+        node.at = Some(at);
+        let index = self.push(node, None, Some(root.id.to_string()), root.open_list);
+        self.nodes[index].printed = label.text.clone();
+        self.nodes[index].year = label.year;
+        self.roots.push(index);
+        self.root_by_id.insert(root.id, index);
+        Some(index)
+    }
+
+    /// The list of a total opened by its mention (not by `其中:`).
+    pub(super) fn mention(&self, node: usize, level: u8) -> Open {
+        Open {
             node,
-            level: level.unwrap_or(self.heading_level),
+            level,
             partial: false,
             explicit: false,
             by_mention: true,
@@ -197,9 +280,7 @@ impl Assembler<'_> {
             ends_with_sentence: false,
             took_item: false,
             sentence: self.sentence_index,
-        });
-        self.current_root = Some(node);
-        Some(node)
+        }
     }
 
     /// `一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)事业运行(项)649.53万元`: the figure is the last
@@ -306,21 +387,25 @@ impl Assembler<'_> {
         node.at = Some(at);
         let open_list = known.is_none();
         let index = self.push(node, Some(parent), schema, open_list);
+        self.nodes[index].free = self.nodes[parent].free;
         self.nodes[index].mention_level = level;
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
         Some(index)
     }
 
-    /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 among its
-    /// classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
+    /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 and no
+    /// income among its classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
     pub(super) fn off_list(&self, parent: usize, label: &str) -> bool {
         let by_function = matches!(
             self.nodes[parent].schema.as_deref(),
             Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
         );
+        // Nor income of any kind: `…地方一般公共预算收入1439.05亿元` after a spending total is not a class.
         by_function
-            && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t)) || is_economic(label))
+            && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
+                || is_economic(label)
+                || label.ends_with("收入"))
     }
 
     pub(super) fn child_with_label(&self, parent: usize, label: &str) -> Option<usize> {
@@ -357,6 +442,9 @@ impl Assembler<'_> {
         open_list: bool,
     ) -> usize {
         let index = self.nodes.len();
+        if parent.is_none() {
+            self.root_ids.insert(node.id.clone());
+        }
         if let Some(p) = parent {
             let parent = &mut self.nodes[p];
             parent.children.push(index);
@@ -377,6 +465,7 @@ impl Assembler<'_> {
             child_by_id: BTreeMap::new(),
             printed: String::new(),
             year: None,
+            free: false,
         });
         index
     }

@@ -1,0 +1,182 @@
+//! Free roots: an amount whose label no vocabulary knows and no open list takes becomes a breakdown of its
+//! own, when the label names a sum of money (`一般公共预算收入完成16.16亿元`, `税收收入322551万元`,
+//! `政府采购预算6429768.84元`). Budget-execution and fiscal reports name their totals in many words; read
+//! this way their changes, rates, completion and budget figures find a place.
+//!
+//! Nothing about a free root's structure is known: it takes items only from a list the text marks (`其中:`,
+//! `包括:`, numbered items), never an item larger than itself, and every sum over such a list is in doubt
+//! (`Doubt::List`: at most a warning).
+
+use super::*;
+use crate::vocabulary::names_money;
+
+/// Verbs that open a clause about what money did (`涉及资金653.12万元`, `统筹…资金`, `用于…`): the clause
+/// says what was done with money counted elsewhere, not the name of a total.
+const VERB_OPENINGS: &[&str] = &[
+    "涉及", "用于", "安排", "统筹", "筹集", "支持", "下达", "拨付", "争取", "落实", "投入", "减免",
+    "新增",
+];
+
+/// Longest label (characters) taken as the name of a free root: longer ones are clauses, not names.
+const MAX_FREE_LABEL: usize = 20;
+
+/// Whether a cleaned label names a sum of money and can be a free root's name.
+pub(super) fn is_free_label(label: &str) -> bool {
+    let length = label.chars().count();
+    (2..=MAX_FREE_LABEL).contains(&length)
+        && !label
+            .chars()
+            .any(|c| c.is_ascii_digit() || "、,:;。".contains(c))
+        && names_money(label)
+        && !VERB_OPENINGS.iter().any(|v| label.starts_with(v))
+}
+
+impl Assembler<'_> {
+    /// A label nothing else takes: the free root of that name (restated if printed again with the same
+    /// value) or a new one. The same name with another value is another quantity (before and after an
+    /// adjustment, each fund's 年终结余): a root of its own, never a restatement.
+    pub(super) fn free_root(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        if !is_free_label(&label.text) || label.balance_term || self.in_known_list(level) {
+            return None;
+        }
+        if let Some(&existing) = self.free_by_label.get(&label.text) {
+            if self.same_value(existing, value) {
+                restate(&mut self.nodes[existing].node, value, at);
+                self.open_free(existing, level);
+                return Some(existing);
+            }
+        }
+        let index = self.new_free_root(label, value, at)?;
+        self.open_free(index, level);
+        Some(index)
+    }
+
+    /// A term of a balance (`加上级补助收入120846万元`, `上年结余收入42690万元`, `减结转下年支出…`): a quantity of
+    /// its own beside the total before it, never an item of that total's list; it opens no list by mention.
+    pub(super) fn balance_term(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        let text = ["再加", "加", "减去", "减", "扣除"]
+            .iter()
+            .find_map(|p| label.text.strip_prefix(p))
+            .unwrap_or(&label.text);
+        if !is_free_label(text) {
+            return None;
+        }
+        let term = Label {
+            text: text.to_string(),
+            ..label.clone()
+        };
+        self.new_free_root(&term, value, at)
+    }
+
+    /// The root of an adjusted amount (see [`Assembler::adjusted`]): always a new one, as the name is the
+    /// original's too.
+    pub(super) fn adjusted_root(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
+        if !is_free_label(&label.text) {
+            return None;
+        }
+        let node = self.new_free_root(label, value, at)?;
+        self.open_free(node, None);
+        Some(node)
+    }
+
+    fn new_free_root(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        if self.nodes.len() >= MAX_NODES {
+            return None;
+        }
+        let id = self.free_id(&label.text);
+        let mut node = Node::new(id, label.text.clone(), value);
+        node.code = label.code.clone();
+        node.at = Some(at);
+        let index = self.push(node, None, None, true);
+        self.nodes[index].free = true;
+        self.nodes[index].printed = label.text.clone();
+        self.nodes[index].year = label.year;
+        self.roots.push(index);
+        self.free_by_label.insert(label.text.clone(), index);
+        Some(index)
+    }
+
+    /// An item of a marked list of a known total (`收入总计…，其中：…调入资金0.12亿元`) that the vocabulary does
+    /// not know is still that list's item, not a total of its own: it stays unplaced and the list partial.
+    fn in_known_list(&self, level: Option<u8>) -> bool {
+        self.stack
+            .last()
+            .is_some_and(|o| !self.nodes[o.node].free && (o.explicit || level.is_some()))
+    }
+
+    /// A free root's list is open from its mention when no other list is (its items come numbered or after
+    /// `其中:`); an open list of a known total stays open.
+    fn open_free(&mut self, node: usize, level: Option<u8>) {
+        self.nodes[node].mention_level = level;
+        let known_open = self.stack.iter().any(|o| !self.nodes[o.node].free);
+        if known_open {
+            return;
+        }
+        self.stack.clear();
+        let open = self.mention(node, level.unwrap_or(self.heading_level));
+        self.stack.push(open);
+        self.current_root = Some(node);
+    }
+
+    /// Whether the free node `parent` takes an item printed with this marker level and value: only from a
+    /// marked list, only one that names a sum of money (`短收7431万元` is no item), and never an item larger
+    /// than itself (that list belongs elsewhere).
+    pub(super) fn free_takes(
+        &self,
+        open: &Open,
+        label: &Label,
+        level: Option<u8>,
+        value: Decimal,
+    ) -> bool {
+        let parent = &self.nodes[open.node].node;
+        let marked = open.explicit || level.is_some();
+        marked && is_free_label(&label.text) && value.abs() <= parent.amount.0.abs()
+    }
+
+    /// A root id: the standard one of the label if free, else `part<n>`.
+    fn free_id(&self, label: &str) -> String {
+        let taken = |id: &str| self.root_ids.contains(id);
+        if let Some(id) = standard_id(label).filter(|id| !taken(id)) {
+            return id.to_string();
+        }
+        let mut n = self.roots.len() + 1;
+        loop {
+            let id = format!("part{n}");
+            if !taken(&id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_labels_name_sums_of_money() {
+        assert!(is_free_label("一般公共预算收入"));
+        assert!(is_free_label("政府采购预算"));
+        assert!(!is_free_label("公务接待费2016年预算"));
+        assert!(!is_free_label("年末公务用车保有量"));
+        assert!(!is_free_label("收"));
+        assert!(!is_free_label("涉及资金"));
+    }
+}
