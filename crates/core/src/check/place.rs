@@ -64,10 +64,13 @@ pub(super) fn locate(report: &Report, findings: &mut [Finding]) {
             continue;
         }
         let node = resolver.node_at(&finding.path);
-        let printed = || node.and_then(|n| n.printed.as_ref()).map(Place::printed);
-        finding.places.stated = quote(finding.at).or_else(printed);
+        // A node imported from a table was printed there; its restatements come from the narrative.
+        let in_table = || node.and_then(|n| n.printed.as_ref()).map(Place::printed);
         if matches!(finding.detail, Detail::Restated { .. }) {
-            finding.places.first = node.and_then(|n| quote(n.at));
+            finding.places.first = node.and_then(|n| quote(n.at)).or_else(in_table);
+            finding.places.stated = quote(finding.at);
+        } else {
+            finding.places.stated = quote(finding.at).or_else(in_table);
         }
     }
 }
@@ -275,6 +278,29 @@ mod tests {
         let message = restated.message(Lang::En);
         assert!(
             message.contains("First printed: \"住房保障支出65.91万元\" in the text; again: \"住房保障支出65.90万元\" in the text."),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_table_figure_restated_in_the_narrative_names_the_table_then_the_text() {
+        let text = "本年收入支出总计0万元。";
+        let at = text.find('0').map(|b| text[..b].chars().count()).unwrap();
+        let json = format!(
+            r#"{{"format":"budget-lens/1","unit":"万元","source":{{"text":"{text}"}},"breakdowns":[
+              {{"id":"t","label":"总计","amount":"2995.39",
+                "printed":{{"table":"收入支出决算总表","text":"2,995.39","page":3}},
+                "restated":[{{"amount":"0","at":{{"start":{at},"end":{}}}}}]}}]}}"#,
+            at + 1
+        );
+        let report = crate::report::parse_report(&json).unwrap();
+        let message = crate::check::check(&report)
+            .iter()
+            .find(|f| matches!(f.detail, Detail::Restated { .. }))
+            .expect("a restated finding")
+            .message(Lang::Zh);
+        assert!(
+            message.contains("先见“收入支出决算总表”第3页，又见原文“本年收入支出总计0万元”。"),
             "{message}"
         );
     }
