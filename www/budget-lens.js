@@ -642,13 +642,13 @@ class BudgetLens extends HTMLElement {
    *  under reduced motion or when the hover leaves. */
   #easeHover() {
     cancelAnimationFrame(this.#hoverFrame);
-    if (this.#hovered < 0 || this.#motionQuery?.matches) return this.#draw();
+    if (this.#hovered < 0 || this.#motionQuery?.matches) return this.#repaint();
     const start = performance.now();
     const step = (now) => {
       const t = Math.min(1, Math.max(0, now - start) / HOVER_MS);
       const pending = Math.round(100 * (1 - t) ** 2); // ease-out
       this.#guard(() => this.#widget.setHoverPending(pending));
-      this.#draw();
+      this.#repaint();
       if (pending > 0) this.#hoverFrame = requestAnimationFrame(step);
     };
     step(start);
@@ -698,11 +698,23 @@ class BudgetLens extends HTMLElement {
         canvas.height = pixelHeight;
       }
       this.#widget.draw(canvas, width, height, dpr);
+      this.#drawn = mode === 'print' ? null : { width, height, dpr };
       if (!this.#readyFired) {
         this.#readyFired = true;
         this.dispatchEvent(new CustomEvent('budget-lens-ready', { bubbles: true, composed: true }));
       }
     });
+  }
+
+  #drawn = null; // the size of the last drawing in the page's look: a hover repaints at it
+
+  /** Paints the chart again at the last drawing's size and look: a hover or a step of its transition,
+   *  with no style read and no layout (the core keeps both until they change). */
+  #repaint() {
+    if (!this.#widget) return;
+    if (!this.#drawn) return this.#draw();
+    const { width, height, dpr } = this.#drawn;
+    this.#guard(() => this.#widget.draw(this.#dom.canvas, width, height, dpr));
   }
 
   #watchPixelRatio() {

@@ -72,6 +72,10 @@ async function load(context, origin, page) {
 }
 
 async function hovers(tab, cdp, name) {
+  // Chart.js and ECharts run with animation off (their pages); budget-lens's hover transition (150 ms, a
+  // repaint per frame) goes off the same way, by the reader's reduced-motion setting, so that each library's
+  // number is the cost of one hover redraw.
+  await tab.emulateMedia({ reducedMotion: 'reduce' });
   await cdp.send('Performance.enable');
   const spot = await hoverSpots(tab, name);
   const taskTime = async () =>

@@ -302,12 +302,17 @@ impl Explorer {
     /// box `zoom` times smaller and painted `zoom` times larger, so text, rows and targets grow.
     pub fn set_zoom(&mut self, zoom: f64) {
         let (low, high) = ZOOM_RANGE;
-        self.zoom = if zoom.is_finite() {
+        let zoom = if zoom.is_finite() {
             zoom.clamp(low, high)
         } else {
             low
         };
-        self.layout = None;
+        // The element sets the zoom before every draw: only a new zoom drops the cached layout, so a hover
+        // repaints without laying the chart out again.
+        if zoom != self.zoom {
+            self.zoom = zoom;
+            self.layout = None;
+        }
     }
 
     pub fn zoom(&self) -> f64 {
@@ -315,14 +320,23 @@ impl Explorer {
     }
 
     pub fn set_theme(&mut self, theme: ThemeName) {
-        self.theme_name = theme;
-        self.theme = theme.theme().with_page_colors(&self.page_colors);
+        if theme != self.theme_name {
+            self.theme_name = theme;
+            self.mend_theme();
+        }
     }
 
     /// The page's colours (its `--bl-*` custom properties), laid over the theme with contrast mended.
     pub fn set_page_colors(&mut self, colors: PageColors) {
-        self.page_colors = colors;
-        self.set_theme(self.theme_name);
+        if colors != self.page_colors {
+            self.page_colors = colors;
+            self.mend_theme();
+        }
+    }
+
+    /// The theme with the page's colours laid over it; mending contrast is work, so only on a change.
+    fn mend_theme(&mut self) {
+        self.theme = self.theme_name.theme().with_page_colors(&self.page_colors);
     }
 
     pub fn theme(&self) -> &Theme {
