@@ -35,6 +35,15 @@ function loadCore(integrity) {
   return core;
 }
 
+/**
+ * For a page whose own wasm module already links the widget's exports (the builder page's does): it hands
+ * over that module's initialised glue, and no widget on the page fetches a core of its own. Call it before
+ * any widget has a report to show; a core already loading is kept.
+ */
+export function useCore(glue) {
+  core ??= Promise.resolve(glue);
+}
+
 // Reads a response body as bytes, stopping as soon as it passes the core's size limit, so that a huge
 // report costs neither memory nor time. Returns { bytes } or { tooLarge: bytes seen }.
 async function readLimited(response, limit) {
@@ -486,8 +495,9 @@ class BudgetLens extends HTMLElement {
     const lang = this.#lang;
     const fallback = FALLBACK[lang === 'en' ? 'en' : 'zh'];
     this.#dom.frame.lang = lang;
-    // The report and the core load side by side.
+    // The report and the core load side by side; an element with nothing to show yet loads neither.
     const src = this.#reportText == null ? this.getAttribute('src') : null;
+    if (src == null && this.#reportText == null) return;
     const loading = loadCore(this.getAttribute('wasm-integrity') || BUILT_WASM_INTEGRITY);
     const report = src ? fetchReport(new URL(src, document.baseURI).href, loading) : Promise.resolve(null);
     report.catch(() => {}); // handled below, once the core can say it in the widget's language

@@ -75,6 +75,9 @@ describe('the sample text pasted into the builder', () => {
     const texts = await page.$$eval('#findings button', (bs) => bs.map((b) => b.textContent));
     assert.ok(texts.every((t) => !t.includes('gpb_by_function') && !t.includes('admin_costs')), texts.join('\n'));
     assert.match(await page.getAttribute('#download', 'href'), /^blob:/);
+    // One wasm module on the page: the preview draws with the builder's, never fetching the widget's own.
+    const wasm = server.requests.filter((path) => path.endsWith('.wasm'));
+    assert.deepEqual(wasm, ['/www/builder/pkg/budget_lens_builder_bg.wasm']);
   });
 
   test('axe-core finds no violation on the builder page, with findings and the preview', async () => {
