@@ -673,3 +673,42 @@ fn paths_through_wide_nodes_resolve() {
         )]
     );
 }
+
+#[test]
+fn a_final_figure_said_in_words_to_stand_against_its_budget() {
+    let node = |amount: &str, budget: &str, said: &str| {
+        format!(
+            r#"[{{"id":"x","label":"行政运行","amount":"{amount}","budget":"{budget}","comparison":"{said}"}}]"#
+        )
+    };
+    // 1511.89 < 1560.05 by 48.16, far beyond rounding (0.005 + 0.005): "above" is an error.
+    let said_above = findings(&node("1511.89", "1560.05", "above"), "[]");
+    assert_eq!(
+        said_above,
+        vec![(
+            Rule::Comparison,
+            Severity::Error,
+            "x".into(),
+            "1511.89".into(),
+            "1560.05".into(),
+            "0.010".into()
+        )]
+    );
+    // The words agree with the figures: nothing to say.
+    assert!(findings(&node("1511.89", "1560.05", "below"), "[]").is_empty());
+    assert!(findings(&node("8.00", "8.00", "equal"), "[]").is_empty());
+    // 60.99 < 62.29: "equal" is an error; 8.0 against 8.04 may be equal before rounding (0.05 + 0.005).
+    assert_eq!(
+        findings(&node("60.99", "62.29", "equal"), "[]")[0].1,
+        Severity::Error
+    );
+    assert!(findings(&node("8.0", "8.04", "equal"), "[]").is_empty());
+    // Printed equal, said above: the unrounded figures may differ that way; a warning, not an error.
+    assert_eq!(
+        findings(&node("8.00", "8.00", "above"), "[]")[0].1,
+        Severity::Warning
+    );
+    // No budget printed: nothing to set the words against.
+    let no_budget = r#"[{"id":"x","label":"行政运行","amount":"1","comparison":"above"}]"#;
+    assert!(findings(no_budget, "[]").is_empty());
+}

@@ -57,6 +57,10 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
         Detail::Restated { .. } => {
             lang.pick("与别处印出的同一数字", "the two printings of this figure")
         }
+        Detail::Comparison { .. } => lang.pick(
+            "文中所说的决算数与预算数的大小与数字",
+            "the words and the figures of the final and budget amounts",
+        ),
         Detail::Relation { .. } => lang.pick("两边合计", "the two sides"),
         Detail::ItemsOf { budget: false, .. } => lang.pick(
             "印出的增减额与明细增减额合计",
@@ -88,6 +92,7 @@ fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
         Detail::Parts { unit, .. }
         | Detail::Change { unit, .. }
         | Detail::Restated { unit }
+        | Detail::Comparison { unit, .. }
         | Detail::Relation { unit, .. }
         | Detail::ItemsOf { unit, .. }
         | Detail::Table { unit, .. }

@@ -10,7 +10,7 @@
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
 use super::vocabulary::{names_money, root_of};
-use budget_lens_core::report::Phase;
+use budget_lens_core::report::{Comparison, Phase};
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
 /// off.
@@ -103,6 +103,14 @@ pub enum Statement {
     /// `持平` / `无变化`: a change of zero, printed in words at `start..end`.
     NoChange {
         subject: Subject,
+        start: usize,
+        end: usize,
+    },
+    /// `决算数小于预算数`: how the subject's final figure stands against its budget, in words at
+    /// `start..end`.
+    Comparison {
+        subject: Subject,
+        said: Comparison,
         start: usize,
         end: usize,
     },
@@ -597,6 +605,16 @@ impl Parser<'_> {
             Statement::Opener {
                 partial: word.contains("主要"),
             }
+        } else if let Some((before, said, phrase)) = said_against_budget(&word) {
+            // Before `持平`: `决算数与预算数持平` compares with the budget, not with last year.
+            let (subject, _) = split_lead_in(before);
+            let from = start + before.chars().count();
+            Statement::Comparison {
+                subject: self.subject(subject),
+                said,
+                start: from,
+                end: from + phrase.chars().count(),
+            }
         } else if word.ends_with("基本持平") {
             return;
         } else if let Some(before) = NO_CHANGE.iter().find_map(|w| word.strip_suffix(w)) {
@@ -623,6 +641,40 @@ impl Parser<'_> {
         };
         self.statements.push(statement);
     }
+}
+
+/// `决算数大于预算数`, `支出决算小于年初预算`, `决算数与预算数持平`: a final figure set against its budget in
+/// words, as 决算 narratives explain the gap (`…的主要原因是…`). Returns the words before (the subject), what
+/// is said, and the phrase itself.
+fn said_against_budget(word: &str) -> Option<(&str, Comparison, &str)> {
+    let at = word.find("决算")?;
+    let rest = &word[at..];
+    let after_final = rest
+        .strip_prefix("决算数")
+        .or_else(|| rest.strip_prefix("决算"))?;
+    const BUDGETS: [&str; 5] = ["年初预算数", "年初预算", "调整预算数", "预算数", "预算"];
+    let budget_len = |r: &str| BUDGETS.iter().find(|b| r.starts_with(*b)).map(|b| b.len());
+    let (said, used) = if let Some(r) = after_final.strip_prefix("与") {
+        let b = budget_len(r)?;
+        let equal = ["持平", "相等", "一致"]
+            .iter()
+            .find(|w| r[b..].starts_with(*w))?;
+        (Comparison::Equal, "与".len() + b + equal.len())
+    } else {
+        let (said, word_len) = [
+            ("大于", Comparison::Above),
+            ("高于", Comparison::Above),
+            ("小于", Comparison::Below),
+            ("低于", Comparison::Below),
+            ("等于", Comparison::Equal),
+        ]
+        .iter()
+        .find(|(w, _)| after_final.starts_with(*w))
+        .map(|(w, c)| (*c, w.len()))?;
+        (said, word_len + budget_len(&after_final[word_len..])?)
+    };
+    let phrase_len = rest.len() - after_final.len() + used;
+    Some((&word[..at], said, &rest[..phrase_len]))
 }
 
 /// `减少了` → (`…`, −1): the word before a direction word at the end, and the direction's sign.
@@ -874,6 +926,31 @@ mod tests {
     use super::*;
     use crate::normalize::normalize;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn a_final_figure_said_against_its_budget_in_words() {
+        let read = said_against_budget;
+        assert_eq!(
+            read("“三公”经费支出决算数大于预算数的主要原因是会议增加"),
+            Some(("“三公”经费支出", Comparison::Above, "决算数大于预算数"))
+        );
+        assert_eq!(
+            read("支出决算小于年初预算"),
+            Some(("支出", Comparison::Below, "决算小于年初预算"))
+        );
+        assert_eq!(
+            read("决算数与预算数持平"),
+            Some(("", Comparison::Equal, "决算数与预算数持平"))
+        );
+        assert_eq!(
+            read("决算数等于预算数"),
+            Some(("", Comparison::Equal, "决算数等于预算数"))
+        );
+        // Not a comparison with the budget: last year's figure, or no budget named.
+        assert_eq!(read("决算数大于上年决算数"), None);
+        assert_eq!(read("决算数与上年持平"), None);
+        assert_eq!(read("支出决算情况说明"), None);
+    }
 
     fn statements(text: &str, phase: Option<Phase>) -> Vec<Statement> {
         let n = normalize(text);

@@ -51,6 +51,9 @@ fn walk(node: &Node, parent: &str, out: &mut Map<String, Value>) {
     if let Some(code) = &node.code {
         fields.insert("code".into(), json!(code));
     }
+    if let Some(comparison) = node.comparison {
+        fields.insert("comparison".into(), json!(comparison));
+    }
     out.insert(path.clone(), Value::Object(fields));
     for item in &node.items {
         walk(item, &path, out);

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::place::Places;
 use crate::i18n::Lang;
-use crate::report::{Doubt, Span, Unit};
+use crate::report::{Comparison, Doubt, Span, Unit};
 
 /// The consistency rules (docs/FORMAT.md, "Findings").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -41,6 +41,8 @@ pub enum Rule {
     RowSum,
     /// A classification code that does not fit under its parent's.
     Code,
+    /// A final figure said in words to be above, below or equal to its budget, against the two figures.
+    Comparison,
 }
 
 impl Rule {
@@ -61,6 +63,7 @@ impl Rule {
             Rule::ColumnSum => "column_sum",
             Rule::RowSum => "row_sum",
             Rule::Code => "code",
+            Rule::Comparison => "comparison",
         }
     }
 }
@@ -157,6 +160,13 @@ pub enum Detail {
     },
     /// A figure printed twice.
     Restated { unit: Unit },
+    /// What the words say of the amount against the budget (`stated`), and the two figures.
+    Comparison {
+        said: Comparison,
+        amount: Decimal,
+        budget: Decimal,
+        unit: Unit,
+    },
     /// A relation's two sides, as labels.
     Relation {
         left: Vec<String>,

@@ -9,7 +9,7 @@ use super::table_message::{table_body, Figures};
 use super::tolerance::shown_up;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
-use crate::report::{Doubt, Unit};
+use crate::report::{Comparison, Doubt, Unit};
 
 impl Finding {
     /// The finding in plain words.
@@ -125,6 +125,16 @@ impl Finding {
                         "“{label}”的预算完成率印为{stated}%，按{amount}{u} ÷ 年初预算{budget}{u}计算应为{expected}%，相差{diff}个百分点。"
                     )
                 }
+            }
+            Detail::Comparison {
+                said,
+                amount,
+                budget,
+                unit,
+            } => {
+                let u = unit.zh();
+                let (said, is) = (said_zh(*said), is_zh(self.difference));
+                format!("“{label}”的决算数{amount}{u}{is}年初预算{budget}{u}，文中却说决算数{said}预算数。")
             }
             Detail::Restated { unit } => {
                 let u = unit.zh();
@@ -267,6 +277,20 @@ impl Finding {
                     )
                 }
             }
+            Detail::Comparison {
+                said,
+                amount,
+                budget,
+                unit,
+            } => {
+                let m = |v| money_en(v, *unit);
+                let (said, is) = (said_en(*said), is_en(self.difference));
+                format!(
+                    "the text says the final figure of \"{label}\" is {said} its budget, but {} is {is} the budget of {}.",
+                    m(*amount),
+                    m(*budget)
+                )
+            }
             Detail::Restated { unit } => {
                 let m = |v| money_en(v, *unit);
                 format!(
@@ -341,7 +365,13 @@ impl Finding {
             return String::new();
         }
         let envelope = self.envelope(lang, t);
-        match (self.severity, lang) {
+        // A doubt only ever lowers an error (docs/FORMAT.md, "Doubt"): the gap is still beyond rounding,
+        // and the doubt note says why it is only a warning.
+        let judged = match self.doubt {
+            Some(_) => Severity::Error,
+            None => self.severity,
+        };
+        match (judged, lang) {
             (Severity::Note, Lang::Zh) => format!(
                 "各数分别四舍五入最多可造成约{envelope}的差额，这是正常结果，不必担心。"
             ),
@@ -396,12 +426,47 @@ impl Finding {
             | Detail::ChangeRate { unit, .. }
             | Detail::Completion { unit, .. }
             | Detail::Restated { unit }
+            | Detail::Comparison { unit, .. }
             | Detail::Relation { unit, .. }
             | Detail::Negative { unit }
             | Detail::ItemsOf { unit, .. }
             | Detail::Table { unit, .. } => Some(*unit),
             Detail::Shares { .. } => None,
         }
+    }
+}
+
+/// `大于` / `小于` / `等于`: what the text said.
+fn said_zh(said: Comparison) -> &'static str {
+    match said {
+        Comparison::Above => "大于",
+        Comparison::Below => "小于",
+        Comparison::Equal => "等于",
+    }
+}
+
+fn said_en(said: Comparison) -> &'static str {
+    match said {
+        Comparison::Above => "above",
+        Comparison::Below => "below",
+        Comparison::Equal => "equal to",
+    }
+}
+
+/// How the amount stands against the budget by the figures (`difference` = amount − budget).
+fn is_zh(difference: Decimal) -> &'static str {
+    match difference {
+        d if d.is_zero() => "等于",
+        d if d.is_sign_positive() => "大于",
+        _ => "小于",
+    }
+}
+
+fn is_en(difference: Decimal) -> &'static str {
+    match difference {
+        d if d.is_zero() => "the same as",
+        d if d.is_sign_positive() => "more than",
+        _ => "less than",
     }
 }
 

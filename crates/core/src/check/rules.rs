@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
 use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
-use crate::report::{Doubt, Node, Relation, Report, Resolver, Span, Term, Unit};
+use crate::report::{Comparison, Doubt, Node, Relation, Report, Resolver, Span, Term, Unit};
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
 const EXTRA_PCT_DECIMALS: u32 = 2;
@@ -42,7 +42,7 @@ fn capped(rule: Rule, severity: Severity, node: &Node) -> (Severity, Option<Doub
         Doubt::List => matches!(rule, Rule::Sum | Rule::PartialSum | Rule::SharesTotal),
         Doubt::Subject => matches!(
             rule,
-            Rule::Share | Rule::Change | Rule::ChangePct | Rule::Completion
+            Rule::Share | Rule::Change | Rule::ChangePct | Rule::Completion | Rule::Comparison
         ),
     };
     match node.doubt.iter().find(|d| bears_on(d)) {
@@ -87,6 +87,7 @@ impl<'a> Checker<'a> {
             self.change(&subject);
             self.change_pct(&subject);
             self.completion(&subject);
+            self.comparison(&subject);
             self.restated(&subject);
             self.items_of(&subject, false);
             self.items_of(&subject, true);
@@ -369,6 +370,48 @@ impl<'a> Checker<'a> {
             s,
             check,
             s.node.spans.completion_pct,
+            detail,
+        );
+    }
+
+    /// `决算数大于预算数` against the two figures: words contradicting figures further apart than their
+    /// rounding are an error; figures within their rounding of each other may stand either way (a
+    /// warning), except that "equal" is then true.
+    fn comparison(&mut self, s: &Subject) {
+        let (Some(said), Some(budget)) = (s.node.comparison, s.node.budget) else {
+            return;
+        };
+        let (amount, budget) = (s.node.amount.value(), budget.value());
+        let tolerance = half_unit(amount) + half_unit(budget);
+        let Some(difference) = amount.checked_sub(budget) else {
+            return;
+        };
+        let within = difference.abs() <= tolerance;
+        let agrees = match said {
+            Comparison::Above => difference.is_sign_positive() && !difference.is_zero(),
+            Comparison::Below => difference.is_sign_negative() && !difference.is_zero(),
+            Comparison::Equal => within,
+        };
+        let severity = match (agrees, within) {
+            (true, _) => return,
+            (false, true) => Severity::Warning,
+            (false, false) => Severity::Error,
+        };
+        let detail = Detail::Comparison {
+            said,
+            amount,
+            budget,
+            unit: self.unit,
+        };
+        let at = s.node.spans.comparison;
+        self.push(
+            Rule::Comparison,
+            severity,
+            s,
+            amount,
+            budget,
+            tolerance,
+            at,
             detail,
         );
     }

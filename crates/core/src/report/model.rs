@@ -137,6 +137,18 @@ impl Doubt {
     }
 }
 
+/// How a final figure stands against its budget, as the text says it in words (`决算数大于预算数`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Comparison {
+    /// 决算数大于预算数
+    Above,
+    /// 决算数小于预算数
+    Below,
+    /// 决算数等于预算数 / 与预算数持平
+    Equal,
+}
+
 /// One figure of a breakdown: a total, a part, a class of spending.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
@@ -164,6 +176,9 @@ pub struct Node {
     /// Stated 完成年初预算的 %.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
     pub completion_pct: Option<Amount>,
+    /// Extension: how the amount stands against `budget`, said in words (`决算数小于预算数`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restated: Vec<Restatement>,
     /// The items do not exhaust the amount (主要包括…).
@@ -204,6 +219,7 @@ impl Node {
             change_pct: None,
             budget: None,
             completion_pct: None,
+            comparison: None,
             restated: Vec::new(),
             partial: false,
             doubt: Vec::new(),
@@ -236,6 +252,8 @@ pub struct FigureSpans {
     pub budget: Option<Span>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion_pct: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Span>,
 }
 
 impl FigureSpans {

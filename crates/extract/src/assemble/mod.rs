@@ -29,7 +29,8 @@ use super::vocabulary::{
     child_of, root_of, same_item_name, same_scope, standard_id, Root, CHILDREN,
 };
 use budget_lens_core::report::{
-    Amount, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH, MAX_NODES,
+    Amount, Comparison, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH,
+    MAX_NODES,
 };
 
 /// What the assembler made of the sentences.
@@ -353,6 +354,12 @@ impl<'a> Assembler<'a> {
                 start,
                 end,
             } => self.no_change(subject, *start, *end, state),
+            Statement::Comparison {
+                subject,
+                said,
+                start,
+                end,
+            } => self.comparison(subject, *said, *start, *end, state),
             Statement::ZeroInWords { label, start, end } => {
                 self.zero_in_words(label, *start, *end, state)
             }

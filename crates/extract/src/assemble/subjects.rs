@@ -272,6 +272,28 @@ impl Assembler<'_> {
         }
     }
 
+    /// `决算数小于预算数`: how the subject's final figure stands against its budget, said in words; the checker
+    /// sets it against the two figures.
+    pub(super) fn comparison(
+        &mut self,
+        subject: &Subject,
+        said: Comparison,
+        start: usize,
+        end: usize,
+        state: &mut SentenceState,
+    ) {
+        // `…支出决算为1.7万元。决算数小于预算数的主要原因是…`: the previous sentence's topic, in doubt.
+        self.carry_subject(subject, state);
+        if let Some(target) = self.resolve(subject, state) {
+            let at = self.span_of(start, end);
+            let node = &mut self.nodes[target].node;
+            if node.comparison.is_none() {
+                node.comparison = Some(said);
+                node.spans.comparison = Some(at);
+            }
+        }
+    }
+
     /// `无因公出国(境)费用`: an amount of zero, printed in words.
     pub(super) fn zero_in_words(
         &mut self,
