@@ -28,6 +28,11 @@ pub fn tip_finding(finding: &Finding, lang: Lang) -> TipFinding {
         (Detail::Negative { .. }, Lang::En) => {
             capitalised(&format!("{word}: a negative amount; see Checks"))
         }
+        // Document findings sit on no chart item; said briefly should one ever reach a tooltip.
+        (Detail::Document(_), Lang::Zh) => format!("{word}：文件前后不一致（详见数据核对）"),
+        (Detail::Document(_), Lang::En) => capitalised(&format!(
+            "{word}: the document contradicts itself; see Checks"
+        )),
         (_, Lang::Zh) => format!("{word}：{what}相差{gap}（详见数据核对）"),
         (_, Lang::En) => capitalised(&format!("{word}: {what} differ by {gap}; see Checks")),
     };
@@ -82,7 +87,7 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
             "表中合计与各栏或下级科目",
             "the table's total and its parts",
         ),
-        Detail::Negative { .. } => "",
+        Detail::Negative { .. } | Detail::Document(_) => "",
     }
 }
 
@@ -97,6 +102,7 @@ fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
         | Detail::ItemsOf { unit, .. }
         | Detail::Table { unit, .. }
         | Detail::Negative { unit } => format::amount(gap, *unit, lang),
+        Detail::Document(_) => String::new(),
         Detail::Share { .. }
         | Detail::Shares { .. }
         | Detail::ChangeRate { .. }

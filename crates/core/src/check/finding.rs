@@ -43,6 +43,12 @@ pub enum Rule {
     Code,
     /// A final figure said in words to be above, below or equal to its budget, against the two figures.
     Comparison,
+    /// A year the document prints in a heading or a year-end date against the report's year.
+    Year,
+    /// The department a heading names against the report's.
+    Entity,
+    /// A table the contents page lists that the document does not print.
+    MissingTable,
 }
 
 impl Rule {
@@ -64,6 +70,9 @@ impl Rule {
             Rule::RowSum => "row_sum",
             Rule::Code => "code",
             Rule::Comparison => "comparison",
+            Rule::Year => "year",
+            Rule::Entity => "entity",
+            Rule::MissingTable => "missing_table",
         }
     }
 }
@@ -181,12 +190,27 @@ pub enum Detail {
         budget: bool,
         unit: Unit,
     },
+    /// What the document says of itself (its headings, dates, contents) against the report.
+    Document(DocumentDetail),
     /// A rule on an imported table (its title, or empty).
     Table {
         table: String,
         detail: TableDetail,
         unit: Unit,
     },
+}
+
+/// What a document rule's message needs. Its `stated` and `expected` are years (`year`), or zero.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentDetail {
+    /// A heading (the finding's span is its line) naming another year than the report's.
+    HeadingYear,
+    /// A year-end date (`截至2023年12月31日`) of another year than a final account's.
+    YearEnd,
+    /// A heading naming another department (`printed`) than the report's (`entity`).
+    HeadingEntity { printed: String, entity: String },
+    /// A table listed in the contents (its title) that no line of the document prints.
+    MissingTable { title: String },
 }
 
 /// What a table rule's message needs.

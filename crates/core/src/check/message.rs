@@ -160,6 +160,7 @@ impl Finding {
                 format!("“{label}”的{what}印为{stated}{u}，而它的{count}个明细项的{what}合计{expected}{u}，相差{diff}{u}。")
             }
             Detail::Table { .. } => self.table_message(Lang::Zh),
+            Detail::Document(detail) => self.document_message(detail, Lang::Zh),
         }
     }
 
@@ -332,6 +333,7 @@ impl Finding {
                 )
             }
             Detail::Table { .. } => self.table_message(Lang::En),
+            Detail::Document(detail) => self.document_message(detail, Lang::En),
         }
     }
 
@@ -361,7 +363,8 @@ impl Finding {
                 ..
             }
         );
-        if zero_base || no_figures || matches!(self.detail, Detail::Negative { .. }) {
+        let no_rounding = matches!(self.detail, Detail::Negative { .. } | Detail::Document(_));
+        if zero_base || no_figures || no_rounding {
             return String::new();
         }
         let envelope = self.envelope(lang, t);
@@ -431,7 +434,7 @@ impl Finding {
             | Detail::Negative { unit }
             | Detail::ItemsOf { unit, .. }
             | Detail::Table { unit, .. } => Some(*unit),
-            Detail::Shares { .. } => None,
+            Detail::Shares { .. } | Detail::Document(_) => None,
         }
     }
 }

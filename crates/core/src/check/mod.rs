@@ -1,6 +1,8 @@
 //! Consistency rules and findings: every stated figure checked with exact decimal arithmetic, with
 //! tolerances derived from the printed precision (never a fixed slack). See docs/FORMAT.md, "Findings".
 
+mod document_message;
+mod document_rules;
 mod finding;
 mod message;
 mod place;
@@ -9,7 +11,7 @@ mod table_message;
 mod table_rules;
 pub mod tolerance;
 
-pub use finding::{Detail, Finding, FindingOut, Rule, Severity, TableDetail};
+pub use finding::{Detail, DocumentDetail, Finding, FindingOut, Rule, Severity, TableDetail};
 pub use place::{Place, Places};
 
 use crate::report::Report;
@@ -22,6 +24,8 @@ pub fn check(report: &Report) -> Vec<Finding> {
     let mut findings = rules::Checker::new(report).run();
     // Nodes imported from tables: their columns and codes, after the rules every report gets.
     findings.extend(table_rules::check_tables(report));
+    // What the text says of the document itself: its headings' years and department, its contents.
+    findings.extend(document_rules::check_document(report));
     place::locate(report, &mut findings);
     findings
 }

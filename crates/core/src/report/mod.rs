@@ -1,6 +1,7 @@
 //! The report model of format `budget-lens/1` and its exact parser. No I/O, no web.
 
 mod amount;
+pub mod document;
 mod error;
 pub mod locate;
 mod model;

@@ -7,6 +7,7 @@
 //! The words decide, not the extractor's ids: a text may call 本年收入合计 收入总计, and only the printed
 //! words say which row it means.
 
+use budget_lens_core::report::document;
 use budget_lens_core::report::{Amount, Node, Report, Restatement, Source, Span};
 use budget_lens_extract::extract;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -65,6 +66,7 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
     if report.entity.is_empty() {
         report.entity = extraction.report.entity.clone();
     }
+    own_words(report, text);
     if report.title.is_empty() {
         report.title = extraction.report.title.clone();
     }
@@ -73,6 +75,22 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
         text: Some(text.to_string()),
     });
     attached
+}
+
+/// The year and department as the document's headings name them, where the tables did not say (a table
+/// title without a year) or said less (a cover that wraps the department's name over two lines).
+fn own_words(report: &mut Report, text: &str) {
+    let headings = document::headings(text);
+    if report.year.is_none() {
+        report.year = document::stated_year(&headings);
+    }
+    if let Some(named) = document::stated_entity(&headings, &report.entity) {
+        let fuller = report.entity.is_empty()
+            || (named.contains(report.entity.as_str()) && named.len() > report.entity.len());
+        if fuller {
+            report.entity = named;
+        }
+    }
 }
 
 /// The amounts the text states, in the report's unit: those the extractor placed, and those printed with

@@ -509,24 +509,68 @@ fn findings_are_the_keys_table_discrepancies() {
 }
 
 /// Marks the findings on a narrative discrepancy's figures (text_vs_table, or planted and detectable): the
-/// narrative's figures are in 万元 whatever the tables print in.
+/// narrative's figures are in 万元 whatever the tables print in. A discrepancy of words (`XX局`, a table's
+/// title) is the finding whose label holds them.
 fn explain_narrative(discrepancy: &Value, findings: &[Finding], explained: &mut [bool]) {
     if discrepancy["detectable_in_document"] == false {
         return;
     }
-    let figures: Vec<_> = discrepancy["figures"]
+    for (finding, explained) in findings.iter().zip(explained.iter_mut()) {
+        *explained |= explains(discrepancy, finding);
+    }
+}
+
+/// Whether a finding is the discrepancy found: on all its figures, or, for words, naming them.
+fn explains(discrepancy: &Value, finding: &Finding) -> bool {
+    let printed: Vec<&str> = discrepancy["figures"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| in_report_unit(f.as_str().unwrap().trim_end_matches('%'), false))
+        .map(|f| f.as_str().unwrap())
         .collect();
-    if figures.iter().all(Option::is_none) {
-        return;
+    let figures: Vec<_> = printed
+        .iter()
+        .map(|f| in_report_unit(f.trim_end_matches('%'), false))
+        .collect();
+    if figures.iter().any(Option::is_some) {
+        return matches(finding, &figures);
     }
-    for (finding, explained) in findings.iter().zip(explained.iter_mut()) {
-        *explained |= matches(finding, &figures);
+    printed.iter().any(|words| finding.label.contains(words))
+}
+
+/// Every planted alteration of the altered copy that its own pages show is found (as an error or a
+/// warning), read from the PDF.
+#[test]
+fn every_planted_alteration_is_found() {
+    if source() != "pdf" {
+        return; // the workbooks hold the tables only: the planted words are in the PDF's text
+    }
+    let document = "putuo-finance-2024-final-ALTERED";
+    let (import, key) = load(document);
+    let findings = check(&import.report);
+    let mut missed = Vec::new();
+    for discrepancy in key["discrepancies"].as_array().unwrap() {
+        let planted = discrepancy["kind"] == "planted" && discrepancy["detectable_in_document"] == true;
+        if planted && !findings.iter().any(|f| explains(discrepancy, f)) {
+            missed.push(discrepancy["desc"].as_str().unwrap().to_string());
+        }
+    }
+    let known: Vec<&str> = PLANTED_NOT_FOUND.to_vec();
+    let unexpected: Vec<&String> = missed
+        .iter()
+        .filter(|m| !known.iter().any(|k| m.contains(k)))
+        .collect();
+    assert!(unexpected.is_empty(), "{document}: not found: {unexpected:#?}");
+    for k in known {
+        assert!(
+            missed.iter().any(|m| m.contains(k)),
+            "{document}: {k} is found now: take it off PLANTED_NOT_FOUND"
+        );
     }
 }
+
+/// Planted alterations not found yet, by a word of their description.
+const PLANTED_NOT_FOUND: &[&str] = &["三公", "1560.05", "80.81", "62.29"];
 
 /// The narrative discrepancies of figures that a PDF's own 情况说明 shows against its tables, found: each
 /// as an error on its figures. (Others need the extractor to place more: see bench/RESULTS.md.)

@@ -1,0 +1,37 @@
+//! Findings on what the document says of itself, in plain words. Where it is printed follows from the
+//! finding's span (the quoted line), so the body names only what disagrees.
+
+use super::finding::{DocumentDetail, Finding};
+use crate::i18n::Lang;
+
+impl Finding {
+    pub(super) fn document_message(&self, detail: &DocumentDetail, lang: Lang) -> String {
+        let (stated, expected) = (self.stated, self.expected);
+        match (detail, lang) {
+            (DocumentDetail::HeadingYear, Lang::Zh) => format!(
+                "标题印的是{stated}年，而这份报告是{expected}年度的，同一份文件前后年份不一致。"
+            ),
+            (DocumentDetail::HeadingYear, Lang::En) => format!(
+                "a heading gives the year {stated}, but this report is for {expected}: the document contradicts itself."
+            ),
+            (DocumentDetail::YearEnd, Lang::Zh) => format!(
+                "日期写的是截至{stated}年末，而这是{expected}年度的决算，应截至{expected}年末；可能是沿用了上一年的日期。"
+            ),
+            (DocumentDetail::YearEnd, Lang::En) => format!(
+                "a date gives the end of {stated}, but these are the final accounts of {expected}, which report as at the end of {expected}; the date may be left from an earlier year."
+            ),
+            (DocumentDetail::HeadingEntity { printed, entity }, Lang::Zh) => format!(
+                "标题把单位印为“{printed}”，而这份报告是“{entity}”的，同一份文件前后单位名称不一致。"
+            ),
+            (DocumentDetail::HeadingEntity { printed, entity }, Lang::En) => format!(
+                "a heading names the department \"{printed}\", but this report is that of \"{entity}\": the document contradicts itself."
+            ),
+            (DocumentDetail::MissingTable { title }, Lang::Zh) => format!(
+                "目录列出了“{title}”，但正文中找不到这张表（没有印出，或只以图片印出），与它有关的核对无法进行。"
+            ),
+            (DocumentDetail::MissingTable { title }, Lang::En) => format!(
+                "the contents list the table \"{title}\", but the document does not print it as text (left out, or printed only as a picture); the checks that need it cannot be made."
+            ),
+        }
+    }
+}
