@@ -184,6 +184,7 @@ fn materialize(
         node.restated.push(Restatement {
             amount: Amount(value),
             at: Some(Span { start: 0, end: 2 }),
+            of: Default::default(),
         });
     }
     node.items = children[index]

@@ -56,6 +56,7 @@ fn any_node() -> impl Strategy<Value = Node> {
                     .map(|a| Restatement {
                         amount: Amount(a),
                         at: None,
+                        of: Default::default(),
                     })
                     .collect();
                 node.partial = partial;
@@ -169,6 +170,7 @@ fn consistent_report() -> impl Strategy<Value = Report> {
                 item.restated = vec![Restatement {
                     amount: Amount(amount.normalize()),
                     at: None,
+                    of: Default::default(),
                 }];
                 parent.items.push(item);
             }

@@ -96,7 +96,7 @@ fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
     match detail {
         Detail::Parts { unit, .. }
         | Detail::Change { unit, .. }
-        | Detail::Restated { unit }
+        | Detail::Restated { unit, .. }
         | Detail::Comparison { unit, .. }
         | Detail::Relation { unit, .. }
         | Detail::ItemsOf { unit, .. }

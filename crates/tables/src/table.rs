@@ -8,7 +8,7 @@ use crate::kind::Kind;
 
 /// One value cell: the figure read from it (`None` when printed blank, `—` or `无`), its text as printed and
 /// where it was printed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figure {
     pub value: Option<Decimal>,
     pub text: String,

@@ -168,7 +168,7 @@ pub enum Detail {
         unit: Unit,
     },
     /// A figure printed twice.
-    Restated { unit: Unit },
+    Restated { unit: Unit, budget: bool },
     /// What the words say of the amount against the budget (`stated`), and the two figures.
     Comparison {
         said: Comparison,

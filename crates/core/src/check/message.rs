@@ -136,9 +136,12 @@ impl Finding {
                 let (said, is) = (said_zh(*said), is_zh(self.difference));
                 format!("“{label}”的决算数{amount}{u}{is}年初预算{budget}{u}，文中却说决算数{said}预算数。")
             }
-            Detail::Restated { unit } => {
+            Detail::Restated { unit, budget } => {
                 let u = unit.zh();
-                format!("“{label}”印为{expected}{u}，在别处又印为{stated}{u}，相差{diff}{u}。")
+                let figure = if *budget { "的预算数" } else { "" };
+                format!(
+                    "“{label}”{figure}印为{expected}{u}，在别处又印为{stated}{u}，相差{diff}{u}。"
+                )
             }
             Detail::Relation { left, right, unit } => {
                 let u = unit.zh();
@@ -292,10 +295,11 @@ impl Finding {
                     m(*budget)
                 )
             }
-            Detail::Restated { unit } => {
+            Detail::Restated { unit, budget } => {
                 let m = |v| money_en(v, *unit);
+                let figure = if *budget { "'s budget" } else { "" };
                 format!(
-                    "\"{label}\" is printed as {} and elsewhere as {}: they differ by {}.",
+                    "\"{label}\"{figure} is printed as {} and elsewhere as {}: they differ by {}.",
                     m(expected),
                     m(stated),
                     m(diff)
@@ -428,7 +432,7 @@ impl Finding {
             | Detail::Change { unit, .. }
             | Detail::ChangeRate { unit, .. }
             | Detail::Completion { unit, .. }
-            | Detail::Restated { unit }
+            | Detail::Restated { unit, .. }
             | Detail::Comparison { unit, .. }
             | Detail::Relation { unit, .. }
             | Detail::Negative { unit }

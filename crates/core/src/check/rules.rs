@@ -4,7 +4,9 @@ use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
 use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
-use crate::report::{Comparison, Doubt, Node, Relation, Report, Resolver, Span, Term, Unit};
+use crate::report::{
+    Comparison, Doubt, Node, Relation, Report, Resolver, RestatedFigure, Span, Term, Unit,
+};
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
 const EXTRA_PCT_DECIMALS: u32 = 2;
@@ -508,8 +510,15 @@ impl<'a> Checker<'a> {
     }
 
     fn restated(&mut self, s: &Subject) {
-        let amount = s.node.amount.value();
         for restatement in &s.node.restated {
+            let budget = restatement.of == RestatedFigure::Budget;
+            let amount = match restatement.of {
+                RestatedFigure::Amount => s.node.amount.value(),
+                RestatedFigure::Budget => match s.node.budget {
+                    Some(budget) => budget.value(),
+                    None => continue,
+                },
+            };
             let again = restatement.amount.value();
             // One finding per discrepancy: a restated figure equal to the items' sum just reported against
             // this node says the same thing again (65.91 over parts of 65.90, and 65.90 printed elsewhere).
@@ -522,7 +531,10 @@ impl<'a> Checker<'a> {
                 continue;
             };
             if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
-                let detail = Detail::Restated { unit: self.unit };
+                let detail = Detail::Restated {
+                    unit: self.unit,
+                    budget,
+                };
                 self.push(
                     Rule::Restated,
                     severity,

@@ -14,8 +14,8 @@ mod validate;
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
 pub use error::{Problem, ReportError};
 pub use model::{
-    Comparison, Doubt, FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span, Unit,
-    Unplaced, FORMAT_V1,
+    Comparison, Doubt, FigureSpans, Node, Phase, Relation, Report, RestatedFigure, Restatement,
+    Source, Span, Unit, Unplaced, FORMAT_V1,
 };
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
 pub use printed::{split_column, Column, Printed, Term};

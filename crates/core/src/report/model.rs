@@ -262,12 +262,30 @@ impl FigureSpans {
     }
 }
 
-/// The same figure printed a second time.
+/// The same figure printed a second time: the node's amount, or (`of: budget`) its budget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Restatement {
     pub amount: Amount,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Span>,
+    /// Extension: which of the node's figures is printed again (default: its amount).
+    #[serde(default, skip_serializing_if = "RestatedFigure::is_amount")]
+    pub of: RestatedFigure,
+}
+
+/// Which figure of a node a restatement prints again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RestatedFigure {
+    #[default]
+    Amount,
+    Budget,
+}
+
+impl RestatedFigure {
+    pub fn is_amount(&self) -> bool {
+        *self == RestatedFigure::Amount
+    }
 }
 
 /// An identity across breakdowns: Σ amounts at `left` = Σ amounts at `right`.

@@ -578,6 +578,7 @@ fn restate(node: &mut Node, value: Decimal, at: Span) {
     node.restated.push(Restatement {
         amount: Amount(value),
         at: Some(at),
+        of: Default::default(),
     });
 }
 

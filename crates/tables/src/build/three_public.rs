@@ -75,6 +75,14 @@ fn is_budget_column(column: &Column) -> bool {
         && !column.words.iter().any(|w| w.contains("决算"))
 }
 
+/// A column whose lowest header cell names both figures of a pair (`预算数决算数`).
+fn names_both(column: &Column) -> bool {
+    column
+        .words
+        .last()
+        .is_some_and(|w| w.contains("预算") && w.contains("决算"))
+}
+
 /// Each column's item. Where each item has a 预算数 | 决算数 pair, its header is printed once, centred over
 /// the pair, and a page may put a short one (合计, 小计) over one column of the two only: a column without
 /// an item word takes its partner's (a 预算数 column the 决算数 column after it, and the other way round).
@@ -129,6 +137,10 @@ fn cells_by_item<'a>(half: &Half, values: &'a [Figure], paired: bool) -> Vec<(It
         let slot = &mut cells[index].1;
         if paired && is_budget_column(column) {
             slot.budget = Some(figure);
+        } else if paired && names_both(column) {
+            // `预算数决算数` in one cell: a table without a data row gives its pair no second column.
+            slot.budget = Some(figure);
+            slot.actual = Some(figure);
         } else {
             slot.actual = Some(figure);
         }
@@ -136,17 +148,26 @@ fn cells_by_item<'a>(half: &Half, values: &'a [Figure], paired: bool) -> Vec<(It
     cells
 }
 
-/// The breakdowns of the table: `three_public`, and `admin_costs` when printed. `None` without a data row.
+/// The breakdowns of the table: `three_public`, and `admin_costs` when printed. A 决算's table printed
+/// without a figure (its one data row blank or left out) says every figure is zero, as a blank cell does
+/// anywhere: its nodes are zeros printed blank, so that a narrative restating them is set against them.
+/// A budget's table without a figure gives nothing.
 pub fn three_public(half: &Half, scale: &Scale, final_accounts: bool) -> Vec<Node> {
-    let Some(row) = half
+    let paired = final_accounts && half.columns.iter().any(is_budget_column);
+    let blank_row: Vec<Figure>;
+    let values = match half
         .rows
         .iter()
         .find(|r| r.values.iter().any(|f| f.value.is_some()))
-    else {
-        return Vec::new();
+    {
+        Some(row) => &row.values,
+        None if paired => {
+            blank_row = vec![Figure::default(); half.columns.len()];
+            &blank_row
+        }
+        None => return Vec::new(),
     };
-    let paired = final_accounts && half.columns.iter().any(is_budget_column);
-    let cells = cells_by_item(half, &row.values, paired);
+    let cells = cells_by_item(half, values, paired);
     let node = |item: Item| -> Option<Node> {
         let (_, c) = cells.iter().find(|(i, _)| *i == item)?;
         let actual = c.actual.or(c.budget)?;

@@ -8,7 +8,7 @@
 //! words say which row it means.
 
 use budget_lens_core::report::document;
-use budget_lens_core::report::{Amount, Node, Report, Restatement, Source, Span};
+use budget_lens_core::report::{Amount, Node, Report, RestatedFigure, Restatement, Source, Span};
 use budget_lens_extract::extract;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -16,6 +16,12 @@ use crate::build::shift_to;
 use crate::text::fold;
 
 mod unplaced;
+
+/// Names of the 三公 total in narratives, quotes removed (see [`bare`]).
+const THREE_PUBLIC_NAMES: &[&str] = &["三公经费", "三公经费支出", "三公经费财政拨款支出"];
+
+/// Words that say a figure is a budget, right before it: `年初预算为`, `预算数为`, `预算`.
+const BUDGET_WORDS: &[&str] = &["年初预算数", "年初预算", "预算数", "预算"];
 
 /// How many characters before a figure may name its row.
 const LOOKBACK_CHARS: usize = 24;
@@ -51,6 +57,7 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
                 amount,
                 at: in_report_unit.at,
                 share: in_report_unit.share,
+                of: in_report_unit.of,
             },
         ));
         attached.attached += 1;
@@ -106,11 +113,11 @@ fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<S
         .into_iter()
         .map(|figure| Stated {
             amount: convert(figure.amount),
-            at: figure.at,
             share: figure.share.map(|s| Share {
                 base: convert(s.base),
                 ..s
             }),
+            ..figure
         })
         .chain(unplaced::unplaced_figures(
             chars,
@@ -127,6 +134,8 @@ struct Stated {
     at: Span,
     /// The share stated with the amount (`2106.66万元，占71.73%`), of its parent in the text.
     share: Option<Share>,
+    /// Whether it is the row's amount or its budget (`年初预算为0.95万元`).
+    of: RestatedFigure,
 }
 
 /// A stated percentage, where it is printed, and the amount it is a share of (the text's parent).
@@ -151,6 +160,15 @@ fn collect(node: &Node, parent: Option<Amount>, out: &mut Vec<Stated>) {
             amount: node.amount,
             at,
             share,
+            of: RestatedFigure::Amount,
+        });
+    }
+    if let (Some(budget), Some(at)) = (node.budget, node.spans.budget) {
+        out.push(Stated {
+            amount: budget,
+            at,
+            share: None,
+            of: RestatedFigure::Budget,
         });
     }
     for again in &node.restated {
@@ -159,6 +177,7 @@ fn collect(node: &Node, parent: Option<Amount>, out: &mut Vec<Stated>) {
                 amount: again.amount,
                 at,
                 share: None,
+                of: again.of,
             });
         }
     }
@@ -171,6 +190,7 @@ struct Addition {
     amount: Amount,
     at: Span,
     share: Option<Share>,
+    of: RestatedFigure,
 }
 
 fn apply(report: &mut Report, path: &str, addition: Addition) {
@@ -184,7 +204,11 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
     node.restated.push(Restatement {
         amount: addition.amount,
         at: Some(addition.at),
+        of: addition.of,
     });
+    if addition.of == RestatedFigure::Budget {
+        return;
+    }
     // A stated share goes with the row only when the text's base is the row's parent as printed: a share
     // of another total (支出总计, 财政拨款支出) must not be checked against this table's 合计.
     if let (Some(share), Some(parent), None) = (addition.share, parent, node.share) {
@@ -213,6 +237,8 @@ struct Target {
     scope: Option<&'static str>,
     /// The row's amount in the report's unit.
     amount: Decimal,
+    /// The row's budget (a 决算's 三公 table prints one), in the report's unit.
+    budget: Option<Decimal>,
 }
 
 /// Table rows a text may name, in order of preference — rows of the tables by function first (the text's
@@ -250,12 +276,19 @@ fn targets(report: &Report) -> Vec<Target> {
 fn walk(node: &Node, path: String, scope: Option<&'static str>, out: &mut Vec<Target>) {
     let label = fold(&node.label);
     // A 合计 row is named by its table, not by the word 合计.
-    if !label.is_empty() && label != "合计" {
+    let mut labels = vec![label];
+    labels.retain(|l| !l.is_empty() && l != "合计");
+    // The 三公 total as a narrative names it (the template's “三公”经费财政拨款支出), not as its column.
+    if path == "three_public" {
+        labels.extend(THREE_PUBLIC_NAMES.iter().map(|n| n.to_string()));
+    }
+    for label in labels {
         out.push(Target {
             label,
             path: path.clone(),
             scope,
             amount: node.amount.value(),
+            budget: node.budget.map(|b| b.value()),
         });
     }
     for child in &node.items {
@@ -275,11 +308,18 @@ fn row_named_before(chars: &[char], stated: &Stated, targets: &[Target]) -> Opti
         .rsplit(['，', '。', '；', ',', ';', '：', ':'])
         .next()
         .unwrap_or(&window);
-    let words = fold(clause)
+    let words = bare(&fold(clause))
         .replace("(类)", "")
         .replace("(款)", "")
         .replace("(项)", "");
-    let words = words.trim_end_matches(['为', '是', '达']);
+    let mut words = words.trim_end_matches(['为', '是', '达']);
+    // A budget is named by its row and then the budget words: `“三公”经费财政拨款支出年初预算为0.95万元`.
+    if stated.of == RestatedFigure::Budget {
+        words = BUDGET_WORDS
+            .iter()
+            .find_map(|w| words.strip_suffix(w))
+            .unwrap_or(words);
+    }
     let score = |t: &Target| {
         (
             t.scope.is_some_and(|w| words.contains(w)),
@@ -288,15 +328,28 @@ fn row_named_before(chars: &[char], stated: &Stated, targets: &[Target]) -> Opti
     };
     let named: Vec<&Target> = targets
         .iter()
-        .filter(|t| words.ends_with(t.label.as_str()))
+        .filter(|t| words.ends_with(bare(&t.label).as_str()))
+        .filter(|t| stated.of == RestatedFigure::Amount || t.budget.is_some())
         .collect();
+    let figure = |t: &Target| match stated.of {
+        RestatedFigure::Amount => t.amount,
+        RestatedFigure::Budget => t.budget.unwrap_or_default(),
+    };
     let best = named.iter().map(|t| score(t)).max()?;
     let candidates: Vec<&&Target> = named.iter().filter(|t| score(t) == best).collect();
     candidates
         .iter()
-        .find(|t| agrees(t.amount, stated.amount.value()))
+        .find(|t| agrees(figure(t), stated.amount.value()))
         .or(candidates.first())
         .map(|t| t.path.clone())
+}
+
+/// Words without quotation marks: `“三公”经费` and `三公经费` name the same.
+fn bare(words: &str) -> String {
+    words
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+        .collect()
 }
 
 /// The stated figure is the row's figure rounded to the stated decimals.
@@ -341,6 +394,7 @@ mod tests {
                 at: Some(Span { start: 21, end: 26 }),
                 base: Amount(base.parse().unwrap()),
             }),
+            of: RestatedFigure::Amount,
         }
     }
 
@@ -373,6 +427,7 @@ mod tests {
             path: path.into(),
             scope,
             amount: Decimal::ZERO,
+            budget: None,
         };
         let targets = vec![
             target(
@@ -404,6 +459,7 @@ mod tests {
                 amount: Amount(figure.parse().unwrap()),
                 at,
                 share: None,
+                of: RestatedFigure::Amount,
             };
             row_named_before(&text, &stated, &targets)
         };
@@ -411,5 +467,51 @@ mod tests {
         assert_eq!(find("2946.25").as_deref(), Some("income/current_year"));
         assert_eq!(find("2106.66").as_deref(), Some("gpb_by_function/201"));
         assert_eq!(find("0.3").as_deref(), Some("fiscal_income"));
+    }
+
+    #[test]
+    fn a_budget_is_named_by_its_row_before_the_budget_words() {
+        let mut root = Node::new("three_public", "“三公”经费合计", "0.00".parse().unwrap());
+        root.budget = Some(Amount("0.00".parse().unwrap()));
+        let mut report = report();
+        report.breakdowns = vec![root];
+        let targets = targets(&report);
+        let text: Vec<char> = "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元。"
+            .chars()
+            .collect();
+        let at = |start: usize, end: usize| Span { start, end };
+        let budget = Stated {
+            amount: Amount("0.95".parse().unwrap()),
+            at: at(17, 21),
+            share: None,
+            of: RestatedFigure::Budget,
+        };
+        assert_eq!(
+            row_named_before(&text, &budget, &targets).as_deref(),
+            Some("three_public")
+        );
+        // The same words before an amount name no row: 年初预算 is no row's name.
+        let as_amount = Stated {
+            of: RestatedFigure::Amount,
+            ..budget
+        };
+        assert_eq!(row_named_before(&text, &as_amount, &targets), None);
+        apply(
+            &mut report,
+            "three_public",
+            Addition {
+                amount: budget.amount,
+                at: budget.at,
+                share: None,
+                of: RestatedFigure::Budget,
+            },
+        );
+        let findings = budget_lens_core::check::check(&report);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].expected.to_string(), "0.00");
+        assert_eq!(findings[0].stated.to_string(), "0.95");
+        assert!(findings[0]
+            .message(budget_lens_core::Lang::Zh)
+            .contains("的预算数印为0.00万元，在别处又印为0.95万元"));
     }
 }

@@ -3,7 +3,7 @@
 //! still say which row the words right before the figure name. Only figures of the document's own year
 //! are taken: a clause naming another year, or the year before in words, states another year's figure.
 
-use budget_lens_core::report::{Amount, Span, Unit, Unplaced};
+use budget_lens_core::report::{Amount, RestatedFigure, Span, Unit, Unplaced};
 use rust_decimal::Decimal;
 
 use super::Stated;
@@ -37,6 +37,7 @@ pub fn unplaced_figures(
                         end: digits_end,
                     },
                     share: None,
+                    of: figure_of(chars, at),
                 });
             }
             at = digits_end;
@@ -101,6 +102,18 @@ fn years_in(text: &str) -> Vec<i32> {
         })
         .filter_map(|i| chars[i..i + 4].iter().collect::<String>().parse().ok())
         .collect()
+}
+
+/// A budget when the words right before the figure say so (`年初预算为0.95万元`, `预算数1.2万元`), else an
+/// amount.
+fn figure_of(chars: &[char], at: usize) -> RestatedFigure {
+    let before: String = chars[at.saturating_sub(6)..at].iter().collect();
+    let before = before.trim_end_matches(['为', '是', ':', '：']);
+    if before.ends_with("预算") || before.ends_with("预算数") {
+        RestatedFigure::Budget
+    } else {
+        RestatedFigure::Amount
+    }
 }
 
 #[cfg(test)]

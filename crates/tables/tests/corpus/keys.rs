@@ -410,7 +410,17 @@ fn three_public_equals_the_key() {
                 || v.as_object().is_some_and(|o| o.values().any(|x| x != ""))
         });
         if !any_figure {
-            assert!(report.node_at("three_public").is_none(), "{document}");
+            // A table printed without figures: nothing, or (a 决算's, whose narrative may restate it)
+            // zeros printed blank.
+            if let Some(node) = report.node_at("three_public") {
+                fn blank(node: &Node) -> bool {
+                    node.amount.value().is_zero()
+                        && node.budget.is_none_or(|b| b.value().is_zero())
+                        && node.printed.as_ref().is_some_and(|p| p.text.is_empty())
+                        && node.items.iter().all(blank)
+                }
+                assert!(blank(node), "{document}: {node:?}");
+            }
             continue;
         }
         for (name, path) in paths {
@@ -570,7 +580,7 @@ fn every_planted_alteration_is_found() {
 }
 
 /// Planted alterations not found yet, by a word of their description.
-const PLANTED_NOT_FOUND: &[&str] = &["三公", "1560.05", "80.81", "62.29"];
+const PLANTED_NOT_FOUND: &[&str] = &["1560.05", "80.81", "62.29"];
 
 /// The narrative discrepancies of figures that a PDF's own 情况说明 shows against its tables, found: each
 /// as an error on its figures. (Others need the extractor to place more: see bench/RESULTS.md.)
