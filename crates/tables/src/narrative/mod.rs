@@ -8,7 +8,9 @@
 //! words say which row it means.
 
 use budget_lens_core::report::document;
-use budget_lens_core::report::{Amount, Node, Report, RestatedFigure, Restatement, Source, Span};
+use budget_lens_core::report::{
+    Amount, Comparison, Doubt, Node, Report, RestatedFigure, Restatement, Source, Span,
+};
 use budget_lens_extract::extract;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -45,10 +47,12 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
     let stated = stated_figures(&extraction.report, &chars, report);
     let mut attached = Attached::default();
     let mut additions: Vec<(String, Addition)> = Vec::new();
-    for in_report_unit in &stated {
+    for in_report_unit in stated {
         attached.figures += 1;
         let amount = in_report_unit.amount;
-        let Some(path) = row_named_before(&chars, in_report_unit, &targets) else {
+        let Some(path) = row_named_before(&chars, &in_report_unit, &targets)
+            .or_else(|| row_named_by_node(&in_report_unit, &targets))
+        else {
             continue;
         };
         additions.push((
@@ -58,6 +62,7 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
                 at: in_report_unit.at,
                 share: in_report_unit.share,
                 of: in_report_unit.of,
+                said: in_report_unit.node.unwrap_or_default(),
             },
         ));
         attached.attached += 1;
@@ -105,7 +110,7 @@ fn own_words(report: &mut Report, text: &str) {
 fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<Stated> {
     let mut placed = Vec::new();
     for root in &extraction.breakdowns {
-        collect(root, None, &mut placed);
+        collect(root, None, &[], &mut placed);
     }
     let year = report.year.or(extraction.year);
     let convert = |amount: Amount| shift_to(amount, extraction.unit, report.unit);
@@ -136,6 +141,20 @@ struct Stated {
     share: Option<Share>,
     /// Whether it is the row's amount or its budget (`年初预算为0.95万元`).
     of: RestatedFigure,
+    /// The extractor's node for it, when the extractor placed it.
+    node: Option<Said>,
+}
+
+/// What the extractor made of a figure: the labels of its node and of the node's parents (innermost first),
+/// which name its row when the words before the figure do not (`1、一般公共服务支出（类）财政事务（款）行政运行
+/// （项）。…年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数`), and what else the text says of the
+/// amount.
+#[derive(Clone, Default)]
+struct Said {
+    labels: Vec<String>,
+    comparison: Option<(Comparison, Option<Span>)>,
+    /// The extractor carried the subject over from another sentence: bears on the comparison.
+    subject_in_doubt: bool,
 }
 
 /// A stated percentage, where it is printed, and the amount it is a share of (the text's parent).
@@ -146,7 +165,14 @@ struct Share {
     base: Amount,
 }
 
-fn collect(node: &Node, parent: Option<Amount>, out: &mut Vec<Stated>) {
+fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec<Stated>) {
+    let mut labels_here = vec![node.label.clone()];
+    labels_here.extend(labels.iter().cloned());
+    let said = Said {
+        labels: labels_here.clone(),
+        comparison: node.comparison.map(|c| (c, node.spans.comparison)),
+        subject_in_doubt: node.doubt.contains(&Doubt::Subject),
+    };
     if let Some(at) = node.at {
         let share = match (node.share, &node.share_of, parent) {
             (Some(percent), None, Some(base)) => Some(Share {
@@ -161,6 +187,7 @@ fn collect(node: &Node, parent: Option<Amount>, out: &mut Vec<Stated>) {
             at,
             share,
             of: RestatedFigure::Amount,
+            node: Some(said.clone()),
         });
     }
     if let (Some(budget), Some(at)) = (node.budget, node.spans.budget) {
@@ -169,6 +196,10 @@ fn collect(node: &Node, parent: Option<Amount>, out: &mut Vec<Stated>) {
             at,
             share: None,
             of: RestatedFigure::Budget,
+            node: Some(Said {
+                comparison: None,
+                ..said.clone()
+            }),
         });
     }
     for again in &node.restated {
@@ -178,11 +209,12 @@ fn collect(node: &Node, parent: Option<Amount>, out: &mut Vec<Stated>) {
                 at,
                 share: None,
                 of: again.of,
+                node: None,
             });
         }
     }
     for child in &node.items {
-        collect(child, Some(node.amount), out);
+        collect(child, Some(node.amount), &labels_here, out);
     }
 }
 
@@ -191,6 +223,7 @@ struct Addition {
     at: Span,
     share: Option<Share>,
     of: RestatedFigure,
+    said: Said,
 }
 
 fn apply(report: &mut Report, path: &str, addition: Addition) {
@@ -201,6 +234,12 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
     let Some(node) = node_at_mut(report, path) else {
         return;
     };
+    // A budget the tables do not print (a 决算's 项 has none) is the text's: it becomes the row's.
+    if addition.of == RestatedFigure::Budget && node.budget.is_none() {
+        node.budget = Some(addition.amount);
+        node.spans.budget = Some(addition.at);
+        return;
+    }
     node.restated.push(Restatement {
         amount: addition.amount,
         at: Some(addition.at),
@@ -208,6 +247,15 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
     });
     if addition.of == RestatedFigure::Budget {
         return;
+    }
+    // What the words say of the amount against its budget (决算数小于预算数) goes with the row, in the
+    // extractor's doubt when it carried the subject over from another sentence.
+    if let (Some((said, at)), None) = (addition.said.comparison, node.comparison) {
+        node.comparison = Some(said);
+        node.spans.comparison = at;
+        if addition.said.subject_in_doubt && !node.doubt.contains(&Doubt::Subject) {
+            node.doubt.push(Doubt::Subject);
+        }
     }
     // A stated share goes with the row only when the text's base is the row's parent as printed: a share
     // of another total (支出总计, 财政拨款支出) must not be checked against this table's 合计.
@@ -239,6 +287,8 @@ struct Target {
     amount: Decimal,
     /// The row's budget (a 决算's 三公 table prints one), in the report's unit.
     budget: Option<Decimal>,
+    /// The label of the row it sits under, folded.
+    parent_label: Option<String>,
 }
 
 /// Table rows a text may name, in order of preference — rows of the tables by function first (the text's
@@ -268,12 +318,18 @@ fn targets(report: &Report) -> Vec<Target> {
         } else {
             None
         };
-        walk(root, root.id.clone(), scope, &mut out);
+        walk(root, root.id.clone(), None, scope, &mut out);
     }
     out
 }
 
-fn walk(node: &Node, path: String, scope: Option<&'static str>, out: &mut Vec<Target>) {
+fn walk(
+    node: &Node,
+    path: String,
+    parent_label: Option<&str>,
+    scope: Option<&'static str>,
+    out: &mut Vec<Target>,
+) {
     let label = fold(&node.label);
     // A 合计 row is named by its table, not by the word 合计.
     let mut labels = vec![label];
@@ -289,10 +345,17 @@ fn walk(node: &Node, path: String, scope: Option<&'static str>, out: &mut Vec<Ta
             scope,
             amount: node.amount.value(),
             budget: node.budget.map(|b| b.value()),
+            parent_label: parent_label.map(fold),
         });
     }
     for child in &node.items {
-        walk(child, format!("{path}/{}", child.id), scope, out);
+        walk(
+            child,
+            format!("{path}/{}", child.id),
+            Some(&node.label),
+            scope,
+            out,
+        );
     }
 }
 
@@ -352,6 +415,39 @@ fn bare(words: &str) -> String {
         .collect()
 }
 
+/// The row the extractor's node names, for a figure whose own words name none (`支出决算为1511.89万元` in a
+/// numbered item headed `1、一般公共服务支出（类）财政事务（款）行政运行（项）`): a row labelled as the node is,
+/// under a row labelled as the node's parent when the text names one; of several, the one the figure agrees
+/// with, else the first in order of preference.
+fn row_named_by_node(stated: &Stated, targets: &[Target]) -> Option<String> {
+    let labels = &stated.node.as_ref()?.labels;
+    let clean = |label: &str| {
+        bare(&fold(label))
+            .replace("(类)", "")
+            .replace("(款)", "")
+            .replace("(项)", "")
+    };
+    let own = clean(labels.first()?);
+    let parent = labels.get(1).map(|l| clean(l));
+    let named: Vec<&Target> = targets
+        .iter()
+        .filter(|t| bare(&t.label) == own)
+        .filter(|t| match (&parent, &t.parent_label) {
+            (Some(parent), Some(theirs)) => bare(theirs) == *parent,
+            _ => true,
+        })
+        .collect();
+    let figure = |t: &Target| match stated.of {
+        RestatedFigure::Amount => Some(t.amount),
+        RestatedFigure::Budget => t.budget,
+    };
+    named
+        .iter()
+        .find(|t| figure(t).is_some_and(|f| agrees(f, stated.amount.value())))
+        .or(named.first())
+        .map(|t| t.path.clone())
+}
+
 /// The stated figure is the row's figure rounded to the stated decimals.
 fn agrees(row: Decimal, stated: Decimal) -> bool {
     let rounded =
@@ -395,6 +491,7 @@ mod tests {
                 base: Amount(base.parse().unwrap()),
             }),
             of: RestatedFigure::Amount,
+            said: Said::default(),
         }
     }
 
@@ -428,6 +525,7 @@ mod tests {
             scope,
             amount: Decimal::ZERO,
             budget: None,
+            parent_label: None,
         };
         let targets = vec![
             target(
@@ -460,6 +558,7 @@ mod tests {
                 at,
                 share: None,
                 of: RestatedFigure::Amount,
+                node: None,
             };
             row_named_before(&text, &stated, &targets)
         };
@@ -485,6 +584,7 @@ mod tests {
             at: at(17, 21),
             share: None,
             of: RestatedFigure::Budget,
+            node: None,
         };
         assert_eq!(
             row_named_before(&text, &budget, &targets).as_deref(),
@@ -504,6 +604,7 @@ mod tests {
                 at: budget.at,
                 share: None,
                 of: RestatedFigure::Budget,
+                said: Said::default(),
             },
         );
         let findings = budget_lens_core::check::check(&report);
@@ -513,5 +614,69 @@ mod tests {
         assert!(findings[0]
             .message(budget_lens_core::Lang::Zh)
             .contains("的预算数印为0.00万元，在别处又印为0.95万元"));
+    }
+
+    #[test]
+    fn a_figure_whose_words_name_no_row_takes_the_row_its_node_names() {
+        // 1、一般公共服务支出（类）财政事务（款）行政运行（项）。…年初预算为1560.05万元，支出决算为1511.89万元。
+        // 决算数大于预算数 — the extractor's node 行政运行 under 财政事务, with the comparison it read.
+        let mut item = Node::new("2010601", "行政运行", "1511.89".parse().unwrap());
+        item.code = Some("2010601".into());
+        let mut class = Node::new("20106", "财政事务", "2106.66".parse().unwrap());
+        class.items.push(item);
+        let mut report = report();
+        report.breakdowns[0].items[0].items.push(class);
+        let targets = targets(&report);
+        let said = |labels: &[&str]| Said {
+            labels: labels.iter().map(|l| l.to_string()).collect(),
+            comparison: Some((Comparison::Above, Some(Span { start: 40, end: 49 }))),
+            subject_in_doubt: false,
+        };
+        let stated = |of, amount: &str, labels: &[&str]| Stated {
+            amount: Amount(amount.parse().unwrap()),
+            at: Span { start: 20, end: 27 },
+            share: None,
+            of,
+            node: Some(said(labels)),
+        };
+        let path = "gpb_by_function/201/20106/2010601";
+        let actual = stated(
+            RestatedFigure::Amount,
+            "1511.89",
+            &["行政运行（项）", "财政事务（款）"],
+        );
+        assert_eq!(row_named_by_node(&actual, &targets).as_deref(), Some(path));
+        // Under another parent, the name is another row's.
+        let elsewhere = stated(RestatedFigure::Amount, "1511.89", &["行政运行", "人大事务"]);
+        assert_eq!(row_named_by_node(&elsewhere, &targets), None);
+        for figure in [
+            stated(RestatedFigure::Budget, "1560.05", &["行政运行"]),
+            actual,
+        ] {
+            let addition = Addition {
+                amount: figure.amount,
+                at: figure.at,
+                share: None,
+                of: figure.of,
+                said: figure.node.unwrap(),
+            };
+            apply(&mut report, path, addition);
+        }
+        let row = report.node_at(path).unwrap();
+        assert_eq!(
+            row.budget.map(|b| b.value().to_string()).as_deref(),
+            Some("1560.05")
+        );
+        assert_eq!(row.comparison, Some(Comparison::Above));
+        let findings = budget_lens_core::check::check(&report);
+        let comparison: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == budget_lens_core::check::Rule::Comparison)
+            .collect();
+        assert_eq!(comparison.len(), 1, "{findings:?}");
+        assert_eq!(
+            comparison[0].severity,
+            budget_lens_core::check::Severity::Error
+        );
     }
 }

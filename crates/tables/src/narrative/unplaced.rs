@@ -38,6 +38,7 @@ pub fn unplaced_figures(
                     },
                     share: None,
                     of: figure_of(chars, at),
+                    node: None,
                 });
             }
             at = digits_end;
