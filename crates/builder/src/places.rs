@@ -42,7 +42,15 @@ pub fn places<'a>(
                 .filter_map(|c| c.printed.as_ref())
                 .collect(),
         },
-        (Rule::Sum | Rule::PartialSum | Rule::ChangeSum | Rule::BudgetSum, _) => Places {
+        (
+            Rule::Sum
+            | Rule::PartialSum
+            | Rule::ChangeSum
+            | Rule::BudgetSum
+            | Rule::ChangeVsBudgetSum
+            | Rule::PriorSum,
+            _,
+        ) => Places {
             stated: node.printed.iter().collect(),
             compared: node
                 .items

@@ -47,6 +47,13 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
             "the printed and computed shares",
         ),
         Detail::Shares { .. } => lang.pick("明细占比合计与100%", "the items' shares and 100%"),
+        Detail::Change {
+            against_budget: true,
+            ..
+        } => lang.pick(
+            "印出的增减额与决算数、预算数之差",
+            "the printed and computed changes against the budget",
+        ),
         Detail::Change { .. } => lang.pick(
             "印出的增减额与两年金额之差",
             "the printed and computed changes",
@@ -67,6 +74,22 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
             "the words and the figures of the final and budget amounts",
         ),
         Detail::Relation { .. } => lang.pick("两边合计", "the two sides"),
+        Detail::ItemsOf {
+            budget: false,
+            prior: true,
+            ..
+        } => lang.pick(
+            "印出的上年数与明细上年数合计",
+            "the printed prior-year amount and its items'",
+        ),
+        Detail::ItemsOf {
+            budget: false,
+            against_budget: true,
+            ..
+        } => lang.pick(
+            "印出的与预算相比增减额与明细合计",
+            "the printed change against the budget and its items'",
+        ),
         Detail::ItemsOf { budget: false, .. } => lang.pick(
             "印出的增减额与明细增减额合计",
             "the printed change and its items' changes",

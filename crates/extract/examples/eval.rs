@@ -2,8 +2,9 @@
 //! nodes, FAIL relations of its key reported on the stated figure, false errors, ROUNDING relations reported
 //! as errors (definitions in tests/common/prose_score.rs).
 //!
-//! `cargo run -p budget-lens-extract --example eval -- [DIR] [--verbose] [--unplaced]`; DIR holds keys.json and the
-//! excerpts (default: the repository's tests/data/prose). Results go to bench/RESULTS.md by hand.
+//! `cargo run -p budget-lens-extract --example eval -- [DIR] [--verbose] [--unplaced] [--show=NN]`; DIR holds
+//! keys.json and the excerpts (default: the repository's tests/data/prose). `--show=NN` prints the report and
+//! findings of the excerpts whose name starts with NN. Results go to bench/RESULTS.md by hand.
 
 #[path = "../tests/common/prose_score.rs"]
 mod prose_score;
@@ -19,6 +20,7 @@ fn main() {
     let verbose = args.iter().any(|a| a == "--verbose");
     // `--unplaced`: each excerpt's sentences whose figures found no place, to see which phrasings lose most.
     let show_unplaced = args.iter().any(|a| a == "--unplaced");
+    let show = args.iter().find_map(|a| a.strip_prefix("--show="));
     let dir = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -43,6 +45,9 @@ fn main() {
         if show_unplaced {
             print_unplaced(excerpt);
         }
+        if show.is_some_and(|prefix| excerpt.name.starts_with(prefix)) {
+            print_report(excerpt);
+        }
         scores.push(s);
     }
     let t = total(&scores);
@@ -65,6 +70,26 @@ fn print_unplaced(excerpt: &prose_score::Excerpt) {
     if let Ok(extraction) = extract(&excerpt.body) {
         for u in &extraction.report.unplaced {
             println!("    unplaced: {}", u.text.replace('\n', " "));
+        }
+    }
+}
+
+fn print_report(excerpt: &prose_score::Excerpt) {
+    if let Ok(extraction) = extract(&excerpt.body) {
+        let mut report = extraction.report.clone();
+        report.source = None;
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+        for f in check(&extraction.report) {
+            println!(
+                "    {} {} {}: {}",
+                f.severity.name(),
+                f.rule.name(),
+                f.path,
+                f.message(budget_lens_core::Lang::Zh)
+            );
         }
     }
 }

@@ -90,6 +90,18 @@ pub enum Statement {
         figure: usize,
         sign: i8,
     },
+    /// `比预算数减少x万元`, `较年初预算增加x万元`: a change against the figure's own budget.
+    ChangeVsBudget {
+        subject: Subject,
+        figure: usize,
+        sign: i8,
+    },
+    /// `…下降x%` after a change against the budget, or `比预算增长x%`: its rate.
+    ChangeVsBudgetPct {
+        subject: Subject,
+        figure: usize,
+        sign: i8,
+    },
     /// `占收入总计的x%` (base named) or `占x%` (base implied).
     Share {
         base: Option<String>,
@@ -130,6 +142,14 @@ pub enum Statement {
     SubjectHeading {
         label: Label,
     },
+    /// `1、一般公共服务支出(类)财政事务(款)行政运行(项)。`: a numbered item naming a place in the
+    /// classification of spending by function (类→款→项), as printed; the figures of its paragraph that
+    /// name nothing else are its own.
+    ClassPath {
+        /// (name, level word) from the 类 down: `[("一般公共服务支出", "类"), ("财政事务", "款"), …]`; an
+        /// empty level word where the heading broke before it (`…行政单位` / `医疗(项)`).
+        path: Vec<(String, String)>,
+    },
     /// A figure the grammar cannot read.
     Unknown {
         figure: usize,
@@ -145,7 +165,7 @@ pub struct Sentence {
 }
 
 /// Direction words and their sign; `了` after them is allowed.
-const DIRECTIONS: [(&str, i8); 13] = [
+const DIRECTIONS: [(&str, i8); 14] = [
     // Budget-execution reports: `负增长1.21%` (before `增长`), `同比增收0.75亿元`, `增支7.74亿元`.
     ("负增长", -1),
     ("增收", 1),
@@ -160,6 +180,7 @@ const DIRECTIONS: [(&str, i8); 13] = [
     ("下降", -1),
     ("降低", -1),
     ("减幅", -1),
+    ("增幅", 1),
 ];
 
 /// Words saying there was no change.
@@ -218,7 +239,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         sentence_start: 0,
         paired_subjects: Vec::new(),
         colon_label: None,
-        dropped_change: false,
+        vs_budget_change: false,
     };
     for token in &tokens.tokens {
         match *token {
@@ -269,8 +290,8 @@ struct Parser<'a> {
     paired_subjects: Vec<Subject>,
     /// The words of a clause that ended with `:` (see [`Parser::label_or_colon_label`]).
     colon_label: Option<String>,
-    /// The last change in the sentence was against the budget and dropped: a bare rate after it is too.
-    dropped_change: bool,
+    /// The last change in the sentence was against the budget: a bare rate after it is too.
+    vs_budget_change: bool,
 }
 
 impl Parser<'_> {
@@ -305,7 +326,7 @@ impl Parser<'_> {
 
     fn end_sentence(&mut self, end: usize) {
         self.colon_label = None;
-        self.dropped_change = false;
+        self.vs_budget_change = false;
         let statements = std::mem::take(&mut self.statements);
         self.paired_subjects.clear();
         if !statements.is_empty() {
@@ -340,6 +361,15 @@ impl Parser<'_> {
             }
             k += 1;
         }
+        // A heading broken over lines (`…财政事务(款)行政运行` / `(项)`) is read whole.
+        let whole: String = words.iter().map(|&(s, e)| self.text.text(s, e)).collect();
+        if let Some(path) = self.class_path(&whole) {
+            self.statements.push(Statement::ClassPath { path });
+            return;
+        }
+        if self.statements.is_empty() && self.class_path_tail(&whole) {
+            return;
+        }
         for &(start, end) in &words {
             self.words_alone(start, end);
         }
@@ -370,6 +400,65 @@ impl Parser<'_> {
     }
 
     /// The total a heading clause names (`2022年度“三公”经费支出决算中`): `中` after a label of a known total.
+    /// `一般公共服务支出(类)财政事务(款)行政运行(项)` right after a list marker: the names before each level
+    /// word, from the 类 down (a path may stop at the 类 or the 款). A clause of words only.
+    fn class_path(&self, word: &str) -> Option<Vec<(String, String)>> {
+        let numbered = matches!(self.statements.as_slice(), [Statement::Marker { .. }]);
+        if !numbered {
+            return None;
+        }
+        let mut path = Vec::new();
+        let mut rest = word;
+        for level in ["类", "款", "项"] {
+            let marker = format!("({level})");
+            let Some(at) = rest.find(&marker) else { break };
+            let name = rest[..at].trim();
+            if name.is_empty() {
+                return None;
+            }
+            path.push((name.to_string(), level.to_string()));
+            rest = &rest[at + marker.len()..];
+        }
+        // `…财政事务(款)行政运行` with `(项)` on the next line (a line break ended the sentence): the name
+        // after the last level word is the next level's, its level word still to come (see
+        // [`Parser::class_path_tail`]).
+        match rest.trim() {
+            _ if path.is_empty() || path.len() == 3 && !rest.trim().is_empty() => return None,
+            "" => {}
+            name => path.push((name.to_string(), String::new())),
+        }
+        Some(path)
+    }
+
+    /// `5、…(类)行政事业单位养老支出(款)` / `行政单位离退休(项)。`: a line that ends the heading of the sentence
+    /// before (a line break ended it) with the next level's name.
+    fn class_path_tail(&mut self, word: &str) -> bool {
+        let Some(Statement::ClassPath { path }) = self
+            .sentences
+            .last_mut()
+            .and_then(|s| s.statements.last_mut())
+        else {
+            return false;
+        };
+        let Some((name, level)) = ["类", "款", "项"].iter().find_map(|level| {
+            let name = word.strip_suffix(&format!("({level})"))?;
+            Some((name.trim(), *level))
+        }) else {
+            return false;
+        };
+        let full = path.len() >= 3;
+        match path.last_mut() {
+            // `…行政单位` / `医疗(项)`: the name broken over the lines.
+            Some((printed, unfinished)) if unfinished.is_empty() => {
+                printed.push_str(name);
+                *unfinished = level.to_string();
+            }
+            _ if name.is_empty() || full => return false,
+            _ => path.push((name.to_string(), level.to_string())),
+        }
+        true
+    }
+
     fn heading_subject(&self, word: &str) -> Option<Label> {
         let label = clean_label(word.strip_suffix('中')?, self.phase);
         let label = Label {
@@ -448,6 +537,10 @@ impl Parser<'_> {
             }
             None => word,
         };
+        let Some(word) = self.open_direction(word, figure) else {
+            self.statements.push(Statement::Unknown { figure });
+            return;
+        };
         let statement = if self.is_money(figure) {
             self.colon_label = colon_label;
             self.money(word, figure)
@@ -458,21 +551,46 @@ impl Parser<'_> {
         self.statements.push(statement);
     }
 
-    fn money(&mut self, word: &str, figure: usize) -> Statement {
-        if let Some((before, sign)) = strip_direction(word) {
-            let (subject, budget_based) = split_lead_in(before);
-            let dropped =
-                budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
-            // A change against the budget is not modelled; the rate after it goes with it.
-            self.dropped_change = dropped;
-            if dropped {
-                return Statement::Unknown { figure };
-            }
-            return Statement::Change {
-                subject: self.subject(subject),
+    /// `比预算数增加(减少)0万元，增长(下降)0%`: a template whose direction was left as printed. A zero needs no
+    /// direction (the word is read as its first direction); any other figure's sign is unknown (`None`).
+    fn open_direction<'w>(&self, word: &'w str, figure: usize) -> Option<&'w str> {
+        let Some(rest) = ["(减少)", "(下降)", "(降低)"]
+            .iter()
+            .find_map(|w| word.strip_suffix(w))
+            .filter(|rest| strip_direction(rest).is_some_and(|(_, sign)| sign > 0))
+        else {
+            return Some(word);
+        };
+        let zero = self.tokens.figures.get(figure).and_then(|f| f.value);
+        zero.is_some_and(|v| v.is_zero()).then_some(rest)
+    }
+
+    /// `…增加x万元`: a change of the words before the direction.
+    fn money_change(&mut self, before: &str, figure: usize, sign: i8) -> Statement {
+        let (subject, budget_based) = split_lead_in(before);
+        // `比预算数减少x万元` in a final account, `较年初预算增加x万元` anywhere: a change against the figure's
+        // own budget (a budget text's `比上年预算增加` compares with last year); the rate after it goes with it.
+        let vs_budget =
+            budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+        self.vs_budget_change = vs_budget;
+        let subject = self.subject(subject);
+        match vs_budget {
+            true => Statement::ChangeVsBudget {
+                subject,
                 figure,
                 sign,
-            };
+            },
+            false => Statement::Change {
+                subject,
+                figure,
+                sign,
+            },
+        }
+    }
+
+    fn money(&mut self, word: &str, figure: usize) -> Statement {
+        if let Some((before, sign)) = strip_direction(word) {
+            return self.money_change(before, figure, sign);
         }
         // `完成年初预算数60999万元的40.4%`, `占预算101032万元的67.3%`: the budget of the amount stated last,
         // printed inside its completion rate (budget-execution reports).
@@ -559,11 +677,16 @@ impl Parser<'_> {
             let (subject, budget_based) = split_lead_in(before);
             let own_budget =
                 budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
-            if own_budget || (before.is_empty() && self.dropped_change) {
-                return Statement::Unknown { figure };
+            let subject = self.subject(subject);
+            if own_budget || (before.is_empty() && self.vs_budget_change) {
+                return Statement::ChangeVsBudgetPct {
+                    subject,
+                    figure,
+                    sign,
+                };
             }
             return Statement::ChangePct {
-                subject: self.subject(subject),
+                subject,
                 figure,
                 sign,
             };
@@ -680,6 +803,8 @@ fn said_against_budget(word: &str) -> Option<(&str, Comparison, &str)> {
 /// `减少了` → (`…`, −1): the word before a direction word at the end, and the direction's sign.
 pub fn strip_direction(word: &str) -> Option<(&str, i8)> {
     let word = word.strip_suffix('了').unwrap_or(word);
+    // `减少率35.22%`, `增长率5%`: the rate of the change.
+    let word = word.strip_suffix('率').unwrap_or(word);
     DIRECTIONS
         .iter()
         .find_map(|&(d, sign)| word.strip_suffix(d).map(|before| (before, sign)))
@@ -688,7 +813,8 @@ pub fn strip_direction(word: &str) -> Option<(&str, i8)> {
 /// Whether a comparison lead-in (`比上年`, `较2020年度决算数`, `与上年相比`, `同比`…) starts at byte `at`.
 fn lead_in_at(word: &str, at: usize) -> bool {
     let rest = &word[at..];
-    if ["同比", "按同口径", "相比", "上年同期"]
+    // `对比减少4.35万元` after `2016年预算…，2015年预算…`: compared with the year before.
+    if ["同比", "按同口径", "相比", "上年同期", "对比"]
         .iter()
         .any(|w| rest.starts_with(w))
     {
@@ -874,6 +1000,7 @@ fn without_trailing_words(mut text: &str, budget_phase: bool) -> &str {
                 text = text.strip_suffix(suffix).unwrap_or(text);
             }
         }
+        text = without_trailing_year(text);
         if text == before {
             return text;
         }
@@ -907,6 +1034,23 @@ fn label_year(text: &str) -> Option<u16> {
         let year: u16 = text[i..i + 4].parse().ok()?;
         (1990..=2099).contains(&year).then_some(year)
     })
+}
+
+/// `公务接待费2016年` → `公务接待费`: a year after the name says which year's figure it is (columns of years
+/// printed as prose: `公务接待费2016年预算8万元，2015年预算12.5万元`), not what it is. The year stays in
+/// [`Label::year`].
+fn without_trailing_year(text: &str) -> &str {
+    let Some(rest) = text
+        .strip_suffix("年度")
+        .or_else(|| text.strip_suffix('年'))
+    else {
+        return text;
+    };
+    let digits = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+    match digits == 4 && rest.len() > 4 {
+        true => &rest[..rest.len() - 4],
+        false => text,
+    }
 }
 
 /// `2021年度…` / `2021年…` → `…`.

@@ -1,8 +1,8 @@
 //! The prose corpus as tests: 42 real published excerpts (tests/data/prose, copied from the shared corpus with
 //! their hand-checked answer keys by scripts/prose_keys_to_json.py). Each excerpt is extracted and checked;
-//! its findings are compared with tests/data/prose/findings.expected.txt (its eleven errors were read against
-//! the keys: ten are the keys' FAILs of 06, 13, 17, 19 (the 同口径 rate), 25, 29 (two rates of function
-//! classes) and 36 (its paired rates); 11's `partial_sum` error names 19570, a FAIL figure, but on a misplaced list — a known
+//! its findings are compared with tests/data/prose/findings.expected.txt (its fourteen errors were read against
+//! the keys: thirteen are the keys' FAILs of 02 (the items' priors, a rate), 06, 13, 17, 19 (the 同口径 rate), 25, 29 (two rates of function
+//! classes), 33 (the items' budgets, from their changes against the budget) and 36 (its paired rates); 11's `partial_sum` error names 19570, a FAIL figure, but on a misplaced list — a known
 //! defect; the warnings were checked only by the scoring below.
 //! `BLESS=1` rewrites the file: review the diff against the keys), and over the
 //! whole corpus: no false error (an error on a figure that is in no FAIL relation of the key), no ROUNDING
@@ -17,8 +17,8 @@ use budget_lens_extract::extract;
 use prose_score::{load, score, total, Excerpt, Score, Seen};
 
 /// Floors measured on the corpus (bench/RESULTS.md); raise them when the extractor improves.
-const PLACED_AT_LEAST: usize = 615;
-const CAUGHT_AT_LEAST: usize = 13;
+const PLACED_AT_LEAST: usize = 645;
+const CAUGHT_AT_LEAST: usize = 17;
 
 struct Outcome {
     score: Score,

@@ -32,6 +32,8 @@ fn walk(node: &Node, parent: &str, out: &mut Map<String, Value>) {
         ("change_pct", node.change_pct),
         ("budget", node.budget),
         ("completion_pct", node.completion_pct),
+        ("change_vs_budget", node.change_vs_budget),
+        ("change_vs_budget_pct", node.change_vs_budget_pct),
     ];
     for (name, value) in optional {
         if let Some(v) = value {
@@ -112,6 +114,16 @@ pub fn spanned_figures(report: &Report) -> Vec<(String, &'static str, Span, Deci
             ("change_pct", s.change_pct, node.change_pct),
             ("budget", s.budget, node.budget),
             ("completion_pct", s.completion_pct, node.completion_pct),
+            (
+                "change_vs_budget",
+                s.change_vs_budget,
+                node.change_vs_budget,
+            ),
+            (
+                "change_vs_budget_pct",
+                s.change_vs_budget_pct,
+                node.change_vs_budget_pct,
+            ),
         ];
         for (field, span, value) in pairs {
             if let (Some(span), Some(value)) = (span, value) {

@@ -43,6 +43,14 @@ pub enum Rule {
     Code,
     /// A final figure said in words to be above, below or equal to its budget, against the two figures.
     Comparison,
+    /// A stated change against the budget against amount − budget.
+    ChangeVsBudget,
+    /// A stated change rate against the budget against change/budget.
+    ChangeVsBudgetPct,
+    /// The stated changes against the budget of a complete set of items against the parent's.
+    ChangeVsBudgetSum,
+    /// The prior-year amounts of a complete set of items against the parent's.
+    PriorSum,
     /// A year the document prints in a heading or a year-end date against the report's year.
     Year,
     /// The department a heading names against the report's.
@@ -70,6 +78,10 @@ impl Rule {
             Rule::RowSum => "row_sum",
             Rule::Code => "code",
             Rule::Comparison => "comparison",
+            Rule::ChangeVsBudget => "change_vs_budget",
+            Rule::ChangeVsBudgetPct => "change_vs_budget_pct",
+            Rule::ChangeVsBudgetSum => "change_vs_budget_sum",
+            Rule::PriorSum => "prior_sum",
             Rule::Year => "year",
             Rule::Entity => "entity",
             Rule::MissingTable => "missing_table",
@@ -149,16 +161,19 @@ pub enum Detail {
     },
     /// Shares of `count` items against 100%.
     Shares { count: usize },
-    /// A change: current and prior amounts.
+    /// A change: current and prior amounts (`against_budget`: the prior is the year's budget).
     Change {
         amount: Decimal,
         prior: Decimal,
+        against_budget: bool,
         unit: Unit,
     },
-    /// A change rate: the change over the prior amount (either may be derived from the other).
+    /// A change rate: the change over the prior amount (either may be derived from the other;
+    /// `against_budget`: the prior is the year's budget).
     ChangeRate {
         change: Decimal,
         prior: Decimal,
+        against_budget: bool,
         unit: Unit,
     },
     /// A completion rate: the amount over the budget.
@@ -184,10 +199,13 @@ pub enum Detail {
     },
     /// A negative amount.
     Negative { unit: Unit },
-    /// The items' changes (`budget`: their budgets) and their sum.
+    /// The items' changes (`budget`: their budgets; `against_budget`: their changes against the budget;
+    /// `prior`: their prior-year amounts) and their sum.
     ItemsOf {
         count: usize,
         budget: bool,
+        against_budget: bool,
+        prior: bool,
         unit: Unit,
     },
     /// What the document says of itself (its headings, dates, contents) against the report.

@@ -87,26 +87,37 @@ impl Finding {
             Detail::Change {
                 amount,
                 prior,
+                against_budget,
                 unit,
             } => {
                 let u = unit.zh();
+                let (than, now, then) = match against_budget {
+                    true => ("年初预算", "决算", "预算"),
+                    false => ("上年", "本年", "上年"),
+                };
                 format!(
-                    "“{label}”与上年相比的增减印为{stated}{u}，而本年{amount}{u} − 上年{prior}{u} = {expected}{u}，相差{diff}{u}。"
+                    "“{label}”与{than}相比的增减印为{stated}{u}，而{now}{amount}{u} − {then}{prior}{u} = {expected}{u}，相差{diff}{u}。"
                 )
             }
             Detail::ChangeRate {
                 change,
                 prior,
+                against_budget,
                 unit,
             } => {
                 let u = unit.zh();
+                let then = if *against_budget {
+                    "预算数"
+                } else {
+                    "上年数"
+                };
                 if prior.is_zero() {
                     format!(
-                        "“{label}”的增减百分比印为{stated}%，但上年数为0{u}，增减百分比无从计算。"
+                        "“{label}”的增减百分比印为{stated}%，但{then}为0{u}，增减百分比无从计算。"
                     )
                 } else {
                     format!(
-                        "“{label}”的增减百分比印为{stated}%，按增减{change}{u} ÷ 上年{prior}{u}计算应为{expected}%，相差{diff}个百分点。"
+                        "“{label}”的增减百分比印为{stated}%，按增减{change}{u} ÷ {then}{prior}{u}计算应为{expected}%，相差{diff}个百分点。"
                     )
                 }
             }
@@ -157,9 +168,17 @@ impl Finding {
             Detail::ItemsOf {
                 count,
                 budget,
+                against_budget,
+                prior,
                 unit,
             } => {
-                let (u, what) = (unit.zh(), if *budget { "预算数" } else { "增减额" });
+                let what = match (budget, against_budget, prior) {
+                    (true, _, _) => "预算数",
+                    (false, true, _) => "比预算增减额",
+                    (false, false, true) => "上年数",
+                    (false, false, false) => "增减额",
+                };
+                let u = unit.zh();
                 format!("“{label}”的{what}印为{stated}{u}，而它的{count}个明细项的{what}合计{expected}{u}，相差{diff}{u}。")
             }
             Detail::Table { .. } => self.table_message(Lang::Zh),
@@ -237,11 +256,16 @@ impl Finding {
             Detail::Change {
                 amount,
                 prior,
+                against_budget,
                 unit,
             } => {
                 let m = |v| money_en(v, *unit);
+                let (from, now, then) = match against_budget {
+                    true => ("the budget", "spent", "budgeted"),
+                    false => ("last year", "this year", "last year"),
+                };
                 format!(
-                    "the change of \"{label}\" from last year is printed as {}, but {} this year less {} last year is {}: they differ by {}.",
+                    "the change of \"{label}\" from {from} is printed as {}, but {} {now} less {} {then} is {}: they differ by {}.",
                     m(stated),
                     m(*amount),
                     m(*prior),
@@ -252,14 +276,19 @@ impl Finding {
             Detail::ChangeRate {
                 change,
                 prior,
+                against_budget,
                 unit,
             } => {
                 let m = |v| money_en(v, *unit);
+                let (base, on) = match against_budget {
+                    true => ("the budget", "the budget of"),
+                    false => ("last year's amount", "last year's"),
+                };
                 if prior.is_zero() {
-                    format!("the change rate of \"{label}\" is printed as {stated}%, but last year's amount is zero, so no rate exists.")
+                    format!("the change rate of \"{label}\" is printed as {stated}%, but {base} is zero, so no rate exists.")
                 } else {
                     format!(
-                        "the change rate of \"{label}\" is printed as {stated}%, but a change of {} on last year's {} is {expected}%: they differ by {diff} percentage points.",
+                        "the change rate of \"{label}\" is printed as {stated}%, but a change of {} on {on} {} is {expected}%: they differ by {diff} percentage points.",
                         m(*change),
                         m(*prior)
                     )
@@ -325,12 +354,19 @@ impl Finding {
             Detail::ItemsOf {
                 count,
                 budget,
+                against_budget,
+                prior,
                 unit,
             } => {
                 let m = |v| money_en(v, *unit);
-                let what = if *budget { "budget" } else { "change" };
+                let (what, whats) = match (budget, against_budget, prior) {
+                    (true, _, _) => ("budget", "budgets"),
+                    (false, true, _) => ("change against the budget", "changes against the budget"),
+                    (false, false, true) => ("last year's amount", "last year's amounts"),
+                    (false, false, false) => ("change", "changes"),
+                };
                 format!(
-                    "the {what} of \"{label}\" is printed as {}, but the {what}s of its {count} items add up to {}: they differ by {}.",
+                    "the {what} of \"{label}\" is printed as {}, but the {whats} of its {count} items add up to {}: they differ by {}.",
                     m(stated),
                     m(expected),
                     m(diff)

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
 use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
 use crate::report::{
-    Comparison, Doubt, Node, Relation, Report, Resolver, RestatedFigure, Span, Term, Unit,
+    Amount, Comparison, Doubt, Node, Relation, Report, Resolver, RestatedFigure, Span, Term, Unit,
 };
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
@@ -34,6 +34,47 @@ struct RateCheck {
     denominator_half_unit: Decimal,
 }
 
+/// What a stated change is against: last year's amount (`change`, `change_pct`, `prior`) or the year's
+/// budget (`change_vs_budget`, `change_vs_budget_pct`, `budget`).
+#[derive(Clone, Copy)]
+enum Against {
+    LastYear,
+    Budget,
+}
+
+impl Against {
+    /// The node's stated change, rate and base for this comparison, with their spans.
+    fn fields(self, n: &Node) -> (Option<Amount>, Option<Amount>, Option<Amount>) {
+        match self {
+            Against::LastYear => (n.change, n.change_pct, n.prior),
+            Against::Budget => (n.change_vs_budget, n.change_vs_budget_pct, n.budget),
+        }
+    }
+
+    fn spans(self, n: &Node) -> (Option<Span>, Option<Span>) {
+        match self {
+            Against::LastYear => (n.spans.change, n.spans.change_pct),
+            Against::Budget => (n.spans.change_vs_budget, n.spans.change_vs_budget_pct),
+        }
+    }
+
+    fn rules(self) -> (Rule, Rule) {
+        match self {
+            Against::LastYear => (Rule::Change, Rule::ChangePct),
+            Against::Budget => (Rule::ChangeVsBudget, Rule::ChangeVsBudgetPct),
+        }
+    }
+}
+
+/// Which stated figure of a complete set of items adds up to the parent's.
+#[derive(Clone, Copy, PartialEq)]
+enum ItemsField {
+    Change,
+    ChangeVsBudget,
+    Budget,
+    Prior,
+}
+
 /// Findings from a structure the report's writer doubted are at most warnings (docs/FORMAT.md, "Doubt"):
 /// an error on a node whose doubt bears on the rule becomes a warning naming the doubt.
 fn capped(rule: Rule, severity: Severity, node: &Node) -> (Severity, Option<Doubt>) {
@@ -41,10 +82,26 @@ fn capped(rule: Rule, severity: Severity, node: &Node) -> (Severity, Option<Doub
         return (severity, None);
     }
     let bears_on = |doubt: &Doubt| match doubt {
-        Doubt::List => matches!(rule, Rule::Sum | Rule::PartialSum | Rule::SharesTotal),
+        // As docs/FORMAT.md ("Doubt") says: the sums of items' changes and budgets rest on the list too.
+        Doubt::List => matches!(
+            rule,
+            Rule::Sum
+                | Rule::PartialSum
+                | Rule::SharesTotal
+                | Rule::ChangeSum
+                | Rule::BudgetSum
+                | Rule::ChangeVsBudgetSum
+                | Rule::PriorSum
+        ),
         Doubt::Subject => matches!(
             rule,
-            Rule::Share | Rule::Change | Rule::ChangePct | Rule::Completion | Rule::Comparison
+            Rule::Share
+                | Rule::Change
+                | Rule::ChangePct
+                | Rule::Completion
+                | Rule::Comparison
+                | Rule::ChangeVsBudget
+                | Rule::ChangeVsBudgetPct
         ),
     };
     match node.doubt.iter().find(|d| bears_on(d)) {
@@ -86,13 +143,17 @@ impl<'a> Checker<'a> {
             self.parts(&subject);
             self.shares_total(&subject);
             self.share(&subject, parent);
-            self.change(&subject);
-            self.change_pct(&subject);
+            self.change(&subject, Against::LastYear);
+            self.change(&subject, Against::Budget);
+            self.change_pct(&subject, Against::LastYear);
+            self.change_pct(&subject, Against::Budget);
             self.completion(&subject);
             self.comparison(&subject);
             self.restated(&subject);
-            self.items_of(&subject, false);
-            self.items_of(&subject, true);
+            self.items_of(&subject, ItemsField::Change);
+            self.items_of(&subject, ItemsField::ChangeVsBudget);
+            self.items_of(&subject, ItemsField::Budget);
+            self.items_of(&subject, ItemsField::Prior);
             let len = path.len();
             for child in node.items.iter().rev() {
                 stack.push((child, Some(node), len));
@@ -267,8 +328,9 @@ impl<'a> Checker<'a> {
         self.rate(Rule::Share, s, check, s.node.spans.share, detail);
     }
 
-    fn change(&mut self, s: &Subject) {
-        let (Some(change), Some(prior)) = (s.node.change, s.node.prior) else {
+    /// A stated change against amount − prior (`Against::Budget`: against amount − budget).
+    fn change(&mut self, s: &Subject, against: Against) {
+        let (Some(change), _, Some(prior)) = against.fields(s.node) else {
             return;
         };
         let (change, prior, amount) = (change.value(), prior.value(), s.node.amount.value());
@@ -283,28 +345,24 @@ impl<'a> Checker<'a> {
             let detail = Detail::Change {
                 amount,
                 prior,
+                against_budget: matches!(against, Against::Budget),
                 unit: self.unit,
             };
-            self.push(
-                Rule::Change,
-                severity,
-                s,
-                change,
-                expected,
-                tolerance,
-                s.node.spans.change,
-                detail,
-            );
+            let (rule, _) = against.rules();
+            let (at, _) = against.spans(s.node);
+            self.push(rule, severity, s, change, expected, tolerance, at, detail);
         }
     }
 
-    /// The stated change rate against change/prior; either may be derived from the amount and the other.
-    fn change_pct(&mut self, s: &Subject) {
-        let Some(rate) = s.node.change_pct.map(|r| r.value()) else {
+    /// The stated change rate against change/prior; either may be derived from the amount and the other
+    /// (`Against::Budget`: change against the budget over the budget).
+    fn change_pct(&mut self, s: &Subject, against: Against) {
+        let (change, rate, prior) = against.fields(s.node);
+        let Some(rate) = rate.map(|r| r.value()) else {
             return;
         };
         let amount = s.node.amount.value();
-        let (change, change_h, prior, prior_h) = match (s.node.change, s.node.prior) {
+        let (change, change_h, prior, prior_h) = match (change, prior) {
             (Some(c), Some(p)) => (
                 c.value(),
                 half_unit(c.value()),
@@ -345,9 +403,12 @@ impl<'a> Checker<'a> {
         let detail = Detail::ChangeRate {
             change,
             prior,
+            against_budget: matches!(against, Against::Budget),
             unit: self.unit,
         };
-        self.rate(Rule::ChangePct, s, check, s.node.spans.change_pct, detail);
+        let (_, rule) = against.rules();
+        let (_, at) = against.spans(s.node);
+        self.rate(rule, s, check, at, detail);
     }
 
     fn completion(&mut self, s: &Subject) {
@@ -425,8 +486,10 @@ impl<'a> Checker<'a> {
         let shown_decimals = c.rate.scale() + EXTRA_PCT_DECIMALS;
         if c.denominator.is_zero() {
             // 0% of a zero total, and `增加0.00万元，增长0%` on a zero prior: nothing is claimed.
-            let harmless = matches!(rule, Rule::Share | Rule::ChangePct)
-                && c.numerator.is_zero()
+            let harmless = matches!(
+                rule,
+                Rule::Share | Rule::ChangePct | Rule::ChangeVsBudgetPct
+            ) && c.numerator.is_zero()
                 && c.rate.is_zero();
             if !harmless {
                 self.push(
@@ -467,12 +530,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `change_sum`: the items' stated changes add up to the parent's (`budget_sum`: their budgets to its
-    /// budget), when the items are complete and every one states it (持平 is a change of 0).
-    fn items_of(&mut self, s: &Subject, budget: bool) {
-        let field = |n: &Node| if budget { n.budget } else { n.change };
+    /// `change_sum`: the items' stated changes add up to the parent's (`change_vs_budget_sum`: their changes
+    /// against the budget; `budget_sum`: their budgets to its budget; `prior_sum`: their prior-year amounts), when the items are complete and every
+    /// one states it (持平 is a change of 0). An item's budget is the printed one or, where only its change
+    /// against the budget is printed, amount − that change (`决算数比预算数减少17.54万元`).
+    fn items_of(&mut self, s: &Subject, field: ItemsField) {
         let items = &s.node.items;
-        let Some(stated) = field(s.node).map(|a| a.value()) else {
+        let Some(stated) = stated_of(s.node, field) else {
             return;
         };
         if s.node.partial || items.len() < 2 {
@@ -480,14 +544,14 @@ impl<'a> Checker<'a> {
         }
         let Some(values) = items
             .iter()
-            .map(|i| field(i).map(|a| a.value()))
+            .map(|i| item_value(i, field))
             .collect::<Option<Vec<_>>>()
         else {
             return;
         };
         let (Some(total), Some(halves)) = (
-            sum(values.iter().copied()),
-            sum(values.iter().map(|v| half_unit(*v))),
+            sum(values.iter().map(|(v, _)| *v)),
+            sum(values.iter().map(|(_, h)| *h)),
         ) else {
             return;
         };
@@ -496,13 +560,19 @@ impl<'a> Checker<'a> {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
-            let (rule, at) = match budget {
-                true => (Rule::BudgetSum, s.node.spans.budget),
-                false => (Rule::ChangeSum, s.node.spans.change),
+            let (rule, at) = match field {
+                ItemsField::Budget => (Rule::BudgetSum, s.node.spans.budget),
+                ItemsField::Change => (Rule::ChangeSum, s.node.spans.change),
+                ItemsField::ChangeVsBudget => {
+                    (Rule::ChangeVsBudgetSum, s.node.spans.change_vs_budget)
+                }
+                ItemsField::Prior => (Rule::PriorSum, s.node.spans.prior),
             };
             let detail = Detail::ItemsOf {
                 count: items.len(),
-                budget,
+                budget: field == ItemsField::Budget,
+                against_budget: field == ItemsField::ChangeVsBudget,
+                prior: field == ItemsField::Prior,
                 unit: self.unit,
             };
             self.push(rule, severity, s, stated, total, tolerance, at, detail);
@@ -523,6 +593,11 @@ impl<'a> Checker<'a> {
             // One finding per discrepancy: a restated figure equal to the items' sum just reported against
             // this node says the same thing again (65.91 over parts of 65.90, and 65.90 printed elsewhere).
             if self.already_told(s.path, again) {
+                continue;
+            }
+            // The same figure printed to fewer places, rounded correctly (16,726,725.44元 in a table,
+            // 1672.67万元 in the text): nothing a reader sees as a contradiction.
+            if again.scale() < amount.scale() && shown(amount, again.scale()) == again {
                 continue;
             }
             // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
@@ -621,5 +696,33 @@ impl<'a> Checker<'a> {
 
     fn node_at(&mut self, path: &str) -> Option<&'a Node> {
         self.resolver.node_at(path)
+    }
+}
+
+/// The parent's printed figure a `…_sum` rule adds up to.
+fn stated_of(node: &Node, field: ItemsField) -> Option<Decimal> {
+    let value = match field {
+        ItemsField::Change => node.change,
+        ItemsField::ChangeVsBudget => node.change_vs_budget,
+        ItemsField::Budget => node.budget,
+        ItemsField::Prior => node.prior,
+    };
+    value.map(|a| a.value())
+}
+
+/// An item's figure for a `…_sum` rule and the rounding it carries: printed, or (a budget) derived from the
+/// amount and the printed change against the budget.
+fn item_value(item: &Node, field: ItemsField) -> Option<(Decimal, Decimal)> {
+    if let Some(v) = stated_of(item, field) {
+        return Some((v, half_unit(v)));
+    }
+    let change = item.change_vs_budget?.value();
+    let amount = item.amount.value();
+    match field {
+        ItemsField::Budget => Some((
+            amount.checked_sub(change)?,
+            half_unit(amount) + half_unit(change),
+        )),
+        _ => None,
     }
 }

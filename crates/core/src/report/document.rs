@@ -274,7 +274,8 @@ pub fn year_ends(text: &str) -> Vec<YearEnd> {
     out
 }
 
-/// The tables the contents page (the lines after a `目录` line) lists that no later line prints as a title.
+/// The tables the contents page (the lines after a `目录` line) lists that no later line prints as a title,
+/// when the text prints some of them (else they are published apart, or the text is the narrative only).
 /// An entry is a table when it ends in `表` and is not a section over numbered entries (`五、部门预算表`
 /// followed by `1. 2025年部门财务收支预算总表`); a body line prints it when the line ends with the entry's
 /// words and with no longer entry's (`一般公共预算财政拨款支出决算表` is not `支出决算表`).
@@ -307,6 +308,11 @@ pub fn missing_tables(text: &str) -> Vec<MissingTable> {
         if let Some(i) = longest {
             printed[i] = true;
         }
+    }
+    // None printed: the tables are published apart (attachments, pictures) or the text is the narrative
+    // alone — nothing is missing from it.
+    if !printed.contains(&true) {
+        return Vec::new();
     }
     tables
         .into_iter()
@@ -473,8 +479,15 @@ mod tests {
     }
 
     #[test]
-    fn a_text_without_contents_lists_nothing() {
+    fn a_text_without_contents_or_without_any_listed_table_lists_nothing() {
         assert_eq!(missing_tables("收入决算表\n支出决算表"), Vec::new());
+        let narrative_only =
+            "目录\n一、收入决算表\n二、支出决算表\n\n一、收入决算表\n说明，有标点。";
+        // The body starts over at 收入决算表 (the contents end there) and prints it: 支出决算表 is missing.
+        assert_eq!(missing_tables(narrative_only).len(), 1);
+        let apart = "2024年政府预算公开\n目 录\n第一部分 预算报告\n1、一般公共预算收入预算表\n\
+                     2、政府性基金收入预算表\n第一部分 预算报告\n一、预算编制指导思想，正文。";
+        assert_eq!(missing_tables(apart), Vec::new());
         assert_eq!(missing_tables(""), Vec::new());
     }
 }

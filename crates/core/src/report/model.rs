@@ -179,6 +179,13 @@ pub struct Node {
     /// Extension: how the amount stands against `budget`, said in words (`决算数小于预算数`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison>,
+    /// Extension: stated change against the budget (`比预算数减少x万元`, `较年初预算增加x万元`), signed:
+    /// amount − budget.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub change_vs_budget: Option<Amount>,
+    /// Extension: that change in percent of the budget, signed (`…下降23.42%`).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
+    pub change_vs_budget_pct: Option<Amount>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restated: Vec<Restatement>,
     /// The items do not exhaust the amount (主要包括…).
@@ -220,6 +227,8 @@ impl Node {
             budget: None,
             completion_pct: None,
             comparison: None,
+            change_vs_budget: None,
+            change_vs_budget_pct: None,
             restated: Vec::new(),
             partial: false,
             doubt: Vec::new(),
@@ -254,6 +263,10 @@ pub struct FigureSpans {
     pub completion_pct: Option<Span>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_vs_budget: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_vs_budget_pct: Option<Span>,
 }
 
 impl FigureSpans {

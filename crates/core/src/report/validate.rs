@@ -148,6 +148,9 @@ fn check_node_spans(node: &Node, chars: usize, trail: &[usize]) -> Result<(), In
         ("change_pct", spans.change_pct),
         ("budget", spans.budget),
         ("completion_pct", spans.completion_pct),
+        ("comparison", spans.comparison),
+        ("change_vs_budget", spans.change_vs_budget),
+        ("change_vs_budget_pct", spans.change_vs_budget_pct),
     ];
     for (name, span) in named {
         check_span(span, chars, || node_json(trail).key("spans").key(name))?;

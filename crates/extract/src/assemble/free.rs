@@ -95,7 +95,12 @@ impl Assembler<'_> {
         Some(node)
     }
 
-    fn new_free_root(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+    pub(super) fn new_free_root(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;
         }

@@ -12,6 +12,7 @@
 //! items, restatements, priors), [`lists`] (which lists are open), [`subjects`] (what a share, change or rate
 //! is about) and [`relations`] (identities across breakdowns, the nodes written out).
 
+mod class_path;
 mod free;
 mod lists;
 mod relations;
@@ -101,6 +102,8 @@ struct SentenceState {
     budget_lead_in: bool,
     /// A budget printed before the figure it budgets: (label, figure).
     pending_budget: Option<(String, usize)>,
+    /// The node whose budget was printed by name in this sentence (`一般公共预算财政拨款支出年初预算为…`).
+    budgeted: Option<usize>,
     problem: bool,
     figures: Vec<usize>,
     /// `X由A调整为B`: (X, A) until B is read.
@@ -151,6 +154,8 @@ pub struct Assembler<'a> {
     root_ids: BTreeSet<String>,
     /// Free roots by their printed label (see [`free`]).
     free_by_label: BTreeMap<String, usize>,
+    /// The item a numbered `(类)…(款)…(项)` heading names, for its paragraph (see [`class_path`]).
+    class_item: Option<class_path::ClassItem>,
 }
 
 impl<'a> Assembler<'a> {
@@ -185,6 +190,7 @@ impl<'a> Assembler<'a> {
             free_by_label: BTreeMap::new(),
             root_ids: BTreeSet::new(),
             previous_topic: None,
+            class_item: None,
         }
     }
 
@@ -303,6 +309,7 @@ impl<'a> Assembler<'a> {
     fn statement(&mut self, statement: &Statement, state: &mut SentenceState) {
         match statement {
             Statement::Marker { level } => {
+                self.class_item = None;
                 state.marker_level = Some(*level);
                 self.close_lists(*level);
             }
@@ -347,6 +354,16 @@ impl<'a> Assembler<'a> {
                 figure,
                 sign,
             } => self.change_pct(subject, *figure, *sign, state),
+            Statement::ChangeVsBudget {
+                subject,
+                figure,
+                sign,
+            } => self.change_vs_budget(subject, *figure, *sign, state),
+            Statement::ChangeVsBudgetPct {
+                subject,
+                figure,
+                sign,
+            } => self.change_vs_budget_pct(subject, *figure, *sign, state),
             Statement::Share { base, figure } => self.share(base.as_deref(), *figure, state),
             Statement::Completion { subject, figure } => self.completion(subject, *figure, state),
             Statement::NoChange {
@@ -366,6 +383,7 @@ impl<'a> Assembler<'a> {
             Statement::MissingShare => state.problem = true,
             Statement::LeadIn { budget } => state.budget_lead_in = *budget,
             Statement::SubjectHeading { label } => self.heading(label, state),
+            Statement::ClassPath { path } => self.class_path(path),
             Statement::Unknown { .. } => {}
         }
     }
@@ -416,6 +434,9 @@ impl<'a> Assembler<'a> {
                 return Some(node);
             }
         }
+        if let Some(node) = self.named_elsewhere(label, figure, state) {
+            return Some(node);
+        }
         let label = self.as_balance_term(label, state);
         let pending = match budgeted_by_pending(&label, state.pending_budget.as_ref()) {
             true => state.pending_budget.take(),
@@ -451,6 +472,47 @@ impl<'a> Assembler<'a> {
                 set_once(&mut n.budget, &mut n.spans.budget, value, at)
             });
         }
+        state.first_node.get_or_insert(node);
+        state.last_node = Some(node);
+        state.change_target = None;
+        self.last_node = Some(node);
+        Some(node)
+    }
+
+    /// A bare amount (`支出决算为…`) whose subject another statement named: the numbered `(类)…(项)` heading
+    /// of its paragraph, or the budget before it in the sentence.
+    fn named_elsewhere(
+        &mut self,
+        label: &Label,
+        figure: usize,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
+        if let Some(node) = self.class_item_amount(label, figure, state) {
+            return Some(node);
+        }
+        let (value, at) = (self.money(figure)?, self.span(figure));
+        let node = self.budgeted_amount(label, value, at, state)?;
+        self.consumed[figure] = true;
+        Some(node)
+    }
+
+    /// `一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元`: budget and actual in one
+    /// sentence, the budget's subject named: the bare kind after it (`支出决算为`) is that node's amount printed
+    /// again, not an item of its own.
+    fn budgeted_amount(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        state: &mut SentenceState,
+    ) -> Option<usize> {
+        let node = state.budgeted?;
+        let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
+        if !bare_kind || !self.nodes[node].node.label.ends_with(&label.text) {
+            return None;
+        }
+        state.budgeted = None;
+        restate(&mut self.nodes[node].node, value, at);
         state.first_node.get_or_insert(node);
         state.last_node = Some(node);
         state.change_target = None;
@@ -541,6 +603,8 @@ fn figure_of(statement: &Statement) -> Option<usize> {
         | Statement::AdjustedFrom { figure, .. }
         | Statement::Change { figure, .. }
         | Statement::ChangePct { figure, .. }
+        | Statement::ChangeVsBudget { figure, .. }
+        | Statement::ChangeVsBudgetPct { figure, .. }
         | Statement::Share { figure, .. }
         | Statement::Completion { figure, .. }
         | Statement::Unknown { figure } => Some(*figure),

@@ -85,7 +85,7 @@ impl Assembler<'_> {
         }
         for open in self.stack.iter().rev() {
             let built = &self.nodes[open.node];
-            if built.node.label == text {
+            if same_name(&built.node.label, text) {
                 return Some(open.node);
             }
             if let Some(child) = self.child_with_label(open.node, text) {
@@ -102,9 +102,25 @@ impl Assembler<'_> {
                 return Some(child);
             }
         }
-        let root = self.current_root?;
-        self.known_parent_in(root, text)
-            .and_then(|parent| self.child_with_label(parent, text))
+        if let Some(root) = self.current_root {
+            return self
+                .known_parent_in(root, text)
+                .and_then(|parent| self.child_with_label(parent, text));
+        }
+        self.sibling_named(text)
+    }
+
+    /// `(一)因公出国(境)费支出0万元。…因公出国(境)费支出决算比预算数增加0万元` after a heading closed the
+    /// total: an item of the same list as the innermost open item, named as printed (without a phase word).
+    fn sibling_named(&self, text: &str) -> Option<usize> {
+        let open = self.stack.last()?;
+        let parent = self.nodes[open.node].parent?;
+        self.nodes[parent]
+            .children
+            .iter()
+            .take(256)
+            .find(|&&c| same_name(&self.nodes[c].node.label, text))
+            .copied()
     }
 
     /// The free root a name names: the one printed with that name, else the only one whose name ends with it
@@ -128,6 +144,9 @@ impl Assembler<'_> {
 
     /// `年初预算数x万元`: the budget of the node it names, or of the amount printed next.
     pub(super) fn budget(&mut self, subject: &Subject, figure: usize, state: &mut SentenceState) {
+        if *subject == Subject::Implicit && self.class_item_budget(figure, state) {
+            return;
+        }
         let target = self.resolve(subject, state);
         if let (None, Subject::Named(name)) = (target, subject) {
             // `因公出国(境)费预算数1万元，决算数0.5万元`: the figure it budgets comes next.
@@ -136,9 +155,12 @@ impl Assembler<'_> {
         }
         let value = self.money(figure);
         let at = self.span(figure);
-        self.set(state, figure, target, |n| {
+        if self.set(state, figure, target, |n| {
             set_once(&mut n.budget, &mut n.spans.budget, value, at)
-        });
+        }) && matches!(subject, Subject::Named(_))
+        {
+            state.budgeted = target;
+        }
     }
 
     /// `增加x万元`: the change of the node it names (and the prior printed before it in the sentence).
@@ -149,9 +171,9 @@ impl Assembler<'_> {
         sign: i8,
         state: &mut SentenceState,
     ) {
+        // `与2021年度预算相比，增加0万元` in a final account: the lead-in clause compares with the budget.
         if state.budget_lead_in && self.phase == Some(Phase::Final) {
-            state.problem = true;
-            return;
+            return self.change_vs_budget(subject, figure, sign, state);
         }
         self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
@@ -181,8 +203,7 @@ impl Assembler<'_> {
         state: &mut SentenceState,
     ) {
         if state.budget_lead_in && self.phase == Some(Phase::Final) {
-            state.problem = true;
-            return;
+            return self.change_vs_budget_pct(subject, figure, sign, state);
         }
         self.carry_subject(subject, state);
         let target = match subject {
@@ -196,6 +217,61 @@ impl Assembler<'_> {
         let at = self.span(figure);
         self.set(state, figure, target, |n| {
             set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at)
+        });
+    }
+
+    /// `比预算数减少x万元`, `较年初预算增加x万元`: the change against the budget of the node it names, else of
+    /// the figure whose change was stated last (`A较上年减少x万元，较年初预算数减少y万元`), else of the figure
+    /// stated last.
+    pub(super) fn change_vs_budget(
+        &mut self,
+        subject: &Subject,
+        figure: usize,
+        sign: i8,
+        state: &mut SentenceState,
+    ) {
+        self.carry_subject(subject, state);
+        let target = match subject {
+            Subject::Implicit => state.change_target.or(state.last_node),
+            _ => self.resolve(subject, state),
+        };
+        self.doubt_list_end_change(subject, target);
+        let value = self.money(figure).map(|v| signed(v, sign));
+        let at = self.span(figure);
+        if self.set(state, figure, target, |n| {
+            set_once(
+                &mut n.change_vs_budget,
+                &mut n.spans.change_vs_budget,
+                value,
+                at,
+            )
+        }) {
+            state.change_target = target;
+        }
+    }
+
+    /// `…比预算数减少x万元，下降y%`: the rate of the change against the budget stated last.
+    pub(super) fn change_vs_budget_pct(
+        &mut self,
+        subject: &Subject,
+        figure: usize,
+        sign: i8,
+        state: &mut SentenceState,
+    ) {
+        self.carry_subject(subject, state);
+        let target = match subject {
+            Subject::Implicit => state.change_target.or(state.last_node),
+            _ => self.resolve(subject, state),
+        };
+        let value = self.percent(figure).map(|v| signed(v, sign));
+        let at = self.span(figure);
+        self.set(state, figure, target, |n| {
+            set_once(
+                &mut n.change_vs_budget_pct,
+                &mut n.spans.change_vs_budget_pct,
+                value,
+                at,
+            )
         });
     }
 
@@ -282,9 +358,13 @@ impl Assembler<'_> {
         end: usize,
         state: &mut SentenceState,
     ) {
+        // In a numbered `(类)…(项)` paragraph: its item, which the heading names.
+        let item = self.class_item_subject(subject);
         // `…支出决算为1.7万元。决算数小于预算数的主要原因是…`: the previous sentence's topic, in doubt.
-        self.carry_subject(subject, state);
-        if let Some(target) = self.resolve(subject, state) {
+        if item.is_none() {
+            self.carry_subject(subject, state);
+        }
+        if let Some(target) = item.or_else(|| self.resolve(subject, state)) {
             let at = self.span_of(start, end);
             let node = &mut self.nodes[target].node;
             if node.comparison.is_none() {
@@ -331,4 +411,19 @@ fn names_a_whole(base: &str) -> bool {
         "总计",
     ]
     .contains(&base)
+}
+
+/// Whether a node's label names what a statement's subject names, a phase word at the end of either aside: an item printed as `公务接待费支出决算` is named
+/// `公务接待费支出` where its change is stated (`公务接待费支出决算数比预算数减少…`).
+fn same_name(label: &str, text: &str) -> bool {
+    without_phase_word(label) == without_phase_word(text)
+}
+
+/// `公务接待费支出决算` → `公务接待费支出`.
+fn without_phase_word(label: &str) -> &str {
+    ["决算", "预算"]
+        .iter()
+        .find_map(|w| label.strip_suffix(w))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(label)
 }

@@ -15,6 +15,9 @@ impl Assembler<'_> {
         if let Some(owner) = self.prior_list {
             return self.prior_item(owner, label, value, at);
         }
+        if let Some(node) = self.prior_by_year(label, value, at) {
+            return Some(node);
+        }
         // `总收入由84.67亿元调整为107.78亿元`: the value before a change is not the label's amount.
         if label.text.is_empty() || self.void_list || label.text.ends_with('由') {
             return None;
@@ -41,6 +44,15 @@ impl Assembler<'_> {
         self.restated_total(label, value, at)
             .or_else(|| self.restated_item(label, value, at))
             .or_else(|| self.free_root(label, value, at, level))
+    }
+
+    /// `公务接待费2016年预算8万元，2015年预算12.5万元`: a figure named by nothing but the year before the
+    /// figure just stated (years printed as columns in prose) is that figure's prior.
+    fn prior_by_year(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        let year = label.year.filter(|_| label.text.is_empty())?;
+        let last = self.last_node?;
+        let previous = self.nodes[last].year.is_some_and(|y| y == year + 1);
+        previous.then(|| self.set_prior(last, value, at)).flatten()
     }
 
     /// `(一)因公出国(境)费支出0万元` under a heading after the item was listed: a known item of a root printed

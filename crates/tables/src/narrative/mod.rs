@@ -420,15 +420,9 @@ fn bare(words: &str) -> String {
 /// under a row labelled as the node's parent when the text names one; of several, the one the figure agrees
 /// with, else the first in order of preference.
 fn row_named_by_node(stated: &Stated, targets: &[Target]) -> Option<String> {
-    let labels = &stated.node.as_ref()?.labels;
-    let clean = |label: &str| {
-        bare(&fold(label))
-            .replace("(类)", "")
-            .replace("(款)", "")
-            .replace("(项)", "")
-    };
-    let own = clean(labels.first()?);
-    let parent = labels.get(1).map(|l| clean(l));
+    let names = class_path_names(&stated.node.as_ref()?.labels);
+    let own = names.first()?.clone();
+    let parent = names.get(1).cloned();
     let named: Vec<&Target> = targets
         .iter()
         .filter(|t| bare(&t.label) == own)
@@ -446,6 +440,39 @@ fn row_named_by_node(stated: &Stated, targets: &[Target]) -> Option<String> {
         .find(|t| figure(t).is_some_and(|f| agrees(f, stated.amount.value())))
         .or(named.first())
         .map(|t| t.path.clone())
+}
+
+/// The names of a node and its parents, innermost first, folded and without quotes. A label that prints a
+/// class path (`财政事务（款）行政运行（项）`, `住房保障支出（221类）住房改革支出（02款）住房公积金（01项）`) gives
+/// each of its parts, the 项 first.
+fn class_path_names(labels: &[String]) -> Vec<String> {
+    let mut names = Vec::new();
+    for label in labels {
+        let mut parts = Vec::new();
+        let mut part = String::new();
+        let mut rest = bare(&fold(label));
+        while let Some(open) = rest.find('(') {
+            let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+                break;
+            };
+            let marker = &rest[open + 1..close];
+            let is_level = marker.ends_with(['类', '款', '项'])
+                && marker[..marker.len() - '类'.len_utf8()]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit());
+            part.push_str(&rest[..open]);
+            if is_level {
+                parts.push(std::mem::take(&mut part));
+            } else {
+                part.push_str(&rest[open..=close]);
+            }
+            rest = rest[close + 1..].to_string();
+        }
+        part.push_str(&rest);
+        parts.push(part);
+        names.extend(parts.into_iter().rev().filter(|p| !p.is_empty()));
+    }
+    names
 }
 
 /// The stated figure is the row's figure rounded to the stated decimals.
@@ -647,7 +674,11 @@ mod tests {
         );
         assert_eq!(row_named_by_node(&actual, &targets).as_deref(), Some(path));
         // Under another parent, the name is another row's.
-        let elsewhere = stated(RestatedFigure::Amount, "1511.89", &["行政运行", "人大事务"]);
+        let elsewhere = stated(
+            RestatedFigure::Amount,
+            "1511.89",
+            &["人大事务（款）行政运行（项）"],
+        );
         assert_eq!(row_named_by_node(&elsewhere, &targets), None);
         for figure in [
             stated(RestatedFigure::Budget, "1560.05", &["行政运行"]),
@@ -668,6 +699,12 @@ mod tests {
             Some("1560.05")
         );
         assert_eq!(row.comparison, Some(Comparison::Above));
+        assert_eq!(
+            class_path_names(&[
+                "住房保障支出（221类）住房改革支出（02款）住房公积金（01项）".into()
+            ]),
+            ["住房公积金", "住房改革支出", "住房保障支出"]
+        );
         let findings = budget_lens_core::check::check(&report);
         let comparison: Vec<_> = findings
             .iter()
