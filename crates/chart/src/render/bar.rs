@@ -14,11 +14,11 @@ pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<()
         theme.muted_text,
         Align::Right,
     )?;
-    for (i, (swatch, text)) in bars.key.iter().enumerate() {
+    for (i, key) in bars.key.iter().enumerate() {
         // This year as the first series, last year as the second: colour and hatching.
-        painter.patterned_rect(*swatch, theme.series(i), i, theme)?;
-        let at = Point::new(swatch.right() + 6.0, swatch.y + swatch.h / 2.0);
-        painter.text(text, at, BAR_FONT, theme.text, Align::Left)?;
+        painter.patterned_rect(key.swatch, theme.series(i), &key.hatch, theme)?;
+        let at = Point::new(key.swatch.right() + 6.0, key.swatch.y + key.swatch.h / 2.0);
+        painter.text(&key.text, at, BAR_FONT, theme.text, Align::Left)?;
     }
     for row in &bars.rows {
         if scene.interaction.hover == Some(row.item) {
@@ -29,10 +29,9 @@ pub fn draw(painter: &mut Painter, scene: &Scene, bars: &BarLayout) -> Result<()
             let at = Point::new(row.label_anchor.x, first + i as f64 * BAR_LINE);
             painter.text(line, at, BAR_FONT, theme.text, Align::Right)?;
         }
-        let series = if bars.key.is_empty() { row.item } else { 0 };
-        painter.patterned_rect(row.bar, theme.series(series), series, theme)?;
+        painter.patterned_rect(row.bar, theme.series(row.series), &row.bar_hatch, theme)?;
         if let Some(prior) = row.prior_bar {
-            painter.patterned_rect(prior, theme.prior_year(0), 1, theme)?;
+            painter.patterned_rect(prior, theme.prior_year(0), &row.prior_hatch, theme)?;
         }
         painter.text(
             &row.value_text,

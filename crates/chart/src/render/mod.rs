@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{Rgb, Theme};
-use crate::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
+use crate::pattern::Segment;
 use crate::{ChartView, Interaction, Layout, Point};
 
 /// Fonts that carry Chinese on common systems, then the generic family.
@@ -181,25 +181,30 @@ impl Painter {
         self.line(&corners, stroke, width)
     }
 
-    /// Hatch segments (from `chart::pattern`) in `ink`.
-    pub fn segments(&mut self, segments: &[(Point, Point)], ink: Rgb) -> Result<(), RenderError> {
+    /// Hatch segments laid out by `chart::pattern`, moved by `shift` (a slice pulled out), in `ink`.
+    pub fn segments(
+        &mut self,
+        segments: &[Segment],
+        shift: (f64, f64),
+        ink: Rgb,
+    ) -> Result<(), RenderError> {
+        let moved = |p: Point| Point::new(p.x + shift.0, p.y + shift.1);
         for &(a, b) in segments {
-            self.line(&[a, b], ink, 1.5)?;
+            self.line(&[moved(a), moved(b)], ink, 1.5)?;
         }
         Ok(())
     }
 
-    /// A rectangle filled with `fill` and hatched with the pattern of series `index`.
+    /// A rectangle filled with `fill` and its laid-out hatching in the theme's hatch colour.
     pub fn patterned_rect(
         &mut self,
         r: crate::Rect,
         fill: Rgb,
-        index: usize,
+        hatch: &[Segment],
         theme: &Theme,
     ) -> Result<(), RenderError> {
         self.rect(r, fill)?;
-        let lines = hatch_lines(pattern_of(index), r, HATCH_SPACING, |_| true);
-        self.segments(&lines, theme.hatch)
+        self.segments(hatch, (0.0, 0.0), theme.hatch)
     }
 
     pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) -> Result<(), RenderError> {

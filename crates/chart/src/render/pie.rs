@@ -4,10 +4,9 @@
 use super::{marks, Align, Painter, RenderError, Scene};
 use crate::geometry::sector_outline;
 use crate::legend::LEGEND_FONT;
-use crate::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
 use crate::pie::{PieLayout, LABEL_FONT, LABEL_LINE};
 use crate::text::text_width;
-use crate::{Point, Rect};
+use crate::Point;
 
 const HOVER_PULL: f64 = 6.0;
 
@@ -34,20 +33,8 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
         let center = pie.center.polar(pull, slice.mid());
         let outline = sector_outline(center, pie.inner_radius, pie.radius, slice.start, slice.end);
         painter.polygon(&outline, theme.series(slice.item))?;
-        let bounds = Rect::new(
-            center.x - pie.radius,
-            center.y - pie.radius,
-            2.0 * pie.radius,
-            2.0 * pie.radius,
-        );
-        let (inner, outer) = (pie.inner_radius + 1.5, pie.radius - 1.5);
-        let inside = |p: Point| {
-            let r = center.distance(p);
-            let a = center.angle_to(p);
-            r >= inner && r <= outer && a >= slice.start && a <= slice.end
-        };
-        let hatching = hatch_lines(pattern_of(slice.item), bounds, HATCH_SPACING, inside);
-        painter.segments(&hatching, theme.hatch)?;
+        let shift = (center.x - pie.center.x, center.y - pie.center.y);
+        painter.segments(&slice.hatch, shift, theme.hatch)?;
         if pie.slices.len() > 1 {
             let mut closed = outline.clone();
             closed.push(outline[0]);
@@ -144,7 +131,7 @@ fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<
             painter.rect(entry.swatch, theme.hidden)?;
         } else {
             let fill = theme.series(entry.item);
-            painter.patterned_rect(entry.swatch, fill, entry.item, theme)?;
+            painter.patterned_rect(entry.swatch, fill, &entry.swatch_hatch, theme)?;
         }
         let text_at = Point::new(
             entry.swatch.right() + 8.0,
