@@ -38,22 +38,55 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Paints `scene` onto `area`, whose pixels are `scale` times the layout's CSS pixels. The chart is
-/// first turned into shapes (one code path for every backend), then the shapes are painted.
+/// Which part of a scene to paint. A shell that keeps the still part (a cached layer) repaints a hover
+/// as a copy of it and the emphasis over the copy; a drawing of the whole is the two in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Everything: the still part, then the emphasis.
+    Whole,
+    /// The chart with nothing hovered or focused, on its ground. It changes only with the layout
+    /// (data, size, zoom, hidden items, legend page) and the theme.
+    Still,
+    /// What the hover (the pulled-out slice, the bar's band, the legend row) and the focus add, painted
+    /// over the still part; no ground.
+    Emphasis,
+}
+
+/// Paints `scene` onto `area`, whose pixels are `scale` times the layout's CSS pixels.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     scale: f64,
 ) -> Result<(), RenderError> {
+    draw_part(area, scene, scale, Part::Whole)
+}
+
+/// Paints `part` of `scene` onto `area`. The chart is first turned into shapes (one code path for every
+/// backend), then the shapes are painted.
+pub fn draw_part<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    scale: f64,
+    part: Part,
+) -> Result<(), RenderError> {
     let mut painter = Painter {
         scale,
         shapes: Vec::new(),
     };
-    match scene.layout {
-        Layout::Pie(pie) => pie::draw(&mut painter, scene, pie)?,
-        Layout::Bar(bar) => bar::draw(&mut painter, scene, bar)?,
+    if part != Part::Emphasis {
+        match scene.layout {
+            Layout::Pie(pie) => pie::draw_still(&mut painter, scene, pie),
+            Layout::Bar(bar) => bar::draw_still(&mut painter, scene, bar),
+        }
     }
-    paint(area, color(scene.theme.background), &painter.shapes)
+    if part != Part::Still {
+        match scene.layout {
+            Layout::Pie(pie) => pie::draw_emphasis(&mut painter, scene, pie),
+            Layout::Bar(bar) => bar::draw_emphasis(&mut painter, scene, bar),
+        }
+    }
+    let ground = (part != Part::Emphasis).then(|| color(scene.theme.background));
+    paint(area, ground, &painter.shapes)
 }
 
 /// The chart as an SVG document of `width` × `height` CSS pixels.
@@ -75,14 +108,16 @@ enum Shape {
     Text(String, (i32, i32), f64, Rgb, Align),
 }
 
-/// The only code that knows the backend: fills the background and paints `shapes` in order.
+/// The only code that knows the backend: fills the ground (if given) and paints `shapes` in order.
 fn paint<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    background: RGBColor,
+    ground: Option<RGBColor>,
     shapes: &[Shape],
 ) -> Result<(), RenderError> {
     let failed = |e: DrawingAreaErrorKind<DB::ErrorType>| RenderError(e.to_string());
-    area.fill(&background).map_err(failed)?;
+    if let Some(ground) = ground {
+        area.fill(&ground).map_err(failed)?;
+    }
     for shape in shapes {
         match shape {
             Shape::Polygon(points, fill) => {
@@ -148,29 +183,26 @@ impl Painter {
         (css * self.scale).round().max(1.0) as u32
     }
 
-    pub fn polygon(&mut self, points: &[Point], fill: Rgb) -> Result<(), RenderError> {
+    pub fn polygon(&mut self, points: &[Point], fill: Rgb) {
         let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
         self.shapes.push(Shape::Polygon(pts, fill));
-        Ok(())
     }
 
-    pub fn line(&mut self, points: &[Point], stroke: Rgb, width: f64) -> Result<(), RenderError> {
+    pub fn line(&mut self, points: &[Point], stroke: Rgb, width: f64) {
         let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
         let width = self.width(width);
         self.shapes.push(Shape::Line(pts, stroke, width));
-        Ok(())
     }
 
-    pub fn rect(&mut self, r: crate::Rect, fill: Rgb) -> Result<(), RenderError> {
+    pub fn rect(&mut self, r: crate::Rect, fill: Rgb) {
         let corners = [
             self.px(Point::new(r.x, r.y)),
             self.px(Point::new(r.right(), r.bottom())),
         ];
         self.shapes.push(Shape::Rect(corners, fill));
-        Ok(())
     }
 
-    pub fn outline(&mut self, r: crate::Rect, stroke: Rgb, width: f64) -> Result<(), RenderError> {
+    pub fn outline(&mut self, r: crate::Rect, stroke: Rgb, width: f64) {
         let corners = [
             Point::new(r.x, r.y),
             Point::new(r.right(), r.y),
@@ -182,54 +214,33 @@ impl Painter {
     }
 
     /// Hatch segments laid out by `chart::pattern`, moved by `shift` (a slice pulled out), in `ink`.
-    pub fn segments(
-        &mut self,
-        segments: &[Segment],
-        shift: (f64, f64),
-        ink: Rgb,
-    ) -> Result<(), RenderError> {
+    pub fn segments(&mut self, segments: &[Segment], shift: (f64, f64), ink: Rgb) {
         let moved = |p: Point| Point::new(p.x + shift.0, p.y + shift.1);
         for &(a, b) in segments {
-            self.line(&[moved(a), moved(b)], ink, 1.5)?;
+            self.line(&[moved(a), moved(b)], ink, 1.5);
         }
-        Ok(())
     }
 
     /// A rectangle filled with `fill` and its laid-out hatching in the theme's hatch colour.
-    pub fn patterned_rect(
-        &mut self,
-        r: crate::Rect,
-        fill: Rgb,
-        hatch: &[Segment],
-        theme: &Theme,
-    ) -> Result<(), RenderError> {
-        self.rect(r, fill)?;
+    pub fn patterned_rect(&mut self, r: crate::Rect, fill: Rgb, hatch: &[Segment], theme: &Theme) {
+        self.rect(r, fill);
         self.segments(hatch, (0.0, 0.0), theme.hatch)
     }
 
-    pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) -> Result<(), RenderError> {
+    pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) {
         let c = self.px(center);
         let r = self.width(radius);
         self.shapes.push(Shape::Circle(c, r, fill));
-        Ok(())
     }
 
-    pub fn text(
-        &mut self,
-        text: &str,
-        at: Point,
-        size: f64,
-        fill: Rgb,
-        align: Align,
-    ) -> Result<(), RenderError> {
+    pub fn text(&mut self, text: &str, at: Point, size: f64, fill: Rgb, align: Align) {
         if text.is_empty() {
-            return Ok(());
+            return;
         }
         let pos = self.px(at);
         let size = size * self.scale;
         self.shapes
             .push(Shape::Text(text.to_string(), pos, size, fill, align));
-        Ok(())
     }
 }
 
