@@ -2,7 +2,7 @@
 //! and `hatch` clips a pattern to a slice (annular sector) or a rectangle analytically, once per layout:
 //! each line is cut where it crosses the shape's boundary, so the render only strokes the segments.
 
-use super::geometry::{Point, Rect};
+use super::geometry::{sin_cos, Point, Rect};
 
 /// Gap between hatch lines, in CSS pixels.
 pub const HATCH_SPACING: f64 = 6.0;
@@ -127,7 +127,8 @@ impl Area {
                 }
                 // The line through the centre in direction `angle`: q + t·dir parallel to it.
                 for angle in [start, end] {
-                    let u = (angle.sin(), -angle.cos());
+                    let (sin, cos) = sin_cos(angle);
+                    let u = (sin, -cos);
                     let cross_du = dir.0 * u.1 - dir.1 * u.0;
                     if cross_du != 0.0 {
                         out.push(-(q.0 * u.1 - q.1 * u.0) / cross_du);

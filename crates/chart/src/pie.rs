@@ -4,7 +4,7 @@
 use std::f64::consts::TAU;
 
 use super::format;
-use super::geometry::{Point, Rect};
+use super::geometry::{sin_cos, Point, Rect};
 use super::legend::{legend_entries, LegendEntry, LEGEND_ROW};
 use super::pattern::{hatch, pattern_of, Area, Segment, HATCH_SPACING};
 use super::text::{fit_text, text_width, wrap_text};
@@ -344,7 +344,7 @@ fn label_style(
     radius: f64,
     area: Rect,
 ) -> LabelStyle {
-    let room_of = |s: &Slice| label_room(center, radius, area, s.mid().sin() >= 0.0);
+    let room_of = |s: &Slice| label_room(center, radius, area, sin_cos(s.mid()).0 >= 0.0);
     let one_line = labelled.iter().all(|s| {
         let item = &view.items[s.item];
         let whole = format!(
@@ -437,7 +437,7 @@ fn place_labels(
         let mut side: Vec<&Slice> = candidates
             .iter()
             .copied()
-            .filter(|s| (s.mid().sin() >= 0.0) == right_side)
+            .filter(|s| (sin_cos(s.mid()).0 >= 0.0) == right_side)
             .take(capacity)
             .collect();
         crate::order::sort_few_by(&mut side, |a, b| {
