@@ -501,6 +501,38 @@ mod tests {
     }
 
     #[test]
+    fn the_layout_and_the_still_part_stay_until_what_they_show_changes() {
+        let mut e = explorer(ChartKind::Donut);
+        e.layout_for(600.0, 360.0);
+        let still = e.still_revision();
+        // A hover, its transition and the focus change neither.
+        e.set_hover(Some(1));
+        e.set_hover_pending(40);
+        e.set_focus(Some(0));
+        e.layout_for(600.0, 360.0);
+        assert_eq!(e.still_revision(), still);
+        // A new size, a hidden item, a new theme or zoom do.
+        let changes: [fn(&mut Explorer); 4] = [
+            |e| {
+                e.layout_for(640.0, 360.0);
+            },
+            |e| e.toggle_hidden(0),
+            |e| e.set_theme(ThemeName::Dark),
+            |e| e.set_zoom(1.5),
+        ];
+        for change in changes {
+            let before = e.still_revision();
+            change(&mut e);
+            e.layout_for(640.0, 360.0);
+            assert_ne!(e.still_revision(), before);
+        }
+        let Some(Layout::Pie(pie)) = e.last_layout() else {
+            panic!("a pie")
+        };
+        assert_eq!(pie.slices.len(), 1, "the hidden item's slice is gone");
+    }
+
+    #[test]
     fn drilling_down_and_back_up_keeps_the_place() {
         let mut e = explorer(ChartKind::Pie);
         assert!(!e.drill(1), "项目支出 has no items");
