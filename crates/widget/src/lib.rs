@@ -164,8 +164,9 @@ impl Widget {
     }
 
     /// Draws onto `canvas` (whose backing store is `dpr` times `width` × `height` CSS pixels). The still
-    /// part of the chart (nothing hovered or focused) is kept on `layer`, an off-page canvas, repainted
-    /// only when the layout, theme or pixel size changed; a drawing is a copy of it with the hover's and
+    /// part of the chart (nothing hovered or focused) is kept on `layer`, an off-page canvas (the same one
+    /// on every call, never read by anything else), repainted only when the layout, theme or pixel size
+    /// changed; a drawing is a copy of it with the hover's and
     /// focus's emphasis painted over. The layout is redone only when its box, data or zoom changed.
     pub fn draw(
         &mut self,
