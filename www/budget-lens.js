@@ -362,6 +362,8 @@ class BudgetLens extends HTMLElement {
     d.findings.append(el('div', { class: 'bl-findings-head' }, [d.findingsTitle, d.findingsClose]), d.findingsList);
     // An interactive control (arrow keys, Enter, Escape, Space), described by the level's sentence and the keys.
     d.canvas = el('canvas', { class: 'bl-canvas', part: 'chart', tabindex: '0', role: 'application', 'aria-describedby': 'bl-description bl-keys' });
+    // Off the page: the core keeps the still chart here and copies it under each hover's emphasis.
+    d.layer = document.createElement('canvas');
     d.description = el('p', { class: 'bl-description', id: 'bl-description' });
     // Floating inside the chart for a mouse or the keyboard; a card in the flow below the chart for touch.
     d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', id: 'bl-tip', hidden: true });
@@ -707,7 +709,7 @@ class BudgetLens extends HTMLElement {
         canvas.width = pixelWidth;
         canvas.height = pixelHeight;
       }
-      this.#widget.draw(canvas, width, height, dpr);
+      this.#widget.draw(canvas, this.#dom.layer, width, height, dpr);
       this.#drawn = mode === 'print' ? null : { width, height, dpr };
       if (!this.#readyFired) {
         this.#readyFired = true;
@@ -724,7 +726,7 @@ class BudgetLens extends HTMLElement {
     if (!this.#widget) return;
     if (!this.#drawn) return this.#draw();
     const { width, height, dpr } = this.#drawn;
-    this.#guard(() => this.#widget.draw(this.#dom.canvas, width, height, dpr));
+    this.#guard(() => this.#widget.draw(this.#dom.canvas, this.#dom.layer, width, height, dpr));
   }
 
   #watchPixelRatio() {

@@ -150,8 +150,8 @@ describe('a failing core', () => {
     const page = await pageWith('**/pkg/budget_lens.js', async (route) => {
       const response = await route.fetch();
       const glue = (await response.text()).replace(
-        'draw(canvas, width, height, dpr) {',
-        "draw(canvas, width, height, dpr) { throw new WebAssembly.RuntimeError('unreachable');",
+        'draw(canvas, layer, width, height, dpr) {',
+        "draw(canvas, layer, width, height, dpr) { throw new WebAssembly.RuntimeError('unreachable');",
       );
       assert.ok(glue.includes('RuntimeError'), 'the glue was patched');
       await route.fulfill({ response, body: glue });

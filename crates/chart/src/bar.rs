@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::format;
 use super::geometry::{Point, Rect};
+use super::pattern::{hatch, pattern_of, Area, Segment, HATCH_SPACING};
 use super::text::{text_width, wrap_text};
 use super::view::ChartView;
 
@@ -22,10 +23,18 @@ pub struct BarLayout {
     /// `单位：万元`, top right.
     pub unit_text: String,
     pub unit_anchor: Point,
-    /// The key of the two years, where prior figures exist: (swatch, text) for this year, then last.
-    pub key: Vec<(Rect, String)>,
+    /// The key of the two years, where prior figures exist: this year, then last.
+    pub key: Vec<KeyEntry>,
     /// x of the zero line.
     pub zero_x: f64,
+}
+
+/// One year of the key: its swatch in the year's colour and hatching, and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyEntry {
+    pub swatch: Rect,
+    pub hatch: Vec<Segment>,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +47,13 @@ pub struct BarRow {
     /// Right end of the name, vertically centred.
     pub label_anchor: Point,
     pub bar: Rect,
+    /// Whose colour and hatching the bars take: the item's own, or this year's (0) beside last year's (1).
+    pub series: usize,
+    /// The bar's hatching, clipped to it.
+    pub bar_hatch: Vec<Segment>,
     pub prior_bar: Option<Rect>,
+    /// Last year's hatching (series 1), clipped to its bar.
+    pub prior_hatch: Vec<Segment>,
     pub value_text: String,
     /// Left end of the value text.
     pub value_anchor: Point,
@@ -99,10 +114,18 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
     let key = if with_prior {
         let (this, last) = year_texts;
         let x2 = zero_x + text_width(&this, BAR_FONT) + 30.0;
-        vec![
-            (Rect::new(zero_x, PAD + 4.0, 12.0, 12.0), this),
-            (Rect::new(x2, PAD + 4.0, 12.0, 12.0), last),
-        ]
+        [(zero_x, this), (x2, last)]
+            .into_iter()
+            .enumerate()
+            .map(|(series, (x, text))| {
+                let swatch = Rect::new(x, PAD + 4.0, 12.0, 12.0);
+                KeyEntry {
+                    swatch,
+                    hatch: hatched(swatch, series),
+                    text,
+                }
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -127,9 +150,13 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
                     bar_h,
                 )
             });
+            let series = if with_prior { 0 } else { i };
             BarRow {
                 item: i,
                 band,
+                series,
+                bar_hatch: hatched(bar, series),
+                prior_hatch: prior_bar.map_or_else(Vec::new, |prior| hatched(prior, 1)),
                 label: wrap_text(&item.label, BAR_FONT, label_w, 2),
                 label_anchor: Point::new(PAD + label_w, y + row_h / 2.0),
                 bar,
@@ -154,6 +181,11 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
         key,
         zero_x,
     }
+}
+
+/// The hatching of `series` clipped to `rect`.
+fn hatched(rect: Rect, series: usize) -> Vec<Segment> {
+    hatch(pattern_of(series), Area::Rect(rect), HATCH_SPACING)
 }
 
 /// The distance between the two lines of a name.

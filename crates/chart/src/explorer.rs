@@ -32,6 +32,9 @@ pub struct Explorer {
     theme: Theme,
     /// Where the reader was before following a finding into another breakdown, if they did.
     origin: Option<String>,
+    /// Counts the changes to the still part of the drawing (a new layout, a new theme): a cached still
+    /// layer painted at another count is stale.
+    still_revision: u64,
 }
 
 /// The smallest and largest zoom: text from 12 px up to 30 px.
@@ -120,6 +123,7 @@ impl Explorer {
             page_colors: PageColors::default(),
             theme: Theme::LIGHT,
             origin: None,
+            still_revision: 0,
         })
     }
 
@@ -238,6 +242,7 @@ impl Explorer {
         if let Some(hidden) = self.interaction.hidden.get_mut(index) {
             if *hidden || visible > 1 {
                 *hidden = !*hidden;
+                self.layout = None;
             }
         }
     }
@@ -337,6 +342,13 @@ impl Explorer {
     /// The theme with the page's colours laid over it; mending contrast is work, so only on a change.
     fn mend_theme(&mut self) {
         self.theme = self.theme_name.theme().with_page_colors(&self.page_colors);
+        self.still_revision = self.still_revision.wrapping_add(1);
+    }
+
+    /// Changes with every new layout and theme: what the still part of the drawing depends on besides
+    /// the pixel size (see `render::Part::Still`).
+    pub fn still_revision(&self) -> u64 {
+        self.still_revision
     }
 
     pub fn theme(&self) -> &Theme {
@@ -362,7 +374,19 @@ impl Explorer {
             self.lang,
         );
         self.layout_size = size;
+        self.still_revision = self.still_revision.wrapping_add(1);
         self.layout.insert(laid_out)
+    }
+
+    /// Lays the chart out as [`Explorer::layout`] does unless the layout kept is for this very box: the
+    /// layout changes only with the data shown, the size, the zoom, hidden items and the legend's page,
+    /// and each of those drops it; a hover or a step of its transition keeps it.
+    pub fn layout_for(&mut self, width: f64, height: f64) -> &Layout {
+        let size = (width / self.zoom, height / self.zoom);
+        match self.layout.take() {
+            Some(kept) if self.layout_size == size => self.layout.insert(kept),
+            _ => self.layout(width, height),
+        }
     }
 
     pub fn last_layout(&self) -> Option<&Layout> {
@@ -474,6 +498,38 @@ mod tests {
 
     fn explorer(kind: ChartKind) -> Explorer {
         Explorer::new(report(), "", kind, Lang::Zh).unwrap()
+    }
+
+    #[test]
+    fn the_layout_and_the_still_part_stay_until_what_they_show_changes() {
+        let mut e = explorer(ChartKind::Donut);
+        e.layout_for(600.0, 360.0);
+        let still = e.still_revision();
+        // A hover, its transition and the focus change neither.
+        e.set_hover(Some(1));
+        e.set_hover_pending(40);
+        e.set_focus(Some(0));
+        e.layout_for(600.0, 360.0);
+        assert_eq!(e.still_revision(), still);
+        // A new size, a hidden item, a new theme or zoom do.
+        let changes: [fn(&mut Explorer); 4] = [
+            |e| {
+                e.layout_for(640.0, 360.0);
+            },
+            |e| e.toggle_hidden(0),
+            |e| e.set_theme(ThemeName::Dark),
+            |e| e.set_zoom(1.5),
+        ];
+        for change in changes {
+            let before = e.still_revision();
+            change(&mut e);
+            e.layout_for(640.0, 360.0);
+            assert_ne!(e.still_revision(), before);
+        }
+        let Some(Layout::Pie(pie)) = e.last_layout() else {
+            panic!("a pie")
+        };
+        assert_eq!(pie.slices.len(), 1, "the hidden item's slice is gone");
     }
 
     #[test]

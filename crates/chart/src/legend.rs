@@ -2,6 +2,7 @@
 //! the item's slice.
 
 use super::geometry::Rect;
+use super::pattern::{hatch, pattern_of, Area, Segment, HATCH_SPACING};
 use super::text::fit_text;
 use super::view::ChartView;
 use budget_lens_core::check::Severity;
@@ -17,6 +18,8 @@ pub struct LegendEntry {
     /// The whole row: the target of clicks.
     pub bounds: Rect,
     pub swatch: Rect,
+    /// The item's hatching clipped to the swatch.
+    pub swatch_hatch: Vec<Segment>,
     pub text: String,
     pub hidden: bool,
     pub mark: Option<Severity>,
@@ -62,11 +65,13 @@ pub fn legend_entries(
                     y + LEGEND_ROW / 2.0,
                 )
             });
+            let swatch = Rect::new(area.x, y + (LEGEND_ROW - SWATCH) / 2.0, SWATCH, SWATCH);
             LegendEntry {
                 mark_at,
                 item: i,
                 bounds: Rect::new(area.x, y, area.w, LEGEND_ROW),
-                swatch: Rect::new(area.x, y + (LEGEND_ROW - SWATCH) / 2.0, SWATCH, SWATCH),
+                swatch,
+                swatch_hatch: hatch(pattern_of(i), Area::Rect(swatch), HATCH_SPACING),
                 text,
                 hidden: hidden.get(i).copied().unwrap_or(false),
                 mark: item.mark,

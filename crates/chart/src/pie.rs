@@ -4,8 +4,9 @@
 use std::f64::consts::TAU;
 
 use super::format;
-use super::geometry::{Point, Rect};
+use super::geometry::{sin_cos, Point, Rect};
 use super::legend::{legend_entries, LegendEntry, LEGEND_ROW};
+use super::pattern::{hatch, pattern_of, Area, Segment, HATCH_SPACING};
 use super::text::{fit_text, text_width, wrap_text};
 use super::view::ChartView;
 use budget_lens_core::Lang;
@@ -53,12 +54,15 @@ pub struct CenterText {
     pub mark: Option<(budget_lens_core::check::Severity, Point)>,
 }
 
-/// A visible slice of item `item`, from angle `start` to `end` (clockwise from 12 o'clock).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A visible slice of item `item`, from angle `start` to `end` (clockwise from 12 o'clock), with its
+/// hatching clipped to it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Slice {
     pub item: usize,
     pub start: f64,
     pub end: f64,
+    /// The item's hatch strokes inside the slice, kept off its rims (see [`slice_hatch`]).
+    pub hatch: Vec<Segment>,
 }
 
 impl Slice {
@@ -207,6 +211,7 @@ pub fn layout_paged(
                     item: i,
                     start: angle,
                     end: angle + sweep,
+                    hatch: Vec::new(),
                 });
                 angle += sweep;
             }
@@ -237,6 +242,9 @@ pub fn layout_paged(
         (legend_entries(view, legend_area, hidden, 0..n), None)
     };
     let inner_radius = if donut { radius * 0.58 } else { 0.0 };
+    for slice in &mut slices {
+        slice.hatch = slice_hatch(slice, center, inner_radius, radius);
+    }
     let marks = slice_marks(view, &slices, center, inner_radius, radius);
     let center_text = donut.then(|| {
         let room = inner_radius * 1.9;
@@ -270,6 +278,22 @@ pub fn layout_paged(
         marks,
         center_text,
     }
+}
+
+/// How far hatch strokes stay from a slice's arcs, so that the arcs read as one clean edge.
+const HATCH_INSET: f64 = 1.5;
+
+/// The hatching of `slice`'s item clipped to the slice, its radii drawn in by [`HATCH_INSET`] (its
+/// straight edges are covered by the gaps between slices).
+fn slice_hatch(slice: &Slice, center: Point, inner: f64, outer: f64) -> Vec<Segment> {
+    let area = Area::Sector {
+        center,
+        inner: inner + HATCH_INSET,
+        outer: outer - HATCH_INSET,
+        start: slice.start,
+        end: slice.end,
+    };
+    hatch(pattern_of(slice.item), area, HATCH_SPACING)
 }
 
 /// A mark for every marked slice: in the middle of its ring where the arc is wide enough, else just
@@ -320,7 +344,7 @@ fn label_style(
     radius: f64,
     area: Rect,
 ) -> LabelStyle {
-    let room_of = |s: &Slice| label_room(center, radius, area, s.mid().sin() >= 0.0);
+    let room_of = |s: &Slice| label_room(center, radius, area, sin_cos(s.mid()).0 >= 0.0);
     let one_line = labelled.iter().all(|s| {
         let item = &view.items[s.item];
         let whole = format!(
@@ -413,7 +437,7 @@ fn place_labels(
         let mut side: Vec<&Slice> = candidates
             .iter()
             .copied()
-            .filter(|s| (s.mid().sin() >= 0.0) == right_side)
+            .filter(|s| (sin_cos(s.mid()).0 >= 0.0) == right_side)
             .take(capacity)
             .collect();
         crate::order::sort_few_by(&mut side, |a, b| {
@@ -548,6 +572,30 @@ mod tests {
         assert_eq!(pie.slices[0].start, 0.0);
         assert!((pie.slices[1].end - TAU).abs() < 1e-9);
         assert!((pie.slices[0].end / TAU - 897.05 / 1550.17).abs() < 1e-9);
+    }
+
+    #[test]
+    fn each_slice_carries_its_hatching_inside_it() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let pie = layout(&view, 600.0, 360.0, true, &[], Lang::Zh);
+        // The first item is solid; the second (rising lines) is hatched within its slice and rims.
+        assert!(pie.slices[0].hatch.is_empty());
+        let slice = &pie.slices[1];
+        assert!(slice.hatch.len() > 10, "{}", slice.hatch.len());
+        let (inner, outer) = (pie.inner_radius + HATCH_INSET, pie.radius - HATCH_INSET);
+        for &(a, b) in &slice.hatch {
+            let mid = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+            for p in [a, b, mid] {
+                let r = pie.center.distance(p);
+                assert!(r >= inner - 1e-6 && r <= outer + 1e-6, "{p:?} at {r}");
+            }
+            let angle = pie.center.angle_to(mid);
+            assert!(angle >= slice.start && angle <= slice.end);
+        }
+        assert!(
+            pie.legend[1].swatch_hatch.len() >= 2,
+            "the legend's swatch too"
+        );
     }
 
     #[test]

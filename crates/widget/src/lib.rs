@@ -10,12 +10,13 @@
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use budget_lens_chart::csv::level_csv;
 use budget_lens_chart::explorer::Explorer;
 use budget_lens_chart::palette::ThemeName;
-use budget_lens_chart::render::{draw, to_svg, Scene};
+use budget_lens_chart::render::{draw_part, to_svg, Part, Scene};
 use budget_lens_chart::strings::ui_strings;
 use budget_lens_chart::{ChartKind, Hit};
 use budget_lens_core::report::{parse_report_bytes, Problem, ReportError, MAX_BYTES};
@@ -26,7 +27,12 @@ use budget_lens_core::Lang;
 pub struct Widget {
     explorer: Explorer,
     lang: Lang,
+    /// What the still layer (the element's off-page canvas) was last painted for: the explorer's still
+    /// revision, the scale and the pixel size.
+    still_painted: Option<StillKey>,
 }
+
+type StillKey = (u64, f64, u32, u32);
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
@@ -70,7 +76,11 @@ impl Widget {
         let report = parse_report_bytes(report).map_err(|e| JsError::new(&e.message(lang)))?;
         let explorer = Explorer::new(report, view, ChartKind::from_name(chart), lang)
             .map_err(|e| JsError::new(&e.message(lang)))?;
-        Ok(Widget { explorer, lang })
+        Ok(Widget {
+            explorer,
+            lang,
+            still_painted: None,
+        })
     }
 
     /// Title, breadcrumb, items with every figure as text, focus, hidden items, findings badge.
@@ -153,24 +163,58 @@ impl Widget {
         self.explorer.preferred_height(width)
     }
 
-    /// Lays out for `width` × `height` CSS pixels and draws onto `canvas`, whose backing store is
-    /// `dpr` times larger.
+    /// Draws onto `canvas` (whose backing store is `dpr` times `width` × `height` CSS pixels). The still
+    /// part of the chart (nothing hovered or focused) is kept on `layer`, an off-page canvas (the same one
+    /// on every call, never read by anything else), repainted only when the layout, theme or pixel size
+    /// changed; a drawing is a copy of it with the hover's and
+    /// focus's emphasis painted over. The layout is redone only when its box, data or zoom changed.
     pub fn draw(
         &mut self,
         canvas: HtmlCanvasElement,
+        layer: HtmlCanvasElement,
         width: f64,
         height: f64,
         dpr: f64,
     ) -> Result<(), JsError> {
-        let scale = if dpr.is_finite() && dpr > 0.0 {
+        let dpr = if dpr.is_finite() && dpr > 0.0 {
             dpr
         } else {
             1.0
         };
+        self.explorer.layout_for(width.max(1.0), height.max(1.0));
+        let scale = dpr * self.explorer.zoom();
+        let wanted = (
+            self.explorer.still_revision(),
+            scale,
+            canvas.width(),
+            canvas.height(),
+        );
+        if self.still_painted != Some(wanted) {
+            self.still_painted = None;
+            layer.set_width(wanted.2);
+            layer.set_height(wanted.3);
+            self.paint(layer.clone(), scale, Part::Still)?;
+            self.still_painted = Some(wanted);
+        }
+        let copied = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|context| context.dyn_into::<CanvasRenderingContext2d>().ok())
+            .is_some_and(|context| {
+                let copy = context.draw_image_with_html_canvas_element(&layer, 0.0, 0.0);
+                copy.is_ok()
+            });
+        // A layer that cannot be copied (an empty canvas): the whole chart is painted directly.
+        let part = if copied { Part::Emphasis } else { Part::Whole };
+        self.paint(canvas, scale, part)
+    }
+
+    /// Paints `part` of the laid-out chart onto `canvas` at `scale` device pixels per layout pixel.
+    fn paint(&self, canvas: HtmlCanvasElement, scale: f64, part: Part) -> Result<(), JsError> {
         let backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsError::new("canvas 2d context unavailable"))?;
         let area = backend.into_drawing_area();
-        self.explorer.layout(width.max(1.0), height.max(1.0));
         let explorer = &self.explorer;
         let layout = explorer
             .last_layout()
@@ -181,7 +225,7 @@ impl Widget {
             interaction: explorer.interaction(),
             theme: explorer.theme(),
         };
-        draw(&area, &scene, scale * explorer.zoom()).map_err(|e| JsError::new(&e.to_string()))
+        draw_part(&area, &scene, scale, part).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// The look of the next drawing: `light`, `dark` or `contrast` (forced colours).

@@ -3,7 +3,7 @@
 //! off from whatever slice or bar it sits on, so its contrast is the mark's against the ground (≥ 3:1
 //! in every theme) whatever the slice's colour.
 
-use super::{Align, Painter, RenderError};
+use super::{Align, Painter};
 use crate::palette::Theme;
 use crate::{Point, MARK_SIZE};
 use budget_lens_core::check::Severity;
@@ -12,26 +12,21 @@ use budget_lens_core::check::Severity;
 const HALO: f64 = 2.0;
 
 /// A mark centred at `at`; nothing for notes.
-pub fn draw(
-    painter: &mut Painter,
-    theme: &Theme,
-    severity: Severity,
-    at: Point,
-) -> Result<(), RenderError> {
+pub fn draw(painter: &mut Painter, theme: &Theme, severity: Severity, at: Point) {
     let fill = match severity {
         Severity::Error => theme.error,
         Severity::Warning => theme.warning,
-        Severity::Note => return Ok(()),
+        Severity::Note => return,
     };
     let half = MARK_SIZE / 2.0;
     match severity {
         Severity::Error => {
-            painter.polygon(&triangle(at, half + 1.0 + HALO * 1.8), theme.background)?;
-            painter.polygon(&triangle(at, half + 1.0), fill)?;
+            painter.polygon(&triangle(at, half + 1.0 + HALO * 1.8), theme.background);
+            painter.polygon(&triangle(at, half + 1.0), fill);
         }
         _ => {
-            painter.circle(at, half + HALO, theme.background)?;
-            painter.circle(at, half, fill)?;
+            painter.circle(at, half + HALO, theme.background);
+            painter.circle(at, half, fill);
         }
     }
     painter.text(

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{Rgb, Theme};
-use crate::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
+use crate::pattern::Segment;
 use crate::{ChartView, Interaction, Layout, Point};
 
 /// Fonts that carry Chinese on common systems, then the generic family.
@@ -38,22 +38,61 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Paints `scene` onto `area`, whose pixels are `scale` times the layout's CSS pixels. The chart is
-/// first turned into shapes (one code path for every backend), then the shapes are painted.
+/// Which part of a scene to paint. A shell that keeps the still part (a cached layer) repaints a hover
+/// as a copy of it and the emphasis over the copy; a drawing of the whole is the two in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Everything: the still part, then the emphasis.
+    Whole,
+    /// The chart with nothing hovered or focused, on its ground. It changes only with the layout
+    /// (data, size, zoom, hidden items, legend page) and the theme.
+    Still,
+    /// What the hover (the pulled-out slice, the bar's band, the legend row) and the focus add, painted
+    /// over the still part; no ground.
+    Emphasis,
+}
+
+/// Paints `scene` onto `area`, whose pixels are `scale` times the layout's CSS pixels.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     scale: f64,
 ) -> Result<(), RenderError> {
+    draw_part(area, scene, scale, Part::Whole)
+}
+
+/// Paints `part` of `scene` onto `area`. The chart is first turned into shapes (one code path for every
+/// backend), then the shapes are painted.
+pub fn draw_part<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    scale: f64,
+    part: Part,
+) -> Result<(), RenderError> {
+    let shapes = shapes_of(scene, scale, part);
+    let ground = (part != Part::Emphasis).then(|| color(scene.theme.background));
+    paint(area, ground, &shapes)
+}
+
+/// The shapes that paint `part` of `scene`, in device pixels.
+fn shapes_of(scene: &Scene, scale: f64, part: Part) -> Vec<Shape> {
     let mut painter = Painter {
         scale,
         shapes: Vec::new(),
     };
-    match scene.layout {
-        Layout::Pie(pie) => pie::draw(&mut painter, scene, pie)?,
-        Layout::Bar(bar) => bar::draw(&mut painter, scene, bar)?,
+    if part != Part::Emphasis {
+        match scene.layout {
+            Layout::Pie(pie) => pie::draw_still(&mut painter, scene, pie),
+            Layout::Bar(bar) => bar::draw_still(&mut painter, scene, bar),
+        }
     }
-    paint(area, color(scene.theme.background), &painter.shapes)
+    if part != Part::Still {
+        match scene.layout {
+            Layout::Pie(pie) => pie::draw_emphasis(&mut painter, scene, pie),
+            Layout::Bar(bar) => bar::draw_emphasis(&mut painter, scene, bar),
+        }
+    }
+    painter.shapes
 }
 
 /// The chart as an SVG document of `width` × `height` CSS pixels.
@@ -67,6 +106,7 @@ pub fn to_svg(scene: &Scene, width: u32, height: u32) -> Result<String, RenderEr
 }
 
 /// One thing to paint, in device pixels.
+#[derive(Debug, PartialEq)]
 enum Shape {
     Polygon(Vec<(i32, i32)>, Rgb),
     Line(Vec<(i32, i32)>, Rgb, u32),
@@ -75,14 +115,16 @@ enum Shape {
     Text(String, (i32, i32), f64, Rgb, Align),
 }
 
-/// The only code that knows the backend: fills the background and paints `shapes` in order.
+/// The only code that knows the backend: fills the ground (if given) and paints `shapes` in order.
 fn paint<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    background: RGBColor,
+    ground: Option<RGBColor>,
     shapes: &[Shape],
 ) -> Result<(), RenderError> {
     let failed = |e: DrawingAreaErrorKind<DB::ErrorType>| RenderError(e.to_string());
-    area.fill(&background).map_err(failed)?;
+    if let Some(ground) = ground {
+        area.fill(&ground).map_err(failed)?;
+    }
     for shape in shapes {
         match shape {
             Shape::Polygon(points, fill) => {
@@ -123,7 +165,7 @@ pub(crate) fn color(c: Rgb) -> RGBColor {
 }
 
 /// Text alignment of a label relative to its anchor.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Align {
     Left,
     Center,
@@ -148,29 +190,26 @@ impl Painter {
         (css * self.scale).round().max(1.0) as u32
     }
 
-    pub fn polygon(&mut self, points: &[Point], fill: Rgb) -> Result<(), RenderError> {
+    pub fn polygon(&mut self, points: &[Point], fill: Rgb) {
         let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
         self.shapes.push(Shape::Polygon(pts, fill));
-        Ok(())
     }
 
-    pub fn line(&mut self, points: &[Point], stroke: Rgb, width: f64) -> Result<(), RenderError> {
+    pub fn line(&mut self, points: &[Point], stroke: Rgb, width: f64) {
         let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
         let width = self.width(width);
         self.shapes.push(Shape::Line(pts, stroke, width));
-        Ok(())
     }
 
-    pub fn rect(&mut self, r: crate::Rect, fill: Rgb) -> Result<(), RenderError> {
+    pub fn rect(&mut self, r: crate::Rect, fill: Rgb) {
         let corners = [
             self.px(Point::new(r.x, r.y)),
             self.px(Point::new(r.right(), r.bottom())),
         ];
         self.shapes.push(Shape::Rect(corners, fill));
-        Ok(())
     }
 
-    pub fn outline(&mut self, r: crate::Rect, stroke: Rgb, width: f64) -> Result<(), RenderError> {
+    pub fn outline(&mut self, r: crate::Rect, stroke: Rgb, width: f64) {
         let corners = [
             Point::new(r.x, r.y),
             Point::new(r.right(), r.y),
@@ -181,50 +220,34 @@ impl Painter {
         self.line(&corners, stroke, width)
     }
 
-    /// Hatch segments (from `chart::pattern`) in `ink`.
-    pub fn segments(&mut self, segments: &[(Point, Point)], ink: Rgb) -> Result<(), RenderError> {
+    /// Hatch segments laid out by `chart::pattern`, moved by `shift` (a slice pulled out), in `ink`.
+    pub fn segments(&mut self, segments: &[Segment], shift: (f64, f64), ink: Rgb) {
+        let moved = |p: Point| Point::new(p.x + shift.0, p.y + shift.1);
         for &(a, b) in segments {
-            self.line(&[a, b], ink, 1.5)?;
+            self.line(&[moved(a), moved(b)], ink, 1.5);
         }
-        Ok(())
     }
 
-    /// A rectangle filled with `fill` and hatched with the pattern of series `index`.
-    pub fn patterned_rect(
-        &mut self,
-        r: crate::Rect,
-        fill: Rgb,
-        index: usize,
-        theme: &Theme,
-    ) -> Result<(), RenderError> {
-        self.rect(r, fill)?;
-        let lines = hatch_lines(pattern_of(index), r, HATCH_SPACING, |_| true);
-        self.segments(&lines, theme.hatch)
+    /// A rectangle filled with `fill` and its laid-out hatching in the theme's hatch colour.
+    pub fn patterned_rect(&mut self, r: crate::Rect, fill: Rgb, hatch: &[Segment], theme: &Theme) {
+        self.rect(r, fill);
+        self.segments(hatch, (0.0, 0.0), theme.hatch)
     }
 
-    pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) -> Result<(), RenderError> {
+    pub fn circle(&mut self, center: Point, radius: f64, fill: Rgb) {
         let c = self.px(center);
         let r = self.width(radius);
         self.shapes.push(Shape::Circle(c, r, fill));
-        Ok(())
     }
 
-    pub fn text(
-        &mut self,
-        text: &str,
-        at: Point,
-        size: f64,
-        fill: Rgb,
-        align: Align,
-    ) -> Result<(), RenderError> {
+    pub fn text(&mut self, text: &str, at: Point, size: f64, fill: Rgb, align: Align) {
         if text.is_empty() {
-            return Ok(());
+            return;
         }
         let pos = self.px(at);
         let size = size * self.scale;
         self.shapes
             .push(Shape::Text(text.to_string(), pos, size, fill, align));
-        Ok(())
     }
 }
 
@@ -353,5 +376,109 @@ mod tests {
             assert!(dark.contains("#1B1B1B"), "{kind:?}: dark ground");
             assert!(!light.contains("#1B1B1B"), "{kind:?}");
         }
+    }
+
+    fn shapes(
+        view: &ChartView,
+        kind: ChartKind,
+        interaction: &Interaction,
+        part: Part,
+    ) -> Vec<Shape> {
+        let layout = layout(view, kind, 600.0, 360.0, interaction, Some(2021), Lang::Zh);
+        let scene = Scene {
+            view,
+            layout: &layout,
+            interaction,
+            theme: &Theme::LIGHT,
+        };
+        shapes_of(&scene, 1.0, part)
+    }
+
+    #[test]
+    fn the_whole_is_the_still_part_then_the_emphasis() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let hovered = Interaction {
+            hover: Some(1),
+            focus: Some(0),
+            ..Interaction::default()
+        };
+        for kind in [ChartKind::Pie, ChartKind::Donut, ChartKind::Bar] {
+            let still = shapes(&view, kind, &hovered, Part::Still);
+            let emphasis = shapes(&view, kind, &hovered, Part::Emphasis);
+            assert!(!emphasis.is_empty(), "{kind:?}");
+            let mut both = still;
+            both.extend(emphasis);
+            assert_eq!(shapes(&view, kind, &hovered, Part::Whole), both, "{kind:?}");
+            // The still part knows nothing of hover and focus; without them there is no emphasis.
+            let calm = Interaction::default();
+            assert_eq!(
+                shapes(&view, kind, &hovered, Part::Still),
+                shapes(&view, kind, &calm, Part::Still)
+            );
+            assert!(shapes(&view, kind, &calm, Part::Emphasis).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_hovered_slice_is_cleared_from_its_place_and_pulled_out() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let hovered = Interaction {
+            hover: Some(1),
+            ..Interaction::default()
+        };
+        let emphasis = shapes(&view, ChartKind::Pie, &hovered, Part::Emphasis);
+        let polygons: Vec<&Vec<(i32, i32)>> = emphasis
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Polygon(points, _) => Some(points),
+                _ => None,
+            })
+            .collect();
+        let (Shape::Polygon(place, ground), Shape::Polygon(slice, fill)) =
+            (&emphasis[0], &emphasis[1])
+        else {
+            panic!("{:?}", &emphasis[..2]);
+        };
+        assert_eq!(*ground, Theme::LIGHT.background, "the place is cleared");
+        assert_eq!(*fill, Theme::LIGHT.series(1));
+        // 项目支出 (42.13%) runs from 208.3° to 360°: pulled 6 px along its middle, 284.2°, up and left.
+        let (dx, dy) = (slice[0].0 - place[0].0, slice[0].1 - place[0].1);
+        assert!(
+            (-6..=-5).contains(&dx) && (-2..=-1).contains(&dy),
+            "{dx},{dy}"
+        );
+        assert_eq!(polygons.len(), 2, "no other slice is painted again");
+        // Its hatching moves with it, and the legend row gets its band.
+        let hatch_lines = emphasis
+            .iter()
+            .filter(|s| matches!(s, Shape::Line(_, ink, _) if *ink == Theme::LIGHT.hatch))
+            .count();
+        assert!(hatch_lines > 10, "{hatch_lines}");
+        assert!(emphasis
+            .iter()
+            .any(|s| matches!(s, Shape::Rect(_, band) if *band == Theme::LIGHT.hover_band)));
+    }
+
+    #[test]
+    fn a_hovered_bar_repaints_its_row_only() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let hovered = Interaction {
+            hover: Some(1),
+            ..Interaction::default()
+        };
+        let emphasis = shapes(&view, ChartKind::Bar, &hovered, Part::Emphasis);
+        assert!(matches!(&emphasis[0], Shape::Rect(_, band) if *band == Theme::LIGHT.hover_band));
+        let texts: Vec<&str> = emphasis
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text(text, ..) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            ["项目支出", "653.12"],
+            "the row's name and value, no other row's"
+        );
     }
 }

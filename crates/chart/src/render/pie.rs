@@ -1,19 +1,22 @@
-//! Painting a pie or donut: slices, the hovered slice pulled out, the focus ring, marks, leader
-//! lines and labels, the legend, the total in the hole.
+//! Painting a pie or donut in two parts. The still part: slices, marks, leader lines and labels, the
+//! total in the hole, the legend. The emphasis over it: the hovered slice pulled out, the focus ring,
+//! the hovered or focused legend row (see `render::Part`).
 
-use super::{marks, Align, Painter, RenderError, Scene};
+use super::{marks, Align, Painter, Scene};
 use crate::geometry::sector_outline;
-use crate::legend::LEGEND_FONT;
-use crate::pattern::{hatch_lines, pattern_of, HATCH_SPACING};
-use crate::pie::{PieLayout, LABEL_FONT, LABEL_LINE};
+use crate::legend::{LegendEntry, LEGEND_FONT};
+use crate::palette::{Rgb, Theme};
+use crate::pie::{PieLayout, Slice, LABEL_FONT, LABEL_LINE};
 use crate::text::text_width;
-use crate::{Point, Rect};
+use crate::{Point, Rect, MARK_SIZE};
 
 const HOVER_PULL: f64 = 6.0;
+/// How far the focus ring stands outside the rim.
+const FOCUS_GAP: f64 = 3.0;
 
-pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
+/// The chart with nothing hovered or focused.
+pub fn draw_still(painter: &mut Painter, scene: &Scene, pie: &PieLayout) {
     let theme = scene.theme;
-    let interaction = scene.interaction;
     if pie.slices.is_empty() {
         // Nothing positive to share out: an empty ring, so the chart is not mistaken for a failure.
         let ring = sector_outline(
@@ -23,64 +26,16 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
             0.0,
             std::f64::consts::TAU,
         );
-        painter.polygon(&ring, theme.hidden)?;
+        painter.polygon(&ring, theme.hidden);
     }
     for slice in &pie.slices {
-        let pull = if interaction.hover == Some(slice.item) {
-            HOVER_PULL * interaction.hover_shown()
-        } else {
-            0.0
-        };
-        let center = pie.center.polar(pull, slice.mid());
-        let outline = sector_outline(center, pie.inner_radius, pie.radius, slice.start, slice.end);
-        painter.polygon(&outline, theme.series(slice.item))?;
-        let bounds = Rect::new(
-            center.x - pie.radius,
-            center.y - pie.radius,
-            2.0 * pie.radius,
-            2.0 * pie.radius,
-        );
-        let (inner, outer) = (pie.inner_radius + 1.5, pie.radius - 1.5);
-        let inside = |p: Point| {
-            let r = center.distance(p);
-            let a = center.angle_to(p);
-            r >= inner && r <= outer && a >= slice.start && a <= slice.end
-        };
-        let hatching = hatch_lines(pattern_of(slice.item), bounds, HATCH_SPACING, inside);
-        painter.segments(&hatching, theme.hatch)?;
-        if pie.slices.len() > 1 {
-            let mut closed = outline.clone();
-            closed.push(outline[0]);
-            painter.line(&closed, theme.background, 1.0)?;
-        }
-    }
-    if let Some(slice) = pie
-        .slices
-        .iter()
-        .find(|s| Some(s.item) == interaction.focus)
-    {
-        let pull = if interaction.hover == Some(slice.item) {
-            HOVER_PULL * interaction.hover_shown()
-        } else {
-            0.0
-        };
-        let center = pie.center.polar(pull, slice.mid());
-        let outline = sector_outline(
-            center,
-            pie.inner_radius,
-            pie.radius + 3.0,
-            slice.start,
-            slice.end,
-        );
-        let mut closed = outline.clone();
-        closed.push(outline[0]);
-        painter.line(&closed, theme.focus, 3.0)?;
+        draw_slice(painter, theme, pie, slice, pie.center);
     }
     for mark in &pie.marks {
-        marks::draw(painter, theme, mark.severity, mark.at)?;
+        marks::draw(painter, theme, mark.severity, mark.at);
     }
     for label in &pie.labels {
-        painter.line(&label.leader, theme.leader, 1.0)?;
+        painter.line(&label.leader, theme.leader, 1.0);
         let align = if label.right_side {
             Align::Left
         } else {
@@ -89,41 +44,15 @@ pub fn draw(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(),
         let first = label.anchor.y - (label.lines.len() as f64 - 1.0) * LABEL_LINE / 2.0;
         for (i, line) in label.lines.iter().enumerate() {
             let at = Point::new(label.anchor.x, first + i as f64 * LABEL_LINE);
-            painter.text(line, at, LABEL_FONT, theme.text, align)?;
+            painter.text(line, at, LABEL_FONT, theme.text, align);
         }
     }
-    if let Some(center) = &pie.center_text {
-        let (x, y) = (pie.center.x, pie.center.y);
-        let caption_at = Point::new(x, y - 10.0);
-        painter.text(
-            &center.caption,
-            caption_at,
-            LABEL_FONT,
-            theme.muted_text,
-            Align::Center,
-        )?;
-        if let Some((severity, at)) = center.mark {
-            marks::draw(painter, theme, severity, at)?;
-        }
-        let total_at = Point::new(x, y + 9.0);
-        painter.text(
-            &center.total,
-            total_at,
-            center.total_font,
-            theme.text,
-            Align::Center,
-        )?;
-    }
-    draw_legend(painter, scene, pie)
-}
-
-fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<(), RenderError> {
-    let theme = scene.theme;
+    draw_center(painter, theme, pie);
     if let Some(pager) = &pie.pager {
         for (target, arrow) in [(pager.prev, "‹"), (pager.next, "›")] {
-            painter.outline(target, theme.leader, 1.0)?;
+            painter.outline(target, theme.leader, 1.0);
             let mid = Point::new(target.x + target.w / 2.0, target.y + target.h / 2.0);
-            painter.text(arrow, mid, LEGEND_FONT + 6.0, theme.text, Align::Center)?;
+            painter.text(arrow, mid, LEGEND_FONT + 6.0, theme.text, Align::Center);
         }
         painter.text(
             &pager.text,
@@ -131,48 +60,167 @@ fn draw_legend(painter: &mut Painter, scene: &Scene, pie: &PieLayout) -> Result<
             LEGEND_FONT,
             theme.text,
             Align::Center,
-        )?;
+        );
     }
     for entry in &pie.legend {
-        let focused = scene.interaction.focus == Some(entry.item);
-        if focused {
-            painter.rect(entry.bounds, theme.hover_band)?;
-        } else if scene.interaction.hover == Some(entry.item) {
-            painter.rect(entry.bounds, hover_band(scene))?;
-        }
-        if entry.hidden {
-            painter.rect(entry.swatch, theme.hidden)?;
+        draw_entry(painter, theme, entry);
+    }
+}
+
+/// What hover and focus add over the still chart. The hovered slice's place is filled with the ground
+/// and the slice painted pulled out; whatever the still chart drew over that place (marks, the total
+/// in a donut's hole) is painted again over it, as in a drawing of the whole.
+pub fn draw_emphasis(painter: &mut Painter, scene: &Scene, pie: &PieLayout) {
+    let (theme, interaction) = (scene.theme, scene.interaction);
+    let slice_of = |item: Option<usize>| pie.slices.iter().find(|s| Some(s.item) == item);
+    let pulled = |slice: &Slice| {
+        let pull = if interaction.hover == Some(slice.item) {
+            HOVER_PULL * interaction.hover_shown()
         } else {
-            let fill = theme.series(entry.item);
-            painter.patterned_rect(entry.swatch, fill, entry.item, theme)?;
-        }
-        let text_at = Point::new(
-            entry.swatch.right() + 8.0,
-            entry.bounds.y + entry.bounds.h / 2.0,
-        );
-        let ink = if entry.hidden {
-            theme.muted_text
-        } else {
-            theme.text
+            0.0
         };
-        painter.text(&entry.text, text_at, LEGEND_FONT, ink, Align::Left)?;
-        let text_end = text_at.x + text_width(&entry.text, LEGEND_FONT);
-        if entry.hidden {
-            painter.line(
-                &[text_at, Point::new(text_end, text_at.y)],
-                theme.muted_text,
-                1.0,
-            )?;
+        pie.center.polar(pull, slice.mid())
+    };
+    // The box of what is painted again: marks inside it are painted again over it.
+    let mut changed: Option<Rect> = None;
+    if let Some(slice) = slice_of(interaction.hover) {
+        let (inner, outer) = (pie.inner_radius, pie.radius);
+        let place = sector_outline(pie.center, inner, outer, slice.start, slice.end);
+        painter.polygon(&place, theme.background);
+        // A slice over half the ring pulled out reaches into the donut's hole: the total is painted anew
+        // over it, as the whole drawing paints it over the slices.
+        let into_hole = pie.center_text.is_some() && slice.end - slice.start > std::f64::consts::PI;
+        if into_hole {
+            let hole = sector_outline(pie.center, 0.0, inner - 0.5, 0.0, std::f64::consts::TAU);
+            painter.polygon(&hole, theme.background);
         }
-        if let (Some(severity), Some(at)) = (entry.mark, entry.mark_at) {
-            marks::draw(painter, theme, severity, at)?;
+        let center = pulled(slice);
+        draw_slice(painter, theme, pie, slice, center);
+        // The slice's place and where it moved to.
+        changed = Some(around(pie.center, outer + HOVER_PULL));
+        if into_hole {
+            draw_center(painter, theme, pie);
         }
     }
-    Ok(())
+    if let Some(slice) = slice_of(interaction.focus) {
+        let center = pulled(slice);
+        let outer = pie.radius + FOCUS_GAP;
+        let mut ring = sector_outline(center, pie.inner_radius, outer, slice.start, slice.end);
+        ring.push(ring[0]);
+        painter.line(&ring, theme.focus, 3.0);
+        let ring_box = around(center, outer + 2.0);
+        changed = Some(changed.map_or(ring_box, |c| c.union(&ring_box)));
+    }
+    if let Some(changed) = changed {
+        let reach = MARK_SIZE;
+        for mark in &pie.marks {
+            let mark_box = Rect::new(
+                mark.at.x - reach,
+                mark.at.y - reach,
+                2.0 * reach,
+                2.0 * reach,
+            );
+            if mark_box.overlaps(&changed) {
+                marks::draw(painter, theme, mark.severity, mark.at);
+            }
+        }
+    }
+    for entry in &pie.legend {
+        let band = if interaction.focus == Some(entry.item) {
+            theme.hover_band
+        } else if interaction.hover == Some(entry.item) {
+            hover_band(scene)
+        } else {
+            continue;
+        };
+        painter.rect(entry.bounds, band);
+        draw_entry(painter, theme, entry);
+    }
+}
+
+/// The square around a circle.
+fn around(center: Point, radius: f64) -> Rect {
+    Rect::new(
+        center.x - radius,
+        center.y - radius,
+        2.0 * radius,
+        2.0 * radius,
+    )
+}
+
+/// One slice about `center` (the pie's, or pulled out): its colour, hatching and the gap to its neighbours.
+fn draw_slice(painter: &mut Painter, theme: &Theme, pie: &PieLayout, slice: &Slice, center: Point) {
+    let outline = sector_outline(center, pie.inner_radius, pie.radius, slice.start, slice.end);
+    painter.polygon(&outline, theme.series(slice.item));
+    let shift = (center.x - pie.center.x, center.y - pie.center.y);
+    painter.segments(&slice.hatch, shift, theme.hatch);
+    if pie.slices.len() > 1 {
+        let mut closed = outline.clone();
+        closed.push(outline[0]);
+        painter.line(&closed, theme.background, 1.0);
+    }
+}
+
+/// The caption, its mark and the total in a donut's hole.
+fn draw_center(painter: &mut Painter, theme: &Theme, pie: &PieLayout) {
+    let Some(center) = &pie.center_text else {
+        return;
+    };
+    let (x, y) = (pie.center.x, pie.center.y);
+    let caption_at = Point::new(x, y - 10.0);
+    painter.text(
+        &center.caption,
+        caption_at,
+        LABEL_FONT,
+        theme.muted_text,
+        Align::Center,
+    );
+    if let Some((severity, at)) = center.mark {
+        marks::draw(painter, theme, severity, at);
+    }
+    let total_at = Point::new(x, y + 9.0);
+    painter.text(
+        &center.total,
+        total_at,
+        center.total_font,
+        theme.text,
+        Align::Center,
+    )
+}
+
+/// A legend row's swatch, text and mark (its band, if any, is painted first by the caller).
+fn draw_entry(painter: &mut Painter, theme: &Theme, entry: &LegendEntry) {
+    if entry.hidden {
+        painter.rect(entry.swatch, theme.hidden);
+    } else {
+        let fill = theme.series(entry.item);
+        painter.patterned_rect(entry.swatch, fill, &entry.swatch_hatch, theme);
+    }
+    let text_at = Point::new(
+        entry.swatch.right() + 8.0,
+        entry.bounds.y + entry.bounds.h / 2.0,
+    );
+    let ink = if entry.hidden {
+        theme.muted_text
+    } else {
+        theme.text
+    };
+    painter.text(&entry.text, text_at, LEGEND_FONT, ink, Align::Left);
+    if entry.hidden {
+        let text_end = text_at.x + text_width(&entry.text, LEGEND_FONT);
+        painter.line(
+            &[text_at, Point::new(text_end, text_at.y)],
+            theme.muted_text,
+            1.0,
+        );
+    }
+    if let (Some(severity), Some(at)) = (entry.mark, entry.mark_at) {
+        marks::draw(painter, theme, severity, at);
+    }
 }
 
 /// The hover band as far as the hover transition has come: from the background to the band's colour.
-pub(super) fn hover_band(scene: &Scene) -> crate::palette::Rgb {
+pub(super) fn hover_band(scene: &Scene) -> Rgb {
     let theme = scene.theme;
     theme
         .background
