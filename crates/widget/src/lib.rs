@@ -7,8 +7,10 @@
 // tests everything else with one `cargo test`).
 #![cfg(target_arch = "wasm32")]
 
+mod canvas;
+
+use canvas::Canvas;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -167,8 +169,8 @@ impl Widget {
         } else {
             1.0
         };
-        let backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| JsError::new("canvas 2d context unavailable"))?;
+        let backend =
+            Canvas::new(canvas).ok_or_else(|| JsError::new("canvas 2d context unavailable"))?;
         let area = backend.into_drawing_area();
         self.explorer.layout(width.max(1.0), height.max(1.0));
         let explorer = &self.explorer;
@@ -196,7 +198,7 @@ impl Widget {
         self.explorer.set_zoom(zoom);
     }
 
-    /// The chart as last drawn, as an SVG document (plotters' SVG backend; report text escaped).
+    /// The chart as last drawn, as an SVG document (report text escaped).
     pub fn svg(&self) -> Result<String, JsError> {
         let explorer = &self.explorer;
         let layout = explorer
