@@ -213,7 +213,7 @@ fn integer_in(v: &Json, at: &At, name: &str, min: i128, max: i128) -> Read<i128>
             detail: format!("invalid value: integer `{text}`, expected {name}"),
         }),
         None => {
-            float(text, at)?;
+            in_f64_range(text, at)?;
             // Quoted as printed (serde_json prints the float it read: `1.5` for `1.50`).
             let printed = if text.contains(['.', 'e', 'E']) {
                 text.clone()
@@ -227,14 +227,59 @@ fn integer_in(v: &Json, at: &At, name: &str, min: i128, max: i128) -> Read<i128>
     }
 }
 
-/// A number as serde_json reads a float: out of range when it does not fit an f64.
-fn float(text: &str, at: &At) -> Read<f64> {
-    match text.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(value),
-        _ => at.fault(Problem::Syntax {
+/// A JSON number serde_json would read as a float: out of range when it does not fit an f64.
+fn in_f64_range(text: &str, at: &At) -> Read<()> {
+    if beyond_f64(text) {
+        return at.fault(Problem::Syntax {
             detail: "number out of range".into(),
-        }),
+        });
     }
+    Ok(())
+}
+
+/// Whether a JSON number's magnitude exceeds f64::MAX (1.7976931348623157e308), told from its digits:
+/// parsing it as a float would link the float parser into the wasm for this one check.
+fn beyond_f64(text: &str) -> bool {
+    let unsigned = text.trim_start_matches('-');
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], &unsigned[i + 1..]),
+        None => (unsigned, "0"),
+    };
+    let exponent: i64 = match exponent.trim_start_matches('+').parse() {
+        Ok(e) => e,
+        // Too many exponent digits: huge, or (negative) vanishingly small.
+        Err(_) => return !exponent.starts_with('-'),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return false;
+    }
+    // The power of ten of the first significant digit.
+    let leading_zeros = (digits.len() - significant.len()) as i64;
+    let magnitude = whole.len() as i64 - 1 - leading_zeros + exponent;
+    match magnitude {
+        ..=307 => false,
+        308 => significant.trim_end_matches('0') > "17976931348623157",
+        _ => true,
+    }
+}
+
+/// A box coordinate: serde_json read it as an f64 and narrowed it; here it goes through an exact decimal.
+fn coordinate(text: &str, at: &At) -> Read<f32> {
+    in_f64_range(text, at)?;
+    let value = text
+        .parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(text))
+        .ok()
+        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f32(&d));
+    // Beyond a decimal's 28 digits: far outside any page.
+    Ok(value.unwrap_or(if text.starts_with('-') {
+        f32::MIN
+    } else {
+        f32::MAX
+    }))
 }
 
 fn index(v: &Json, at: &At) -> Read<usize> {
@@ -302,8 +347,7 @@ fn bounds(v: &Json, at: &At) -> Read<[f32; 4]> {
             });
         };
         *slot = match item {
-            // serde_json reads an f32 through an f64.
-            Json::Number(text) => float(text, &at)? as f32,
+            Json::Number(text) => coordinate(text, &at)?,
             _ => return at.wrong_type(item, "f32"),
         };
     }
@@ -567,4 +611,44 @@ fn column(v: &Json, at: &At) -> Read<Column> {
         amount: required(amount_, "amount", at)?,
         printed: printed_,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_numbers_beyond_f64_from_their_digits() {
+        for text in [
+            "1e309",
+            "-2e308",
+            "1.8e308",
+            "179769313486231580000e288",
+            "1e99999999999999999999",
+        ] {
+            assert!(beyond_f64(text), "{text}");
+        }
+        let max = &format!("17976931348623157{}", "0".repeat(292));
+        for text in [
+            "1.7976931348623157e308",
+            "0.001e310",
+            "1e-400",
+            "0",
+            "-0.0",
+            "123.5",
+            max.as_str(),
+        ] {
+            assert!(!beyond_f64(text), "{text}");
+        }
+        assert!(beyond_f64(&"9".repeat(10_000)));
+    }
+
+    #[test]
+    fn box_coordinates_read_as_f32() {
+        let at = At::Root;
+        assert_eq!(coordinate("12.5", &at).unwrap(), 12.5);
+        assert_eq!(coordinate("1e-7", &at).unwrap(), 1e-7);
+        assert_eq!(coordinate("-3", &at).unwrap(), -3.0);
+        assert_eq!(coordinate("595.2756", &at).unwrap(), 595.2756_f32);
+    }
 }

@@ -182,10 +182,8 @@ impl fmt::Display for Json {
                 f.write_str("]")
             }
             Json::Object(members) => {
-                let sorted: std::collections::BTreeMap<&str, &Json> =
-                    members.iter().map(|(k, v)| (k.as_str(), v)).collect();
                 f.write_str("{")?;
-                for (i, (key, value)) in sorted.into_iter().enumerate() {
+                for (i, (key, value)) in sorted_members(members).into_iter().enumerate() {
                     if i > 0 {
                         f.write_str(",")?;
                     }
@@ -199,6 +197,20 @@ impl fmt::Display for Json {
             Json::Skipped(Container::Object) => f.write_str("{…}"),
         }
     }
+}
+
+/// Members by key, the last of duplicates kept, as in serde_json's `Map` (a B-tree; sorted here by
+/// insertion into a vector, which links neither the B-tree nor a sort into the wasm).
+fn sorted_members(members: &[(String, Json)]) -> Vec<(&str, &Json)> {
+    let mut sorted: Vec<(&str, &Json)> = Vec::with_capacity(members.len());
+    for (key, value) in members {
+        let at = sorted.partition_point(|(k, _)| *k < key.as_str());
+        match sorted.get_mut(at) {
+            Some(slot) if slot.0 == key => slot.1 = value,
+            _ => sorted.insert(at, (key, value)),
+        }
+    }
+    sorted
 }
 
 /// A JSON string literal, escaped as serde_json writes it.
