@@ -1,5 +1,5 @@
 //! `budget-lens render REPORT.json|- --view PATH --chart pie|donut|bar --svg OUT.svg [--width PX] [--lang zh|en]`
-//! Draws the same chart as the widget, natively, as SVG (report text escaped by plotters' SVG backend).
+//! Draws the same chart as the widget, natively, as SVG (report text escaped by the chart's SVG backend).
 
 use std::process::ExitCode;
 

@@ -49,3 +49,17 @@ fn the_cli_report_of_every_corpus_pdf_equals_the_recorded_report() {
         );
     }
 }
+
+/// The model reader (crates/core/src/report/read.rs, what `check` and the widget read a report with) reads
+/// every member the importer writes: each recorded report read and written again is the same JSON.
+#[test]
+fn every_recorded_report_reads_back_whole() {
+    for name in CORPUS {
+        let bytes = std::fs::read(data(&format!("{name}.report.json"))).unwrap();
+        let report = budget_lens::report::parse_report_bytes(&bytes)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let written: serde_json::Value = serde_json::to_value(&report).unwrap();
+        let recorded: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(written == recorded, "{name}: a member is lost on reading");
+    }
+}

@@ -16,6 +16,7 @@ pub mod pie;
 pub mod render;
 pub mod strings;
 pub mod summary;
+pub mod svg;
 pub mod text;
 pub mod tooltip;
 pub mod view;

@@ -7,8 +7,10 @@
 // tests everything else with one `cargo test`).
 #![cfg(target_arch = "wasm32")]
 
+mod canvas;
+
+use canvas::Canvas;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -212,8 +214,8 @@ impl Widget {
 
     /// Paints `part` of the laid-out chart onto `canvas` at `scale` device pixels per layout pixel.
     fn paint(&self, canvas: HtmlCanvasElement, scale: f64, part: Part) -> Result<(), JsError> {
-        let backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| JsError::new("canvas 2d context unavailable"))?;
+        let backend =
+            Canvas::new(canvas).ok_or_else(|| JsError::new("canvas 2d context unavailable"))?;
         let area = backend.into_drawing_area();
         let explorer = &self.explorer;
         let layout = explorer
@@ -240,7 +242,7 @@ impl Widget {
         self.explorer.set_zoom(zoom);
     }
 
-    /// The chart as last drawn, as an SVG document (plotters' SVG backend; report text escaped).
+    /// The chart as last drawn, as an SVG document (report text escaped).
     pub fn svg(&self) -> Result<String, JsError> {
         let explorer = &self.explorer;
         let layout = explorer

@@ -1,5 +1,5 @@
 //! Draws a laid-out chart with plotters onto any `DrawingBackend`: the browser's canvas
-//! (plotters-canvas) or SVG (plotters' SVG backend, which escapes text). Only paints what the chart
+//! (the widget's backend) or SVG ([`crate::svg`], which escapes text). Only paints what the chart
 //! model decided; positions are CSS pixels, multiplied by `scale` (the device pixel ratio).
 
 mod bar;
@@ -99,7 +99,7 @@ fn shapes_of(scene: &Scene, scale: f64, part: Part) -> Vec<Shape> {
 pub fn to_svg(scene: &Scene, width: u32, height: u32) -> Result<String, RenderError> {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let area = crate::svg::SvgBackend::new(&mut out, (width, height)).into_drawing_area();
         draw(&area, scene, 1.0)?;
     }
     Ok(out)

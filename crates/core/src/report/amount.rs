@@ -210,7 +210,7 @@ impl Serialize for Amount {
 }
 
 /// At most 40 characters of an offending text, for messages.
-fn shorten(text: &str) -> String {
+pub(crate) fn shorten(text: &str) -> String {
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(40).collect();
     if chars.next().is_some() {

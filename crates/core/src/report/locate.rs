@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use super::tree::{quoted, unquoted};
+
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -42,7 +44,7 @@ impl fmt::Display for JsonPath {
                 {
                     write!(f, ".{k}")?
                 }
-                Seg::Key(k) => write!(f, "[{}]", serde_json::Value::String(k.clone()))?,
+                Seg::Key(k) => write!(f, "[{}]", quoted(k))?,
             }
         }
         Ok(())
@@ -120,7 +122,7 @@ pub fn path_at(text: &str, offset: usize) -> JsonPath {
                 }
                 if expecting_key {
                     let raw = text.get(start..(pos + 1).min(text.len())).unwrap_or("");
-                    let key = serde_json::from_str::<String>(raw).unwrap_or_default();
+                    let key = unquoted(raw).unwrap_or_default();
                     if let Some(Frame::Object { key: slot }) = frames.last_mut() {
                         *slot = Some(key);
                     }
@@ -254,7 +256,7 @@ impl Scanner<'_> {
             }
             let (start, end) = self.skip_string()?;
             let raw = text.get(start - 1..end + 1)?;
-            let key: String = serde_json::from_str(raw).ok()?;
+            let key = unquoted(raw)?;
             self.skip_ws();
             if self.peek()? != b':' {
                 return None;

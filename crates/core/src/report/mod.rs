@@ -8,7 +8,9 @@ mod model;
 pub mod money;
 mod parse;
 mod printed;
+mod read;
 mod resolve;
+mod tree;
 mod validate;
 
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};

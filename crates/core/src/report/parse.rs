@@ -1,15 +1,16 @@
 //! Report text → [`Report`], or one clear [`ReportError`]. Never panics, whatever the bytes.
 //!
-//! Three stages: the bytes (size, UTF-8, BOM, the top-level shape), serde (syntax, types, amounts; the
-//! line and column come from serde_json, the JSON path from re-reading the text up to there), then
-//! [`super::validate`] (what serde cannot see: ids, paths, depth, node count, spans).
-
-use serde::Deserialize;
+//! Four stages: the bytes (size, UTF-8, BOM, the top-level shape), the JSON tree (syntax; serde_json
+//! gives the line and column, the JSON path comes from re-reading the text up to there), the model built
+//! from the tree (types, amounts, required fields; placed by their JSON path), then [`super::validate`]
+//! (what the types cannot say: ids, paths, depth, node count, spans).
 
 use super::amount::{AmountProblem, AMOUNT_ERROR_MARK};
 use super::error::{Problem, ReportError};
 use super::locate::{byte_offset, line_column, locate, path_at, JsonPath, Seg};
 use super::model::{Report, FORMAT_V1};
+use super::read::{self, FORMAT_ONLY, REPORT};
+use super::tree::{quoted, read_tree, Json};
 use super::validate::validate;
 
 /// The largest report text accepted, in bytes.
@@ -72,10 +73,9 @@ pub fn parse_report(text: &str) -> Result<Report, ReportError> {
 
     // A report of another format is judged by its format, not by this one's fields: when the report
     // does not read, its format is looked at first (a second pass, on the error path only).
-    let report: Report =
-        deserialize(text).map_err(|error| format_problem(text).unwrap_or(error))?;
+    let report = read_report(text)?;
     if report.format != FORMAT_V1 {
-        let found = serde_json::Value::String(report.format.clone()).to_string();
+        let found = quoted(&report.format);
         let path = JsonPath(vec![Seg::Key("format".into())]);
         return Err(located(text, &path, Problem::UnknownFormat { found }));
     }
@@ -83,17 +83,35 @@ pub fn parse_report(text: &str) -> Result<Report, ReportError> {
     Ok(report)
 }
 
-/// Whether the text's `format` is missing or not v1 (`None` when it is v1 or the text does not read).
-fn format_problem(text: &str) -> Option<ReportError> {
-    #[derive(Deserialize)]
-    struct FormatProbe {
-        format: Option<serde_json::Value>,
+/// The report in `text`, or the first fault: a syntax error where serde_json stopped, a wrong value where
+/// it stands.
+fn read_report(text: &str) -> Result<Report, ReportError> {
+    match read_tree(text, REPORT) {
+        Ok(tree) => read::report(&tree).map_err(|fault| {
+            format_problem(text, &tree).unwrap_or_else(|| {
+                let (path, problem) = *fault;
+                located(text, &path, problem)
+            })
+        }),
+        Err(error) => {
+            let error = serde_error(text, error);
+            let probe = read_tree(text, FORMAT_ONLY).ok();
+            Err(probe
+                .and_then(|tree| format_problem(text, &tree))
+                .unwrap_or(error))
+        }
     }
-    let probe: FormatProbe = deserialize(text).ok()?;
-    match probe.format {
+}
+
+/// Whether the report's `format` is missing or not v1 (`None` when it is v1).
+fn format_problem(text: &str, tree: &Json) -> Option<ReportError> {
+    let Json::Object(members) = tree else {
+        return None;
+    };
+    match members.iter().find(|(key, _)| key == "format") {
         None => Some(whole_text(Problem::MissingFormat)),
-        Some(serde_json::Value::String(f)) if f == FORMAT_V1 => None,
-        Some(other) => {
+        Some((_, Json::String(f))) if f == FORMAT_V1 => None,
+        Some((_, other)) => {
             let path = JsonPath(vec![Seg::Key("format".into())]);
             let found = other.to_string().chars().take(60).collect();
             Some(located(text, &path, Problem::UnknownFormat { found }))
@@ -123,10 +141,6 @@ fn whole_text(problem: Problem) -> ReportError {
         line: 1,
         column: 1,
     }
-}
-
-fn deserialize<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReportError> {
-    serde_json::from_str(text).map_err(|e| serde_error(text, e))
 }
 
 /// Turns serde_json's error into a [`ReportError`]: its problem, its place, and the JSON path of the

@@ -1,0 +1,669 @@
+//! The report model built from the JSON tree ([`super::tree`]), in plain code, with the problems serde's
+//! derived deserializers named: the same wording (`invalid type: integer `5`, expected a string`,
+//! `missing field `amount``, `unknown variant …`), the members read in document order, the first fault
+//! wins. The caller places a fault by its JSON path.
+
+use rust_decimal::Decimal;
+
+use super::amount::{parse_decimal, shorten, Amount, AmountProblem};
+use super::error::Problem;
+use super::locate::{JsonPath, Seg};
+use super::model::{
+    Comparison, Doubt, FigureSpans, Node, Phase, Relation, Report, RestatedFigure, Restatement,
+    Source, Span, Unit, Unplaced,
+};
+use super::printed::{Column, Printed};
+use super::tree::{Container, Json, Shape};
+
+/// A fault and the JSON path of the value at fault.
+pub(crate) type Fault = Box<(JsonPath, Problem)>;
+type Read<T> = Result<T, Fault>;
+
+/// Where a value stands: the path is spelled out only for a fault.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    fn path(&self) -> JsonPath {
+        let mut segs = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                At::Root => break,
+                At::Key(parent, key) => {
+                    segs.push(Seg::Key((*key).to_string()));
+                    at = parent;
+                }
+                At::Index(parent, index) => {
+                    segs.push(Seg::Index(*index));
+                    at = parent;
+                }
+            }
+        }
+        segs.reverse();
+        JsonPath(segs)
+    }
+
+    fn fault<T>(&self, problem: Problem) -> Read<T> {
+        Err(Box::new((self.path(), problem)))
+    }
+
+    fn wrong_type<T>(&self, found: &Json, expected: &str) -> Read<T> {
+        let detail = format!("invalid type: {}, expected {expected}", unexpected(found));
+        self.fault(Problem::WrongType { detail })
+    }
+}
+
+// --- the schema the tree is read with: every member of the model and what it holds ---
+
+const S: Shape = Shape::Scalar;
+const SCALARS: Shape = Shape::Array(&S);
+const SPAN: Shape = Shape::Struct(&[("start", S), ("end", S)]);
+const PRINTED: Shape = Shape::Struct(&[
+    ("table", S),
+    ("text", S),
+    ("page", S),
+    ("box", SCALARS),
+    ("sheet", S),
+    ("cell", S),
+]);
+const COLUMN: Shape =
+    Shape::Struct(&[("id", S), ("label", S), ("amount", S), ("printed", PRINTED)]);
+const RESTATEMENT: Shape = Shape::Struct(&[("amount", S), ("at", SPAN), ("of", S)]);
+const FIGURE_SPANS: Shape = Shape::Struct(&[
+    ("share", SPAN),
+    ("prior", SPAN),
+    ("change", SPAN),
+    ("change_pct", SPAN),
+    ("budget", SPAN),
+    ("completion_pct", SPAN),
+    ("comparison", SPAN),
+    ("change_vs_budget", SPAN),
+    ("change_vs_budget_pct", SPAN),
+]);
+static NODE: Shape = Shape::Struct(&[
+    ("id", S),
+    ("label", S),
+    ("code", S),
+    ("amount", S),
+    ("share", S),
+    ("share_of", S),
+    ("prior", S),
+    ("change", S),
+    ("change_pct", S),
+    ("budget", S),
+    ("completion_pct", S),
+    ("comparison", S),
+    ("change_vs_budget", S),
+    ("change_vs_budget_pct", S),
+    ("restated", Shape::Array(&RESTATEMENT)),
+    ("partial", S),
+    ("doubt", SCALARS),
+    ("at", SPAN),
+    ("spans", FIGURE_SPANS),
+    ("items", Shape::Array(&NODE)),
+    ("columns", Shape::Array(&COLUMN)),
+    ("printed", PRINTED),
+]);
+const RELATION: Shape = Shape::Struct(&[
+    ("id", S),
+    ("label", S),
+    ("left", SCALARS),
+    ("right", SCALARS),
+]);
+const UNPLACED: Shape = Shape::Struct(&[("text", S), ("at", SPAN)]);
+const SOURCE: Shape = Shape::Struct(&[("url", S), ("text", S)]);
+/// A whole report. `format` is kept whole: a wrong one is quoted in the message.
+pub(crate) const REPORT: Shape = Shape::Struct(&[
+    ("format", Shape::Any),
+    ("title", S),
+    ("entity", S),
+    ("year", S),
+    ("phase", S),
+    ("unit", S),
+    ("source", SOURCE),
+    ("breakdowns", Shape::Array(&NODE)),
+    ("relations", Shape::Array(&RELATION)),
+    ("unplaced", Shape::Array(&UNPLACED)),
+]);
+/// Only a report's `format` (everything else skipped unread).
+pub(crate) const FORMAT_ONLY: Shape = Shape::Struct(&[("format", Shape::Any)]);
+
+// --- values ---
+
+/// How serde_json names a value it did not expect.
+fn unexpected(found: &Json) -> String {
+    match found {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Number(text) if integer(text).is_some() => format!("integer `{text}`"),
+        Json::Number(_) => "number".into(),
+        Json::String(s) => format!("string {s:?}"),
+        Json::Array(_) | Json::Skipped(Container::Array) => "sequence".into(),
+        Json::Object(_) | Json::Skipped(Container::Object) => "map".into(),
+    }
+}
+
+/// A number without fraction or exponent that serde_json reads as an integer (u64, or i64 below zero).
+fn integer(text: &str) -> Option<i128> {
+    if text.contains(['.', 'e', 'E']) {
+        return None;
+    }
+    let value: i128 = text.parse().ok()?;
+    let fits = if text.starts_with('-') {
+        value < 0 && value >= i128::from(i64::MIN)
+    } else {
+        value <= i128::from(u64::MAX)
+    };
+    fits.then_some(value)
+}
+
+fn string(v: &Json, at: &At) -> Read<String> {
+    match v {
+        Json::String(s) => Ok(s.clone()),
+        _ => at.wrong_type(v, "a string"),
+    }
+}
+
+fn boolean(v: &Json, at: &At) -> Read<bool> {
+    match v {
+        Json::Bool(b) => Ok(*b),
+        _ => at.wrong_type(v, "a boolean"),
+    }
+}
+
+/// `null` reads as absent.
+fn optional<T>(v: &Json, at: &At, read: impl Fn(&Json, &At) -> Read<T>) -> Read<Option<T>> {
+    match v {
+        Json::Null => Ok(None),
+        _ => read(v, at).map(Some),
+    }
+}
+
+fn amount(v: &Json, at: &At) -> Read<Amount> {
+    let wrong = |found: &str| {
+        at.fault(Problem::BadAmount {
+            text: found.to_string(),
+            problem: AmountProblem::WrongType,
+        })
+    };
+    let text = match v {
+        Json::String(text) | Json::Number(text) => text,
+        Json::Null => return wrong("null"),
+        Json::Bool(b) => return wrong(if *b { "true" } else { "false" }),
+        Json::Array(_) | Json::Skipped(Container::Array) => return wrong("[…]"),
+        Json::Object(_) | Json::Skipped(Container::Object) => return wrong("{…}"),
+    };
+    parse_decimal(text).map(Amount).or_else(|problem| {
+        at.fault(Problem::BadAmount {
+            text: shorten(text),
+            problem,
+        })
+    })
+}
+
+/// An integer of type `name` between `min` and `max`, as serde_json reads one.
+fn integer_in(v: &Json, at: &At, name: &str, min: i128, max: i128) -> Read<i128> {
+    let Json::Number(text) = v else {
+        return at.wrong_type(v, name);
+    };
+    match integer(text) {
+        Some(value) if (min..=max).contains(&value) => Ok(value),
+        Some(_) => at.fault(Problem::WrongType {
+            detail: format!("invalid value: integer `{text}`, expected {name}"),
+        }),
+        None => {
+            in_f64_range(text, at)?;
+            // Quoted as printed (serde_json prints the float it read: `1.5` for `1.50`).
+            let printed = if text.contains(['.', 'e', 'E']) {
+                text.clone()
+            } else {
+                format!("{text}.0")
+            };
+            at.fault(Problem::WrongType {
+                detail: format!("invalid type: floating point `{printed}`, expected {name}"),
+            })
+        }
+    }
+}
+
+/// A JSON number serde_json would read as a float: out of range when it does not fit an f64.
+fn in_f64_range(text: &str, at: &At) -> Read<()> {
+    if beyond_f64(text) {
+        return at.fault(Problem::Syntax {
+            detail: "number out of range".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether a JSON number's magnitude exceeds f64::MAX (1.7976931348623157e308), told from its digits:
+/// parsing it as a float would link the float parser into the wasm for this one check.
+fn beyond_f64(text: &str) -> bool {
+    let unsigned = text.trim_start_matches('-');
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], &unsigned[i + 1..]),
+        None => (unsigned, "0"),
+    };
+    let exponent: i64 = match exponent.trim_start_matches('+').parse() {
+        Ok(e) => e,
+        // Too many exponent digits: huge, or (negative) vanishingly small.
+        Err(_) => return !exponent.starts_with('-'),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return false;
+    }
+    // The power of ten of the first significant digit.
+    let leading_zeros = (digits.len() - significant.len()) as i64;
+    let magnitude = whole.len() as i64 - 1 - leading_zeros + exponent;
+    match magnitude {
+        ..=307 => false,
+        308 => significant.trim_end_matches('0') > "17976931348623157",
+        _ => true,
+    }
+}
+
+/// A box coordinate: serde_json read it as an f64 and narrowed it; here it goes through an exact decimal.
+fn coordinate(text: &str, at: &At) -> Read<f32> {
+    in_f64_range(text, at)?;
+    let value = text
+        .parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(text))
+        .ok()
+        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f32(&d));
+    // Beyond a decimal's 28 digits: far outside any page.
+    Ok(value.unwrap_or(if text.starts_with('-') {
+        f32::MIN
+    } else {
+        f32::MAX
+    }))
+}
+
+fn index(v: &Json, at: &At) -> Read<usize> {
+    let value = integer_in(v, at, "usize", 0, usize::MAX as i128)?;
+    Ok(usize::try_from(value).unwrap_or(usize::MAX))
+}
+
+fn year(v: &Json, at: &At) -> Read<i32> {
+    let value = integer_in(v, at, "i32", i32::MIN.into(), i32::MAX.into())?;
+    Ok(i32::try_from(value).unwrap_or(0))
+}
+
+fn page(v: &Json, at: &At) -> Read<u32> {
+    let value = integer_in(v, at, "u32", 0, u32::MAX.into())?;
+    Ok(u32::try_from(value).unwrap_or(0))
+}
+
+/// A variant of a unit-only enum, by its name in `names` (serde's `unknown variant` message otherwise).
+fn variant<T: Copy>(v: &Json, at: &At, names: &[&str], values: &[T]) -> Read<T> {
+    let Json::String(name) = v else {
+        // serde_json reads an enum from a string or an object only; anything else is not a value to it.
+        return at.fault(Problem::Syntax {
+            detail: "expected value".into(),
+        });
+    };
+    if let Some(i) = names.iter().position(|n| n == name) {
+        return Ok(values[i]);
+    }
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    let expected = match quoted.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} or {b}"),
+        many => format!("one of {}", many.join(", ")),
+    };
+    at.fault(Problem::UnknownVariant {
+        found: name.clone(),
+        expected,
+    })
+}
+
+fn array<'v>(v: &'v Json, at: &At) -> Read<&'v [Json]> {
+    match v {
+        Json::Array(items) => Ok(items),
+        _ => at.wrong_type(v, "a sequence"),
+    }
+}
+
+fn list<T>(v: &Json, at: &At, read: impl Fn(&Json, &At) -> Read<T>) -> Read<Vec<T>> {
+    let items = array(v, at)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item, &At::Index(at, i))?);
+    }
+    Ok(out)
+}
+
+fn bounds(v: &Json, at: &At) -> Read<[f32; 4]> {
+    let items = array(v, at)?;
+    let mut out = [0.0; 4];
+    for (i, item) in items.iter().enumerate() {
+        let at = At::Index(at, i);
+        let Some(slot) = out.get_mut(i) else {
+            return at.fault(Problem::Syntax {
+                detail: "trailing characters".into(),
+            });
+        };
+        *slot = match item {
+            Json::Number(text) => coordinate(text, &at)?,
+            _ => return at.wrong_type(item, "f32"),
+        };
+    }
+    if items.len() < 4 {
+        return at.fault(Problem::WrongType {
+            detail: format!(
+                "invalid length {}, expected an array of length 4",
+                items.len()
+            ),
+        });
+    }
+    Ok(out)
+}
+
+/// The members of an object (serde reads a struct from an object).
+fn members<'v>(v: &'v Json, at: &At, name: &str) -> Read<&'v [(String, Json)]> {
+    match v {
+        Json::Object(members) => Ok(members),
+        _ => at.wrong_type(v, &format!("struct {name}")),
+    }
+}
+
+fn required<T>(value: Option<T>, field: &str, at: &At) -> Read<T> {
+    match value {
+        Some(value) => Ok(value),
+        None => at.fault(Problem::MissingField {
+            field: field.to_string(),
+        }),
+    }
+}
+
+// --- the model ---
+
+/// The report in `tree` (read with [`REPORT`]).
+pub(crate) fn report(tree: &Json) -> Read<Report> {
+    let at = &At::Root;
+    let mut format = None;
+    let mut report = Report {
+        format: String::new(),
+        title: String::new(),
+        entity: String::new(),
+        year: None,
+        phase: None,
+        unit: Unit::default(),
+        source: None,
+        breakdowns: Vec::new(),
+        relations: Vec::new(),
+        unplaced: Vec::new(),
+    };
+    for (key, v) in members(tree, at, "Report")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "format" => format = Some(string(v, at)?),
+            "title" => report.title = string(v, at)?,
+            "entity" => report.entity = string(v, at)?,
+            "year" => report.year = optional(v, at, year)?,
+            "phase" => report.phase = optional(v, at, phase)?,
+            "unit" => report.unit = unit(v, at)?,
+            "source" => report.source = optional(v, at, source)?,
+            "breakdowns" => report.breakdowns = list(v, at, node)?,
+            "relations" => report.relations = list(v, at, relation)?,
+            "unplaced" => report.unplaced = list(v, at, unplaced)?,
+            _ => {}
+        }
+    }
+    report.format = required(format, "format", at)?;
+    Ok(report)
+}
+
+fn phase(v: &Json, at: &At) -> Read<Phase> {
+    variant(v, at, &["budget", "final"], &[Phase::Budget, Phase::Final])
+}
+
+fn unit(v: &Json, at: &At) -> Read<Unit> {
+    let units = [Unit::Yuan, Unit::WanYuan, Unit::YiYuan];
+    variant(v, at, &units.map(Unit::zh), &units)
+}
+
+fn doubt(v: &Json, at: &At) -> Read<Doubt> {
+    let doubts = [Doubt::List, Doubt::Subject];
+    variant(v, at, &doubts.map(Doubt::name), &doubts)
+}
+
+fn comparison(v: &Json, at: &At) -> Read<Comparison> {
+    use Comparison::*;
+    variant(v, at, &["above", "below", "equal"], &[Above, Below, Equal])
+}
+
+fn source(v: &Json, at: &At) -> Read<Source> {
+    let mut source = Source::default();
+    for (key, v) in members(v, at, "Source")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "url" => source.url = optional(v, at, string)?,
+            "text" => source.text = optional(v, at, string)?,
+            _ => {}
+        }
+    }
+    Ok(source)
+}
+
+fn node(v: &Json, at: &At) -> Read<Node> {
+    let (mut id, mut label, mut amount_) = (None, None, None);
+    let mut node = Node::new("", "", Decimal::ZERO);
+    for (key, v) in members(v, at, "Node")? {
+        let at = &At::Key(at, key);
+        let figure = || optional(v, at, amount);
+        match key.as_str() {
+            "id" => id = Some(string(v, at)?),
+            "label" => label = Some(string(v, at)?),
+            "code" => node.code = optional(v, at, string)?,
+            "amount" => amount_ = Some(amount(v, at)?),
+            "share" => node.share = figure()?,
+            "share_of" => node.share_of = optional(v, at, string)?,
+            "prior" => node.prior = figure()?,
+            "change" => node.change = figure()?,
+            "change_pct" => node.change_pct = figure()?,
+            "budget" => node.budget = figure()?,
+            "completion_pct" => node.completion_pct = figure()?,
+            "comparison" => node.comparison = optional(v, at, comparison)?,
+            "change_vs_budget" => node.change_vs_budget = figure()?,
+            "change_vs_budget_pct" => node.change_vs_budget_pct = figure()?,
+            "restated" => node.restated = list(v, at, restatement)?,
+            "partial" => node.partial = boolean(v, at)?,
+            "doubt" => node.doubt = list(v, at, doubt)?,
+            "at" => node.at = optional(v, at, span)?,
+            "spans" => node.spans = figure_spans(v, at)?,
+            "items" => node.items = list(v, at, self::node)?,
+            "columns" => node.columns = list(v, at, column)?,
+            "printed" => node.printed = optional(v, at, printed)?,
+            _ => {}
+        }
+    }
+    node.id = required(id, "id", at)?;
+    node.label = required(label, "label", at)?;
+    node.amount = required(amount_, "amount", at)?;
+    Ok(node)
+}
+
+fn span(v: &Json, at: &At) -> Read<Span> {
+    let (mut start, mut end) = (None, None);
+    for (key, v) in members(v, at, "Span")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "start" => start = Some(index(v, at)?),
+            "end" => end = Some(index(v, at)?),
+            _ => {}
+        }
+    }
+    Ok(Span {
+        start: required(start, "start", at)?,
+        end: required(end, "end", at)?,
+    })
+}
+
+fn figure_spans(v: &Json, at: &At) -> Read<FigureSpans> {
+    let mut spans = FigureSpans::default();
+    for (key, v) in members(v, at, "FigureSpans")? {
+        let at = &At::Key(at, key);
+        let slot = match key.as_str() {
+            "share" => &mut spans.share,
+            "prior" => &mut spans.prior,
+            "change" => &mut spans.change,
+            "change_pct" => &mut spans.change_pct,
+            "budget" => &mut spans.budget,
+            "completion_pct" => &mut spans.completion_pct,
+            "comparison" => &mut spans.comparison,
+            "change_vs_budget" => &mut spans.change_vs_budget,
+            "change_vs_budget_pct" => &mut spans.change_vs_budget_pct,
+            _ => continue,
+        };
+        *slot = optional(v, at, span)?;
+    }
+    Ok(spans)
+}
+
+fn restatement(v: &Json, at: &At) -> Read<Restatement> {
+    let (mut amount_, mut span_, mut of) = (None, None, None);
+    for (key, v) in members(v, at, "Restatement")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "amount" => amount_ = Some(amount(v, at)?),
+            "at" => span_ = optional(v, at, span)?,
+            "of" => of = optional(v, at, restated_figure)?,
+            _ => {}
+        }
+    }
+    Ok(Restatement {
+        amount: required(amount_, "amount", at)?,
+        at: span_,
+        of: of.unwrap_or_default(),
+    })
+}
+
+fn restated_figure(v: &Json, at: &At) -> Read<RestatedFigure> {
+    use RestatedFigure::*;
+    variant(v, at, &["amount", "budget"], &[Amount, Budget])
+}
+
+fn relation(v: &Json, at: &At) -> Read<Relation> {
+    let (mut id, mut left, mut right) = (None, None, None);
+    let mut label = String::new();
+    for (key, v) in members(v, at, "Relation")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "id" => id = Some(string(v, at)?),
+            "label" => label = string(v, at)?,
+            "left" => left = Some(list(v, at, string)?),
+            "right" => right = Some(list(v, at, string)?),
+            _ => {}
+        }
+    }
+    Ok(Relation {
+        id: required(id, "id", at)?,
+        label,
+        left: required(left, "left", at)?,
+        right: required(right, "right", at)?,
+    })
+}
+
+fn unplaced(v: &Json, at: &At) -> Read<Unplaced> {
+    let (mut text, mut span_) = (None, None);
+    for (key, v) in members(v, at, "Unplaced")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "text" => text = Some(string(v, at)?),
+            "at" => span_ = Some(span(v, at)?),
+            _ => {}
+        }
+    }
+    Ok(Unplaced {
+        text: required(text, "text", at)?,
+        at: required(span_, "at", at)?,
+    })
+}
+
+fn printed(v: &Json, at: &At) -> Read<Printed> {
+    let mut table = None;
+    let mut printed = Printed::default();
+    for (key, v) in members(v, at, "Printed")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "table" => table = Some(string(v, at)?),
+            "text" => printed.text = string(v, at)?,
+            "page" => printed.page = optional(v, at, page)?,
+            "box" => printed.bounds = optional(v, at, bounds)?,
+            "sheet" => printed.sheet = optional(v, at, string)?,
+            "cell" => printed.cell = optional(v, at, string)?,
+            _ => {}
+        }
+    }
+    printed.table = required(table, "table", at)?;
+    Ok(printed)
+}
+
+fn column(v: &Json, at: &At) -> Read<Column> {
+    let (mut id, mut label, mut amount_) = (None, None, None);
+    let mut printed_ = None;
+    for (key, v) in members(v, at, "Column")? {
+        let at = &At::Key(at, key);
+        match key.as_str() {
+            "id" => id = Some(string(v, at)?),
+            "label" => label = Some(string(v, at)?),
+            "amount" => amount_ = Some(amount(v, at)?),
+            "printed" => printed_ = optional(v, at, printed)?,
+            _ => {}
+        }
+    }
+    Ok(Column {
+        id: required(id, "id", at)?,
+        label: required(label, "label", at)?,
+        amount: required(amount_, "amount", at)?,
+        printed: printed_,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_numbers_beyond_f64_from_their_digits() {
+        for text in [
+            "1e309",
+            "-2e308",
+            "1.8e308",
+            "179769313486231580000e288",
+            "1e99999999999999999999",
+        ] {
+            assert!(beyond_f64(text), "{text}");
+        }
+        let max = &format!("17976931348623157{}", "0".repeat(292));
+        for text in [
+            "1.7976931348623157e308",
+            "0.001e310",
+            "1e-400",
+            "0",
+            "-0.0",
+            "123.5",
+            max.as_str(),
+        ] {
+            assert!(!beyond_f64(text), "{text}");
+        }
+        assert!(beyond_f64(&"9".repeat(10_000)));
+    }
+
+    #[test]
+    fn box_coordinates_read_as_f32() {
+        let at = At::Root;
+        assert_eq!(coordinate("12.5", &at).unwrap(), 12.5);
+        assert_eq!(coordinate("1e-7", &at).unwrap(), 1e-7);
+        assert_eq!(coordinate("-3", &at).unwrap(), -3.0);
+        assert_eq!(coordinate("595.2756", &at).unwrap(), 595.2756_f32);
+    }
+}
