@@ -58,16 +58,29 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium with a fresh profile; `close()` removes the profile. */
-export async function startBrowser(options = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'budget-lens-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+/** Launches Chromium on `profile`. Chromium in a container now and then dies at start (seen once in
+ *  session 4: SIGSEGV before the first page, the next launch fine); a launch that fails is tried again once,
+ *  so that a crash of the browser's start is not taken for a failure of the page under test. */
+async function launch(profile, options) {
+  const settings = {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: FLAGS,
     viewport: { width: 1000, height: 800 },
     ...options,
-  });
+  };
+  try {
+    return await chromium.launchPersistentContext(profile, settings);
+  } catch (first) {
+    console.error(`Chromium did not start (${first.message.split('\n')[0]}); trying once more`);
+    return chromium.launchPersistentContext(profile, settings);
+  }
+}
+
+/** Debian's Chromium with a fresh profile; `close()` removes the profile. */
+export async function startBrowser(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'budget-lens-chromium-'));
+  const context = await launch(profile, options);
   return {
     context,
     async newPage(pageOptions = {}) {

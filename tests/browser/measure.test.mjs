@@ -26,8 +26,11 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // 174.6 KiB after issue 12's first cuts (wasm 188.3 → 156.7 KB gzip): the report read as one JSON tree and
 // built in plain code instead of serde's derived deserializers; own canvas and SVG backends that print no
 // f64 with `{}` (the float formatter is gone); no float parser, B-tree or stable sort; wasm-opt --converge.
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 176 KiB.
-const GZIP_BUDGET = 176 * 1024;
+// 181.9 KiB in session 4 after the merges (wasm 163.9 KB, +7.2 KB): the document rules (year, entity,
+// missing_table: ~8 KB raw), the checks against the budget (change_vs_budget, its rate and sum, prior_sum,
+// restated budgets) and the hover's cached still layer with its hatch segments.
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 183 KiB.
+const GZIP_BUDGET = 183 * 1024;
 const RUNS = 9;
 
 const measurements = {};
