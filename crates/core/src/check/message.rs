@@ -27,12 +27,9 @@ impl Finding {
     }
 
     fn body_zh(&self) -> String {
-        let (label, stated, expected, diff) = (
-            &self.label,
-            self.stated,
-            self.expected,
-            self.difference.abs(),
-        );
+        let label = nested_quotes(&self.label);
+        let (label, stated, expected, diff) =
+            (&label, self.stated, self.expected, self.difference.abs());
         match &self.detail {
             Detail::Parts {
                 count,
@@ -511,6 +508,12 @@ fn is_en(difference: Decimal) -> &'static str {
         d if d.is_sign_positive() => "more than",
         _ => "less than",
     }
+}
+
+/// Words to be quoted inside “…”: their own double quotes become single ones (`“三公”经费合计` in a message
+/// reads “‘三公’经费合计”), as Chinese typography nests quotes.
+pub(super) fn nested_quotes(words: &str) -> String {
+    words.replace('“', "‘").replace('”', "’")
 }
 
 /// The first letter of an English sentence in capitals.

@@ -4,6 +4,7 @@
 //! against another is printed; for a figure printed twice, both places.
 
 use super::finding::{Detail, Finding};
+use super::message::nested_quotes;
 use crate::i18n::Lang;
 use crate::report::{Printed, Report, Resolver, Span};
 
@@ -113,10 +114,18 @@ fn quote_around(chars: &[char], at: Span) -> Option<String> {
     if cut_before {
         quote.push('…');
     }
+    let taken = &chars[start..at.end + forward];
     let mut last_space = false;
-    for &c in &chars[start..at.end + forward] {
+    for (i, &c) in taken.iter().enumerate() {
         let space = c.is_whitespace();
-        if !(space && last_space) {
+        // A line broken between two Chinese characters (`…支出决` / `算数小于…`) joins without a space.
+        let between_han = space
+            && quote.chars().last().is_some_and(|p| !p.is_ascii())
+            && taken[i..]
+                .iter()
+                .find(|n| !n.is_whitespace())
+                .is_some_and(|n| !n.is_ascii());
+        if !(space && (last_space || between_han)) {
             quote.push(if space { ' ' } else { c });
         }
         last_space = space;
@@ -160,7 +169,7 @@ impl Place {
     fn words(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         match self {
-            Place::Quote(quote) if zh => format!("原文“{quote}”"),
+            Place::Quote(quote) if zh => format!("原文“{}”", nested_quotes(quote)),
             Place::Quote(quote) => format!("\"{quote}\" in the text"),
             Place::Table {
                 table,
@@ -169,7 +178,7 @@ impl Place {
                 cell,
             } => {
                 let mut at = match zh {
-                    true => format!("“{table}”"),
+                    true => format!("“{}”", nested_quotes(table)),
                     false => format!("the table \"{table}\""),
                 };
                 if let Some(page) = page {
@@ -231,10 +240,18 @@ mod tests {
     }
 
     #[test]
-    fn whitespace_runs_read_as_one_space() {
+    fn whitespace_runs_read_as_one_space_and_none_between_chinese() {
         assert_eq!(
             quote("收入  合计 \t 30.1 万元", "30.1").as_deref(),
-            Some("收入 合计 30.1 万元")
+            Some("收入合计 30.1 万元")
+        );
+        // A span broken over two lines of a PDF page joins again.
+        let text = "支出决\n算数小于预算数";
+        let chars: Vec<char> = text.chars().collect();
+        let span = Span { start: 2, end: 8 };
+        assert_eq!(
+            quote_around(&chars, span).as_deref(),
+            Some("支出决算数小于预算数")
         );
     }
 
