@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::finding::{Detail, DocumentDetail, Finding, Rule, Severity};
 use crate::report::document::{
-    headings, missing_tables, same_entity, stated_entity, stated_year, year_ends,
+    headings, missing_tables, same_entity, stated_entity, stated_year, year_ends, Text,
 };
 use crate::report::{Phase, Report, Span};
 
@@ -15,7 +15,8 @@ pub fn check_document(report: &Report) -> Vec<Finding> {
     let Some(text) = report.source.as_ref().and_then(|s| s.text.as_deref()) else {
         return Vec::new();
     };
-    let headings = headings(text);
+    let text = Text::new(text);
+    let headings = headings(&text);
     let mut findings = Vec::new();
     // The report's year, else what most headings say. The department is what most headings say: a heading
     // is set against the others, not against a table's masthead (编制单位 may name the unit, or be absent).
@@ -52,7 +53,7 @@ pub fn check_document(report: &Report) -> Vec<Finding> {
     // A final account states its assets at the end of its year. Another year's end is most likely a
     // date left from last year's report, but a sentence may look back on purpose: a warning.
     if let (Some(year), Some(Phase::Final)) = (year, report.phase) {
-        for date in year_ends(text).into_iter().filter(|d| d.year != year) {
+        for date in year_ends(&text).into_iter().filter(|d| d.year != year) {
             findings.push(finding(
                 Rule::Year,
                 Severity::Warning,
@@ -64,7 +65,7 @@ pub fn check_document(report: &Report) -> Vec<Finding> {
         }
     }
     // Not printed as text: left out, or printed as a picture — a warning that says both.
-    for missing in missing_tables(text) {
+    for missing in missing_tables(&text) {
         let detail = DocumentDetail::MissingTable {
             title: missing.title.clone(),
         };

@@ -47,6 +47,20 @@ pub struct MissingTable {
     pub at: Span,
 }
 
+/// A text split into characters and lines once, for every reader below (spans count characters).
+pub struct Text {
+    chars: Vec<char>,
+    lines: Vec<Line>,
+}
+
+impl Text {
+    pub fn new(text: &str) -> Text {
+        let chars: Vec<char> = text.chars().collect();
+        let lines = lines(&chars);
+        Text { chars, lines }
+    }
+}
+
 /// One line of the text: its characters' range.
 #[derive(Clone, Copy)]
 struct Line {
@@ -144,11 +158,10 @@ fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
 /// heading is a short line without sentence punctuation whose words after the year name a department's or
 /// unit's budget or final accounts, or one of their tables or explanations; `…预算执行情况` (another year's
 /// execution) and sentences broken across lines are not headings.
-pub fn headings(text: &str) -> Vec<Heading> {
-    let chars: Vec<char> = text.chars().collect();
-    lines(&chars)
-        .into_iter()
-        .filter_map(|line| heading(&chars, line))
+pub fn headings(text: &Text) -> Vec<Heading> {
+    text.lines
+        .iter()
+        .filter_map(|line| heading(&text.chars, *line))
         .collect()
 }
 
@@ -203,14 +216,7 @@ pub fn stated_year(headings: &[Heading]) -> Option<i32> {
 /// The department most headings name before their year; of equally frequent names, the one that is
 /// `known` (the report's, from elsewhere), then the longest.
 pub fn stated_entity(headings: &[Heading], known: &str) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for name in headings.iter().filter_map(|h| h.entity.clone()) {
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((name, 1)),
-        }
-    }
-    counts
+    counts(headings.iter().filter_map(|h| h.entity.clone()))
         .into_iter()
         .max_by_key(|(name, count)| {
             let agrees = !known.is_empty() && same_entity(name, known);
@@ -220,7 +226,15 @@ pub fn stated_entity(headings: &[Heading], known: &str) -> Option<String> {
 }
 
 fn most_frequent(values: impl Iterator<Item = i32>) -> Option<i32> {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
+    counts(values)
+        .into_iter()
+        .max_by_key(|(value, count)| (*count, -value))
+        .map(|(value, _)| value)
+}
+
+/// Each distinct value with how often it comes, in order of first appearance (headings are few).
+fn counts<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<(T, usize)> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
     for value in values {
         match counts.iter_mut().find(|(v, _)| *v == value) {
             Some((_, count)) => *count += 1,
@@ -228,9 +242,6 @@ fn most_frequent(values: impl Iterator<Item = i32>) -> Option<i32> {
         }
     }
     counts
-        .into_iter()
-        .max_by_key(|(value, count)| (*count, -value))
-        .map(|(value, _)| value)
 }
 
 /// Whether two names of a department can be the same: one holds the other (`普陀区财政局` in
@@ -241,8 +252,8 @@ pub fn same_entity(one: &str, other: &str) -> bool {
 }
 
 /// The year-end dates the text gives: `截至`/`截止`/`截止到` a year's `12月31日`, `底` or `末`.
-pub fn year_ends(text: &str) -> Vec<YearEnd> {
-    let chars: Vec<char> = text.chars().collect();
+pub fn year_ends(text: &Text) -> Vec<YearEnd> {
+    let chars = &text.chars;
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(1) {
         if chars[i] != '截' || !matches!(chars[i + 1], '至' | '止') {
@@ -252,7 +263,7 @@ pub fn year_ends(text: &str) -> Vec<YearEnd> {
         if chars.get(at) == Some(&'到') {
             at += 1;
         }
-        let Some((year, length)) = year_at(&chars, at) else {
+        let Some((year, length)) = year_at(chars, at) else {
             continue;
         };
         let after: String = chars[at + length..].iter().take(6).collect();
@@ -279,9 +290,8 @@ pub fn year_ends(text: &str) -> Vec<YearEnd> {
 /// An entry is a table when it ends in `表` and is not a section over numbered entries (`五、部门预算表`
 /// followed by `1. 2025年部门财务收支预算总表`); a body line prints it when the line ends with the entry's
 /// words and with no longer entry's (`一般公共预算财政拨款支出决算表` is not `支出决算表`).
-pub fn missing_tables(text: &str) -> Vec<MissingTable> {
-    let chars: Vec<char> = text.chars().collect();
-    let all = lines(&chars);
+pub fn missing_tables(text: &Text) -> Vec<MissingTable> {
+    let (chars, all) = (&text.chars, &text.lines);
     let Some(contents_at) = all.iter().position(|l| {
         chars[l.start..l.end]
             .iter()
@@ -290,12 +300,12 @@ pub fn missing_tables(text: &str) -> Vec<MissingTable> {
     }) else {
         return Vec::new();
     };
-    let (entries, body_from) = contents(&chars, &all[contents_at + 1..]);
+    let (entries, body_from) = contents(chars, &all[contents_at + 1..]);
     let tables = table_entries(&entries);
     let titles: Vec<&str> = tables.iter().map(|e| e.words.as_str()).collect();
     let mut printed = vec![false; tables.len()];
     for line in &all[contents_at + 1 + body_from..] {
-        let (start, end) = trimmed(&chars, *line);
+        let (start, end) = trimmed(chars, *line);
         if end - start > MAX_HEADING_CHARS || chars[start..end].iter().any(|c| is_sentence_mark(*c))
         {
             continue;
@@ -409,7 +419,7 @@ mod tests {
                     上海市普陀区财政局2024年度预算绩效管理工作开展情况\n\
                     2. 2025年部门收入预算总表……………………12\n一、2024年预算执行情况\n\
                     本年收入合计2946.25万元，2024年度部门决算表";
-        let found = headings(text);
+        let found = headings(&Text::new(text));
         let years: Vec<i32> = found.iter().map(|h| h.year).collect();
         assert_eq!(years, [2024, 2024, 2023, 2025]);
         assert_eq!(found[0].entity, None);
@@ -429,10 +439,13 @@ mod tests {
     #[test]
     fn the_department_named_most_often_wins_and_names_may_hold_each_other() {
         let text = "第一部分甲局2024年度部门决算表\n第二部分甲局2024年度部门决算情况说明\n第三部分乙局2024年度部门决算";
-        assert_eq!(stated_entity(&headings(text), "").as_deref(), Some("甲局"));
+        assert_eq!(
+            stated_entity(&headings(&Text::new(text)), "").as_deref(),
+            Some("甲局")
+        );
         let tied = "第一部分甲局2024年度部门决算表\n第二部分乙局2024年度部门决算表";
         assert_eq!(
-            stated_entity(&headings(tied), "乙局").as_deref(),
+            stated_entity(&headings(&Text::new(tied)), "乙局").as_deref(),
             Some("乙局")
         );
         assert!(same_entity("上海市普陀区财政局", "普陀区财政局"));
@@ -444,9 +457,12 @@ mod tests {
     fn year_end_dates_are_read_in_their_forms() {
         let text =
             "截至2023年12月31日，共有车辆0辆。截止到2024年底，截至2024年末，截至2024年8月31日。";
-        let years: Vec<i32> = year_ends(text).iter().map(|d| d.year).collect();
+        let years: Vec<i32> = year_ends(&Text::new(text)).iter().map(|d| d.year).collect();
         assert_eq!(years, [2023, 2024, 2024]);
-        assert_eq!(year_ends(text)[0].at, Span { start: 0, end: 13 });
+        assert_eq!(
+            year_ends(&Text::new(text))[0].at,
+            Span { start: 0, end: 13 }
+        );
     }
 
     #[test]
@@ -454,7 +470,7 @@ mod tests {
         let text = "目录\n第一部分概况\n第二部分甲局2024年度部门决算表\n一、收入决算表\n二、支出决算表\n\
                     三、一般公共预算财政拨款支出决算表\n第三部分情况说明\n\n第一部分概况\n正文，有标点。\n\
                     第二部分甲局2024年度部门决算表\n收入决算表\n一般公共预算财政拨款支出决算表\n";
-        let missing = missing_tables(text);
+        let missing = missing_tables(&Text::new(text));
         assert_eq!(missing.len(), 1, "{missing:?}");
         assert_eq!(missing[0].title, "支出决算表");
         let chars: Vec<char> = text.chars().collect();
@@ -471,23 +487,26 @@ mod tests {
                     1. 2025年部门收入预算总表………………6\n2．2025年部门支出预算总表（公开表2）……7\n\
                     六、其他相关情况说明\n\n甲局主要职能\n甲局是主管全区工作的部门，为正处级。\n\
                     2025年部门收入预算总表\n2025年部门支出预算总表\n";
-        assert_eq!(missing_tables(text), Vec::new());
+        assert_eq!(missing_tables(&Text::new(text)), Vec::new());
         let without_second = text.replace("2025年部门支出预算总表\n", "");
-        let missing = missing_tables(&without_second);
+        let missing = missing_tables(&Text::new(&without_second));
         assert_eq!(missing.len(), 1, "{missing:?}");
         assert_eq!(missing[0].title, "部门支出预算总表");
     }
 
     #[test]
     fn a_text_without_contents_or_without_any_listed_table_lists_nothing() {
-        assert_eq!(missing_tables("收入决算表\n支出决算表"), Vec::new());
+        assert_eq!(
+            missing_tables(&Text::new("收入决算表\n支出决算表")),
+            Vec::new()
+        );
         let narrative_only =
             "目录\n一、收入决算表\n二、支出决算表\n\n一、收入决算表\n说明，有标点。";
         // The body starts over at 收入决算表 (the contents end there) and prints it: 支出决算表 is missing.
-        assert_eq!(missing_tables(narrative_only).len(), 1);
+        assert_eq!(missing_tables(&Text::new(narrative_only)).len(), 1);
         let apart = "2024年政府预算公开\n目 录\n第一部分 预算报告\n1、一般公共预算收入预算表\n\
                      2、政府性基金收入预算表\n第一部分 预算报告\n一、预算编制指导思想，正文。";
-        assert_eq!(missing_tables(apart), Vec::new());
-        assert_eq!(missing_tables(""), Vec::new());
+        assert_eq!(missing_tables(&Text::new(apart)), Vec::new());
+        assert_eq!(missing_tables(&Text::new("")), Vec::new());
     }
 }

@@ -92,7 +92,7 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
 /// The year and department as the document's headings name them, where the tables did not say (a table
 /// title without a year) or said less (a cover that wraps the department's name over two lines).
 fn own_words(report: &mut Report, text: &str) {
-    let headings = document::headings(text);
+    let headings = document::headings(&document::Text::new(text));
     if report.year.is_none() {
         report.year = document::stated_year(&headings);
     }

@@ -110,7 +110,7 @@ fn years_in(text: &str) -> Vec<i32> {
 fn figure_of(chars: &[char], at: usize) -> RestatedFigure {
     let before: String = chars[at.saturating_sub(6)..at].iter().collect();
     let before = before.trim_end_matches(['为', '是', ':', '：']);
-    if before.ends_with("预算") || before.ends_with("预算数") {
+    if super::BUDGET_WORDS.iter().any(|w| before.ends_with(w)) {
         RestatedFigure::Budget
     } else {
         RestatedFigure::Amount
