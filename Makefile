@@ -131,6 +131,9 @@ bench-hostile:
 	@echo "| case | input | parse + check + messages | RSS with input built | peak RSS in parse + check | outcome |"
 	@echo "|---|---:|---:|---:|---:|---|"
 	@for i in $$(target/bench-release/examples/hostile list | cut -f1); do target/bench-release/examples/hostile $$i; done
+	@# The extractor on 5 MB of one open list (tests/it/extract_hostile.rs asserts the result, this its time).
+	python3 -c "print('机关运行经费支出1万元，其中：' + '办公费1万元、' * 250000)" > target/five-megabytes-one-list.txt
+	cargo run --profile bench-release --example extract_timing target/five-megabytes-one-list.txt 3
 
 ## make bench-builder: the builder page's download (gzip) and the in-browser import time of the largest corpus PDF
 bench-builder: build build-builder

@@ -147,13 +147,15 @@ fn planted_rate_errors_are_found() {
     // A growth rate divided by the current year.
     let province = findings_of("05-province-yi-yuan.txt");
     assert_eq!(province, ["error change_pct income"]);
-    // The unspent share as a completion rate; a rate on a zero base; 增加1.14万元，增长1.14%.
+    // The unspent share as a completion rate; 增加1.14万元，增长1.14%. `增长100%` on a zero base is the
+    // usual way of printing "new this year" (the corpus keys do not count it a discrepancy): a note that it
+    // cannot be computed.
     let bureau = findings_of("06-bureau-final-prior-and-rates.txt");
     assert_eq!(
         bureau,
         [
             "error completion expenditure/basic",
-            "error change_pct gov_fund_expenditure",
+            "note change_pct gov_fund_expenditure",
             "error change_pct admin_costs",
         ]
     );

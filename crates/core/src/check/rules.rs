@@ -491,10 +491,20 @@ impl<'a> Checker<'a> {
                 Rule::Share | Rule::ChangePct | Rule::ChangeVsBudgetPct
             ) && c.numerator.is_zero()
                 && c.rate.is_zero();
+            // `比上年增加100%` from a zero prior: a common way of saying "new this year", not a computed rate;
+            // the reader is told it cannot be computed, nothing more.
+            let new_this_year = matches!(rule, Rule::ChangePct | Rule::ChangeVsBudgetPct)
+                && c.numerator.is_sign_positive()
+                && !c.numerator.is_zero()
+                && c.rate == Decimal::ONE_HUNDRED;
             if !harmless {
+                let severity = match new_this_year {
+                    true => Severity::Note,
+                    false => Severity::Error,
+                };
                 self.push(
                     rule,
-                    Severity::Error,
+                    severity,
                     s,
                     c.rate,
                     Decimal::ZERO,

@@ -47,6 +47,27 @@ pub struct MissingTable {
     pub at: Span,
 }
 
+/// A comparison with one year's budget or final accounts: `比2026年预算增加793.14万元`, `与2026年预算持平`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ComparedYear {
+    pub year: i32,
+    /// `预算` (else `决算`).
+    pub budget: bool,
+    /// From the lead-in (`比`) to the end of its clause, so that a quote shows the figure compared.
+    pub at: Span,
+}
+
+/// A function class printed with its code in the text: `医疗卫生与计划生育支出（210类）`, and below it
+/// `行政事业单位医疗（11款）` (code 21011) and `行政单位医疗（01项）` (code 2101101).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedClass {
+    /// The whole code: the 类's three digits, then two for the 款 and two for the 项.
+    pub code: String,
+    pub name: String,
+    /// Where the name is printed.
+    pub at: Span,
+}
+
 /// A text split into characters and lines once, for every reader below (spans count characters).
 pub struct Text {
     chars: Vec<char>,
@@ -404,6 +425,141 @@ fn without_note(title: &str) -> &str {
         return title[..open].trim_end();
     }
     title
+}
+
+/// Longest clause a comparison's quote takes, from its lead-in.
+const MAX_CLAUSE_CHARS: usize = 40;
+
+/// The comparisons with a named year's budget or final accounts: `比|较|与` right before `YYYY年[度]预算`
+/// or `…决算`. (`比2026年年初预算` is not one: an adjusted budget compares with its own year's first one.)
+pub fn compared_years(text: &Text) -> Vec<ComparedYear> {
+    let chars = &text.chars;
+    let mut out = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if !matches!(c, '比' | '较' | '与') {
+            continue;
+        }
+        let Some((year, length)) = year_at(chars, i + 1) else {
+            continue;
+        };
+        let kind = chars.get(i + 1 + length..i + 3 + length);
+        let budget = match kind {
+            Some(['预', '算']) => true,
+            Some(['决', '算']) => false,
+            _ => continue,
+        };
+        let end = chars[i..]
+            .iter()
+            .take(MAX_CLAUSE_CHARS)
+            .position(|c| matches!(c, '，' | '。' | '；' | ',' | ';' | '\n'))
+            .map_or(i + 3 + length, |n| i + n);
+        out.push(ComparedYear {
+            year,
+            budget,
+            at: Span { start: i, end },
+        });
+    }
+    out
+}
+
+/// Longest class name read before its code.
+const MAX_CLASS_NAME_CHARS: usize = 30;
+
+/// The function classes the text prints with their codes (`公共安全支出（204类）司法（06款）行政运行（01项）`,
+/// the Shanghai budget's item headings). A 款's code follows the last 类 printed, a 项's the last 款.
+pub fn printed_classes(text: &Text) -> Vec<PrintedClass> {
+    let chars = &text.chars;
+    let mut out = Vec::new();
+    let (mut class, mut kuan) = (None::<String>, None::<String>);
+    for (i, c) in chars.iter().enumerate() {
+        if !matches!(c, '(' | '（') {
+            continue;
+        }
+        let digits = chars[i + 1..]
+            .iter()
+            .take(4)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let closes = matches!(chars.get(i + 2 + digits), Some(')' | '）'));
+        let (Some(level), true) = (chars.get(i + 1 + digits), closes) else {
+            continue;
+        };
+        let own: String = chars[i + 1..i + 1 + digits].iter().collect();
+        let code = match (level, digits) {
+            ('类', 3) => Some(own),
+            ('款', 2) => class.as_ref().map(|c| format!("{c}{own}")),
+            ('项', 2) => kuan.as_ref().map(|k| format!("{k}{own}")),
+            _ => None,
+        };
+        let Some(code) = code else { continue };
+        match level {
+            '类' => (class, kuan) = (Some(code.clone()), None),
+            '款' => kuan = Some(code.clone()),
+            _ => {}
+        }
+        let start = (i.saturating_sub(MAX_CLASS_NAME_CHARS)..i)
+            .rev()
+            .find(|&j| is_name_boundary(chars[j]))
+            .map_or(i.saturating_sub(MAX_CLASS_NAME_CHARS), |j| j + 1);
+        if start < i {
+            out.push(PrintedClass {
+                code,
+                name: chars[start..i].iter().collect(),
+                at: Span { start, end: i },
+            });
+        }
+    }
+    out
+}
+
+/// What ends a class name when reading back from its code: list marks, punctuation, the previous level's
+/// closing parenthesis, a line break.
+fn is_name_boundary(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_digit() || "、，。；：,;:.．()（）“”\"".contains(c)
+}
+
+/// What an empty-table note (`注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。`) says there is
+/// none of: the words it names, and the breakdown of the format (docs/FORMAT.md) that holds those figures.
+const EMPTY_NOTE_SUBJECTS: &[(&str, &str)] = &[
+    ("三公", "three_public"),
+    ("机关运行经费", "admin_costs"),
+    ("政府性基金", "gov_fund_by_function"),
+    ("国有资本经营", "state_capital_by_function"),
+];
+
+/// A note under a table saying the table is empty, and what of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmptyNote {
+    /// The format's breakdown ids of what the note says there is none of.
+    pub breakdowns: Vec<&'static str>,
+    /// Where the note is printed (its line).
+    pub at: Span,
+}
+
+/// The notes that say their table is empty: a line starting `注` that says `空表` or `无数据`, with what it
+/// names (its `无…` words).
+pub fn empty_notes(text: &Text) -> Vec<EmptyNote> {
+    let chars = &text.chars;
+    text.lines
+        .iter()
+        .filter_map(|&line| {
+            let (start, end) = trimmed(chars, line);
+            let words: String = chars[start..end].iter().collect();
+            let empty = words.contains("空表") || words.contains("无数据");
+            if !words.starts_with('注') || !empty {
+                return None;
+            }
+            let breakdowns: Vec<&'static str> = EMPTY_NOTE_SUBJECTS
+                .iter()
+                .filter(|(named, _)| words.contains(named))
+                .map(|&(_, id)| id)
+                .collect();
+            (!breakdowns.is_empty()).then_some(EmptyNote {
+                breakdowns,
+                at: Span { start, end },
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

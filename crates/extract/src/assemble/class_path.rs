@@ -16,6 +16,8 @@ pub(super) struct ClassItem {
     /// The 类's node, if one is known.
     parent: Option<usize>,
     label: String,
+    /// The deepest level's name (`行政运行`), which may be a known item of the 类's.
+    name: String,
     /// Its node, once its amount was read.
     node: Option<usize>,
     /// A budget printed before the amount (`年初预算为…，支出决算为…`).
@@ -47,9 +49,14 @@ impl Assembler<'_> {
                 false => format!("{name}({level})"),
             })
             .collect::<String>();
+        let name = path
+            .last()
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default();
         self.class_item = Some(ClassItem {
             parent,
             label,
+            name,
             node: None,
             budget: None,
         });
@@ -93,7 +100,19 @@ impl Assembler<'_> {
         state: &mut SentenceState,
     ) -> Option<usize> {
         let item = self.class_item.as_ref()?;
-        if !names_only_the_item(&label.text) {
+        if let (Some(node), true) = (item.node, self.is_earlier_execution(label)) {
+            let (value, at) = (self.money(figure)?, self.span(figure));
+            self.set_prior(node, value, at)?;
+            self.placed_as_prior = false;
+            self.consumed[figure] = true;
+            state.last_node = Some(node);
+            return Some(node);
+        }
+        let of_another_year = label
+            .year
+            .zip(self.year)
+            .is_some_and(|(y, own)| own != i32::from(y));
+        if !names_only_the_item(&label.text) || of_another_year {
             return None;
         }
         let (value, at) = (self.money(figure)?, self.span(figure));
@@ -118,6 +137,25 @@ impl Assembler<'_> {
         Some(node)
     }
 
+    /// `2025年当年预算执行数为1690.69万元` (`上年预算执行数`, `上年执行数`) in a budget's item paragraph: the
+    /// amount spent in the year before the document's, the item's prior. Only with that year named (by its
+    /// number, before the document's year, or as 上年/去年): a bare `预算执行数` may be this year's.
+    fn is_earlier_execution(&self, label: &Label) -> bool {
+        let (text, last_year) = match ["上年", "去年"]
+            .iter()
+            .find_map(|w| label.text.strip_prefix(w))
+        {
+            Some(rest) => (rest, true),
+            None => (label.text.as_str(), false),
+        };
+        let execution = matches!(text, "预算执行数" | "预算执行" | "执行数" | "预计执行数");
+        let earlier = label
+            .year
+            .zip(self.year)
+            .is_some_and(|(year, own)| i32::from(year) < own);
+        execution && (earlier || last_year)
+    }
+
     fn new_class_item(&mut self, value: Decimal, at: Span) -> Option<usize> {
         let item = self.class_item.as_ref()?;
         let (parent, label) = (item.parent, item.label.clone());
@@ -126,7 +164,8 @@ impl Assembler<'_> {
                 if self.nodes.len() >= MAX_NODES || self.depth(parent) + 1 >= MAX_DEPTH {
                     return None;
                 }
-                let id = self.fresh_id(parent, None);
+                // A standard 项 name (`事业运行`, `住房公积金`) keeps its standard id.
+                let id = self.fresh_id(parent, standard_id(&item.name));
                 let mut node = Node::new(id, label.clone(), value);
                 node.at = Some(at);
                 let index = self.push(node, Some(parent), None, false);

@@ -156,6 +156,8 @@ pub struct Assembler<'a> {
     free_by_label: BTreeMap<String, usize>,
     /// The item a numbered `(类)…(款)…(项)` heading names, for its paragraph (see [`class_path`]).
     class_item: Option<class_path::ClassItem>,
+    /// The document's year, from its title.
+    year: Option<i32>,
 }
 
 impl<'a> Assembler<'a> {
@@ -191,7 +193,14 @@ impl<'a> Assembler<'a> {
             root_ids: BTreeSet::new(),
             previous_topic: None,
             class_item: None,
+            year: None,
         }
+    }
+
+    /// The year the document reports on (its title's): a figure labelled with an earlier year is a prior.
+    pub fn in_year(mut self, year: Option<i32>) -> Self {
+        self.year = year;
+        self
     }
 
     pub fn run(mut self, sentences: &[Sentence], original: &[char]) -> Assembled {

@@ -116,13 +116,20 @@ fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<S
     let convert = |amount: Amount| shift_to(amount, extraction.unit, report.unit);
     placed
         .into_iter()
-        .map(|figure| Stated {
-            amount: convert(figure.amount),
-            share: figure.share.map(|s| Share {
-                base: convert(s.base),
-                ..s
-            }),
-            ..figure
+        .map(|mut figure| {
+            if let Some(said) = figure.node.as_mut() {
+                let history = &mut said.history;
+                history.prior = history.prior.map(|(a, at)| (convert(a), at));
+                history.change = history.change.map(|(a, at)| (convert(a), at));
+            }
+            Stated {
+                amount: convert(figure.amount),
+                share: figure.share.map(|s| Share {
+                    base: convert(s.base),
+                    ..s
+                }),
+                ..figure
+            }
         })
         .chain(unplaced::unplaced_figures(
             chars,
@@ -155,6 +162,28 @@ struct Said {
     comparison: Option<(Comparison, Option<Span>)>,
     /// The extractor carried the subject over from another sentence: bears on the comparison.
     subject_in_doubt: bool,
+    /// Last year's amount and the change from it, as the text prints them with the amount
+    /// (`2025年当年预算执行数为198.34万元，…比2025年预算执行数增加5.27%`).
+    history: History,
+}
+
+/// A figure's prior-year amount and its change, each where it is printed; amounts in the extractor's unit
+/// until [`stated_figures`] converts them.
+#[derive(Clone, Copy, Default)]
+struct History {
+    prior: Option<(Amount, Span)>,
+    change: Option<(Amount, Span)>,
+    change_pct: Option<(Amount, Span)>,
+}
+
+impl Said {
+    /// What names the row, without what the text says of the amount (for another figure of the node).
+    fn names_only(&self) -> Said {
+        Said {
+            labels: self.labels.clone(),
+            ..Said::default()
+        }
+    }
 }
 
 /// A stated percentage, where it is printed, and the amount it is a share of (the text's parent).
@@ -168,10 +197,16 @@ struct Share {
 fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec<Stated>) {
     let mut labels_here = vec![node.label.clone()];
     labels_here.extend(labels.iter().cloned());
+    let spanned = |figure: Option<Amount>, at: Option<Span>| figure.zip(at);
     let said = Said {
         labels: labels_here.clone(),
         comparison: node.comparison.map(|c| (c, node.spans.comparison)),
         subject_in_doubt: node.doubt.contains(&Doubt::Subject),
+        history: History {
+            prior: spanned(node.prior, node.spans.prior),
+            change: spanned(node.change, node.spans.change),
+            change_pct: spanned(node.change_pct, node.spans.change_pct),
+        },
     };
     if let Some(at) = node.at {
         let share = match (node.share, &node.share_of, parent) {
@@ -196,12 +231,11 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
             at,
             share: None,
             of: RestatedFigure::Budget,
-            node: Some(Said {
-                comparison: None,
-                ..said.clone()
-            }),
+            node: Some(said.names_only()),
         });
     }
+    // The amount printed again (`…住房公积金（01项）208.8万元。…2026年预算安排201.50万元`) is the same row's,
+    // as the extractor's node says, whatever words stand before it.
     for again in &node.restated {
         if let Some(at) = again.at {
             out.push(Stated {
@@ -209,7 +243,7 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
                 at,
                 share: None,
                 of: again.of,
-                node: None,
+                node: Some(said.names_only()),
             });
         }
     }
@@ -257,6 +291,7 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
             node.doubt.push(Doubt::Subject);
         }
     }
+    carry_history(node, addition.said.history);
     // A stated share goes with the row only when the text's base is the row's parent as printed: a share
     // of another total (支出总计, 财政拨款支出) must not be checked against this table's 合计.
     if let (Some(share), Some(parent), None) = (addition.share, parent, node.share) {
@@ -264,6 +299,28 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
             node.share = Some(share.percent);
             node.spans.share = share.at;
         }
+    }
+}
+
+/// Last year's amount and the change from it, as the text prints them with the row's amount, go with a row
+/// that prints none (a budget's tables print no prior year): the checker then holds the text's rate to the
+/// table's amount (`比2025年预算执行数增加17.62%` after `43269.3万元` and `3845.49万元`).
+fn carry_history(node: &mut Node, history: History) {
+    let Some((prior, at)) = history.prior else {
+        return;
+    };
+    if node.prior.is_some() {
+        return;
+    }
+    node.prior = Some(prior);
+    node.spans.prior = Some(at);
+    if let (Some((change, at)), None) = (history.change, node.change) {
+        node.change = Some(change);
+        node.spans.change = Some(at);
+    }
+    if let (Some((rate, at)), None) = (history.change_pct, node.change_pct) {
+        node.change_pct = Some(rate);
+        node.spans.change_pct = Some(at);
     }
 }
 
@@ -658,6 +715,7 @@ mod tests {
             labels: labels.iter().map(|l| l.to_string()).collect(),
             comparison: Some((Comparison::Above, Some(Span { start: 40, end: 49 }))),
             subject_in_doubt: false,
+            history: History::default(),
         };
         let stated = |of, amount: &str, labels: &[&str]| Stated {
             amount: Amount(amount.parse().unwrap()),
@@ -715,5 +773,30 @@ mod tests {
             comparison[0].severity,
             budget_lens_core::check::Severity::Error
         );
+    }
+
+    #[test]
+    fn last_years_amount_and_rate_go_to_a_row_without_a_prior() {
+        let span = |start| Span {
+            start,
+            end: start + 4,
+        };
+        let amount = |a: &str| Amount(a.parse().unwrap());
+        let history = History {
+            prior: Some((amount("198.34"), span(10))),
+            change: None,
+            change_pct: Some((amount("5.27"), span(30))),
+        };
+        let mut row = Node::new("2210201", "住房公积金", "208.7959".parse().unwrap());
+        carry_history(&mut row, history);
+        assert_eq!(row.prior, Some(amount("198.34")));
+        assert_eq!(row.change_pct, Some(amount("5.27")));
+        assert_eq!(row.spans.change_pct, Some(span(30)));
+        // A row that prints its own prior keeps it, and takes no rate from the text.
+        let mut printed = Node::new("2210201", "住房公积金", "208.7959".parse().unwrap());
+        printed.prior = Some(amount("190"));
+        carry_history(&mut printed, history);
+        assert_eq!(printed.prior, Some(amount("190")));
+        assert_eq!(printed.change_pct, None);
     }
 }
