@@ -1,7 +1,7 @@
 // The builder page reads PDFs with pdf.js (www/builder/pdf.js) and lays the runs out with the same Rust
 // code as the CLI (the builder wasm's pdfGrids). For every corpus PDF, each page's text and the grid of
 // each table page must equal what the native reader gives (recorded in tests/data/tables/NAME.grids.json
-// by crates/tables/tests/pdf_recorded.rs, which fails whenever the native output changes). pdf.js is
+// by crates/tables/tests/tables/pdf_recorded.rs, which fails whenever the native output changes). pdf.js is
 // fetched by the builder page only when a PDF is read, and never by the widget's page.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 //! The native grids and page texts of every corpus PDF, recorded in tests/data/tables/NAME.grids.json.
 //! This test fails when the native output changes; the browser test (tests/browser/pdf.test.mjs) reads the
 //! same files and compares pdf.js's grids with them, so the two readers are held to one output.
-//! After a deliberate change: `UPDATE_GRIDS=1 cargo test -p budget-lens-tables --test pdf_recorded`.
+//! After a deliberate change: `UPDATE_GRIDS=1 cargo test -p budget-lens-tables --test tables pdf_recorded`.
 #![cfg(feature = "pdf")]
 
 use budget_lens_tables::layout::{page_grid, page_text};
