@@ -1,5 +1,6 @@
 //! The consistency rules, applied node by node in document order.
 
+use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
@@ -187,7 +188,7 @@ impl<'a> Checker<'a> {
             label: subject.node.label.clone(),
             stated,
             expected,
-            difference: stated.checked_sub(expected).unwrap_or_default(),
+            difference: stated.minus(expected).unwrap_or_default(),
             tolerance,
             at,
             detail,
@@ -230,7 +231,7 @@ impl<'a> Checker<'a> {
             };
             half_unit(amount) + halves
         };
-        let Some(difference) = amount.checked_sub(total) else {
+        let Some(difference) = amount.minus(total) else {
             return;
         };
         let (rule, severity) = if s.node.partial {
@@ -281,7 +282,7 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let Some(difference) = total.checked_sub(Decimal::ONE_HUNDRED) else {
+        let Some(difference) = total.minus(Decimal::ONE_HUNDRED) else {
             return;
         };
         let severity = match judge(difference, Decimal::ZERO, tolerance) {
@@ -334,11 +335,11 @@ impl<'a> Checker<'a> {
             return;
         };
         let (change, prior, amount) = (change.value(), prior.value(), s.node.amount.value());
-        let Some(expected) = amount.checked_sub(prior) else {
+        let Some(expected) = amount.minus(prior) else {
             return;
         };
         let tolerance = half_unit(change) + half_unit(prior) + half_unit(amount);
-        let Some(difference) = change.checked_sub(expected) else {
+        let Some(difference) = change.minus(expected) else {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -370,7 +371,7 @@ impl<'a> Checker<'a> {
                 half_unit(p.value()),
             ),
             (None, Some(p)) => {
-                let Some(c) = amount.checked_sub(p.value()) else {
+                let Some(c) = amount.minus(p.value()) else {
                     return;
                 };
                 (
@@ -381,7 +382,7 @@ impl<'a> Checker<'a> {
                 )
             }
             (Some(c), None) => {
-                let Some(p) = amount.checked_sub(c.value()) else {
+                let Some(p) = amount.minus(c.value()) else {
                     return;
                 };
                 (
@@ -446,7 +447,7 @@ impl<'a> Checker<'a> {
         };
         let (amount, budget) = (s.node.amount.value(), budget.value());
         let tolerance = half_unit(amount) + half_unit(budget);
-        let Some(difference) = amount.checked_sub(budget) else {
+        let Some(difference) = amount.minus(budget) else {
             return;
         };
         let within = difference.abs() <= tolerance;
@@ -516,11 +517,11 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let Some(difference) = c.rate.checked_sub(exact) else {
+        let Some(difference) = c.rate.minus(exact) else {
             return;
         };
         let own = half_unit(c.rate);
-        let Some(tolerance) = own.checked_add(propagated) else {
+        let Some(tolerance) = own.plus(propagated) else {
             return;
         };
         if let Some(severity) = judge(difference, own, tolerance) {
@@ -556,7 +557,7 @@ impl<'a> Checker<'a> {
             return;
         };
         let tolerance = half_unit(stated) + halves;
-        let Some(difference) = stated.checked_sub(total) else {
+        let Some(difference) = stated.minus(total) else {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -602,7 +603,7 @@ impl<'a> Checker<'a> {
             }
             // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
             let tolerance = unit(amount).max(unit(again));
-            let Some(difference) = again.checked_sub(amount) else {
+            let Some(difference) = again.minus(amount) else {
                 continue;
             };
             if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -652,7 +653,7 @@ impl<'a> Checker<'a> {
             return;
         };
         let tolerance = h_left + h_right;
-        let Some(difference) = stated.checked_sub(expected) else {
+        let Some(difference) = stated.minus(expected) else {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -719,10 +720,7 @@ fn item_value(item: &Node, field: ItemsField) -> Option<(Decimal, Decimal)> {
     let change = item.change_vs_budget?.value();
     let amount = item.amount.value();
     match field {
-        ItemsField::Budget => Some((
-            amount.checked_sub(change)?,
-            half_unit(amount) + half_unit(change),
-        )),
+        ItemsField::Budget => Some((amount.minus(change)?, half_unit(amount) + half_unit(change))),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 //! structure (类 3 digits, 款 5, 项 7; a child's code begins with its parent's). The tolerance model is the
 //! checker's: half a unit of every printed figure involved, a single child being the same figure twice.
 
+use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
@@ -63,7 +64,7 @@ impl Place<'_> {
             label: self.node.label.clone(),
             stated,
             expected,
-            difference: stated.checked_sub(expected).unwrap_or_default(),
+            difference: stated.minus(expected).unwrap_or_default(),
             tolerance,
             at: self.node.at,
             detail: Detail::Table {
@@ -92,7 +93,7 @@ fn row_sum(at: &Place, findings: &mut Vec<Finding>) {
         return;
     };
     let tolerance = nonzero_half(amount) + halves;
-    let Some(difference) = amount.checked_sub(total) else {
+    let Some(difference) = amount.minus(total) else {
         return;
     };
     if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -129,7 +130,7 @@ fn column_sums(at: &Place, findings: &mut Vec<Finding>) {
         } else {
             nonzero_half(stated) + halves
         };
-        let Some(difference) = stated.checked_sub(total) else {
+        let Some(difference) = stated.minus(total) else {
             continue;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {

@@ -3,6 +3,7 @@
 //! All arithmetic is checked: a report may hold amounts near `Decimal::MAX`, and an overflow must skip a
 //! check rather than panic. `None` means "cannot be computed exactly", and the caller checks nothing.
 
+use crate::exact::Exact;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::finding::Severity;
@@ -20,27 +21,23 @@ pub fn half_unit(value: Decimal) -> Decimal {
 
 /// Σ values, or `None` on overflow.
 pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, Decimal::checked_add)
+    values.into_iter().try_fold(Decimal::ZERO, Decimal::plus)
 }
 
 /// 100 · numerator / denominator, or `None` on a zero denominator or overflow.
 pub fn percent(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
     numerator
-        .checked_div(denominator)?
-        .checked_mul(Decimal::ONE_HUNDRED)
+        .divided_by(denominator)?
+        .times(Decimal::ONE_HUNDRED)
 }
 
 /// How far a percentage may lie from 100·a/b because a and b were themselves rounded:
 /// 100·(h_a/|b| + |a|·h_b/b²) — the first-order propagation of half-units.
 pub fn propagated_percent(a: Decimal, h_a: Decimal, b: Decimal, h_b: Decimal) -> Option<Decimal> {
     let b = b.abs();
-    let from_a = h_a.checked_div(b)?;
-    let from_b = a.abs().checked_mul(h_b)?.checked_div(b.checked_mul(b)?)?;
-    from_a
-        .checked_add(from_b)?
-        .checked_mul(Decimal::ONE_HUNDRED)
+    let from_a = h_a.divided_by(b)?;
+    let from_b = a.abs().times(h_b)?.divided_by(b.times(b)?)?;
+    from_a.plus(from_b)?.times(Decimal::ONE_HUNDRED)
 }
 
 /// The verdict on a difference: none when within `consistent`, a warning within `tolerance`, else an error.
