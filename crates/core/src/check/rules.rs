@@ -4,7 +4,9 @@ use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
-use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
+use super::tolerance::{
+    both, half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit,
+};
 use crate::report::{
     Amount, Comparison, Doubt, Node, Relation, Report, Resolver, RestatedFigure, Span, Term, Unit,
 };
@@ -229,7 +231,7 @@ impl<'a> Checker<'a> {
             let Some(halves) = sum(items.iter().map(|i| half_unit(i.amount.value()))) else {
                 return;
             };
-            half_unit(amount) + halves
+            both(half_unit(amount), halves)
         };
         let Some(difference) = amount.minus(total) else {
             return;
@@ -338,7 +340,7 @@ impl<'a> Checker<'a> {
         let Some(expected) = amount.minus(prior) else {
             return;
         };
-        let tolerance = half_unit(change) + half_unit(prior) + half_unit(amount);
+        let tolerance = both(both(half_unit(change), half_unit(prior)), half_unit(amount));
         let Some(difference) = change.minus(expected) else {
             return;
         };
@@ -376,7 +378,7 @@ impl<'a> Checker<'a> {
                 };
                 (
                     c,
-                    half_unit(amount) + half_unit(p.value()),
+                    both(half_unit(amount), half_unit(p.value())),
                     p.value(),
                     half_unit(p.value()),
                 )
@@ -389,7 +391,7 @@ impl<'a> Checker<'a> {
                     c.value(),
                     half_unit(c.value()),
                     p,
-                    half_unit(amount) + half_unit(c.value()),
+                    both(half_unit(amount), half_unit(c.value())),
                 )
             }
             (None, None) => return,
@@ -446,7 +448,7 @@ impl<'a> Checker<'a> {
             return;
         };
         let (amount, budget) = (s.node.amount.value(), budget.value());
-        let tolerance = half_unit(amount) + half_unit(budget);
+        let tolerance = both(half_unit(amount), half_unit(budget));
         let Some(difference) = amount.minus(budget) else {
             return;
         };
@@ -556,7 +558,7 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let tolerance = half_unit(stated) + halves;
+        let tolerance = both(half_unit(stated), halves);
         let Some(difference) = stated.minus(total) else {
             return;
         };
@@ -652,7 +654,7 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let tolerance = h_left + h_right;
+        let tolerance = both(h_left, h_right);
         let Some(difference) = stated.minus(expected) else {
             return;
         };
@@ -720,7 +722,10 @@ fn item_value(item: &Node, field: ItemsField) -> Option<(Decimal, Decimal)> {
     let change = item.change_vs_budget?.value();
     let amount = item.amount.value();
     match field {
-        ItemsField::Budget => Some((amount.minus(change)?, half_unit(amount) + half_unit(change))),
+        ItemsField::Budget => Some((
+            amount.minus(change)?,
+            both(half_unit(amount), half_unit(change)),
+        )),
         _ => None,
     }
 }

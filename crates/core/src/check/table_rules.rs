@@ -7,7 +7,7 @@ use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
-use super::tolerance::{half_unit, judge, sum, unit};
+use super::tolerance::{both, half_unit, judge, sum, unit};
 use crate::report::{Node, Report, Unit};
 
 /// Checks every node of the report that carries table columns or a code.
@@ -92,7 +92,7 @@ fn row_sum(at: &Place, findings: &mut Vec<Finding>) {
     ) else {
         return;
     };
-    let tolerance = nonzero_half(amount) + halves;
+    let tolerance = both(nonzero_half(amount), halves);
     let Some(difference) = amount.minus(total) else {
         return;
     };
@@ -128,7 +128,7 @@ fn column_sums(at: &Place, findings: &mut Vec<Finding>) {
         let tolerance = if parts.len() == 1 {
             unit(stated).max(unit(parts[0]))
         } else {
-            nonzero_half(stated) + halves
+            both(nonzero_half(stated), halves)
         };
         let Some(difference) = stated.minus(total) else {
             continue;

@@ -19,6 +19,12 @@ pub fn half_unit(value: Decimal) -> Decimal {
     Decimal::try_new(5, value.scale() + 1).unwrap_or(Decimal::new(1, 28))
 }
 
+/// Two tolerances added (sums of half-units, far from overflow) through the one out-of-line addition of
+/// [`crate::exact`]: Decimal's `+` carries a copy of its own.
+pub fn both(a: Decimal, b: Decimal) -> Decimal {
+    a.plus(b).unwrap_or(Decimal::MAX)
+}
+
 /// Σ values, or `None` on overflow.
 pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, Decimal::plus)
