@@ -29,8 +29,12 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // 181.9 KiB in session 4 after the merges (wasm 163.9 KB, +7.2 KB): the document rules (year, entity,
 // missing_table: ~8 KB raw), the checks against the budget (change_vs_budget, its rate and sum, prior_sum,
 // restated budgets) and the hover's cached still layer with its hatch segments.
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 183 KiB.
-const GZIP_BUDGET = 183 * 1024;
+// 163.7 KiB in session 5 (wasm 163.9 → 145.2 KB gzip): checked decimal arithmetic through one out-of-line
+// copy per operation (rust_decimal inlines its addition and multiplication into every call site: the
+// checker's code 66 → 27 KB raw), an own digit reader instead of rust_decimal's string parsers, the
+// messages from one phrase table, wasm-opt --flatten --rereloop -Oz -Oz.
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 165 KiB.
+const GZIP_BUDGET = 165 * 1024;
 const RUNS = 9;
 
 const measurements = {};

@@ -1,6 +1,7 @@
 //! Numbers as a reader sees them: exact decimals with their printed precision, grouped by thousands,
 //! with the unit. Never through a float.
 
+use budget_lens_core::exact::Exact;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 pub use budget_lens_core::report::money::{grouped, in_yuan};
@@ -43,7 +44,7 @@ pub fn in_yi(value: Decimal, unit: Unit, lang: Lang) -> Option<String> {
     if unit == Unit::YiYuan {
         return None;
     }
-    let yuan = value.checked_mul(Decimal::from(unit.yuan_per_unit()))?;
+    let yuan = value.times(Decimal::from(unit.yuan_per_unit()))?;
     let yi = Decimal::from(100_000_000u64);
     if yuan.abs() < yi {
         return None;
@@ -54,13 +55,13 @@ pub fn in_yi(value: Decimal, unit: Unit, lang: Lang) -> Option<String> {
         grouped(r)
     };
     Some(match lang {
-        Lang::Zh => format!("约{}亿元", round(yuan.checked_div(yi)?)),
+        Lang::Zh => format!("约{}亿元", round(yuan.divided_by(yi)?)),
         Lang::En if yuan.abs() >= Decimal::from(1_000_000_000u64) => {
-            let billions = yuan.checked_div(Decimal::from(1_000_000_000u64))?;
+            let billions = yuan.divided_by(Decimal::from(1_000_000_000u64))?;
             format!("about {} billion yuan", round(billions))
         }
         Lang::En => {
-            let millions = yuan.checked_div(Decimal::from(1_000_000u64))?;
+            let millions = yuan.divided_by(Decimal::from(1_000_000u64))?;
             format!("about {} million yuan", round(millions))
         }
     })
@@ -85,7 +86,7 @@ pub fn share(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
         return None;
     }
-    let ratio = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    let ratio = part.times(Decimal::ONE_HUNDRED)?.divided_by(whole)?;
     let mut rounded =
         ratio.round_dp_with_strategy(PERCENT_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(PERCENT_DECIMALS);
@@ -97,7 +98,7 @@ pub fn fraction(part: Decimal, whole: Decimal) -> f64 {
     if whole <= Decimal::ZERO || part <= Decimal::ZERO {
         return 0.0;
     }
-    let ratio = part.checked_div(whole).unwrap_or(Decimal::ONE);
+    let ratio = part.divided_by(whole).unwrap_or(Decimal::ONE);
     rust_decimal::prelude::ToPrimitive::to_f64(&ratio)
         .unwrap_or(0.0)
         .clamp(0.0, 1.0)

@@ -1,6 +1,7 @@
 //! The view of one node: its items with every figure a reader may ask for, exact and formatted,
 //! the path back up, and the worst finding on or below each item.
 
+use budget_lens_core::exact::Exact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -291,7 +292,7 @@ fn gathered_item(
     let count = node.items.len() - shown.len();
     let amount = rest
         .map(|child| child.amount.value())
-        .try_fold(Decimal::ZERO, Decimal::checked_add)
+        .try_fold(Decimal::ZERO, Decimal::plus)
         .unwrap_or(Decimal::MAX);
     let below = format!("{path}/");
     let mark = findings
@@ -360,7 +361,7 @@ fn item(
     let change = node
         .change
         .map(|c| c.value())
-        .or_else(|| prior.and_then(|p| amount.checked_sub(p)));
+        .or_else(|| prior.and_then(|p| amount.minus(p)));
     let change_pct = node
         .change_pct
         .map(|c| c.value())

@@ -3,6 +3,7 @@
 //! docs/ARCHITECTURE.md.
 
 pub mod check;
+pub mod exact;
 pub mod i18n;
 pub mod report;
 

@@ -1,9 +1,12 @@
 //! The consistency rules, applied node by node in document order.
 
+use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
-use super::tolerance::{half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit};
+use super::tolerance::{
+    both, half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit,
+};
 use crate::report::{
     Amount, Comparison, Doubt, Node, Relation, Report, Resolver, RestatedFigure, Span, Term, Unit,
 };
@@ -187,7 +190,7 @@ impl<'a> Checker<'a> {
             label: subject.node.label.clone(),
             stated,
             expected,
-            difference: stated.checked_sub(expected).unwrap_or_default(),
+            difference: stated.minus(expected).unwrap_or_default(),
             tolerance,
             at,
             detail,
@@ -228,9 +231,9 @@ impl<'a> Checker<'a> {
             let Some(halves) = sum(items.iter().map(|i| half_unit(i.amount.value()))) else {
                 return;
             };
-            half_unit(amount) + halves
+            both(half_unit(amount), halves)
         };
-        let Some(difference) = amount.checked_sub(total) else {
+        let Some(difference) = amount.minus(total) else {
             return;
         };
         let (rule, severity) = if s.node.partial {
@@ -281,7 +284,7 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let Some(difference) = total.checked_sub(Decimal::ONE_HUNDRED) else {
+        let Some(difference) = total.minus(Decimal::ONE_HUNDRED) else {
             return;
         };
         let severity = match judge(difference, Decimal::ZERO, tolerance) {
@@ -334,11 +337,11 @@ impl<'a> Checker<'a> {
             return;
         };
         let (change, prior, amount) = (change.value(), prior.value(), s.node.amount.value());
-        let Some(expected) = amount.checked_sub(prior) else {
+        let Some(expected) = amount.minus(prior) else {
             return;
         };
-        let tolerance = half_unit(change) + half_unit(prior) + half_unit(amount);
-        let Some(difference) = change.checked_sub(expected) else {
+        let tolerance = both(both(half_unit(change), half_unit(prior)), half_unit(amount));
+        let Some(difference) = change.minus(expected) else {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -370,25 +373,25 @@ impl<'a> Checker<'a> {
                 half_unit(p.value()),
             ),
             (None, Some(p)) => {
-                let Some(c) = amount.checked_sub(p.value()) else {
+                let Some(c) = amount.minus(p.value()) else {
                     return;
                 };
                 (
                     c,
-                    half_unit(amount) + half_unit(p.value()),
+                    both(half_unit(amount), half_unit(p.value())),
                     p.value(),
                     half_unit(p.value()),
                 )
             }
             (Some(c), None) => {
-                let Some(p) = amount.checked_sub(c.value()) else {
+                let Some(p) = amount.minus(c.value()) else {
                     return;
                 };
                 (
                     c.value(),
                     half_unit(c.value()),
                     p,
-                    half_unit(amount) + half_unit(c.value()),
+                    both(half_unit(amount), half_unit(c.value())),
                 )
             }
             (None, None) => return,
@@ -445,8 +448,8 @@ impl<'a> Checker<'a> {
             return;
         };
         let (amount, budget) = (s.node.amount.value(), budget.value());
-        let tolerance = half_unit(amount) + half_unit(budget);
-        let Some(difference) = amount.checked_sub(budget) else {
+        let tolerance = both(half_unit(amount), half_unit(budget));
+        let Some(difference) = amount.minus(budget) else {
             return;
         };
         let within = difference.abs() <= tolerance;
@@ -526,11 +529,11 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let Some(difference) = c.rate.checked_sub(exact) else {
+        let Some(difference) = c.rate.minus(exact) else {
             return;
         };
         let own = half_unit(c.rate);
-        let Some(tolerance) = own.checked_add(propagated) else {
+        let Some(tolerance) = own.plus(propagated) else {
             return;
         };
         if let Some(severity) = judge(difference, own, tolerance) {
@@ -565,8 +568,8 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let tolerance = half_unit(stated) + halves;
-        let Some(difference) = stated.checked_sub(total) else {
+        let tolerance = both(half_unit(stated), halves);
+        let Some(difference) = stated.minus(total) else {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -612,7 +615,7 @@ impl<'a> Checker<'a> {
             }
             // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
             let tolerance = unit(amount).max(unit(again));
-            let Some(difference) = again.checked_sub(amount) else {
+            let Some(difference) = again.minus(amount) else {
                 continue;
             };
             if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -661,8 +664,8 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let tolerance = h_left + h_right;
-        let Some(difference) = stated.checked_sub(expected) else {
+        let tolerance = both(h_left, h_right);
+        let Some(difference) = stated.minus(expected) else {
             return;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -730,8 +733,8 @@ fn item_value(item: &Node, field: ItemsField) -> Option<(Decimal, Decimal)> {
     let amount = item.amount.value();
     match field {
         ItemsField::Budget => Some((
-            amount.checked_sub(change)?,
-            half_unit(amount) + half_unit(change),
+            amount.minus(change)?,
+            both(half_unit(amount), half_unit(change)),
         )),
         _ => None,
     }

@@ -3,10 +3,11 @@
 //! structure (类 3 digits, 款 5, 项 7; a child's code begins with its parent's). The tolerance model is the
 //! checker's: half a unit of every printed figure involved, a single child being the same figure twice.
 
+use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
-use super::tolerance::{half_unit, judge, sum, unit};
+use super::tolerance::{both, half_unit, judge, sum, unit};
 use crate::report::{Node, Report, Unit};
 
 /// Checks every node of the report that carries table columns or a code.
@@ -63,7 +64,7 @@ impl Place<'_> {
             label: self.node.label.clone(),
             stated,
             expected,
-            difference: stated.checked_sub(expected).unwrap_or_default(),
+            difference: stated.minus(expected).unwrap_or_default(),
             tolerance,
             at: self.node.at,
             detail: Detail::Table {
@@ -91,8 +92,8 @@ fn row_sum(at: &Place, findings: &mut Vec<Finding>) {
     ) else {
         return;
     };
-    let tolerance = nonzero_half(amount) + halves;
-    let Some(difference) = amount.checked_sub(total) else {
+    let tolerance = both(nonzero_half(amount), halves);
+    let Some(difference) = amount.minus(total) else {
         return;
     };
     if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
@@ -127,9 +128,9 @@ fn column_sums(at: &Place, findings: &mut Vec<Finding>) {
         let tolerance = if parts.len() == 1 {
             unit(stated).max(unit(parts[0]))
         } else {
-            nonzero_half(stated) + halves
+            both(nonzero_half(stated), halves)
         };
-        let Some(difference) = stated.checked_sub(total) else {
+        let Some(difference) = stated.minus(total) else {
             continue;
         };
         if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {

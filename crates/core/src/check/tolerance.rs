@@ -3,6 +3,7 @@
 //! All arithmetic is checked: a report may hold amounts near `Decimal::MAX`, and an overflow must skip a
 //! check rather than panic. `None` means "cannot be computed exactly", and the caller checks nothing.
 
+use crate::exact::Exact;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::finding::Severity;
@@ -18,29 +19,31 @@ pub fn half_unit(value: Decimal) -> Decimal {
     Decimal::try_new(5, value.scale() + 1).unwrap_or(Decimal::new(1, 28))
 }
 
+/// Two tolerances added (sums of half-units, far from overflow) through the one out-of-line addition of
+/// [`crate::exact`]: Decimal's `+` carries a copy of its own.
+pub fn both(a: Decimal, b: Decimal) -> Decimal {
+    a.plus(b).unwrap_or(Decimal::MAX)
+}
+
 /// Σ values, or `None` on overflow.
 pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, Decimal::checked_add)
+    values.into_iter().try_fold(Decimal::ZERO, Decimal::plus)
 }
 
 /// 100 · numerator / denominator, or `None` on a zero denominator or overflow.
 pub fn percent(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
     numerator
-        .checked_div(denominator)?
-        .checked_mul(Decimal::ONE_HUNDRED)
+        .divided_by(denominator)?
+        .times(Decimal::ONE_HUNDRED)
 }
 
 /// How far a percentage may lie from 100·a/b because a and b were themselves rounded:
 /// 100·(h_a/|b| + |a|·h_b/b²) — the first-order propagation of half-units.
 pub fn propagated_percent(a: Decimal, h_a: Decimal, b: Decimal, h_b: Decimal) -> Option<Decimal> {
     let b = b.abs();
-    let from_a = h_a.checked_div(b)?;
-    let from_b = a.abs().checked_mul(h_b)?.checked_div(b.checked_mul(b)?)?;
-    from_a
-        .checked_add(from_b)?
-        .checked_mul(Decimal::ONE_HUNDRED)
+    let from_a = h_a.divided_by(b)?;
+    let from_b = a.abs().times(h_b)?.divided_by(b.times(b)?)?;
+    from_a.plus(from_b)?.times(Decimal::ONE_HUNDRED)
 }
 
 /// The verdict on a difference: none when within `consistent`, a warning within `tolerance`, else an error.

@@ -1,6 +1,7 @@
 //! Amounts as people read them, shared by the checker's messages and the chart: grouped by thousands with
 //! the printed precision kept, and (for English) converted exactly into yuan.
 
+use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::Unit;
@@ -35,7 +36,7 @@ pub fn grouped(value: Decimal) -> String {
 /// dropped): `65.91` 万元 → `659100`. `None` on overflow.
 pub fn in_yuan(value: Decimal, unit: Unit) -> Option<Decimal> {
     let per_unit = unit.yuan_per_unit();
-    let mut yuan = value.checked_mul(Decimal::from(per_unit))?;
+    let mut yuan = value.times(Decimal::from(per_unit))?;
     let shift = per_unit.ilog10();
     yuan.rescale(value.scale().saturating_sub(shift));
     Some(yuan)

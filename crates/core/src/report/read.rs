@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::amount::{parse_decimal, shorten, Amount, AmountProblem};
+use super::amount::{decimal_of_digits, parse_decimal, shorten, Amount, AmountProblem, MAX_DIGITS};
 use super::error::Problem;
 use super::locate::{JsonPath, Seg};
 use super::model::{
@@ -273,17 +273,41 @@ fn beyond_f64(text: &str) -> bool {
 /// A box coordinate: serde_json read it as an f64 and narrowed it; here it goes through an exact decimal.
 fn coordinate(text: &str, at: &At) -> Read<f32> {
     in_f64_range(text, at)?;
-    let value = text
-        .parse::<Decimal>()
-        .or_else(|_| Decimal::from_scientific(text))
-        .ok()
-        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_f32(&d));
+    let value =
+        scientific_decimal(text).and_then(|d| rust_decimal::prelude::ToPrimitive::to_f32(&d));
     // Beyond a decimal's 28 digits: far outside any page.
     Ok(value.unwrap_or(if text.starts_with('-') {
         f32::MIN
     } else {
         f32::MAX
     }))
+}
+
+/// A JSON number's text (`-?digits(.digits)?([eE][+-]?digits)?`) as a decimal: its first 28 significant
+/// digits (a box coordinate becomes an f32, which holds far fewer), `None` beyond a decimal's range.
+fn scientific_decimal(text: &str) -> Option<Decimal> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], unsigned[i + 1..].trim_start_matches('+')),
+        None => (unsigned, "0"),
+    };
+    // An exponent too long for an i64 is far beyond f64 (refused before) or far below any page unit.
+    let exponent: i64 = exponent.parse().unwrap_or(i64::MIN / 2);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = [whole, fraction].concat();
+    let significant = digits.trim_start_matches('0');
+    let kept = &significant[..significant.len().min(MAX_DIGITS)];
+    let dropped = (significant.len() - kept.len()) as i64;
+    let scale = fraction.len() as i64 - dropped - exponent;
+    let negative = text.starts_with('-');
+    if scale < 0 {
+        let zeros = "0".repeat(usize::try_from(-scale).ok()?.min(MAX_DIGITS + 1));
+        return decimal_of_digits(negative, &[kept, &zeros].concat(), 0);
+    }
+    // More than 28 decimals: the digits beyond them are dropped (below any pixel).
+    let beyond = usize::try_from(scale - MAX_DIGITS as i64).unwrap_or(0);
+    let kept = &kept[..kept.len().saturating_sub(beyond)];
+    decimal_of_digits(negative, kept, scale.min(MAX_DIGITS as i64) as u32)
 }
 
 fn index(v: &Json, at: &At) -> Read<usize> {
@@ -665,5 +689,33 @@ mod tests {
         assert_eq!(coordinate("1e-7", &at).unwrap(), 1e-7);
         assert_eq!(coordinate("-3", &at).unwrap(), -3.0);
         assert_eq!(coordinate("595.2756", &at).unwrap(), 595.2756_f32);
+    }
+
+    /// The own reader of a JSON number's text gives rust_decimal's value wherever that one reads it.
+    #[test]
+    fn scientific_numbers_read_as_rust_decimal_reads_them() {
+        use std::str::FromStr;
+        for text in [
+            "0",
+            "-0.0",
+            "12.5",
+            "1e-7",
+            "1E+3",
+            "-2.50e2",
+            "595.2756",
+            "0.000e5",
+            "123456.789e-3",
+            "1.5e20",
+            "7e27",
+            "-31.4159e-1",
+            "1e-28",
+            "0.00120",
+        ] {
+            let theirs = Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text));
+            assert_eq!(scientific_decimal(text), theirs.ok(), "{text}");
+        }
+        assert_eq!(scientific_decimal("1e29"), None);
+        assert_eq!(coordinate("1e40", &At::Root).unwrap(), f32::MAX);
+        assert_eq!(coordinate("-1e-300", &At::Root).unwrap(), 0.0);
     }
 }
