@@ -33,8 +33,10 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // copy per operation (rust_decimal inlines its addition and multiplication into every call site: the
 // checker's code 66 → 27 KB raw), an own digit reader instead of rust_decimal's string parsers, the
 // messages from one phrase table, wasm-opt --flatten --rereloop -Oz -Oz.
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 165 KiB.
-const GZIP_BUDGET = 165 * 1024;
+// 167.0 KiB after merging session 5's document rules (comparisons with the document's own year, coded class
+// names against the rows, empty-table notes against their breakdowns: +3.3 KiB).
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 168 KiB.
+const GZIP_BUDGET = 168 * 1024;
 const RUNS = 9;
 
 const measurements = {};

@@ -34,16 +34,16 @@ impl Finding {
             (DocumentDetail::MissingTable { title }, Lang::En) => format!(
                 "the contents list the table \"{title}\", but the document does not print it as text (left out, or printed only as a picture); the checks that need it cannot be made."
             ),
-        (DocumentDetail::ComparedYear { budget }, Lang::Zh) => {
+            (DocumentDetail::ComparedYear { budget, own_year }, Lang::Zh) => {
                 let kind = if *budget { "预算" } else { "决算" };
-                let own = expected + rust_decimal::Decimal::ONE;
+                let own = own_year;
                 format!(
                     "这里与{stated}年{kind}相比，而这份报告本身是{own}年度的，不能与自己或以后的年份相比；比较的应是上一年（{expected}年）。"
                 )
             }
-            (DocumentDetail::ComparedYear { budget }, Lang::En) => {
+            (DocumentDetail::ComparedYear { budget, own_year }, Lang::En) => {
                 let kind = if *budget { "budget" } else { "final accounts" };
-                let own = expected + rust_decimal::Decimal::ONE;
+                let own = own_year;
                 format!(
                     "this compares with the {kind} of {stated}, but the report itself is for {own}: it cannot compare with itself or a later year; the comparison should be with the year before ({expected})."
                 )

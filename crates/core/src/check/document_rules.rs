@@ -101,7 +101,10 @@ fn compared_with_itself(text: &Text, year: i32, phase: Phase) -> Vec<Finding> {
         .into_iter()
         .filter(|c| c.year > year || (c.year == year && c.budget == own_kind_is_budget))
         .map(|c| {
-            let detail = DocumentDetail::ComparedYear { budget: c.budget };
+            let detail = DocumentDetail::ComparedYear {
+                budget: c.budget,
+                own_year: year,
+            };
             finding(
                 Rule::Year,
                 Severity::Error,

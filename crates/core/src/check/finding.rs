@@ -237,8 +237,8 @@ pub enum DocumentDetail {
     /// A table listed in the contents (its title) that no line of the document prints.
     MissingTable { title: String },
     /// A comparison (the finding's span) with the document's own year and kind (`比2026年预算` in the 2026
-    /// budget) or a later year: `budget` says which kind it names.
-    ComparedYear { budget: bool },
+    /// budget) or a later year: `budget` says which kind it names; `own_year` is the report's.
+    ComparedYear { budget: bool, own_year: i32 },
     /// A class named in the text (`printed`) with the code of a table row named otherwise (`table`).
     ClassName { code: String, table: String },
     /// A note (the finding's span) saying there is none of what a table (`label`) prints: `stated` is the
