@@ -103,6 +103,7 @@ fn capped(rule: Rule, severity: Severity, node: &Node) -> (Severity, Option<Doub
                 | Rule::ChangeVsBudget
                 | Rule::ChangeVsBudgetPct
         ),
+        Doubt::Columns => matches!(rule, Rule::ChangePct | Rule::Completion),
     };
     match node.doubt.iter().find(|d| bears_on(d)) {
         Some(&doubt) => (Severity::Warning, Some(doubt)),

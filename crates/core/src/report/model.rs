@@ -126,6 +126,9 @@ pub enum Doubt {
     /// Its share, change, rate or budget was printed in a later sentence whose subject was carried over.
     /// Casts doubt on `share`, `change`, `change_pct`, `completion`.
     Subject,
+    /// Its rates were read from a table pasted as text whose header does not name their columns (the column
+    /// order was assumed). Casts doubt on `change_pct`, `completion`.
+    Columns,
 }
 
 impl Doubt {
@@ -133,6 +136,7 @@ impl Doubt {
         match self {
             Doubt::List => "list",
             Doubt::Subject => "subject",
+            Doubt::Columns => "columns",
         }
     }
 }

@@ -431,7 +431,7 @@ fn unit(v: &Json, at: &At) -> Read<Unit> {
 }
 
 fn doubt(v: &Json, at: &At) -> Read<Doubt> {
-    let doubts = [Doubt::List, Doubt::Subject];
+    let doubts = [Doubt::List, Doubt::Subject, Doubt::Columns];
     variant(v, at, &doubts.map(Doubt::name), &doubts)
 }
 
