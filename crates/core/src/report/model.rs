@@ -166,6 +166,11 @@ pub struct Node {
     pub share: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_of: Option<String>,
+    /// Extension: the name of the share's base, as printed, when no node carries it (`占支出总预算的4.04%` in a
+    /// text that never prints 支出总预算's amount). Consecutive shares of one such base that add up to 100% are
+    /// its whole: each is checked against the sum of their amounts, as a warning at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_base: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
     pub prior: Option<Amount>,
     /// Stated change from the prior year, signed.
@@ -225,6 +230,7 @@ impl Node {
             amount: Amount(amount),
             share: None,
             share_of: None,
+            share_base: None,
             prior: None,
             change: None,
             change_pct: None,
