@@ -591,6 +591,34 @@ const STANDARD_IDS: &[(&str, &str)] = &[
     ("其他商品和服务支出", "other_goods"),
 ];
 
+/// The ids of the function classes (支出功能分类 类) among the standard ids.
+const FUNCTION_CLASS_IDS: [&str; 19] = [
+    "general_public_services",
+    "defence",
+    "public_security",
+    "education",
+    "science",
+    "culture",
+    "social_security",
+    "health",
+    "environment",
+    "urban_rural",
+    "agriculture",
+    "transport",
+    "industry",
+    "commerce",
+    "natural_resources",
+    "housing",
+    "reserves",
+    "emergency",
+    "other",
+];
+
+/// Whether a label is a function class (类) by its standard name: `教育支出`, `住房保障支出`.
+pub fn is_function_class(label: &str) -> bool {
+    standard_id(label).is_some_and(|id| FUNCTION_CLASS_IDS.contains(&id))
+}
+
 /// The standard id of a label in an open list.
 pub fn standard_id(label: &str) -> Option<&'static str> {
     STANDARD_IDS

@@ -364,8 +364,15 @@ impl Assembler<'_> {
             None if self.nodes[parent].open_list && !self.off_list(parent, &label.text) => {
                 self.child_with_label(parent, &label.text)
             }
+            None if self.takes_function_class(parent, &label.text) => {
+                self.child_with_label(parent, &label.text)
+            }
             None => return None,
         };
+        if known.is_some() && self.has_function_classes(parent) {
+            // Its list is by function class: an item of another split (基本支出…) is the same money again.
+            return None;
+        }
         if let Some(existing) = existing {
             let built = &self.nodes[existing];
             if is_prior_year(built, label) {
@@ -404,6 +411,33 @@ impl Assembler<'_> {
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
         Some(index)
+    }
+
+    /// `(二)支出预算:…777.03万元，其中:教育支出预算614.70万元，…`: a 支出总计 whose `其中:` list names function
+    /// classes takes them — unless it has items of another split (基本支出, 项目支出…): the same money split
+    /// twice is not one list.
+    fn takes_function_class(&self, parent: usize, label: &str) -> bool {
+        let built = &self.nodes[parent];
+        let listed = self
+            .stack
+            .last()
+            .is_some_and(|open| open.node == parent && open.explicit);
+        built.schema.as_deref() == Some("expenditure")
+            && listed
+            && is_function_class(label)
+            && built
+                .children
+                .iter()
+                .all(|&c| self.nodes[c].schema.is_none())
+    }
+
+    fn has_function_classes(&self, parent: usize) -> bool {
+        let built = &self.nodes[parent];
+        built.schema.as_deref() == Some("expenditure")
+            && built
+                .children
+                .iter()
+                .any(|&c| is_function_class(&self.nodes[c].node.label))
     }
 
     /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 and no
