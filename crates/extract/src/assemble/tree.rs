@@ -364,7 +364,7 @@ impl Assembler<'_> {
             None if self.nodes[parent].open_list && !self.off_list(parent, &label.text) => {
                 self.child_with_label(parent, &label.text)
             }
-            None if self.takes_function_class(parent, &label.text) => {
+            None if self.takes_listed_item(parent, &label.text) => {
                 self.child_with_label(parent, &label.text)
             }
             None => return None,
@@ -413,22 +413,30 @@ impl Assembler<'_> {
         Some(index)
     }
 
-    /// `(二)支出预算:…777.03万元，其中:教育支出预算614.70万元，…`: a 支出总计 whose `其中:` list names function
-    /// classes takes them — unless it has items of another split (基本支出, 项目支出…): the same money split
-    /// twice is not one list.
-    fn takes_function_class(&self, parent: usize, label: &str) -> bool {
+    /// Items a known total takes only in its own `其中:` list, where the text says they are its parts:
+    /// - `(二)支出预算:…777.03万元，其中:教育支出预算614.70万元，…`: a 支出总计 whose list names function
+    ///   classes takes them — unless it has items of another split (基本支出, 项目支出…): the same money split
+    ///   twice is not one list;
+    /// - `“三公”经费决算数合计为1000.86万，其中:…公务接待费43.77万元、会议费34.10万元、培训费51.37万元`: a 三公
+    ///   total the text counts with 会议费 and 培训费 (reported beside the 三公) takes them.
+    fn takes_listed_item(&self, parent: usize, label: &str) -> bool {
         let built = &self.nodes[parent];
         let listed = self
             .stack
             .last()
             .is_some_and(|open| open.node == parent && open.explicit);
-        built.schema.as_deref() == Some("expenditure")
-            && listed
-            && is_function_class(label)
-            && built
-                .children
-                .iter()
-                .all(|&c| self.nodes[c].schema.is_none())
+        let takes = match built.schema.as_deref() {
+            Some("expenditure") => {
+                is_function_class(label)
+                    && built
+                        .children
+                        .iter()
+                        .all(|&c| self.nodes[c].schema.is_none())
+            }
+            Some("three_public") => ["会议费", "培训费"].contains(&label),
+            _ => false,
+        };
+        listed && takes
     }
 
     fn has_function_classes(&self, parent: usize) -> bool {
