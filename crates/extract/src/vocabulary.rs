@@ -492,6 +492,10 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
             return known_child(parent, item);
         }
     }
+    // `其他收入资金23万元` in a list of income: the money of that income, named by it.
+    if let Some(income) = label.strip_suffix("资金").filter(|l| l.ends_with("收入")) {
+        return known_child(parent, income);
+    }
     known_child(parent, label)
 }
 
