@@ -120,6 +120,9 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
         .find(|r| r.keywords.iter().any(|k| label.contains(k)))
         // `财政拨款收入总计` is fiscal income, not the unit's 收入总计.
         .filter(|r| !(r.id == "income" && label.contains("拨款收入")))
+        // `政府采购支出总额` (the 部门决算's procurement section) is the part of spending bought through
+        // government procurement, a total of its own (a free root), not the unit's 支出总计.
+        .filter(|_| !label.contains("政府采购"))
 }
 
 /// What a root's label says before its keyword, without fillers: `区本级一般公共预算` in

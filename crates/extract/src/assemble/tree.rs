@@ -547,7 +547,13 @@ impl Assembler<'_> {
         let children = std::mem::take(&mut self.nodes[index].children);
         let items: Vec<Node> = children.into_iter().map(|c| self.finish(c)).collect();
         let placeholder = Node::new("", "", Decimal::ZERO);
+        let free = self.nodes[index].free;
         let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
+        // `政府采购支出总额…，其中授予中小企业合同金额…`: one item of a free total names a part of it ("of
+        // which"), never its whole breakdown — a breakdown of one item would print the same figure twice.
+        if free && items.len() == 1 && items[0].amount != node.amount {
+            node.partial = true;
+        }
         node.items = items;
         node.label = printed_label(&node.label);
         node
