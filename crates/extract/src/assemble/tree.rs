@@ -367,6 +367,10 @@ impl Assembler<'_> {
             None if self.takes_listed_item(parent, &label.text) => {
                 self.child_with_label(parent, &label.text)
             }
+            None if self.takes_unknown_in_doubt(parent, &label.text) => {
+                self.doubt(parent, Doubt::List);
+                self.child_with_label(parent, &label.text)
+            }
             None => return None,
         };
         if known.is_some() && self.has_function_classes(parent) {
@@ -437,6 +441,35 @@ impl Assembler<'_> {
             _ => false,
         };
         listed && takes
+    }
+
+    /// `收入总计60.07亿元，其中:一般公共预算收入…，上级补助收入…，债务转贷收入5.75亿元，调入资金0.12亿元…`: a
+    /// known total's own `其中:` list goes on with names of money the vocabulary does not know (a government's
+    /// 收入总计 lists its balance terms). They are its items, but the list is no longer one the vocabulary
+    /// vouches for: `doubt: ["list"]`, so its sums are warnings at most. Not in the 三公's closed list.
+    fn takes_unknown_in_doubt(&self, parent: usize, label: &str) -> bool {
+        let listed = self
+            .stack
+            .last()
+            .is_some_and(|open| open.node == parent && open.explicit);
+        // The 三公 are three kinds by rule: another name in their list is one of them printed otherwise
+        // (`国内接待费`), not a fourth.
+        let closed = self.nodes[parent]
+            .schema
+            .as_deref()
+            .is_none_or(|s| s.starts_with("three_public"));
+        // A name an outer open total knows (`其他收入` after `事业收入…其中…`) is that total's item.
+        let known_outside = self.stack.iter().any(|open| {
+            let schema = self.nodes[open.node].schema.as_deref();
+            schema.is_some_and(|s| child_of(s, label).is_some())
+        });
+        listed
+            && !closed
+            && !known_outside
+            && !self.off_list(parent, label)
+            && root_of(label).is_none()
+            && free::is_free_label(label)
+            && !self.has_function_classes(parent)
     }
 
     fn has_function_classes(&self, parent: usize) -> bool {
