@@ -233,6 +233,10 @@ const VEHICLE_PURCHASE: &[&str] = &[
     "公务车购置费",
     // `公务用车购置支出0万元`: the item named by its spending.
     "公务用车购置支出",
+    // `公务用车购置经费0万元`; `(务用车购置费 0万元、…)` with its first character lost: any `…用车购置费` is
+    // the purchase of official vehicles.
+    "用车购置费",
+    "用车购置经费",
 ];
 // `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
