@@ -237,6 +237,8 @@ const VEHICLE_PURCHASE: &[&str] = &[
     // the purchase of official vehicles.
     "用车购置费",
     "用车购置经费",
+    // `(包括:公务用车运行维护费2648万元、公务用车购置1422万元)`: the item named without `费`.
+    "公务用车购置",
 ];
 // `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
@@ -491,12 +493,13 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
     // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算`, `公务接待费决算` name the item itself
     // (its 支出, its 决算 or 预算).
     if parent.starts_with("three_public") {
-        let item = ["支出决算", "支出预算", "支出", "决算", "预算"]
+        // `公务用车购置安排692万元` (a budget text): what is arranged for the item is the item.
+        let item = ["支出决算", "支出预算", "支出", "决算", "预算", "安排"]
             .iter()
             .find_map(|s| label.strip_suffix(s))
-            .filter(|l| l.ends_with(['费', '用']));
-        if let Some(item) = item {
-            return known_child(parent, item);
+            .and_then(|l| known_child(parent, l));
+        if item.is_some() {
+            return item;
         }
     }
     // `其他收入资金23万元` in a list of income: the money of that income, named by it.
