@@ -619,6 +619,14 @@ impl Parser<'_> {
     }
 
     fn money(&mut self, word: &str, figure: usize) -> Statement {
+        if let Some((before, sign)) = strip_vs_budget_direction(word) {
+            self.vs_budget_change = true;
+            return Statement::ChangeVsBudget {
+                subject: self.subject(split_lead_in(before).0),
+                figure,
+                sign,
+            };
+        }
         if let Some((before, sign)) = strip_direction(word) {
             return self.money_change(before, figure, sign);
         }
@@ -828,6 +836,19 @@ fn said_against_budget(word: &str) -> Option<(&str, Comparison, &str)> {
     };
     let phrase_len = rest.len() - after_final.len() + used;
     Some((&word[..at], said, &rest[..phrase_len]))
+}
+
+/// Direction words that compare with the figure's own budget: an adjustment (`由21.28亿元调整为40.94亿元，
+/// 调增19.66亿元`: the budget was 21.28) or revenue against its budget (`完成预算49531万元的85.0%，短收7431万元`).
+const VS_BUDGET_DIRECTIONS: [(&str, i8); 4] =
+    [("调增", 1), ("调减", -1), ("超收", 1), ("短收", -1)];
+
+/// `调增` → (`…`, +1): the word before a direction against the budget at the end, and its sign.
+fn strip_vs_budget_direction(word: &str) -> Option<(&str, i8)> {
+    let word = word.strip_suffix('了').unwrap_or(word);
+    VS_BUDGET_DIRECTIONS
+        .iter()
+        .find_map(|&(d, sign)| word.strip_suffix(d).map(|before| (before, sign)))
 }
 
 /// `减少了` → (`…`, −1): the word before a direction word at the end, and the direction's sign.

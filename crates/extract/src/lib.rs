@@ -14,6 +14,7 @@
 mod assemble;
 mod grammar;
 mod normalize;
+mod table_text;
 mod tokens;
 mod vocabulary;
 
@@ -88,12 +89,18 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
     let heading = Heading::read(text);
     let normalized = normalize::normalize(text);
     let tokens = tokens::tokenize(&normalized);
-    let unit = report_unit(&tokens.figures).ok_or(ExtractError::NoFigures)?;
-    let sentences = grammar::parse(&normalized, &tokens, heading.phase);
     let original: Vec<char> = text.chars().collect();
-    let assembled = assemble::Assembler::new(&normalized, &tokens.figures, unit, heading.phase)
+    let tables = table_text::read(&original);
+    let unit = report_unit(&tokens.figures)
+        .or_else(|| tables.first().map(|t| t.unit))
+        .ok_or(ExtractError::NoFigures)?;
+    let sentences = grammar::parse(&normalized, &tokens, heading.phase);
+    let mut assembled = assemble::Assembler::new(&normalized, &tokens.figures, unit, heading.phase)
         .in_year(heading.year)
         .run(&sentences, &original);
+    // A table in another unit than the text's amounts would need its figures converted: left out.
+    let tables: Vec<_> = tables.into_iter().filter(|t| t.unit == unit).collect();
+    add_tables(&mut assembled, tables, &normalized, &tokens.figures);
     let report = Report {
         format: FORMAT_V1.to_string(),
         title: heading.title,
@@ -114,6 +121,55 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
         figures: assembled.figures,
         taken: assembled.taken,
     })
+}
+
+/// The tables pasted as text join the breakdowns; their figures count as taken, and a sentence left unplaced
+/// only for figures a table placed is no longer unplaced.
+fn add_tables(
+    assembled: &mut assemble::Assembled,
+    tables: Vec<table_text::Table>,
+    normalized: &normalize::Normalized,
+    figures: &[tokens::Figure],
+) {
+    if tables.is_empty() {
+        return;
+    }
+    let mut placed = Vec::new();
+    tables
+        .iter()
+        .flat_map(|t| &t.nodes)
+        .for_each(|n| table_spans(n, &mut placed));
+    let in_table = |&(s, e): &(usize, usize)| placed.iter().any(|p| p.start <= s && e <= p.end);
+    let spans: Vec<(usize, usize)> = figures
+        .iter()
+        .map(|f| normalized.original_span(f.start, f.end))
+        .collect();
+    assembled.taken += spans.iter().filter(|s| in_table(s)).count();
+    assembled.unplaced.retain(|u| {
+        let inside: Vec<&(usize, usize)> = spans
+            .iter()
+            .filter(|&&(s, e)| u.at.start <= s && e <= u.at.end)
+            .collect();
+        inside.is_empty() || !inside.into_iter().all(in_table)
+    });
+    assembled
+        .breakdowns
+        .extend(tables.into_iter().flat_map(|t| t.nodes));
+}
+
+/// The spans of a table node's figures and its items'.
+fn table_spans(
+    node: &budget_lens_core::report::Node,
+    out: &mut Vec<budget_lens_core::report::Span>,
+) {
+    let s = &node.spans;
+    out.extend(node.at);
+    out.extend(
+        [s.prior, s.budget, s.change, s.change_pct, s.completion_pct]
+            .into_iter()
+            .flatten(),
+    );
+    node.items.iter().for_each(|i| table_spans(i, out));
 }
 
 /// The unit most amounts are printed in (万元 on a tie), or `None` when the text has no amount at all.

@@ -120,6 +120,9 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
         .find(|r| r.keywords.iter().any(|k| label.contains(k)))
         // `财政拨款收入总计` is fiscal income, not the unit's 收入总计.
         .filter(|r| !(r.id == "income" && label.contains("拨款收入")))
+        // `政府采购支出总额` (the 部门决算's procurement section) is the part of spending bought through
+        // government procurement, a total of its own (a free root), not the unit's 支出总计.
+        .filter(|_| !label.contains("政府采购"))
 }
 
 /// What a root's label says before its keyword, without fillers: `区本级一般公共预算` in
@@ -230,6 +233,12 @@ const VEHICLE_PURCHASE: &[&str] = &[
     "公务车购置费",
     // `公务用车购置支出0万元`: the item named by its spending.
     "公务用车购置支出",
+    // `公务用车购置经费0万元`; `(务用车购置费 0万元、…)` with its first character lost: any `…用车购置费` is
+    // the purchase of official vehicles.
+    "用车购置费",
+    "用车购置经费",
+    // `(包括:公务用车运行维护费2648万元、公务用车购置1422万元)`: the item named without `费`.
+    "公务用车购置",
 ];
 // `公务用车运行费用`, `公务用车运维费`: the same item in the wording of many counties (三公 label variants).
 const VEHICLE_OPERATION: &[&str] = &[
@@ -484,13 +493,18 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
     // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算`, `公务接待费决算` name the item itself
     // (its 支出, its 决算 or 预算).
     if parent.starts_with("three_public") {
-        let item = ["支出决算", "支出预算", "支出", "决算", "预算"]
+        // `公务用车购置安排692万元` (a budget text): what is arranged for the item is the item.
+        let item = ["支出决算", "支出预算", "支出", "决算", "预算", "安排"]
             .iter()
             .find_map(|s| label.strip_suffix(s))
-            .filter(|l| l.ends_with(['费', '用']));
-        if let Some(item) = item {
-            return known_child(parent, item);
+            .and_then(|l| known_child(parent, l));
+        if item.is_some() {
+            return item;
         }
+    }
+    // `其他收入资金23万元` in a list of income: the money of that income, named by it.
+    if let Some(income) = label.strip_suffix("资金").filter(|l| l.ends_with("收入")) {
+        return known_child(parent, income);
     }
     known_child(parent, label)
 }
@@ -590,6 +604,34 @@ const STANDARD_IDS: &[(&str, &str)] = &[
     ("其他交通费用", "transport"),
     ("其他商品和服务支出", "other_goods"),
 ];
+
+/// The ids of the function classes (支出功能分类 类) among the standard ids.
+const FUNCTION_CLASS_IDS: [&str; 19] = [
+    "general_public_services",
+    "defence",
+    "public_security",
+    "education",
+    "science",
+    "culture",
+    "social_security",
+    "health",
+    "environment",
+    "urban_rural",
+    "agriculture",
+    "transport",
+    "industry",
+    "commerce",
+    "natural_resources",
+    "housing",
+    "reserves",
+    "emergency",
+    "other",
+];
+
+/// Whether a label is a function class (类) by its standard name: `教育支出`, `住房保障支出`.
+pub fn is_function_class(label: &str) -> bool {
+    standard_id(label).is_some_and(|id| FUNCTION_CLASS_IDS.contains(&id))
+}
 
 /// The standard id of a label in an open list.
 pub fn standard_id(label: &str) -> Option<&'static str> {

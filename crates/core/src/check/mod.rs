@@ -10,6 +10,7 @@ mod rules;
 mod table_message;
 mod table_rules;
 pub mod tolerance;
+mod unprinted_base;
 
 pub use finding::{Detail, DocumentDetail, Finding, FindingOut, Rule, Severity, TableDetail};
 pub use place::{Place, Places};

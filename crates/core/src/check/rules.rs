@@ -7,6 +7,7 @@ use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
 use super::tolerance::{
     both, half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit,
 };
+use super::unprinted_base::{self, Whole};
 use crate::report::{
     Amount, Comparison, Doubt, Node, Relation, Report, Resolver, RestatedFigure, Span, Term, Unit,
 };
@@ -19,6 +20,8 @@ pub(super) struct Checker<'a> {
     unit: Unit,
     /// Finds the nodes that `share_of` and relation paths name.
     resolver: Resolver<'a>,
+    /// The sums that shares of an unprinted base are checked against, by node path (see [`unprinted_base`]).
+    wholes: std::collections::BTreeMap<String, Whole>,
     findings: Vec<Finding>,
 }
 
@@ -106,6 +109,7 @@ fn capped(rule: Rule, severity: Severity, node: &Node) -> (Severity, Option<Doub
                 | Rule::ChangeVsBudget
                 | Rule::ChangeVsBudgetPct
         ),
+        Doubt::Columns => matches!(rule, Rule::ChangePct | Rule::Completion),
     };
     match node.doubt.iter().find(|d| bears_on(d)) {
         Some(&doubt) => (Severity::Warning, Some(doubt)),
@@ -119,6 +123,7 @@ impl<'a> Checker<'a> {
             report,
             unit: report.unit,
             resolver: Resolver::new(report),
+            wholes: unprinted_base::wholes(report),
             findings: Vec::new(),
         }
     }
@@ -309,6 +314,9 @@ impl<'a> Checker<'a> {
         let Some(share) = s.node.share.map(|p| p.value()) else {
             return;
         };
+        if let Some(name) = &s.node.share_base {
+            return self.share_of_unprinted(s, share, name);
+        }
         let base = match &s.node.share_of {
             Some(path) => self.node_at(path),
             None => parent,
@@ -329,6 +337,35 @@ impl<'a> Checker<'a> {
             unit: self.unit,
         };
         self.rate(Rule::Share, s, check, s.node.spans.share, detail);
+    }
+
+    /// A share of a base the text never prints, against the sum of its group (see [`unprinted_base`]): the
+    /// group being the whole is inferred, so an error is only a warning naming that doubt (`list`).
+    fn share_of_unprinted(&mut self, s: &Subject, share: Decimal, name: &str) {
+        let Some(whole) = self.wholes.get(s.path).cloned() else {
+            return;
+        };
+        let amount = s.node.amount.value();
+        let check = RateCheck {
+            rate: share,
+            numerator: amount,
+            numerator_half_unit: half_unit(amount),
+            denominator: whole.amount,
+            denominator_half_unit: whole.half_units,
+        };
+        let detail = Detail::Share {
+            amount,
+            base: whole.amount,
+            base_label: format!("{name}（未印出，取合计为100%的各项之和）"),
+            unit: self.unit,
+        };
+        let before = self.findings.len();
+        self.rate(Rule::Share, s, check, s.node.spans.share, detail);
+        if let Some(f) = self.findings.get_mut(before) {
+            if f.severity == Severity::Error {
+                (f.severity, f.doubt) = (Severity::Warning, Some(Doubt::List));
+            }
+        }
     }
 
     /// A stated change against amount − prior (`Against::Budget`: against amount − budget).

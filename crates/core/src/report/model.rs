@@ -126,6 +126,9 @@ pub enum Doubt {
     /// Its share, change, rate or budget was printed in a later sentence whose subject was carried over.
     /// Casts doubt on `share`, `change`, `change_pct`, `completion`.
     Subject,
+    /// Its rates were read from a table pasted as text whose header does not name their columns (the column
+    /// order was assumed). Casts doubt on `change_pct`, `completion`.
+    Columns,
 }
 
 impl Doubt {
@@ -133,6 +136,7 @@ impl Doubt {
         match self {
             Doubt::List => "list",
             Doubt::Subject => "subject",
+            Doubt::Columns => "columns",
         }
     }
 }
@@ -162,6 +166,11 @@ pub struct Node {
     pub share: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_of: Option<String>,
+    /// Extension: the name of the share's base, as printed, when no node carries it (`占支出总预算的4.04%` in a
+    /// text that never prints 支出总预算's amount). Consecutive shares of one such base that add up to 100% are
+    /// its whole: each is checked against the sum of their amounts, as a warning at most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_base: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_amount")]
     pub prior: Option<Amount>,
     /// Stated change from the prior year, signed.
@@ -221,6 +230,7 @@ impl Node {
             amount: Amount(amount),
             share: None,
             share_of: None,
+            share_base: None,
             prior: None,
             change: None,
             change_pct: None,

@@ -92,6 +92,7 @@ static NODE: Shape = Shape::Struct(&[
     ("amount", S),
     ("share", S),
     ("share_of", S),
+    ("share_base", S),
     ("prior", S),
     ("change", S),
     ("change_pct", S),
@@ -455,7 +456,7 @@ fn unit(v: &Json, at: &At) -> Read<Unit> {
 }
 
 fn doubt(v: &Json, at: &At) -> Read<Doubt> {
-    let doubts = [Doubt::List, Doubt::Subject];
+    let doubts = [Doubt::List, Doubt::Subject, Doubt::Columns];
     variant(v, at, &doubts.map(Doubt::name), &doubts)
 }
 
@@ -490,6 +491,7 @@ fn node(v: &Json, at: &At) -> Read<Node> {
             "amount" => amount_ = Some(amount(v, at)?),
             "share" => node.share = figure()?,
             "share_of" => node.share_of = optional(v, at, string)?,
+            "share_base" => node.share_base = optional(v, at, string)?,
             "prior" => node.prior = figure()?,
             "change" => node.change = figure()?,
             "change_pct" => node.change_pct = figure()?,

@@ -17,6 +17,9 @@ const VERB_OPENINGS: &[&str] = &[
     "新增",
 ];
 
+/// Longest name of who prints a figure before its year (`财政部2019年度…`, `某某县人民政府2023年…`).
+const MAX_NAME_BEFORE_YEAR: usize = 8;
+
 /// Longest label (characters) taken as the name of a free root: longer ones are clauses, not names.
 const MAX_FREE_LABEL: usize = 20;
 
@@ -31,6 +34,24 @@ pub(super) fn is_free_label(label: &str) -> bool {
         && !VERB_OPENINGS.iter().any(|v| label.starts_with(v))
 }
 
+/// `财政部2019年度政府采购支出总额`: a short name before a year says who, the year when; the money's name
+/// follows (`政府采购支出总额`). Words before the year that are a clause (`…审议通过的2021年一般公共预算收入`: a
+/// budget, not the amount) keep the label whole, as does a label with no year or nothing after it.
+fn after_year(label: &str) -> &str {
+    let bytes = label.as_bytes();
+    let year_end = (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = bytes[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let who = label.get(..i)?;
+        let a_name = who.chars().count() <= MAX_NAME_BEFORE_YEAR && !who.contains('的');
+        let rest = label.get(i + 4..)?.strip_prefix('年')?;
+        (digits && alone && a_name).then_some(rest)
+    });
+    let rest = year_end.map(|r| r.strip_prefix('度').unwrap_or(r));
+    let rest = rest.map(|r| r.strip_prefix('的').unwrap_or(r));
+    rest.filter(|r| !r.is_empty()).unwrap_or(label)
+}
+
 impl Assembler<'_> {
     /// A label nothing else takes: the free root of that name (restated if printed again with the same
     /// value) or a new one. The same name with another value is another quantity (before and after an
@@ -42,6 +63,11 @@ impl Assembler<'_> {
         at: Span,
         level: Option<u8>,
     ) -> Option<usize> {
+        let named = Label {
+            text: after_year(&label.text).to_string(),
+            ..label.clone()
+        };
+        let label = &named;
         if !is_free_label(&label.text) || label.balance_term || self.in_known_list(level) {
             return None;
         }

@@ -9,6 +9,7 @@ impl Assembler<'_> {
             return;
         };
         let parent = self.nodes[target].parent;
+        let mut unprinted = None;
         let share_of = match base {
             None if parent.is_some() => None,
             None => {
@@ -29,6 +30,13 @@ impl Assembler<'_> {
                     self.doubt(target, Doubt::Subject);
                     Some(self.path(b))
                 }
+                // A share of a total the text names but never prints (`(三)卫生健康支出类科目43897.73元，占支出
+                // 总预算4.04%`): kept by the base's name; the checker takes consecutive shares of it that add up
+                // to 100% as its whole (`share_base`, docs/FORMAT.md).
+                None => {
+                    unprinted = Some(base.to_string());
+                    None
+                }
                 _ => {
                     state.problem = true;
                     return;
@@ -41,6 +49,7 @@ impl Assembler<'_> {
             let done = set_once(&mut n.share, &mut n.spans.share, value, at);
             if done {
                 n.share_of = share_of;
+                n.share_base = unprinted;
             }
             done
         });
@@ -50,7 +59,7 @@ impl Assembler<'_> {
     pub(super) fn resolve_base(&self, base: &str, state: &SentenceState) -> Option<usize> {
         let subject = Subject::Named(base.to_string());
         self.resolve(&subject, state).or_else(|| {
-            let shorter = ["预算数", "预算", "总额", "合计"]
+            let shorter = ["预算数", "预算", "总额", "合计", "的比重", "比重"]
                 .iter()
                 .find_map(|s| base.strip_suffix(s))?;
             self.resolve(&Subject::Named(shorter.to_string()), state)

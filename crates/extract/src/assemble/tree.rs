@@ -364,8 +364,19 @@ impl Assembler<'_> {
             None if self.nodes[parent].open_list && !self.off_list(parent, &label.text) => {
                 self.child_with_label(parent, &label.text)
             }
+            None if self.takes_listed_item(parent, &label.text) => {
+                self.child_with_label(parent, &label.text)
+            }
+            None if self.takes_unknown_in_doubt(parent, &label.text) => {
+                self.doubt(parent, Doubt::List);
+                self.child_with_label(parent, &label.text)
+            }
             None => return None,
         };
+        if known.is_some() && self.has_function_classes(parent) {
+            // Its list is by function class: an item of another split (基本支出…) is the same money again.
+            return None;
+        }
         if let Some(existing) = existing {
             let built = &self.nodes[existing];
             if is_prior_year(built, label) {
@@ -404,6 +415,70 @@ impl Assembler<'_> {
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
         Some(index)
+    }
+
+    /// Items a known total takes only in its own `其中:` list, where the text says they are its parts:
+    /// - `(二)支出预算:…777.03万元，其中:教育支出预算614.70万元，…`: a 支出总计 whose list names function
+    ///   classes takes them — unless it has items of another split (基本支出, 项目支出…): the same money split
+    ///   twice is not one list;
+    /// - `“三公”经费决算数合计为1000.86万，其中:…公务接待费43.77万元、会议费34.10万元、培训费51.37万元`: a 三公
+    ///   total the text counts with 会议费 and 培训费 (reported beside the 三公) takes them.
+    fn takes_listed_item(&self, parent: usize, label: &str) -> bool {
+        let built = &self.nodes[parent];
+        let listed = self
+            .stack
+            .last()
+            .is_some_and(|open| open.node == parent && open.explicit);
+        let takes = match built.schema.as_deref() {
+            Some("expenditure") => {
+                is_function_class(label)
+                    && built
+                        .children
+                        .iter()
+                        .all(|&c| self.nodes[c].schema.is_none())
+            }
+            Some("three_public") => ["会议费", "培训费"].contains(&label),
+            _ => false,
+        };
+        listed && takes
+    }
+
+    /// `收入总计60.07亿元，其中:一般公共预算收入…，上级补助收入…，债务转贷收入5.75亿元，调入资金0.12亿元…`: a
+    /// known total's own `其中:` list goes on with names of money the vocabulary does not know (a government's
+    /// 收入总计 lists its balance terms). They are its items, but the list is no longer one the vocabulary
+    /// vouches for: `doubt: ["list"]`, so its sums are warnings at most. Not in the 三公's closed list.
+    fn takes_unknown_in_doubt(&self, parent: usize, label: &str) -> bool {
+        let listed = self
+            .stack
+            .last()
+            .is_some_and(|open| open.node == parent && open.explicit);
+        // The 三公 are three kinds by rule: another name in their list is one of them printed otherwise
+        // (`国内接待费`), not a fourth.
+        let closed = self.nodes[parent]
+            .schema
+            .as_deref()
+            .is_none_or(|s| s.starts_with("three_public"));
+        // A name an outer open total knows (`其他收入` after `事业收入…其中…`) is that total's item.
+        let known_outside = self.stack.iter().any(|open| {
+            let schema = self.nodes[open.node].schema.as_deref();
+            schema.is_some_and(|s| child_of(s, label).is_some())
+        });
+        listed
+            && !closed
+            && !known_outside
+            && !self.off_list(parent, label)
+            && root_of(label).is_none()
+            && free::is_free_label(label)
+            && !self.has_function_classes(parent)
+    }
+
+    fn has_function_classes(&self, parent: usize) -> bool {
+        let built = &self.nodes[parent];
+        built.schema.as_deref() == Some("expenditure")
+            && built
+                .children
+                .iter()
+                .any(|&c| is_function_class(&self.nodes[c].node.label))
     }
 
     /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 and no
@@ -505,7 +580,13 @@ impl Assembler<'_> {
         let children = std::mem::take(&mut self.nodes[index].children);
         let items: Vec<Node> = children.into_iter().map(|c| self.finish(c)).collect();
         let placeholder = Node::new("", "", Decimal::ZERO);
+        let free = self.nodes[index].free;
         let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
+        // `政府采购支出总额…，其中授予中小企业合同金额…`: one item of a free total names a part of it ("of
+        // which"), never its whole breakdown — a breakdown of one item would print the same figure twice.
+        if free && items.len() == 1 && items[0].amount != node.amount {
+            node.partial = true;
+        }
         node.items = items;
         node.label = printed_label(&node.label);
         node

@@ -1,0 +1,120 @@
+//! Shares of a total the text names but never prints (`share_base`, docs/FORMAT.md "Shares"): consecutive
+//! shares of one such base that add up to 100% within their rounding are its whole, so the base is the sum of
+//! their amounts. Found once per report, in document order, by a sliding window (linear in the nodes).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::tolerance::{half_unit, sum};
+use crate::report::{Node, Report};
+
+/// The whole a node's share is of: the sum of the amounts of its group and that sum's rounding.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Whole {
+    pub amount: Decimal,
+    pub half_units: Decimal,
+}
+
+/// A node stating a share of an unprinted base: its path, amount and share.
+struct Entry {
+    path: String,
+    amount: Decimal,
+    share: Decimal,
+}
+
+/// The whole of every node that belongs to a group of shares adding up to 100%, by the node's path.
+pub(super) fn wholes(report: &Report) -> BTreeMap<String, Whole> {
+    let mut by_base: BTreeMap<&str, Vec<Entry>> = BTreeMap::new();
+    let mut stack: Vec<(&Node, String)> = report
+        .breakdowns
+        .iter()
+        .rev()
+        .map(|n| (n, n.id.clone()))
+        .collect();
+    while let Some((node, path)) = stack.pop() {
+        for child in node.items.iter().rev() {
+            stack.push((child, format!("{path}/{}", child.id)));
+        }
+        if let (Some(base), Some(share), None) = (&node.share_base, node.share, &node.share_of) {
+            let entry = Entry {
+                path,
+                amount: node.amount.value(),
+                share: share.value(),
+            };
+            by_base.entry(base.as_str()).or_default().push(entry);
+        }
+    }
+    let mut wholes = BTreeMap::new();
+    for entries in by_base.values() {
+        for group in groups(entries) {
+            let group = &entries[group.0..group.1];
+            let amounts = sum(group.iter().map(|e| e.amount));
+            let halves = sum(group.iter().map(|e| half_unit(e.amount)));
+            let (Some(amount), Some(half_units)) = (amounts, halves) else {
+                continue;
+            };
+            for e in group {
+                let whole = Whole { amount, half_units };
+                wholes.insert(e.path.clone(), whole);
+            }
+        }
+    }
+    wholes
+}
+
+/// Runs of at least two consecutive entries whose shares add up to 100 within their rounding (`start..end`).
+fn groups(entries: &[Entry]) -> Vec<(usize, usize)> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let mut found = Vec::new();
+    let (mut start, mut end) = (0, 0);
+    let (mut total, mut halves) = (Decimal::ZERO, Decimal::ZERO);
+    while start < entries.len() {
+        while let Some(next) = entries.get(end) {
+            let (t, h) = (total + next.share, halves + half_unit(next.share));
+            if t > hundred + h {
+                break;
+            }
+            (total, halves, end) = (t, h, end + 1);
+        }
+        if end - start >= 2 && (total - hundred).abs() <= halves {
+            found.push((start, end));
+            (start, total, halves) = (end, Decimal::ZERO, Decimal::ZERO);
+        } else if end == start {
+            (start, end) = (start + 1, end + 1);
+        } else {
+            total -= entries[start].share;
+            halves -= half_unit(entries[start].share);
+            start += 1;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(shares: &[&str]) -> Vec<Entry> {
+        shares
+            .iter()
+            .map(|s| Entry {
+                path: String::new(),
+                amount: Decimal::ONE,
+                share: s.parse().unwrap(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn consecutive_shares_adding_to_a_hundred() {
+        // A share of another split first (项目支出 4.43%), then the four classes that are the whole.
+        let e = entries(&["4.43", "78.33", "10.73", "4.04", "6.90"]);
+        assert_eq!(groups(&e), [(1, 5)]);
+        assert!(groups(&entries(&["60", "30"])).is_empty());
+        assert_eq!(
+            groups(&entries(&["60", "40", "120", "50", "50"])),
+            [(0, 2), (3, 5)]
+        );
+    }
+}

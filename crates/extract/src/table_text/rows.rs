@@ -1,0 +1,214 @@
+//! The rows of a pasted table: each a label (words, after its list marker if any) and the numbers after it.
+//! A row's numbers fill the header's columns (the assumed rate columns too, in doubt) or the row is left
+//! out — and then the row above it in the list is partial, since one of its items is missing.
+//! Rows nest by their list markers (`一、` > `(一)` > `1.` > `(1)`); unmarked rows stand alone.
+
+use budget_lens_core::report::{Amount, Doubt, Node, Span};
+use rust_decimal::Decimal;
+
+use super::cells::{Cell, Number};
+use super::columns::{Columns, Role};
+
+/// The label of a row whose name was not printed (the first row of a flattened table, usually its total).
+const UNNAMED: &str = "(名称未印出)";
+
+/// A row as printed: its list level, label and numbers.
+struct Printed<'c> {
+    level: Option<u8>,
+    label: String,
+    numbers: Vec<(&'c Number, Span)>,
+}
+
+/// The rows of `cells` as trees of nodes, ids `{prefix}{row number}`.
+pub fn nodes(cells: &[Cell], columns: &Columns, prefix: &str) -> Vec<Node> {
+    let mut arena: Vec<(Node, Option<usize>)> = Vec::new();
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    for (index, row) in printed_rows(cells).into_iter().enumerate() {
+        let level = row.level.unwrap_or(0);
+        while stack.last().is_some_and(|&(l, _)| l >= level || level == 0) {
+            stack.pop();
+        }
+        let parent = stack.last().map(|&(_, at)| at);
+        match node(&row, columns, format!("{prefix}{}", index + 1)) {
+            Some(node) => {
+                arena.push((node, parent));
+                if level > 0 {
+                    stack.push((level, arena.len() - 1));
+                }
+            }
+            None => {
+                if let Some(p) = parent {
+                    arena[p].0.partial = true;
+                }
+            }
+        }
+    }
+    into_trees(arena)
+}
+
+/// Rows as printed: the words up to the first number, then the numbers up to the next word.
+fn printed_rows(cells: &[Cell]) -> Vec<Printed<'_>> {
+    let mut rows = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        match &cells[i].number {
+            None => words.push(&cells[i].text),
+            Some(_) => {
+                let mut numbers = Vec::new();
+                while let Some(n) = cells.get(i).and_then(|c| c.number.as_ref()) {
+                    numbers.push((n, cells[i].at));
+                    i += 1;
+                }
+                let (level, label) = label(&words);
+                rows.push(Printed {
+                    level,
+                    label,
+                    numbers,
+                });
+                words.clear();
+                continue;
+            }
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// The label after the last list marker of the words (headings before it are not the row's), and its level.
+fn label(words: &[&str]) -> (Option<u8>, String) {
+    let last_marked = words.iter().rposition(|w| marker(w).is_some());
+    let (level, rest) = match last_marked {
+        Some(at) => {
+            let (level, rest) = marker(words[at]).unwrap_or((0, words[at]));
+            (
+                Some(level),
+                std::iter::once(rest).chain(words[at + 1..].iter().copied()),
+            )
+        }
+        None => (None, std::iter::once("").chain(words.iter().copied())),
+    };
+    let label: String = rest.collect();
+    match label.is_empty() {
+        true => (level, UNNAMED.to_string()),
+        false => (level, label),
+    }
+}
+
+/// A list marker opening a word: `一、` (1), `(一)` (2), `1.`/`1、` (3), `(1)` (4); the rest of the word.
+fn marker(word: &str) -> Option<(u8, &str)> {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let han = |s: &str| !s.is_empty() && s.chars().all(numeral);
+    if let Some(inner) = word.strip_prefix('(') {
+        let (inside, rest) = inner.split_once(')')?;
+        return match (han(inside), digits(inside)) {
+            (true, _) => Some((2, rest)),
+            (_, true) => Some((4, rest)),
+            _ => None,
+        };
+    }
+    let end = word.find(['、', '.'])?;
+    let (head, rest) = (&word[..end], &word[end..]);
+    let rest = rest.get(rest.chars().next()?.len_utf8()..)?;
+    match (han(head), digits(head), word[end..].starts_with('、')) {
+        (true, _, true) => Some((1, rest)),
+        (_, true, _) if !rest.starts_with(|c: char| c.is_ascii_digit()) => Some((3, rest)),
+        _ => None,
+    }
+}
+
+/// The node of a row whose numbers fill the named columns, or the named and the assumed ones.
+fn node(row: &Printed, columns: &Columns, id: String) -> Option<Node> {
+    let all: Vec<Role> = columns
+        .named
+        .iter()
+        .chain(&columns.assumed)
+        .copied()
+        .collect();
+    let (roles, assumed) = match row.numbers.len() {
+        n if n == columns.named.len() => (&columns.named[..], false),
+        n if n == all.len() && !columns.assumed.is_empty() => (&all[..], true),
+        _ => return None,
+    };
+    let fits = roles
+        .iter()
+        .zip(&row.numbers)
+        .all(|(role, (n, _))| role.is_rate() == n.percent);
+    if !fits {
+        return None;
+    }
+    let mut node = Node::new(id, row.label.clone(), Decimal::ZERO);
+    for (&role, &(n, at)) in roles.iter().zip(&row.numbers) {
+        set(&mut node, role, n.value, at);
+    }
+    if assumed {
+        node.doubt.push(Doubt::Columns);
+    }
+    Some(node)
+}
+
+fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
+    let spans = &mut node.spans;
+    if role == Role::Amount {
+        (node.amount, node.at) = (Amount(value), Some(at));
+        return;
+    }
+    let value = Some(Amount(value));
+    match role {
+        Role::Amount => {}
+        Role::Prior => (node.prior, spans.prior) = (value, Some(at)),
+        Role::Budget => (node.budget, spans.budget) = (value, Some(at)),
+        Role::Change => (node.change, spans.change) = (value, Some(at)),
+        Role::ChangePct => (node.change_pct, spans.change_pct) = (value, Some(at)),
+        Role::CompletionPct => (node.completion_pct, spans.completion_pct) = (value, Some(at)),
+    }
+}
+
+/// Nodes with their parents' indices → the trees of the roots, items in printed order.
+fn into_trees(arena: Vec<(Node, Option<usize>)>) -> Vec<Node> {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); arena.len()];
+    let mut roots = Vec::new();
+    for (i, (_, parent)) in arena.iter().enumerate() {
+        match parent {
+            Some(p) => children[*p].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut slots: Vec<Option<Node>> = arena.into_iter().map(|(n, _)| Some(n)).collect();
+    roots
+        .into_iter()
+        .filter_map(|r| tree(r, &children, &mut slots))
+        .collect()
+}
+
+/// The node at `i` with its items (at most four levels deep: one per kind of list marker).
+fn tree(i: usize, children: &[Vec<usize>], slots: &mut [Option<Node>]) -> Option<Node> {
+    let mut node = slots[i].take()?;
+    for &c in &children[i] {
+        node.items.extend(tree(c, children, slots));
+    }
+    Some(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_and_their_levels() {
+        assert_eq!(marker("一、收入"), Some((1, "收入")));
+        assert_eq!(marker("(一)"), Some((2, "")));
+        assert_eq!(marker("1."), Some((3, "")));
+        assert_eq!(marker("(2)其他"), Some((4, "其他")));
+        assert_eq!(marker("增值税"), None);
+        assert_eq!(marker("2017比2016增减"), None);
+    }
+
+    #[test]
+    fn the_label_is_after_the_last_marker() {
+        let words = ["一、收入支出情况对比", "(一)", "收入总计"];
+        assert_eq!(label(&words), (Some(2), "收入总计".to_string()));
+        assert_eq!(label(&[]), (None, UNNAMED.to_string()));
+    }
+}
