@@ -622,7 +622,7 @@ class BudgetLens extends HTMLElement {
     this.#shownPath = state.view.path;
     this.#items = state.view.items;
     if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
-    this.#hideTip();
+    this.#forgetTip();
     this.#draw();
   }
 
@@ -710,6 +710,9 @@ class BudgetLens extends HTMLElement {
         canvas.height = pixelHeight;
       }
       this.#widget.draw(canvas, this.#dom.layer, width, height, dpr);
+      // The tooltip's text follows the widget's font size: measure it again after a change of look.
+      if (this.#drawn?.width !== width || this.#drawn?.height !== height || this.#tipFont !== fontSize) this.#tipSize = null;
+      this.#tipFont = fontSize;
       this.#drawn = mode === 'print' ? null : { width, height, dpr };
       if (!this.#readyFired) {
         this.#readyFired = true;
@@ -719,6 +722,7 @@ class BudgetLens extends HTMLElement {
   }
 
   #drawn = null; // the size of the last drawing in the page's look: a hover repaints at it
+  #tipFont = 0; // the widget's font size at the last drawing
 
   /** Paints the chart again at the last drawing's size and look: a hover or a step of its transition,
    *  with no style read and no layout (the core keeps both until they change). */
@@ -770,15 +774,26 @@ class BudgetLens extends HTMLElement {
     this.#draw();
   }
 
+  // One call into the core per move; the canvas, the tooltip and the cursor change only when what the
+  // core says changed (see Widget.pointer for the packed answer).
   #onPointerMove(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
-    const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
-    const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
-    const turn = this.#guard(() => this.#widget.pageAt(x, y)) ?? 0;
-    this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 || turn ? 'pointer' : '';
-    // A legend row points at its slice as the slice itself does.
-    if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend);
+    const pointed = this.#widget.pointer(x, y, event.pointerType === 'touch');
+    this.#setCursor(pointed & 1 ? 'pointer' : '');
+    if (!(pointed & 2)) return;
+    this.#hovered = (pointed >> 2) - 1;
+    this.#easeHover();
+    if (this.#hovered >= 0) this.#showTip(this.#hovered);
+    else this.#hideTip();
+  }
+
+  #cursor = '';
+
+  #setCursor(cursor) {
+    if (cursor === this.#cursor) return;
+    this.#cursor = cursor;
+    this.#dom.canvas.style.cursor = cursor;
   }
 
   #onClick(event) {
@@ -973,26 +988,50 @@ class BudgetLens extends HTMLElement {
   }
 
   /** The tooltip of item `index`: inside the chart where the core places it (never over the part it
-   *  describes), or for touch a card in the flow below the chart. */
+   *  describes), or for touch a card in the flow below the chart. Its lines are built and measured only
+   *  when they change (the same item hovered again reuses both), and it moves by `transform`, which
+   *  needs no layout: a hover forces no synchronous layout but that one measurement. */
   #showTip(index, touch = false) {
     const item = this.#items[index];
     if (!item) return this.#hideTip();
     const tip = this.#dom.tip;
-    tip.replaceChildren(...tooltipLines(item, this.#strings, this.#lang));
-    tip.classList.toggle('bl-tip-card', touch);
+    const key = `${index} ${touch}`;
+    if (this.#tipKey !== key) {
+      tip.replaceChildren(...tooltipLines(item, this.#strings, this.#lang));
+      tip.classList.toggle('bl-tip-card', touch);
+      this.#tipKey = key;
+      this.#tipSize = null;
+    }
     tip.hidden = false;
-    tip.style.left = '';
-    tip.style.top = '';
-    if (touch) return;
-    const stage = this.#dom.stage;
-    const place = this.#guard(() => this.#widget.tipPosition(index, tip.offsetWidth, tip.offsetHeight, stage.clientWidth, stage.clientHeight));
+    if (touch) {
+      tip.style.transform = '';
+      return;
+    }
+    // Measured at the stage's top-left corner (left and top 0, no transform), where its width is not
+    // squeezed by the stage's edge.
+    if (!this.#tipSize) {
+      tip.style.transform = '';
+      this.#tipSize = [tip.offsetWidth, tip.offsetHeight];
+    }
+    const { width, height } = this.#drawn ?? { width: this.#dom.stage.clientWidth, height: this.#dom.stage.clientHeight };
+    const place = this.#guard(() => this.#widget.tipPosition(index, ...this.#tipSize, width, height));
     if (!place || place.length !== 2) return this.#hideTip();
-    tip.style.left = `${place[0]}px`;
-    tip.style.top = `${place[1]}px`;
+    tip.style.transform = `translate(${place[0]}px, ${place[1]}px)`;
   }
+
+  #tipKey = null; // which item's lines the tooltip holds, and whether as a touch card
+  #tipSize = null; // their measured size: kept until the lines, the zoom or the size change
 
   #hideTip() {
     this.#dom.tip.hidden = true;
+  }
+
+  /** The tooltip's lines are stale (another level, language or look). */
+  #forgetTip() {
+    this.#tipKey = null;
+    this.#tipSize = null;
+    this.#hideTip();
+    this.#dom.tip.replaceChildren();
   }
 }
 

@@ -264,6 +264,18 @@ impl Widget {
         level_csv(self.explorer.view())
     }
 
+    /// A pointer moved to (`x`, `y`) CSS pixels (`touch`: a finger, which hovers nothing). One call per
+    /// move, packed into one number so that nothing is allocated: bit 0 — a click there does something
+    /// (the hand cursor); bit 1 — the hover changed (repaint, new tooltip); the bits above — the hovered
+    /// item plus one (0: none).
+    pub fn pointer(&mut self, x: f64, y: f64, touch: bool) -> u32 {
+        let pointed = self.explorer.pointer(x, y, touch);
+        let hover = pointed
+            .hover
+            .map_or(0, |i| u32::try_from(i + 1).unwrap_or(0));
+        (hover << 2) | (u32::from(pointed.changed) << 1) | u32::from(pointed.clickable)
+    }
+
     /// The item whose slice or bar is at (`x`, `y`) CSS pixels, or -1.
     #[wasm_bindgen(js_name = itemAt)]
     pub fn item_at(&self, x: f64, y: f64) -> i32 {
