@@ -13,8 +13,8 @@ const CSS_URL = new URL('./budget-lens.css', HERE).href;
 
 // Words needed when the wasm itself cannot be loaded (everything else comes from the core).
 const FALLBACK = {
-  zh: { error: '无法显示', wasm: '无法加载图表组件', load_failed: '无法读取报告' },
-  en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report' },
+  zh: { error: '无法显示', wasm: '无法加载图表组件', load_failed: '无法读取报告', internal: '图表组件内部出错' },
+  en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report', internal: 'The chart component failed' },
 };
 
 // The wasm's sha384 Subresource Integrity hash; `make dist` writes it into the dist copy of this file, and
@@ -80,7 +80,7 @@ const reports = new Map();
 function fetchReport(url, glue) {
   if (!reports.has(url)) {
     const request = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
       return glue.then((g) => readLimited(response, g.maxReportBytes()));
     });
     request.catch(() => reports.delete(url)); // a failure may be retried by a later load
@@ -507,7 +507,7 @@ class BudgetLens extends HTMLElement {
     try {
       glue = await loading;
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`, 'wasm');
+      if (generation === this.#generation) this.#fail(fallback.wasm, 'wasm', e);
       return;
     }
     if (generation !== this.#generation) return;
@@ -515,13 +515,16 @@ class BudgetLens extends HTMLElement {
       this.#strings = JSON.parse(glue.uiStrings(lang));
       this.#dom.status.textContent = this.#strings.loading;
     } catch (e) {
-      return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`, 'wasm');
+      return this.#fail(fallback.wasm, 'wasm', e);
     }
     let loaded;
     try {
       loaded = src ? await report : this.#reportText == null ? null : encodeReport(this.#reportText, glue.maxReportBytes());
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`, 'load');
+      // An HTTP status is said in every language; the browser's own words for a network failure only
+      // on an English page (the event carries them as `cause`).
+      const status = e?.status ? `${this.#colon}HTTP ${e.status}` : '';
+      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${status}`, 'load', status ? null : e);
       return;
     }
     if (generation !== this.#generation) return;
@@ -541,19 +544,24 @@ class BudgetLens extends HTMLElement {
     this.#render();
   }
 
-  /** Shows `message` in the widget and fires `budget-lens-error` with it and its `code`: `wasm` (the core
-   *  did not load), `load` (the report could not be fetched), `too-large`, `report` (the report or view is
-   *  invalid) or `internal` (a call into the core failed). */
-  #fail(message, code = 'internal') {
+  /** Shows `message` (in the widget's language) in the widget and fires `budget-lens-error` with it and its
+   *  `code`: `wasm` (the core did not load), `load` (the report could not be fetched), `too-large`,
+   *  `report` (the report or view is invalid) or `internal` (a call into the core failed). `cause`, an
+   *  error whose text is the browser's or the runtime's (English), is shown on English pages only; the
+   *  event carries its text as `detail.cause` for the page's developer. */
+  #fail(message, code = 'internal', cause = null) {
     const d = this.#dom;
     const lang = this.#lang;
     const prefix = this.#strings?.error ?? FALLBACK[lang === 'en' ? 'en' : 'zh'].error;
+    const causeText = cause == null ? null : String(cause?.message ?? cause);
+    const shown = causeText && lang === 'en' ? `${message}${this.#colon}${causeText}` : message;
     d.status.hidden = true;
     d.body.hidden = true;
     d.error.hidden = false;
-    d.errorText.textContent = `${prefix}${this.#colon}${message}`;
+    d.errorText.textContent = `${prefix}${this.#colon}${shown}`;
     this.#release();
-    this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail: { code, message } }));
+    const detail = causeText ? { code, message: shown, cause: causeText } : { code, message: shown };
+    this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail }));
   }
 
   // Every call into the core goes through here: a failure shows a message instead of a dead widget.
@@ -561,7 +569,7 @@ class BudgetLens extends HTMLElement {
     try {
       return action();
     } catch (e) {
-      this.#fail(e?.message ?? String(e));
+      this.#fail(FALLBACK[this.#lang === 'en' ? 'en' : 'zh'].internal, 'internal', e);
       return undefined;
     }
   }
