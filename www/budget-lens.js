@@ -1024,7 +1024,10 @@ class BudgetLens extends HTMLElement {
     const { width, height } = this.#drawn ?? { width: this.#dom.stage.clientWidth, height: this.#dom.stage.clientHeight };
     const place = this.#guard(() => this.#widget.tipPosition(index, ...this.#tipSize, width, height));
     if (!place || place.length !== 2) return this.#hideTip();
-    tip.style.transform = `translate(${place[0]}px, ${place[1]}px)`;
+    // Whole device pixels, as left and top would be snapped: the text stays crisp.
+    const dpr = this.#drawn?.dpr ?? (window.devicePixelRatio || 1);
+    const [x, y] = place.map((v) => Math.round(v * dpr) / dpr);
+    tip.style.transform = `translate(${x}px, ${y}px)`;
   }
 
   #tipKey = null; // which item's lines the tooltip holds, and whether as a touch card
