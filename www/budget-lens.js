@@ -521,8 +521,7 @@ class BudgetLens extends HTMLElement {
     try {
       loaded = src ? await report : this.#reportText == null ? null : encodeReport(this.#reportText, glue.maxReportBytes());
     } catch (e) {
-      // An HTTP status is said in every language; the browser's own words for a network failure only
-      // on an English page (the event carries them as `cause`).
+      // A status in every language; the browser's words on English pages only.
       const status = e?.status ? `${this.#colon}HTTP ${e.status}` : '';
       if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${status}`, 'load', status ? null : e);
       return;
@@ -544,23 +543,21 @@ class BudgetLens extends HTMLElement {
     this.#render();
   }
 
-  /** Shows `message` (in the widget's language) in the widget and fires `budget-lens-error` with it and its
-   *  `code`: `wasm` (the core did not load), `load` (the report could not be fetched), `too-large`,
-   *  `report` (the report or view is invalid) or `internal` (a call into the core failed). `cause`, an
-   *  error whose text is the browser's or the runtime's (English), is shown on English pages only; the
-   *  event carries its text as `detail.cause` for the page's developer. */
+  /** Shows `message` (the widget's language) and fires `budget-lens-error` with it and its `code`: `wasm`,
+   *  `load`, `too-large`, `report` or `internal`. `cause` (the browser's or runtime's English words) is
+   *  shown on English pages only, and goes to the page's developer as `detail.cause`. */
   #fail(message, code = 'internal', cause = null) {
     const d = this.#dom;
     const lang = this.#lang;
     const prefix = this.#strings?.error ?? FALLBACK[lang === 'en' ? 'en' : 'zh'].error;
-    const causeText = cause == null ? null : String(cause?.message ?? cause);
-    const shown = causeText && lang === 'en' ? `${message}${this.#colon}${causeText}` : message;
+    const why = cause && String(cause.message ?? cause);
+    const shown = why && lang === 'en' ? `${message}${this.#colon}${why}` : message;
     d.status.hidden = true;
     d.body.hidden = true;
     d.error.hidden = false;
     d.errorText.textContent = `${prefix}${this.#colon}${shown}`;
     this.#release();
-    const detail = causeText ? { code, message: shown, cause: causeText } : { code, message: shown };
+    const detail = { code, message: shown, cause: why || undefined };
     this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail }));
   }
 
@@ -630,7 +627,9 @@ class BudgetLens extends HTMLElement {
     this.#shownPath = state.view.path;
     this.#items = state.view.items;
     if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
-    this.#forgetTip();
+    this.#tipKey = null; // stale lines
+    this.#dom.tip.replaceChildren();
+    this.#hideTip();
     this.#draw();
   }
 
@@ -718,9 +717,7 @@ class BudgetLens extends HTMLElement {
         canvas.height = pixelHeight;
       }
       this.#widget.draw(canvas, this.#dom.layer, width, height, dpr);
-      // The tooltip's text follows the widget's font size: measure it again after a change of look.
-      if (this.#drawn?.width !== width || this.#drawn?.height !== height || this.#tipFont !== fontSize) this.#tipSize = null;
-      this.#tipFont = fontSize;
+      this.#tipSize = null; // measured again: the box or text size may have changed
       this.#drawn = mode === 'print' ? null : { width, height, dpr };
       if (!this.#readyFired) {
         this.#readyFired = true;
@@ -730,7 +727,6 @@ class BudgetLens extends HTMLElement {
   }
 
   #drawn = null; // the size of the last drawing in the page's look: a hover repaints at it
-  #tipFont = 0; // the widget's font size at the last drawing
 
   /** Paints the chart again at the last drawing's size and look: a hover or a step of its transition,
    *  with no style read and no layout (the core keeps both until they change). */
@@ -782,13 +778,13 @@ class BudgetLens extends HTMLElement {
     this.#draw();
   }
 
-  // One call into the core per move; the canvas, the tooltip and the cursor change only when what the
-  // core says changed (see Widget.pointer for the packed answer).
+  // One core call per move; repaint and tooltip only on a change.
   #onPointerMove(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
     const pointed = this.#widget.pointer(x, y, event.pointerType === 'touch');
-    this.#setCursor(pointed & 1 ? 'pointer' : '');
+    const cursor = pointed & 1 ? 'pointer' : '';
+    if (this.#dom.canvas.style.cursor !== cursor) this.#dom.canvas.style.cursor = cursor;
     if (!(pointed & 2)) return;
     this.#hovered = (pointed >> 2) - 1;
     this.#easeHover();
@@ -796,31 +792,12 @@ class BudgetLens extends HTMLElement {
     else this.#hideTip();
   }
 
-  #cursor = '';
-
-  #setCursor(cursor) {
-    if (cursor === this.#cursor) return;
-    this.#cursor = cursor;
-    this.#dom.canvas.style.cursor = cursor;
-  }
-
   #onClick(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
-    // The legend's pages (phones): the page turner turns, nothing else happens.
-    const turn = this.#guard(() => this.#widget.pageAt(x, y)) ?? 0;
-    if (turn) {
-      this.#guard(() => this.#widget.turnPage(turn));
-      this.#draw();
-      return;
-    }
-    const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
-    if (legend >= 0) {
-      this.#guard(() => this.#widget.toggleHidden(legend));
-      this.#draw();
-      return;
-    }
-    const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
+    // -2: the core turned the legend's page or hid a row's item.
+    const item = this.#widget.click(x, y);
+    if (item === -2) return this.#draw();
     if (item < 0) return this.#hover(-1);
     // A touch first shows the tooltip; touching the same item again drills down.
     if (this.#pointerType === 'touch' && this.#hovered !== item) {
@@ -996,9 +973,8 @@ class BudgetLens extends HTMLElement {
   }
 
   /** The tooltip of item `index`: inside the chart where the core places it (never over the part it
-   *  describes), or for touch a card in the flow below the chart. Its lines are built and measured only
-   *  when they change (the same item hovered again reuses both), and it moves by `transform`, which
-   *  needs no layout: a hover forces no synchronous layout but that one measurement. */
+   *  describes), or for touch a card below the chart. Lines built and measured once per item; moved by
+   *  `transform` (no layout). */
   #showTip(index, touch = false) {
     const item = this.#items[index];
     if (!item) return this.#hideTip();
@@ -1015,8 +991,7 @@ class BudgetLens extends HTMLElement {
       tip.style.transform = '';
       return;
     }
-    // Measured at the stage's top-left corner (left and top 0, no transform), where its width is not
-    // squeezed by the stage's edge.
+    // Measured at the stage's corner, where the stage's edge does not squeeze it.
     if (!this.#tipSize) {
       tip.style.transform = '';
       this.#tipSize = [tip.offsetWidth, tip.offsetHeight];
@@ -1030,19 +1005,11 @@ class BudgetLens extends HTMLElement {
     tip.style.transform = `translate(${x}px, ${y}px)`;
   }
 
-  #tipKey = null; // which item's lines the tooltip holds, and whether as a touch card
-  #tipSize = null; // their measured size: kept until the lines, the zoom or the size change
+  #tipKey = null; // whose lines it holds
+  #tipSize = null; // their measured size
 
   #hideTip() {
     this.#dom.tip.hidden = true;
-  }
-
-  /** The tooltip's lines are stale (another level, language or look). */
-  #forgetTip() {
-    this.#tipKey = null;
-    this.#tipSize = null;
-    this.#hideTip();
-    this.#dom.tip.replaceChildren();
   }
 }
 

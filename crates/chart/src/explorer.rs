@@ -4,7 +4,7 @@
 
 mod pointer;
 
-pub use pointer::Pointed;
+pub use pointer::{Clicked, Pointed};
 use serde::Serialize;
 
 use super::colors::PageColors;

@@ -1,5 +1,5 @@
-//! One pointer event in, what it changed out: the shell asks once per move instead of hit-testing
-//! items, legend rows and page turners one by one and deciding the hover itself.
+//! One pointer event in, what it changed out: the shell asks once per move or click instead of
+//! hit-testing items, legend rows and page turners one by one and deciding the hover itself.
 
 use super::Explorer;
 use crate::Hit;
@@ -15,7 +15,35 @@ pub struct Pointed {
     pub clickable: bool,
 }
 
+/// What a click did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clicked {
+    /// Nothing is there.
+    Nothing,
+    /// The legend turned a page, or a legend row hid or showed its item: the chart is to be redrawn.
+    Changed,
+    /// An item's slice or bar: the shell selects it (and drills, or for touch first shows its tooltip).
+    Item(usize),
+}
+
 impl Explorer {
+    /// A click at (`x`, `y`) CSS pixels: the legend's page turner turns, a legend row hides or shows its
+    /// item, an item is reported to the shell.
+    pub fn click(&mut self, x: f64, y: f64) -> Clicked {
+        match self.hit(x, y) {
+            Some(Hit::Page(delta)) => {
+                self.turn_legend_page(delta);
+                Clicked::Changed
+            }
+            Some(Hit::Legend(i)) => {
+                self.toggle_hidden(i);
+                Clicked::Changed
+            }
+            Some(Hit::Item(i)) => Clicked::Item(i),
+            None => Clicked::Nothing,
+        }
+    }
+
     /// A pointer moved to (`x`, `y`) CSS pixels (off the chart: any point outside it, e.g. negative).
     /// A mouse or pen hovers what it is over; a touch only reports what is there (a tap shows the
     /// tooltip, see the element's click rule), so that a finger's drag leaves the hover alone.
@@ -39,7 +67,7 @@ impl Explorer {
 
 #[cfg(test)]
 mod tests {
-    use crate::explorer::Explorer;
+    use crate::explorer::{Clicked, Explorer};
     use crate::view::tests::report;
     use crate::{ChartKind, Hit};
     use budget_lens_core::Lang;
@@ -74,6 +102,17 @@ mod tests {
         let off = e.pointer(-10.0, -10.0, false);
         assert_eq!((off.hover, off.changed, off.clickable), (None, true, false));
         assert!(!e.pointer(-10.0, -10.0, false).changed);
+    }
+
+    #[test]
+    fn a_click_hides_a_legend_rows_item_and_names_an_item() {
+        let mut e = laid_out();
+        let (x, y) = point_of(&e, Hit::Item(1));
+        assert_eq!(e.click(x, y), Clicked::Item(1));
+        assert_eq!(e.click(-10.0, -10.0), Clicked::Nothing);
+        let (x, y) = point_of(&e, Hit::Legend(0));
+        assert_eq!(e.click(x, y), Clicked::Changed);
+        assert_eq!(e.interaction().hidden.first(), Some(&true));
     }
 
     #[test]
