@@ -13,8 +13,8 @@ const CSS_URL = new URL('./budget-lens.css', HERE).href;
 
 // Words needed when the wasm itself cannot be loaded (everything else comes from the core).
 const FALLBACK = {
-  zh: { error: '无法显示', wasm: '无法加载图表组件', load_failed: '无法读取报告' },
-  en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report' },
+  zh: { error: '无法显示', wasm: '无法加载图表组件', load_failed: '无法读取报告', internal: '图表组件内部出错' },
+  en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report', internal: 'The chart component failed' },
 };
 
 // The wasm's sha384 Subresource Integrity hash; `make dist` writes it into the dist copy of this file, and
@@ -80,7 +80,7 @@ const reports = new Map();
 function fetchReport(url, glue) {
   if (!reports.has(url)) {
     const request = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
       return glue.then((g) => readLimited(response, g.maxReportBytes()));
     });
     request.catch(() => reports.delete(url)); // a failure may be retried by a later load
@@ -507,7 +507,7 @@ class BudgetLens extends HTMLElement {
     try {
       glue = await loading;
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`, 'wasm');
+      if (generation === this.#generation) this.#fail(fallback.wasm, 'wasm', e);
       return;
     }
     if (generation !== this.#generation) return;
@@ -515,13 +515,15 @@ class BudgetLens extends HTMLElement {
       this.#strings = JSON.parse(glue.uiStrings(lang));
       this.#dom.status.textContent = this.#strings.loading;
     } catch (e) {
-      return this.#fail(`${fallback.wasm}${this.#colon}${e?.message ?? e}`, 'wasm');
+      return this.#fail(fallback.wasm, 'wasm', e);
     }
     let loaded;
     try {
       loaded = src ? await report : this.#reportText == null ? null : encodeReport(this.#reportText, glue.maxReportBytes());
     } catch (e) {
-      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${this.#colon}${e?.message ?? e}`, 'load');
+      // A status in every language; the browser's words on English pages only.
+      const status = e?.status ? `${this.#colon}HTTP ${e.status}` : '';
+      if (generation === this.#generation) this.#fail(`${this.#strings.load_failed} (${src})${status}`, 'load', status ? null : e);
       return;
     }
     if (generation !== this.#generation) return;
@@ -541,19 +543,22 @@ class BudgetLens extends HTMLElement {
     this.#render();
   }
 
-  /** Shows `message` in the widget and fires `budget-lens-error` with it and its `code`: `wasm` (the core
-   *  did not load), `load` (the report could not be fetched), `too-large`, `report` (the report or view is
-   *  invalid) or `internal` (a call into the core failed). */
-  #fail(message, code = 'internal') {
+  /** Shows `message` (the widget's language) and fires `budget-lens-error` with it and its `code`: `wasm`,
+   *  `load`, `too-large`, `report` or `internal`. `cause` (the browser's or runtime's English words) is
+   *  shown on English pages only, and goes to the page's developer as `detail.cause`. */
+  #fail(message, code = 'internal', cause = null) {
     const d = this.#dom;
     const lang = this.#lang;
     const prefix = this.#strings?.error ?? FALLBACK[lang === 'en' ? 'en' : 'zh'].error;
+    const why = cause && String(cause.message ?? cause);
+    const shown = why && lang === 'en' ? `${message}${this.#colon}${why}` : message;
     d.status.hidden = true;
     d.body.hidden = true;
     d.error.hidden = false;
-    d.errorText.textContent = `${prefix}${this.#colon}${message}`;
+    d.errorText.textContent = `${prefix}${this.#colon}${shown}`;
     this.#release();
-    this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail: { code, message } }));
+    const detail = { code, message: shown, cause: why || undefined };
+    this.dispatchEvent(new CustomEvent('budget-lens-error', { bubbles: true, composed: true, detail }));
   }
 
   // Every call into the core goes through here: a failure shows a message instead of a dead widget.
@@ -561,7 +566,7 @@ class BudgetLens extends HTMLElement {
     try {
       return action();
     } catch (e) {
-      this.#fail(e?.message ?? String(e));
+      this.#fail(FALLBACK[this.#lang === 'en' ? 'en' : 'zh'].internal, 'internal', e);
       return undefined;
     }
   }
@@ -622,6 +627,8 @@ class BudgetLens extends HTMLElement {
     this.#shownPath = state.view.path;
     this.#items = state.view.items;
     if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
+    this.#tipKey = null; // stale lines
+    this.#dom.tip.replaceChildren();
     this.#hideTip();
     this.#draw();
   }
@@ -710,6 +717,7 @@ class BudgetLens extends HTMLElement {
         canvas.height = pixelHeight;
       }
       this.#widget.draw(canvas, this.#dom.layer, width, height, dpr);
+      this.#tipSize = null; // measured again: the box or text size may have changed
       this.#drawn = mode === 'print' ? null : { width, height, dpr };
       if (!this.#readyFired) {
         this.#readyFired = true;
@@ -770,34 +778,26 @@ class BudgetLens extends HTMLElement {
     this.#draw();
   }
 
+  // One core call per move; repaint and tooltip only on a change.
   #onPointerMove(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
-    const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
-    const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
-    const turn = this.#guard(() => this.#widget.pageAt(x, y)) ?? 0;
-    this.#dom.canvas.style.cursor = item >= 0 || legend >= 0 || turn ? 'pointer' : '';
-    // A legend row points at its slice as the slice itself does.
-    if (event.pointerType !== 'touch') this.#hover(item >= 0 ? item : legend);
+    const pointed = this.#widget.pointer(x, y, event.pointerType === 'touch');
+    const cursor = pointed & 1 ? 'pointer' : '';
+    if (this.#dom.canvas.style.cursor !== cursor) this.#dom.canvas.style.cursor = cursor;
+    if (!(pointed & 2)) return;
+    this.#hovered = (pointed >> 2) - 1;
+    this.#easeHover();
+    if (this.#hovered >= 0) this.#showTip(this.#hovered);
+    else this.#hideTip();
   }
 
   #onClick(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
-    // The legend's pages (phones): the page turner turns, nothing else happens.
-    const turn = this.#guard(() => this.#widget.pageAt(x, y)) ?? 0;
-    if (turn) {
-      this.#guard(() => this.#widget.turnPage(turn));
-      this.#draw();
-      return;
-    }
-    const legend = this.#guard(() => this.#widget.legendAt(x, y)) ?? -1;
-    if (legend >= 0) {
-      this.#guard(() => this.#widget.toggleHidden(legend));
-      this.#draw();
-      return;
-    }
-    const item = this.#guard(() => this.#widget.itemAt(x, y)) ?? -1;
+    // -2: the core turned the legend's page or hid a row's item.
+    const item = this.#widget.click(x, y);
+    if (item === -2) return this.#draw();
     if (item < 0) return this.#hover(-1);
     // A touch first shows the tooltip; touching the same item again drills down.
     if (this.#pointerType === 'touch' && this.#hovered !== item) {
@@ -973,23 +973,40 @@ class BudgetLens extends HTMLElement {
   }
 
   /** The tooltip of item `index`: inside the chart where the core places it (never over the part it
-   *  describes), or for touch a card in the flow below the chart. */
+   *  describes), or for touch a card below the chart. Lines built and measured once per item; moved by
+   *  `transform` (no layout). */
   #showTip(index, touch = false) {
     const item = this.#items[index];
     if (!item) return this.#hideTip();
     const tip = this.#dom.tip;
-    tip.replaceChildren(...tooltipLines(item, this.#strings, this.#lang));
-    tip.classList.toggle('bl-tip-card', touch);
+    const key = `${index} ${touch}`;
+    if (this.#tipKey !== key) {
+      tip.replaceChildren(...tooltipLines(item, this.#strings, this.#lang));
+      tip.classList.toggle('bl-tip-card', touch);
+      this.#tipKey = key;
+      this.#tipSize = null;
+    }
     tip.hidden = false;
-    tip.style.left = '';
-    tip.style.top = '';
-    if (touch) return;
-    const stage = this.#dom.stage;
-    const place = this.#guard(() => this.#widget.tipPosition(index, tip.offsetWidth, tip.offsetHeight, stage.clientWidth, stage.clientHeight));
+    if (touch) {
+      tip.style.transform = '';
+      return;
+    }
+    // Measured at the stage's corner, where the stage's edge does not squeeze it.
+    if (!this.#tipSize) {
+      tip.style.transform = '';
+      this.#tipSize = [tip.offsetWidth, tip.offsetHeight];
+    }
+    const { width, height } = this.#drawn ?? { width: this.#dom.stage.clientWidth, height: this.#dom.stage.clientHeight };
+    const place = this.#guard(() => this.#widget.tipPosition(index, ...this.#tipSize, width, height));
     if (!place || place.length !== 2) return this.#hideTip();
-    tip.style.left = `${place[0]}px`;
-    tip.style.top = `${place[1]}px`;
+    // Whole device pixels, as left and top would be snapped: the text stays crisp.
+    const dpr = this.#drawn?.dpr ?? (window.devicePixelRatio || 1);
+    const [x, y] = place.map((v) => Math.round(v * dpr) / dpr);
+    tip.style.transform = `translate(${x}px, ${y}px)`;
   }
+
+  #tipKey = null; // whose lines it holds
+  #tipSize = null; // their measured size
 
   #hideTip() {
     this.#dom.tip.hidden = true;

@@ -29,9 +29,11 @@ async function hoverSpots(tab, name) {
   return tab.evaluate((find) => {
     const canvas = new Function(`return (${find})()`)();
     const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const ground = (i) => data[i + 3] < 255 || (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240);
     const counts = new Map();
     for (let i = 0; i < data.length; i += 4) {
-      if (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240) continue;
+      // Not the ground: near-white, or not opaque (Chart.js and ECharts leave their canvas transparent).
+      if (ground(i)) continue;
       const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -41,11 +43,23 @@ async function hoverSpots(tab, name) {
       if (((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) === color) hits.push(i / 4);
     }
     const pixel = hits[Math.floor(hits.length / 2)];
+    // Off: the middle of the first run of 24 ground pixels right of the slice in its own row, so that the
+    // pointer stays inside every library's plot area (Chart.js ignores moves outside it: a corner of the
+    // canvas would leave its highlight on, and nothing would be redrawn).
+    const offPixel = () => {
+      const row = Math.floor(pixel / width);
+      let run = 0;
+      for (let x = pixel % width; x < width; x++) {
+        run = ground((row * width + x) * 4) ? run + 1 : 0;
+        if (run === 24) return x - 12;
+      }
+      return width - 2;
+    };
     const box = canvas.getBoundingClientRect();
     const scale = width / box.width;
     return {
       on: [box.left + (pixel % width) / scale, box.top + Math.floor(pixel / width) / scale],
-      off: [box.left + 2, box.top + 2],
+      off: [box.left + offPixel() / scale, box.top + Math.floor(pixel / width) / scale],
       height,
     };
   }, PIE_CANVAS[name].toString());
@@ -78,9 +92,20 @@ async function hovers(tab, cdp, name) {
   await tab.emulateMedia({ reducedMotion: 'reduce' });
   await cdp.send('Performance.enable');
   const spot = await hoverSpots(tab, name);
+  // Each move must change the chart (highlight on, highlight off), or the number is the cost of nothing.
+  const pixels = () => tab.evaluate((find) => {
+    const canvas = new Function(`return (${find})()`)();
+    return canvas.toDataURL();
+  }, PIE_CANVAS[name].toString());
+  const frames = () => tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await tab.mouse.move(...spot.on);
+  await frames();
+  const highlighted = await pixels();
+  await tab.mouse.move(...spot.off);
+  await frames();
+  if ((await pixels()) === highlighted) throw new Error(`${name}: a hover does not change the chart`);
   const taskTime = async () =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-  const frames = () => tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const costs = [];
   for (let i = 0; i < HOVERS; i++) {
     const before = await taskTime();

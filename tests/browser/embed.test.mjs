@@ -157,9 +157,10 @@ describe('a failing core', () => {
       await route.fulfill({ response, body: glue });
     });
     const state = await widgetState(page, '#good');
-    assert.equal(state.error, '无法显示：unreachable');
+    // The runtime's English words stay out of a Chinese page; the event still hands them to the developer.
+    assert.equal(state.error, '无法显示：图表组件内部出错');
     const errors = await page.evaluate(() => window.errors);
-    assert.ok(errors.some((e) => e.id === 'good' && e.message === 'unreachable'));
+    assert.ok(errors.some((e) => e.id === 'good' && e.code === 'internal' && e.message === '图表组件内部出错' && e.cause === 'unreachable'));
     assert.deepEqual(page.errors ?? [], [], 'nothing escaped to the page');
     await page.close();
   });
@@ -179,7 +180,7 @@ describe('a failing core', () => {
     // Tab onto the chart: its focus handler asks the core where the focus is.
     await page.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('.bl-canvas').focus());
     const state = await widgetState(page, '#good');
-    assert.equal(state.error, '无法显示：unreachable');
+    assert.equal(state.error, '无法显示：图表组件内部出错');
     assert.deepEqual(escaped, [], 'nothing escaped to the page');
     await page.close();
   });

@@ -1,9 +1,9 @@
-//! Found by fuzzing the extractor (fuzz target `extract`, issue 6), kept as regression tests until fixed.
+//! Found by fuzzing the extractor (fuzz target `extract`, issue 6); fixed, and kept as regression tests.
 //!
-//! "下降了0%" (fell by 0%) is extracted as a change rate of negative zero, written `"change_pct": "-0"`
-//! (crates/extract/src/assemble/mod.rs, `signed`: `-value` keeps a sign on zero). The parser reads that back as 0, so
-//! the extracted report does not survive its own JSON text unchanged, and the builder page shows and
-//! downloads a "-0". A change of zero has no sign.
+//! "下降了0%" (fell by 0%) was extracted as a change rate of negative zero, written `"change_pct": "-0"`
+//! (crates/extract/src/assemble/mod.rs, `signed`, now keeps no sign on zero). The parser read that back as 0,
+//! so the extracted report did not survive its own JSON text unchanged, and the builder page showed and
+//! downloaded a "-0". A change of zero has no sign.
 
 use budget_lens::extract::extract;
 use budget_lens::report::parse_report;

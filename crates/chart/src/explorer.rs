@@ -2,6 +2,9 @@
 //! focused, drilling down and going back up, and revealing the node of a finding. The browser
 //! front end is a thin shell around this; everything here is testable natively.
 
+mod pointer;
+
+pub use pointer::{Clicked, Pointed};
 use serde::Serialize;
 
 use super::colors::PageColors;

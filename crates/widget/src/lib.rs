@@ -16,11 +16,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use budget_lens_chart::csv::level_csv;
-use budget_lens_chart::explorer::Explorer;
+use budget_lens_chart::explorer::{Clicked, Explorer};
 use budget_lens_chart::palette::ThemeName;
 use budget_lens_chart::render::{draw_part, to_svg, Part, Scene};
 use budget_lens_chart::strings::ui_strings;
-use budget_lens_chart::{ChartKind, Hit};
+use budget_lens_chart::ChartKind;
 use budget_lens_core::report::{parse_report_bytes, Problem, ReportError, MAX_BYTES};
 use budget_lens_core::Lang;
 
@@ -264,36 +264,26 @@ impl Widget {
         level_csv(self.explorer.view())
     }
 
-    /// The item whose slice or bar is at (`x`, `y`) CSS pixels, or -1.
-    #[wasm_bindgen(js_name = itemAt)]
-    pub fn item_at(&self, x: f64, y: f64) -> i32 {
-        match self.explorer.hit(x, y) {
-            Some(Hit::Item(i)) => index_or_minus_one(Some(i)),
-            _ => -1,
-        }
+    /// A pointer moved to (`x`, `y`) CSS pixels (`touch`: a finger, which hovers nothing). One call per
+    /// move, packed into one number so that nothing is allocated: bit 0 — a click there does something
+    /// (the hand cursor); bit 1 — the hover changed (repaint, new tooltip); the bits above — the hovered
+    /// item plus one (0: none).
+    pub fn pointer(&mut self, x: f64, y: f64, touch: bool) -> u32 {
+        let pointed = self.explorer.pointer(x, y, touch);
+        let hover = pointed
+            .hover
+            .map_or(0, |i| u32::try_from(i + 1).unwrap_or(0));
+        (hover << 2) | (u32::from(pointed.changed) << 1) | u32::from(pointed.clickable)
     }
 
-    /// The legend's page turner at (`x`, `y`) CSS pixels: -1 back, 1 on, 0 none.
-    #[wasm_bindgen(js_name = pageAt)]
-    pub fn page_at(&self, x: f64, y: f64) -> i32 {
-        match self.explorer.hit(x, y) {
-            Some(Hit::Page(delta)) => delta,
-            _ => 0,
-        }
-    }
-
-    /// Turns the legend below the pie `delta` pages on or back.
-    #[wasm_bindgen(js_name = turnPage)]
-    pub fn turn_page(&mut self, delta: i32) {
-        self.explorer.turn_legend_page(delta);
-    }
-
-    /// The item whose legend row is at (`x`, `y`) CSS pixels, or -1.
-    #[wasm_bindgen(js_name = legendAt)]
-    pub fn legend_at(&self, x: f64, y: f64) -> i32 {
-        match self.explorer.hit(x, y) {
-            Some(Hit::Legend(i)) => index_or_minus_one(Some(i)),
-            _ => -1,
+    /// A click at (`x`, `y`) CSS pixels: the legend's page turner turns and a legend row hides or shows
+    /// its item (in the core: -2, redraw); on an item, its index (the element selects, drills or shows
+    /// the touch tooltip); -1 where nothing is.
+    pub fn click(&mut self, x: f64, y: f64) -> i32 {
+        match self.explorer.click(x, y) {
+            Clicked::Changed => -2,
+            Clicked::Item(i) => index_or_minus_one(Some(i)),
+            Clicked::Nothing => -1,
         }
     }
 
