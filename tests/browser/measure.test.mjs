@@ -35,8 +35,11 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // messages from one phrase table, wasm-opt --flatten --rereloop -Oz -Oz.
 // 167.0 KiB after merging session 5's document rules (comparisons with the document's own year, coded class
 // names against the rows, empty-table notes against their breakdowns: +3.3 KiB).
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 168 KiB.
-const GZIP_BUDGET = 168 * 1024;
+// 175.0 KiB after merging session 5's other branches: the prose extractor's checks (shares of an unprinted
+// base: a BTreeMap of wholes, the `columns` doubt, `share_base` read by the model) and the element's single
+// pointer call, error codes and causes (JS +0.9 KiB).
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 176 KiB.
+const GZIP_BUDGET = 176 * 1024;
 const RUNS = 9;
 
 const measurements = {};

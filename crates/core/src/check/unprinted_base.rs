@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::tolerance::{half_unit, sum};
+use crate::exact::Exact;
 use crate::report::{Node, Report};
 
 /// The whole a node's share is of: the sum of the amounts of its group and that sum's rounding.
@@ -71,20 +72,28 @@ fn groups(entries: &[Entry]) -> Vec<(usize, usize)> {
     let (mut total, mut halves) = (Decimal::ZERO, Decimal::ZERO);
     while start < entries.len() {
         while let Some(next) = entries.get(end) {
-            let (t, h) = (total + next.share, halves + half_unit(next.share));
-            if t > hundred + h {
+            // Checked: a report's shares may be any decimal, and an overflow must not panic in the widget.
+            let (Some(t), Some(h)) = (
+                total.plus(next.share),
+                halves.plus(half_unit(next.share)),
+            ) else {
+                break;
+            };
+            if hundred.plus(h).is_none_or(|limit| t > limit) {
                 break;
             }
             (total, halves, end) = (t, h, end + 1);
         }
-        if end - start >= 2 && (total - hundred).abs() <= halves {
+        let off = total.minus(hundred).map(|d| d.abs());
+        if end - start >= 2 && off.is_some_and(|off| off <= halves) {
             found.push((start, end));
             (start, total, halves) = (end, Decimal::ZERO, Decimal::ZERO);
         } else if end == start {
             (start, end) = (start + 1, end + 1);
         } else {
-            total -= entries[start].share;
-            halves -= half_unit(entries[start].share);
+            // Taking back what was added cannot overflow.
+            total = total.minus(entries[start].share).unwrap_or(total);
+            halves = halves.minus(half_unit(entries[start].share)).unwrap_or(halves);
             start += 1;
         }
     }
@@ -116,5 +125,11 @@ mod tests {
             groups(&entries(&["60", "40", "120", "50", "50"])),
             [(0, 2), (3, 5)]
         );
+    }
+
+    #[test]
+    fn shares_at_the_decimal_limit_do_not_overflow() {
+        let max = "79228162514264337593543950335";
+        assert!(groups(&entries(&[max, max, "50", "50"])).contains(&(2, 4)));
     }
 }
