@@ -73,10 +73,8 @@ fn groups(entries: &[Entry]) -> Vec<(usize, usize)> {
     while start < entries.len() {
         while let Some(next) = entries.get(end) {
             // Checked: a report's shares may be any decimal, and an overflow must not panic in the widget.
-            let (Some(t), Some(h)) = (
-                total.plus(next.share),
-                halves.plus(half_unit(next.share)),
-            ) else {
+            let (Some(t), Some(h)) = (total.plus(next.share), halves.plus(half_unit(next.share)))
+            else {
                 break;
             };
             if hundred.plus(h).is_none_or(|limit| t > limit) {
@@ -93,7 +91,9 @@ fn groups(entries: &[Entry]) -> Vec<(usize, usize)> {
         } else {
             // Taking back what was added cannot overflow.
             total = total.minus(entries[start].share).unwrap_or(total);
-            halves = halves.minus(half_unit(entries[start].share)).unwrap_or(halves);
+            halves = halves
+                .minus(half_unit(entries[start].share))
+                .unwrap_or(halves);
             start += 1;
         }
     }
