@@ -8,3 +8,4 @@ mod layout;
 mod pdf_corpus;
 mod pdf_hostile;
 mod pdf_recorded;
+mod support;

@@ -3,29 +3,10 @@
 //! column of its header, and a blank printed cell must stay blank in its column.
 #![cfg(feature = "pdf")]
 
+use crate::support::{data, CORPUS};
 use budget_lens_tables::layout::{page_grid, page_text, PageGrid};
 use budget_lens_tables::pdf::read_pdf;
 use serde_json::Value;
-use std::path::PathBuf;
-
-const CORPUS: [&str; 10] = [
-    "putuo-commerce-2025-budget",
-    "putuo-finance-2024-final-ALTERED",
-    "putuo-finance-2024-final",
-    "putuo-govoffice-2025-budget",
-    "putuo-govoffice-2025-unit-budget",
-    "putuo-justice-2026-budget",
-    "putuo-justice-2026-unit-budget",
-    "putuo-social-work-2024-final",
-    "putuo-wanli-2024-budget",
-    "template-2024-final",
-];
-
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/data/tables")
-        .join(name)
-}
 
 struct Document {
     key: Value,

@@ -4,23 +4,10 @@
 //! After a deliberate change: `UPDATE_GRIDS=1 cargo test -p budget-lens-tables --test tables pdf_recorded`.
 #![cfg(feature = "pdf")]
 
+use crate::support::{data, CORPUS};
 use budget_lens_tables::layout::{page_grid, page_text};
 use budget_lens_tables::pdf::read_pdf;
 use serde::Serialize;
-use std::path::PathBuf;
-
-const CORPUS: [&str; 10] = [
-    "putuo-commerce-2025-budget",
-    "putuo-finance-2024-final-ALTERED",
-    "putuo-finance-2024-final",
-    "putuo-govoffice-2025-budget",
-    "putuo-govoffice-2025-unit-budget",
-    "putuo-justice-2026-budget",
-    "putuo-justice-2026-unit-budget",
-    "putuo-social-work-2024-final",
-    "putuo-wanli-2024-budget",
-    "template-2024-final",
-];
 
 #[derive(Serialize)]
 struct RecordedPage {
@@ -29,7 +16,7 @@ struct RecordedPage {
 }
 
 fn recorded(name: &str) -> String {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/tables");
+    let dir = data("");
     let runs = read_pdf(&std::fs::read(dir.join(format!("{name}.pdf"))).unwrap()).unwrap();
     let pages: Vec<RecordedPage> = runs
         .pages
@@ -53,7 +40,7 @@ fn recorded(name: &str) -> String {
 
 #[test]
 fn native_grids_equal_the_recorded_grids() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/tables");
+    let dir = data("");
     for name in CORPUS {
         let path = dir.join(format!("{name}.grids.json"));
         let now = recorded(name);

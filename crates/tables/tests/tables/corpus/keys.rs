@@ -3,31 +3,12 @@
 // every function-class row (code, name, total, basic, project), the totals, the economic rows, the 三公
 // figures; then the checker's findings against the key's discrepancies.
 
-use std::path::PathBuf;
-
 use budget_lens_core::check::{check, Finding, Rule, Severity};
 use budget_lens_core::report::{Node, Report};
 use budget_lens_tables::{import_files, Import, Kind};
 use serde_json::Value;
 
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/data/tables")
-        .join(name)
-}
-
-const DOCUMENTS: &[&str] = &[
-    "putuo-finance-2024-final",
-    "putuo-finance-2024-final-ALTERED",
-    "template-2024-final",
-    "putuo-social-work-2024-final",
-    "putuo-justice-2026-budget",
-    "putuo-justice-2026-unit-budget",
-    "putuo-wanli-2024-budget",
-    "putuo-govoffice-2025-budget",
-    "putuo-govoffice-2025-unit-budget",
-    "putuo-commerce-2025-budget",
-];
+use crate::support::{data, CORPUS as DOCUMENTS};
 
 /// What the PDF path does not give exactly yet, per test (the workbook path gives all of it): the gaps
 /// left, listed so that each one closed makes its test stricter. None is left on this corpus; a document
@@ -685,7 +666,7 @@ fn figures_only(report: &Report) -> Report {
 }
 
 fn folder(name: &str) -> Vec<(String, Vec<u8>)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(data(name))
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(data(name))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
