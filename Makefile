@@ -23,10 +23,10 @@ setup:
 ## make test: set up what is missing, build, run every test (native, wasm, browser)
 test: setup lint native-test build browser-test
 
-# Every target but the benches: building criterion's benches in the test profile costs CI a minute, and
-# `make lint` already type-checks them (clippy --all-targets); `make bench` builds and runs them.
+# Libraries, binaries and tests; not the benches nor the examples: linking them costs CI minutes on its fresh
+# build, and `make lint` already type-checks them (clippy --all-targets); `make bench` builds and runs them.
 native-test:
-	cargo test --workspace --lib --bins --tests --examples
+	cargo test --workspace --lib --bins --tests
 
 lint:
 	cargo fmt --all --check
