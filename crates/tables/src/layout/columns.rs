@@ -120,8 +120,12 @@ fn merge_headers_into_body(all: &[Column], body: &[Column], headers: &[&Word]) -
             i += 2;
             continue;
         }
-        if header_only(&column) && i > 0 && bare_body(i - 1) && merged.last() == Some(&all[i - 1]) {
-            let last = merged.last_mut().expect("checked above");
+        let previous = i.checked_sub(1).and_then(|j| all.get(j));
+        let widens_previous = header_only(&column) && i > 0 && bare_body(i - 1);
+        if let Some(last) = merged
+            .last_mut()
+            .filter(|last| widens_previous && previous == Some(&**last))
+        {
             last.x1 = column.x1;
             i += 1;
             continue;
