@@ -92,6 +92,37 @@ fn syntax_errors_have_their_line_and_column() {
     );
 }
 
+/// serde_json tells its syntax errors only in English words: each kind it can raise reads in Chinese.
+#[test]
+fn every_kind_of_syntax_error_reads_in_chinese() {
+    let broken: [&[u8]; 10] = [
+        b"{\"format\": tru}",
+        b"{\"format\": }",
+        b"{\"format\" \"budget-lens/1\"}",
+        b"{\"format\": \"budget-lens/1\" \"title\": \"x\"}",
+        b"{\"breakdowns\": [1 2]}",
+        b"{\"format\": \"a\\qb\"}",
+        b"{\"format\": \"\\u12\"}",
+        b"{\"format\": 01}",
+        b"{\"format\": \"budget-lens/1\",}",
+        b"{\"format\": \"budget-lens/1\"} x",
+    ];
+    for text in broken {
+        let e = reject(text);
+        assert!(matches!(e.problem, Problem::Syntax { .. }), "{e:?}");
+        let zh = e.message(Lang::Zh);
+        let reason = zh.split("JSON 语法错误：").nth(1).unwrap_or("");
+        assert!(
+            reason
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && !reason.starts_with("无法读取"),
+            "{}: {zh}",
+            String::from_utf8_lossy(text)
+        );
+    }
+}
+
 #[test]
 fn unknown_and_missing_format() {
     let e = reject(b"{\"title\":\"x\",\n \"format\": \"budget-lens/2\"}");

@@ -290,14 +290,17 @@ fn zh_kind(found: &str) -> &'static str {
     }
 }
 
-/// serde_json's syntax messages, in Chinese; the English original follows for anything unknown.
+/// serde_json's syntax messages (its `ErrorCode` texts, which it does not expose as codes), in Chinese.
+/// Anything unknown still gets a Chinese sentence, with serde_json's words kept in brackets.
 fn zh_syntax(detail: &str) -> String {
-    const KNOWN: [(&str, &str); 12] = [
+    const KNOWN: [(&str, &str); 17] = [
         ("EOF while parsing", "文本在 JSON 结束前就中断了"),
         ("expected value", "这里应是一个值"),
+        ("expected ident", "这里应是 true、false 或 null"),
         ("expected `,` or `}`", "这里应是逗号 , 或右花括号 }"),
         ("expected `,` or `]`", "这里应是逗号 , 或右方括号 ]"),
         ("expected `:`", "这里应是冒号 :"),
+        ("expected `\"`", "这里应是双引号 \""),
         ("key must be a string", "对象的键必须是字符串"),
         ("trailing comma", "多余的逗号"),
         ("trailing characters", "JSON 结束后还有多余的字符"),
@@ -305,12 +308,15 @@ fn zh_syntax(detail: &str) -> String {
         ("invalid escape", "无效的转义序列"),
         ("invalid number", "无效的数字"),
         ("number out of range", "数字超出范围"),
+        ("invalid unicode code point", "无效的 Unicode 码位"),
+        ("lone leading surrogate", "\\u 转义中的代理项不成对"),
+        ("unexpected end of hex escape", "\\u 转义的十六进制位数不足"),
     ];
     KNOWN
         .iter()
         .find(|(en, _)| detail.starts_with(en))
         .map(|(_, zh)| zh.to_string())
-        .unwrap_or_else(|| detail.to_string())
+        .unwrap_or_else(|| format!("无法读取（{detail}）"))
 }
 
 fn zh_type(detail: &str) -> String {
