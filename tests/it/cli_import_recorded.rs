@@ -9,19 +9,7 @@ use crate::support::process;
 use process::{run, text};
 use std::path::PathBuf;
 
-const CORPUS: [&str; 10] = [
-    "putuo-commerce-2025-budget",
-    "putuo-finance-2024-final-ALTERED",
-    "putuo-finance-2024-final",
-    "putuo-govoffice-2025-budget",
-    "putuo-govoffice-2025-unit-budget",
-    "putuo-justice-2026-budget",
-    "putuo-justice-2026-unit-budget",
-    "putuo-social-work-2024-final",
-    "putuo-wanli-2024-budget",
-    "template-2024-final",
-];
-
+include!("../../crates/tables/tests/tables/corpus_list.rs");
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/tables")

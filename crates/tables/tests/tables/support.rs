@@ -3,19 +3,7 @@
 
 use std::path::PathBuf;
 
-/// Every document of the tables corpus, by file name without extension.
-pub const CORPUS: [&str; 10] = [
-    "putuo-commerce-2025-budget",
-    "putuo-finance-2024-final-ALTERED",
-    "putuo-finance-2024-final",
-    "putuo-govoffice-2025-budget",
-    "putuo-govoffice-2025-unit-budget",
-    "putuo-justice-2026-budget",
-    "putuo-justice-2026-unit-budget",
-    "putuo-social-work-2024-final",
-    "putuo-wanli-2024-budget",
-    "template-2024-final",
-];
+include!("corpus_list.rs");
 
 /// A file of tests/data/tables.
 pub fn data(name: &str) -> PathBuf {
