@@ -2,12 +2,18 @@
 //! focused, drilling down and going back up, and revealing the node of a finding. The browser
 //! front end is a thin shell around this; everything here is testable natively.
 
+mod changed;
 mod pointer;
+mod session;
 
-pub use pointer::{Clicked, Pointed};
+pub use changed::{item_code, Changed, Selection};
+pub use pointer::Pointed;
 use serde::Serialize;
+use session::Session;
+pub use session::{FocusEvent, Place};
 
 use super::colors::PageColors;
+use super::item_text::{tip_lines, TipLine};
 use super::palette::{Theme, ThemeName};
 use super::strings::{findings_badge, ui_strings};
 use super::view::{parent_path, ChartView, ViewError};
@@ -38,6 +44,8 @@ pub struct Explorer {
     /// Counts the changes to the still part of the drawing (a new layout, a new theme): a cached still
     /// layer painted at another count is stale.
     still_revision: u64,
+    /// What the reader's session remembers between keys and focus changes.
+    session: Session,
 }
 
 /// The smallest and largest zoom: text from 12 px up to 30 px.
@@ -63,6 +71,8 @@ pub struct Snapshot<'a> {
     pub warnings: usize,
     pub notes: usize,
     pub can_go_up: bool,
+    /// The checker's findings as the findings panel lists them.
+    pub findings: Vec<FindingEntry>,
     /// The order of the table's rows (item indices): the bar chart's order (largest first) under a bar
     /// chart, so that the table and the chart beside it read alike; the report's order otherwise.
     pub table_order: Vec<usize>,
@@ -87,15 +97,6 @@ pub struct FindingEntry {
     pub message: String,
     /// Whether the finding names a node the chart can show.
     pub navigable: bool,
-}
-
-/// What a `budget-lens-select` event carries: exact figures as printed.
-#[derive(Serialize)]
-pub struct Selection<'a> {
-    pub path: &'a str,
-    pub label: &'a str,
-    pub amount: String,
-    pub share: Option<String>,
 }
 
 impl Explorer {
@@ -127,6 +128,7 @@ impl Explorer {
             theme: Theme::LIGHT,
             origin: None,
             still_revision: 0,
+            session: Session::default(),
         })
     }
 
@@ -284,10 +286,7 @@ impl Explorer {
     /// Moves the focus `delta` steps along the drawn order (slices clockwise, bars top down),
     /// wrapping around; from no focus, forward starts at the first and backward at the last.
     pub fn move_focus(&mut self, delta: i32) -> Option<usize> {
-        let order = match &self.layout {
-            Some(layout) => layout.keyboard_order(),
-            None => (0..self.view.items.len()).collect(),
-        };
+        let order = self.keyboard_order();
         if order.is_empty() {
             return None;
         }
@@ -304,6 +303,16 @@ impl Explorer {
         self.interaction.focus = Some(order[next as usize]);
         self.show_in_legend(order[next as usize]);
         self.interaction.focus
+    }
+
+    /// The drawn order of the items (the legend's for a pie, largest first for bars): the layout's, or
+    /// before the next layout (a level just opened by a key) the order that layout will have.
+    fn keyboard_order(&self) -> Vec<usize> {
+        match (&self.layout, self.kind) {
+            (Some(layout), _) => layout.keyboard_order(),
+            (None, ChartKind::Bar) => super::bar::sorted_items(&self.view),
+            (None, _) => (0..self.view.items.len()).collect(),
+        }
     }
 
     /// Draws everything `zoom` times larger (clamped to [`ZOOM_RANGE`]): the chart is laid out in a
@@ -443,6 +452,7 @@ impl Explorer {
             warnings,
             notes,
             can_go_up: parent_path(&self.view.path).is_some(),
+            findings: self.finding_entries(),
             table_order: match self.kind {
                 ChartKind::Bar => super::bar::sorted_items(&self.view),
                 _ => (0..self.view.items.len()).collect(),
@@ -465,14 +475,43 @@ impl Explorer {
             .collect()
     }
 
-    pub fn selection(&self, index: usize) -> Option<Selection<'_>> {
+    pub fn selection(&self, index: usize) -> Option<Selection> {
         let item = self.view.items.get(index)?;
         Some(Selection {
-            path: &item.path,
-            label: &item.label,
+            path: item.path.clone(),
+            label: item.label.clone(),
             amount: item.amount.to_string(),
             share: item.share.map(|s| s.to_string()),
         })
+    }
+
+    /// The tooltip's lines for item `index` (none when there is no such item).
+    pub fn tip_lines(&self, index: usize) -> Vec<TipLine> {
+        self.view
+            .items
+            .get(index)
+            .map_or_else(Vec::new, |item| tip_lines(item, self.lang))
+    }
+
+    /// The name of an exported file of the level shown: its path with letters, digits, `_` and `-` kept
+    /// and every other run of characters made one `_`.
+    pub fn file_name(&self, extension: &str) -> String {
+        let path = match self.view.path.as_str() {
+            "" => "budget",
+            path => path,
+        };
+        let mut name = String::new();
+        let mut kept = true;
+        for c in path.chars() {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                name.push(c);
+                kept = true;
+            } else if kept {
+                name.push('_');
+                kept = false;
+            }
+        }
+        format!("{name}.{extension}")
     }
 
     pub fn strings(&self) -> super::strings::UiStrings {
@@ -685,7 +724,7 @@ mod tests {
         let e = explorer(ChartKind::Pie);
         let s = e.selection(0).unwrap();
         assert_eq!(
-            (s.path, s.amount.as_str(), s.share.as_deref()),
+            (s.path.as_str(), s.amount.as_str(), s.share.as_deref()),
             ("expenditure/basic", "897.05", Some("57.87"))
         );
         assert!(e.selection(9).is_none());

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod explorer;
 pub mod format;
 pub mod geometry;
+pub mod item_text;
 pub mod legend;
 pub mod order;
 pub mod palette;
