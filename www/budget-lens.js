@@ -137,7 +137,8 @@ const totalText = (view, lang) => aside(view.total_text, view.total_in_yi_text, 
 
 /** Caption, header, one row per item of the level in the core's order (drillable names are buttons), and
  *  the total. */
-function tableParts(view, order, s, open, lang) {
+function tableParts(state, s, open, lang) {
+  const view = state.view;
   const columns = [
     ['amount_text', s.amount],
     ['share_text', s.share],
@@ -150,12 +151,12 @@ function tableParts(view, order, s, open, lang) {
   ]
     .filter(([key]) => view.items.some((item) => item[key] != null))
     // At a breakdown's root the share of the whole is the share.
-    .filter(([key]) => key !== 'share_of_whole_text' || view.breadcrumb.length > 1);
+    .filter(([key]) => key !== 'share_of_whole_text' || state.can_go_up);
   const head = el('tr', {}, [
     el('th', { scope: 'col', text: s.item }),
     ...columns.map(([, name]) => el('th', { scope: 'col', text: name })),
   ]);
-  const rows = order.map((index) => {
+  const rows = state.table_order.map((index) => {
     const item = view.items[index];
     const name = item.drillable
       ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => open(item.path) })
@@ -570,7 +571,7 @@ class BudgetLens extends HTMLElement {
     d.switch.setAttribute('aria-label', s.chart_type);
     d.tableToggle.textContent = s.table;
     d.badge.textContent = state.badge;
-    d.badge.dataset.severity = state.errors ? 'error' : state.warnings ? 'warning' : state.notes ? 'note' : 'none';
+    d.badge.dataset.severity = state.badge_severity;
     d.findingsTitle.textContent = s.findings;
     d.findingsClose.textContent = s.close;
     d.findingsClose.setAttribute('aria-label', s.close_findings);
@@ -582,7 +583,7 @@ class BudgetLens extends HTMLElement {
     // Named after its level, so that several widgets' breadcrumbs are told apart; "up" only where there is an up.
     d.crumbs.setAttribute('aria-label', state.crumbs_label);
     d.crumbs.replaceChildren(...breadcrumb(state.breadcrumb, (path) => this.#open(path)));
-    d.table.replaceChildren(...tableParts(state.view, state.table_order, s, (path) => this.#open(path), lang));
+    d.table.replaceChildren(...tableParts(state, s, (path) => this.#open(path), lang));
     d.findingsList.replaceChildren(...findingItems(state.findings, s, (path) => this.#reveal(path)));
     // The chart's accessible name is the level's title; its description the level in one sentence.
     d.canvas.setAttribute('aria-label', state.view.label);

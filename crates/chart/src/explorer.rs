@@ -5,12 +5,13 @@
 mod changed;
 mod pointer;
 mod session;
+mod wire;
 
 pub use changed::{item_code, Changed, Selection};
 pub use pointer::Pointed;
-use serde::Serialize;
 use session::Session;
 pub use session::{FocusEvent, Place};
+pub use wire::{file_json, tip_lines_json, words_json};
 
 use super::colors::PageColors;
 use super::item_text::{tip_lines, TipLine};
@@ -51,8 +52,7 @@ pub struct Explorer {
 /// The smallest and largest zoom: text from 12 px up to 30 px.
 pub const ZOOM_RANGE: (f64, f64) = (1.0, 2.5);
 
-/// What the shell shows around the chart, in the reader's language.
-#[derive(Serialize)]
+/// What the shell shows around the chart, in the reader's language (as JSON: wire.rs).
 pub struct Snapshot<'a> {
     pub title: &'a str,
     pub entity: &'a str,
@@ -64,12 +64,9 @@ pub struct Snapshot<'a> {
     pub crumbs_label: String,
     /// The level in one sentence, for screen readers.
     pub description: String,
-    pub focus: Option<usize>,
-    pub hidden: &'a [bool],
     pub badge: String,
-    pub errors: usize,
-    pub warnings: usize,
-    pub notes: usize,
+    /// The gravest finding's severity (`error`, `warning`, `note`), or `none`: the badge's colour.
+    pub badge_severity: &'static str,
     pub can_go_up: bool,
     /// The checker's findings as the findings panel lists them.
     pub findings: Vec<FindingEntry>,
@@ -79,7 +76,7 @@ pub struct Snapshot<'a> {
 }
 
 /// One step of the breadcrumb; `origin` marks the view the reader left by following a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathCrumb {
     pub path: String,
     pub label: String,
@@ -87,7 +84,7 @@ pub struct PathCrumb {
 }
 
 /// A finding as the findings panel lists it.
-#[derive(Serialize)]
+#[derive(Debug, Clone)]
 pub struct FindingEntry {
     pub severity: Severity,
     pub severity_word: &'static str,
@@ -445,12 +442,11 @@ impl Explorer {
             breadcrumb: self.breadcrumb(),
             crumbs_label: crumbs_label(&self.view.label, self.lang),
             description: self.view.description(),
-            focus: self.interaction.focus,
-            hidden: &self.interaction.hidden,
             badge: findings_badge(errors, warnings, notes, self.lang),
-            errors,
-            warnings,
-            notes,
+            badge_severity: [(errors, "error"), (warnings, "warning"), (notes, "note")]
+                .into_iter()
+                .find(|&(count, _)| count > 0)
+                .map_or("none", |(_, severity)| severity),
             can_go_up: parent_path(&self.view.path).is_some(),
             findings: self.finding_entries(),
             table_order: match self.kind {

@@ -9,6 +9,7 @@ pub mod explorer;
 pub mod format;
 pub mod geometry;
 pub mod item_text;
+pub mod json;
 pub mod legend;
 pub mod order;
 pub mod palette;

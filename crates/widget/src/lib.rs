@@ -1,7 +1,8 @@
 //! The browser front end: thin wasm-bindgen exports around [`Explorer`]. The only module that knows
 //! about JS. The report arrives as its bytes and is parsed here (amounts stay exact, invalid UTF-8 is
 //! named as such); every export
-//! returns errors instead of panicking, and state goes back to JS as JSON text with amounts as strings.
+//! returns errors instead of panicking, and state goes back to JS as JSON text (written by hand,
+//! `budget_lens_chart::json`) with amounts as strings.
 
 // The widget exists only in the browser: natively this crate is empty (the workspace still builds and
 // tests everything else with one `cargo test`).
@@ -17,7 +18,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use budget_lens_chart::colors::PageColors;
 use budget_lens_chart::csv::level_csv;
-use budget_lens_chart::explorer::{Changed, Explorer, FocusEvent};
+use budget_lens_chart::explorer::{
+    file_json, tip_lines_json, words_json, Changed, Explorer, FocusEvent,
+};
 use budget_lens_chart::palette::ThemeName;
 use budget_lens_chart::render::{draw_part, to_svg, Part, Scene};
 use budget_lens_chart::strings::ui_strings;
@@ -37,14 +40,10 @@ pub struct Widget {
 
 type StillKey = (u64, f64, u32, u32);
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
-    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// The widget's UI strings in `lang` (`zh-CN`, `en`…) as JSON, for messages shown before or without a report.
 #[wasm_bindgen(js_name = uiStrings)]
-pub fn ui_strings_json(lang: &str) -> Result<String, JsError> {
-    to_json(&ui_strings(Lang::from_tag(lang)))
+pub fn ui_strings_json(lang: &str) -> String {
+    words_json(&ui_strings(Lang::from_tag(lang)).words())
 }
 
 /// The largest report accepted, in bytes: JS stops reading a report past it.
@@ -88,8 +87,8 @@ impl Widget {
 
     /// Title, breadcrumb, items with every figure as text, focus, hidden items, findings badge, the
     /// findings with their messages: everything around the chart, read once per new level or chart.
-    pub fn state(&self) -> Result<String, JsError> {
-        to_json(&self.explorer.snapshot())
+    pub fn state(&self) -> String {
+        self.explorer.snapshot().to_json()
     }
 
     /// Shows the node at `path`. Like every event below, answers what changed (`Changed` as JSON).
@@ -98,46 +97,46 @@ impl Widget {
         self.explorer
             .open(path)
             .map_err(|e| JsError::new(&e.message(self.lang)))?;
-        to_json(&self.explorer.moved_from(before))
+        Ok(self.explorer.moved_from(before).to_json())
     }
 
     /// Shows the node of a finding with the focus on it; nothing changes when the path names no node.
-    pub fn reveal(&mut self, path: &str) -> Result<String, JsError> {
-        to_json(&self.explorer.reveal_focused(path))
+    pub fn reveal(&mut self, path: &str) -> String {
+        self.explorer.reveal_focused(path).to_json()
     }
 
     /// Shows the level as `chart` (pie, donut, bar).
     #[wasm_bindgen(js_name = setChart)]
-    pub fn set_chart(&mut self, chart: &str) -> Result<String, JsError> {
+    pub fn set_chart(&mut self, chart: &str) -> String {
         let before = self.explorer.place();
         self.explorer.set_kind(ChartKind::from_name(chart));
-        to_json(&self.explorer.moved_from(before))
+        self.explorer.moved_from(before).to_json()
     }
 
     /// A key pressed on the chart, by its `KeyboardEvent.key` name (the keyboard map is the core's).
-    pub fn key(&mut self, name: &str) -> Result<String, JsError> {
-        to_json(&self.explorer.key(name))
+    pub fn key(&mut self, name: &str) -> String {
+        self.explorer.key(name).to_json()
     }
 
     /// The chart got (`in`) or lost (`out`) the keyboard focus, or a pointer pressed it (`press`).
-    pub fn focus(&mut self, how: &str) -> Result<String, JsError> {
+    pub fn focus(&mut self, how: &str) -> String {
         let changed = match FocusEvent::from_name(how) {
             Some(event) => self.explorer.focus_event(event),
             None => Changed::default(),
         };
-        to_json(&changed)
+        changed.to_json()
     }
 
     /// A click at (`x`, `y`) CSS pixels (`touch`: a finger's tap): the legend's page turner and rows act,
     /// an item is selected and opened (a tap shows its tooltip first).
-    pub fn click(&mut self, x: f64, y: f64, touch: bool) -> Result<String, JsError> {
-        to_json(&self.explorer.click(x, y, touch))
+    pub fn click(&mut self, x: f64, y: f64, touch: bool) -> String {
+        self.explorer.click(x, y, touch).to_json()
     }
 
     /// The tooltip of item `index` as `[kind, text]` lines (`title`, `figure`, `hint`, or a finding's
     /// severity); none for an item that is not there.
-    pub fn tip(&self, index: usize) -> Result<String, JsError> {
-        to_json(&self.explorer.tip_lines(index))
+    pub fn tip(&self, index: usize) -> String {
+        tip_lines_json(&self.explorer.tip_lines(index))
     }
 
     /// How much of the hover's emphasis is still to come, in percent (0: in full): the element steps it
@@ -232,7 +231,7 @@ impl Widget {
             "csv" => level_csv(self.explorer.view()),
             _ => String::new(),
         };
-        to_json(&(self.explorer.file_name(kind), text))
+        Ok(file_json(&self.explorer.file_name(kind), &text))
     }
 
     /// A pointer moved to (`x`, `y`) CSS pixels (`touch`: a finger, which hovers nothing). One call per

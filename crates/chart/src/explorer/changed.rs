@@ -2,10 +2,8 @@
 //! click, new level or chart, so that the element follows the core in one pass, keeps no copy of its
 //! state and never reads the whole state for one field.
 
-use serde::Serialize;
-
 /// What a `budget-lens-select` event carries: exact figures as printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
     pub path: String,
     pub label: String,
@@ -13,8 +11,8 @@ pub struct Selection {
     pub share: Option<String>,
 }
 
-/// What an event changed. Crosses into JS as a small JSON object (a few fields, no state).
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+/// What an event changed. Crosses into JS as a small JSON object (a few fields, no state; wire.rs).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Changed {
     /// The event meant something here: the element keeps the browser's own action (a key's scroll) away.
     pub handled: bool,
