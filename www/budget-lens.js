@@ -129,32 +129,13 @@ function breadcrumb(crumbs, open) {
   });
 }
 
-/** `text (aside)` with the language's parentheses: full-width in Chinese, ASCII in English. */
-const aside = (text, extra, lang) => (extra ? (lang === 'en' ? `${text} (${extra})` : `${text}（${extra}）`) : text);
-
-/** The level's total as printed, and also in 亿元 when it is that large. */
-const totalText = (view, lang) => aside(view.total_text, view.total_in_yi_text, lang);
-
 /** Caption, header, one row per item of the level in the core's order (drillable names are buttons), and
- *  the total. */
-function tableParts(state, s, open, lang) {
+ *  the total; the columns (those some item fills) and their headers are the core's. */
+function tableParts(state, s, open) {
   const view = state.view;
-  const columns = [
-    ['amount_text', s.amount],
-    ['share_text', s.share],
-    ['share_of_whole_text', s.share_of_whole],
-    ['prior_text', s.prior],
-    ['change_text', s.change],
-    ['change_pct_text', s.change_pct],
-    ['budget_text', s.budget],
-    ['completion_text', s.completion],
-  ]
-    .filter(([key]) => view.items.some((item) => item[key] != null))
-    // At a breakdown's root the share of the whole is the share.
-    .filter(([key]) => key !== 'share_of_whole_text' || state.can_go_up);
   const head = el('tr', {}, [
     el('th', { scope: 'col', text: s.item }),
-    ...columns.map(([, name]) => el('th', { scope: 'col', text: name })),
+    ...state.columns.map(([, name]) => el('th', { scope: 'col', text: name })),
   ]);
   const rows = state.table_order.map((index) => {
     const item = view.items[index];
@@ -163,11 +144,11 @@ function tableParts(state, s, open, lang) {
       : document.createTextNode(item.label);
     const th = el('th', { scope: 'row' }, [name]);
     if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
-    return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
+    return el('tr', { 'data-path': item.path }, [th, ...state.columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
   });
   const foot = el('tr', {}, [
     el('th', { scope: 'row', text: s.total }),
-    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view, lang) : '' })),
+    ...state.columns.map(([key]) => el('td', { text: key === 'amount_text' ? state.total_text : '' })),
   ]);
   return [
     // Every amount cell carries its unit (in English, CNY): the caption does not repeat it.
@@ -560,7 +541,6 @@ class BudgetLens extends HTMLElement {
   #renderNow(enter) {
     if (!this.#widget) return;
     const s = this.#strings;
-    const lang = this.#lang;
     const state = JSON.parse(this.#widget.state());
     const d = this.#dom;
     d.title.textContent = state.title || state.entity || '';
@@ -583,7 +563,7 @@ class BudgetLens extends HTMLElement {
     // Named after its level, so that several widgets' breadcrumbs are told apart; "up" only where there is an up.
     d.crumbs.setAttribute('aria-label', state.crumbs_label);
     d.crumbs.replaceChildren(...breadcrumb(state.breadcrumb, (path) => this.#open(path)));
-    d.table.replaceChildren(...tableParts(state, s, (path) => this.#open(path), lang));
+    d.table.replaceChildren(...tableParts(state, s, (path) => this.#open(path)));
     d.findingsList.replaceChildren(...findingItems(state.findings, s, (path) => this.#reveal(path)));
     // The chart's accessible name is the level's title; its description the level in one sentence.
     d.canvas.setAttribute('aria-label', state.view.label);

@@ -70,6 +70,10 @@ pub struct Snapshot<'a> {
     pub can_go_up: bool,
     /// The checker's findings as the findings panel lists them.
     pub findings: Vec<FindingEntry>,
+    /// The table's figure columns as `(name of the item's text, header)`.
+    pub columns: Vec<(&'static str, &'static str)>,
+    /// The level's total for the table's foot (also in 亿元 when that large).
+    pub total_text: String,
     /// The order of the table's rows (item indices): the bar chart's order (largest first) under a bar
     /// chart, so that the table and the chart beside it read alike; the report's order otherwise.
     pub table_order: Vec<usize>,
@@ -434,6 +438,7 @@ impl Explorer {
 
     pub fn snapshot(&self) -> Snapshot<'_> {
         let (errors, warnings, notes) = counts(&self.findings);
+        let can_go_up = parent_path(&self.view.path).is_some();
         Snapshot {
             title: &self.report.title,
             entity: &self.report.entity,
@@ -447,7 +452,9 @@ impl Explorer {
                 .into_iter()
                 .find(|&(count, _)| count > 0)
                 .map_or("none", |(_, severity)| severity),
-            can_go_up: parent_path(&self.view.path).is_some(),
+            can_go_up,
+            columns: super::table::table_columns(&self.view, can_go_up),
+            total_text: self.view.total_with_yi(),
             findings: self.finding_entries(),
             table_order: match self.kind {
                 ChartKind::Bar => super::bar::sorted_items(&self.view),

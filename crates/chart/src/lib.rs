@@ -19,6 +19,7 @@ pub mod render;
 pub mod strings;
 pub mod summary;
 pub mod svg;
+pub mod table;
 pub mod text;
 pub mod tooltip;
 pub mod view;

@@ -185,6 +185,16 @@ impl ChartView {
         self.items.iter().any(|item| item.prior.is_some())
     }
 
+    /// The total as printed, and in 亿元 too when it is that large: `…万元（约1.23亿元）` with the
+    /// language's parentheses.
+    pub fn total_with_yi(&self) -> String {
+        match (&self.total_in_yi_text, self.lang) {
+            (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
+            (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
+            (None, _) => self.total_text.clone(),
+        }
+    }
+
     /// The level in one sentence for screen readers: the total and the largest parts with their shares.
     pub fn description(&self) -> String {
         let lang = self.lang;
@@ -204,11 +214,7 @@ impl ChartView {
             })
             .collect();
         let more = self.items.len().saturating_sub(parts.len());
-        let total = match (&self.total_in_yi_text, lang) {
-            (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
-            (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
-            (None, _) => self.total_text.clone(),
-        };
+        let total = self.total_with_yi();
         let n = self.items.len();
         match (lang, parts.is_empty()) {
             (Lang::Zh, true) => return format!("{}{total}，{n}项均无金额。", self.label),

@@ -7,6 +7,7 @@ use super::{FindingEntry, Snapshot};
 use crate::item_text::TipLine;
 use crate::json::Json;
 use crate::summary::TipFinding;
+use crate::table::{item_texts, COLUMNS};
 use crate::view::Item;
 
 impl Snapshot<'_> {
@@ -32,6 +33,12 @@ impl Snapshot<'_> {
         j.str("badge", &self.badge);
         j.str("badge_severity", self.badge_severity);
         j.bool("can_go_up", self.can_go_up);
+        j.open("columns", '[');
+        for (name, header) in &self.columns {
+            j.strs("", [*name, *header]);
+        }
+        j.close(']');
+        j.str("total_text", &self.total_text);
         j.open("table_order", '[');
         for &index in &self.table_order {
             j.num("", i64::try_from(index).ok());
@@ -73,17 +80,7 @@ fn item_json(j: &mut Json, item: &Item) {
     j.bool("drillable", item.drillable);
     j.opt("mark", item.mark.map(|m| m.name()));
     j.strs("findings", item.findings.iter().map(String::as_str));
-    let texts = [
-        ("amount_text", Some(item.amount_text.as_str())),
-        ("share_text", item.share_text.as_deref()),
-        ("share_of_whole_text", item.share_of_whole_text.as_deref()),
-        ("prior_text", item.prior_text.as_deref()),
-        ("change_text", item.change_text.as_deref()),
-        ("change_pct_text", item.change_pct_text.as_deref()),
-        ("budget_text", item.budget_text.as_deref()),
-        ("completion_text", item.completion_text.as_deref()),
-    ];
-    for (name, text) in texts {
+    for (name, text) in COLUMNS.into_iter().zip(item_texts(item)) {
         j.opt(name, text);
     }
     j.close('}');
@@ -210,8 +207,15 @@ mod tests {
         );
         assert_eq!(project["drillable"], false);
         assert_eq!(state["findings"], json!([]));
+        assert_eq!(state["columns"][0], json!(["amount_text", "金额"]));
+        assert_eq!(state["total_text"], "1,550.17万元");
         e.open("expenditure/basic").unwrap();
-        assert_eq!(parsed(&e.snapshot().to_json())["can_go_up"], true);
+        let below = parsed(&e.snapshot().to_json());
+        assert_eq!(below["can_go_up"], true);
+        assert_eq!(
+            below["columns"][2],
+            json!(["share_of_whole_text", "占总额"])
+        );
     }
 
     #[test]
