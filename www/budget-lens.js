@@ -294,7 +294,7 @@ class BudgetLens extends HTMLElement {
     d.title = el('div', { class: 'bl-title', part: 'title' });
     // A named group, not a <nav> landmark: several widgets showing the same level would repeat one.
     d.crumbs = el('div', { class: 'bl-crumbs', part: 'breadcrumb', role: 'group' });
-    d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
+    d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('round') });
     d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
     d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
     d.badge = el('button', { type: 'button', class: 'bl-badge', part: 'badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
@@ -656,11 +656,10 @@ class BudgetLens extends HTMLElement {
     const dpr = window.devicePixelRatio || 1;
     this.#lastDpr = dpr;
     const look = this.#look(mode);
-    // The chart's text is 12 px at the widget's default 14 px: it grows with the page's font size and
-    // in the large mode.
-    const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize) || 14;
+    // The chart zooms with the widget's font size (the page's, and the large mode's).
+    const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize);
     this.#guard(() => {
-      const height = Math.round(this.#widget.look(look.theme, look.colors, fontSize / 14, width));
+      const height = Math.round(this.#widget.look(look.theme, look.colors, fontSize, width));
       // Resizing a canvas reallocates its bitmap: only when the size really changed (not on every hover).
       const pixelWidth = Math.round(width * dpr);
       const pixelHeight = Math.round(height * dpr);
@@ -766,9 +765,9 @@ class BudgetLens extends HTMLElement {
     }
   }
 
+  // `round`: the pie button, back to the pie or donut the page asked for (the core remembers which).
   #setChart(chart) {
-    const wanted = chart === 'bar' ? 'bar' : this.getAttribute('chart') === 'donut' ? 'donut' : 'pie';
-    this.#follow((w) => w.setChart(wanted));
+    this.#follow((w) => w.setChart(chart));
   }
 
   #toggleTable(open) {

@@ -47,6 +47,8 @@ pub struct Explorer {
     still_revision: u64,
     /// What the reader's session remembers between keys and focus changes.
     session: Session,
+    /// The round chart (pie or donut) last asked for: the switch's pie button returns to it.
+    round_kind: ChartKind,
 }
 
 /// The smallest and largest zoom: text from 12 px up to 30 px.
@@ -130,6 +132,10 @@ impl Explorer {
             origin: None,
             still_revision: 0,
             session: Session::default(),
+            round_kind: match kind {
+                ChartKind::Bar => ChartKind::Pie,
+                round => round,
+            },
         })
     }
 
@@ -238,8 +244,20 @@ impl Explorer {
     }
 
     pub fn set_kind(&mut self, kind: ChartKind) {
+        if kind != ChartKind::Bar {
+            self.round_kind = kind;
+        }
         self.kind = kind;
         self.layout = None;
+    }
+
+    /// The chart a name asks for: `round` (the switch's pie button) is the pie or donut last shown or
+    /// asked for, any other name as [`ChartKind::from_name`] reads it.
+    pub fn kind_named(&self, name: &str) -> ChartKind {
+        match name {
+            "round" => self.round_kind,
+            name => ChartKind::from_name(name),
+        }
     }
 
     /// Hides or shows item `index` (the legend's toggle). The last visible item stays visible.
@@ -331,6 +349,12 @@ impl Explorer {
             self.zoom = zoom;
             self.layout = None;
         }
+    }
+
+    /// Zooms with the widget's font size in CSS pixels: the chart's text is 12 px at the widget's
+    /// default 14 px and grows with the page's font size and the large mode (not a number: no zoom).
+    pub fn set_font_size(&mut self, px: f64) {
+        self.set_zoom(px / 14.0);
     }
 
     pub fn zoom(&self) -> f64 {
@@ -773,6 +797,21 @@ mod tests {
         assert!(e.anchor_of(1).is_some(), "its legend row");
         e.toggle_hidden(1);
         assert!(!e.interaction().hidden[1]);
+    }
+
+    #[test]
+    fn the_pie_button_returns_to_the_round_chart_last_shown() {
+        let mut e = explorer(ChartKind::Donut);
+        e.set_kind(e.kind_named("bar"));
+        assert_eq!(e.kind_named("round"), ChartKind::Donut);
+        e.set_kind(e.kind_named("pie"));
+        e.set_kind(e.kind_named("bar"));
+        assert_eq!(e.kind_named("round"), ChartKind::Pie);
+        assert_eq!(explorer(ChartKind::Bar).kind_named("round"), ChartKind::Pie);
+        e.set_font_size(20.0);
+        assert_eq!(e.zoom(), 20.0 / 14.0);
+        e.set_font_size(f64::NAN);
+        assert_eq!(e.zoom(), 1.0, "an unreadable font size: the base size");
     }
 
     #[test]

@@ -105,11 +105,11 @@ impl Widget {
         self.explorer.reveal_focused(path).to_json()
     }
 
-    /// Shows the level as `chart` (pie, donut, bar).
+    /// Shows the level as `chart` (pie, donut, bar; `round`: the pie or donut last shown or asked for).
     #[wasm_bindgen(js_name = setChart)]
     pub fn set_chart(&mut self, chart: &str) -> String {
         let before = self.explorer.place();
-        self.explorer.set_kind(ChartKind::from_name(chart));
+        self.explorer.set_kind(self.explorer.kind_named(chart));
         self.explorer.moved_from(before).to_json()
     }
 
@@ -148,12 +148,12 @@ impl Widget {
 
     /// The look of the next drawing — `theme` (`light`, `dark`, `contrast`…), the page's colours
     /// (`name:#rrggbb` pairs: background, text, muted_text, focus, error, warning, `series:#…,#…`, each
-    /// mended to keep its contrast), `zoom` (text 12 px at 1; clamped to 1–2.5) — and the height the
-    /// chart wants at `width`, in CSS pixels.
-    pub fn look(&mut self, theme: &str, colors: &str, zoom: f64, width: f64) -> f64 {
+    /// mended to keep its contrast), the widget's font size in CSS pixels (the chart zooms with it) —
+    /// and the height the chart wants at `width`, in CSS pixels.
+    pub fn look(&mut self, theme: &str, colors: &str, font_px: f64, width: f64) -> f64 {
         self.explorer.set_theme(ThemeName::from_name(theme));
         self.explorer.set_page_colors(PageColors::parse(colors));
-        self.explorer.set_zoom(zoom);
+        self.explorer.set_font_size(font_px);
         self.explorer.preferred_height(width)
     }
 
