@@ -85,8 +85,9 @@ impl Widget {
         })
     }
 
-    /// Title, breadcrumb, items with every figure as text, focus, hidden items, findings badge, the
-    /// findings with their messages: everything around the chart, read once per new level or chart.
+    /// Title, breadcrumb, the level's items with every figure as text, the table's columns, order and
+    /// total, the badge and its severity, the findings with their messages: everything around the chart,
+    /// read once per new level or chart (JSON written by `explorer/wire.rs`).
     pub fn state(&self) -> String {
         self.explorer.snapshot().to_json()
     }
