@@ -129,44 +129,26 @@ function breadcrumb(crumbs, open) {
   });
 }
 
-/** `text (aside)` with the language's parentheses: full-width in Chinese, ASCII in English. */
-const aside = (text, extra, lang) => (extra ? (lang === 'en' ? `${text} (${extra})` : `${text}（${extra}）`) : text);
-
-/** The level's total as printed, and also in 亿元 when it is that large. */
-const totalText = (view, lang) => aside(view.total_text, view.total_in_yi_text, lang);
-
 /** Caption, header, one row per item of the level in the core's order (drillable names are buttons), and
- *  the total. */
-function tableParts(view, order, s, drill, lang) {
-  const columns = [
-    ['amount_text', s.amount],
-    ['share_text', s.share],
-    ['share_of_whole_text', s.share_of_whole],
-    ['prior_text', s.prior],
-    ['change_text', s.change],
-    ['change_pct_text', s.change_pct],
-    ['budget_text', s.budget],
-    ['completion_text', s.completion],
-  ]
-    .filter(([key]) => view.items.some((item) => item[key] != null))
-    // At a breakdown's root the share of the whole is the share.
-    .filter(([key]) => key !== 'share_of_whole_text' || view.breadcrumb.length > 1);
+ *  the total; the columns (those some item fills) and their headers are the core's. */
+function tableParts(state, s, open) {
+  const view = state.view;
   const head = el('tr', {}, [
     el('th', { scope: 'col', text: s.item }),
-    ...columns.map(([, name]) => el('th', { scope: 'col', text: name })),
+    ...state.columns.map(([, name]) => el('th', { scope: 'col', text: name })),
   ]);
-  const rows = order.map((index) => {
+  const rows = state.table_order.map((index) => {
     const item = view.items[index];
     const name = item.drillable
-      ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => drill(index) })
+      ? el('button', { type: 'button', class: 'bl-drill', text: item.label, onclick: () => open(item.path) })
       : document.createTextNode(item.label);
     const th = el('th', { scope: 'row' }, [name]);
     if (item.mark) th.append(el('span', { class: `bl-mark bl-mark-${item.mark}`, text: '!', title: item.findings.join('\n') }));
-    return el('tr', { 'data-path': item.path }, [th, ...columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
+    return el('tr', { 'data-path': item.path }, [th, ...state.columns.map(([key]) => el('td', { text: item[key] ?? '' }))]);
   });
   const foot = el('tr', {}, [
     el('th', { scope: 'row', text: s.total }),
-    ...columns.map(([key]) => el('td', { text: key === 'amount_text' ? totalText(view, lang) : '' })),
+    ...state.columns.map(([key]) => el('td', { text: key === 'amount_text' ? state.total_text : '' })),
   ]);
   return [
     // Every amount cell carries its unit (in English, CNY): the caption does not repeat it.
@@ -189,25 +171,12 @@ function findingItems(findings, s, reveal) {
   });
 }
 
-/** What the tooltip says about an item: label, amount, shares, change, budget, findings, the drill hint. */
-function tooltipLines(item, s, lang) {
-  const colon = colonOf(lang);
-  const lines = [el('strong', { text: item.label }), el('div', { text: item.amount_text })];
-  const line = (name, value) => value != null && lines.push(el('div', { text: `${name}${colon}${value}` }));
-  line(s.share, item.share_text);
-  if (item.share_of_whole_text !== item.share_text) line(s.share_of_whole, item.share_of_whole_text);
-  line(s.prior, item.prior_text);
-  if (item.change_text != null) {
-    line(s.change, [item.change_text, item.change_pct_text].filter(Boolean).join(lang === 'en' ? ', ' : '，'));
-  }
-  line(s.budget, item.budget_text);
-  line(s.completion, item.completion_text);
-  // Short in the tooltip; the whole finding is in the findings panel.
-  for (const finding of item.tip_findings ?? []) {
-    lines.push(el('div', { class: `bl-tip-finding bl-sev-${finding.severity}`, text: finding.text }));
-  }
-  if (item.drillable) lines.push(el('div', { class: 'bl-tip-hint', text: s.drill_hint }));
-  return lines;
+/** One tooltip line as the core words it (`[kind, text]`): the item's name in bold, a finding in its
+ *  severity's colour, the hint of what a click does. */
+function tipLine([kind, text]) {
+  if (kind === 'title') return el('strong', { text });
+  if (kind === 'figure') return el('div', { text });
+  return el('div', { class: kind === 'hint' ? 'bl-tip-hint' : `bl-tip-finding bl-sev-${kind}`, text });
 }
 
 // ---- Looks and exports. ----
@@ -275,9 +244,6 @@ function canvasColors(frame, probe) {
   return colors;
 }
 
-/** A file name from a node path: letters, digits, `_` and `-` only. */
-const fileName = (path, extension) => `${(path || 'budget').replace(/[^\p{L}\p{N}_-]+/gu, '_')}.${extension}`;
-
 /** Saves `blob` as `name` through a temporary link inside `root`. */
 function download(root, name, blob) {
   const url = URL.createObjectURL(blob);
@@ -328,7 +294,7 @@ class BudgetLens extends HTMLElement {
     d.title = el('div', { class: 'bl-title', part: 'title' });
     // A named group, not a <nav> landmark: several widgets showing the same level would repeat one.
     d.crumbs = el('div', { class: 'bl-crumbs', part: 'breadcrumb', role: 'group' });
-    d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('pie') });
+    d.pie = el('button', { type: 'button', class: 'bl-chart-pie', 'aria-pressed': 'true', onclick: () => this.#setChart('round') });
     d.bar = el('button', { type: 'button', class: 'bl-chart-bar', 'aria-pressed': 'false', onclick: () => this.#setChart('bar') });
     d.tableToggle = el('button', { type: 'button', class: 'bl-table-toggle', 'aria-pressed': 'false', onclick: () => this.#toggleTable() });
     d.badge = el('button', { type: 'button', class: 'bl-badge', part: 'badge', 'aria-expanded': 'false', onclick: () => this.#toggleFindings() });
@@ -404,12 +370,12 @@ class BudgetLens extends HTMLElement {
     const guarded = (handler) => (e) => this.#guard(() => handler(e));
     d.canvas.addEventListener('pointermove', guarded((e) => this.#onPointerMove(e)));
     // A lifted finger also "leaves": the tooltip of a tap stays until the next tap elsewhere.
-    d.canvas.addEventListener('pointerleave', guarded((e) => e.pointerType !== 'touch' && this.#hover(-1)));
+    d.canvas.addEventListener('pointerleave', guarded((e) => e.pointerType !== 'touch' && this.#onPointerLeave()));
     d.canvas.addEventListener('pointerdown', guarded((e) => this.#onPointerDown(e)));
     d.canvas.addEventListener('click', guarded((e) => this.#onClick(e)));
     d.canvas.addEventListener('keydown', guarded((e) => this.#onKey(e)));
-    d.canvas.addEventListener('focus', guarded(() => this.#onFocus()));
-    d.canvas.addEventListener('blur', guarded(() => this.#onBlur()));
+    d.canvas.addEventListener('focus', guarded(() => this.#follow((w) => w.focus('in'))));
+    d.canvas.addEventListener('blur', guarded(() => this.#follow((w) => w.focus('out'))));
   }
 
   connectedCallback() {
@@ -456,12 +422,7 @@ class BudgetLens extends HTMLElement {
     if (before === after || !this.isConnected) return;
     if (name === 'size' || name === 'theme') return this.#draw();
     if (name === 'chart' && this.#widget) return this.#setChart(after || 'pie');
-    if (name === 'view' && this.#widget) {
-      return this.#guard(() => {
-        this.#widget.open(after || '');
-        this.#render();
-      });
-    }
+    if (name === 'view' && this.#widget) return this.#open(after || '');
     this.#load();
   }
 
@@ -571,20 +532,16 @@ class BudgetLens extends HTMLElement {
     }
   }
 
-  #state() {
-    return JSON.parse(this.#widget.state());
+  /** Brings every part of the element up to the core's state (`enter`: a new level or chart, which
+   *  enters with a short animation); guarded wherever it is called from. */
+  #render(enter = false) {
+    this.#guard(() => this.#renderNow(enter));
   }
 
-  /** Brings every part of the element up to the core's state; guarded wherever it is called from. */
-  #render() {
-    this.#guard(() => this.#renderNow());
-  }
-
-  #renderNow() {
+  #renderNow(enter) {
     if (!this.#widget) return;
     const s = this.#strings;
-    const lang = this.#lang;
-    const state = this.#state();
+    const state = JSON.parse(this.#widget.state());
     const d = this.#dom;
     d.title.textContent = state.title || state.entity || '';
     d.pie.textContent = s.pie;
@@ -594,7 +551,7 @@ class BudgetLens extends HTMLElement {
     d.switch.setAttribute('aria-label', s.chart_type);
     d.tableToggle.textContent = s.table;
     d.badge.textContent = state.badge;
-    d.badge.dataset.severity = state.errors ? 'error' : state.warnings ? 'warning' : state.notes ? 'note' : 'none';
+    d.badge.dataset.severity = state.badge_severity;
     d.findingsTitle.textContent = s.findings;
     d.findingsClose.textContent = s.close;
     d.findingsClose.setAttribute('aria-label', s.close_findings);
@@ -606,9 +563,8 @@ class BudgetLens extends HTMLElement {
     // Named after its level, so that several widgets' breadcrumbs are told apart; "up" only where there is an up.
     d.crumbs.setAttribute('aria-label', state.crumbs_label);
     d.crumbs.replaceChildren(...breadcrumb(state.breadcrumb, (path) => this.#open(path)));
-    d.table.replaceChildren(...tableParts(state.view, state.table_order, s, (index) => this.#drill(index), lang));
-    const findings = JSON.parse(this.#widget.findings());
-    d.findingsList.replaceChildren(...findingItems(findings, s, (path) => this.#reveal(path)));
+    d.table.replaceChildren(...tableParts(state, s, (path) => this.#open(path)));
+    d.findingsList.replaceChildren(...findingItems(state.findings, s, (path) => this.#reveal(path)));
     // The chart's accessible name is the level's title; its description the level in one sentence.
     d.canvas.setAttribute('aria-label', state.view.label);
     d.canvas.setAttribute('aria-roledescription', s.chart_role);
@@ -616,29 +572,32 @@ class BudgetLens extends HTMLElement {
     const own = state.view.own_findings ?? [];
     d.levelNote.replaceChildren(...own.map((f) => el('li', { class: `bl-sev-${f.severity}` }, [el('span', { class: `bl-mark bl-mark-${f.severity}`, 'aria-hidden': 'true', text: '!' }), ` ${f.text}`])));
     d.levelNote.hidden = !own.length;
-    const shown = `${state.view.path} ${state.chart}`;
-    // A new level is announced (not the first one: several widgets on a page would all speak at load).
-    if (this.#shownPath != null && this.#shownPath !== state.view.path) {
-      this.#announce(state.description);
-      this.#newLevel = state.description; // the focused part, if one follows, is announced after it
-    }
-    if (this.#shown != null && this.#shown !== shown) this.#animate();
-    this.#shown = shown;
-    this.#shownPath = state.view.path;
-    this.#items = state.view.items;
-    if (this.#dom.canvas !== this.shadowRoot.activeElement) this.#blurredFocus = -1;
+    if (enter) this.#animate();
     this.#tipKey = null; // stale lines
     this.#dom.tip.replaceChildren();
     this.#hideTip();
     this.#draw();
   }
 
-  #items = [];
-  #shownPath = null;
-  #shown = null;
-  #newLevel = null;
   #motionQuery = null;
-  #pointerFocus = false;
+
+  /** One event into the core (`event(widget)` returns its `Changed` as JSON) and everything it changed
+   *  followed in one pass; the change, or nothing when there is no widget or the core failed. */
+  #follow(event) {
+    if (!this.#widget) return null;
+    const changed = this.#guard(() => JSON.parse(event(this.#widget)));
+    if (!changed) return null;
+    if (changed.select) this.dispatchEvent(new CustomEvent('budget-lens-select', { bubbles: true, composed: true, detail: changed.select }));
+    if (changed.render) this.#render(changed.enter);
+    else if (changed.draw) this.#draw();
+    if (changed.hover != null) this.#easeHover(changed.hover >= 0);
+    if (changed.tip != null) {
+      if (changed.tip >= 0) this.#showTip(changed.tip, changed.card);
+      else this.#hideTip();
+    }
+    if (changed.say != null) this.#announce(changed.say);
+    return changed;
+  }
 
   #announce(text) {
     this.#dom.live.textContent = text;
@@ -659,9 +618,9 @@ class BudgetLens extends HTMLElement {
 
   /** The hovered part's emphasis (pull-out, band) eases in over HOVER_MS, drawn frame by frame; at once
    *  under reduced motion or when the hover leaves. */
-  #easeHover() {
+  #easeHover(hovering) {
     cancelAnimationFrame(this.#hoverFrame);
-    if (this.#hovered < 0 || this.#motionQuery?.matches) return this.#repaint();
+    if (!hovering || this.#motionQuery?.matches) return this.#repaint();
     const start = performance.now();
     const step = (now) => {
       const t = Math.min(1, Math.max(0, now - start) / HOVER_MS);
@@ -697,14 +656,10 @@ class BudgetLens extends HTMLElement {
     const dpr = window.devicePixelRatio || 1;
     this.#lastDpr = dpr;
     const look = this.#look(mode);
-    // The chart's text is 12 px at the widget's default 14 px: it grows with the page's font size and
-    // in the large mode.
-    const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize) || 14;
+    // The chart zooms with the widget's font size (the page's, and the large mode's).
+    const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize);
     this.#guard(() => {
-      this.#widget.setTheme(look.theme);
-      this.#widget.setColors(look.colors);
-      this.#widget.setZoom(fontSize / 14);
-      const height = Math.round(this.#widget.preferredHeight(width));
+      const height = Math.round(this.#widget.look(look.theme, look.colors, fontSize, width));
       // Resizing a canvas reallocates its bitmap: only when the size really changed (not on every hover).
       const pixelWidth = Math.round(width * dpr);
       const pixelHeight = Math.round(height * dpr);
@@ -753,183 +708,66 @@ class BudgetLens extends HTMLElement {
     return [event.clientX - box.left, event.clientY - box.top];
   }
 
-  #hovered = -1;
   #pointerType = 'mouse'; // of the last pointerdown: a click event may not say
 
-  #hover(index, touch = false) {
-    if (!this.#widget) return;
-    if (index !== this.#hovered) {
-      this.#hovered = index;
-      this.#guard(() => this.#widget.setHover(index));
-      this.#easeHover();
-    }
-    if (index >= 0) this.#showTip(index, touch);
-    else this.#hideTip();
-  }
-
-  // A pointer selects by hovering or tapping: the keyboard's focus mark goes, and the focus that the press
-  // gives the canvas draws none (the CSS ring is :focus-visible only).
+  // A pointer selects by hovering or tapping: the core drops the keyboard's focus mark, and the focus that
+  // the press gives the canvas draws none (the CSS ring is :focus-visible only).
   #onPointerDown(event) {
     this.#pointerType = event.pointerType;
-    this.#pointerFocus = true;
-    if (!this.#widget || this.#widget.focus() < 0) return;
-    this.#blurredFocus = -1;
-    this.#guard(() => this.#widget.setFocus(-1));
-    this.#draw();
+    this.#follow((w) => w.focus('press'));
   }
 
   // One core call per move; repaint and tooltip only on a change.
   #onPointerMove(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
-    const pointed = this.#widget.pointer(x, y, event.pointerType === 'touch');
-    const cursor = pointed & 1 ? 'pointer' : '';
+    this.#pointed(this.#widget.pointer(x, y, event.pointerType === 'touch'));
+  }
+
+  // Leaving the chart ends the hover (a point off the chart) and hides any tooltip.
+  #onPointerLeave() {
+    if (!this.#widget) return;
+    this.#pointed(this.#widget.pointer(-1, -1, false));
+    this.#hideTip();
+  }
+
+  /** Follows `Widget.pointer`'s packed answer: bit 0 the hand cursor, bit 1 the hover changed, the bits
+   *  above the hovered item plus one. */
+  #pointed(bits) {
+    const cursor = bits & 1 ? 'pointer' : '';
     if (this.#dom.canvas.style.cursor !== cursor) this.#dom.canvas.style.cursor = cursor;
-    if (!(pointed & 2)) return;
-    this.#hovered = (pointed >> 2) - 1;
-    this.#easeHover();
-    if (this.#hovered >= 0) this.#showTip(this.#hovered);
+    if (!(bits & 2)) return;
+    const hovered = (bits >> 2) - 1;
+    this.#easeHover(hovered >= 0);
+    if (hovered >= 0) this.#showTip(hovered);
     else this.#hideTip();
   }
 
   #onClick(event) {
-    if (!this.#widget) return;
     const [x, y] = this.#point(event);
-    // -2: the core turned the legend's page or hid a row's item.
-    const item = this.#widget.click(x, y);
-    if (item === -2) return this.#draw();
-    if (item < 0) return this.#hover(-1);
-    // A touch first shows the tooltip; touching the same item again drills down.
-    if (this.#pointerType === 'touch' && this.#hovered !== item) {
-      this.#select(item);
-      return this.#hover(item, true);
-    }
-    this.#select(item);
-    this.#drill(item);
+    this.#follow((w) => w.click(x, y, this.#pointerType === 'touch'));
   }
 
+  // The keyboard map is the core's; a key it handles keeps the browser's own action (scrolling) away.
   #onKey(event) {
-    if (!this.#widget) return;
-    this.#pointerFocus = false;
-    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    if (event.key in moves) {
-      event.preventDefault();
-      const index = this.#guard(() => this.#widget.moveFocus(moves[event.key])) ?? -1;
-      this.#draw();
-      this.#showFocus(index);
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      this.#guard(() => this.#widget.setFocus(-1));
-      const index = this.#guard(() => this.#widget.moveFocus(event.key === 'Home' ? 1 : -1)) ?? -1;
-      this.#draw();
-      this.#showFocus(index);
-    } else if (event.key === ' ' && this.#widget.chart() !== 'bar') {
-      // Space is the legend's toggle: hide or show the focused part of the pie.
-      event.preventDefault();
-      const index = this.#widget.focus();
-      if (index < 0) return;
-      this.#guard(() => this.#widget.toggleHidden(index));
-      this.#draw();
-      this.#showFocus(index);
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      const index = this.#widget.focus();
-      if (index < 0) return;
-      this.#select(index);
-      if (this.#drill(index)) this.#focusFirst();
-    } else if (event.key === 'Escape') {
-      const went = this.#guard(() => this.#widget.up());
-      if (went) {
-        event.preventDefault();
-        this.#render();
-        this.#showFocus(this.#widget.focus());
-      }
-    }
-  }
-
-  #onFocus() {
-    if (!this.#widget) return;
-    const byPointer = this.#pointerFocus;
-    this.#pointerFocus = false;
-    if (byPointer) return; // no keyboard focus mark for a click or a tap
-    let index = this.#widget.focus();
-    if (index < 0 && this.#blurredFocus >= 0) {
-      index = this.#blurredFocus;
-      this.#guard(() => this.#widget.setFocus(index));
-    }
-    if (index < 0) index = this.#guard(() => this.#widget.moveFocus(1)) ?? -1;
-    this.#draw();
-    this.#showFocus(index);
-  }
-
-  // The focus mark shows only while the chart has the keyboard focus; it comes back on return.
-  #blurredFocus = -1;
-
-  #onBlur() {
-    if (!this.#widget) return;
-    this.#blurredFocus = this.#widget.focus();
-    this.#guard(() => this.#widget.setFocus(-1));
-    this.#hideTip();
-    this.#draw();
-  }
-
-  #focusFirst() {
-    const index = this.#guard(() => this.#widget.moveFocus(1)) ?? -1;
-    this.#draw();
-    this.#showFocus(index);
-  }
-
-  #showFocus(index) {
-    if (index < 0) return this.#hideTip();
-    this.#showTip(index);
-    const item = this.#items[index];
-    if (!item) return;
-    const hidden = this.#guard(() => JSON.parse(this.#widget.state()).hidden[index]);
-    const status = hidden ? this.#strings.hidden_hint : '';
-    // A part with findings says so: its warnings and errors are announced with it.
-    const findings = (item.tip_findings ?? []).map((f) => f.text);
-    this.#announce([this.#newLevel, item.label, item.amount_text, item.share_text, status, ...findings].filter(Boolean).join(' '));
-    this.#newLevel = null;
-  }
-
-  #select(index) {
-    const detail = this.#guard(() => JSON.parse(this.#widget.selection(index)));
-    if (detail) this.dispatchEvent(new CustomEvent('budget-lens-select', { bubbles: true, composed: true, detail }));
-  }
-
-  #drill(index) {
-    const went = this.#guard(() => this.#widget.drill(index));
-    if (went) {
-      this.#hovered = -1;
-      this.#render();
-    }
-    return went;
+    if (this.#follow((w) => w.key(event.key))?.handled) event.preventDefault();
   }
 
   #open(path) {
-    this.#guard(() => {
-      this.#widget.open(path);
-      this.#render();
-    });
+    this.#follow((w) => w.open(path));
   }
 
   #reveal(path) {
-    const shown = this.#guard(() => this.#widget.reveal(path));
-    if (!shown) return;
-    const focus = this.#widget.focus();
-    this.#render();
+    if (!this.#follow((w) => w.reveal(path))?.render) return;
     this.#dom.canvas.focus({ preventScroll: false });
-    this.#showFocus(focus);
     for (const row of this.#dom.table.querySelectorAll('tbody tr')) {
       row.classList.toggle('bl-highlight', row.dataset.path === path);
     }
   }
 
+  // `round`: the pie button, back to the pie or donut the page asked for (the core remembers which).
   #setChart(chart) {
-    if (!this.#widget) return;
-    const wanted = chart === 'bar' ? 'bar' : this.getAttribute('chart') === 'donut' ? 'donut' : 'pie';
-    this.#guard(() => this.#widget.setChart(wanted));
-    this.#render();
+    this.#follow((w) => w.setChart(chart));
   }
 
   #toggleTable(open) {
@@ -950,16 +788,13 @@ class BudgetLens extends HTMLElement {
   /** Saves the chart as PNG (the canvas, at device resolution) or SVG, or the level as CSV. */
   #export(kind) {
     if (!this.#widget) return;
-    const path = this.#guard(() => JSON.parse(this.#widget.state()).view.path);
+    // The file's name and text (none for a PNG, taken from the canvas) from the core.
+    const file = this.#guard(() => JSON.parse(this.#widget.file(kind)));
     const root = this.shadowRoot;
-    if (kind === 'png') {
-      this.#dom.canvas.toBlob((blob) => blob && download(root, fileName(path, 'png'), blob), 'image/png');
-    } else if (kind === 'svg') {
-      const svg = this.#guard(() => this.#widget.svg());
-      if (svg != null) download(root, fileName(path, 'svg'), new Blob([svg], { type: 'image/svg+xml' }));
-    } else {
-      const csv = this.#guard(() => this.#widget.csv());
-      if (csv != null) download(root, fileName(path, 'csv'), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    if (file && kind === 'png') {
+      this.#dom.canvas.toBlob((blob) => blob && download(root, file[0], blob), 'image/png');
+    } else if (file) {
+      download(root, file[0], new Blob([file[1]], { type: kind === 'svg' ? 'image/svg+xml' : 'text/csv;charset=utf-8' }));
     }
     this.#toggleExport(false);
     this.#dom.exportToggle.focus();
@@ -976,12 +811,13 @@ class BudgetLens extends HTMLElement {
    *  describes), or for touch a card below the chart. Lines built and measured once per item; moved by
    *  `transform` (no layout). */
   #showTip(index, touch = false) {
-    const item = this.#items[index];
-    if (!item) return this.#hideTip();
+    if (!this.#widget) return this.#hideTip();
     const tip = this.#dom.tip;
     const key = `${index} ${touch}`;
     if (this.#tipKey !== key) {
-      tip.replaceChildren(...tooltipLines(item, this.#strings, this.#lang));
+      const lines = this.#guard(() => JSON.parse(this.#widget.tip(index)));
+      if (!lines?.length) return this.#hideTip();
+      tip.replaceChildren(...lines.map(tipLine));
       tip.classList.toggle('bl-tip-card', touch);
       this.#tipKey = key;
       this.#tipSize = null;

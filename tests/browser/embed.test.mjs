@@ -169,8 +169,8 @@ describe('a failing core', () => {
     const page = await pageWith('**/pkg/budget_lens.js', async (route) => {
       const response = await route.fetch();
       const glue = (await response.text()).replace(
-        '    focus() {',
-        "    focus() { throw new WebAssembly.RuntimeError('unreachable');",
+        '    focus(how) {',
+        "    focus(how) { throw new WebAssembly.RuntimeError('unreachable');",
       );
       assert.ok(glue.includes('RuntimeError'), 'the glue was patched');
       await route.fulfill({ response, body: glue });

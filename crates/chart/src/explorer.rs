@@ -2,12 +2,19 @@
 //! focused, drilling down and going back up, and revealing the node of a finding. The browser
 //! front end is a thin shell around this; everything here is testable natively.
 
+mod changed;
 mod pointer;
+mod session;
+mod wire;
 
-pub use pointer::{Clicked, Pointed};
-use serde::Serialize;
+pub use changed::{item_code, Changed, Selection};
+pub use pointer::Pointed;
+use session::Session;
+pub use session::{FocusEvent, Place};
+pub use wire::{file_json, tip_lines_json, words_json};
 
 use super::colors::PageColors;
+use super::item_text::{tip_lines, TipLine};
 use super::palette::{Theme, ThemeName};
 use super::strings::{findings_badge, ui_strings};
 use super::view::{parent_path, ChartView, ViewError};
@@ -38,13 +45,16 @@ pub struct Explorer {
     /// Counts the changes to the still part of the drawing (a new layout, a new theme): a cached still
     /// layer painted at another count is stale.
     still_revision: u64,
+    /// What the reader's session remembers between keys and focus changes.
+    session: Session,
+    /// The round chart (pie or donut) last asked for: the switch's pie button returns to it.
+    round_kind: ChartKind,
 }
 
 /// The smallest and largest zoom: text from 12 px up to 30 px.
 pub const ZOOM_RANGE: (f64, f64) = (1.0, 2.5);
 
-/// What the shell shows around the chart, in the reader's language.
-#[derive(Serialize)]
+/// What the shell shows around the chart, in the reader's language (as JSON: wire.rs).
 pub struct Snapshot<'a> {
     pub title: &'a str,
     pub entity: &'a str,
@@ -56,20 +66,23 @@ pub struct Snapshot<'a> {
     pub crumbs_label: String,
     /// The level in one sentence, for screen readers.
     pub description: String,
-    pub focus: Option<usize>,
-    pub hidden: &'a [bool],
     pub badge: String,
-    pub errors: usize,
-    pub warnings: usize,
-    pub notes: usize,
+    /// The gravest finding's severity (`error`, `warning`, `note`), or `none`: the badge's colour.
+    pub badge_severity: &'static str,
     pub can_go_up: bool,
+    /// The checker's findings as the findings panel lists them.
+    pub findings: Vec<FindingEntry>,
+    /// The table's figure columns as `(name of the item's text, header)`.
+    pub columns: Vec<(&'static str, &'static str)>,
+    /// The level's total for the table's foot (also in 亿元 when that large).
+    pub total_text: String,
     /// The order of the table's rows (item indices): the bar chart's order (largest first) under a bar
     /// chart, so that the table and the chart beside it read alike; the report's order otherwise.
     pub table_order: Vec<usize>,
 }
 
 /// One step of the breadcrumb; `origin` marks the view the reader left by following a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathCrumb {
     pub path: String,
     pub label: String,
@@ -77,7 +90,7 @@ pub struct PathCrumb {
 }
 
 /// A finding as the findings panel lists it.
-#[derive(Serialize)]
+#[derive(Debug, Clone)]
 pub struct FindingEntry {
     pub severity: Severity,
     pub severity_word: &'static str,
@@ -87,15 +100,6 @@ pub struct FindingEntry {
     pub message: String,
     /// Whether the finding names a node the chart can show.
     pub navigable: bool,
-}
-
-/// What a `budget-lens-select` event carries: exact figures as printed.
-#[derive(Serialize)]
-pub struct Selection<'a> {
-    pub path: &'a str,
-    pub label: &'a str,
-    pub amount: String,
-    pub share: Option<String>,
 }
 
 impl Explorer {
@@ -127,6 +131,11 @@ impl Explorer {
             theme: Theme::LIGHT,
             origin: None,
             still_revision: 0,
+            session: Session::default(),
+            round_kind: match kind {
+                ChartKind::Bar => ChartKind::Pie,
+                round => round,
+            },
         })
     }
 
@@ -235,8 +244,20 @@ impl Explorer {
     }
 
     pub fn set_kind(&mut self, kind: ChartKind) {
+        if kind != ChartKind::Bar {
+            self.round_kind = kind;
+        }
         self.kind = kind;
         self.layout = None;
+    }
+
+    /// The chart a name asks for: `round` (the switch's pie button) is the pie or donut last shown or
+    /// asked for, any other name as [`ChartKind::from_name`] reads it.
+    pub fn kind_named(&self, name: &str) -> ChartKind {
+        match name {
+            "round" => self.round_kind,
+            name => ChartKind::from_name(name),
+        }
     }
 
     /// Hides or shows item `index` (the legend's toggle). The last visible item stays visible.
@@ -284,10 +305,7 @@ impl Explorer {
     /// Moves the focus `delta` steps along the drawn order (slices clockwise, bars top down),
     /// wrapping around; from no focus, forward starts at the first and backward at the last.
     pub fn move_focus(&mut self, delta: i32) -> Option<usize> {
-        let order = match &self.layout {
-            Some(layout) => layout.keyboard_order(),
-            None => (0..self.view.items.len()).collect(),
-        };
+        let order = self.keyboard_order();
         if order.is_empty() {
             return None;
         }
@@ -306,6 +324,16 @@ impl Explorer {
         self.interaction.focus
     }
 
+    /// The drawn order of the items (the legend's for a pie, largest first for bars): the layout's, or
+    /// before the next layout (a level just opened by a key) the order that layout will have.
+    fn keyboard_order(&self) -> Vec<usize> {
+        match (&self.layout, self.kind) {
+            (Some(layout), _) => layout.keyboard_order(),
+            (None, ChartKind::Bar) => super::bar::sorted_items(&self.view),
+            (None, _) => (0..self.view.items.len()).collect(),
+        }
+    }
+
     /// Draws everything `zoom` times larger (clamped to [`ZOOM_RANGE`]): the chart is laid out in a
     /// box `zoom` times smaller and painted `zoom` times larger, so text, rows and targets grow.
     pub fn set_zoom(&mut self, zoom: f64) {
@@ -321,6 +349,12 @@ impl Explorer {
             self.zoom = zoom;
             self.layout = None;
         }
+    }
+
+    /// Zooms with the widget's font size in CSS pixels: the chart's text is 12 px at the widget's
+    /// default 14 px and grows with the page's font size and the large mode (not a number: no zoom).
+    pub fn set_font_size(&mut self, px: f64) {
+        self.set_zoom(px / 14.0);
     }
 
     pub fn zoom(&self) -> f64 {
@@ -428,6 +462,7 @@ impl Explorer {
 
     pub fn snapshot(&self) -> Snapshot<'_> {
         let (errors, warnings, notes) = counts(&self.findings);
+        let can_go_up = parent_path(&self.view.path).is_some();
         Snapshot {
             title: &self.report.title,
             entity: &self.report.entity,
@@ -436,13 +471,15 @@ impl Explorer {
             breadcrumb: self.breadcrumb(),
             crumbs_label: crumbs_label(&self.view.label, self.lang),
             description: self.view.description(),
-            focus: self.interaction.focus,
-            hidden: &self.interaction.hidden,
             badge: findings_badge(errors, warnings, notes, self.lang),
-            errors,
-            warnings,
-            notes,
-            can_go_up: parent_path(&self.view.path).is_some(),
+            badge_severity: [(errors, "error"), (warnings, "warning"), (notes, "note")]
+                .into_iter()
+                .find(|&(count, _)| count > 0)
+                .map_or("none", |(_, severity)| severity),
+            can_go_up,
+            columns: super::table::table_columns(&self.view, can_go_up),
+            total_text: self.view.total_with_yi(),
+            findings: self.finding_entries(),
             table_order: match self.kind {
                 ChartKind::Bar => super::bar::sorted_items(&self.view),
                 _ => (0..self.view.items.len()).collect(),
@@ -465,14 +502,43 @@ impl Explorer {
             .collect()
     }
 
-    pub fn selection(&self, index: usize) -> Option<Selection<'_>> {
+    pub fn selection(&self, index: usize) -> Option<Selection> {
         let item = self.view.items.get(index)?;
         Some(Selection {
-            path: &item.path,
-            label: &item.label,
+            path: item.path.clone(),
+            label: item.label.clone(),
             amount: item.amount.to_string(),
             share: item.share.map(|s| s.to_string()),
         })
+    }
+
+    /// The tooltip's lines for item `index` (none when there is no such item).
+    pub fn tip_lines(&self, index: usize) -> Vec<TipLine> {
+        self.view
+            .items
+            .get(index)
+            .map_or_else(Vec::new, |item| tip_lines(item, self.lang))
+    }
+
+    /// The name of an exported file of the level shown: its path with letters, digits, `_` and `-` kept
+    /// and every other run of characters made one `_`.
+    pub fn file_name(&self, extension: &str) -> String {
+        let path = match self.view.path.as_str() {
+            "" => "budget",
+            path => path,
+        };
+        let mut name = String::new();
+        let mut kept = true;
+        for c in path.chars() {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                name.push(c);
+                kept = true;
+            } else if kept {
+                name.push('_');
+                kept = false;
+            }
+        }
+        format!("{name}.{extension}")
     }
 
     pub fn strings(&self) -> super::strings::UiStrings {
@@ -685,7 +751,7 @@ mod tests {
         let e = explorer(ChartKind::Pie);
         let s = e.selection(0).unwrap();
         assert_eq!(
-            (s.path, s.amount.as_str(), s.share.as_deref()),
+            (s.path.as_str(), s.amount.as_str(), s.share.as_deref()),
             ("expenditure/basic", "897.05", Some("57.87"))
         );
         assert!(e.selection(9).is_none());
@@ -731,6 +797,21 @@ mod tests {
         assert!(e.anchor_of(1).is_some(), "its legend row");
         e.toggle_hidden(1);
         assert!(!e.interaction().hidden[1]);
+    }
+
+    #[test]
+    fn the_pie_button_returns_to_the_round_chart_last_shown() {
+        let mut e = explorer(ChartKind::Donut);
+        e.set_kind(e.kind_named("bar"));
+        assert_eq!(e.kind_named("round"), ChartKind::Donut);
+        e.set_kind(e.kind_named("pie"));
+        e.set_kind(e.kind_named("bar"));
+        assert_eq!(e.kind_named("round"), ChartKind::Pie);
+        assert_eq!(explorer(ChartKind::Bar).kind_named("round"), ChartKind::Pie);
+        e.set_font_size(20.0);
+        assert_eq!(e.zoom(), 20.0 / 14.0);
+        e.set_font_size(f64::NAN);
+        assert_eq!(e.zoom(), 1.0, "an unreadable font size: the base size");
     }
 
     #[test]

@@ -1,11 +1,9 @@
 //! The widget's own words in both languages. The checker's messages come from `check`.
 
-use serde::Serialize;
-
 use budget_lens_core::Lang;
 
 /// Every UI string the widget shows, in one language; serialized for the JS wrapper.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct UiStrings {
     pub pie: &'static str,
     pub bar: &'static str,
@@ -45,6 +43,49 @@ pub struct UiStrings {
     pub close_findings: &'static str,
     /// What the chart is, for screen readers (`aria-roledescription`).
     pub chart_role: &'static str,
+}
+
+impl UiStrings {
+    /// Every word by its name, as the element reads them (`uiStrings`).
+    pub fn words(&self) -> [(&'static str, &'static str); 35] {
+        [
+            ("pie", self.pie),
+            ("bar", self.bar),
+            ("table", self.table),
+            ("chart", self.chart),
+            ("total", self.total),
+            ("item", self.item),
+            ("amount", self.amount),
+            ("share", self.share),
+            ("share_of_whole", self.share_of_whole),
+            ("prior", self.prior),
+            ("change", self.change),
+            ("change_pct", self.change_pct),
+            ("budget", self.budget),
+            ("completion", self.completion),
+            ("findings", self.findings),
+            ("no_findings", self.no_findings),
+            ("close", self.close),
+            ("back", self.back),
+            ("drill_hint", self.drill_hint),
+            ("unit", self.unit),
+            ("loading", self.loading),
+            ("error", self.error),
+            ("this_year", self.this_year),
+            ("last_year", self.last_year),
+            ("hidden_hint", self.hidden_hint),
+            ("load_failed", self.load_failed),
+            ("shown_hint", self.shown_hint),
+            ("keys_hint", self.keys_hint),
+            ("export", self.export),
+            ("export_png", self.export_png),
+            ("export_svg", self.export_svg),
+            ("export_csv", self.export_csv),
+            ("chart_type", self.chart_type),
+            ("close_findings", self.close_findings),
+            ("chart_role", self.chart_role),
+        ]
+    }
 }
 
 pub fn ui_strings(lang: Lang) -> UiStrings {

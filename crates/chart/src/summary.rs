@@ -3,14 +3,13 @@
 //! message (`Finding::message`) stays in the findings panel.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use super::format;
 use budget_lens_core::check::{Detail, Finding, Severity, TableDetail};
 use budget_lens_core::Lang;
 
 /// A finding's short line, with its severity for the colour.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TipFinding {
     pub severity: Severity,
     pub text: String,

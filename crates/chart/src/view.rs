@@ -3,7 +3,6 @@
 
 use budget_lens_core::exact::Exact;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use super::format;
 use budget_lens_core::check::{Finding, Severity};
@@ -11,12 +10,11 @@ use budget_lens_core::report::{Node, Report, Unit};
 use budget_lens_core::Lang;
 
 /// The node whose items are shown, ready for layout, table and tooltip.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ChartView {
     pub path: String,
     pub label: String,
     /// The node's own amount (exact, as printed).
-    #[serde(serialize_with = "as_string")]
     pub total: Decimal,
     pub total_text: String,
     /// A large total also in 亿元 (`约12.35亿元`), for reading; `None` below 1亿元.
@@ -31,24 +29,22 @@ pub struct ChartView {
     /// Those findings, one short line each.
     pub own_findings: Vec<super::summary::TipFinding>,
     /// The language of every text above.
-    #[serde(skip)]
     pub lang: Lang,
 }
 
 /// One step of the way from the breakdown's root down to the view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crumb {
     pub path: String,
     pub label: String,
 }
 
 /// One item of the view, with its figures as exact decimals (`amount`) and as text (`*_text`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Item {
     pub path: String,
     pub label: String,
     pub code: Option<String>,
-    #[serde(serialize_with = "as_string")]
     pub amount: Decimal,
     pub amount_text: String,
     /// Share of the view's total, computed from the amounts: `57.87%`.
@@ -68,19 +64,13 @@ pub struct Item {
     pub findings: Vec<String>,
     /// The item's own warnings and errors, one short line each (the tooltip, the announcement).
     pub tip_findings: Vec<super::summary::TipFinding>,
-    #[serde(skip)]
     pub prior: Option<Decimal>,
     /// The exact figures behind the texts above (the CSV export reads these, never the texts).
-    #[serde(skip)]
     pub change: Option<Decimal>,
-    #[serde(skip)]
     pub change_pct: Option<Decimal>,
-    #[serde(skip)]
     pub budget: Option<Decimal>,
-    #[serde(skip)]
     pub completion: Option<Decimal>,
     /// Share of the view's total (exact, two decimals), for the event detail.
-    #[serde(skip)]
     pub share: Option<Decimal>,
 }
 
@@ -106,10 +96,6 @@ impl ViewError {
             (ViewError::NoItems(p), Lang::En) => format!("“{p}” has no parts to show"),
         }
     }
-}
-
-fn as_string<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(value)
 }
 
 /// The path of the first breakdown, the default view.
@@ -199,6 +185,16 @@ impl ChartView {
         self.items.iter().any(|item| item.prior.is_some())
     }
 
+    /// The total as printed, and in 亿元 too when it is that large: `…万元（约1.23亿元）` with the
+    /// language's parentheses.
+    pub fn total_with_yi(&self) -> String {
+        match (&self.total_in_yi_text, self.lang) {
+            (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
+            (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
+            (None, _) => self.total_text.clone(),
+        }
+    }
+
     /// The level in one sentence for screen readers: the total and the largest parts with their shares.
     pub fn description(&self) -> String {
         let lang = self.lang;
@@ -218,11 +214,7 @@ impl ChartView {
             })
             .collect();
         let more = self.items.len().saturating_sub(parts.len());
-        let total = match (&self.total_in_yi_text, lang) {
-            (Some(yi), Lang::Zh) => format!("{}（{yi}）", self.total_text),
-            (Some(yi), Lang::En) => format!("{} ({yi})", self.total_text),
-            (None, _) => self.total_text.clone(),
-        };
+        let total = self.total_with_yi();
         let n = self.items.len();
         match (lang, parts.is_empty()) {
             (Lang::Zh, true) => return format!("{}{total}，{n}项均无金额。", self.label),

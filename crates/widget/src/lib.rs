@@ -1,7 +1,8 @@
 //! The browser front end: thin wasm-bindgen exports around [`Explorer`]. The only module that knows
 //! about JS. The report arrives as its bytes and is parsed here (amounts stay exact, invalid UTF-8 is
 //! named as such); every export
-//! returns errors instead of panicking, and state goes back to JS as JSON text with amounts as strings.
+//! returns errors instead of panicking, and state goes back to JS as JSON text (written by hand,
+//! `budget_lens_chart::json`) with amounts as strings.
 
 // The widget exists only in the browser: natively this crate is empty (the workspace still builds and
 // tests everything else with one `cargo test`).
@@ -15,8 +16,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use budget_lens_chart::colors::PageColors;
 use budget_lens_chart::csv::level_csv;
-use budget_lens_chart::explorer::{Clicked, Explorer};
+use budget_lens_chart::explorer::{
+    file_json, tip_lines_json, words_json, Changed, Explorer, FocusEvent,
+};
 use budget_lens_chart::palette::ThemeName;
 use budget_lens_chart::render::{draw_part, to_svg, Part, Scene};
 use budget_lens_chart::strings::ui_strings;
@@ -36,14 +40,10 @@ pub struct Widget {
 
 type StillKey = (u64, f64, u32, u32);
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
-    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// The widget's UI strings in `lang` (`zh-CN`, `en`…) as JSON, for messages shown before or without a report.
 #[wasm_bindgen(js_name = uiStrings)]
-pub fn ui_strings_json(lang: &str) -> Result<String, JsError> {
-    to_json(&ui_strings(Lang::from_tag(lang)))
+pub fn ui_strings_json(lang: &str) -> String {
+    words_json(&ui_strings(Lang::from_tag(lang)).words())
 }
 
 /// The largest report accepted, in bytes: JS stops reading a report past it.
@@ -85,56 +85,59 @@ impl Widget {
         })
     }
 
-    /// Title, breadcrumb, items with every figure as text, focus, hidden items, findings badge.
-    pub fn state(&self) -> Result<String, JsError> {
-        to_json(&self.explorer.snapshot())
+    /// Title, breadcrumb, the level's items with every figure as text, the table's columns, order and
+    /// total, the badge and its severity, the findings with their messages: everything around the chart,
+    /// read once per new level or chart (JSON written by `explorer/wire.rs`).
+    pub fn state(&self) -> String {
+        self.explorer.snapshot().to_json()
     }
 
-    /// The checker's findings with their messages in the widget's language.
-    pub fn findings(&self) -> Result<String, JsError> {
-        to_json(&self.explorer.finding_entries())
-    }
-
-    /// Shows the node at `path`.
-    pub fn open(&mut self, path: &str) -> Result<(), JsError> {
+    /// Shows the node at `path`. Like every event below, answers what changed (`Changed` as JSON).
+    pub fn open(&mut self, path: &str) -> Result<String, JsError> {
+        let before = self.explorer.place();
         self.explorer
             .open(path)
-            .map_err(|e| JsError::new(&e.message(self.lang)))
+            .map_err(|e| JsError::new(&e.message(self.lang)))?;
+        Ok(self.explorer.moved_from(before).to_json())
     }
 
-    /// Drills into item `index`; false when it has no items.
-    pub fn drill(&mut self, index: usize) -> bool {
-        self.explorer.drill(index)
+    /// Shows the node of a finding with the focus on it; nothing changes when the path names no node.
+    pub fn reveal(&mut self, path: &str) -> String {
+        self.explorer.reveal_focused(path).to_json()
     }
 
-    /// One level up; false at the root.
-    pub fn up(&mut self) -> bool {
-        self.explorer.up()
-    }
-
-    /// Shows the node of a finding and focuses it; false when the path names no node.
-    pub fn reveal(&mut self, path: &str) -> bool {
-        self.explorer.reveal(path)
-    }
-
+    /// Shows the level as `chart` (pie, donut, bar; `round`: the pie or donut last shown or asked for).
     #[wasm_bindgen(js_name = setChart)]
-    pub fn set_chart(&mut self, chart: &str) {
-        self.explorer.set_kind(ChartKind::from_name(chart));
+    pub fn set_chart(&mut self, chart: &str) -> String {
+        let before = self.explorer.place();
+        self.explorer.set_kind(self.explorer.kind_named(chart));
+        self.explorer.moved_from(before).to_json()
     }
 
-    pub fn chart(&self) -> String {
-        self.explorer.kind().name().to_string()
+    /// A key pressed on the chart, by its `KeyboardEvent.key` name (the keyboard map is the core's).
+    pub fn key(&mut self, name: &str) -> String {
+        self.explorer.key(name).to_json()
     }
 
-    #[wasm_bindgen(js_name = toggleHidden)]
-    pub fn toggle_hidden(&mut self, index: usize) {
-        self.explorer.toggle_hidden(index);
+    /// The chart got (`in`) or lost (`out`) the keyboard focus, or a pointer pressed it (`press`).
+    pub fn focus(&mut self, how: &str) -> String {
+        let changed = match FocusEvent::from_name(how) {
+            Some(event) => self.explorer.focus_event(event),
+            None => Changed::default(),
+        };
+        changed.to_json()
     }
 
-    /// Hovered item; a negative index clears it.
-    #[wasm_bindgen(js_name = setHover)]
-    pub fn set_hover(&mut self, index: i32) {
-        self.explorer.set_hover(usize::try_from(index).ok());
+    /// A click at (`x`, `y`) CSS pixels (`touch`: a finger's tap): the legend's page turner and rows act,
+    /// an item is selected and opened (a tap shows its tooltip first).
+    pub fn click(&mut self, x: f64, y: f64, touch: bool) -> String {
+        self.explorer.click(x, y, touch).to_json()
+    }
+
+    /// The tooltip of item `index` as `[kind, text]` lines (`title`, `figure`, `hint`, or a finding's
+    /// severity); none for an item that is not there.
+    pub fn tip(&self, index: usize) -> String {
+        tip_lines_json(&self.explorer.tip_lines(index))
     }
 
     /// How much of the hover's emphasis is still to come, in percent (0: in full): the element steps it
@@ -144,24 +147,14 @@ impl Widget {
         self.explorer.set_hover_pending(percent);
     }
 
-    /// Focused item; a negative index clears it.
-    #[wasm_bindgen(js_name = setFocus)]
-    pub fn set_focus(&mut self, index: i32) {
-        self.explorer.set_focus(usize::try_from(index).ok());
-    }
-
-    /// Moves the focus along the drawn order; the new focused index, or -1.
-    #[wasm_bindgen(js_name = moveFocus)]
-    pub fn move_focus(&mut self, delta: i32) -> i32 {
-        index_or_minus_one(self.explorer.move_focus(delta))
-    }
-
-    pub fn focus(&self) -> i32 {
-        index_or_minus_one(self.explorer.interaction().focus)
-    }
-
-    #[wasm_bindgen(js_name = preferredHeight)]
-    pub fn preferred_height(&self, width: f64) -> f64 {
+    /// The look of the next drawing — `theme` (`light`, `dark`, `contrast`…), the page's colours
+    /// (`name:#rrggbb` pairs: background, text, muted_text, focus, error, warning, `series:#…,#…`, each
+    /// mended to keep its contrast), the widget's font size in CSS pixels (the chart zooms with it) —
+    /// and the height the chart wants at `width`, in CSS pixels.
+    pub fn look(&mut self, theme: &str, colors: &str, font_px: f64, width: f64) -> f64 {
+        self.explorer.set_theme(ThemeName::from_name(theme));
+        self.explorer.set_page_colors(PageColors::parse(colors));
+        self.explorer.set_font_size(font_px);
         self.explorer.preferred_height(width)
     }
 
@@ -230,38 +223,16 @@ impl Widget {
         draw_part(&area, &scene, scale, part).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// The look of the next drawing: `light`, `dark` or `contrast` (forced colours).
-    #[wasm_bindgen(js_name = setTheme)]
-    pub fn set_theme(&mut self, theme: &str) {
-        self.explorer.set_theme(ThemeName::from_name(theme));
-    }
-
-    /// Draws `zoom` times larger than the base size (text 12 px at 1; clamped to 1–2.5).
-    #[wasm_bindgen(js_name = setZoom)]
-    pub fn set_zoom(&mut self, zoom: f64) {
-        self.explorer.set_zoom(zoom);
-    }
-
-    /// The chart as last drawn, as an SVG document (report text escaped).
-    pub fn svg(&self) -> Result<String, JsError> {
-        let explorer = &self.explorer;
-        let layout = explorer
-            .last_layout()
-            .ok_or_else(|| JsError::new("no layout"))?;
-        let (width, height) = explorer.layout_size();
-        let scene = Scene {
-            view: explorer.view(),
-            layout,
-            interaction: explorer.interaction(),
-            theme: explorer.theme(),
+    /// An exported file of the level shown, `png`, `svg` or `csv`, as JSON `[name, text]`: the SVG of
+    /// the chart as last drawn (report text escaped), the level as CSV (with its byte-order mark, figures
+    /// exact), no text for a PNG (the element takes it from the canvas).
+    pub fn file(&self, kind: &str) -> Result<String, JsError> {
+        let text = match kind {
+            "svg" => self.svg()?,
+            "csv" => level_csv(self.explorer.view()),
+            _ => String::new(),
         };
-        to_svg(&scene, width.round() as u32, height.round() as u32)
-            .map_err(|e| JsError::new(&e.to_string()))
-    }
-
-    /// The current level as CSV text (with its byte-order mark), figures exact.
-    pub fn csv(&self) -> String {
-        level_csv(self.explorer.view())
+        Ok(file_json(&self.explorer.file_name(kind), &text))
     }
 
     /// A pointer moved to (`x`, `y`) CSS pixels (`touch`: a finger, which hovers nothing). One call per
@@ -276,17 +247,6 @@ impl Widget {
         (hover << 2) | (u32::from(pointed.changed) << 1) | u32::from(pointed.clickable)
     }
 
-    /// A click at (`x`, `y`) CSS pixels: the legend's page turner turns and a legend row hides or shows
-    /// its item (in the core: -2, redraw); on an item, its index (the element selects, drills or shows
-    /// the touch tooltip); -1 where nothing is.
-    pub fn click(&mut self, x: f64, y: f64) -> i32 {
-        match self.explorer.click(x, y) {
-            Clicked::Changed => -2,
-            Clicked::Item(i) => index_or_minus_one(Some(i)),
-            Clicked::Nothing => -1,
-        }
-    }
-
     /// Where a tooltip `w` × `h` CSS pixels large for item `index` goes in the chart's `box_w` × `box_h`
     /// box: `[x, y]` of its top-left corner, empty when the item is not drawn.
     #[wasm_bindgen(js_name = tipPosition)]
@@ -295,24 +255,23 @@ impl Widget {
             .tip_position(index, (w, h), (box_w, box_h))
             .map_or_else(Vec::new, |p| vec![p.x, p.y])
     }
-
-    /// The page's colours (`name:#rrggbb` pairs: background, text, muted_text, focus, error, warning,
-    /// `series:#…,#…`) over the theme, each mended to keep its contrast.
-    #[wasm_bindgen(js_name = setColors)]
-    pub fn set_colors(&mut self, colors: &str) {
-        self.explorer
-            .set_page_colors(budget_lens_chart::colors::PageColors::parse(colors));
-    }
-
-    /// The `budget-lens-select` detail of item `index` as JSON (amount and share as exact strings).
-    pub fn selection(&self, index: usize) -> Result<String, JsError> {
-        match self.explorer.selection(index) {
-            Some(selection) => to_json(&selection),
-            None => Err(JsError::new("no such item")),
-        }
-    }
 }
 
-fn index_or_minus_one(index: Option<usize>) -> i32 {
-    index.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+impl Widget {
+    /// The chart as last drawn, as an SVG document (report text escaped).
+    fn svg(&self) -> Result<String, JsError> {
+        let explorer = &self.explorer;
+        let layout = explorer
+            .last_layout()
+            .ok_or_else(|| JsError::new("no layout"))?;
+        let (width, height) = explorer.layout_size();
+        let scene = Scene {
+            view: explorer.view(),
+            layout,
+            interaction: explorer.interaction(),
+            theme: explorer.theme(),
+        };
+        to_svg(&scene, width.round() as u32, height.round() as u32)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
 }

@@ -1,6 +1,7 @@
 //! One pointer event in, what it changed out: the shell asks once per move or click instead of
-//! hit-testing items, legend rows and page turners one by one and deciding the hover itself.
+//! hit-testing items, legend rows and page turners one by one and deciding the hover or the tap itself.
 
+use super::changed::{item_code, Changed};
 use super::Explorer;
 use crate::Hit;
 
@@ -15,33 +16,55 @@ pub struct Pointed {
     pub clickable: bool,
 }
 
-/// What a click did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clicked {
-    /// Nothing is there.
-    Nothing,
-    /// The legend turned a page, or a legend row hid or showed its item: the chart is to be redrawn.
-    Changed,
-    /// An item's slice or bar: the shell selects it (and drills, or for touch first shows its tooltip).
-    Item(usize),
-}
-
 impl Explorer {
-    /// A click at (`x`, `y`) CSS pixels: the legend's page turner turns, a legend row hides or shows its
-    /// item, an item is reported to the shell.
-    pub fn click(&mut self, x: f64, y: f64) -> Clicked {
+    /// A click at (`x`, `y`) CSS pixels (`touch`: a finger's tap): the legend's page turner turns, a
+    /// legend row hides or shows its item, an item is selected and opened; a click on nothing ends the
+    /// hover and the tooltip.
+    pub fn click(&mut self, x: f64, y: f64, touch: bool) -> Changed {
         match self.hit(x, y) {
             Some(Hit::Page(delta)) => {
                 self.turn_legend_page(delta);
-                Clicked::Changed
+                Changed::drawn()
             }
             Some(Hit::Legend(i)) => {
                 self.toggle_hidden(i);
-                Clicked::Changed
+                Changed::drawn()
             }
-            Some(Hit::Item(i)) => Clicked::Item(i),
-            None => Clicked::Nothing,
+            Some(Hit::Item(i)) => self.click_item(i, touch),
+            None => {
+                let hover = self.interaction.hover.map(|_| -1);
+                self.set_hover(None);
+                Changed {
+                    hover,
+                    tip: Some(-1),
+                    ..Changed::default()
+                }
+            }
         }
+    }
+
+    /// An item clicked: selected; a touch first shows its tooltip (a finger cannot hover), touching it
+    /// again, or a mouse's click, opens it when it has parts.
+    fn click_item(&mut self, index: usize, touch: bool) -> Changed {
+        let select = self.selection(index);
+        if touch && self.interaction.hover != Some(index) {
+            self.set_hover(Some(index));
+            return Changed {
+                hover: Some(item_code(Some(index))),
+                tip: Some(item_code(Some(index))),
+                card: true,
+                select,
+                ..Changed::default()
+            };
+        }
+        let before = self.place();
+        let mut changed = if self.drill(index) {
+            self.moved_from(before)
+        } else {
+            Changed::default()
+        };
+        changed.select = select;
+        changed
     }
 
     /// A pointer moved to (`x`, `y`) CSS pixels (off the chart: any point outside it, e.g. negative).
@@ -67,7 +90,7 @@ impl Explorer {
 
 #[cfg(test)]
 mod tests {
-    use crate::explorer::{Clicked, Explorer};
+    use crate::explorer::Explorer;
     use crate::view::tests::report;
     use crate::{ChartKind, Hit};
     use budget_lens_core::Lang;
@@ -105,14 +128,45 @@ mod tests {
     }
 
     #[test]
-    fn a_click_hides_a_legend_rows_item_and_names_an_item() {
+    fn a_click_hides_a_legend_rows_item_and_selects_and_opens_an_item() {
         let mut e = laid_out();
         let (x, y) = point_of(&e, Hit::Item(1));
-        assert_eq!(e.click(x, y), Clicked::Item(1));
-        assert_eq!(e.click(-10.0, -10.0), Clicked::Nothing);
+        let leaf = e.click(x, y, false);
+        assert_eq!(leaf.select.unwrap().path, "expenditure/project");
+        assert!(!leaf.render, "项目支出 has no parts");
+        e.pointer(x, y, false);
+        let nothing = e.click(-10.0, -10.0, false);
+        assert_eq!((nothing.hover, nothing.tip), (Some(-1), Some(-1)));
+        assert_eq!(e.click(-10.0, -10.0, false).hover, None, "no hover to end");
         let (x, y) = point_of(&e, Hit::Legend(0));
-        assert_eq!(e.click(x, y), Clicked::Changed);
+        assert!(e.click(x, y, false).draw);
         assert_eq!(e.interaction().hidden.first(), Some(&true));
+        e.layout_for(600.0, 360.0);
+        e.click(x, y, false);
+        e.layout_for(600.0, 360.0);
+        let (x, y) = point_of(&e, Hit::Item(0));
+        let opened = e.click(x, y, false);
+        assert!(opened.render && opened.enter && opened.say.is_some());
+        assert_eq!(e.view().path, "expenditure/basic");
+    }
+
+    #[test]
+    fn a_tap_shows_the_tooltip_first_and_opens_on_the_second() {
+        let mut e = laid_out();
+        let (x, y) = point_of(&e, Hit::Item(0));
+        let first = e.click(x, y, true);
+        assert_eq!(
+            (first.hover, first.tip, first.card),
+            (Some(0), Some(0), true)
+        );
+        assert!(first.select.is_some() && !first.render);
+        let second = e.click(x, y, true);
+        assert!(second.render && second.select.is_some());
+        assert_eq!(e.view().path, "expenditure/basic");
+        // On the new level nothing is hovered: a tap shows the tooltip again first.
+        e.layout_for(600.0, 360.0);
+        let (x, y) = point_of(&e, Hit::Item(0));
+        assert!(e.click(x, y, true).card);
     }
 
     #[test]
