@@ -57,6 +57,7 @@ impl Assembler<'_> {
                 partial,
                 explicit: true,
                 by_mention: false,
+                resumed: false,
                 paren: false,
                 ends_with_sentence: false,
                 took_item: false,
@@ -75,6 +76,8 @@ impl Assembler<'_> {
             if !top.ends_with_sentence || top.paren {
                 break;
             }
+            // Items the total takes later are a second list (see [`super::second_list`]).
+            self.nodes[top.node].list_ended = true;
             if top.by_mention {
                 top.ends_with_sentence = false;
                 top.explicit = false;
@@ -95,6 +98,7 @@ impl Assembler<'_> {
                 partial: false,
                 explicit: true,
                 by_mention: false,
+                resumed: false,
                 paren: true,
                 ends_with_sentence: false,
                 took_item: false,

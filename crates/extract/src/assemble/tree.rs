@@ -102,15 +102,24 @@ impl Assembler<'_> {
         level: Option<u8>,
     ) -> Option<usize> {
         for k in (0..self.stack.len()).rev() {
-            let parent = self.stack[k].node;
+            let parent = self.owner_of_source(self.stack[k].node, &label.text);
             let free = self.nodes[parent].free;
             if free && !self.free_takes(&self.stack[k], label, level, value) {
                 continue;
             }
             let is_new = self.child_with_label(parent, &label.text).is_none();
+            let resumed = is_new && self.resumes_list(k, parent);
+            let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
+            let (original, parent) = (parent, twin.unwrap_or(parent));
             let Some(node) = self.child(parent, label, value, at, level) else {
+                if let Some(twin) = twin {
+                    self.drop_twin(twin, k, original);
+                }
                 continue;
             };
+            if resumed {
+                self.second_list_taken(k, original, twin);
+            }
             self.stack[k].took_item = true;
             let unmarked = !self.stack[k].explicit && level.is_none();
             if is_new && (free || unmarked) {
@@ -118,6 +127,9 @@ impl Assembler<'_> {
             }
             if is_new && self.stack[k].partial {
                 self.nodes[parent].node.partial = true;
+            }
+            if is_new {
+                self.item_of_selected_list(parent);
             }
             return Some(node);
         }
@@ -135,10 +147,14 @@ impl Assembler<'_> {
     ) -> Option<Option<usize>> {
         let root = self.current_root?;
         let parent = self.known_parent_in(root, &label.text)?;
+        let parent = self.owner_of_source(parent, &label.text);
         let is_new = self.child_with_label(parent, &label.text).is_none();
         let node = self.child(parent, label, value, at, level);
         if node.is_some() && is_new && level.is_none() {
             self.doubt(parent, Doubt::List);
+        }
+        if node.is_some() && is_new {
+            self.item_of_selected_list(parent);
         }
         Some(node)
     }
@@ -288,6 +304,7 @@ impl Assembler<'_> {
             partial: false,
             explicit: false,
             by_mention: true,
+            resumed: false,
             paren: false,
             ends_with_sentence: false,
             took_item: false,
@@ -534,6 +551,7 @@ impl Assembler<'_> {
         }
         if let Some(p) = parent {
             let parent = &mut self.nodes[p];
+            parent.items_sum.add(&node.amount.0);
             parent.children.push(index);
             parent
                 .child_by_label
@@ -553,6 +571,8 @@ impl Assembler<'_> {
             printed: String::new(),
             year: None,
             free: false,
+            list_ended: false,
+            items_sum: Sum::default(),
         });
         index
     }
@@ -580,11 +600,11 @@ impl Assembler<'_> {
         let children = std::mem::take(&mut self.nodes[index].children);
         let items: Vec<Node> = children.into_iter().map(|c| self.finish(c)).collect();
         let placeholder = Node::new("", "", Decimal::ZERO);
-        let free = self.nodes[index].free;
         let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
-        // `政府采购支出总额…，其中授予中小企业合同金额…`: one item of a free total names a part of it ("of
-        // which"), never its whole breakdown — a breakdown of one item would print the same figure twice.
-        if free && items.len() == 1 && items[0].amount != node.amount {
+        // `政府采购支出总额…，其中授予中小企业合同金额…`, `…支出949.49亿元，其中，民生支出666.1亿元`: one item
+        // that is not the whole names a part of its total ("of which"), never its whole breakdown — nothing
+        // says the other parts were printed (a breakdown of one item would print the same figure twice).
+        if items.len() == 1 && items[0].amount != node.amount {
             node.partial = true;
         }
         node.items = items;
