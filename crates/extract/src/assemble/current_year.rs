@@ -2,7 +2,8 @@
 //!
 //! `总收入581.45万元，其中本年收入390.55万元…1.财政拨款收入382.17万元 2.上级补助收入8.38万元 3.上年结转和结余
 //! 190.89万元`: the total is 本年 + what was carried over; 财政拨款收入 and 上级补助收入 are parts of 本年收入.
-//! Put beside it, they would count this year's money twice in the total's sum.
+//! Put beside it, they would count this year's money twice in the total's sum. The function classes of spending
+//! printed after 本年支出 split it too.
 
 use super::*;
 
@@ -23,16 +24,15 @@ impl Assembler<'_> {
         let Some(schema @ ("income" | "expenditure")) = built.schema.as_deref() else {
             return parent;
         };
-        let Some((id, _)) = child_of(schema, label) else {
-            return parent;
-        };
         let this_year = built.child_by_id.get("current_year").copied();
+        // `本年支出480.71万元…支出具体情况如下：1.社会保障和就业支出467.99万元`: the function classes split this
+        // year's spending.
+        let source = match child_of(schema, label) {
+            Some((id, _)) => !NOT_THIS_YEARS.contains(&id) && !built.child_by_id.contains_key(id),
+            None => schema == "expenditure" && is_function_class(label),
+        };
         match this_year {
-            Some(this_year)
-                if !NOT_THIS_YEARS.contains(&id) && !built.child_by_id.contains_key(id) =>
-            {
-                this_year
-            }
+            Some(this_year) if source => this_year,
             _ => parent,
         }
     }

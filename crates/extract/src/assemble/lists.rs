@@ -31,6 +31,19 @@ impl Assembler<'_> {
         last.is_some_and(|c| !"。.!?！？;；)）”\"".contains(*c))
     }
 
+    /// `收入具体情况如下:`: an opener after words naming a total (收入, 支出, a root's name) and no figure opens that
+    /// total's list, not the list of the figure stated last (`…其中本年收入420万元…。收入具体情况如下`: the items
+    /// that follow are the total's, 上年结转 among them).
+    pub(super) fn opener_subject(&self, state: &SentenceState) -> Option<usize> {
+        let words = self.words_before_opener(state)?;
+        let words = words.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let name = ["具体情况", "情况", "具体", "明细"]
+            .iter()
+            .find_map(|s| words.strip_suffix(s))?;
+        let names_total = matches!(name, "收入" | "支出") || root_of(name).is_some();
+        names_total.then(|| self.resolve_named(name)).flatten()
+    }
+
     /// `其中:` / `包括:`: the figure stated last opens its list.
     pub(super) fn open(&mut self, partial: bool) {
         let Some(node) = self.last_node else {

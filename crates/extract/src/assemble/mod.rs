@@ -76,6 +76,8 @@ struct Built {
     list_ended: bool,
     /// The sum of its items' amounts and the rounding their printed precision allows it (see [`second_list`]).
     items_sum: Sum,
+    /// One of its items is not a part the vocabulary knows (an open list's, a free total's).
+    unknown_items: bool,
 }
 
 /// A node whose list is open.
@@ -278,9 +280,10 @@ impl<'a> Assembler<'a> {
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
         }
-        if !has_figures {
-            self.note_heading(sentence.start, sentence.end);
-        }
+        // `主要支出科目情况:` on its own, or closing the sentence of the total: a heading of selected items.
+        let after_figures = state.figures.last().and_then(|&f| self.figures.get(f));
+        let words_from = after_figures.map_or(sentence.start, |f| f.end.max(sentence.start));
+        self.note_heading(words_from, sentence.end);
         let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
         self.end_sentence_lists(ends_on_semicolon);
         let unread = state.figures.iter().any(|&f| !self.consumed[f]);
@@ -359,6 +362,9 @@ impl<'a> Assembler<'a> {
             }
             Statement::Opener { partial } => {
                 let partial = *partial || self.opener_selects(state);
+                if let Some(total) = self.opener_subject(state) {
+                    self.last_node = Some(total);
+                }
                 self.open(partial)
             }
             Statement::ParenOpen => self.open_paren(),

@@ -47,11 +47,15 @@ fn half_unit(amount: &Decimal) -> Decimal {
 
 impl Assembler<'_> {
     /// Whether a new item of `parent`, taken through the open list at `k`, comes after `parent`'s marked list
-    /// ended (and this list was not judged yet).
-    pub(super) fn resumes_list(&self, k: usize, parent: usize) -> bool {
+    /// ended (and this list was not judged yet). Items the vocabulary knows as parts of `parent`, after items
+    /// that all are, are one split of it whatever the lists (`其中本年收入…。收入具体情况如下：…上年结转…`).
+    pub(super) fn resumes_list(&self, k: usize, parent: usize, label: &str) -> bool {
         let open = &self.stack[k];
-        let ended = self.nodes[parent].list_ended || open.ends_with_sentence;
-        open.node == parent && !open.resumed && ended
+        let built = &self.nodes[parent];
+        let ended = built.list_ended || open.ends_with_sentence;
+        let known = |schema: &str| child_of(schema, label).is_some();
+        let one_split = !built.unknown_items && built.schema.as_deref().is_some_and(known);
+        open.node == parent && !open.resumed && ended && !one_split
     }
 
     /// A new item of `parent` that starts a second list: where `parent`'s items add up to it, a new breakdown of

@@ -33,12 +33,19 @@ pub(super) struct SelectedList {
 impl Assembler<'_> {
     /// `其中:` read: whether the words before it in its sentence, after the last figure, name a selection.
     pub(super) fn opener_selects(&self, state: &SentenceState) -> bool {
+        self.words_before_opener(state)
+            .is_some_and(|words| SELECTING.iter().any(|w| words.contains(w)))
+    }
+
+    /// The words before the opener just read, in its sentence after the last figure (at most [`LOOK_BACK`]
+    /// characters are looked at): `各项重点支出得到保障，` before `其中:`, `收入具体情况` before `如下`.
+    pub(super) fn words_before_opener(&self, state: &SentenceState) -> Option<String> {
         let after_figure = state.figures.last().and_then(|&f| self.figures.get(f));
         let start = after_figure.map_or(state.start, |f| f.end.max(state.start));
         let end = state.end.min(start + LOOK_BACK).min(self.text.chars.len());
-        let window: String = self.text.chars[start..end].iter().collect();
-        let opener = OPENER_WORDS.iter().filter_map(|w| window.find(w)).min();
-        opener.is_some_and(|at| SELECTING.iter().any(|w| window[..at].contains(w)))
+        let window: String = self.text.chars.get(start..end)?.iter().collect();
+        let opener = OPENER_WORDS.iter().filter_map(|w| window.find(w)).min()?;
+        Some(window[..opener].to_string())
     }
 
     /// `…A 3万元、B 2万元等`: `等` after an item's figure (and its unit) says its list goes on unprinted.

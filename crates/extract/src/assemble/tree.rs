@@ -108,7 +108,7 @@ impl Assembler<'_> {
                 continue;
             }
             let is_new = self.child_with_label(parent, &label.text).is_none();
-            let resumed = is_new && self.resumes_list(k, parent);
+            let resumed = is_new && self.resumes_list(k, parent, &label.text);
             let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
             let (original, parent) = (parent, twin.unwrap_or(parent));
             let Some(node) = self.child(parent, label, value, at, level) else {
@@ -438,16 +438,22 @@ impl Assembler<'_> {
     /// - `(二)支出预算:…777.03万元，其中:教育支出预算614.70万元，…`: a 支出总计 whose list names function
     ///   classes takes them — unless it has items of another split (基本支出, 项目支出…): the same money split
     ///   twice is not one list;
+    ///   The same for its 本年支出 (`本年支出…。支出具体情况如下：1.社会保障和就业支出…`);
     /// - `“三公”经费决算数合计为1000.86万，其中:…公务接待费43.77万元、会议费34.10万元、培训费51.37万元`: a 三公
     ///   total the text counts with 会议费 and 培训费 (reported beside the 三公) takes them.
     fn takes_listed_item(&self, parent: usize, label: &str) -> bool {
         let built = &self.nodes[parent];
+        // 本年支出 takes the classes listed for its total (see [`super::current_year`]).
+        let lister = match built.schema.as_deref() {
+            Some("expenditure/current_year") => built.parent.unwrap_or(parent),
+            _ => parent,
+        };
         let listed = self
             .stack
             .last()
-            .is_some_and(|open| open.node == parent && open.explicit);
+            .is_some_and(|open| open.node == lister && open.explicit);
         let takes = match built.schema.as_deref() {
-            Some("expenditure") => {
+            Some("expenditure" | "expenditure/current_year") => {
                 is_function_class(label)
                     && built
                         .children
@@ -552,6 +558,7 @@ impl Assembler<'_> {
         if let Some(p) = parent {
             let parent = &mut self.nodes[p];
             parent.items_sum.add(&node.amount.0);
+            parent.unknown_items |= schema.is_none();
             parent.children.push(index);
             parent
                 .child_by_label
@@ -573,6 +580,7 @@ impl Assembler<'_> {
             free: false,
             list_ended: false,
             items_sum: Sum::default(),
+            unknown_items: false,
         });
         index
     }
