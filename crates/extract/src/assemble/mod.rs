@@ -15,6 +15,7 @@
 mod class_path;
 mod current_year;
 mod free;
+mod funds;
 mod lists;
 mod relations;
 mod second_list;

@@ -107,6 +107,12 @@ impl Assembler<'_> {
             if free && !self.free_takes(&self.stack[k], label, level, value) {
                 continue;
             }
+            // `…支出113.39亿元，加上上解上级…，支出总量为159.98亿元`: a total merely mentioned takes no amount
+            // larger than itself in doubt — that amount is another total (a balance's), not its part.
+            let unmarked = !self.stack[k].explicit && level.is_none();
+            if unmarked && value.abs() > self.nodes[parent].node.amount.0.abs() {
+                continue;
+            }
             let is_new = self.child_with_label(parent, &label.text).is_none();
             let resumed = is_new && self.resumes_list(k, parent, &label.text);
             let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
@@ -121,7 +127,6 @@ impl Assembler<'_> {
                 self.second_list_taken(k, original, twin);
             }
             self.stack[k].took_item = true;
-            let unmarked = !self.stack[k].explicit && level.is_none();
             if is_new && (free || unmarked) {
                 self.doubt(parent, Doubt::List);
             }
@@ -506,16 +511,18 @@ impl Assembler<'_> {
 
     /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 and no
     /// income among its classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
+    /// Nor, in any open list, a total of another budget than the list's total (see [`super::funds`]).
     pub(super) fn off_list(&self, parent: usize, label: &str) -> bool {
         let by_function = matches!(
             self.nodes[parent].schema.as_deref(),
             Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
         );
         // Nor income of any kind: `…地方一般公共预算收入1439.05亿元` after a spending total is not a class.
-        by_function
+        let another_split = by_function
             && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
                 || is_economic(label)
-                || label.ends_with("收入"))
+                || label.ends_with("收入"));
+        another_split || self.another_fund(parent, label)
     }
 
     pub(super) fn child_with_label(&self, parent: usize, label: &str) -> Option<usize> {
