@@ -79,6 +79,9 @@ struct Built {
     items_sum: Sum,
     /// One of its items is not a part the vocabulary knows (an open list's, a free total's).
     unknown_items: bool,
+    /// The words say its list may not be whole (`等` after its last item, `主要`/`重点` before it: see
+    /// [`selective`]): partial unless its items add up to it.
+    open_ended: bool,
 }
 
 /// A node whose list is open.
@@ -362,11 +365,13 @@ impl<'a> Assembler<'a> {
                 self.close_lists(*level);
             }
             Statement::Opener { partial } => {
-                let partial = *partial || self.opener_selects(state);
                 if let Some(total) = self.opener_subject(state) {
                     self.last_node = Some(total);
                 }
-                self.open(partial)
+                if let Some(node) = self.last_node.filter(|_| self.opener_selects(state)) {
+                    self.nodes[node].open_ended = true;
+                }
+                self.open(*partial)
             }
             Statement::ParenOpen => self.open_paren(),
             Statement::ParenClose => {

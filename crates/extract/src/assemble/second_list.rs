@@ -32,7 +32,7 @@ impl Sum {
     }
 
     /// Whether the items add up to `amount` as printed: the difference within their rounding and its.
-    fn adds_up_to(&self, amount: &Decimal) -> bool {
+    pub(super) fn adds_up_to(&self, amount: &Decimal) -> bool {
         let gap = self.total.checked_sub(*amount).map(|g| g.abs());
         let allowed = self.slack.checked_add(half_unit(amount));
         let within = matches!((gap, allowed), (Some(g), Some(a)) if g <= a);

@@ -1,11 +1,13 @@
-//! Lists the text introduces as a selection are never complete.
+//! Lists the text introduces as a selection are never taken as complete.
 //!
 //! `其中` says "of which", not "made up of": whether a list is the whole breakdown the text shows by its words.
-//! Three phrasings say it is a selection, and make the list `partial` (only Σitems ≤ total is checked):
+//! Three phrasings say it may be a selection, and make the list `partial` (only Σitems ≤ total is checked) unless
+//! its items add up to the total all the same (`主要是…各项支出，其中：…` before a complete list; `等` closing a
+//! complete enumeration) — [`super::tree`] decides at the end:
 //! - a selecting word before the opener, in its sentence: `各项重点支出得到保障，其中：…`, `主要项目中，其中…`;
 //! - a heading of selected items ending in `:` right before a list: `主要支出科目情况:` / `(二)重点支出:` and the
 //!   numbered items after it;
-//! - `等` right after an item's figure: `…A 3万元、B 2万元等`, the list goes on beyond what is printed.
+//! - `等` right after an item's figure: `…A 3万元、B 2万元等`, the list may go on beyond what is printed.
 
 use super::*;
 
@@ -48,7 +50,7 @@ impl Assembler<'_> {
         Some(window[..opener].to_string())
     }
 
-    /// `…A 3万元、B 2万元等`: `等` after an item's figure (and its unit) says its list goes on unprinted.
+    /// `…A 3万元、B 2万元等`: `等` after an item's figure (and its unit) says its list may go on unprinted.
     pub(super) fn ends_with_etc(&mut self, figure: usize, node: usize) {
         let Some(f) = self.figures.get(figure) else {
             return;
@@ -59,7 +61,7 @@ impl Assembler<'_> {
             .find(|c| !"万亿元%".contains(**c) && !c.is_whitespace());
         if next == Some(&'等') {
             if let Some(parent) = self.nodes[node].parent {
-                self.nodes[parent].node.partial = true;
+                self.nodes[parent].open_ended = true;
             }
         }
     }
@@ -97,11 +99,11 @@ impl Assembler<'_> {
         }
     }
 
-    /// A new item of `parent`: under a heading of selected items, `parent`'s list is partial.
+    /// A new item of `parent`: under a heading of selected items, `parent`'s list may not be whole.
     pub(super) fn item_of_selected_list(&mut self, parent: usize) {
         if let Some(list) = self.selected.as_mut() {
             list.took_item = true;
-            self.nodes[parent].node.partial = true;
+            self.nodes[parent].open_ended = true;
         }
     }
 }

@@ -588,6 +588,7 @@ impl Assembler<'_> {
             list_ended: false,
             items_sum: Sum::default(),
             unknown_items: false,
+            open_ended: false,
         });
         index
     }
@@ -618,8 +619,12 @@ impl Assembler<'_> {
         let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
         // `政府采购支出总额…，其中授予中小企业合同金额…`, `…支出949.49亿元，其中，民生支出666.1亿元`: one item
         // that is not the whole names a part of its total ("of which"), never its whole breakdown — nothing
-        // says the other parts were printed (a breakdown of one item would print the same figure twice).
-        if items.len() == 1 && items[0].amount != node.amount {
+        // says the other parts were printed (a breakdown of one item would print the same figure twice). The
+        // same for a list the words introduce as a selection (see [`super::selective`]). Items that add up to
+        // the total (within their rounding) are its whole all the same.
+        let built = &self.nodes[index];
+        let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty());
+        if may_go_on && !built.items_sum.adds_up_to(&node.amount.0) {
             node.partial = true;
         }
         node.items = items;
