@@ -179,8 +179,9 @@ fn a_share_with_its_number_missing_is_reported_unplaced() {
 #[test]
 fn structure_the_words_do_not_prove_raises_no_error() {
     // Issue 10: a list introduced as a selection, one item of a total, a second list of the same total, a rate
-    // after a change that found no place, the sources of 本年收入/本年支出, another budget's total or a larger
-    // total after a list: read as the words say, none is an error (at most a warning naming the doubt).
+    // after a change that found no place, the sources of 本年收入/本年支出, another budget's total, a larger
+    // total after a list, another measure after a free total's parts: read as the words say, none is an error
+    // (at most a warning naming the doubt).
     for name in [
         "71-rate-of-a-change-that-found-no-place.txt",
         "72-one-item-is-a-part.txt",
@@ -189,6 +190,7 @@ fn structure_the_words_do_not_prove_raises_no_error() {
         "76-function-classes-split-this-years-spending.txt",
         "77-another-budgets-total-is-no-item.txt",
         "78-a-larger-total-is-no-item.txt",
+        "79-an-item-beyond-a-free-total.txt",
     ] {
         let found = findings_of(name);
         assert!(

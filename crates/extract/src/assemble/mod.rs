@@ -107,6 +107,8 @@ struct Open {
     by_mention: bool,
     /// Items came after its list's sentence ended and were judged a second list or not (see [`second_list`]).
     resumed: bool,
+    /// A free total's list refused an item that would take it beyond the total: it takes no more (see [`free`]).
+    overflowed: bool,
 }
 
 /// Per-sentence state.

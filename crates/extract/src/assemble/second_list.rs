@@ -31,6 +31,22 @@ impl Sum {
         self.items += 1;
     }
 
+    /// Whether one more item of `value` keeps the items within `total` (beyond it by no more than rounding).
+    /// Amounts of both signs (a negative item, a negative total) are left to the checker.
+    pub(super) fn room_for(&self, value: &Decimal, total: &Decimal) -> bool {
+        if value.is_sign_negative() || total.is_sign_negative() || self.total.is_sign_negative() {
+            return value.abs() <= total.abs();
+        }
+        let sum = self.total.checked_add(*value);
+        let allowed = self.slack.checked_add(half_unit(value));
+        let allowed = allowed.and_then(|a| a.checked_add(half_unit(total)));
+        let limit = allowed.and_then(|a| total.checked_add(a));
+        match (sum, limit) {
+            (Some(sum), Some(limit)) => self.overflow || sum <= limit,
+            _ => true,
+        }
+    }
+
     /// Whether the items add up to `amount` as printed: the difference within their rounding and its.
     pub(super) fn adds_up_to(&self, amount: &Decimal) -> bool {
         let gap = self.total.checked_sub(*amount).map(|g| g.abs());

@@ -105,6 +105,9 @@ impl Assembler<'_> {
             let parent = self.owner_of_source(self.stack[k].node, &label.text);
             let free = self.nodes[parent].free;
             if free && !self.free_takes(&self.stack[k], label, level, value) {
+                if free::is_free_label(&label.text) {
+                    self.note_overflow(k, value);
+                }
                 continue;
             }
             // `…支出113.39亿元，加上上解上级…，支出总量为159.98亿元`: a total merely mentioned takes no amount
@@ -310,6 +313,7 @@ impl Assembler<'_> {
             explicit: false,
             by_mention: true,
             resumed: false,
+            overflowed: false,
             paren: false,
             ends_with_sentence: false,
             took_item: false,
