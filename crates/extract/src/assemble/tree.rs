@@ -391,6 +391,12 @@ impl Assembler<'_> {
                 self.child_with_label(parent, &label.text)
             }
             None if self.takes_listed_item(parent, &label.text) => {
+                // The vocabulary has no classes under 支出总计: that they are its whole split is read from the
+                // list alone, and texts often list the main classes only (`其中：一般公共服务支出…，农林水支出…`
+                // leaving out the smaller ones): the list is in doubt, its sums warnings at most.
+                if is_function_class(&label.text) {
+                    self.doubt(parent, Doubt::List);
+                }
                 self.child_with_label(parent, &label.text)
             }
             None if self.takes_unknown_in_doubt(parent, &label.text) => {
