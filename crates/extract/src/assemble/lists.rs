@@ -44,6 +44,18 @@ impl Assembler<'_> {
         names_total.then(|| self.resolve_named(name)).flatten()
     }
 
+    /// `其中:` / `包括:` as the words around it say: the total it names opens its list (else the figure stated
+    /// last), a list that may not be whole if the words before it say so.
+    pub(super) fn opener(&mut self, partial: bool, state: &SentenceState) {
+        if let Some(total) = self.opener_subject(state) {
+            self.last_node = Some(total);
+        }
+        if let Some(node) = self.last_node.filter(|_| self.opener_selects(state)) {
+            self.nodes[node].open_ended = true;
+        }
+        self.open(partial)
+    }
+
     /// `其中:` / `包括:`: the figure stated last opens its list.
     pub(super) fn open(&mut self, partial: bool) {
         let Some(node) = self.last_node else {

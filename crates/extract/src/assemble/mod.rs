@@ -366,15 +366,7 @@ impl<'a> Assembler<'a> {
                 state.marker_level = Some(*level);
                 self.close_lists(*level);
             }
-            Statement::Opener { partial } => {
-                if let Some(total) = self.opener_subject(state) {
-                    self.last_node = Some(total);
-                }
-                if let Some(node) = self.last_node.filter(|_| self.opener_selects(state)) {
-                    self.nodes[node].open_ended = true;
-                }
-                self.open(*partial)
-            }
+            Statement::Opener { partial } => self.opener(*partial, state),
             Statement::ParenOpen => self.open_paren(),
             Statement::ParenClose => {
                 // What follows `)` is about the figure before `(` again.

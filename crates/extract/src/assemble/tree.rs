@@ -391,13 +391,7 @@ impl Assembler<'_> {
                 self.child_with_label(parent, &label.text)
             }
             None if self.takes_listed_item(parent, &label.text) => {
-                // The vocabulary has no classes under 支出总计: that they are its whole split is read from the
-                // list alone, and texts often list the main classes only (`其中：一般公共服务支出…，农林水支出…`
-                // leaving out the smaller ones): the list is in doubt, its sums warnings at most.
-                if is_function_class(&label.text) {
-                    self.doubt(parent, Doubt::List);
-                }
-                self.child_with_label(parent, &label.text)
+                self.listed_item(parent, &label.text)
             }
             None if self.takes_unknown_in_doubt(parent, &label.text) => {
                 self.doubt(parent, Doubt::List);
@@ -447,6 +441,17 @@ impl Assembler<'_> {
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
         Some(index)
+    }
+
+    /// An item a known total takes from its own list (see [`Assembler::takes_listed_item`]). The vocabulary has
+    /// no classes under 支出总计: that they are its whole split is read from the list alone, and texts often list
+    /// the main classes only (`其中：一般公共服务支出…，农林水支出…`, the smaller ones left out): such a list is in
+    /// doubt, its sums warnings at most.
+    fn listed_item(&mut self, parent: usize, label: &str) -> Option<usize> {
+        if is_function_class(label) {
+            self.doubt(parent, Doubt::List);
+        }
+        self.child_with_label(parent, label)
     }
 
     /// Items a known total takes only in its own `其中:` list, where the text says they are its parts:
