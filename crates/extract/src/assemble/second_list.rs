@@ -148,3 +148,49 @@ impl Assembler<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        budget_lens_core::report::parse_decimal(s).unwrap()
+    }
+
+    fn sum_of(items: &[&str]) -> Sum {
+        let mut sum = Sum::default();
+        items.iter().for_each(|i| sum.add(&d(i)));
+        sum
+    }
+
+    #[test]
+    fn items_add_up_within_their_rounding() {
+        // 300 + 500.5 = 800.5 exactly; 120.45 + 80.21 = 200.66 against 200.67: within 3 half-cents.
+        assert!(sum_of(&["300", "500.5"]).adds_up_to(&d("800.5")));
+        assert!(sum_of(&["120.45", "80.21"]).adds_up_to(&d("200.67")));
+        // 100.00 + 40.00 against 150.00: a list that does not add up.
+        assert!(!sum_of(&["100.00", "40.00"]).adds_up_to(&d("150.00")));
+        // Whole numbers are rounded to the unit: 12 + 9 may be 20.
+        assert!(sum_of(&["12", "9"]).adds_up_to(&d("20")));
+        assert!(!Sum::default().adds_up_to(&d("0")));
+    }
+
+    #[test]
+    fn room_for_one_more_item() {
+        let parts = sum_of(&["2100", "3100"]);
+        assert!(parts.room_for(&d("0"), &d("5200")));
+        assert!(!parts.room_for(&d("3600"), &d("5200")));
+        // Negative amounts are left to the checker: only the item's own size is compared.
+        assert!(parts.room_for(&d("-5"), &d("5200")));
+    }
+
+    #[test]
+    fn half_units_follow_the_printed_digits() {
+        assert_eq!(half_unit(&d("12.34")), d("0.005"));
+        assert_eq!(half_unit(&d("12")), d("0.5"));
+        assert_eq!(
+            half_unit(&d("0.0000000000000000000000000001")),
+            Decimal::ZERO
+        );
+    }
+}
