@@ -166,8 +166,9 @@ impl Assembler<'_> {
     }
 
     /// Whether the free node `parent` takes an item printed with this marker level and value: only from a
-    /// marked list, only one that names a sum of money (`短收7431万元` is no item), and never an item larger
-    /// than itself (that list belongs elsewhere).
+    /// marked list, only one that names a sum of money (`短收7431万元` is no item), and never an item that
+    /// would take its items beyond itself (`…收入29612万元，其中，国税…11765万元；地税…14796万元；…实现地方一般预算
+    /// 收入19401万元`: another measure of the same money, not a part).
     pub(super) fn free_takes(
         &self,
         open: &Open,
@@ -175,9 +176,19 @@ impl Assembler<'_> {
         level: Option<u8>,
         value: Decimal,
     ) -> bool {
-        let parent = &self.nodes[open.node].node;
+        let parent = &self.nodes[open.node];
         let marked = open.explicit || level.is_some();
-        marked && is_free_label(&label.text) && value.abs() <= parent.amount.0.abs()
+        let fits = parent.items_sum.room_for(&value, &parent.node.amount.0);
+        marked && is_free_label(&label.text) && fits && !open.overflowed
+    }
+
+    /// An item refused for taking the free total's items beyond it ends that list: the items after it are not
+    /// the total's either (`…实现地方一般预算收入19401万元，其中：…`).
+    pub(super) fn note_overflow(&mut self, k: usize, value: Decimal) {
+        let parent = &self.nodes[self.stack[k].node];
+        if !parent.items_sum.room_for(&value, &parent.node.amount.0) {
+            self.stack[k].overflowed = true;
+        }
     }
 
     /// A root id: the standard one of the label if free, else `part<n>`.

@@ -31,6 +31,31 @@ impl Assembler<'_> {
         last.is_some_and(|c| !"。.!?！？;；)）”\"".contains(*c))
     }
 
+    /// `收入具体情况如下:`: an opener after words naming a total (收入, 支出, a root's name) and no figure opens that
+    /// total's list, not the list of the figure stated last (`…其中本年收入420万元…。收入具体情况如下`: the items
+    /// that follow are the total's, 上年结转 among them).
+    pub(super) fn opener_subject(&self, state: &SentenceState) -> Option<usize> {
+        let words = self.words_before_opener(state)?;
+        let words = words.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let name = ["具体情况", "情况", "具体", "明细"]
+            .iter()
+            .find_map(|s| words.strip_suffix(s))?;
+        let names_total = matches!(name, "收入" | "支出") || root_of(name).is_some();
+        names_total.then(|| self.resolve_named(name)).flatten()
+    }
+
+    /// `其中:` / `包括:` as the words around it say: the total it names opens its list (else the figure stated
+    /// last), a list that may not be whole if the words before it say so.
+    pub(super) fn opener(&mut self, partial: bool, state: &SentenceState) {
+        if let Some(total) = self.opener_subject(state) {
+            self.last_node = Some(total);
+        }
+        if let Some(node) = self.last_node.filter(|_| self.opener_selects(state)) {
+            self.nodes[node].open_ended = true;
+        }
+        self.open(partial)
+    }
+
     /// `其中:` / `包括:`: the figure stated last opens its list.
     pub(super) fn open(&mut self, partial: bool) {
         let Some(node) = self.last_node else {
@@ -57,6 +82,8 @@ impl Assembler<'_> {
                 partial,
                 explicit: true,
                 by_mention: false,
+                resumed: false,
+                overflowed: false,
                 paren: false,
                 ends_with_sentence: false,
                 took_item: false,
@@ -75,6 +102,8 @@ impl Assembler<'_> {
             if !top.ends_with_sentence || top.paren {
                 break;
             }
+            // Items the total takes later are a second list (see [`super::second_list`]).
+            self.nodes[top.node].list_ended = true;
             if top.by_mention {
                 top.ends_with_sentence = false;
                 top.explicit = false;
@@ -95,6 +124,8 @@ impl Assembler<'_> {
                 partial: false,
                 explicit: true,
                 by_mention: false,
+                resumed: false,
+                overflowed: false,
                 paren: true,
                 ends_with_sentence: false,
                 took_item: false,

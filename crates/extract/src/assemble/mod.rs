@@ -13,9 +13,13 @@
 //! is about) and [`relations`] (identities across breakdowns, the nodes written out).
 
 mod class_path;
+mod current_year;
 mod free;
+mod funds;
 mod lists;
 mod relations;
+mod second_list;
+mod selective;
 mod subjects;
 mod tree;
 
@@ -33,6 +37,7 @@ use budget_lens_core::report::{
     Amount, Comparison, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH,
     MAX_NODES,
 };
+use second_list::Sum;
 
 /// What the assembler made of the sentences.
 pub struct Assembled {
@@ -67,6 +72,16 @@ struct Built {
     year: Option<u16>,
     /// A free root or an item below one (see [`free`]): its lists are known only where the text marks them.
     free: bool,
+    /// A marked list of its items ended with its sentence: items taken later are a second list (see
+    /// [`second_list`]).
+    list_ended: bool,
+    /// The sum of its items' amounts and the rounding their printed precision allows it (see [`second_list`]).
+    items_sum: Sum,
+    /// One of its items is not a part the vocabulary knows (an open list's, a free total's).
+    unknown_items: bool,
+    /// The words say its list may not be whole (`等` after its last item, `主要`/`重点` before it: see
+    /// [`selective`]): partial unless its items add up to it.
+    open_ended: bool,
 }
 
 /// A node whose list is open.
@@ -90,11 +105,18 @@ struct Open {
     /// Opened by the mention of a total (a root, a restated item), not by `其中:`: a `其中:` list on it ends
     /// with its sentence, the mention's list does not.
     by_mention: bool,
+    /// Items came after its list's sentence ended and were judged a second list or not (see [`second_list`]).
+    resumed: bool,
+    /// A free total's list refused an item that would take it beyond the total: it takes no more (see [`free`]).
+    overflowed: bool,
 }
 
 /// Per-sentence state.
 #[derive(Default)]
 struct SentenceState {
+    /// The sentence's characters in the normalised text.
+    start: usize,
+    end: usize,
     marker_level: Option<u8>,
     last_node: Option<usize>,
     change_target: Option<usize>,
@@ -112,6 +134,9 @@ struct SentenceState {
     first_node: Option<usize>,
     /// The previous sentence's topic, for a change printed without subject at the start of this one.
     carried: Option<usize>,
+    /// The change stated last found no place (`其中公务接待较上年减少0.58万元` with an item no list has): the bare
+    /// rate after it is that change's rate and finds no place either, never the rate of an earlier change.
+    lost_change: bool,
     /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
     /// too (`加A，B，C，收入合计D`), not items of the total before them.
     in_balance: bool,
@@ -158,6 +183,11 @@ pub struct Assembler<'a> {
     class_item: Option<class_path::ClassItem>,
     /// The document's year, from its title.
     year: Option<i32>,
+    /// A heading of selected items was read (see [`selective`]).
+    selected: Option<selective::SelectedList>,
+    /// Where the sentence read last ended: the words up to the next one are a heading the grammar read nothing
+    /// from.
+    previous_end: usize,
 }
 
 impl<'a> Assembler<'a> {
@@ -194,6 +224,8 @@ impl<'a> Assembler<'a> {
             previous_topic: None,
             class_item: None,
             year: None,
+            selected: None,
+            previous_end: 0,
         }
     }
 
@@ -233,8 +265,16 @@ impl<'a> Assembler<'a> {
 
     /// Reads one sentence: its statements in order, then what its end closes and what it leaves unplaced.
     fn sentence(&mut self, sentence: &Sentence, original: &[char]) {
-        let numbered = matches!(sentence.statements.first(), Some(Statement::Marker { .. }));
+        let marker = match sentence.statements.first() {
+            Some(Statement::Marker { level }) => Some(*level),
+            _ => None,
+        };
+        let numbered = marker.is_some();
+        self.note_heading(self.previous_end, sentence.start);
+        self.selected_list_goes_on(marker);
+        self.previous_end = sentence.end;
         let mut state = self.begin_sentence(numbered);
+        (state.start, state.end) = (sentence.start, sentence.end);
         for statement in &sentence.statements {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);
@@ -246,6 +286,10 @@ impl<'a> Assembler<'a> {
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
         }
+        // `主要支出科目情况:` on its own, or closing the sentence of the total: a heading of selected items.
+        let after_figures = state.figures.last().and_then(|&f| self.figures.get(f));
+        let words_from = after_figures.map_or(sentence.start, |f| f.end.max(sentence.start));
+        self.note_heading(words_from, sentence.end);
         let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
         self.end_sentence_lists(ends_on_semicolon);
         let unread = state.figures.iter().any(|&f| !self.consumed[f]);
@@ -322,7 +366,7 @@ impl<'a> Assembler<'a> {
                 state.marker_level = Some(*level);
                 self.close_lists(*level);
             }
-            Statement::Opener { partial } => self.open(*partial),
+            Statement::Opener { partial } => self.opener(*partial, state),
             Statement::ParenOpen => self.open_paren(),
             Statement::ParenClose => {
                 // What follows `)` is about the figure before `(` again.
@@ -415,7 +459,11 @@ impl<'a> Assembler<'a> {
     }
 
     fn amount(&mut self, label: &Label, figure: usize, state: &mut SentenceState) -> Option<usize> {
+        state.lost_change = false;
         let node = self.amount_node(label, figure, state);
+        if let Some(node) = node {
+            self.ends_with_etc(figure, node);
+        }
         if node.is_none() {
             // What follows (`其中:`, a change, a rate) is about a figure that found no place: not about the
             // figure before it.

@@ -189,10 +189,11 @@ impl Assembler<'_> {
         self.doubt_list_end_change(subject, target);
         let value = self.money(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
-        if self.set(state, figure, target, |n| {
+        let placed = self.set(state, figure, target, |n| {
             set_once(&mut n.change, &mut n.spans.change, value, at)
-        }) {
-            state.change_target = target;
+        });
+        self.after_change(placed, target, state);
+        if placed {
             if let Some(prior) = state.prior.take() {
                 let value = self.money(prior);
                 let at = self.span(prior);
@@ -201,6 +202,25 @@ impl Assembler<'_> {
                 });
             }
         }
+    }
+
+    /// A change that found no place leaves no target for the bare rate after it: that rate is the lost change's
+    /// (`A较上年增加1.68万元，其中B较上年减少0.58万元，减少4.68%`, B unknown: 4.68% is B's, never A's).
+    /// A named subject whose change was already set keeps the rate's target as it was.
+    fn after_change(&mut self, placed: bool, target: Option<usize>, state: &mut SentenceState) {
+        state.lost_change = target.is_none();
+        if placed || target.is_none() {
+            state.change_target = target;
+        }
+    }
+
+    /// A bare rate right after a change that found no place is that change's: it finds no place either.
+    fn rate_of_lost_change(&self, subject: &Subject, state: &mut SentenceState) -> bool {
+        let lost = *subject == Subject::Implicit && state.lost_change;
+        if lost {
+            state.problem = true;
+        }
+        lost
     }
 
     /// `增长x%`: the rate of the change stated last, or of the node it names.
@@ -213,6 +233,9 @@ impl Assembler<'_> {
     ) {
         if state.budget_lead_in && self.phase == Some(Phase::Final) {
             return self.change_vs_budget_pct(subject, figure, sign, state);
+        }
+        if self.rate_of_lost_change(subject, state) {
+            return;
         }
         self.carry_subject(subject, state);
         let target = match subject {
@@ -247,16 +270,15 @@ impl Assembler<'_> {
         self.doubt_list_end_change(subject, target);
         let value = self.money(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
-        if self.set(state, figure, target, |n| {
+        let placed = self.set(state, figure, target, |n| {
             set_once(
                 &mut n.change_vs_budget,
                 &mut n.spans.change_vs_budget,
                 value,
                 at,
             )
-        }) {
-            state.change_target = target;
-        }
+        });
+        self.after_change(placed, target, state);
     }
 
     /// `…比预算数减少x万元，下降y%`: the rate of the change against the budget stated last.
@@ -267,6 +289,9 @@ impl Assembler<'_> {
         sign: i8,
         state: &mut SentenceState,
     ) {
+        if self.rate_of_lost_change(subject, state) {
+            return;
+        }
         self.carry_subject(subject, state);
         let target = match subject {
             Subject::Implicit => state.change_target.or(state.last_node),

@@ -102,22 +102,42 @@ impl Assembler<'_> {
         level: Option<u8>,
     ) -> Option<usize> {
         for k in (0..self.stack.len()).rev() {
-            let parent = self.stack[k].node;
+            let parent = self.owner_of_source(self.stack[k].node, &label.text);
             let free = self.nodes[parent].free;
             if free && !self.free_takes(&self.stack[k], label, level, value) {
+                if free::is_free_label(&label.text) {
+                    self.note_overflow(k, value);
+                }
+                continue;
+            }
+            // `…支出113.39亿元，加上上解上级…，支出总量为159.98亿元`: a total merely mentioned takes no amount
+            // larger than itself in doubt — that amount is another total (a balance's), not its part.
+            let unmarked = !self.stack[k].explicit && level.is_none();
+            if unmarked && value.abs() > self.nodes[parent].node.amount.0.abs() {
                 continue;
             }
             let is_new = self.child_with_label(parent, &label.text).is_none();
+            let resumed = is_new && self.resumes_list(k, parent, &label.text);
+            let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
+            let (original, parent) = (parent, twin.unwrap_or(parent));
             let Some(node) = self.child(parent, label, value, at, level) else {
+                if let Some(twin) = twin {
+                    self.drop_twin(twin, k, original);
+                }
                 continue;
             };
+            if resumed {
+                self.second_list_taken(k, original, twin);
+            }
             self.stack[k].took_item = true;
-            let unmarked = !self.stack[k].explicit && level.is_none();
             if is_new && (free || unmarked) {
                 self.doubt(parent, Doubt::List);
             }
             if is_new && self.stack[k].partial {
                 self.nodes[parent].node.partial = true;
+            }
+            if is_new {
+                self.item_of_selected_list(parent);
             }
             return Some(node);
         }
@@ -135,10 +155,14 @@ impl Assembler<'_> {
     ) -> Option<Option<usize>> {
         let root = self.current_root?;
         let parent = self.known_parent_in(root, &label.text)?;
+        let parent = self.owner_of_source(parent, &label.text);
         let is_new = self.child_with_label(parent, &label.text).is_none();
         let node = self.child(parent, label, value, at, level);
         if node.is_some() && is_new && level.is_none() {
             self.doubt(parent, Doubt::List);
+        }
+        if node.is_some() && is_new {
+            self.item_of_selected_list(parent);
         }
         Some(node)
     }
@@ -288,6 +312,8 @@ impl Assembler<'_> {
             partial: false,
             explicit: false,
             by_mention: true,
+            resumed: false,
+            overflowed: false,
             paren: false,
             ends_with_sentence: false,
             took_item: false,
@@ -365,7 +391,7 @@ impl Assembler<'_> {
                 self.child_with_label(parent, &label.text)
             }
             None if self.takes_listed_item(parent, &label.text) => {
-                self.child_with_label(parent, &label.text)
+                self.listed_item(parent, &label.text)
             }
             None if self.takes_unknown_in_doubt(parent, &label.text) => {
                 self.doubt(parent, Doubt::List);
@@ -417,20 +443,37 @@ impl Assembler<'_> {
         Some(index)
     }
 
+    /// An item a known total takes from its own list (see [`Assembler::takes_listed_item`]). The vocabulary has
+    /// no classes under 支出总计: that they are its whole split is read from the list alone, and texts often list
+    /// the main classes only (`其中：一般公共服务支出…，农林水支出…`, the smaller ones left out): such a list is in
+    /// doubt, its sums warnings at most.
+    fn listed_item(&mut self, parent: usize, label: &str) -> Option<usize> {
+        if is_function_class(label) {
+            self.doubt(parent, Doubt::List);
+        }
+        self.child_with_label(parent, label)
+    }
+
     /// Items a known total takes only in its own `其中:` list, where the text says they are its parts:
     /// - `(二)支出预算:…777.03万元，其中:教育支出预算614.70万元，…`: a 支出总计 whose list names function
     ///   classes takes them — unless it has items of another split (基本支出, 项目支出…): the same money split
     ///   twice is not one list;
+    ///   The same for its 本年支出 (`本年支出…。支出具体情况如下：1.社会保障和就业支出…`);
     /// - `“三公”经费决算数合计为1000.86万，其中:…公务接待费43.77万元、会议费34.10万元、培训费51.37万元`: a 三公
     ///   total the text counts with 会议费 and 培训费 (reported beside the 三公) takes them.
     fn takes_listed_item(&self, parent: usize, label: &str) -> bool {
         let built = &self.nodes[parent];
+        // 本年支出 takes the classes listed for its total (see [`super::current_year`]).
+        let lister = match built.schema.as_deref() {
+            Some("expenditure/current_year") => built.parent.unwrap_or(parent),
+            _ => parent,
+        };
         let listed = self
             .stack
             .last()
-            .is_some_and(|open| open.node == parent && open.explicit);
+            .is_some_and(|open| open.node == lister && open.explicit);
         let takes = match built.schema.as_deref() {
-            Some("expenditure") => {
+            Some("expenditure" | "expenditure/current_year") => {
                 is_function_class(label)
                     && built
                         .children
@@ -483,16 +526,18 @@ impl Assembler<'_> {
 
     /// Labels an open list does not take: a list by function class (类) has no 基本支出 or 项目支出 and no
     /// income among its classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
+    /// Nor, in any open list, a total of another budget than the list's total (see [`super::funds`]).
     pub(super) fn off_list(&self, parent: usize, label: &str) -> bool {
         let by_function = matches!(
             self.nodes[parent].schema.as_deref(),
             Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
         );
         // Nor income of any kind: `…地方一般公共预算收入1439.05亿元` after a spending total is not a class.
-        by_function
+        let another_split = by_function
             && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
                 || is_economic(label)
-                || label.ends_with("收入"))
+                || label.ends_with("收入"));
+        another_split || self.another_fund(parent, label)
     }
 
     pub(super) fn child_with_label(&self, parent: usize, label: &str) -> Option<usize> {
@@ -534,6 +579,8 @@ impl Assembler<'_> {
         }
         if let Some(p) = parent {
             let parent = &mut self.nodes[p];
+            parent.items_sum.add(&node.amount.0);
+            parent.unknown_items |= schema.is_none();
             parent.children.push(index);
             parent
                 .child_by_label
@@ -553,6 +600,10 @@ impl Assembler<'_> {
             printed: String::new(),
             year: None,
             free: false,
+            list_ended: false,
+            items_sum: Sum::default(),
+            unknown_items: false,
+            open_ended: false,
         });
         index
     }
@@ -580,11 +631,15 @@ impl Assembler<'_> {
         let children = std::mem::take(&mut self.nodes[index].children);
         let items: Vec<Node> = children.into_iter().map(|c| self.finish(c)).collect();
         let placeholder = Node::new("", "", Decimal::ZERO);
-        let free = self.nodes[index].free;
         let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
-        // `政府采购支出总额…，其中授予中小企业合同金额…`: one item of a free total names a part of it ("of
-        // which"), never its whole breakdown — a breakdown of one item would print the same figure twice.
-        if free && items.len() == 1 && items[0].amount != node.amount {
+        // `政府采购支出总额…，其中授予中小企业合同金额…`, `…支出949.49亿元，其中，民生支出666.1亿元`: one item
+        // that is not the whole names a part of its total ("of which"), never its whole breakdown — nothing
+        // says the other parts were printed (a breakdown of one item would print the same figure twice). The
+        // same for a list the words introduce as a selection (see [`super::selective`]). Items that add up to
+        // the total (within their rounding) are its whole all the same.
+        let built = &self.nodes[index];
+        let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty());
+        if may_go_on && !built.items_sum.adds_up_to(&node.amount.0) {
             node.partial = true;
         }
         node.items = items;
