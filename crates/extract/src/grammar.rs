@@ -12,6 +12,8 @@ use super::tokens::{ends_sentence, Token, Tokens};
 use super::vocabulary::{names_money, root_of};
 use budget_lens_core::report::{Comparison, Phase};
 
+mod period;
+
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
 /// off.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -216,8 +218,9 @@ const BUDGET_SUFFIXES: [&str; 8] = [
     "预算",
 ];
 
-/// Bases of a share that name the figure's own budget (budget-execution reports).
-const BUDGET_BASES: [&str; 8] = [
+/// Bases of a share that name the figure's own budget (budget-execution reports): `占调整预算105.47%`,
+/// `为年预算的32.3%`; the task a collecting office was set (`占任务数的96.3%`) is its budget too.
+const BUDGET_BASES: [&str; 18] = [
     "预算",
     "预算数",
     "年初预算",
@@ -225,8 +228,29 @@ const BUDGET_BASES: [&str; 8] = [
     "调整预算",
     "调整预算数",
     "调整后预算",
+    "调整后预算数",
     "变动预算",
+    "年预算",
+    "年度预算",
+    "年度预算数",
+    "全年预算",
+    "全年预算数",
+    "任务数",
+    "年度任务",
+    "全年任务",
+    "预算任务",
 ];
+
+/// Words before the base of a completion rate: `占年度预算的x%`, `为年预算的x%`, `达全年任务的x%`.
+const BUDGET_BASE_LEADS: [&str; 4] = ["占", "为", "达到", "达"];
+
+/// `占任务数的`, `为年预算的`: the words before a rate say it is of the figure's own budget.
+fn names_own_budget(word: &str) -> bool {
+    BUDGET_BASE_LEADS
+        .iter()
+        .filter_map(|lead| word.strip_prefix(lead))
+        .any(|base| BUDGET_BASES.contains(&base.trim_end_matches('的')))
+}
 
 /// Parses the tokens into sentences of statements.
 pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Sentence> {
@@ -682,15 +706,15 @@ impl Parser<'_> {
     }
 
     fn percent(&mut self, word: &str, figure: usize) -> Statement {
+        // `占调整预算105.47%`, `为年预算的32.3%`: a share of the figure's own budget is its completion rate.
+        if names_own_budget(word) {
+            return Statement::Completion {
+                subject: Subject::Implicit,
+                figure,
+            };
+        }
         if let Some(base) = word.strip_prefix('占') {
             let base = base.trim_end_matches('的');
-            // `占调整预算105.47%`, `占预算的85%`: a share of the figure's own budget is its completion rate.
-            if BUDGET_BASES.contains(&base) {
-                return Statement::Completion {
-                    subject: Subject::Implicit,
-                    figure,
-                };
-            }
             let base = clean_label(base, self.phase).text;
             let bare = base.is_empty() || base == "比";
             return Statement::Share {
@@ -1032,7 +1056,7 @@ const TRAILING_WORDS: [&str; 15] = [
 fn without_leading_words(mut text: &str) -> &str {
     loop {
         let before = text;
-        text = strip_year(text);
+        text = period::without_period(strip_year(text));
         for prefix in LEADING_WORDS {
             text = text.strip_prefix(prefix).unwrap_or(text);
         }

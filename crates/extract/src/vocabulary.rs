@@ -108,9 +108,14 @@ const MONEY_NOUNS: &[&str] = &[
     "补助", "金额", "税", "税种", "采购", "总计", "合计",
 ];
 
+/// Collecting offices: in a revenue report `税务部门完成13866万元` names the revenue that office collected
+/// (parts of the revenue by who collects it).
+const COLLECTING_OFFICES: [&str; 5] = ["税务部门", "财政部门", "国税部门", "地税部门", "海关"];
+
 /// Whether a label ends with a word naming a sum of money.
 pub fn names_money(label: &str) -> bool {
     MONEY_NOUNS.iter().any(|n| label.ends_with(n))
+        || COLLECTING_OFFICES.iter().any(|o| label.ends_with(o))
 }
 
 /// The root a label names, if any.
