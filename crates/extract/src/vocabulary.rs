@@ -478,7 +478,8 @@ pub const CHILDREN: &[Child] = &[
     Child {
         parent: "three_public",
         id: "reception",
-        endings: &["公务接待费", "公务接待费用"],
+        // `公务接待11.8万元`: the item named without `费`.
+        endings: &["公务接待费", "公务接待费用", "公务接待"],
     },
     Child {
         parent: "three_public/vehicles",
@@ -498,11 +499,13 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
     // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算`, `公务接待费决算` name the item itself
     // (its 支出, its 决算 or 预算).
     if parent.starts_with("three_public") {
+        let label = three_public_spelling(label);
         // `公务用车购置安排692万元` (a budget text): what is arranged for the item is the item.
         let item = ["支出决算", "支出预算", "支出", "决算", "预算", "安排"]
             .iter()
             .find_map(|s| label.strip_suffix(s))
-            .and_then(|l| known_child(parent, l));
+            .and_then(|l| known_child(parent, l))
+            .or_else(|| known_child(parent, &label));
         if item.is_some() {
             return item;
         }
@@ -512,6 +515,42 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
         return known_child(parent, income);
     }
     known_child(parent, label)
+}
+
+/// Spellings of the 三公 items across counties, in the vocabulary's: `公车`, `公务车`, `公务车辆` for
+/// `公务用车`; `运行及维护`, `运维`, `运行(维护)` for `运行维护`; `国内接待` for `公务接待`; a parenthesis
+/// saying what the item includes (`公务用车(含执勤执法用车)运行支出`) dropped.
+fn three_public_spelling(label: &str) -> String {
+    let mut text = without_included(label);
+    for (variant, standard) in [
+        ("公务车辆", "公务用车"),
+        ("公务车", "公务用车"),
+        ("公车", "公务用车"),
+        ("运行及维护", "运行维护"),
+        ("运行(维护)", "运行维护"),
+        ("运维", "运行维护"),
+    ] {
+        text = text.replace(variant, standard);
+    }
+    if !text.contains("公务接待") {
+        text = text.replace("国内接待", "公务接待");
+    }
+    text
+}
+
+/// `公务用车(含执勤执法用车)运行支出` → `公务用车运行支出`: every `(含…)` out.
+fn without_included(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut rest = label;
+    while let Some(open) = rest.find("(含") {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// [`child_of`] on the label as printed.
