@@ -190,6 +190,10 @@ const DIRECTIONS: [(&str, i8); 14] = [
 /// (`基本持平`, roughly flat, states no figure and is not among them.)
 const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
 
+/// `一般公共预算收入41.51亿元,无调整`: the amount is its budget, unchanged; no figure is said (and no
+/// zero amount named `调整`).
+const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
+
 /// Words after which the items of the figure stated last follow.
 const OPENERS: [&str; 11] = [
     // `分项情况是:` / `分项情况为:`: the items of the total just stated, one by one.
@@ -673,6 +677,7 @@ impl Parser<'_> {
         }
         // `…由21.28亿元调整为40.94亿元`: the adjusted amount, of the label before `由`.
         if ["调整为", "调整到"].contains(&word) {
+            self.amount_before_adjusted();
             return Statement::Amount {
                 label: Label::default(),
                 figure,
@@ -703,6 +708,23 @@ impl Parser<'_> {
             label: self.label_or_colon_label(label),
             figure,
         }
+    }
+
+    /// `债务转贷收入4.9亿元调整为7.35亿元` (no `由`): the labelled amount right before `调整为` is the budget
+    /// before the adjustment, as after `由`.
+    fn amount_before_adjusted(&mut self) {
+        let Some(Statement::Amount { label, figure }) = self.statements.last() else {
+            return;
+        };
+        if label.text.is_empty() {
+            return;
+        }
+        let adjusted = Statement::AdjustedFrom {
+            label: label.text.clone(),
+            figure: *figure,
+        };
+        self.statements.pop();
+        self.statements.push(adjusted);
     }
 
     fn percent(&mut self, word: &str, figure: usize) -> Statement {
@@ -800,7 +822,7 @@ impl Parser<'_> {
                 start: from,
                 end: from + phrase.chars().count(),
             }
-        } else if word.ends_with("基本持平") {
+        } else if word.ends_with("基本持平") || NOT_ADJUSTED.contains(&word.as_str()) {
             return;
         } else if let Some(before) = NO_CHANGE.iter().find_map(|w| word.strip_suffix(w)) {
             let (subject, _) = split_lead_in(before);
