@@ -518,7 +518,8 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
 }
 
 /// Spellings of the 三公 items across counties, in the vocabulary's: `公车`, `公务车`, `公务车辆` for
-/// `公务用车`; `运行及维护`, `运维`, `运行(维护)` for `运行维护`; `国内接待` for `公务接待`; a parenthesis
+/// `公务用车`; `运行及维护`, `运维`, `运行(维护)` for `运行维护`; `购置(费)和运行` for `购置及运行`;
+/// `国内接待` for `公务接待`; a parenthesis
 /// saying what the item includes (`公务用车(含执勤执法用车)运行支出`) dropped.
 fn three_public_spelling(label: &str) -> String {
     let mut text = without_included(label);
@@ -529,6 +530,9 @@ fn three_public_spelling(label: &str) -> String {
         ("运行及维护", "运行维护"),
         ("运行(维护)", "运行维护"),
         ("运维", "运行维护"),
+        // `公务用车购置费和运行维护费`: the two named apart, joined by `和`.
+        ("购置费和运行", "购置及运行"),
+        ("购置和运行", "购置及运行"),
     ] {
         text = text.replace(variant, standard);
     }
