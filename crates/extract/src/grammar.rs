@@ -965,7 +965,7 @@ fn against_own_budget(word: &str) -> bool {
 /// `收、支总计` → `收入总计`, `支出总计`: the shared ending goes to every part.
 fn paired_labels(parts: &[String]) -> Vec<String> {
     let last = parts.last().map(String::as_str).unwrap_or("");
-    let last = ["各是", "各为", "分别是", "分别为", "各"]
+    let last = ["各是", "各为", "分别是", "分别为", "分别", "各"]
         .iter()
         .find_map(|s| last.strip_suffix(s))
         .unwrap_or(last);
