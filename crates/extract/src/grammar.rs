@@ -452,7 +452,34 @@ impl Parser<'_> {
                 .map(|label| self.subject(label))
                 .collect();
         }
+        if let Some(labels) = self.last_amount_labels(count) {
+            return labels.into_iter().map(Subject::Named).collect();
+        }
         (0..count).map(Subject::Paired).collect()
+    }
+
+    /// `…因公出国(境)费21.36亿元,公务用车购置及运行费43.99亿元,公务接待费14.34亿元。与上年相比,分别减少A、B、
+    /// C亿元`: a paired change naming nothing is about the amounts stated last, one each, when they were
+    /// stated one by one (after a paired list, `收、支总计各是…`, it is about that list's). Looks back over
+    /// the last statements only (bounded).
+    fn last_amount_labels(&self, count: usize) -> Option<Vec<String>> {
+        let previous = self.sentences.last().map_or(&[][..], |s| &s.statements[..]);
+        let mut labels = Vec::new();
+        let recent = self.statements.iter().rev().chain(previous.iter().rev());
+        for statement in recent.take(64) {
+            match statement {
+                Statement::PairedAmount { .. } => return None,
+                Statement::Amount { label, .. } if !label.text.is_empty() => {
+                    labels.push(label.text.clone());
+                }
+                _ => {}
+            }
+            if labels.len() == count {
+                labels.reverse();
+                return Some(labels);
+            }
+        }
+        None
     }
 
     /// The total a heading clause names (`2022年度“三公”经费支出决算中`): `中` after a label of a known total.
