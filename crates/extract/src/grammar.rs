@@ -1044,6 +1044,11 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         text
     };
     let text = without_trailing_words(text, phase == Some(Phase::Budget));
+    // `因公出国(境)经费费`: a money noun printed twice (as `亿元元`), one meant.
+    let text = text
+        .strip_suffix('费')
+        .filter(|t| t.ends_with('费'))
+        .unwrap_or(text);
     Label {
         text: without_qualifier(text).to_string(),
         code,
