@@ -250,8 +250,12 @@ fn phase_named(text: &str) -> Option<Phase> {
     for both in ["预决算", "预算/决算", "预算、决算", "预算和决算"] {
         text = text.replace(both, "");
     }
+    // `支出2.05万元,年初预算为2.95万元`: a text that sets figures against their 年初预算 reports what was
+    // spent (a final account), even where its heading says neither word.
+    let against_budget = text.contains("年初预算为") || text.contains("年初预算数为");
     match (text.find("决算"), text.find("预算")) {
         (Some(_), _) => Some(Phase::Final),
+        (None, Some(_)) if against_budget => Some(Phase::Final),
         (None, Some(_)) => Some(Phase::Budget),
         (None, None) => None,
     }
@@ -297,5 +301,8 @@ mod tests {
         // A site's section naming both phases decides nothing; the text's own words do.
         let h = Heading::read("首页>财政预决算>“三公”经费预决算\n2022年“三公”经费预算为12万元");
         assert_eq!(h.phase, Some(Phase::Budget));
+        // Figures set against their 年初预算 are a final account's.
+        let h = Heading::read("一、“三公”经费支出情况\n支出8.4万元,年初预算为10万元");
+        assert_eq!(h.phase, Some(Phase::Final));
     }
 }
