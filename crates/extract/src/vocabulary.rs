@@ -102,10 +102,11 @@ pub const ROOTS: &[Root] = &[
     },
 ];
 
-/// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`).
+/// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`; `国税税收`, the balance total
+/// `收入总量` of fiscal reports).
 const MONEY_NOUNS: &[&str] = &[
     "收入", "支出", "预算", "经费", "费用", "费", "资金", "总额", "财力", "结余", "拨款", "基金",
-    "补助", "金额", "税", "税种", "采购", "总计", "合计",
+    "补助", "金额", "税", "税收", "税种", "采购", "总计", "合计", "总量",
 ];
 
 /// Collecting offices: in a revenue report `税务部门完成13866万元` names the revenue that office collected
