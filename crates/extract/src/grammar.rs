@@ -104,8 +104,10 @@ pub enum Statement {
         figure: usize,
         sign: i8,
     },
-    /// `占收入总计的x%` (base named) or `占x%` (base implied).
+    /// `占收入总计的x%` (base named) or `占x%` (base implied), of the figure stated last; or of the label
+    /// printed before `占` (`税收收入占…收入的比重为x%`).
     Share {
+        subject: Subject,
         base: Option<String>,
         figure: usize,
     },
@@ -193,6 +195,16 @@ const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变�
 /// `一般公共预算收入41.51亿元,无调整`: the amount is its budget, unchanged; no figure is said (and no
 /// zero amount named `调整`).
 const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
+
+/// Words between a share's base and its number: `占…收入的比重为x%`, `占…的比例是x%`.
+const SHARE_WORDS: [&str; 6] = [
+    "的比重为",
+    "的比重是",
+    "的比重",
+    "的比例为",
+    "的比例是",
+    "的比例",
+];
 
 /// Words after which the items of the figure stated last follow.
 const OPENERS: [&str; 11] = [
@@ -754,6 +766,19 @@ impl Parser<'_> {
         self.statements.push(adjusted);
     }
 
+    /// `税收收入占地方一般公共预算收入的比重为71.1%`: a share whose subject is the label printed before `占`
+    /// (not a change or comparison printed there); the subject and the words after `占`.
+    fn subject_before_share<'w>(&self, word: &'w str) -> Option<(Subject, &'w str)> {
+        let (before, base) = word.split_once('占')?;
+        if before.is_empty() || strip_direction(before).is_some() || lead_in_at(before, 0) {
+            return None;
+        }
+        match self.subject(before) {
+            Subject::Implicit => None,
+            named => Some((named, base)),
+        }
+    }
+
     fn percent(&mut self, word: &str, figure: usize) -> Statement {
         // `占调整预算105.47%`, `为年预算的32.3%`: a share of the figure's own budget is its completion rate.
         if names_own_budget(word) {
@@ -762,11 +787,19 @@ impl Parser<'_> {
                 figure,
             };
         }
-        if let Some(base) = word.strip_prefix('占') {
-            let base = base.trim_end_matches('的');
-            let base = clean_label(base, self.phase).text;
+        let named = self.subject_before_share(word);
+        if let Some(base) = named
+            .as_ref()
+            .map_or(word.strip_prefix('占'), |n| Some(n.1))
+        {
+            let base = SHARE_WORDS
+                .iter()
+                .find_map(|w| base.strip_suffix(w))
+                .unwrap_or(base);
+            let base = clean_label(base.trim_end_matches('的'), self.phase).text;
             let bare = base.is_empty() || base == "比";
             return Statement::Share {
+                subject: named.map_or(Subject::Implicit, |n| n.0),
                 base: (!bare).then_some(base),
                 figure,
             };
@@ -1270,6 +1303,7 @@ mod tests {
                     figure: 0
                 },
                 Statement::Share {
+                    subject: Subject::Implicit,
                     base: Some("收入总计".into()),
                     figure: 1
                 },

@@ -373,7 +373,11 @@ impl<'a> Assembler<'a> {
                 figure,
                 sign,
             } => self.change_vs_budget_pct(subject, *figure, *sign, state),
-            Statement::Share { base, figure } => self.share(base.as_deref(), *figure, state),
+            Statement::Share {
+                subject,
+                base,
+                figure,
+            } => self.share(subject, base.as_deref(), *figure, state),
             Statement::Completion { subject, figure } => self.completion(subject, *figure, state),
             Statement::NoChange {
                 subject,
