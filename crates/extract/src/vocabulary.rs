@@ -113,10 +113,12 @@ const MONEY_NOUNS: &[&str] = &[
 /// (parts of the revenue by who collects it).
 const COLLECTING_OFFICES: [&str; 5] = ["税务部门", "财政部门", "国税部门", "地税部门", "海关"];
 
-/// Whether a label ends with a word naming a sum of money.
+/// Whether a label ends with a word naming a sum of money. `财政` alone is the finance office as a collector
+/// (`国税完成…,地税完成…,财政完成3051万元`); as the end of a longer name it is not money (`县级财政`).
 pub fn names_money(label: &str) -> bool {
     MONEY_NOUNS.iter().any(|n| label.ends_with(n))
         || COLLECTING_OFFICES.iter().any(|o| label.ends_with(o))
+        || label == "财政"
 }
 
 /// The root a label names, if any.
