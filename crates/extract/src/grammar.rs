@@ -12,6 +12,8 @@ use super::tokens::{ends_sentence, Token, Tokens};
 use super::vocabulary::{names_money, root_of};
 use budget_lens_core::report::{Comparison, Phase};
 
+mod period;
+
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
 /// off.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,8 +104,10 @@ pub enum Statement {
         figure: usize,
         sign: i8,
     },
-    /// `占收入总计的x%` (base named) or `占x%` (base implied).
+    /// `占收入总计的x%` (base named) or `占x%` (base implied), of the figure stated last; or of the label
+    /// printed before `占` (`税收收入占…收入的比重为x%`).
     Share {
+        subject: Subject,
         base: Option<String>,
         figure: usize,
     },
@@ -188,6 +192,20 @@ const DIRECTIONS: [(&str, i8); 14] = [
 /// (`基本持平`, roughly flat, states no figure and is not among them.)
 const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
 
+/// `一般公共预算收入41.51亿元,无调整`: the amount is its budget, unchanged; no figure is said (and no
+/// zero amount named `调整`).
+const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
+
+/// Words between a share's base and its number: `占…收入的比重为x%`, `占…的比例是x%`.
+const SHARE_WORDS: [&str; 6] = [
+    "的比重为",
+    "的比重是",
+    "的比重",
+    "的比例为",
+    "的比例是",
+    "的比例",
+];
+
 /// Words after which the items of the figure stated last follow.
 const OPENERS: [&str; 11] = [
     // `分项情况是:` / `分项情况为:`: the items of the total just stated, one by one.
@@ -216,8 +234,9 @@ const BUDGET_SUFFIXES: [&str; 8] = [
     "预算",
 ];
 
-/// Bases of a share that name the figure's own budget (budget-execution reports).
-const BUDGET_BASES: [&str; 8] = [
+/// Bases of a share that name the figure's own budget (budget-execution reports): `占调整预算105.47%`,
+/// `为年预算的32.3%`; the task a collecting office was set (`占任务数的96.3%`) is its budget too.
+const BUDGET_BASES: [&str; 18] = [
     "预算",
     "预算数",
     "年初预算",
@@ -225,8 +244,29 @@ const BUDGET_BASES: [&str; 8] = [
     "调整预算",
     "调整预算数",
     "调整后预算",
+    "调整后预算数",
     "变动预算",
+    "年预算",
+    "年度预算",
+    "年度预算数",
+    "全年预算",
+    "全年预算数",
+    "任务数",
+    "年度任务",
+    "全年任务",
+    "预算任务",
 ];
+
+/// Words before the base of a completion rate: `占年度预算的x%`, `为年预算的x%`, `达全年任务的x%`.
+const BUDGET_BASE_LEADS: [&str; 4] = ["占", "为", "达到", "达"];
+
+/// `占任务数的`, `为年预算的`: the words before a rate say it is of the figure's own budget.
+fn names_own_budget(word: &str) -> bool {
+    BUDGET_BASE_LEADS
+        .iter()
+        .filter_map(|lead| word.strip_prefix(lead))
+        .any(|base| BUDGET_BASES.contains(&base.trim_end_matches('的')))
+}
 
 /// Parses the tokens into sentences of statements.
 pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Sentence> {
@@ -424,7 +464,34 @@ impl Parser<'_> {
                 .map(|label| self.subject(label))
                 .collect();
         }
+        if let Some(labels) = self.last_amount_labels(count) {
+            return labels.into_iter().map(Subject::Named).collect();
+        }
         (0..count).map(Subject::Paired).collect()
+    }
+
+    /// `…因公出国(境)费21.36亿元,公务用车购置及运行费43.99亿元,公务接待费14.34亿元。与上年相比,分别减少A、B、
+    /// C亿元`: a paired change naming nothing is about the amounts stated last, one each, when they were
+    /// stated one by one (after a paired list, `收、支总计各是…`, it is about that list's). Looks back over
+    /// the last statements only (bounded).
+    fn last_amount_labels(&self, count: usize) -> Option<Vec<String>> {
+        let previous = self.sentences.last().map_or(&[][..], |s| &s.statements[..]);
+        let mut labels = Vec::new();
+        let recent = self.statements.iter().rev().chain(previous.iter().rev());
+        for statement in recent.take(64) {
+            match statement {
+                Statement::PairedAmount { .. } => return None,
+                Statement::Amount { label, .. } if !label.text.is_empty() => {
+                    labels.push(label.text.clone());
+                }
+                _ => {}
+            }
+            if labels.len() == count {
+                labels.reverse();
+                return Some(labels);
+            }
+        }
+        None
     }
 
     /// The total a heading clause names (`2022年度“三公”经费支出决算中`): `中` after a label of a known total.
@@ -649,6 +716,7 @@ impl Parser<'_> {
         }
         // `…由21.28亿元调整为40.94亿元`: the adjusted amount, of the label before `由`.
         if ["调整为", "调整到"].contains(&word) {
+            self.amount_before_adjusted();
             return Statement::Amount {
                 label: Label::default(),
                 figure,
@@ -681,19 +749,57 @@ impl Parser<'_> {
         }
     }
 
+    /// `债务转贷收入4.9亿元调整为7.35亿元` (no `由`): the labelled amount right before `调整为` is the budget
+    /// before the adjustment, as after `由`.
+    fn amount_before_adjusted(&mut self) {
+        let Some(Statement::Amount { label, figure }) = self.statements.last() else {
+            return;
+        };
+        if label.text.is_empty() {
+            return;
+        }
+        let adjusted = Statement::AdjustedFrom {
+            label: label.text.clone(),
+            figure: *figure,
+        };
+        self.statements.pop();
+        self.statements.push(adjusted);
+    }
+
+    /// `税收收入占地方一般公共预算收入的比重为71.1%`: a share whose subject is the label printed before `占`
+    /// (not a change or comparison printed there); the subject and the words after `占`.
+    fn subject_before_share<'w>(&self, word: &'w str) -> Option<(Subject, &'w str)> {
+        let (before, base) = word.split_once('占')?;
+        if before.is_empty() || strip_direction(before).is_some() || lead_in_at(before, 0) {
+            return None;
+        }
+        match self.subject(before) {
+            Subject::Implicit => None,
+            named => Some((named, base)),
+        }
+    }
+
     fn percent(&mut self, word: &str, figure: usize) -> Statement {
-        if let Some(base) = word.strip_prefix('占') {
-            let base = base.trim_end_matches('的');
-            // `占调整预算105.47%`, `占预算的85%`: a share of the figure's own budget is its completion rate.
-            if BUDGET_BASES.contains(&base) {
-                return Statement::Completion {
-                    subject: Subject::Implicit,
-                    figure,
-                };
-            }
-            let base = clean_label(base, self.phase).text;
+        // `占调整预算105.47%`, `为年预算的32.3%`: a share of the figure's own budget is its completion rate.
+        if names_own_budget(word) {
+            return Statement::Completion {
+                subject: Subject::Implicit,
+                figure,
+            };
+        }
+        let named = self.subject_before_share(word);
+        if let Some(base) = named
+            .as_ref()
+            .map_or(word.strip_prefix('占'), |n| Some(n.1))
+        {
+            let base = SHARE_WORDS
+                .iter()
+                .find_map(|w| base.strip_suffix(w))
+                .unwrap_or(base);
+            let base = clean_label(base.trim_end_matches('的'), self.phase).text;
             let bare = base.is_empty() || base == "比";
             return Statement::Share {
+                subject: named.map_or(Subject::Implicit, |n| n.0),
                 base: (!bare).then_some(base),
                 figure,
             };
@@ -776,7 +882,7 @@ impl Parser<'_> {
                 start: from,
                 end: from + phrase.chars().count(),
             }
-        } else if word.ends_with("基本持平") {
+        } else if word.ends_with("基本持平") || NOT_ADJUSTED.contains(&word.as_str()) {
             return;
         } else if let Some(before) = NO_CHANGE.iter().find_map(|w| word.strip_suffix(w)) {
             let (subject, _) = split_lead_in(before);
@@ -919,7 +1025,7 @@ fn against_own_budget(word: &str) -> bool {
 /// `收、支总计` → `收入总计`, `支出总计`: the shared ending goes to every part.
 fn paired_labels(parts: &[String]) -> Vec<String> {
     let last = parts.last().map(String::as_str).unwrap_or("");
-    let last = ["各是", "各为", "分别是", "分别为", "各"]
+    let last = ["各是", "各为", "分别是", "分别为", "分别", "各"]
         .iter()
         .find_map(|s| last.strip_suffix(s))
         .unwrap_or(last);
@@ -971,6 +1077,11 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         text
     };
     let text = without_trailing_words(text, phase == Some(Phase::Budget));
+    // `因公出国(境)经费费`: a money noun printed twice (as `亿元元`), one meant.
+    let text = text
+        .strip_suffix('费')
+        .filter(|t| t.ends_with('费'))
+        .unwrap_or(text);
     Label {
         text: without_qualifier(text).to_string(),
         code,
@@ -1032,7 +1143,7 @@ const TRAILING_WORDS: [&str; 15] = [
 fn without_leading_words(mut text: &str) -> &str {
     loop {
         let before = text;
-        text = strip_year(text);
+        text = period::without_period(strip_year(text));
         for prefix in LEADING_WORDS {
             text = text.strip_prefix(prefix).unwrap_or(text);
         }
@@ -1192,6 +1303,7 @@ mod tests {
                     figure: 0
                 },
                 Statement::Share {
+                    subject: Subject::Implicit,
                     base: Some("收入总计".into()),
                     figure: 1
                 },

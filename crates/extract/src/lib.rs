@@ -215,14 +215,7 @@ impl Heading {
             })
             .collect();
         let opening: String = text.chars().take(2000).collect();
-        let phase =
-            [&title, &opening]
-                .iter()
-                .find_map(|t| match (t.find("决算"), t.find("预算")) {
-                    (Some(_), _) => Some(Phase::Final),
-                    (None, Some(_)) => Some(Phase::Budget),
-                    (None, None) => None,
-                });
+        let phase = [&title, &opening].iter().find_map(|t| phase_named(t));
         let year_at = find_year(&title);
         let year = year_at.and_then(|at| title.get(at..at + 4)?.parse().ok());
         let entity = match year_at {
@@ -247,6 +240,24 @@ impl Heading {
             year,
             phase,
         }
+    }
+}
+
+/// The phase a heading names: 决算 before 预算 (a final account compares with its budget). `预决算`,
+/// `预算/决算` name both (a site's section, `“三公”经费预决算`) and decide nothing.
+fn phase_named(text: &str) -> Option<Phase> {
+    let mut text = text.to_string();
+    for both in ["预决算", "预算/决算", "预算、决算", "预算和决算"] {
+        text = text.replace(both, "");
+    }
+    // `支出2.05万元,年初预算为2.95万元`: a text that sets figures against their 年初预算 reports what was
+    // spent (a final account), even where its heading says neither word.
+    let against_budget = text.contains("年初预算为") || text.contains("年初预算数为");
+    match (text.find("决算"), text.find("预算")) {
+        (Some(_), _) => Some(Phase::Final),
+        (None, Some(_)) if against_budget => Some(Phase::Final),
+        (None, Some(_)) => Some(Phase::Budget),
+        (None, None) => None,
     }
 }
 
@@ -287,5 +298,11 @@ mod tests {
         assert_eq!(h.entity, "某某局");
         assert_eq!(h.year, Some(2022));
         assert_eq!(h.phase, Some(Phase::Budget));
+        // A site's section naming both phases decides nothing; the text's own words do.
+        let h = Heading::read("首页>财政预决算>“三公”经费预决算\n2022年“三公”经费预算为12万元");
+        assert_eq!(h.phase, Some(Phase::Budget));
+        // Figures set against their 年初预算 are a final account's.
+        let h = Heading::read("一、“三公”经费支出情况\n支出8.4万元,年初预算为10万元");
+        assert_eq!(h.phase, Some(Phase::Final));
     }
 }

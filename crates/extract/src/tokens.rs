@@ -183,9 +183,13 @@ fn scan_number_list(chars: &[char], start: usize) -> NumberList {
                 end,
             };
         }
-        let list_goes_on = chars.get(number_end) == Some(&'、')
-            && number_end + 1 < chars.len()
-            && starts_number(chars, number_end + 1);
+        let separator = match chars.get(number_end) {
+            Some('、') => true,
+            Some(',') => paired_before(chars, start),
+            _ => false,
+        };
+        let list_goes_on =
+            separator && number_end + 1 < chars.len() && starts_number(chars, number_end + 1);
         if !list_goes_on {
             return NumberList {
                 numbers,
@@ -195,6 +199,14 @@ fn scan_number_list(chars: &[char], start: usize) -> NumberList {
         }
         i = number_end + 1;
     }
+}
+
+/// Words of a paired list (`收、支总计各是A,B万元`, `分别减少A,B,C亿元`) right before its first number: there
+/// a comma separates the numbers as `、` does. Looked for in the few characters before (bounded).
+fn paired_before(chars: &[char], start: usize) -> bool {
+    let before: String = chars[start.saturating_sub(6)..start].iter().collect();
+    let words = before.rsplit(|c: char| is_punct(c)).next().unwrap_or("");
+    words.contains('各') || words.contains("分别")
 }
 
 fn scan_number(chars: &[char], start: usize) -> usize {
@@ -283,14 +295,18 @@ mod tests {
     fn a_unit_printed_once_serves_the_list() {
         use FigureUnit::*;
         assert_eq!(
-            figures("各是812.33、809.10万元，各下降21.4%、31.1%"),
+            figures("各是812.33、809.10万元，各下降21.4%、31.1%，分别减少1.5,2.25亿元"),
             vec![
                 ("812.33".into(), WanYuan),
                 ("809.10".into(), WanYuan),
                 ("21.4".into(), Percent),
                 ("31.1".into(), Percent),
+                ("1.5".into(), YiYuan),
+                ("2.25".into(), YiYuan),
             ]
         );
+        // Outside a paired list a comma ends the number.
+        assert_eq!(figures("共3,其中5万元"), vec![("5".into(), WanYuan)]);
     }
 
     #[test]

@@ -102,15 +102,23 @@ pub const ROOTS: &[Root] = &[
     },
 ];
 
-/// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`).
+/// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`; `国税税收`, the balance total
+/// `收入总量` of fiscal reports).
 const MONEY_NOUNS: &[&str] = &[
     "收入", "支出", "预算", "经费", "费用", "费", "资金", "总额", "财力", "结余", "拨款", "基金",
-    "补助", "金额", "税", "税种", "采购", "总计", "合计",
+    "补助", "金额", "税", "税收", "税种", "采购", "总计", "合计", "总量",
 ];
 
-/// Whether a label ends with a word naming a sum of money.
+/// Collecting offices: in a revenue report `税务部门完成13866万元` names the revenue that office collected
+/// (parts of the revenue by who collects it).
+const COLLECTING_OFFICES: [&str; 5] = ["税务部门", "财政部门", "国税部门", "地税部门", "海关"];
+
+/// Whether a label ends with a word naming a sum of money. `财政` alone is the finance office as a collector
+/// (`国税完成…,地税完成…,财政完成3051万元`); as the end of a longer name it is not money (`县级财政`).
 pub fn names_money(label: &str) -> bool {
     MONEY_NOUNS.iter().any(|n| label.ends_with(n))
+        || COLLECTING_OFFICES.iter().any(|o| label.ends_with(o))
+        || label == "财政"
 }
 
 /// The root a label names, if any.
@@ -473,7 +481,8 @@ pub const CHILDREN: &[Child] = &[
     Child {
         parent: "three_public",
         id: "reception",
-        endings: &["公务接待费", "公务接待费用"],
+        // `公务接待11.8万元`: the item named without `费`.
+        endings: &["公务接待费", "公务接待费用", "公务接待"],
     },
     Child {
         parent: "three_public/vehicles",
@@ -493,11 +502,13 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
     // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算`, `公务接待费决算` name the item itself
     // (its 支出, its 决算 or 预算).
     if parent.starts_with("three_public") {
+        let label = three_public_spelling(label);
         // `公务用车购置安排692万元` (a budget text): what is arranged for the item is the item.
         let item = ["支出决算", "支出预算", "支出", "决算", "预算", "安排"]
             .iter()
             .find_map(|s| label.strip_suffix(s))
-            .and_then(|l| known_child(parent, l));
+            .and_then(|l| known_child(parent, l))
+            .or_else(|| known_child(parent, &label));
         if item.is_some() {
             return item;
         }
@@ -507,6 +518,46 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
         return known_child(parent, income);
     }
     known_child(parent, label)
+}
+
+/// Spellings of the 三公 items across counties, in the vocabulary's: `公车`, `公务车`, `公务车辆` for
+/// `公务用车`; `运行及维护`, `运维`, `运行(维护)` for `运行维护`; `购置(费)和运行` for `购置及运行`;
+/// `国内接待` for `公务接待`; a parenthesis
+/// saying what the item includes (`公务用车(含执勤执法用车)运行支出`) dropped.
+fn three_public_spelling(label: &str) -> String {
+    let mut text = without_included(label);
+    for (variant, standard) in [
+        ("公务车辆", "公务用车"),
+        ("公务车", "公务用车"),
+        ("公车", "公务用车"),
+        ("运行及维护", "运行维护"),
+        ("运行(维护)", "运行维护"),
+        ("运维", "运行维护"),
+        // `公务用车购置费和运行维护费`: the two named apart, joined by `和`.
+        ("购置费和运行", "购置及运行"),
+        ("购置和运行", "购置及运行"),
+    ] {
+        text = text.replace(variant, standard);
+    }
+    if !text.contains("公务接待") {
+        text = text.replace("国内接待", "公务接待");
+    }
+    text
+}
+
+/// `公务用车(含执勤执法用车)运行支出` → `公务用车运行支出`: every `(含…)` out.
+fn without_included(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut rest = label;
+    while let Some(open) = rest.find("(含") {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// [`child_of`] on the label as printed.

@@ -417,7 +417,11 @@ impl<'a> Assembler<'a> {
                 figure,
                 sign,
             } => self.change_vs_budget_pct(subject, *figure, *sign, state),
-            Statement::Share { base, figure } => self.share(base.as_deref(), *figure, state),
+            Statement::Share {
+                subject,
+                base,
+                figure,
+            } => self.share(subject, base.as_deref(), *figure, state),
             Statement::Completion { subject, figure } => self.completion(subject, *figure, state),
             Statement::NoChange {
                 subject,
@@ -671,11 +675,16 @@ fn figure_of(statement: &Statement) -> Option<usize> {
 
 /// Whether an amount is the actual of the budget printed just before it: its label is empty (`预算数1万元，
 /// 决算数0.5万元`) or the bare kind the budget's label ends with — budget and actual in one sentence
-/// (`三公经费支出预算为3万元，支出决算为1.7万元`).
+/// (`三公经费支出预算为3万元，支出决算为1.7万元`), or one naming the same standard total
+/// (`三公经费支出预算为44.5万元，实际支出三公经费决算为22.6万元`).
 fn budgeted_by_pending(label: &Label, pending: Option<&(String, usize)>) -> bool {
     let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
+    let same_root = |name: &str| {
+        root_of(name).is_some_and(|r| root_of(&label.text).is_some_and(|l| l.id == r.id))
+    };
     label.text.is_empty()
-        || pending.is_some_and(|(name, _)| bare_kind && name.ends_with(&label.text))
+        || pending
+            .is_some_and(|(name, _)| (bare_kind && name.ends_with(&label.text)) || same_root(name))
 }
 
 /// Sets a field that is still empty; a second value for the same field is not taken.

@@ -3,8 +3,14 @@
 use super::*;
 
 impl Assembler<'_> {
-    pub(super) fn share(&mut self, base: Option<&str>, figure: usize, state: &mut SentenceState) {
-        let Some(target) = state.last_node else {
+    pub(super) fn share(
+        &mut self,
+        subject: &Subject,
+        base: Option<&str>,
+        figure: usize,
+        state: &mut SentenceState,
+    ) {
+        let Some(target) = self.resolve(subject, state) else {
             state.problem = true;
             return;
         };

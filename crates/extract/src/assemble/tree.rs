@@ -532,11 +532,13 @@ impl Assembler<'_> {
             self.nodes[parent].schema.as_deref(),
             Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
         );
-        // Nor income of any kind: `…地方一般公共预算收入1439.05亿元` after a spending total is not a class.
+        // Nor income of any kind: `…地方一般公共预算收入1439.05亿元` after a spending total is not a class,
+        // nor are `收入总量` (a balance total) or `国税税收`.
         let another_split = by_function
             && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
                 || is_economic(label)
-                || label.ends_with("收入"));
+                || label.contains("收入")
+                || label.ends_with("税收"));
         another_split || self.another_fund(parent, label)
     }
 
