@@ -34,6 +34,15 @@ pub(super) fn is_free_label(label: &str) -> bool {
         && !VERB_OPENINGS.iter().any(|v| label.starts_with(v))
 }
 
+/// Words that name a total, not a part: `实现…收入` (what a jurisdiction's revenue came to), `…合计`, `…总计`.
+/// After a list of parts (`国税完成A，地税完成B，实现地方一般预算收入C`) such an amount is another measure of the
+/// money, so it ends the list instead of joining it, whatever its value. (A vocabulary total never gets here:
+/// [`Assembler::place`] makes it a root first.)
+fn names_a_total(label: &str) -> bool {
+    let achieved = label.starts_with("实现") && label.ends_with("收入");
+    achieved || label.ends_with("合计") || label.ends_with("总计")
+}
+
 /// `财政部2019年度政府采购支出总额`: a short name before a year says who, the year when; the money's name
 /// follows (`政府采购支出总额`). Words before the year that are a clause (`…审议通过的2021年一般公共预算收入`: a
 /// budget, not the amount) keep the label whole, as does a label with no year or nothing after it.
@@ -166,27 +175,41 @@ impl Assembler<'_> {
     }
 
     /// Whether the free node `parent` takes an item printed with this marker level and value: only from a
-    /// marked list, only one that names a sum of money (`短收7431万元` is no item), and never an item that
-    /// would take its items beyond itself (`…收入29612万元，其中，国税…11765万元；地税…14796万元；…实现地方一般预算
-    /// 收入19401万元`: another measure of the same money, not a part).
+    /// marked list, only one that names a sum of money (`短收7431万元` is no item), and never one that does not
+    /// fit (see [`Assembler::free_fits`]). `second`: the item starts a second list of a total whose first adds
+    /// up (see [`super::second_list`]), judged as the first item of a list of its own.
     pub(super) fn free_takes(
         &self,
         open: &Open,
         label: &Label,
         level: Option<u8>,
         value: Decimal,
+        second: bool,
     ) -> bool {
-        let parent = &self.nodes[open.node];
         let marked = open.explicit || level.is_some();
-        let fits = parent.items_sum.room_for(&value, &parent.node.amount.0);
+        let fits = self.free_fits(open.node, label, value, second);
         marked && is_free_label(&label.text) && fits && !open.overflowed
     }
 
-    /// An item refused for taking the free total's items beyond it ends that list: the items after it are not
-    /// the total's either (`…实现地方一般预算收入19401万元，其中：…`).
-    pub(super) fn note_overflow(&mut self, k: usize, value: Decimal) {
-        let parent = &self.nodes[self.stack[k].node];
-        if !parent.items_sum.room_for(&value, &parent.node.amount.0) {
+    /// Whether an item fits a free total's list: it does not take the items beyond the total
+    /// (`…收入29612万元，其中，国税…11765万元；地税…14796万元；…实现地方一般预算收入19401万元`: another measure
+    /// of the same money, not a part), and its words do not name a total after the parts (see [`names_a_total`]).
+    fn free_fits(&self, parent: usize, label: &Label, value: Decimal, second: bool) -> bool {
+        let parent = &self.nodes[parent];
+        let items = if second {
+            Sum::default()
+        } else {
+            parent.items_sum
+        };
+        let after_parts = !second && !parent.children.is_empty();
+        let a_total = after_parts && names_a_total(&label.text);
+        items.room_for(&value, &parent.node.amount.0) && !a_total
+    }
+
+    /// An item that does not fit a free total's list ends it: the items after it are not the total's either
+    /// (`…实现地方一般预算收入19401万元，其中：…`).
+    pub(super) fn note_overflow(&mut self, k: usize, label: &Label, value: Decimal, second: bool) {
+        if !self.free_fits(self.stack[k].node, label, value, second) {
             self.stack[k].overflowed = true;
         }
     }
@@ -220,5 +243,13 @@ mod tests {
         assert!(!is_free_label("年末公务用车保有量"));
         assert!(!is_free_label("收"));
         assert!(!is_free_label("涉及资金"));
+    }
+
+    #[test]
+    fn totals_are_named_by_their_words() {
+        assert!(names_a_total("实现地方一般预算收入"));
+        assert!(names_a_total("非税收入合计"));
+        assert!(!names_a_total("国税"));
+        assert!(!names_a_total("税务部门"));
     }
 }

@@ -17,6 +17,7 @@ mod current_year;
 mod free;
 mod funds;
 mod lists;
+mod part_within;
 mod relations;
 mod second_list;
 mod selective;
@@ -140,6 +141,8 @@ struct SentenceState {
     /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
     /// too (`加A，B，C，收入合计D`), not items of the total before them.
     in_balance: bool,
+    /// `)` closed a list and no amount came after it: what follows is about the figure before `(`.
+    after_paren: bool,
 }
 
 pub struct Assembler<'a> {
@@ -371,6 +374,7 @@ impl<'a> Assembler<'a> {
             Statement::ParenClose => {
                 // What follows `)` is about the figure before `(` again.
                 if let Some(owner) = self.close_paren() {
+                    state.after_paren = true;
                     state.last_node = Some(owner);
                     self.last_node = Some(owner);
                 }
@@ -464,6 +468,7 @@ impl<'a> Assembler<'a> {
 
     fn amount(&mut self, label: &Label, figure: usize, state: &mut SentenceState) -> Option<usize> {
         state.lost_change = false;
+        state.after_paren = false;
         let node = self.amount_node(label, figure, state);
         if let Some(node) = node {
             self.ends_with_etc(figure, node);
@@ -498,7 +503,8 @@ impl<'a> Assembler<'a> {
         if let Some(node) = self.named_elsewhere(label, figure, state) {
             return Some(node);
         }
-        let label = self.as_balance_term(label, state);
+        let within = self.part_named_within(label, state);
+        let label = self.as_balance_term(within.as_ref().unwrap_or(label), state);
         let pending = match budgeted_by_pending(&label, state.pending_budget.as_ref()) {
             true => state.pending_budget.take(),
             false => None,

@@ -74,6 +74,16 @@ impl Assembler<'_> {
         open.node == parent && !open.resumed && ended && !one_split
     }
 
+    /// Whether a new item of `parent` would start a second breakdown of it (see
+    /// [`Assembler::second_breakdown`]): a free total then judges the item against an empty list.
+    pub(super) fn starts_second_breakdown(&self, k: usize, parent: usize, label: &str) -> bool {
+        let built = &self.nodes[parent];
+        let is_new = self.child_with_label(parent, label).is_none();
+        is_new
+            && self.resumes_list(k, parent, label)
+            && built.items_sum.adds_up_to(&built.node.amount.0)
+    }
+
     /// A new item of `parent` that starts a second list: where `parent`'s items add up to it, a new breakdown of
     /// the same figure takes it (returned; the open list at `k` goes on with it).
     pub(super) fn second_breakdown(&mut self, k: usize, parent: usize) -> Option<usize> {

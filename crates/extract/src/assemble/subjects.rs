@@ -192,7 +192,7 @@ impl Assembler<'_> {
         }
         self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
-        self.doubt_list_end_change(subject, target);
+        self.doubt_list_end_change(subject, target, state);
         let value = self.money(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
         let placed = self.set(state, figure, target, |n| {
@@ -249,7 +249,7 @@ impl Assembler<'_> {
             _ => self.resolve(subject, state),
         };
         if state.change_target.is_none() {
-            self.doubt_list_end_change(subject, target);
+            self.doubt_list_end_change(subject, target, state);
         }
         let value = self.percent(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
@@ -273,7 +273,7 @@ impl Assembler<'_> {
             Subject::Implicit => state.change_target.or(state.last_node),
             _ => self.resolve(subject, state),
         };
-        self.doubt_list_end_change(subject, target);
+        self.doubt_list_end_change(subject, target, state);
         let value = self.money(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
         let placed = self.set(state, figure, target, |n| {
@@ -336,8 +336,16 @@ impl Assembler<'_> {
     /// `…，其中：基本支出488180.64元，项目支出36849227元，同比增加27125219.46元`: a change with no subject
     /// after the last of several items listed in one sentence may be the item's or the total's. It goes to the
     /// item, in doubt.
-    fn doubt_list_end_change(&mut self, subject: &Subject, target: Option<usize>) {
-        let Some(node) = target.filter(|_| *subject == Subject::Implicit) else {
+    /// After `)` the words set the figure before `(` apart from the list around it (`…费995万元(其中…38万元，
+    /// …958万元)，比上年下降26.24%`): the change is that figure's, without doubt.
+    fn doubt_list_end_change(
+        &mut self,
+        subject: &Subject,
+        target: Option<usize>,
+        state: &SentenceState,
+    ) {
+        let implicit = *subject == Subject::Implicit && !state.after_paren;
+        let Some(node) = target.filter(|_| implicit) else {
             return;
         };
         let Some(parent) = self.nodes[node].parent else {

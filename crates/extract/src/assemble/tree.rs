@@ -104,9 +104,10 @@ impl Assembler<'_> {
         for k in (0..self.stack.len()).rev() {
             let parent = self.owner_of_source(self.stack[k].node, &label.text);
             let free = self.nodes[parent].free;
-            if free && !self.free_takes(&self.stack[k], label, level, value) {
+            let second = free && self.starts_second_breakdown(k, parent, &label.text);
+            if free && !self.free_takes(&self.stack[k], label, level, value, second) {
                 if free::is_free_label(&label.text) {
-                    self.note_overflow(k, value);
+                    self.note_overflow(k, label, value, second);
                 }
                 continue;
             }
