@@ -205,3 +205,73 @@ fn structure_the_words_do_not_prove_raises_no_error() {
     let this_year = findings_of("75-sources-under-this-years-income.txt");
     assert_eq!(this_year, ["error sum expenditure/current_year"]);
 }
+
+fn report_of(name: &str) -> budget_lens::report::Report {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extract")
+        .join(name);
+    let text = fs::read_to_string(path).expect("fixture");
+    extract(&text).expect("report").report
+}
+
+/// An amount as printed (`"-3.8"`), for comparing with the fixture's words.
+fn printed(amount: Option<&budget_lens::report::Amount>) -> Option<String> {
+    amount.map(|a| a.0.to_string())
+}
+
+#[test]
+fn structure_follows_the_words_round_two() {
+    // Issue 10, round 2 (fixtures 90–94). A total named after its parts ends their list, whatever its value.
+    let offices = report_of("90-a-total-after-its-parts-ends-the-list.txt");
+    let local = offices.node_at("part2").expect("a breakdown of its own");
+    assert_eq!(local.label, "实现地方一般预算收入");
+    assert_eq!(offices.node_at("part1").expect("total").items.len(), 2);
+    // `X中Y`: Y is a part of X (a second split of the same total, since the first adds up).
+    let province = report_of("91-a-part-named-within-its-whole.txt");
+    let tax = province
+        .node_at("part1_2/tax")
+        .expect("税收收入 under the total");
+    assert_eq!(tax.amount.0.to_string(), "210");
+    // A rate after a parenthesis list is the parenthesised figure's, without doubt.
+    let sangong = report_of("92-a-rate-after-a-parenthesis-list.txt");
+    let vehicles = sangong.node_at("three_public/vehicles").expect("vehicles");
+    assert_eq!(
+        printed(vehicles.change_pct.as_ref()).as_deref(),
+        Some("14.29")
+    );
+    assert!(vehicles.doubt.is_empty(), "{:?}", vehicles.doubt);
+    // A lead-in naming this year's budget: the change and the rate after it are against the budget; one naming
+    // last year's figure is year-on-year.
+    let execution = report_of("93-a-lead-in-naming-this-years-budget.txt");
+    let spending = execution.node_at("gpb_by_function").expect("spending");
+    assert_eq!(printed(spending.change.as_ref()).as_deref(), Some("420"));
+    assert_eq!(
+        printed(spending.change_pct.as_ref()).as_deref(),
+        Some("5.3")
+    );
+    assert_eq!(
+        printed(spending.change_vs_budget.as_ref()).as_deref(),
+        Some("150")
+    );
+    assert_eq!(
+        printed(spending.change_vs_budget_pct.as_ref()).as_deref(),
+        Some("1.8")
+    );
+    let fund = execution.node_at("gov_fund_revenue").expect("fund");
+    assert_eq!(
+        printed(fund.change_vs_budget.as_ref()).as_deref(),
+        Some("-120")
+    );
+    assert_eq!(printed(fund.change_pct.as_ref()).as_deref(), Some("7.1"));
+    let budget = report_of("94-a-lead-in-naming-last-years-budget.txt");
+    let planned = budget.node_at("gpb_by_function").expect("spending");
+    assert_eq!(printed(planned.change.as_ref()).as_deref(), Some("600"));
+    assert_eq!(planned.change_vs_budget, None);
+    for report in [&offices, &province, &sangong, &execution, &budget] {
+        let errors = check(report)
+            .iter()
+            .filter(|f| f.severity.name() == "error")
+            .count();
+        assert_eq!(errors, 0, "{}", report.title);
+    }
+}

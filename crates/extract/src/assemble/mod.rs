@@ -12,6 +12,7 @@
 //! items, restatements, priors), [`lists`] (which lists are open), [`subjects`] (what a share, change or rate
 //! is about) and [`relations`] (identities across breakdowns, the nodes written out).
 
+mod base_words;
 mod class_path;
 mod current_year;
 mod free;
@@ -123,6 +124,9 @@ struct SentenceState {
     change_target: Option<usize>,
     prior: Option<usize>,
     budget_lead_in: bool,
+    /// Whether the budget lead-in read last names this year's budget, once its first figure decided it (see
+    /// [`base_words`]).
+    lead_in_this_years_budget: Option<bool>,
     /// A budget printed before the figure it budgets: (label, figure).
     pending_budget: Option<(String, usize)>,
     /// The node whose budget was printed by name in this sentence (`一般公共预算财政拨款支出年初预算为…`).
@@ -442,7 +446,10 @@ impl<'a> Assembler<'a> {
                 self.zero_in_words(label, *start, *end, state)
             }
             Statement::MissingShare => state.problem = true,
-            Statement::LeadIn { budget } => state.budget_lead_in = *budget,
+            Statement::LeadIn { budget } => {
+                state.budget_lead_in = *budget;
+                state.lead_in_this_years_budget = None;
+            }
             Statement::SubjectHeading { label } => self.heading(label, state),
             Statement::ClassPath { path } => self.class_path(path),
             Statement::Unknown { .. } => {}

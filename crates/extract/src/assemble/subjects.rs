@@ -186,8 +186,9 @@ impl Assembler<'_> {
         sign: i8,
         state: &mut SentenceState,
     ) {
-        // `与2021年度预算相比，增加0万元` in a final account: the lead-in clause compares with the budget.
-        if state.budget_lead_in && self.phase == Some(Phase::Final) {
+        // `与2021年度预算相比，增加0万元` in a final account, `与年初预算相比，增加…`: the lead-in clause compares with
+        // the budget (see [`super::base_words`]).
+        if self.against_budget_by_lead_in(figure, state) {
             return self.change_vs_budget(subject, figure, sign, state);
         }
         self.carry_subject(subject, state);
@@ -237,7 +238,7 @@ impl Assembler<'_> {
         sign: i8,
         state: &mut SentenceState,
     ) {
-        if state.budget_lead_in && self.phase == Some(Phase::Final) {
+        if self.against_budget_by_lead_in(figure, state) {
             return self.change_vs_budget_pct(subject, figure, sign, state);
         }
         if self.rate_of_lost_change(subject, state) {
