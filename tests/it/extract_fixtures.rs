@@ -263,6 +263,13 @@ fn structure_follows_the_words_round_two() {
         Some("-120")
     );
     assert_eq!(printed(fund.change_pct.as_ref()).as_deref(), Some("7.1"));
+    // Paired rates after changes stated one by one are theirs in order, each against its change's base.
+    let revenue = execution.node_at("part3").expect("revenue");
+    assert_eq!(printed(revenue.change_pct.as_ref()).as_deref(), Some("5.3"));
+    assert_eq!(
+        printed(revenue.change_vs_budget_pct.as_ref()).as_deref(),
+        Some("2.0")
+    );
     let budget = report_of("94-a-lead-in-naming-last-years-budget.txt");
     let planned = budget.node_at("gpb_by_function").expect("spending");
     assert_eq!(printed(planned.change.as_ref()).as_deref(), Some("600"));

@@ -32,6 +32,36 @@ impl Assembler<'_> {
         decided
     }
 
+    /// `与上年同期相比增加A，与年初预算相比增加B，分别增长x%、y%`: paired rates after changes stated one by one
+    /// (no paired list of amounts in the sentence) are theirs in order, each against its change's base.
+    pub(super) fn paired_rate(
+        &mut self,
+        subject: &Subject,
+        figure: usize,
+        sign: i8,
+        state: &mut SentenceState,
+    ) -> bool {
+        let Subject::Paired(index) = subject else {
+            return false;
+        };
+        let one_by_one = !state.paired_amounts && state.changes.len() >= 2;
+        let Some(&(node, vs_budget)) = state.changes.get(*index).filter(|_| one_by_one) else {
+            return false;
+        };
+        let value = self.percent(figure).map(|v| signed(v, sign));
+        let at = self.span(figure);
+        self.set(state, figure, Some(node), |n| match vs_budget {
+            true => set_once(
+                &mut n.change_vs_budget_pct,
+                &mut n.spans.change_vs_budget_pct,
+                value,
+                at,
+            ),
+            false => set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at),
+        });
+        true
+    }
+
     /// The words between the sentence's figure before `figure` and `figure` (where the lead-in is) name a
     /// budget and no earlier year: no `上年`, and any year printed is the report's.
     fn names_this_years_budget(&self, figure: usize, state: &SentenceState) -> bool {

@@ -127,6 +127,10 @@ struct SentenceState {
     /// Whether the budget lead-in read last names this year's budget, once its first figure decided it (see
     /// [`base_words`]).
     lead_in_this_years_budget: Option<bool>,
+    /// The changes placed in the sentence, in order: (node, against the budget), for paired rates after them.
+    changes: Vec<(usize, bool)>,
+    /// A paired list of amounts was read in the sentence: paired rates are that list's.
+    paired_amounts: bool,
     /// A budget printed before the figure it budgets: (label, figure).
     pending_budget: Option<(String, usize)>,
     /// The node whose budget was printed by name in this sentence (`一般公共预算财政拨款支出年初预算为…`).
@@ -397,6 +401,7 @@ impl<'a> Assembler<'a> {
                 if *index == 0 {
                     self.last_pair.clear();
                 }
+                state.paired_amounts = true;
                 let node = self.amount(label, *figure, state);
                 self.last_pair.push(node);
             }

@@ -200,6 +200,9 @@ impl Assembler<'_> {
             set_once(&mut n.change, &mut n.spans.change, value, at)
         });
         self.after_change(placed, target, state);
+        if let Some(node) = target.filter(|_| placed) {
+            state.changes.push((node, false));
+        }
         if placed {
             if let Some(prior) = state.prior.take() {
                 let value = self.money(prior);
@@ -241,7 +244,9 @@ impl Assembler<'_> {
         if self.against_budget_by_lead_in(figure, state) {
             return self.change_vs_budget_pct(subject, figure, sign, state);
         }
-        if self.rate_of_lost_change(subject, state) {
+        if self.rate_of_lost_change(subject, state)
+            || self.paired_rate(subject, figure, sign, state)
+        {
             return;
         }
         self.carry_subject(subject, state);
@@ -286,6 +291,9 @@ impl Assembler<'_> {
             )
         });
         self.after_change(placed, target, state);
+        if let Some(node) = target.filter(|_| placed) {
+            state.changes.push((node, true));
+        }
     }
 
     /// `…比预算数减少x万元，下降y%`: the rate of the change against the budget stated last.
