@@ -232,6 +232,8 @@ fn structure_follows_the_words_round_two() {
         .node_at("part1_2/tax")
         .expect("税收收入 under the total");
     assert_eq!(tax.amount.0.to_string(), "210");
+    // A heading of selected items naming it (`主要税收收入项目情况:`) gives it the numbered items after it.
+    assert_eq!(tax.items.len(), 3);
     // A rate after a parenthesis list is the parenthesised figure's, without doubt.
     let sangong = report_of("92-a-rate-after-a-parenthesis-list.txt");
     let vehicles = sangong.node_at("three_public/vehicles").expect("vehicles");

@@ -30,7 +30,12 @@ pub(super) struct SelectedList {
     took_item: bool,
     /// A sentence after the heading began.
     begun: bool,
+    /// The node the heading names (`主要税收收入项目情况:` after 税收收入 was read): the numbered items are its.
+    total: Option<usize>,
 }
+
+/// Words closing a heading after the name of what its items break down (`主要税收收入项目情况:`).
+const HEADING_TAILS: &[&str] = &["项目情况", "科目情况", "情况", "项目"];
 
 impl Assembler<'_> {
     /// `其中:` read: whether the words before it in its sentence, after the last figure, name a selection.
@@ -75,7 +80,39 @@ impl Assembler<'_> {
         let words = words.trim_end();
         let selects = SELECTING.iter().any(|w| words.contains(w));
         if selects && words.ends_with([':', '：']) {
-            self.selected = Some(SelectedList::default());
+            let total = self.named_by_heading(words);
+            self.selected = Some(SelectedList {
+                total,
+                ..SelectedList::default()
+            });
+        }
+    }
+
+    /// The item a heading of selected items names, read already: `主要税收收入项目情况:` → 税收收入. Only an item
+    /// with no open list of its own: a total's heading (`主要支出科目情况:`) leaves its lists as they are (see
+    /// [`super::second_list`]).
+    fn named_by_heading(&self, words: &str) -> Option<usize> {
+        let heading = words.trim_end_matches([':', '：']);
+        let heading = heading.rsplit(['。', '；', ';', '，', ',', '\n']).next()?;
+        let name = SELECTING.iter().find_map(|w| heading.strip_prefix(w))?;
+        let name = HEADING_TAILS.iter().find_map(|t| name.strip_suffix(t))?;
+        let item = self
+            .resolve_named(name)
+            .filter(|_| name.chars().count() >= 2)?;
+        let listed = self.stack.iter().any(|o| o.node == item);
+        (self.nodes[item].parent.is_some() && !listed).then_some(item)
+    }
+
+    /// The first numbered item under a heading that names a node (see [`SelectedList::total`]): that node's list
+    /// opens one level above the items, so their marker does not close it.
+    fn open_named_by_heading(&mut self, total: usize, items_level: u8) {
+        if items_level == 0 || self.stack.len() >= MAX_DEPTH {
+            return;
+        }
+        self.last_node = Some(total);
+        self.open(false);
+        if let Some(top) = self.stack.last_mut().filter(|o| o.node == total) {
+            top.level = items_level - 1;
         }
     }
 
@@ -91,6 +128,9 @@ impl Assembler<'_> {
             (Some(m), Some(level)) => m < level,
             (Some(m), None) => {
                 list.level = Some(m);
+                if let Some(total) = list.total {
+                    self.open_named_by_heading(total, m);
+                }
                 false
             }
         };
