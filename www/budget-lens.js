@@ -21,11 +21,20 @@ const FALLBACK = {
 // a page may give it as the `wasm-integrity` attribute. When set, the wasm fetch is integrity-checked.
 const BUILT_WASM_INTEGRITY = '';
 
+/** The compiled module of a wasm response, compiled as it streams in; the response itself when streaming
+ *  cannot apply (a failed request, or a server that does not say `application/wasm`): the glue then names
+ *  the failure or falls back to compiling the whole body, as it always did. */
+function compileWhileStreaming(response) {
+  const streams = response.ok && typeof WebAssembly.compileStreaming === 'function' && response.headers.get('Content-Type') === 'application/wasm';
+  return streams ? WebAssembly.compileStreaming(response) : response;
+}
+
 let core; // one module per page, shared by every widget
 function loadCore(integrity) {
   if (!core) {
-    // The wasm is fetched side by side with its glue, not after it.
-    const wasm = fetch(WASM_URL, integrity ? { integrity } : {});
+    // The wasm is fetched side by side with its glue, not after it, and compiled while it arrives: the glue's
+    // own instantiateStreaming would start compiling only once the glue itself had arrived and run.
+    const wasm = fetch(WASM_URL, integrity ? { integrity } : {}).then(compileWhileStreaming);
     wasm.catch(() => {}); // reported through the glue's init below
     core = import(GLUE_URL).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
@@ -226,6 +235,11 @@ const SERIES_PROPERTY = '--bl-series';
 function canvasColors(frame, probe) {
   const style = getComputedStyle(frame);
   const hex = (value) => {
+    // The theme's own colours are written as #rgb or #rrggbb: taken as they are, since each probe write and
+    // read recalculates style (a dozen times per drawing otherwise).
+    const plain = value.trim().toLowerCase();
+    if (/^#[0-9a-f]{6}$/.test(plain)) return plain;
+    if (/^#[0-9a-f]{3}$/.test(plain)) return `#${[...plain.slice(1)].map((c) => c + c).join('')}`;
     probe.style.color = '';
     probe.style.color = value.trim();
     if (!probe.style.color) return null;
