@@ -2,7 +2,8 @@
 // gzip, as run.mjs) with a Chromium trace, and prints, per load, when each file arrived (resource timing),
 // when each element fired `budget-lens-ready`, the drawn time, and the renderer main thread's time by event
 // up to the drawn time (the top events summed: style, layout, script, wasm compile, parse …).
-// Usage: node bench/browser/trace-first.mjs [loads] [page]
+// Usage: node bench/browser/trace-first.mjs [loads] [page]   (TIMELINE=ms also lists the main thread's events
+// over 1 ms from that time on)
 import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,13 @@ const LOADS = Number(process.argv[2] || 5);
 const PAGE = process.argv[3] || 'budget-lens.html';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'v8.wasm'];
+
+const AWAIT_DRAWN = `new Promise((resolve) => {
+  const done = () => document.documentElement?.dataset.drawn === '1';
+  if (done()) return resolve();
+  const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve()));
+  watch.observe(document, { attributes: true, subtree: true });
+})`;
 
 async function traced(context, origin) {
   const tab = await context.newPage();
@@ -28,8 +36,10 @@ async function traced(context, origin) {
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  await tab.goto(`${origin}/bench/browser/${PAGE}`);
-  await tab.waitForFunction(() => document.documentElement.dataset.drawn === '1', null, { timeout: 20000 });
+  await tab.goto(`${origin}/bench/browser/${PAGE}`, { waitUntil: 'commit' });
+  // Awaited in the page's own world, as run.mjs does: Playwright's waitForFunction would put its injected
+  // script (20–40 ms of main thread) into the trace.
+  await cdp.send('Runtime.evaluate', { expression: AWAIT_DRAWN, awaitPromise: true });
   await cdp.send('Tracing.end');
   await done;
   const page = await tab.evaluate(() => ({
@@ -100,6 +110,23 @@ function layouts(events) {
     .join(', ');
 }
 
+// TIMELINE=ms: every main-thread event from that time on (ms from navigation start) lasting over 1 ms,
+// indented by nesting: what the thread did between the files' arrival and the first chart.
+function timeline(events, fromMs) {
+  const thread = mainThread(events);
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === thread && e.ph === 'X');
+  const nav = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === thread)?.ts ?? Math.min(...mine.map((e) => e.ts));
+  const stack = [];
+  const lines = [];
+  for (const e of mine.sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    while (stack.length && stack.at(-1) <= e.ts) stack.pop();
+    const at = (e.ts - nav) / 1000;
+    if (at >= fromMs && e.dur > 1000) lines.push(`    ${'  '.repeat(stack.length)}${at.toFixed(1)} ${e.name} ${(e.dur / 1000).toFixed(1)}${e.args?.data?.url ? ` ${e.args.data.url.replace(/.*\//, '')}` : ''}`);
+    stack.push(e.ts + e.dur);
+  }
+  return lines.join('\n');
+}
+
 const { server, origin } = await startServer(root);
 const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-trace-'));
 const context = await chromium.launchPersistentContext(userDir, {
@@ -118,6 +145,7 @@ try {
     console.log(`  files: ${page.files.map(([n, s, e]) => `${n} ${f(s)}–${f(e)}`).join('; ')}`);
     const self = selfTimes(events, page.drawn);
     console.log(`  ${layouts(events)}`);
+    if (process.env.TIMELINE) console.log(timeline(events, Number(process.env.TIMELINE)));
     for (const [name, ms] of self) totals.set(name, (totals.get(name) ?? 0) + ms / LOADS);
     console.log(`  main thread: ${self.slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}`);
   }
