@@ -121,8 +121,12 @@ function requestFirst() {
     (node) => !Object.prototype.hasOwnProperty.call(node, 'report'),
   );
   if (!first) return;
-  const { report } = request(first.getAttribute('src'), first.getAttribute('wasm-integrity'));
-  report.catch(() => {}); // the element reports it in its own language
+  try {
+    const { report } = request(first.getAttribute('src'), first.getAttribute('wasm-integrity'));
+    report.catch(() => {}); // the element reports it in its own language
+  } catch {
+    // A `src` that is no URL: the element meets it itself; defining the element must not fail on it.
+  }
 }
 
 // Report text given through the `report` property, as bytes within the core's limit.
