@@ -506,7 +506,17 @@ class BudgetLens extends HTMLElement {
     // The report and the core load side by side; an element with nothing to show yet loads neither.
     const src = this.#reportText == null ? this.getAttribute('src') : null;
     if (src == null && this.#reportText == null) return;
-    const { report, loading } = request(src, this.getAttribute('wasm-integrity'));
+    let requested;
+    try {
+      requested = request(src, this.getAttribute('wasm-integrity'));
+    } catch (e) {
+      // A `src` that is no URL, named like a report that cannot be read; once, by the last of the loads
+      // that an upgrade starts (one per attribute), as every other failure is.
+      await null;
+      if (generation === this.#generation) this.#fail(`${fallback.load_failed} (${src})`, 'load', e);
+      return;
+    }
+    const { report, loading } = requested;
     report.catch(() => {}); // handled below, once the core can say it in the widget's language
     let glue;
     try {
