@@ -125,7 +125,7 @@ function requestFirst() {
     const { report } = request(first.getAttribute('src'), first.getAttribute('wasm-integrity'));
     report.catch(() => {}); // the element reports it in its own language
   } catch {
-    // A `src` that is no URL: the element meets it itself; defining the element must not fail on it.
+    // A `src` that is no URL: the element names it itself; defining the element must not fail on it.
   }
 }
 
