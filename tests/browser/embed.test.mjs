@@ -22,7 +22,7 @@ describe('a broken, missing or unreachable report', () => {
   before(async () => {
     page = await browser.newPage();
     await page.goto(server.url('/tests/browser/pages/errors.html'));
-    for (const id of ['#missing', '#broken', '#bad-view', '#english-broken', '#good']) await waitReady(page, id);
+    for (const id of ['#missing', '#broken', '#bad-view', '#english-broken', '#bad-url', '#good']) await waitReady(page, id);
   });
   after(() => page.close());
 
@@ -38,15 +38,17 @@ describe('a broken, missing or unreachable report', () => {
     assert.match(english.error, /line \d+/);
     const badView = await widgetState(page, '#bad-view');
     assert.equal(badView.error, '无法显示：报告中没有“nowhere/at/all”');
+    // A src that is no URL at all is named as the report that cannot be read (the browser's words: English only).
+    assert.equal((await widgetState(page, '#bad-url')).error, '无法显示：无法读取报告 (http://[)');
     await screenshot(page, 'errors');
   });
 
   test('fires budget-lens-error with the message, once per widget', async () => {
     const errors = await page.evaluate(() => window.errors);
-    assert.deepEqual(errors.map((e) => e.id).sort(), ['bad-view', 'broken', 'english-broken', 'missing']);
+    assert.deepEqual(errors.map((e) => e.id).sort(), ['bad-url', 'bad-view', 'broken', 'english-broken', 'missing']);
     // Each error carries a code a page can act on, whatever the language of its message.
     const codes = Object.fromEntries(errors.map((e) => [e.id, e.code]));
-    assert.deepEqual(codes, { missing: 'load', broken: 'report', 'english-broken': 'report', 'bad-view': 'report' });
+    assert.deepEqual(codes, { missing: 'load', broken: 'report', 'english-broken': 'report', 'bad-view': 'report', 'bad-url': 'load' });
     for (const e of errors) {
       const shown = (await widgetState(page, `#${e.id}`)).error;
       assert.ok(shown.endsWith(e.message), `${e.id}: ${shown} / ${e.message}`);
