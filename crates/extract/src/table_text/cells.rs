@@ -35,7 +35,7 @@ pub fn cells(chars: &[char], from: usize, to: usize) -> Vec<Cell> {
     let mut bars = false;
     let mut i = from;
     while i < to {
-        if chars[i] == '\n' && bars && !line_has_bar(chars, i + 1, to) {
+        if chars[i] == '\n' && bars && !cell_line(chars, i + 1, to) {
             break;
         }
         if separates(chars[i]) {
@@ -82,12 +82,22 @@ fn ends_in_bar(chars: &[char], end: usize, to: usize) -> bool {
         .is_some_and(|&c| c == '|')
 }
 
-/// Whether the line starting at `start` has a `|` (each line is looked at here once, from its start).
-fn line_has_bar(chars: &[char], start: usize, to: usize) -> bool {
-    chars[start..to]
-        .iter()
-        .take_while(|&&c| c != '\n')
-        .any(|&c| c == '|')
+/// Whether the line starting at `start` is cells of a `|`-separated table: it has a `|`, or the line after
+/// it is only a `|` (a table copied one cell a line, each cell's border on the line below it).
+pub fn cell_line(chars: &[char], start: usize, to: usize) -> bool {
+    let line_end = |from: usize| {
+        chars[from..to]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(to, |p| from + p)
+    };
+    let end = line_end(start);
+    if chars[start..end].contains(&'|') {
+        return true;
+    }
+    let next = (end + 1).min(to);
+    let below = &chars[next..line_end(next)];
+    below.contains(&'|') && below.iter().all(|&c| c == '|' || c.is_whitespace())
 }
 
 fn separates(c: char) -> bool {

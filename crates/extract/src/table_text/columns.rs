@@ -131,7 +131,7 @@ fn is_kind(word: &str) -> bool {
 }
 
 /// `2016年`, `2016年度`: the year a column is of.
-fn year(word: &str) -> Option<u16> {
+pub(super) fn year(word: &str) -> Option<u16> {
     let digits = word
         .strip_suffix("年度")
         .or_else(|| word.strip_suffix('年'))?;
@@ -152,7 +152,7 @@ fn year_and_kind(word: &str) -> Option<Figures<'_>> {
     })
 }
 
-fn rate_or_change(word: &str) -> Option<Role> {
+pub(super) fn rate_or_change(word: &str) -> Option<Role> {
     if CHANGE_WORDS.contains(&word) || kind_change(word) {
         Some(Role::Change)
     } else if CHANGE_PCT_WORDS.contains(&word) {

@@ -10,9 +10,11 @@
 mod cells;
 mod columns;
 mod rows;
+mod transposed;
 mod unit;
+mod unstated;
 
-use budget_lens_core::report::{Node, Unit};
+use budget_lens_core::report::{Node, Span, Unit};
 
 /// A table read from the text: its unit and its rows as breakdowns.
 pub struct Table {
@@ -20,8 +22,15 @@ pub struct Table {
     pub nodes: Vec<Node>,
 }
 
-/// Every table pasted as text in `chars` with at least one row read.
-pub fn read(chars: &[char]) -> Vec<Table> {
+/// The tables pasted as text: those read, and those not read for want of a unit.
+pub struct Tables {
+    pub read: Vec<Table>,
+    /// `|`-separated tables of numbers that state no unit anywhere: not read.
+    pub without_unit: Vec<Span>,
+}
+
+/// Every table pasted as text in `chars` with at least one row read, and those that state no unit.
+pub fn read(chars: &[char]) -> Tables {
     let mut declarations = unit::declarations(chars);
     // A header's unit starts its table at the header, before a `单位` line may have: in order of start.
     declarations.sort_by_key(|d| d.1);
@@ -29,25 +38,35 @@ pub fn read(chars: &[char]) -> Vec<Table> {
     for (k, &(unit, from)) in declarations.iter().enumerate() {
         let to = declarations.get(k + 1).map_or(chars.len(), |d| d.1);
         let cells = cells::cells(chars, from, to);
-        let words = cells.iter().take_while(|c| c.number.is_none()).count();
-        let header_len = cells[..words]
-            .iter()
-            .rposition(|c| columns::names_a_column(&c.text))
-            .map_or(words, |last| header_line_end(chars, &cells[..words], last));
-        let header: Vec<&str> = cells[..header_len]
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect();
-        let Some(columns) = columns::read(&header).filter(|c| !c.named.is_empty()) else {
-            continue;
-        };
         let prefix = format!("table{}_row", tables.len() + 1);
-        let nodes = rows::nodes(&cells[header_len..], &columns, &prefix);
+        // Years as rows first: its test is strict (every row a year, a change or a rate, all of one width).
+        let nodes = transposed::nodes(&cells, &prefix)
+            .or_else(|| by_rows(chars, &cells, &prefix))
+            .unwrap_or_default();
         if !nodes.is_empty() {
             tables.push(Table { unit, nodes });
         }
     }
-    tables
+    let starts: Vec<usize> = declarations.iter().map(|d| d.1).collect();
+    Tables {
+        read: tables,
+        without_unit: unstated::blocks(chars, &starts),
+    }
+}
+
+/// The nodes of a table whose header names its columns (items as rows), or `None` when it names none.
+fn by_rows(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Option<Vec<Node>> {
+    let words = cells.iter().take_while(|c| c.number.is_none()).count();
+    let header_len = cells[..words]
+        .iter()
+        .rposition(|c| columns::names_a_column(&c.text))
+        .map_or(words, |last| header_line_end(chars, &cells[..words], last));
+    let header: Vec<&str> = cells[..header_len]
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    let columns = columns::read(&header).filter(|c| !c.named.is_empty())?;
+    Some(rows::nodes(&cells[header_len..], &columns, prefix))
 }
 
 /// The header's length: up to its last column name, and the cells after it on the same `|`-separated line

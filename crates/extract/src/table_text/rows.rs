@@ -160,7 +160,7 @@ fn node(row: &Printed, columns: &Columns, id: String) -> Option<Node> {
     Some(node)
 }
 
-fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
+pub(super) fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
     let spans = &mut node.spans;
     if role == Role::Amount {
         (node.amount, node.at) = (Amount(value), Some(at));
