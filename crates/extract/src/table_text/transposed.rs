@@ -11,7 +11,8 @@
 //! change (`增减额`, `2023年比2022年增减`) its change and a row named a rate (`增减%`, `增长率`) its rate — the
 //! rate rows print their numbers without `%`, the row's name says it. A first column named `合计`/`总计` holds
 //! the others. A row of another count of numbers than the header has columns, or a header with a column over
-//! others (a two-row header flattened), is not read: the columns could not be told apart.
+//! others (a two-row header flattened) or a name printed twice, is not read: the columns could not be told
+//! apart.
 
 use budget_lens_core::report::{Node, Span};
 use rust_decimal::Decimal;
@@ -35,6 +36,10 @@ pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
         .map(|c| c.text.as_str())
         .filter(|w| !CORNERS.contains(w))
         .collect();
+    // A name printed twice (`合计` of the whole and of a group) leaves its columns ambiguous.
+    if (1..names.len()).any(|k| names[..k].contains(&names[k])) {
+        return None;
+    }
     let rows = rows_of(&cells[first_row..], names.len())?;
     let roles = roles(&rows)?;
     let mut nodes: Vec<Node> = names
@@ -133,4 +138,48 @@ fn column_node(name: &str, k: usize, rows: &[Row], roles: &[Role], id: String) -
         }
     }
     Some(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table_text::cells::cells;
+
+    fn read(text: &str) -> Option<Vec<Node>> {
+        let chars: Vec<char> = text.chars().collect();
+        nodes(&cells(&chars, 0, chars.len()), "t")
+    }
+
+    #[test]
+    fn columns_become_nodes_under_their_total() {
+        let nodes = read("年度 | 合计 | 甲 | 乙 |\n2020年 | 9 | 4 | 5 |\n2021年 | 10 | 4 | 6 |\n增减% | 11.1 | 0 | 20 |")
+            .unwrap();
+        assert_eq!(nodes.len(), 1);
+        let total = &nodes[0];
+        assert_eq!(total.items.len(), 2);
+        assert_eq!(total.amount.0.to_string(), "10");
+        assert_eq!(
+            total.items[1].prior.map(|p| p.0.to_string()),
+            Some("5".into())
+        );
+        assert_eq!(
+            total.items[1].change_pct.map(|p| p.0.to_string()),
+            Some("20".into())
+        );
+    }
+
+    #[test]
+    fn a_header_over_other_columns_or_a_short_row_is_not_read() {
+        // `公车` stands over `合计 购置 运行`: six names for five numbers.
+        let grouped = "年度 | 合计 | 甲 | 公车 | 合计 | 购置 | 运行 |\n\
+                       2020年 | 9 | 4 | 5 | 1 | 4 |\n2021年 | 8 | 3 | 5 | 1 | 4 |";
+        assert!(read(grouped).is_none());
+        // The same names over as many numbers: which `合计` is the whole's cannot be told.
+        let twice =
+            "年度 | 合计 | 甲 | 合计 | 乙 |\n2020年 | 9 | 4 | 5 | 5 |\n2021年 | 8 | 3 | 5 | 5 |";
+        assert!(read(twice).is_none());
+        assert!(read("年度 | 合计 | 甲 |\n2020年 | 9 | 4 |\n2021年 | 10 |").is_none());
+        // Two rows of the same year would both be the amount.
+        assert!(read("年度 | 甲 |\n2021年 | 9 |\n2021年 | 10 |").is_none());
+    }
 }
