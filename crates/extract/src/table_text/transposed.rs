@@ -37,7 +37,8 @@ pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
         .filter(|w| !CORNERS.contains(w))
         .collect();
     // A name printed twice (`合计` of the whole and of a group) leaves its columns ambiguous.
-    if (1..names.len()).any(|k| names[..k].contains(&names[k])) {
+    let mut seen = std::collections::HashSet::new();
+    if !names.iter().all(|n| seen.insert(*n)) {
         return None;
     }
     let rows = rows_of(&cells[first_row..], names.len())?;

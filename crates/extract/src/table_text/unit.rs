@@ -13,12 +13,13 @@ use super::cells::canonical;
 
 /// The unit a declaration states and where its table starts.
 pub fn declarations(chars: &[char]) -> Vec<(Unit, usize)> {
+    let lines = Lines::new(chars);
     let mut found = Vec::new();
     let mut i = 0;
     while i + 1 < chars.len() {
         let next = match (chars[i], canonical(chars[i])) {
             ('单', _) if chars[i + 1] == '位' => after_unit_word(chars, i, &mut found),
-            (_, '(') => in_parentheses(chars, i, &mut found),
+            (_, '(') => in_parentheses(chars, &lines, i, &mut found),
             _ => None,
         };
         i = next.unwrap_or(i + 1).max(i + 1);
@@ -43,33 +44,74 @@ fn after_unit_word(chars: &[char], i: usize, found: &mut Vec<(Unit, usize)>) -> 
 
 /// `(万元)`: a bare unit in parentheses at `i`; a title's when it ends its line and the line is one word,
 /// a column header's otherwise.
-fn in_parentheses(chars: &[char], i: usize, found: &mut Vec<(Unit, usize)>) -> Option<usize> {
+fn in_parentheses(
+    chars: &[char],
+    lines: &Lines,
+    i: usize,
+    found: &mut Vec<(Unit, usize)>,
+) -> Option<usize> {
     let (unit, len) = unit_at(chars, i + 1)?;
     let close = i + 1 + len;
     if chars.get(close).map(|&c| canonical(c)) != Some(')') {
         return None;
     }
-    let line_start = chars[..i]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |p| p + 1);
-    let line_end = chars[close..]
-        .iter()
-        .position(|&c| c == '\n')
-        .map_or(chars.len(), |p| close + p);
-    let rest_blank = chars[close + 1..line_end]
+    let line = lines.of(i);
+    let rest_blank = chars[close + 1..line.end]
         .iter()
         .all(|&c| c.is_whitespace() || c == '|');
     // A title is one word on its line; a header has cells (`|` or spaces between words).
-    let line = &chars[line_start..line_end];
-    let words = line.split(|c| c.is_whitespace()).filter(|w| !w.is_empty());
-    let in_cells = line.contains(&'|') || words.count() > 1;
-    let start = match (rest_blank, in_cells) {
-        (true, false) => close + 1,
-        _ => first_cell_line(chars, line_start),
+    let start = match rest_blank && !line.cells {
+        true => close + 1,
+        false => line.table_start,
     };
     found.push((unit, start));
     Some(close + 1)
+}
+
+/// A line of the text: where it ends, whether it holds cells, where the run of `|` lines it ends starts.
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    cells: bool,
+    /// The first line of the run of lines ending in `|` just above this one (its own start if none).
+    table_start: usize,
+}
+
+/// The text's lines, read once (a declaration looks its line up instead of scanning it: linear time).
+struct Lines(Vec<Line>);
+
+impl Lines {
+    fn new(chars: &[char]) -> Lines {
+        let mut lines: Vec<Line> = Vec::new();
+        let mut start = 0;
+        for end in (0..=chars.len()).filter(|&e| e == chars.len() || chars[e] == '\n') {
+            let text = &chars[start..end];
+            let words = text.split(|c| c.is_whitespace()).filter(|w| !w.is_empty());
+            let table_start = match lines.last() {
+                Some(above) if ends_in_cell(&chars[above.start..above.end]) => above.table_start,
+                _ => start,
+            };
+            lines.push(Line {
+                start,
+                end,
+                cells: text.contains(&'|') || words.count() > 1,
+                table_start,
+            });
+            start = end + 1;
+        }
+        Lines(lines)
+    }
+
+    /// The line holding character `i`.
+    fn of(&self, i: usize) -> Line {
+        let k = self.0.partition_point(|l| l.end < i);
+        self.0[k.min(self.0.len() - 1)]
+    }
+}
+
+fn ends_in_cell(line: &[char]) -> bool {
+    line.iter().rev().find(|c| !c.is_whitespace()) == Some(&'|')
 }
 
 /// `亿元`, `万元`, `元` at `j`, with its length.
@@ -80,26 +122,6 @@ fn unit_at(chars: &[char], j: usize) -> Option<(Unit, usize)> {
         (Some('元'), _) => Some((Unit::Yuan, 1)),
         _ => None,
     }
-}
-
-/// The start of the run of lines ending in `|` (one cell each, or a row) that the line at `line_start`
-/// ends: the table's first line.
-fn first_cell_line(chars: &[char], line_start: usize) -> usize {
-    let mut start = line_start;
-    while start > 0 {
-        let prev_end = start - 1; // the '\n' ending the line before
-        let prev_start = chars[..prev_end]
-            .iter()
-            .rposition(|&c| c == '\n')
-            .map_or(0, |p| p + 1);
-        let line = &chars[prev_start..prev_end];
-        let ends_in_cell = line.iter().rev().find(|c| !c.is_whitespace()) == Some(&'|');
-        if !ends_in_cell {
-            break;
-        }
-        start = prev_start;
-    }
-    start
 }
 
 #[cfg(test)]
