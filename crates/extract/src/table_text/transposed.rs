@@ -31,11 +31,12 @@ pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
     // The first row's name is the last word before the first number: a year.
     let first_row = words.checked_sub(1)?;
     columns::year(&cells[first_row].text)?;
-    let names: Vec<&str> = cells[..first_row]
+    let printed: Vec<&str> = cells[..first_row]
         .iter()
         .map(|c| c.text.as_str())
         .filter(|w| !CORNERS.contains(w))
         .collect();
+    let (names, group) = folded(printed);
     // A name printed twice (`合计` of the whole and of a group) leaves its columns ambiguous.
     let mut seen = std::collections::HashSet::new();
     if !names.iter().all(|n| seen.insert(*n)) {
@@ -48,11 +49,33 @@ pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
         .enumerate()
         .map(|(k, name)| column_node(name, k, &rows, &roles, format!("{prefix}{}", k + 1)))
         .collect::<Option<_>>()?;
+    if let Some(g) = group {
+        let items = nodes.split_off(g + 1);
+        nodes[g].items = items;
+    }
     if nodes.len() > 1 && TOTALS.contains(&names[0]) {
         let items = nodes.split_off(1);
         nodes[0].items = items;
     }
     Some(nodes)
+}
+
+/// A two-row header flattened: `合计 甲 公车 合计 购置 运行`, where `公车` stood over its own `合计` and the
+/// columns after it. The group's `合计` column becomes the group's and the columns after it its items — only
+/// when they run to the header's end (elsewhere where the group ends is not printed). Returns the column
+/// names and the group's column.
+fn folded(names: Vec<&str>) -> (Vec<&str>, Option<usize>) {
+    let groups: Vec<usize> = (1..names.len().saturating_sub(2))
+        .filter(|&g| TOTALS.contains(&names[g + 1]) && !TOTALS.contains(&names[g]))
+        .collect();
+    match groups[..] {
+        [g] => {
+            let mut columns = names;
+            columns.remove(g + 1);
+            (columns, Some(g))
+        }
+        _ => (names, None),
+    }
 }
 
 /// A row: its name and its numbers.
@@ -170,11 +193,25 @@ mod tests {
     }
 
     #[test]
-    fn a_header_over_other_columns_or_a_short_row_is_not_read() {
-        // `公车` stands over `合计 购置 运行`: six names for five numbers.
+    fn a_group_over_the_last_columns_holds_them() {
+        // `公车` stood over `合计 购置 运行`: six names for five numbers.
         let grouped = "年度 | 合计 | 甲 | 公车 | 合计 | 购置 | 运行 |\n\
                        2020年 | 9 | 4 | 5 | 1 | 4 |\n2021年 | 8 | 3 | 5 | 1 | 4 |";
-        assert!(read(grouped).is_none());
+        let nodes = read(grouped).unwrap();
+        let total = &nodes[0];
+        let labels: Vec<&str> = total.items.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["甲", "公车"]);
+        let vehicles = &total.items[1];
+        assert_eq!(vehicles.amount.0.to_string(), "5");
+        assert_eq!(vehicles.items.len(), 2);
+    }
+
+    #[test]
+    fn a_header_over_other_columns_or_a_short_row_is_not_read() {
+        // Six names over five numbers that are not a group's header.
+        let short = "年度 | 合计 | 甲 | 乙 | 丙 | 丁 | 戊 |\n\
+                     2020年 | 9 | 4 | 5 | 1 | 4 |\n2021年 | 8 | 3 | 5 | 1 | 4 |";
+        assert!(read(short).is_none());
         // The same names over as many numbers: which `合计` is the whole's cannot be told.
         let twice =
             "年度 | 合计 | 甲 | 合计 | 乙 |\n2020年 | 9 | 4 | 5 | 5 |\n2021年 | 8 | 3 | 5 | 5 |";
