@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use budget_lens::extract::extract;
+use budget_lens::extract::{extract, table_without_unit_message};
 use budget_lens::Lang;
 
 use super::input::read_input;
@@ -64,6 +64,9 @@ pub fn run(args: Args) -> ExitCode {
             at.end,
             unplaced.text
         );
+    }
+    for &at in &extraction.tables_without_unit {
+        eprintln!("{}", table_without_unit_message(at, lang));
     }
     eprintln!(
         "{}",

@@ -33,7 +33,7 @@ fn outcome(text: &str) -> Value {
         .iter()
         .map(|f| format!("{} {} {}", f.severity.name(), f.rule.name(), f.path))
         .collect();
-    json!({
+    let mut outcome = json!({
         "title": report.title,
         "entity": report.entity,
         "year": report.year,
@@ -45,7 +45,17 @@ fn outcome(text: &str) -> Value {
         "relations": report.relations.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
         "unplaced": report.unplaced.iter().map(|u| u.text.clone()).collect::<Vec<_>>(),
         "findings": findings,
-    })
+    });
+    // Only the fixtures with a table that states no unit carry the key (the others' files stay as they were).
+    if !extraction.tables_without_unit.is_empty() {
+        let spans: Vec<[usize; 2]> = extraction
+            .tables_without_unit
+            .iter()
+            .map(|s| [s.start, s.end])
+            .collect();
+        outcome["tables_without_unit"] = json!(spans);
+    }
+    outcome
 }
 
 #[test]

@@ -20,7 +20,7 @@ mod vocabulary;
 
 use std::fmt;
 
-use budget_lens_core::report::{Phase, Report, Source, Unit, FORMAT_V1, MAX_BYTES};
+use budget_lens_core::report::{Phase, Report, Source, Span, Unit, FORMAT_V1, MAX_BYTES};
 use budget_lens_core::Lang;
 
 use tokens::FigureUnit;
@@ -36,6 +36,24 @@ pub struct Extraction {
     pub figures: usize,
     /// How many of them the report holds (as an amount, share, change, rate, budget or restatement).
     pub taken: usize,
+    /// Tables pasted with `|` between their cells that state no unit (characters of the text): not read,
+    /// since their numbers could be 元 or 万元.
+    pub tables_without_unit: Vec<Span>,
+}
+
+/// What the reader is told of a table not read for want of a unit, naming where it is (characters of the
+/// text, as `unplaced` spans).
+pub fn table_without_unit_message(at: Span, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "第 {}–{} 字符处的表格未注明单位（如“单位:万元”或“(万元)”），其数字未读入",
+            at.start, at.end
+        ),
+        Lang::En => format!(
+            "the table at characters {}–{} states no unit (such as 单位:万元 or (万元)); its numbers were not read",
+            at.start, at.end
+        ),
+    }
 }
 
 /// Why no report came out of a text.
@@ -90,7 +108,10 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
     let normalized = normalize::normalize(text);
     let tokens = tokens::tokenize(&normalized);
     let original: Vec<char> = text.chars().collect();
-    let tables = table_text::read(&original);
+    let table_text::Tables {
+        read: tables,
+        without_unit,
+    } = table_text::read(&original);
     let unit = report_unit(&tokens.figures)
         .or_else(|| tables.first().map(|t| t.unit))
         .ok_or(ExtractError::NoFigures)?;
@@ -120,6 +141,7 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
         report,
         figures: assembled.figures,
         taken: assembled.taken,
+        tables_without_unit: without_unit,
     })
 }
 

@@ -1,5 +1,7 @@
 //! A table pasted as text, cut into cells: runs of non-space characters, each a number (`51,385`,
-//! `-128966.75`, `4.50%`) or a word (`税收收入小计`, `(一)`, `2016年度`).
+//! `-128966.75`, `4.50%`) or a word (`税收收入小计`, `(一)`, `2016年度`). Cells are separated by spaces or
+//! `|` (a table copied from a web page keeps its cell borders); a header's unit (`金额(万元)`, `(万元)`) was
+//! read as the table's declaration and is not part of its column's name.
 
 use budget_lens_core::report::{parse_decimal, Span};
 use rust_decimal::Decimal;
@@ -18,38 +20,96 @@ pub struct Cell {
 pub struct Number {
     pub value: Decimal,
     pub percent: bool,
+    /// `-`, `—`: a cell printed empty on purpose (no figure), which fills its column with nothing.
+    pub blank: bool,
 }
 
 /// A word longer than this is prose, not a table cell: the table has ended.
 const LONGEST_WORD: usize = 40;
 
-/// The cells of `chars[from..]` up to the table's end: a sentence end (`。`), a prose-length word, `to`.
+/// The cells of `chars[from..]` up to the table's end: a sentence end (`。`) or a prose-length word, the first
+/// line without a `|` once cells were separated by `|`, or `to`. Inside a `|`-separated table, a prose cell
+/// (`增减原因`: a sentence) is skipped: it ends its row, not the table.
 pub fn cells(chars: &[char], from: usize, to: usize) -> Vec<Cell> {
     let mut cells = Vec::new();
+    let mut bars = false;
     let mut i = from;
     while i < to {
-        if chars[i].is_whitespace() || chars[i] == '\u{3000}' {
+        if chars[i] == '\n' && bars && !cell_line(chars, i + 1, to) {
+            break;
+        }
+        if separates(chars[i]) {
+            bars |= chars[i] == '|';
             i += 1;
             continue;
         }
         let start = i;
-        while i < to && !chars[i].is_whitespace() && chars[i] != '\u{3000}' {
+        while i < to && !separates(chars[i]) {
             i += 1;
         }
-        let text: String = chars[start..i].iter().map(|&c| canonical(c)).collect();
-        if text.contains('。') || text.chars().count() > LONGEST_WORD {
-            break;
+        let word: String = chars[start..i].iter().map(|&c| canonical(c)).collect();
+        if word.contains('。') || word.chars().count() > LONGEST_WORD {
+            match bars && ends_in_bar(chars, i, to) {
+                true => continue,
+                false => break,
+            }
         }
-        let number = number(&text);
-        // A figure's span is its number, without the `%` (as the sentence reader's spans).
-        let end = i - usize::from(number.is_some_and(|n| n.percent));
-        cells.push(Cell {
-            text,
-            at: Span { start, end },
-            number,
-        });
+        cells.extend(cell(without_unit(&word), start, i));
     }
     cells
+}
+
+/// The cell of a word read from `chars[start..end]`; none for a word that was only a unit.
+fn cell(text: &str, start: usize, end: usize) -> Option<Cell> {
+    if text.is_empty() {
+        return None;
+    }
+    let number = number(text);
+    // A figure's span is its number, without the `%` (as the sentence reader's spans).
+    let end = end - usize::from(number.is_some_and(|n| n.percent && !n.blank));
+    Some(Cell {
+        text: text.to_string(),
+        at: Span { start, end },
+        number,
+    })
+}
+
+/// Whether the word ending at `end` is a cell closed by `|` (only spaces between).
+fn ends_in_bar(chars: &[char], end: usize, to: usize) -> bool {
+    chars[end..to]
+        .iter()
+        .find(|&&c| c != ' ' && c != '\u{3000}')
+        .is_some_and(|&c| c == '|')
+}
+
+/// Whether the line starting at `start` is cells of a `|`-separated table: it has a `|`, or the line after
+/// it is only a `|` (a table copied one cell a line, each cell's border on the line below it).
+pub fn cell_line(chars: &[char], start: usize, to: usize) -> bool {
+    let line_end = |from: usize| {
+        chars[from..to]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(to, |p| from + p)
+    };
+    let end = line_end(start);
+    if chars[start..end].contains(&'|') {
+        return true;
+    }
+    let next = (end + 1).min(to);
+    let below = &chars[next..line_end(next)];
+    below.contains(&'|') && below.iter().all(|&c| c == '|' || c.is_whitespace())
+}
+
+fn separates(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '|'
+}
+
+/// `金额(万元)` → `金额`, `(万元)` → `` (the unit was read as the table's declaration).
+fn without_unit(word: &str) -> &str {
+    ["(万元)", "(元)", "(亿元)"]
+        .iter()
+        .find_map(|u| word.strip_suffix(u))
+        .unwrap_or(word)
 }
 
 /// Full-width digits and signs as ASCII.
@@ -64,6 +124,13 @@ pub fn canonical(c: char) -> char {
 
 /// `-1,234.5`, `0`, `4.50%`: a number whose thousands commas (if any) group by three.
 fn number(text: &str) -> Option<Number> {
+    if matches!(text, "-" | "--" | "—" | "——" | "/") {
+        return Some(Number {
+            value: Decimal::ZERO,
+            percent: false,
+            blank: true,
+        });
+    }
     let (digits, percent) = match text.strip_suffix('%') {
         Some(d) => (d, true),
         None => (text, false),
@@ -75,7 +142,11 @@ fn number(text: &str) -> Option<Number> {
     }
     let plain: String = digits.chars().filter(|&c| c != ',').collect();
     let value = parse_decimal(&plain).ok()?;
-    Some(Number { value, percent })
+    Some(Number {
+        value,
+        percent,
+        blank: false,
+    })
 }
 
 fn grouped_by_three(whole: &str) -> bool {
@@ -90,7 +161,7 @@ mod tests {
 
     #[test]
     fn numbers_and_words() {
-        let chars: Vec<char> = "税收收入小计 27,631 -0.5 4.50％ 1. 2,6 2016年度"
+        let chars: Vec<char> = "税收收入小计 27,631 -0.5 4.50％ 1. 2,6 2016年度|(万元)"
             .chars()
             .collect();
         let cells = cells(&chars, 0, chars.len());

@@ -33,32 +33,49 @@ pub struct Columns {
 }
 
 const BUDGET_KINDS: &[&str] = &["预算数", "年初预算数", "调整预算数", "预算"];
-const AMOUNT_KINDS: &[&str] = &["完成数", "决算数", "执行数", "完成", "决算", "执行"];
+const AMOUNT_KINDS: &[&str] = &[
+    "完成数",
+    "决算数",
+    "执行数",
+    "完成",
+    "决算",
+    "执行",
+    "金额",
+    "支出",
+    "支出数",
+];
 const CHANGE_WORDS: &[&str] = &["增减值", "增减额", "增减数", "增减金额"];
 const CHANGE_PCT_WORDS: &[&str] = &["增减%", "增减率", "增长%", "增长率", "增幅", "比上年增长%"];
 const COMPLETION_WORDS: &[&str] = &["完成预算%", "完成率", "为预算%", "完成预算的%"];
 
+/// A column of figures as its header names it: the year it is of and the kind of figure, either or both
+/// (`2021年`, `预算数`, `2022年预算数`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Figures<'w> {
+    year: Option<u16>,
+    kind: Option<&'w str>,
+}
+
 /// The columns the header words name, or `None` when they name no single amount column.
 pub fn read(header: &[&str]) -> Option<Columns> {
-    let years: Vec<u16> = header.iter().filter_map(|w| year(w)).collect();
-    let kinds: Vec<&str> = header
+    let figures = figure_columns(header);
+    let latest = figures.iter().filter_map(|f| f.year).max();
+    // A table of budgets only (`2022年预算数 2023年预算数`, `预算数`): its figures are the budgets themselves,
+    // the earlier year's the prior.
+    let budgets_only = figures
         .iter()
-        .copied()
-        .filter(|w| BUDGET_KINDS.contains(w) || AMOUNT_KINDS.contains(w))
-        .collect();
-    let latest = *years.iter().max()?;
-    let kind_of = |i: usize| match kinds.len() == years.len() {
-        true => kinds.get(i).copied(),
-        false => None,
-    };
-    let mut named: Vec<Role> = years
+        .all(|f| f.kind.is_some_and(|k| BUDGET_KINDS.contains(&k)));
+    let mut named: Vec<Role> = figures
         .iter()
-        .enumerate()
-        .map(|(i, &y)| match (y < latest, kind_of(i)) {
-            (true, Some(k)) if BUDGET_KINDS.contains(&k) => None,
-            (true, _) => Some(Role::Prior),
-            (false, Some(k)) if BUDGET_KINDS.contains(&k) => Some(Role::Budget),
-            (false, _) => Some(Role::Amount),
+        .map(|f| {
+            let earlier = f.year.zip(latest).is_some_and(|(y, l)| y < l);
+            let budget = f.kind.is_some_and(|k| BUDGET_KINDS.contains(&k)) && !budgets_only;
+            match (earlier, budget) {
+                (true, true) => None,
+                (true, false) => Some(Role::Prior),
+                (false, true) => Some(Role::Budget),
+                (false, false) => Some(Role::Amount),
+            }
         })
         .collect::<Option<_>>()?;
     named.extend(header.iter().filter_map(|w| rate_or_change(w)));
@@ -71,17 +88,50 @@ pub fn read(header: &[&str]) -> Option<Columns> {
     Some(Columns { named, assumed })
 }
 
+/// The header's columns of figures: words naming a year and a kind each, or years and kinds printed as two
+/// header rows (`2020年 2021年 2021年 完成数 预算数 完成数`, paired in order when as many), or kinds alone.
+fn figure_columns<'w>(header: &[&'w str]) -> Vec<Figures<'w>> {
+    let both: Vec<Figures> = header.iter().filter_map(|w| year_and_kind(w)).collect();
+    if !both.is_empty() {
+        return both;
+    }
+    let years: Vec<u16> = header.iter().filter_map(|w| year(w)).collect();
+    let kinds: Vec<&str> = header.iter().copied().filter(|w| is_kind(w)).collect();
+    if years.is_empty() {
+        return kinds
+            .into_iter()
+            .map(|k| Figures {
+                year: None,
+                kind: Some(k),
+            })
+            .collect();
+    }
+    let paired = kinds.len() == years.len();
+    years
+        .iter()
+        .enumerate()
+        .map(|(i, &y)| Figures {
+            year: Some(y),
+            kind: kinds.get(i).copied().filter(|_| paired),
+        })
+        .collect()
+}
+
 /// Whether a header word names a column (a year, a kind, a change or rate): the words after the last of them
 /// are the first row's label (`… 增减值 增减% 一、收入支出情况对比 (一) 收入总计 58596771.09 …`).
 pub fn names_a_column(word: &str) -> bool {
     year(word).is_some()
-        || BUDGET_KINDS.contains(&word)
-        || AMOUNT_KINDS.contains(&word)
+        || is_kind(word)
+        || year_and_kind(word).is_some()
         || rate_or_change(word).is_some()
 }
 
+fn is_kind(word: &str) -> bool {
+    BUDGET_KINDS.contains(&word) || AMOUNT_KINDS.contains(&word)
+}
+
 /// `2016年`, `2016年度`: the year a column is of.
-fn year(word: &str) -> Option<u16> {
+pub(super) fn year(word: &str) -> Option<u16> {
     let digits = word
         .strip_suffix("年度")
         .or_else(|| word.strip_suffix('年'))?;
@@ -90,8 +140,20 @@ fn year(word: &str) -> Option<u16> {
         .flatten()
 }
 
-fn rate_or_change(word: &str) -> Option<Role> {
-    if CHANGE_WORDS.contains(&word) {
+/// `2022年预算数`, `2020年度支出`: a year and a kind in one word.
+fn year_and_kind(word: &str) -> Option<Figures<'_>> {
+    let at = word.find('年')?;
+    let year = year(&word[..at + '年'.len_utf8()])?;
+    let rest = &word[at + '年'.len_utf8()..];
+    let kind = rest.strip_prefix('度').unwrap_or(rest);
+    is_kind(kind).then_some(Figures {
+        year: Some(year),
+        kind: Some(kind),
+    })
+}
+
+pub(super) fn rate_or_change(word: &str) -> Option<Role> {
+    if CHANGE_WORDS.contains(&word) || kind_change(word) {
         Some(Role::Change)
     } else if CHANGE_PCT_WORDS.contains(&word) {
         Some(Role::ChangePct)
@@ -100,6 +162,17 @@ fn rate_or_change(word: &str) -> Option<Role> {
     } else {
         None
     }
+}
+
+/// `2023年预算数增减`, `决算数增减`: the change of a kind of figure (against the year before).
+fn kind_change(word: &str) -> bool {
+    let Some(kind) = word.strip_suffix("增减") else {
+        return false;
+    };
+    let kind = kind
+        .find('年')
+        .map_or(kind, |at| &kind[at + '年'.len_utf8()..]);
+    is_kind(kind.strip_prefix('度').unwrap_or(kind))
 }
 
 /// Rate columns a header names none of: 完成预算% (when there is a budget), then 比上年增长% (when there is a
@@ -147,8 +220,17 @@ mod tests {
     }
 
     #[test]
+    fn years_and_kinds_in_one_word() {
+        let words = ["项目", "2022年预算数", "2023年预算数", "2023年预算数增减"];
+        assert_eq!(read(&words).unwrap().named, [Prior, Amount, Change]);
+        let words = ["项目", "2023年度预算数", "2023年度决算数"];
+        assert_eq!(read(&words).unwrap().named, [Budget, Amount]);
+        assert_eq!(read(&["项目", "金额"]).unwrap().named, [Amount]);
+    }
+
+    #[test]
     fn no_single_amount_column_is_no_table() {
-        assert_eq!(read(&["项目", "金额"]), None);
+        assert_eq!(read(&["项目", "说明"]), None);
         assert_eq!(read(&["2021年", "2021年"]), None);
     }
 }

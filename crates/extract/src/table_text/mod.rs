@@ -1,6 +1,7 @@
-//! Tables pasted as text: a `单位:元` / `单位:万元` / `单位:亿元` line, a header of column names, then rows of
-//! a label and numbers separated by spaces (a spreadsheet or PDF table copied into a web page). The numbers
-//! carry no unit of their own — the declaration gives it — so the sentence reader never sees them as amounts.
+//! Tables pasted as text: a unit stated once ([`unit`]: a `单位:万元` line, `(万元)` after the title or in a
+//! column header), a header of column names, then rows of a label and numbers separated by spaces or `|` (a
+//! spreadsheet, PDF or web table copied as text). The numbers carry no unit of their own — the declaration
+//! gives it — so the sentence reader never sees them as amounts.
 //!
 //! Each table becomes breakdowns of its own: a row per node, nested by the rows' list markers, its columns
 //! (prior year, budget, amount, change, rates) as the header names them ([`columns`]). A row whose numbers do
@@ -9,8 +10,11 @@
 mod cells;
 mod columns;
 mod rows;
+mod transposed;
+mod unit;
+mod unstated;
 
-use budget_lens_core::report::{Node, Unit};
+use budget_lens_core::report::{Node, Span, Unit};
 
 /// A table read from the text: its unit and its rows as breakdowns.
 pub struct Table {
@@ -18,72 +22,63 @@ pub struct Table {
     pub nodes: Vec<Node>,
 }
 
-/// Every table pasted as text in `chars` with at least one row read.
-pub fn read(chars: &[char]) -> Vec<Table> {
-    let declarations = declarations(chars);
+/// The tables pasted as text: those read, and those not read for want of a unit.
+pub struct Tables {
+    pub read: Vec<Table>,
+    /// `|`-separated tables of numbers that state no unit anywhere: not read.
+    pub without_unit: Vec<Span>,
+}
+
+/// Every table pasted as text in `chars` with at least one row read, and those that state no unit.
+pub fn read(chars: &[char]) -> Tables {
+    let mut declarations = unit::declarations(chars);
+    // A header's unit starts its table at the header, before a `单位` line may have: in order of start.
+    declarations.sort_by_key(|d| d.1);
     let mut tables = Vec::new();
     for (k, &(unit, from)) in declarations.iter().enumerate() {
         let to = declarations.get(k + 1).map_or(chars.len(), |d| d.1);
         let cells = cells::cells(chars, from, to);
-        let words = cells.iter().take_while(|c| c.number.is_none()).count();
-        let header_len = cells[..words]
-            .iter()
-            .rposition(|c| columns::names_a_column(&c.text))
-            .map_or(words, |last| last + 1);
-        let header: Vec<&str> = cells[..header_len]
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect();
-        let Some(columns) = columns::read(&header).filter(|c| c.named.len() >= 2) else {
-            continue;
-        };
         let prefix = format!("table{}_row", tables.len() + 1);
-        let nodes = rows::nodes(&cells[header_len..], &columns, &prefix);
+        // Years as rows first: its test is strict (every row a year, a change or a rate, all of one width).
+        let nodes = transposed::nodes(&cells, &prefix)
+            .or_else(|| by_rows(chars, &cells, &prefix))
+            .unwrap_or_default();
         if !nodes.is_empty() {
             tables.push(Table { unit, nodes });
         }
     }
-    tables
+    let starts: Vec<usize> = declarations.iter().map(|d| d.1).collect();
+    Tables {
+        read: tables,
+        without_unit: unstated::blocks(chars, &starts),
+    }
 }
 
-/// `单位:万元` (also `单位：元`, `单位: 亿元`): the unit declared and where the table after it starts.
-fn declarations(chars: &[char]) -> Vec<(Unit, usize)> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i + 1 < chars.len() {
-        if chars[i] != '单' || chars[i + 1] != '位' {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 2;
-        while j < chars.len() && (chars[j] == ' ' || cells::canonical(chars[j]) == ':') {
-            j += 1;
-        }
-        let at = |k: usize| chars.get(j + k).copied();
-        let unit = match (at(0), at(1)) {
-            (Some('亿'), Some('元')) => Some((Unit::YiYuan, 2)),
-            (Some('万'), Some('元')) => Some((Unit::WanYuan, 2)),
-            (Some('元'), _) => Some((Unit::Yuan, 1)),
-            _ => None,
-        };
-        if let Some((unit, len)) = unit.filter(|_| j > i + 2) {
-            found.push((unit, j + len));
-        }
-        i = j.max(i + 1);
-    }
-    found
+/// The nodes of a table whose header names its columns (items as rows), or `None` when it names none.
+fn by_rows(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Option<Vec<Node>> {
+    let words = cells.iter().take_while(|c| c.number.is_none()).count();
+    let header_len = cells[..words]
+        .iter()
+        .rposition(|c| columns::names_a_column(&c.text))
+        .map_or(words, |last| header_line_end(chars, &cells[..words], last));
+    let header: Vec<&str> = cells[..header_len]
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    let columns = columns::read(&header).filter(|c| !c.named.is_empty())?;
+    Some(rows::nodes(&cells[header_len..], &columns, prefix))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_declarations_of_a_unit() {
-        let chars: Vec<char> = "单位:某医院 单位：元 表一 单位: 万元 单位万元"
-            .chars()
-            .collect();
-        let found = declarations(&chars);
-        assert_eq!(found, [(Unit::Yuan, 11), (Unit::WanYuan, 21)]);
+/// The header's length: up to its last column name, and the cells after it on the same `|`-separated line
+/// (`项目 | 2023年预算数 | 增减原因 |`: a column the reader does not take is still not the first row's label).
+fn header_line_end(chars: &[char], words: &[cells::Cell], last: usize) -> usize {
+    let mut end = last + 1;
+    while let Some(next) = words.get(end) {
+        let gap = &chars[words[end - 1].at.end..next.at.start];
+        if gap.contains(&'\n') || !gap.contains(&'|') {
+            break;
+        }
+        end += 1;
     }
+    end
 }

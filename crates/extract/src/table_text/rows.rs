@@ -1,7 +1,8 @@
 //! The rows of a pasted table: each a label (words, after its list marker if any) and the numbers after it.
 //! A row's numbers fill the header's columns (the assumed rate columns too, in doubt) or the row is left
 //! out — and then the row above it in the list is partial, since one of its items is missing.
-//! Rows nest by their list markers (`一、` > `(一)` > `1.` > `(1)`); unmarked rows stand alone.
+//! Rows nest by their list markers (`一、` > `(一)` > `1.` > `(1)`) and under a `合计`/`总计` row before them;
+//! other unmarked rows stand alone.
 
 use budget_lens_core::report::{Amount, Doubt, Node, Span};
 use rust_decimal::Decimal;
@@ -11,6 +12,9 @@ use super::columns::{Columns, Role};
 
 /// The label of a row whose name was not printed (the first row of a flattened table, usually its total).
 const UNNAMED: &str = "(名称未印出)";
+
+/// Unmarked rows that hold the marked rows after them (`合计` then `1.基本支出`, `2.项目支出`).
+const TOTALS: &[&str] = &["合计", "总计"];
 
 /// A row as printed: its list level, label and numbers.
 struct Printed<'c> {
@@ -31,8 +35,9 @@ pub fn nodes(cells: &[Cell], columns: &Columns, prefix: &str) -> Vec<Node> {
         let parent = stack.last().map(|&(_, at)| at);
         match node(&row, columns, format!("{prefix}{}", index + 1)) {
             Some(node) => {
+                let total = level == 0 && TOTALS.contains(&row.label.as_str());
                 arena.push((node, parent));
-                if level > 0 {
+                if level > 0 || total {
                     stack.push((level, arena.len() - 1));
                 }
             }
@@ -97,6 +102,8 @@ fn label(words: &[&str]) -> (Option<u8>, String) {
 
 /// A list marker opening a word: `一、` (1), `(一)` (2), `1.`/`1、` (3), `(1)` (4); the rest of the word.
 fn marker(word: &str) -> Option<(u8, &str)> {
+    // `其中:(1)公务用车运行费`: the items of the row above, marked as usual after the `其中:`.
+    let word = word.strip_prefix("其中:").unwrap_or(word);
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let han = |s: &str| !s.is_empty() && s.chars().all(numeral);
@@ -134,13 +141,18 @@ fn node(row: &Printed, columns: &Columns, id: String) -> Option<Node> {
     let fits = roles
         .iter()
         .zip(&row.numbers)
-        .all(|(role, (n, _))| role.is_rate() == n.percent);
+        .all(|(role, (n, _))| n.blank || role.is_rate() == n.percent);
     if !fits {
         return None;
     }
     let mut node = Node::new(id, row.label.clone(), Decimal::ZERO);
     for (&role, &(n, at)) in roles.iter().zip(&row.numbers) {
-        set(&mut node, role, n.value, at);
+        if n.blank && role == Role::Amount {
+            return None;
+        }
+        if !n.blank {
+            set(&mut node, role, n.value, at);
+        }
     }
     if assumed {
         node.doubt.push(Doubt::Columns);
@@ -148,7 +160,7 @@ fn node(row: &Printed, columns: &Columns, id: String) -> Option<Node> {
     Some(node)
 }
 
-fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
+pub(super) fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
     let spans = &mut node.spans;
     if role == Role::Amount {
         (node.amount, node.at) = (Amount(value), Some(at));
@@ -202,6 +214,7 @@ mod tests {
         assert_eq!(marker("1."), Some((3, "")));
         assert_eq!(marker("(2)其他"), Some((4, "其他")));
         assert_eq!(marker("增值税"), None);
+        assert_eq!(marker("其中:(1)运行费"), Some((4, "运行费")));
         assert_eq!(marker("2017比2016增减"), None);
     }
 
