@@ -117,6 +117,32 @@ describe('the sample text pasted into the builder', () => {
   });
 });
 
+// A table pasted as text that states no unit (invented figures, extractor fixture 97) is not read: the
+// builder says so and marks it in the text, with the extractor's message as the mark's title.
+describe('a pasted table that states no unit', () => {
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.goto(server.url('/www/builder.html'));
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.fill('#text', readFileSync(reportPath('tests/fixtures/extract/97-a-table-that-states-no-unit.txt'), 'utf8'));
+    await page.click('#extract');
+    await page.waitForFunction(() => document.getElementById('report-json').value.length > 0);
+  });
+  after(() => page.close());
+
+  test('says in the status that the table was not read', async () => {
+    assert.equal(await page.textContent('#status'), '取用 3 / 3 个数字，0 句未归入；1 张表格未注明单位（如“单位:万元”或“(万元)”），其数字未读入');
+  });
+
+  test('marks the table in the text with the reason', async () => {
+    const marks = await page.$$eval('#source-view mark.unplaced', (ms) => ms.map((m) => [m.textContent, m.title]));
+    assert.equal(marks.length, 1);
+    assert.match(marks[0][0], /^年度[\s\S]*13\.50/);
+    assert.match(marks[0][1], /表格未注明单位/);
+  });
+});
+
 describe('text without figures', () => {
   test('says why and keeps the text', async () => {
     const page = await browser.newPage();

@@ -44,7 +44,7 @@ function setBusy(busy) {
 function renderSource() {
   const view = $('source-view');
   const chars = Array.from(state.text);
-  const marks = state.unplaced.map((u) => ({ ...u.at, kind: 'unplaced' }));
+  const marks = state.unplaced.map((u) => ({ ...u.at, kind: 'unplaced', title: u.title }));
   if (state.selected) marks.push({ ...state.selected, kind: 'finding' });
   marks.sort((a, b) => a.start - b.start || (a.kind === 'finding' ? 1 : -1));
   view.replaceChildren();
@@ -57,6 +57,7 @@ function renderSource() {
     if (end > start) {
       const el = document.createElement('mark');
       el.className = mark.kind;
+      if (mark.title) el.title = mark.title;
       el.textContent = chars.slice(start, end).join('');
       view.append(el);
       if (mark.kind === 'finding') target = el;
@@ -177,8 +178,12 @@ function extract() {
     setStatus(say().failed(e.message ?? String(e)), { error: true });
     return;
   }
-  const unplaced = result.report.unplaced ?? [];
-  setStatus(say().taken(result.taken, result.figures, unplaced.length));
+  // A table that states no unit is not read: it is said in the status and marked in the text like an
+  // unplaced sentence (its message as the mark's title), so the reader sees what was left out and why.
+  const noUnit = (result.tablesWithoutUnit ?? []).map(({ start, end, message }) => ({ at: { start, end }, title: message }));
+  const unplaced = [...(result.report.unplaced ?? []), ...noUnit];
+  const w = say();
+  setStatus(w.taken(result.taken, result.figures, result.report.unplaced?.length ?? 0) + (noUnit.length ? w.noUnit(noUnit.length) : ''));
   showReport(result.report, { text, unplaced, source: { pdf: null, sheets: new Map() }, imported: null });
 }
 

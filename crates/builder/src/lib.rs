@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use budget_lens_core::check::check;
 use budget_lens_core::report::{parse_report, Resolver};
 use budget_lens_core::Lang;
-use budget_lens_extract::extract;
+use budget_lens_extract::{extract, table_without_unit_message};
 
 mod import;
 mod places;
@@ -26,8 +26,10 @@ pub(crate) fn json_error(e: serde_json::Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Extracts a report from the published `text`. Returns `{"report": …, "figures": n, "taken": n}` as JSON
-/// text (amounts as strings); the error message is in `lang`.
+/// Extracts a report from the published `text`. Returns `{"report": …, "figures": n, "taken": n,
+/// "tablesWithoutUnit": [{"start": n, "end": n, "message": …}]}` as JSON text (amounts as strings; a table
+/// pasted as text that states no unit is not read, and is named so the page can mark it); the error message
+/// is in `lang`.
 #[wasm_bindgen(js_name = extractReport)]
 pub fn extract_report(text: &str, lang: &str) -> Result<String, JsError> {
     let lang = Lang::from_tag(lang);
@@ -35,9 +37,20 @@ pub fn extract_report(text: &str, lang: &str) -> Result<String, JsError> {
     // The report is serialised directly (no serde_json::Value on the way: that would add a second serialiser
     // to the wasm) and wrapped by hand.
     let report = serde_json::to_string(&extraction.report).map_err(json_error)?;
+    let mut without_unit = Vec::with_capacity(extraction.tables_without_unit.len());
+    for &at in &extraction.tables_without_unit {
+        let message = table_without_unit_message(at, lang);
+        let message = serde_json::to_string(&message).map_err(json_error)?;
+        without_unit.push(format!(
+            r#"{{"start":{},"end":{},"message":{message}}}"#,
+            at.start, at.end
+        ));
+    }
     Ok(format!(
-        r#"{{"report":{report},"figures":{},"taken":{}}}"#,
-        extraction.figures, extraction.taken
+        r#"{{"report":{report},"figures":{},"taken":{},"tablesWithoutUnit":[{}]}}"#,
+        extraction.figures,
+        extraction.taken,
+        without_unit.join(",")
     ))
 }
 
