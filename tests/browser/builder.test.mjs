@@ -20,15 +20,21 @@ after(async () => {
   await server?.close();
 });
 
+/** A fresh builder page with `text` pasted and extracted; resolves once `done` holds in the page. */
+async function extracted(text, done = () => document.getElementById('report-json').value.length > 0) {
+  const page = await browser.newPage();
+  await page.goto(server.url('/www/builder.html'));
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#text', text);
+  await page.click('#extract');
+  await page.waitForFunction(done);
+  return page;
+}
+
 describe('the sample text pasted into the builder', () => {
   let page;
   before(async () => {
-    page = await browser.newPage();
-    await page.goto(server.url('/www/builder.html'));
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.fill('#text', SAMPLE_TEXT);
-    await page.click('#extract');
-    await page.waitForFunction(() => document.getElementById('report-json').value.length > 0);
+    page = await extracted(SAMPLE_TEXT);
   });
   after(() => page.close());
 
@@ -122,12 +128,7 @@ describe('the sample text pasted into the builder', () => {
 describe('a pasted table that states no unit', () => {
   let page;
   before(async () => {
-    page = await browser.newPage();
-    await page.goto(server.url('/www/builder.html'));
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.fill('#text', readFileSync(reportPath('tests/fixtures/extract/97-a-table-that-states-no-unit.txt'), 'utf8'));
-    await page.click('#extract');
-    await page.waitForFunction(() => document.getElementById('report-json').value.length > 0);
+    page = await extracted(readFileSync(reportPath('tests/fixtures/extract/97-a-table-that-states-no-unit.txt'), 'utf8'));
   });
   after(() => page.close());
 
@@ -145,12 +146,7 @@ describe('a pasted table that states no unit', () => {
 
 describe('text without figures', () => {
   test('says why and keeps the text', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url('/www/builder.html'));
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.fill('#text', '，。；这里没有金额');
-    await page.click('#extract');
-    await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+    const page = await extracted('，。；这里没有金额', () => document.getElementById('status').classList.contains('error'));
     assert.match(await page.textContent('#status'), /^未能生成报告：文本中没有金额/);
     assert.equal(await page.inputValue('#text'), '，。；这里没有金额');
     assert.deepEqual(page.errors ?? [], []);
