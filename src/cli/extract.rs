@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use budget_lens::extract::{extract, table_without_unit_message};
 use budget_lens::Lang;
 
-use super::input::read_input;
+use super::input::{read_input, write_report};
 use super::{LangArg, EXIT_UNREADABLE};
 
 #[derive(clap::Args)]
@@ -36,24 +36,8 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let json = match serde_json::to_string_pretty(&extraction.report) {
-        Ok(json) => json,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, json + "\n") {
-                eprintln!(
-                    "{}",
-                    lang.pick("无法写入", "cannot write").to_owned() + &format!(" {path}: {e}")
-                );
-                return ExitCode::FAILURE;
-            }
-        }
-        None => println!("{json}"),
+    if let Err(code) = write_report(&extraction.report, args.output.as_deref(), lang) {
+        return code;
     }
     for unplaced in &extraction.report.unplaced {
         let at = unplaced.at;

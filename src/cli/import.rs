@@ -2,13 +2,13 @@
 //! one file or one file per table) → a report. Stderr lists the tables found, the figures placed and what
 //! could not be placed.
 
-use std::io::Read;
 use std::process::ExitCode;
 
 use budget_lens::tables::read::MAX_INPUT_BYTES;
 use budget_lens::tables::{import_files, Import};
 use budget_lens::Lang;
 
+use super::input::{read_bounded, write_report};
 use super::{LangArg, EXIT_UNREADABLE};
 
 #[derive(clap::Args)]
@@ -28,7 +28,7 @@ pub fn run(args: Args) -> ExitCode {
     let lang = Lang::from(args.lang);
     let mut files = Vec::new();
     for path in &args.files {
-        match read_bounded(path, lang) {
+        match read_bounded(path, MAX_INPUT_BYTES, lang) {
             Ok(bytes) => files.push((path.clone(), bytes)),
             Err(message) => {
                 eprintln!("{message}");
@@ -43,37 +43,11 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let json = match serde_json::to_string_pretty(&import.report) {
-        Ok(json) => json,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, json + "\n") {
-                eprintln!("{} {path}: {e}", lang.pick("无法写入", "cannot write"));
-                return ExitCode::FAILURE;
-            }
-        }
-        None => println!("{json}"),
+    if let Err(code) = write_report(&import.report, args.output.as_deref(), lang) {
+        return code;
     }
     summarise(&import, lang);
     ExitCode::SUCCESS
-}
-
-/// The file's bytes; a file over the limit is refused after reading one byte past it, never whole.
-fn read_bounded(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
-    let limit = MAX_INPUT_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-        .map_err(|e| match lang {
-            Lang::Zh => format!("无法读取 {path}：{e}"),
-            Lang::En => format!("cannot read {path}: {e}"),
-        })?;
-    Ok(bytes)
 }
 
 /// Tables found, figures placed, tables missing or without figures, on stderr.

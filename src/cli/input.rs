@@ -1,14 +1,21 @@
-//! Reading a file or standard input (`-`), with messages in the user's language.
+//! Reading a file or standard input (`-`) and writing a report, with messages in the user's language.
 
 use std::io::Read;
+use std::process::ExitCode;
 
-use budget_lens::report::MAX_BYTES;
+use budget_lens::report::{Report, MAX_BYTES};
 use budget_lens::Lang;
 
 /// The bytes of `path`, or of standard input for `-`. Reading stops one byte past the parser's limit, so a
 /// huge file is refused without being read whole (the parser then reports it as too large).
 pub fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
-    let limit = MAX_BYTES as u64 + 1;
+    read_bounded(path, MAX_BYTES, lang)
+}
+
+/// The bytes of `path` (standard input for `-`), read up to one byte past `max_bytes` and never further:
+/// the reader of the bytes tells an input over its limit by their length.
+pub fn read_bounded(path: &str, max_bytes: usize, lang: Lang) -> Result<Vec<u8>, String> {
+    let limit = max_bytes as u64 + 1;
     let mut bytes = Vec::new();
     let result = if path == "-" {
         std::io::stdin()
@@ -22,4 +29,22 @@ pub fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>, String> {
         Lang::Zh => format!("无法读取 {path}：{e}"),
         Lang::En => format!("cannot read {path}: {e}"),
     })
+}
+
+/// The report as pretty JSON, to `output` or to standard output; a failure is printed and becomes the exit code.
+pub fn write_report(report: &Report, output: Option<&str>, lang: Lang) -> Result<(), ExitCode> {
+    let json = serde_json::to_string_pretty(report).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::FAILURE
+    })?;
+    match output {
+        Some(path) => std::fs::write(path, json + "\n").map_err(|e| {
+            eprintln!("{} {path}: {e}", lang.pick("无法写入", "cannot write"));
+            ExitCode::FAILURE
+        }),
+        None => {
+            println!("{json}");
+            Ok(())
+        }
+    }
 }
