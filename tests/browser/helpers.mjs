@@ -133,9 +133,18 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** The checker's findings of a report, from the native CLI's JSON (the same core as the widget). */
+/** The absolute path of a file of the repository, given relative to its root. */
 export function reportPath(relative) {
   return join(ROOT, relative);
+}
+
+/** The tables corpus's documents by file name without extension (tests/data/tables/corpus.txt, the list
+ *  the native tests read too). */
+export function tablesCorpus() {
+  return readFileSync(reportPath('tests/data/tables/corpus.txt'), 'utf8')
+    .split('\n')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 /** CSS-pixel point of the median canvas pixel of exactly `rgb`, optionally within rows [minY, maxY) and

@@ -7,20 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { reportPath, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { reportPath, screenshot, startBrowser, startServer, tablesCorpus, waitReady, widgetState } from './helpers.mjs';
 
-const CORPUS = [
-  'putuo-commerce-2025-budget',
-  'putuo-finance-2024-final-ALTERED',
-  'putuo-finance-2024-final',
-  'putuo-govoffice-2025-budget',
-  'putuo-govoffice-2025-unit-budget',
-  'putuo-justice-2026-budget',
-  'putuo-justice-2026-unit-budget',
-  'putuo-social-work-2024-final',
-  'putuo-wanli-2024-budget',
-  'template-2024-final',
-];
+const CORPUS = tablesCorpus();
 
 /** Opened through the page's file input and drop in the suites below, and compared with the CLI there. */
 const UI_TESTED = ['putuo-justice-2026-budget', 'putuo-finance-2024-final-ALTERED'];

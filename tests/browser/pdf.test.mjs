@@ -6,20 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { reportPath, screenshot, startBrowser, startServer } from './helpers.mjs';
+import { reportPath, screenshot, startBrowser, startServer, tablesCorpus } from './helpers.mjs';
 
-const CORPUS = [
-  'putuo-commerce-2025-budget',
-  'putuo-finance-2024-final-ALTERED',
-  'putuo-finance-2024-final',
-  'putuo-govoffice-2025-budget',
-  'putuo-govoffice-2025-unit-budget',
-  'putuo-justice-2026-budget',
-  'putuo-justice-2026-unit-budget',
-  'putuo-social-work-2024-final',
-  'putuo-wanli-2024-budget',
-  'template-2024-final',
-];
+const CORPUS = tablesCorpus();
 
 /** The pages of the key's tables: their grids must be equal. Narrative pages are compared by their text:
  * their grids (prose cut into "columns") shift with the readers' slightly different glyph widths. */

@@ -19,7 +19,7 @@ fn data(name: &str) -> PathBuf {
 #[test]
 fn the_cli_report_of_every_corpus_pdf_equals_the_recorded_report() {
     let update = std::env::var_os("UPDATE_REPORTS").is_some();
-    for name in CORPUS {
+    for name in corpus() {
         let pdf = data(&format!("{name}.pdf"));
         let out = run(&["import", pdf.to_str().unwrap()], b"");
         assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
@@ -42,7 +42,7 @@ fn the_cli_report_of_every_corpus_pdf_equals_the_recorded_report() {
 /// every member the importer writes: each recorded report read and written again is the same JSON.
 #[test]
 fn every_recorded_report_reads_back_whole() {
-    for name in CORPUS {
+    for name in corpus() {
         let bytes = std::fs::read(data(&format!("{name}.report.json"))).unwrap();
         let report = budget_lens::report::parse_report_bytes(&bytes)
             .unwrap_or_else(|e| panic!("{name}: {e:?}"));

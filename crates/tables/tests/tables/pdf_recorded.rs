@@ -4,7 +4,7 @@
 //! After a deliberate change: `UPDATE_GRIDS=1 cargo test -p budget-lens-tables --test tables pdf_recorded`.
 #![cfg(feature = "pdf")]
 
-use crate::support::{data, CORPUS};
+use crate::support::{corpus, data};
 use budget_lens_tables::layout::{page_grid, page_text};
 use budget_lens_tables::pdf::read_pdf;
 use serde::Serialize;
@@ -41,7 +41,7 @@ fn recorded(name: &str) -> String {
 #[test]
 fn native_grids_equal_the_recorded_grids() {
     let dir = data("");
-    for name in CORPUS {
+    for name in corpus() {
         let path = dir.join(format!("{name}.grids.json"));
         let now = recorded(name);
         if std::env::var_os("UPDATE_GRIDS").is_some() {

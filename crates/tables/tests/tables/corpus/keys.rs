@@ -8,7 +8,7 @@ use budget_lens_core::report::{Node, Report};
 use budget_lens_tables::{import_files, Import, Kind};
 use serde_json::Value;
 
-use crate::support::{data, CORPUS as DOCUMENTS};
+use crate::support::{corpus, data};
 
 /// What the PDF path does not give exactly yet, per test (the workbook path gives all of it): the gaps
 /// left, listed so that each one closed makes its test stricter. None is left on this corpus; a document
@@ -29,9 +29,8 @@ fn documents(test: &str) -> Vec<&'static str> {
         .iter()
         .find(|(t, _)| *t == test)
         .map_or(&[][..], |(_, g)| *g);
-    DOCUMENTS
-        .iter()
-        .copied()
+    corpus()
+        .into_iter()
         .filter(|d| source() == "xlsx" || run_gaps || !gaps.contains(d))
         .filter(|d| only.as_deref().is_none_or(|o| o == *d))
         .collect()
