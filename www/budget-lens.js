@@ -562,7 +562,7 @@ class BudgetLens extends HTMLElement {
     }
     if (generation !== this.#generation) return;
     if (loaded == null) return; // nothing to show yet
-    if (loaded.tooLarge) return this.#fail(glue.reportTooLarge(loaded.tooLarge, lang), 'too-large');
+    if (loaded.tooLarge) return this.#guard(() => this.#fail(glue.reportTooLarge(loaded.tooLarge, lang), 'too-large'));
     this.#release();
     try {
       this.#widget = new glue.Widget(loaded.bytes, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);

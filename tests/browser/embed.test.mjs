@@ -210,7 +210,7 @@ describe('one load per element and script turn', () => {
 <link rel="stylesheet" href="/www/budget-lens.css">
 <script type="module">
   import * as glue from '/www/pkg/budget_lens.js';
-  window.calls = { state: 0, draw: 0 };
+  window.calls = { state: 0, draw: 0, tip: 0, tipPosition: 0 };
   for (const name of Object.keys(window.calls)) {
     const method = glue.Widget.prototype[name];
     glue.Widget.prototype[name] = function (...args) {
@@ -245,9 +245,22 @@ describe('one load per element and script turn', () => {
     const seen = await counts();
     assert.deepEqual(reports(seen.fetched), [SMALL]);
     assert.deepEqual(seen.events, [['budget-lens-ready', null, null]]);
-    assert.deepEqual(seen.calls, { state: 1, draw: 1 }, 'one Widget, rendered and drawn once');
+    assert.deepEqual([seen.calls.state, seen.calls.draw], [1, 1], 'one Widget, rendered and drawn once');
     const state = await widgetState(page, '#w');
     assert.deepEqual([state.crumbs, state.pressed, state.tableShown, state.findingsShown], [['一般公共预算财政拨款支出'], ['false', 'true'], true, true]);
+  });
+
+  test('a hover back onto an item is one call into the core: its tooltip is built and placed once per drawing', async () => {
+    const bar = await findColor(page, '#w', [0x18, 0x36, 0x7c]);
+    await page.mouse.move(bar.x, bar.y);
+    const first = await counts();
+    assert.equal((await widgetState(page, '#w')).tipLines[0], '一般公共服务支出');
+    await page.mouse.move(1, 1);
+    assert.equal((await widgetState(page, '#w')).tip, null, 'off the chart: no tooltip');
+    await page.mouse.move(bar.x, bar.y);
+    const again = await counts();
+    assert.equal((await widgetState(page, '#w')).tipLines[0], '一般公共服务支出');
+    assert.deepEqual([again.calls.tip - first.calls.tip, again.calls.tipPosition - first.calls.tipPosition], [0, 0]);
   });
 
   test('src, view, chart and lang changed in one script turn: one load of the last src, no error', async () => {
