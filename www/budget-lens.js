@@ -324,13 +324,15 @@ class BudgetLens extends HTMLElement {
   #widget = null; // the core's Widget for the loaded report
   #reportText = null; // set through the `report` property
   #strings = null;
-  #generation = 0; // discards loads overtaken by newer ones
+  #generation = 0; // the current load: a newer one overtakes it
+  #loadQueued = false;
   #readyFired = false;
   #dom;
   #resize;
   #lastWidth = 0;
   #lastDpr = 0;
   #dprQuery = null;
+  #motionQuery = null;
 
   constructor() {
     super();
@@ -433,7 +435,7 @@ class BudgetLens extends HTMLElement {
     // Device pixels change with the box and with devicePixelRatio (zoom, another screen): redraw on either.
     this.#resize = new ResizeObserver(() => {
       const width = this.#dom.stage.clientWidth;
-      if (width !== this.#lastWidth || (window.devicePixelRatio || 1) !== this.#lastDpr) this.#draw();
+      if (width !== this.#lastWidth || (window.devicePixelRatio || 1) !== this.#lastDpr) this.#request({ draw: true });
     });
     try {
       this.#resize.observe(this.#dom.stage, { box: 'device-pixel-content-box' });
@@ -445,7 +447,7 @@ class BudgetLens extends HTMLElement {
     this.#motionQuery = matchMedia(REDUCED_MOTION);
     window.addEventListener('beforeprint', this.#onPrint);
     window.addEventListener('afterprint', this.#onLook);
-    this.#load();
+    this.#queueLoad();
   }
 
   disconnectedCallback() {
@@ -454,21 +456,29 @@ class BudgetLens extends HTMLElement {
     for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).removeEventListener('change', this.#onLook);
     window.removeEventListener('beforeprint', this.#onPrint);
     window.removeEventListener('afterprint', this.#onLook);
+    this.#generation++; // a load under way is dropped
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#due = null;
     this.#release();
   }
 
   // Colour scheme or forced colours changed, or printing ended: redraw in the matching theme.
-  #onLook = () => this.#draw();
+  #onLook = () => this.#request({ draw: true });
 
-  // Paper is white: print the chart in the light theme whatever the screen uses.
-  #onPrint = () => this.#draw('print');
+  // Paper is white: print the chart in the light theme whatever the screen uses, at once.
+  #onPrint = () => {
+    this.#request({ draw: true, print: true });
+    this.#flush();
+  };
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
-    if (name === 'size' || name === 'theme') return this.#draw();
+    if (name === 'size' || name === 'theme') return this.#request({ draw: true });
+    // They move the reader in a report shown; a load under way takes them as they are when it runs.
     if (name === 'chart' && this.#widget) return this.#setChart(after || 'pie');
     if (name === 'view' && this.#widget) return this.#open(after || '');
-    this.#load();
+    this.#queueLoad();
   }
 
   /** The report as an object or JSON text; an alternative to `src`. */
@@ -478,7 +488,7 @@ class BudgetLens extends HTMLElement {
 
   set report(value) {
     this.#reportText = typeof value === 'string' ? value : JSON.stringify(value);
-    if (this.isConnected) this.#load();
+    if (this.isConnected) this.#queueLoad();
   }
 
   get #lang() {
@@ -498,8 +508,20 @@ class BudgetLens extends HTMLElement {
     this.#widget = null;
   }
 
-  async #load() {
-    const generation = ++this.#generation;
+  /** Every cause of a load (each attribute an upgrade sets, `report`, being connected) asks here: one load
+   *  runs when the script turn ends, of the element as it is then. The report shown before is let go. */
+  #queueLoad() {
+    this.#generation++;
+    this.#release();
+    if (this.#loadQueued) return;
+    this.#loadQueued = true;
+    queueMicrotask(() => {
+      this.#loadQueued = false;
+      if (this.isConnected) this.#load(this.#generation);
+    });
+  }
+
+  async #load(generation) {
     const lang = this.#lang;
     const fallback = FALLBACK[lang === 'en' ? 'en' : 'zh'];
     this.#dom.frame.lang = lang;
@@ -510,11 +532,8 @@ class BudgetLens extends HTMLElement {
     try {
       requested = request(src, this.getAttribute('wasm-integrity'));
     } catch (e) {
-      // A `src` that is no URL, named like a report that cannot be read; once, by the last of the loads
-      // that an upgrade starts (one per attribute), as every other failure is.
-      await null;
-      if (generation === this.#generation) this.#fail(`${fallback.load_failed} (${src})`, 'load', e);
-      return;
+      // A `src` that is no URL, named like a report that cannot be read.
+      return this.#fail(`${fallback.load_failed} (${src})`, 'load', e);
     }
     const { report, loading } = requested;
     report.catch(() => {}); // handled below, once the core can say it in the widget's language
@@ -543,7 +562,7 @@ class BudgetLens extends HTMLElement {
     }
     if (generation !== this.#generation) return;
     if (loaded == null) return; // nothing to show yet
-    if (loaded.tooLarge) return this.#fail(glue.reportTooLarge(loaded.tooLarge, lang), 'too-large');
+    if (loaded.tooLarge) return this.#guard(() => this.#fail(glue.reportTooLarge(loaded.tooLarge, lang), 'too-large'));
     this.#release();
     try {
       this.#widget = new glue.Widget(loaded.bytes, this.getAttribute('view') || '', this.getAttribute('chart') || 'pie', lang);
@@ -555,7 +574,9 @@ class BudgetLens extends HTMLElement {
     this.#dom.body.hidden = false;
     if (this.hasAttribute('table')) this.#toggleTable(true);
     if (this.hasAttribute('findings')) this.#toggleFindings(true);
-    this.#render();
+    this.#due = this.#easing = null; // due for the report before
+    this.#request({ render: true });
+    this.#flush(); // `budget-lens-ready` means drawn
   }
 
   /** Shows `message` (the widget's language) and fires `budget-lens-error` with it and its `code`: `wasm`,
@@ -586,14 +607,63 @@ class BudgetLens extends HTMLElement {
     }
   }
 
-  /** Brings every part of the element up to the core's state (`enter`: a new level or chart, which
-   *  enters with a short animation); guarded wherever it is called from. */
-  #render(enter = false) {
-    this.#guard(() => this.#renderNow(enter));
+  // ---- One update per frame: every cause (a `Changed`, a hover, a new box, look or pixel ratio, a step of
+  // the hover's transition) asks for what it changed, and the next frame does it all, in one order. ----
+
+  #due = null;
+  #frame = 0;
+  #easing = null; // the frame time the hover's emphasis started easing in
+
+  /** Asks the next frame for what changed, in the shape of the core's `Changed` (`render`, `enter`, `draw`,
+   *  `hover`, `tip` with `card`, `say`; -1: none) with the element's `paint`, `print` and `highlight`. */
+  #request(c) {
+    const due = (this.#due ??= {});
+    if (c.render) Object.assign(due, { render: true, tip: -1, highlight: null });
+    due.enter ||= c.enter;
+    due.draw ||= c.draw || c.render;
+    due.paint ||= c.paint || c.hover != null;
+    if (c.draw) due.print = c.print;
+    for (const key of ['hover', 'tip', 'card', 'say', 'highlight']) if (c[key] != null) due[key] = c[key];
+    this.#frame ||= requestAnimationFrame((now) => this.#update(now));
   }
 
+  /** What is due, now: for a report's first drawing, printing, an export. */
+  #flush() {
+    cancelAnimationFrame(this.#frame);
+    this.#update(performance.now());
+  }
+
+  #update(now) {
+    this.#frame = 0;
+    const due = this.#due;
+    this.#due = null;
+    if (!due || !this.#widget) return;
+    // One guard: a failure shows one message and stops the rest.
+    this.#guard(() => {
+      if (due.render) this.#renderNow(due.enter);
+      if (due.highlight) for (const row of this.#dom.table.querySelectorAll('tbody tr')) row.classList.toggle('bl-highlight', row.dataset.path === due.highlight);
+      if (due.hover != null) this.#easing = due.hover >= 0 && !this.#motionQuery?.matches ? now : null;
+      if (this.#easing != null) this.#easeStep(now);
+      if (due.draw) this.#draw(due.print);
+      else if (due.paint) this.#repaint();
+      if (due.tip < 0) this.#hideTip();
+      else if (due.tip != null) this.#showTip(due.tip, due.card);
+      if (due.say != null) this.#dom.live.textContent = due.say;
+    });
+  }
+
+  /** A step of the hovered part's emphasis (pull-out, band) easing in over HOVER_MS. */
+  #easeStep(now) {
+    const t = Math.min(1, Math.max(0, now - this.#easing) / HOVER_MS);
+    const pending = Math.round(100 * (1 - t) ** 2); // ease-out
+    this.#widget.setHoverPending(pending);
+    if (pending > 0) this.#request({ paint: true });
+    else this.#easing = null;
+  }
+
+  /** Brings everything around the chart up to the core's state (`enter`: a new level or chart, which
+   *  enters with a short animation). */
   #renderNow(enter) {
-    if (!this.#widget) return;
     const s = this.#strings;
     const state = JSON.parse(this.#widget.state());
     const d = this.#dom;
@@ -627,34 +697,20 @@ class BudgetLens extends HTMLElement {
     d.levelNote.replaceChildren(...own.map((f) => el('li', { class: `bl-sev-${f.severity}` }, [el('span', { class: `bl-mark bl-mark-${f.severity}`, 'aria-hidden': 'true', text: '!' }), ` ${f.text}`])));
     d.levelNote.hidden = !own.length;
     if (enter) this.#animate();
-    this.#tipKey = null; // stale lines
-    this.#dom.tip.replaceChildren();
-    this.#hideTip();
-    this.#draw();
+    this.#tips.clear();
+    this.#tipShown = null;
+    d.tip.replaceChildren();
   }
 
-  #motionQuery = null;
-
-  /** One event into the core (`event(widget)` returns its `Changed` as JSON) and everything it changed
-   *  followed in one pass; the change, or nothing when there is no widget or the core failed. */
+  /** One event into the core (`event(widget)` returns its `Changed` as JSON): select fires at once, the
+   *  rest is asked of the next update. The change, or nothing when there is no widget or the core failed. */
   #follow(event) {
     if (!this.#widget) return null;
     const changed = this.#guard(() => JSON.parse(event(this.#widget)));
     if (!changed) return null;
     if (changed.select) this.dispatchEvent(new CustomEvent('budget-lens-select', { bubbles: true, composed: true, detail: changed.select }));
-    if (changed.render) this.#render(changed.enter);
-    else if (changed.draw) this.#draw();
-    if (changed.hover != null) this.#easeHover(changed.hover >= 0);
-    if (changed.tip != null) {
-      if (changed.tip >= 0) this.#showTip(changed.tip, changed.card);
-      else this.#hideTip();
-    }
-    if (changed.say != null) this.#announce(changed.say);
+    this.#request(changed);
     return changed;
-  }
-
-  #announce(text) {
-    this.#dom.live.textContent = text;
   }
 
   /** A short entrance (≤ 300 ms) for a new level or chart: none when the reader asks for reduced motion. */
@@ -670,69 +726,48 @@ class BudgetLens extends HTMLElement {
     );
   }
 
-  /** The hovered part's emphasis (pull-out, band) eases in over HOVER_MS, drawn frame by frame; at once
-   *  under reduced motion or when the hover leaves. */
-  #easeHover(hovering) {
-    cancelAnimationFrame(this.#hoverFrame);
-    if (!hovering || this.#motionQuery?.matches) return this.#repaint();
-    const start = performance.now();
-    const step = (now) => {
-      const t = Math.min(1, Math.max(0, now - start) / HOVER_MS);
-      const pending = Math.round(100 * (1 - t) ** 2); // ease-out
-      this.#guard(() => this.#widget.setHoverPending(pending));
-      this.#repaint();
-      if (pending > 0) this.#hoverFrame = requestAnimationFrame(step);
-    };
-    step(start);
-  }
-
-  #hoverFrame = 0;
-
   /** The look: `print` (light, no overrides), or the `theme` attribute against the page and the media. */
-  #look(mode) {
+  #look(print) {
     const frame = this.#dom.frame;
-    const scheme = mode === 'print' ? 'light' : schemeOf(this.getAttribute('theme'), this);
+    const scheme = print ? 'light' : schemeOf(this.getAttribute('theme'), this);
     frame.dataset.theme = scheme;
     const forced = matchMedia(FORCED_COLORS).matches;
-    const theme = mode === 'print' ? 'light' : themeName(scheme);
-    const colors = mode === 'print' || forced ? {} : canvasColors(frame, this.#dom.probe);
+    const theme = print ? 'light' : themeName(scheme);
+    const colors = print || forced ? {} : canvasColors(frame, this.#dom.probe);
     const pairs = Object.entries(colors).map(([name, value]) => `${name}:${Array.isArray(value) ? value.join(',') : value}`);
     return { theme, colors: pairs.join(' ') };
   }
 
-  /** Draws the chart in the current look (`print`: the light one), zoomed with the text size. */
-  #draw(mode) {
-    if (!this.#widget) return;
+  /** Draws the chart afresh in the current look (`print`: the light one), zoomed with the text size. */
+  #draw(print = false) {
     const { canvas, stage } = this.#dom;
     const width = stage.clientWidth;
-    if (!width) return; // not laid out yet; the ResizeObserver calls again
+    if (!width) return; // not laid out yet; the ResizeObserver asks again
     this.#lastWidth = width;
     const dpr = window.devicePixelRatio || 1;
     this.#lastDpr = dpr;
-    const look = this.#look(mode);
+    const look = this.#look(print);
     // The chart zooms with the widget's font size (the page's, and the large mode's).
     const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize);
-    this.#guard(() => {
-      const height = Math.round(this.#widget.look(look.theme, look.colors, fontSize, width));
-      // Resizing a canvas reallocates its bitmap: only when the size really changed (not on every hover).
-      const pixelWidth = Math.round(width * dpr);
-      const pixelHeight = Math.round(height * dpr);
-      const cssWidth = `${width}px`;
-      const cssHeight = `${height}px`;
-      if (canvas.width !== pixelWidth || canvas.height !== pixelHeight || canvas.style.width !== cssWidth || canvas.style.height !== cssHeight) {
-        canvas.style.width = cssWidth;
-        canvas.style.height = cssHeight;
-        canvas.width = pixelWidth;
-        canvas.height = pixelHeight;
-      }
-      this.#widget.draw(canvas, this.#dom.layer, width, height, dpr);
-      this.#tipSize = null; // measured again: the box or text size may have changed
-      this.#drawn = mode === 'print' ? null : { width, height, dpr };
-      if (!this.#readyFired) {
-        this.#readyFired = true;
-        this.dispatchEvent(new CustomEvent('budget-lens-ready', { bubbles: true, composed: true }));
-      }
-    });
+    const height = Math.round(this.#widget.look(look.theme, look.colors, fontSize, width));
+    // Resizing a canvas reallocates its bitmap: only when the size really changed (not on every hover).
+    const pixelWidth = Math.round(width * dpr);
+    const pixelHeight = Math.round(height * dpr);
+    const cssWidth = `${width}px`;
+    const cssHeight = `${height}px`;
+    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight || canvas.style.width !== cssWidth || canvas.style.height !== cssHeight) {
+      canvas.style.width = cssWidth;
+      canvas.style.height = cssHeight;
+      canvas.width = pixelWidth;
+      canvas.height = pixelHeight;
+    }
+    this.#widget.draw(canvas, this.#dom.layer, width, height, dpr);
+    for (const held of this.#tips.values()) held.size = held.place = null;
+    this.#drawn = print ? null : { width, height, dpr };
+    if (!this.#readyFired) {
+      this.#readyFired = true;
+      this.dispatchEvent(new CustomEvent('budget-lens-ready', { bubbles: true, composed: true }));
+    }
   }
 
   #drawn = null; // the size of the last drawing in the page's look: a hover repaints at it
@@ -740,10 +775,9 @@ class BudgetLens extends HTMLElement {
   /** Paints the chart again at the last drawing's size and look: a hover or a step of its transition,
    *  with no style read and no layout (the core keeps both until they change). */
   #repaint() {
-    if (!this.#widget) return;
     if (!this.#drawn) return this.#draw();
     const { width, height, dpr } = this.#drawn;
-    this.#guard(() => this.#widget.draw(this.#dom.canvas, this.#dom.layer, width, height, dpr));
+    this.#widget.draw(this.#dom.canvas, this.#dom.layer, width, height, dpr);
   }
 
   #watchPixelRatio() {
@@ -754,7 +788,7 @@ class BudgetLens extends HTMLElement {
 
   #onPixelRatio = () => {
     this.#watchPixelRatio();
-    this.#draw();
+    this.#request({ draw: true });
   };
 
   #point(event) {
@@ -771,7 +805,7 @@ class BudgetLens extends HTMLElement {
     this.#follow((w) => w.focus('press'));
   }
 
-  // One core call per move; repaint and tooltip only on a change.
+  // One core call per move; an update only when the hover changed.
   #onPointerMove(event) {
     if (!this.#widget) return;
     const [x, y] = this.#point(event);
@@ -782,7 +816,7 @@ class BudgetLens extends HTMLElement {
   #onPointerLeave() {
     if (!this.#widget) return;
     this.#pointed(this.#widget.pointer(-1, -1, false));
-    this.#hideTip();
+    this.#request({ tip: -1 });
   }
 
   /** Follows `Widget.pointer`'s packed answer: bit 0 the hand cursor, bit 1 the hover changed, the bits
@@ -792,9 +826,7 @@ class BudgetLens extends HTMLElement {
     if (this.#dom.canvas.style.cursor !== cursor) this.#dom.canvas.style.cursor = cursor;
     if (!(bits & 2)) return;
     const hovered = (bits >> 2) - 1;
-    this.#easeHover(hovered >= 0);
-    if (hovered >= 0) this.#showTip(hovered);
-    else this.#hideTip();
+    this.#request({ hover: hovered, tip: hovered, card: false });
   }
 
   #onClick(event) {
@@ -813,10 +845,8 @@ class BudgetLens extends HTMLElement {
 
   #reveal(path) {
     if (!this.#follow((w) => w.reveal(path))?.render) return;
+    this.#request({ highlight: path });
     this.#dom.canvas.focus({ preventScroll: false });
-    for (const row of this.#dom.table.querySelectorAll('tbody tr')) {
-      row.classList.toggle('bl-highlight', row.dataset.path === path);
-    }
   }
 
   // `round`: the pie button, back to the pie or donut the page asked for (the core remembers which).
@@ -841,6 +871,7 @@ class BudgetLens extends HTMLElement {
 
   /** Saves the chart as PNG (the canvas, at device resolution) or SVG, or the level as CSV. */
   #export(kind) {
+    this.#flush();
     if (!this.#widget) return;
     // The file's name and text (none for a PNG, taken from the canvas) from the core.
     const file = this.#guard(() => JSON.parse(this.#widget.file(kind)));
@@ -862,19 +893,22 @@ class BudgetLens extends HTMLElement {
   }
 
   /** The tooltip of item `index`: inside the chart where the core places it (never over the part it
-   *  describes), or for touch a card below the chart. Lines built and measured once per item; moved by
-   *  `transform` (no layout). */
+   *  describes), or for touch a card below the chart. Lines built once per item and level, measured and
+   *  placed once per drawing; moved by `transform` (no layout). */
   #showTip(index, touch = false) {
-    if (!this.#widget) return this.#hideTip();
-    const tip = this.#dom.tip;
     const key = `${index} ${touch}`;
-    if (this.#tipKey !== key) {
-      const lines = this.#guard(() => JSON.parse(this.#widget.tip(index)));
-      if (!lines?.length) return this.#hideTip();
-      tip.replaceChildren(...lines.map(tipLine));
+    let held = this.#tips.get(key);
+    if (!held) {
+      const lines = JSON.parse(this.#widget.tip(index));
+      if (!lines.length) return this.#hideTip();
+      held = { lines: lines.map(tipLine), size: null, place: null };
+      this.#tips.set(key, held);
+    }
+    const tip = this.#dom.tip;
+    if (this.#tipShown !== held) {
+      tip.replaceChildren(...held.lines);
       tip.classList.toggle('bl-tip-card', touch);
-      this.#tipKey = key;
-      this.#tipSize = null;
+      this.#tipShown = held;
     }
     tip.hidden = false;
     if (touch) {
@@ -882,21 +916,22 @@ class BudgetLens extends HTMLElement {
       return;
     }
     // Measured at the stage's corner, where the stage's edge does not squeeze it.
-    if (!this.#tipSize) {
+    if (!held.size) {
       tip.style.transform = '';
-      this.#tipSize = [tip.offsetWidth, tip.offsetHeight];
+      held.size = [tip.offsetWidth, tip.offsetHeight];
     }
-    const { width, height } = this.#drawn ?? { width: this.#dom.stage.clientWidth, height: this.#dom.stage.clientHeight };
-    const place = this.#guard(() => this.#widget.tipPosition(index, ...this.#tipSize, width, height));
-    if (!place || place.length !== 2) return this.#hideTip();
-    // Whole device pixels, as left and top would be snapped: the text stays crisp.
-    const dpr = this.#drawn?.dpr ?? (window.devicePixelRatio || 1);
-    const [x, y] = place.map((v) => Math.round(v * dpr) / dpr);
-    tip.style.transform = `translate(${x}px, ${y}px)`;
+    if (!held.place) {
+      const { width, height, dpr } = this.#drawn ?? { width: this.#dom.stage.clientWidth, height: this.#dom.stage.clientHeight, dpr: window.devicePixelRatio || 1 };
+      const place = this.#widget.tipPosition(index, ...held.size, width, height);
+      if (place?.length !== 2) return this.#hideTip();
+      // Whole device pixels, as left and top would be snapped: the text stays crisp.
+      held.place = [...place].map((v) => Math.round(v * dpr) / dpr);
+    }
+    tip.style.transform = `translate(${held.place[0]}px, ${held.place[1]}px)`;
   }
 
-  #tipKey = null; // whose lines it holds
-  #tipSize = null; // their measured size
+  #tips = new Map(); // `index touch` → { lines, size, place }
+  #tipShown = null;
 
   #hideTip() {
     this.#dom.tip.hidden = true;

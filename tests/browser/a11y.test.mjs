@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { ROOT, afterFrame, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
 
 const AXE = `${ROOT}/tests/browser/node_modules/axe-core/axe.min.js`;
 const WIDGETS = ['#by-function', '#expenditure', '#income', '#english'];
@@ -44,6 +44,7 @@ async function openDemo({ colorScheme = 'light', forcedColors = 'none', size = n
       if (root.querySelector('.bl-findings').hidden) root.querySelector('.bl-badge').click();
     }
   }, WIDGETS);
+  await afterFrame(page); // the widgets' update for the new size or language
   return page;
 }
 

@@ -188,3 +188,129 @@ describe('a failing core', () => {
   });
 });
 
+
+// Every cause of a load — each attribute an upgrade sets, the `report` property, being connected — asks for
+// one load per script turn, and the element as it is when the turn ends is what loads: the last state wins.
+// Counted on a page that wraps `fetch` and the core's `Widget.state` (read once per render) and
+// `Widget.draw` (served from memory: the test's own page, not a file of the repository).
+describe('one load per element and script turn', () => {
+  const PAGE = '/tests/browser/pages/loads.html';
+  const SMALL = '/tests/browser/fixtures/small-2021.json';
+  const HTML = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>loads</title>
+<script>
+  window.fetched = [];
+  const fetchFirst = window.fetch;
+  window.fetch = (input, init) => (window.fetched.push(new URL(String(input.url ?? input), location.href).pathname), fetchFirst(input, init));
+  window.events = [];
+  for (const type of ['budget-lens-ready', 'budget-lens-error']) {
+    document.addEventListener(type, (e) => window.events.push([type, e.detail?.code ?? null, e.detail?.message ?? null]));
+  }
+</script>
+<link rel="stylesheet" href="/www/budget-lens.css">
+<script type="module">
+  import * as glue from '/www/pkg/budget_lens.js';
+  window.calls = { state: 0, draw: 0, tip: 0, tipPosition: 0 };
+  for (const name of Object.keys(window.calls)) {
+    const method = glue.Widget.prototype[name];
+    glue.Widget.prototype[name] = function (...args) {
+      window.calls[name]++;
+      return method.apply(this, args);
+    };
+  }
+  await import('/www/budget-lens.js');
+</script>
+</head><body>
+<budget-lens id="w" src="${SMALL}" view="gpb_by_function" chart="bar" lang="en" theme="light" size="large" table findings></budget-lens>
+</body></html>`;
+
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.route(`**${PAGE}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HTML }));
+    await page.goto(server.url(PAGE));
+    await waitReady(page, '#w');
+  });
+  after(() => page.close());
+
+  const counts = () =>
+    page.evaluate(async () => {
+      // Two frames: whatever the change asked of the next update is done.
+      for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(() => done()));
+      return { fetched: [...window.fetched], events: [...window.events], calls: { ...window.calls } };
+    });
+  const reports = (fetched) => fetched.filter((path) => path.endsWith('.json'));
+
+  test('an element written in HTML with eight attributes reads its report once and renders once', async () => {
+    const seen = await counts();
+    assert.deepEqual(reports(seen.fetched), [SMALL]);
+    assert.deepEqual(seen.events, [['budget-lens-ready', null, null]]);
+    assert.deepEqual([seen.calls.state, seen.calls.draw], [1, 1], 'one Widget, rendered and drawn once');
+    const state = await widgetState(page, '#w');
+    assert.deepEqual([state.crumbs, state.pressed, state.tableShown, state.findingsShown], [['一般公共预算财政拨款支出'], ['false', 'true'], true, true]);
+  });
+
+  test('a hover back onto an item is one call into the core: its tooltip is built and placed once per drawing', async () => {
+    const bar = await findColor(page, '#w', [0x18, 0x36, 0x7c]);
+    await page.mouse.move(bar.x, bar.y);
+    const first = await counts();
+    assert.equal((await widgetState(page, '#w')).tipLines[0], '一般公共服务支出');
+    await page.mouse.move(1, 1);
+    assert.equal((await widgetState(page, '#w')).tip, null, 'off the chart: no tooltip');
+    await page.mouse.move(bar.x, bar.y);
+    const again = await counts();
+    assert.equal((await widgetState(page, '#w')).tipLines[0], '一般公共服务支出');
+    assert.deepEqual([again.calls.tip - first.calls.tip, again.calls.tipPosition - first.calls.tipPosition], [0, 0]);
+  });
+
+  test('src, view, chart and lang changed in one script turn: one load of the last src, no error', async () => {
+    const before = await counts();
+    await page.evaluate(() => {
+      const w = document.getElementById('w');
+      w.setAttribute('src', '/tests/browser/fixtures/broken.json'); // overtaken in the same turn: never read
+      w.setAttribute('src', '/tests/browser/fixtures/small-2021.json?again');
+      w.setAttribute('view', 'income');
+      w.setAttribute('chart', 'pie');
+      w.setAttribute('lang', 'zh-CN');
+    });
+    await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.bl-crumb')?.textContent === '收入合计');
+    const seen = await counts();
+    assert.deepEqual(reports(seen.fetched.slice(before.fetched.length)), [SMALL], 'only the last src is read');
+    assert.deepEqual(seen.events.slice(before.events.length), [], 'no error on the way');
+    assert.deepEqual({ state: seen.calls.state - before.calls.state, draw: seen.calls.draw - before.calls.draw }, { state: 1, draw: 1 });
+    const state = await widgetState(page, '#w');
+    assert.deepEqual([state.crumbs, state.pressed], [['收入合计'], ['true', 'false']]);
+    assert.ok(state.badge.startsWith('数据核对'), `in the new language: ${state.badge}`);
+  });
+
+  test('a new report and a view only it has, set in one turn: the view opens on the new report, no error', async () => {
+    const before = await counts();
+    await page.evaluate(() => {
+      const w = document.getElementById('w');
+      w.report = { format: 'budget-lens/1', unit: '万元', breakdowns: [{ id: 'novel', label: '新的报告', amount: '3', items: [{ id: 'a', label: '甲', amount: '1' }, { id: 'b', label: '乙', amount: '2' }] }] };
+      w.setAttribute('view', 'novel');
+    });
+    await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.bl-crumb')?.textContent === '新的报告');
+    const seen = await counts();
+    assert.deepEqual(seen.events.slice(before.events.length), [], 'the view was not looked for in the report shown before');
+    assert.deepEqual({ state: seen.calls.state - before.calls.state, draw: seen.calls.draw - before.calls.draw }, { state: 1, draw: 1 });
+    assert.equal((await widgetState(page, '#w')).error, null);
+  });
+
+  test('a new element connected and given another language in the same turn: one error, in that language', async () => {
+    const before = await counts();
+    await page.evaluate(() => {
+      const w = document.createElement('budget-lens');
+      w.id = 'missing';
+      w.setAttribute('src', '/tests/browser/fixtures/no-such-report.json');
+      document.body.append(w);
+      w.setAttribute('lang', 'en');
+    });
+    await waitReady(page, '#missing');
+    const seen = await counts();
+    const events = seen.events.slice(before.events.length);
+    assert.equal(events.length, 1, JSON.stringify(events));
+    assert.deepEqual(events[0].slice(0, 2), ['budget-lens-error', 'load']);
+    assert.equal((await widgetState(page, '#missing')).error, 'Cannot show: Cannot read the report (/tests/browser/fixtures/no-such-report.json): HTTP 404');
+  });
+});

@@ -112,9 +112,17 @@ export async function waitReady(page, selector) {
   );
 }
 
-/** Counts canvas pixels that are not background white. */
+/** Resolves after the page's next animation frame: a widget brings itself up to date once per frame, so
+ *  what an event changed is on the page then. (inkPixels, findColor, shadowText and widgetState wait for it
+ *  themselves.) */
+export function afterFrame(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+}
+
+/** Counts canvas pixels that are not background white, after the next frame. */
 export function inkPixels(page, selector) {
-  return page.evaluate((sel) => {
+  return page.evaluate(async (sel) => {
+    await new Promise((done) => requestAnimationFrame(() => done())); // the widgets update once per frame
     const canvas = document.querySelector(sel).shadowRoot.querySelector('.bl-canvas');
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let ink = 0;
@@ -125,7 +133,10 @@ export function inkPixels(page, selector) {
 
 /** Text of an element in the widget's shadow root. */
 export function shadowText(page, selector, inner) {
-  return page.evaluate(([sel, q]) => document.querySelector(sel).shadowRoot.querySelector(q)?.textContent ?? null, [selector, inner]);
+  return page.evaluate(async ([sel, q]) => {
+    await new Promise((done) => requestAnimationFrame(() => done())); // the widgets update once per frame
+    return document.querySelector(sel).shadowRoot.querySelector(q)?.textContent ?? null;
+  }, [selector, inner]);
 }
 
 export async function screenshot(page, name) {
@@ -151,7 +162,8 @@ export function tablesCorpus() {
  *  right of the fraction `minX` of the width. */
 export function findColor(page, selector, rgb, { minY = 0, maxY = Infinity, minX = 0 } = {}) {
   return page.evaluate(
-    ([sel, [r, g, b], lo, hi, left]) => {
+    async ([sel, [r, g, b], lo, hi, left]) => {
+      await new Promise((done) => requestAnimationFrame(() => done())); // the widgets update once per frame
       const canvas = document.querySelector(sel).shadowRoot.querySelector('.bl-canvas');
       const scale = canvas.width / canvas.clientWidth;
       const { data, width } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
@@ -175,7 +187,8 @@ export function findColor(page, selector, rgb, { minY = 0, maxY = Infinity, minX
 
 /** Facts of a widget's shadow DOM that tests look at. */
 export function widgetState(page, selector) {
-  return page.evaluate((sel) => {
+  return page.evaluate(async (sel) => {
+    await new Promise((done) => requestAnimationFrame(() => done())); // the widgets update once per frame
     const root = document.querySelector(sel).shadowRoot;
     const q = (s) => root.querySelector(s);
     const visible = (s) => !!q(s) && !q(s).hidden;

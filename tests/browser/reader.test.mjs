@@ -4,7 +4,7 @@
 // announced, motion, distinct buttons, English punctuation, part names. The real sample report throughout.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { findColor, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { afterFrame, findColor, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
 
 const SAMPLE = '/www/reports/panjin-xinglongtai-2021.json';
 const NAVY = [0x18, 0x36, 0x7c]; // the light theme's first series colour
@@ -42,9 +42,11 @@ async function widgetPage(attributes, { css = '', viewport = { width: 1000, heig
   return page;
 }
 
-/** Boxes (viewport pixels) of the tooltip, the chart's stage and the canvas. */
+/** Boxes (viewport pixels) of the tooltip, the chart's stage and the canvas, after the next frame (the
+ *  widget's update). */
 function boxes(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => done()));
     const root = document.querySelector('#w').shadowRoot;
     const box = (q) => {
       const node = root.querySelector(q);
@@ -59,8 +61,12 @@ function boxes(page) {
 const inside = (inner, outer) => inner.left >= outer.left - 0.5 && inner.top >= outer.top - 0.5 && inner.right <= outer.right + 0.5 && inner.bottom <= outer.bottom + 0.5;
 const covers = (box, x, y) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
 
-/** The canvas as a data URL, to compare two drawings. */
-const drawing = (page) => page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('.bl-canvas').toDataURL());
+/** The canvas as a data URL after the next frame (the widget's update), to compare two drawings. */
+const drawing = (page) =>
+  page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => done()));
+    return document.querySelector('#w').shadowRoot.querySelector('.bl-canvas').toDataURL();
+  });
 
 describe('tooltips', () => {
   test('stay inside the widget and never cover the point they describe (donut and bars, zh and en)', async () => {
@@ -239,14 +245,14 @@ describe('motion', () => {
       try {
         const at = await findColor(page, '#w', NAVY, { minY: 30 });
         assert.ok(at, 'the largest slice');
-        // Every frame's drawing for 400 ms after the move: a transition draws the hover first without its
-        // emphasis and then with it (two or more drawings, however few frames a loaded machine gives); no
-        // transition draws it in full at once (one drawing).
+        // Every frame's drawing for 400 ms after the move, from the frame that follows it (the widget
+        // updates once per frame): a transition draws the hover first without its emphasis and then with it
+        // (two or more drawings, however few frames a loaded machine gives); no transition draws it in full
+        // at once (one drawing).
         const drawings = await page.evaluate(async ({ x, y }) => {
           const canvas = document.querySelector('#w').shadowRoot.querySelector('.bl-canvas');
           const seen = new Set();
           canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse', bubbles: true }));
-          seen.add(canvas.toDataURL());
           const start = performance.now();
           while (performance.now() - start < 400) {
             await new Promise((done) => requestAnimationFrame(done));
@@ -265,6 +271,7 @@ describe('motion', () => {
       const page = await widgetPage({ view: 'gpb_by_function', chart: 'pie' }, { media: { reducedMotion } });
       try {
         await page.locator('#w .bl-chart-bar').click();
+        await afterFrame(page);
         const animations = await page.evaluate(() =>
           document
             .querySelector('#w')
