@@ -7,8 +7,8 @@
 use arbitrary::Arbitrary;
 use budget_lens::check::{check, Finding};
 use budget_lens::report::{
-    parse_report, Amount, FigureSpans, Node, Phase, Relation, Report, Restatement, Source, Span,
-    Unit, Unplaced, FORMAT_V1,
+    parse_report, Amount, Comparison, Doubt, FigureSpans, Node, Phase, Relation, Report,
+    RestatedFigure, Restatement, Source, Span, Unit, Unplaced, FORMAT_V1,
 };
 use budget_lens::Lang;
 use libfuzzer_sys::fuzz_target;
@@ -97,10 +97,14 @@ struct FuzzNode {
     change_pct: Option<FuzzDecimal>,
     budget: Option<FuzzDecimal>,
     completion_pct: Option<FuzzDecimal>,
-    restated: Vec<(FuzzDecimal, Option<FuzzSpan>)>,
+    comparison: Option<u8>,
+    change_vs_budget: Option<FuzzDecimal>,
+    change_vs_budget_pct: Option<FuzzDecimal>,
+    restated: Vec<(FuzzDecimal, Option<FuzzSpan>, bool)>,
     partial: bool,
+    doubt: Vec<u8>,
     at: Option<FuzzSpan>,
-    spans: [Option<FuzzSpan>; 6],
+    spans: [Option<FuzzSpan>; 9],
     items: Vec<FuzzNode>,
 }
 
@@ -115,15 +119,36 @@ impl FuzzNode {
         node.change_pct = amount(&self.change_pct);
         node.budget = amount(&self.budget);
         node.completion_pct = amount(&self.completion_pct);
+        node.comparison = self.comparison.map(|c| match c % 3 {
+            0 => Comparison::Above,
+            1 => Comparison::Below,
+            _ => Comparison::Equal,
+        });
+        node.change_vs_budget = amount(&self.change_vs_budget);
+        node.change_vs_budget_pct = amount(&self.change_vs_budget_pct);
         node.restated = self
             .restated
             .iter()
-            .map(|(a, at)| Restatement {
+            .map(|(a, at, of_budget)| Restatement {
                 amount: Amount(a.get()),
                 at: span(at),
+                of: if *of_budget {
+                    RestatedFigure::Budget
+                } else {
+                    RestatedFigure::Amount
+                },
             })
             .collect();
         node.partial = self.partial;
+        node.doubt = self
+            .doubt
+            .iter()
+            .map(|d| match d % 3 {
+                0 => Doubt::List,
+                1 => Doubt::Subject,
+                _ => Doubt::Columns,
+            })
+            .collect();
         node.at = span(&self.at);
         let s = &self.spans;
         node.spans = FigureSpans {
@@ -133,6 +158,9 @@ impl FuzzNode {
             change_pct: span(&s[3]),
             budget: span(&s[4]),
             completion_pct: span(&s[5]),
+            comparison: span(&s[6]),
+            change_vs_budget: span(&s[7]),
+            change_vs_budget_pct: span(&s[8]),
         };
         node.items = self.items.iter().map(FuzzNode::get).collect();
         node
