@@ -14,6 +14,7 @@
 
 mod base_words;
 mod class_path;
+mod context;
 mod current_year;
 mod free;
 mod funds;
@@ -74,6 +75,8 @@ struct Built {
     year: Option<u16>,
     /// A free root or an item below one (see [`free`]): its lists are known only where the text marks them.
     free: bool,
+    /// The part of the jurisdiction and the budget's section it was printed in (see [`context`]).
+    context: context::Context,
     /// A marked list of its items ended with its sentence: items taken later are a second list (see
     /// [`second_list`]).
     list_ended: bool,
@@ -199,6 +202,8 @@ pub struct Assembler<'a> {
     /// Where the sentence read last ended: the words up to the next one are a heading the grammar read nothing
     /// from.
     previous_end: usize,
+    /// The part of the jurisdiction and the budget's section the words read last name (see [`context`]).
+    context: context::Context,
 }
 
 impl<'a> Assembler<'a> {
@@ -237,6 +242,7 @@ impl<'a> Assembler<'a> {
             year: None,
             selected: None,
             previous_end: 0,
+            context: context::Context::default(),
         }
     }
 
@@ -282,6 +288,11 @@ impl<'a> Assembler<'a> {
         };
         let numbered = marker.is_some();
         self.note_heading(self.previous_end, sentence.start);
+        let first_figure = sentence.statements.iter().find_map(figure_of);
+        let words_end = first_figure
+            .and_then(|f| self.figures.get(f))
+            .map_or(sentence.end, |f| f.start);
+        self.note_context(self.previous_end.min(sentence.start), words_end);
         self.selected_list_goes_on(marker);
         self.previous_end = sentence.end;
         let mut state = self.begin_sentence(numbered);

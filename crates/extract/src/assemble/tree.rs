@@ -90,6 +90,12 @@ impl Assembler<'_> {
         // its own rather than none.
         self.root(root, label, value, at, level)
             .or_else(|| self.free_root(label, value, at, level))
+            // `加上年结转0万元，收入总计0万元` in another budget's section: that budget's total, a quantity of
+            // its own beside the terms.
+            .or_else(|| match label.balance_term {
+                true => self.balance_term(label, value, at),
+                false => None,
+            })
     }
 
     /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
@@ -219,6 +225,9 @@ impl Assembler<'_> {
             let (id, _) = child_of(schema, item_label)?;
             self.nodes[parent].child_by_id.get(id).copied()
         })?;
+        if !self.same_value(item, value) && !self.same_context(item, &label.text) {
+            return None;
+        }
         restate(&mut self.nodes[item].node, value, at);
         Some(item)
     }
@@ -243,8 +252,10 @@ impl Assembler<'_> {
                 }
                 let closes_enumeration =
                     self.amounts_in_sentence > 1 && is_section_subtotal(&label.text);
+                let same_value = self.same_value(existing, value);
                 if !same_quantity(&self.nodes[existing], label, value)
-                    || (closes_enumeration && !self.same_value(existing, value))
+                    || (closes_enumeration && !same_value)
+                    || (!same_value && !self.same_context(existing, &label.text))
                 {
                     return None;
                 }
@@ -414,7 +425,10 @@ impl Assembler<'_> {
             }
             // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
             // item's name, yet differ in value and in name: two quantities, not one printed twice.
-            if built.node.amount.0 != value && !same_item_name(&built.printed, &label.text) {
+            if built.node.amount.0 != value
+                && (!same_item_name(&built.printed, &label.text)
+                    || !self.same_context(existing, &label.text))
+            {
                 return None;
             }
             restate(&mut self.nodes[existing].node, value, at);
@@ -602,6 +616,7 @@ impl Assembler<'_> {
             child_by_id: BTreeMap::new(),
             printed: String::new(),
             year: None,
+            context: self.context.clone(),
             free: false,
             list_ended: false,
             items_sum: Sum::default(),
