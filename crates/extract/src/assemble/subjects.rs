@@ -191,6 +191,15 @@ impl Assembler<'_> {
         if self.against_budget_by_lead_in(figure, state) {
             return self.change_vs_budget(subject, figure, sign, state);
         }
+        // `与2021年执行数相比…本级收入增加365万元`: a change against another figure of the year, which the report
+        // has no place for; never last year's (a year-on-year rate would be checked against it). It and the
+        // bare rate after it find no place.
+        if self.against_another_base(figure, state) {
+            state.problem = true;
+            state.lost_change = true;
+            state.change_target = None;
+            return;
+        }
         self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
         self.doubt_list_end_change(subject, target, state);
