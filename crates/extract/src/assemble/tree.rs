@@ -22,6 +22,10 @@ impl Assembler<'_> {
         if label.text.is_empty() || self.void_list || label.text.ends_with('由') {
             return None;
         }
+        // `人均因公出国费用2.4万元`, `车均运行维护费…`: an average per head, never a part of a total.
+        if is_per_unit(&label.text) {
+            return self.free_root(label, value, at, level);
+        }
         if let Some(root) = root_of(&label.text) {
             return self.place_root_label(root, label, value, at, level);
         }
@@ -397,6 +401,9 @@ impl Assembler<'_> {
             .as_deref()
             .and_then(|schema| child_of(schema, &label.text))
             .map(|(id, _)| id);
+        if let Some(vehicles) = self.vehicles_part(parent, known) {
+            return self.child(vehicles, label, value, at, level);
+        }
         let existing = match known {
             Some(id) => self.nodes[parent].child_by_id.get(id).copied(),
             None if self.nodes[parent].open_list && !self.off_list(parent, &label.text) => {
@@ -456,6 +463,15 @@ impl Assembler<'_> {
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
         Some(index)
+    }
+
+    /// `公务用车购置费` after `公务用车购置及运行维护费` among the 三公 items: a part of that item, not a fourth
+    /// item beside it (the same money counted twice).
+    fn vehicles_part(&self, parent: usize, known: Option<&str>) -> Option<usize> {
+        let three_public = self.nodes[parent].schema.as_deref() == Some("three_public");
+        let part = matches!(known, Some("vehicle_purchase" | "vehicle_operation"));
+        let vehicles = self.nodes[parent].child_by_id.get("vehicles").copied();
+        vehicles.filter(|_| three_public && part)
     }
 
     /// An item a known total takes from its own list (see [`Assembler::takes_listed_item`]). The vocabulary has
@@ -688,6 +704,13 @@ fn is_section_subtotal(label: &str) -> bool {
 fn is_prior_year(built: &Built, label: &Label) -> bool {
     let previous = matches!((built.year, label.year), (Some(a), Some(b)) if b + 1 == a);
     previous && same_scope(&built.printed, &label.text)
+}
+
+/// `人均…`, `车均…`, `生均…`: a figure per head (per car, per student), not a sum of money.
+fn is_per_unit(label: &str) -> bool {
+    ["人均", "车均", "生均", "户均", "次均", "亩均"]
+        .iter()
+        .any(|w| label.contains(w))
 }
 
 /// Spending by economic category (工资福利支出, 商品和服务支出…): another split of spending than the function
