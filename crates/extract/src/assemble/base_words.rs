@@ -90,6 +90,19 @@ impl Assembler<'_> {
         chars.iter().collect()
     }
 
+    /// `比年初预算8.3亿元减少…`, `相比预算数6.1亿元减少1.1亿元，下降17.9%`: the figure a change is measured
+    /// against, when its words name this year's budget, is the budget (and the change and the bare rate after it
+    /// are against it), never last year's amount.
+    pub(super) fn compared_figure(&mut self, figure: usize, state: &mut SentenceState) {
+        if !self.names_this_years_budget(figure, state) {
+            state.prior = Some(figure);
+            return;
+        }
+        state.budget_lead_in = true;
+        state.lead_in_this_years_budget = Some(true);
+        self.budget(&Subject::Implicit, figure, state);
+    }
+
     /// `与上年同期相比增加A，与年初预算相比增加B，分别增长x%、y%`: paired rates after changes stated one by one
     /// (no paired list of amounts in the sentence) are theirs in order, each against its change's base.
     pub(super) fn paired_rate(

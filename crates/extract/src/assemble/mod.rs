@@ -421,7 +421,7 @@ impl<'a> Assembler<'a> {
                 self.last_pair.push(node);
             }
             Statement::Budget { subject, figure } => self.budget(subject, *figure, state),
-            Statement::Prior { figure } => state.prior = Some(*figure),
+            Statement::Prior { figure } => self.compared_figure(*figure, state),
             Statement::AdjustedFrom { label, figure } => {
                 state.pending_adjustment = Some((label.clone(), *figure));
             }
