@@ -19,8 +19,11 @@ impl Assembler<'_> {
             return Some(node);
         }
         // `总收入由84.67亿元调整为107.78亿元`: the value before a change is not the label's amount.
-        if label.text.is_empty() || self.void_list || label.text.ends_with('由') {
+        if label.text.is_empty() || label.text.ends_with('由') {
             return None;
+        }
+        if self.void_list {
+            return self.new_root_in_void_list(label, value, at, level);
         }
         // `人均因公出国费用2.4万元`, `车均运行维护费…`: an average per head, never a part of a total.
         if is_per_unit(&label.text) {
@@ -57,6 +60,20 @@ impl Assembler<'_> {
         let last = self.last_node?;
         let previous = self.nodes[last].year.is_some_and(|y| y == year + 1);
         previous.then(|| self.set_prior(last, value, at)).flatten()
+    }
+
+    /// `…行政经费79.13亿元，较上年预算负增长37%。其中，“三公”经费4.77亿元…` after a total that found no place:
+    /// the list's items have no known parent, but a total the vocabulary names (not printed before) is a
+    /// quantity of its own, its root, whatever it is a part of. Anything else finds no place.
+    fn new_root_in_void_list(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let root = root_of(&label.text).filter(|r| !self.root_by_id.contains_key(r.id))?;
+        self.root(root, label, value, at, level)
     }
 
     /// `(一)因公出国(境)费支出0万元` under a heading after the item was listed: a known item of a root printed
