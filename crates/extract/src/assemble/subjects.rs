@@ -123,6 +123,20 @@ impl Assembler<'_> {
                 .and_then(|parent| self.child_with_label(parent, text));
         }
         self.sibling_named(text)
+            .or_else(|| self.known_item_of_a_root(text))
+    }
+
+    /// `二、…决算情况 … 其中公务接待较上年同期减少0.58万元` after a heading of the same level closed every list: the
+    /// one item of a root printed earlier that the vocabulary names so (the first roots only: constant time).
+    fn known_item_of_a_root(&self, text: &str) -> Option<usize> {
+        let mut items = self.roots.iter().take(64).filter_map(|&root| {
+            let parent = self.known_parent_in(root, text)?;
+            self.child_with_label(parent, text)
+        });
+        match (items.next(), items.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     }
 
     /// `(一)因公出国(境)费支出0万元。…因公出国(境)费支出决算比预算数增加0万元` after a heading closed the
