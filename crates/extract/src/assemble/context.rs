@@ -19,7 +19,7 @@ const MAX_HEADING: usize = 40;
 /// Longest stretch of words read before a sentence's first figure (characters; linear time).
 const MAX_WORDS: usize = 400;
 
-/// Levels of government named as a part of the whole (`市本级`, `县区级`).
+/// Levels of government named as a part of the whole (`市本级`, `县区级`, `县区`).
 const LEVELS: &[&str] = &[
     "省本级",
     "市本级",
@@ -37,6 +37,11 @@ const LEVELS: &[&str] = &[
     "县区级",
     "县(区)级",
     "市县级",
+    // In a topic clause (`从县区看`, `乡镇方面`): the places below the whole, together.
+    "县区",
+    "区县",
+    "市县",
+    "乡镇",
 ];
 
 /// Places counted as parts of the whole (`12个乡`, `三个区`).
@@ -206,6 +211,8 @@ mod tests {
         assert_eq!(part_named("全县27个乡镇").as_deref(), None);
         assert_eq!(part_named("含5个县级市").as_deref(), Some("5个县"));
         assert_eq!(part_named("据财政快报统计"), None);
+        assert_eq!(part_named("从县区看").as_deref(), Some("县区"));
+        assert!(!sets_topic("据县区财政收支快报统计"));
         assert!(names_whole("全市"));
         assert!(is_heading("二、2022年地方财力"));
         assert!(is_heading("(二)政府性基金预算收支情况"));
