@@ -100,6 +100,24 @@ impl Assembler<'_> {
         }
     }
 
+    /// `全县政府性基金预算收入完成50亿元，加上级补助收入5亿元，收入总计55亿元`: a sentence opened by an amount
+    /// named for a budget is about that budget; a total later in it (`收入总计`) is that budget's.
+    pub(super) fn note_sentence_fund(&mut self, sentence: &Sentence) {
+        let first_label = sentence.statements.iter().find_map(|s| match s {
+            Statement::Amount { label, .. } | Statement::PairedAmount { label, .. } => Some(label),
+            _ => None,
+        });
+        self.sentence_fund = first_label.and_then(|l| fund_of(&l.text));
+    }
+
+    /// The context of a figure printed now: the words' part, and the budget of the sentence or the section.
+    pub(super) fn context_here(&self) -> Context {
+        Context {
+            part: self.context.part.clone(),
+            fund: self.sentence_fund.or(self.context.fund),
+        }
+    }
+
     /// Whether a printing (`label`, here) can be the same quantity as `node` by their contexts: the same part
     /// of the jurisdiction, and no two budgets named.
     pub(super) fn same_context(&self, node: usize, label: &str) -> bool {
@@ -110,7 +128,7 @@ impl Assembler<'_> {
         );
         let here = (
             part_of(label, &self.context),
-            fund_of(label).or(self.context.fund),
+            fund_of(label).or(self.context_here().fund),
         );
         let same_fund = match (there.1, here.1) {
             (Some(a), Some(b)) => a == b,

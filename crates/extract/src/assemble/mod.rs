@@ -204,6 +204,8 @@ pub struct Assembler<'a> {
     previous_end: usize,
     /// The part of the jurisdiction and the budget's section the words read last name (see [`context`]).
     context: context::Context,
+    /// The budget the current sentence's first amount is named for (see [`context`]).
+    sentence_fund: Option<usize>,
     /// A lead-in sentence compared the changes up to here with another figure of the year (see [`base_words`]).
     other_base_until: usize,
 }
@@ -245,6 +247,7 @@ impl<'a> Assembler<'a> {
             selected: None,
             previous_end: 0,
             context: context::Context::default(),
+            sentence_fund: None,
             other_base_until: 0,
         }
     }
@@ -296,6 +299,7 @@ impl<'a> Assembler<'a> {
             .and_then(|f| self.figures.get(f))
             .map_or(sentence.end, |f| f.start);
         self.note_context(self.previous_end.min(sentence.start), words_end);
+        self.note_sentence_fund(sentence);
         self.note_other_base(self.previous_end.min(sentence.start), words_end);
         self.selected_list_goes_on(marker);
         self.previous_end = sentence.end;

@@ -649,7 +649,7 @@ impl Assembler<'_> {
             child_by_id: BTreeMap::new(),
             printed: String::new(),
             year: None,
-            context: self.context.clone(),
+            context: self.context_here(),
             free: false,
             list_ended: false,
             items_sum: Sum::default(),
