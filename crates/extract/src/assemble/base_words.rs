@@ -77,6 +77,12 @@ impl Assembler<'_> {
         other && comparing && !earlier && !other_year
     }
 
+    /// Whether the words before `figure` name last year (`比上年`, `同比`).
+    pub(super) fn names_last_year(&self, figure: usize, state: &SentenceState) -> bool {
+        let words = self.words_before(figure, state);
+        EARLIER_YEAR.iter().any(|w| words.contains(w)) || words.contains("同比")
+    }
+
     /// The words between the sentence's figure before `figure` and `figure`.
     fn words_before(&self, figure: usize, state: &SentenceState) -> String {
         let Some(end) = self.figures.get(figure).map(|f| f.start) else {

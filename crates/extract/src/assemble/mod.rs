@@ -149,6 +149,8 @@ struct SentenceState {
     /// The change stated last found no place (`其中公务接待较上年减少0.58万元` with an item no list has): the bare
     /// rate after it is that change's rate and finds no place either, never the rate of an earlier change.
     lost_change: bool,
+    /// That lost change was against another figure of the year (see [`base_words`]).
+    against_other_base: bool,
     /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
     /// too (`加A，B，C，收入合计D`), not items of the total before them.
     in_balance: bool,
@@ -499,6 +501,7 @@ impl<'a> Assembler<'a> {
 
     fn amount(&mut self, label: &Label, figure: usize, state: &mut SentenceState) -> Option<usize> {
         state.lost_change = false;
+        state.against_other_base = false;
         state.after_paren = false;
         let node = self.amount_node(label, figure, state);
         if let Some(node) = node {

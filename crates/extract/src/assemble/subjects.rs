@@ -211,6 +211,7 @@ impl Assembler<'_> {
         if self.against_another_base(figure, state) {
             state.problem = true;
             state.lost_change = true;
+            state.against_other_base = true;
             state.change_target = None;
             return;
         }
@@ -248,8 +249,16 @@ impl Assembler<'_> {
     }
 
     /// A bare rate right after a change that found no place is that change's: it finds no place either.
-    fn rate_of_lost_change(&self, subject: &Subject, state: &mut SentenceState) -> bool {
-        let lost = *subject == Subject::Implicit && state.lost_change;
+    /// A rate with last year named in its own words (`比快报数增加20万元，比上年增长3.1%`) after a change against
+    /// another figure of the year is no rate of that change (see [`super::base_words`]).
+    fn rate_of_lost_change(
+        &self,
+        subject: &Subject,
+        figure: usize,
+        state: &mut SentenceState,
+    ) -> bool {
+        let own_base = state.against_other_base && self.names_last_year(figure, state);
+        let lost = *subject == Subject::Implicit && state.lost_change && !own_base;
         if lost {
             state.problem = true;
         }
@@ -267,7 +276,7 @@ impl Assembler<'_> {
         if self.against_budget_by_lead_in(figure, state) {
             return self.change_vs_budget_pct(subject, figure, sign, state);
         }
-        if self.rate_of_lost_change(subject, state)
+        if self.rate_of_lost_change(subject, figure, state)
             || self.paired_rate(subject, figure, sign, state)
         {
             return;
@@ -327,7 +336,7 @@ impl Assembler<'_> {
         sign: i8,
         state: &mut SentenceState,
     ) {
-        if self.rate_of_lost_change(subject, state) {
+        if self.rate_of_lost_change(subject, figure, state) {
             return;
         }
         self.carry_subject(subject, state);
