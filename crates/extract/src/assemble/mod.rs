@@ -156,6 +156,8 @@ struct SentenceState {
     in_balance: bool,
     /// `)` closed a list and no amount came after it: what follows is about the figure before `(`.
     after_paren: bool,
+    /// A sentence without figures came right before this one (see [`Assembler::sentence_without_figures`]).
+    after_words_alone: bool,
 }
 
 pub struct Assembler<'a> {
@@ -304,9 +306,11 @@ impl<'a> Assembler<'a> {
         self.note_sentence_fund(sentence);
         self.note_other_base(self.previous_end.min(sentence.start), words_end);
         self.selected_list_goes_on(marker);
+        let gap = (self.previous_end, sentence.start);
         self.previous_end = sentence.end;
         let mut state = self.begin_sentence(numbered);
         (state.start, state.end) = (sentence.start, sentence.end);
+        state.after_words_alone = self.sentence_without_figures(gap.0, gap.1);
         for statement in &sentence.statements {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);

@@ -63,6 +63,11 @@ impl Assembler<'_> {
 
     /// The node a share's base names: `收入总计`, `基本支出预算`, `一般公共预算支出`…
     pub(super) fn resolve_base(&self, base: &str, state: &SentenceState) -> Option<usize> {
+        // `占一般公共预算支出的比重达80.2%`: the base is what the 比重 is of.
+        let base = ["的比重达", "的比重为", "的比重", "比重达", "比重为", "比重"]
+            .iter()
+            .find_map(|s| base.strip_suffix(s))
+            .unwrap_or(base);
         let subject = Subject::Named(base.to_string());
         self.resolve(&subject, state).or_else(|| {
             let shorter = ["预算数", "预算", "总额", "合计", "的比重", "比重"]
@@ -83,7 +88,13 @@ impl Assembler<'_> {
 
     pub(super) fn resolve_named(&self, text: &str) -> Option<usize> {
         if let Some(root) = root_of(text) {
-            return self.root_by_id.get(root.id).copied();
+            // `全市一般公共预算支出128.01亿元。其中,民生支出…,占(全市)一般公共预算支出的85.7%`: the open total
+            // printed with that name (a city's, a free root), not the root of the name (the province's).
+            let open = self.stack.iter().rev().map(|o| o.node).find(|&n| {
+                let built = &self.nodes[n];
+                built.printed.ends_with(text) || built.node.label == text
+            });
+            return open.or_else(|| self.root_by_id.get(root.id).copied());
         }
         match text {
             "收入" | "本年收入" => return self.root_by_id.get("income").copied(),
