@@ -82,8 +82,21 @@ impl Assembler<'_> {
         match subject {
             Subject::Implicit => state.last_node,
             Subject::Paired(i) => self.last_pair.get(*i).copied().flatten(),
-            Subject::Named(text) => self.resolve_named(text),
+            Subject::Named(text) => self
+                .resolve_named(text)
+                .or_else(|| Self::named_in_passing(text, state.last_node, &self.nodes)),
         }
+    }
+
+    /// `累计完成税收收入36552万元，…，税收占财政总收入的比重为53.79%`: a subject that is the start of the money
+    /// name of the figure stated last in the sentence (`税收` for `…税收收入`) is that figure.
+    fn named_in_passing(text: &str, last: Option<usize>, nodes: &[Built]) -> Option<usize> {
+        let node = last?;
+        let label = &nodes.get(node)?.node.label;
+        let found = label.find(text)?;
+        let rest = &label[found + text.len()..];
+        let money_name = ["收入", "支出", "费"].contains(&rest);
+        (text.chars().count() >= 2 && money_name).then_some(node)
     }
 
     pub(super) fn resolve_named(&self, text: &str) -> Option<usize> {
