@@ -10,6 +10,16 @@ use super::*;
 /// Words of a lead-in that name an earlier year's figure.
 const EARLIER_YEAR: &[&str] = &["上年", "去年", "上一年", "同期"];
 
+/// Figures of the year reported on other than its budget, that a change may be measured against
+/// (`与2021年执行数相比`, `比快报数`): neither last year's amount nor the budget.
+const OTHER_BASES: &[&str] = &["执行数", "快报数", "预计数", "预计执行"];
+
+/// Words that compare (`与…相比`, `比…`, `较…`).
+const COMPARING: &[&str] = &["相比", "比较", "对比", "比", "较"];
+
+/// Longest stretch of words read for a lead-in sentence (characters; linear time).
+const LOOK_BACK_WORDS: usize = 400;
+
 impl Assembler<'_> {
     /// Whether the change (or rate) at `figure` is against this year's budget by its lead-in; decided at the
     /// lead-in's first figure and kept for the figures after it (`…相比，增加200万元，增长4.2%`).
@@ -30,6 +40,73 @@ impl Assembler<'_> {
         let decided = self.names_this_years_budget(figure, state);
         state.lead_in_this_years_budget = Some(decided);
         decided
+    }
+
+    /// `与2021年执行数相比，有以下变化。一是收入增加A…`: a lead-in sentence without figures naming another base
+    /// of this year's (see [`OTHER_BASES`]) compares the changes of its paragraph with it; noted at the words
+    /// before a sentence's first figure, it lasts to the end of their paragraph.
+    pub(super) fn note_other_base(&mut self, start: usize, end: usize) {
+        let end = end.min(self.text.chars.len());
+        let start = start.max(end.saturating_sub(LOOK_BACK_WORDS)).min(end);
+        let words: String = self.text.chars[start..end].iter().collect();
+        let lead_in = words
+            .split(['。', '；', ';'])
+            .any(|clause| self.names_another_base(clause));
+        if lead_in {
+            let rest = self.text.chars.get(end..).unwrap_or_default();
+            let paragraph = rest.iter().position(|&c| c == '\n').unwrap_or(rest.len());
+            self.other_base_until = end + paragraph;
+        }
+    }
+
+    /// Whether the change at `figure` is against another figure of this year (see [`OTHER_BASES`]): its own
+    /// words say so (`比执行数增加…`), or a lead-in sentence of its paragraph does.
+    pub(super) fn against_another_base(&self, figure: usize, state: &SentenceState) -> bool {
+        let Some(at) = self.figures.get(figure).map(|f| f.start) else {
+            return false;
+        };
+        at < self.other_base_until || self.names_another_base(&self.words_before(figure, state))
+    }
+
+    /// Words comparing with another figure of this year: no earlier year (`上年执行数` is last year's amount).
+    fn names_another_base(&self, words: &str) -> bool {
+        let other = OTHER_BASES.iter().any(|w| words.contains(w));
+        let comparing = COMPARING.iter().any(|w| words.contains(w));
+        let earlier = EARLIER_YEAR.iter().any(|w| words.contains(w));
+        let other_year = years_in(words).any(|y| Some(y) != self.year);
+        other && comparing && !earlier && !other_year
+    }
+
+    /// Whether the words before `figure` name last year (`比上年`, `同比`).
+    pub(super) fn names_last_year(&self, figure: usize, state: &SentenceState) -> bool {
+        let words = self.words_before(figure, state);
+        EARLIER_YEAR.iter().any(|w| words.contains(w)) || words.contains("同比")
+    }
+
+    /// The words between the sentence's figure before `figure` and `figure`.
+    fn words_before(&self, figure: usize, state: &SentenceState) -> String {
+        let Some(end) = self.figures.get(figure).map(|f| f.start) else {
+            return String::new();
+        };
+        let before = state.figures.iter().rev().find(|&&f| f < figure);
+        let start = before
+            .and_then(|&f| self.figures.get(f))
+            .map_or(state.start, |f| f.end);
+        let chars = self.text.chars.get(start.min(end)..end).unwrap_or_default();
+        chars.iter().collect()
+    }
+
+    /// `比年初预算8.3亿元减少…`, `相比预算数6.1亿元减少1.1亿元，下降17.9%`: the figure a change is measured
+    /// against, when its words name this year's budget, is the budget (and the change and the bare rate after it
+    /// are against it), never last year's amount.
+    pub(super) fn compared_figure(&mut self, figure: usize, state: &mut SentenceState) {
+        if !self.names_this_years_budget(figure, state) {
+            state.prior = Some(figure);
+            return;
+        }
+        state.budget_lead_in = true;
+        state.lead_in_this_years_budget = Some(true);
+        self.budget(&Subject::Implicit, figure, state);
     }
 
     /// `与上年同期相比增加A，与年初预算相比增加B，分别增长x%、y%`: paired rates after changes stated one by one
@@ -65,20 +142,7 @@ impl Assembler<'_> {
     /// The words between the sentence's figure before `figure` and `figure` (where the lead-in is) name a
     /// budget and no earlier year: no `上年`, and any year printed is the report's.
     fn names_this_years_budget(&self, figure: usize, state: &SentenceState) -> bool {
-        let Some(end) = self.figures.get(figure).map(|f| f.start) else {
-            return false;
-        };
-        let before = state.figures.iter().rev().find(|&&f| f < figure);
-        let start = before
-            .and_then(|&f| self.figures.get(f))
-            .map_or(state.start, |f| f.end);
-        let words: String = self
-            .text
-            .chars
-            .get(start.min(end)..end)
-            .unwrap_or_default()
-            .iter()
-            .collect();
+        let words = self.words_before(figure, state);
         let earlier = EARLIER_YEAR.iter().any(|w| words.contains(w));
         let other_year = years_in(&words).any(|y| Some(y) != self.year);
         words.contains("预算") && !earlier && !other_year

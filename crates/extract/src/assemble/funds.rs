@@ -16,7 +16,7 @@ const FUNDS: &[&[&str]] = &[
 ];
 
 /// Which budget a label names, if one.
-fn fund_of(label: &str) -> Option<usize> {
+pub(super) fn fund_of(label: &str) -> Option<usize> {
     FUNDS
         .iter()
         .position(|words| words.iter().any(|w| label.contains(w)))

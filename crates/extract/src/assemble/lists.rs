@@ -2,6 +2,19 @@
 
 use super::*;
 
+/// Fewest letters of a sentence without figures that says what a following `其中:` lists.
+const MIN_WORDS_ALONE: usize = 4;
+
+/// `11市`, `5个县`, `各市`, `各县区`: words naming the places of a whole.
+fn names_places(words: &[char]) -> bool {
+    let place = |c: &char| "市县区乡镇".contains(*c);
+    let numeral = |c: &char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(*c);
+    words.windows(3).any(|w| {
+        let counted = numeral(&w[0]) && (place(&w[1]) || (w[1] == '个' && place(&w[2])));
+        counted || (w[0] == '各' && place(&w[1]))
+    })
+}
+
 impl Assembler<'_> {
     /// An amount that found no place while a list is open may be one of its items: the list is then not
     /// known to be complete, and only Σitems ≤ total can be checked.
@@ -31,6 +44,18 @@ impl Assembler<'_> {
         last.is_some_and(|c| !"。.!?！？;；)）”\"".contains(*c))
     }
 
+    /// Whether the words between two sentences hold a sentence of their own about the places of the whole
+    /// (`全省11市财政收入均实现增长。`, `各县区收入均有增长。`): a `其中:` after it lists those places' figures.
+    /// An explanation (`由于…，主要税种增幅均有回升。其中,增值税…`) is none: its `其中` goes on the figure before.
+    pub(super) fn sentence_without_figures(&self, start: usize, end: usize) -> bool {
+        let end = end.min(self.text.chars.len());
+        let words = self.text.chars.get(start.min(end)..end).unwrap_or_default();
+        let last = words.iter().rev().find(|c| !c.is_whitespace());
+        let letters = words.iter().filter(|c| c.is_alphabetic()).count();
+        let sentence = last.is_some_and(|&c| "。！!".contains(c)) && letters >= MIN_WORDS_ALONE;
+        sentence && names_places(words)
+    }
+
     /// `收入具体情况如下:`: an opener after words naming a total (收入, 支出, a root's name) and no figure opens that
     /// total's list, not the list of the figure stated last (`…其中本年收入420万元…。收入具体情况如下`: the items
     /// that follow are the total's, 上年结转 among them).
@@ -49,6 +74,10 @@ impl Assembler<'_> {
     pub(super) fn opener(&mut self, partial: bool, state: &SentenceState) {
         if let Some(total) = self.opener_subject(state) {
             self.last_node = Some(total);
+        } else if state.after_words_alone && state.figures.is_empty() {
+            // `…民生支出1322.5亿元。全省11市财政收入均实现增长。其中:` — the list is what the sentence without
+            // figures speaks of, not the figure before it: no known parent.
+            self.last_node = None;
         }
         if let Some(node) = self.last_node.filter(|_| self.opener_selects(state)) {
             self.nodes[node].open_ended = true;

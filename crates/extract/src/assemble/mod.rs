@@ -14,6 +14,7 @@
 
 mod base_words;
 mod class_path;
+mod context;
 mod current_year;
 mod free;
 mod funds;
@@ -74,6 +75,8 @@ struct Built {
     year: Option<u16>,
     /// A free root or an item below one (see [`free`]): its lists are known only where the text marks them.
     free: bool,
+    /// The part of the jurisdiction and the budget's section it was printed in (see [`context`]).
+    context: context::Context,
     /// A marked list of its items ended with its sentence: items taken later are a second list (see
     /// [`second_list`]).
     list_ended: bool,
@@ -146,11 +149,15 @@ struct SentenceState {
     /// The change stated last found no place (`其中公务接待较上年减少0.58万元` with an item no list has): the bare
     /// rate after it is that change's rate and finds no place either, never the rate of an earlier change.
     lost_change: bool,
+    /// That lost change was against another figure of the year (see [`base_words`]).
+    against_other_base: bool,
     /// A term of a balance was printed (`加上级补助收入…`): the amounts after it in the sentence are terms
     /// too (`加A，B，C，收入合计D`), not items of the total before them.
     in_balance: bool,
     /// `)` closed a list and no amount came after it: what follows is about the figure before `(`.
     after_paren: bool,
+    /// A sentence without figures came right before this one (see [`Assembler::sentence_without_figures`]).
+    after_words_alone: bool,
 }
 
 pub struct Assembler<'a> {
@@ -199,6 +206,12 @@ pub struct Assembler<'a> {
     /// Where the sentence read last ended: the words up to the next one are a heading the grammar read nothing
     /// from.
     previous_end: usize,
+    /// The part of the jurisdiction and the budget's section the words read last name (see [`context`]).
+    context: context::Context,
+    /// The budget the current sentence's first amount is named for (see [`context`]).
+    sentence_fund: Option<usize>,
+    /// A lead-in sentence compared the changes up to here with another figure of the year (see [`base_words`]).
+    other_base_until: usize,
 }
 
 impl<'a> Assembler<'a> {
@@ -237,6 +250,9 @@ impl<'a> Assembler<'a> {
             year: None,
             selected: None,
             previous_end: 0,
+            context: context::Context::default(),
+            sentence_fund: None,
+            other_base_until: 0,
         }
     }
 
@@ -282,10 +298,19 @@ impl<'a> Assembler<'a> {
         };
         let numbered = marker.is_some();
         self.note_heading(self.previous_end, sentence.start);
+        let first_figure = sentence.statements.iter().find_map(figure_of);
+        let words_end = first_figure
+            .and_then(|f| self.figures.get(f))
+            .map_or(sentence.end, |f| f.start);
+        self.note_context(self.previous_end.min(sentence.start), words_end);
+        self.note_sentence_fund(sentence);
+        self.note_other_base(self.previous_end.min(sentence.start), words_end);
         self.selected_list_goes_on(marker);
+        let gap = (self.previous_end, sentence.start);
         self.previous_end = sentence.end;
         let mut state = self.begin_sentence(numbered);
         (state.start, state.end) = (sentence.start, sentence.end);
+        state.after_words_alone = self.sentence_without_figures(gap.0, gap.1);
         for statement in &sentence.statements {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);
@@ -406,7 +431,7 @@ impl<'a> Assembler<'a> {
                 self.last_pair.push(node);
             }
             Statement::Budget { subject, figure } => self.budget(subject, *figure, state),
-            Statement::Prior { figure } => state.prior = Some(*figure),
+            Statement::Prior { figure } => self.compared_figure(*figure, state),
             Statement::AdjustedFrom { label, figure } => {
                 state.pending_adjustment = Some((label.clone(), *figure));
             }
@@ -480,6 +505,7 @@ impl<'a> Assembler<'a> {
 
     fn amount(&mut self, label: &Label, figure: usize, state: &mut SentenceState) -> Option<usize> {
         state.lost_change = false;
+        state.against_other_base = false;
         state.after_paren = false;
         let node = self.amount_node(label, figure, state);
         if let Some(node) = node {

@@ -63,6 +63,11 @@ impl Assembler<'_> {
 
     /// The node a share's base names: `收入总计`, `基本支出预算`, `一般公共预算支出`…
     pub(super) fn resolve_base(&self, base: &str, state: &SentenceState) -> Option<usize> {
+        // `占一般公共预算支出的比重达80.2%`: the base is what the 比重 is of.
+        let base = ["的比重达", "的比重为", "的比重", "比重达", "比重为", "比重"]
+            .iter()
+            .find_map(|s| base.strip_suffix(s))
+            .unwrap_or(base);
         let subject = Subject::Named(base.to_string());
         self.resolve(&subject, state).or_else(|| {
             let shorter = ["预算数", "预算", "总额", "合计", "的比重", "比重"]
@@ -77,13 +82,32 @@ impl Assembler<'_> {
         match subject {
             Subject::Implicit => state.last_node,
             Subject::Paired(i) => self.last_pair.get(*i).copied().flatten(),
-            Subject::Named(text) => self.resolve_named(text),
+            Subject::Named(text) => self
+                .resolve_named(text)
+                .or_else(|| Self::named_in_passing(text, state.last_node, &self.nodes)),
         }
+    }
+
+    /// `累计完成税收收入36552万元，…，税收占财政总收入的比重为53.79%`: a subject that is the start of the money
+    /// name of the figure stated last in the sentence (`税收` for `…税收收入`) is that figure.
+    fn named_in_passing(text: &str, last: Option<usize>, nodes: &[Built]) -> Option<usize> {
+        let node = last?;
+        let label = &nodes.get(node)?.node.label;
+        let found = label.find(text)?;
+        let rest = &label[found + text.len()..];
+        let money_name = ["收入", "支出", "费"].contains(&rest);
+        (text.chars().count() >= 2 && money_name).then_some(node)
     }
 
     pub(super) fn resolve_named(&self, text: &str) -> Option<usize> {
         if let Some(root) = root_of(text) {
-            return self.root_by_id.get(root.id).copied();
+            // `全市一般公共预算支出128.01亿元。其中,民生支出…,占(全市)一般公共预算支出的85.7%`: the open total
+            // printed with that name (a city's, a free root), not the root of the name (the province's).
+            let open = self.stack.iter().rev().map(|o| o.node).find(|&n| {
+                let built = &self.nodes[n];
+                built.printed.ends_with(text) || built.node.label == text
+            });
+            return open.or_else(|| self.root_by_id.get(root.id).copied());
         }
         match text {
             "收入" | "本年收入" => return self.root_by_id.get("income").copied(),
@@ -123,6 +147,20 @@ impl Assembler<'_> {
                 .and_then(|parent| self.child_with_label(parent, text));
         }
         self.sibling_named(text)
+            .or_else(|| self.known_item_of_a_root(text))
+    }
+
+    /// `二、…决算情况 … 其中公务接待较上年同期减少0.58万元` after a heading of the same level closed every list: the
+    /// one item of a root printed earlier that the vocabulary names so (the first roots only: constant time).
+    fn known_item_of_a_root(&self, text: &str) -> Option<usize> {
+        let mut items = self.roots.iter().take(64).filter_map(|&root| {
+            let parent = self.known_parent_in(root, text)?;
+            self.child_with_label(parent, text)
+        });
+        match (items.next(), items.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     }
 
     /// `(一)因公出国(境)费支出0万元。…因公出国(境)费支出决算比预算数增加0万元` after a heading closed the
@@ -191,6 +229,16 @@ impl Assembler<'_> {
         if self.against_budget_by_lead_in(figure, state) {
             return self.change_vs_budget(subject, figure, sign, state);
         }
+        // `与2021年执行数相比…本级收入增加365万元`: a change against another figure of the year, which the report
+        // has no place for; never last year's (a year-on-year rate would be checked against it). It and the
+        // bare rate after it find no place.
+        if self.against_another_base(figure, state) {
+            state.problem = true;
+            state.lost_change = true;
+            state.against_other_base = true;
+            state.change_target = None;
+            return;
+        }
         self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
         self.doubt_list_end_change(subject, target, state);
@@ -225,8 +273,16 @@ impl Assembler<'_> {
     }
 
     /// A bare rate right after a change that found no place is that change's: it finds no place either.
-    fn rate_of_lost_change(&self, subject: &Subject, state: &mut SentenceState) -> bool {
-        let lost = *subject == Subject::Implicit && state.lost_change;
+    /// A rate with last year named in its own words (`比快报数增加20万元，比上年增长3.1%`) after a change against
+    /// another figure of the year is no rate of that change (see [`super::base_words`]).
+    fn rate_of_lost_change(
+        &self,
+        subject: &Subject,
+        figure: usize,
+        state: &mut SentenceState,
+    ) -> bool {
+        let own_base = state.against_other_base && self.names_last_year(figure, state);
+        let lost = *subject == Subject::Implicit && state.lost_change && !own_base;
         if lost {
             state.problem = true;
         }
@@ -244,7 +300,7 @@ impl Assembler<'_> {
         if self.against_budget_by_lead_in(figure, state) {
             return self.change_vs_budget_pct(subject, figure, sign, state);
         }
-        if self.rate_of_lost_change(subject, state)
+        if self.rate_of_lost_change(subject, figure, state)
             || self.paired_rate(subject, figure, sign, state)
         {
             return;
@@ -304,7 +360,7 @@ impl Assembler<'_> {
         sign: i8,
         state: &mut SentenceState,
     ) {
-        if self.rate_of_lost_change(subject, state) {
+        if self.rate_of_lost_change(subject, figure, state) {
             return;
         }
         self.carry_subject(subject, state);

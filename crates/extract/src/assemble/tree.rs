@@ -19,8 +19,15 @@ impl Assembler<'_> {
             return Some(node);
         }
         // `总收入由84.67亿元调整为107.78亿元`: the value before a change is not the label's amount.
-        if label.text.is_empty() || self.void_list || label.text.ends_with('由') {
+        if label.text.is_empty() || label.text.ends_with('由') {
             return None;
+        }
+        if self.void_list {
+            return self.new_root_in_void_list(label, value, at, level);
+        }
+        // `人均因公出国费用2.4万元`, `车均运行维护费…`: an average per head, never a part of a total.
+        if is_per_unit(&label.text) {
+            return self.free_root(label, value, at, level);
         }
         if let Some(root) = root_of(&label.text) {
             return self.place_root_label(root, label, value, at, level);
@@ -53,6 +60,20 @@ impl Assembler<'_> {
         let last = self.last_node?;
         let previous = self.nodes[last].year.is_some_and(|y| y == year + 1);
         previous.then(|| self.set_prior(last, value, at)).flatten()
+    }
+
+    /// `…行政经费79.13亿元，较上年预算负增长37%。其中，“三公”经费4.77亿元…` after a total that found no place:
+    /// the list's items have no known parent, but a total the vocabulary names (not printed before) is a
+    /// quantity of its own, its root, whatever it is a part of. Anything else finds no place.
+    fn new_root_in_void_list(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let root = root_of(&label.text).filter(|r| !self.root_by_id.contains_key(r.id))?;
+        self.root(root, label, value, at, level)
     }
 
     /// `(一)因公出国(境)费支出0万元` under a heading after the item was listed: a known item of a root printed
@@ -90,6 +111,12 @@ impl Assembler<'_> {
         // its own rather than none.
         self.root(root, label, value, at, level)
             .or_else(|| self.free_root(label, value, at, level))
+            // `加上年结转0万元，收入总计0万元` in another budget's section: that budget's total, a quantity of
+            // its own beside the terms.
+            .or_else(|| match label.balance_term {
+                true => self.balance_term(label, value, at),
+                false => None,
+            })
     }
 
     /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
@@ -219,6 +246,9 @@ impl Assembler<'_> {
             let (id, _) = child_of(schema, item_label)?;
             self.nodes[parent].child_by_id.get(id).copied()
         })?;
+        if !self.same_value(item, value) && !self.same_context(item, &label.text) {
+            return None;
+        }
         restate(&mut self.nodes[item].node, value, at);
         Some(item)
     }
@@ -243,8 +273,10 @@ impl Assembler<'_> {
                 }
                 let closes_enumeration =
                     self.amounts_in_sentence > 1 && is_section_subtotal(&label.text);
+                let same_value = self.same_value(existing, value);
                 if !same_quantity(&self.nodes[existing], label, value)
-                    || (closes_enumeration && !self.same_value(existing, value))
+                    || (closes_enumeration && !same_value)
+                    || (!same_value && !self.same_context(existing, &label.text))
                 {
                     return None;
                 }
@@ -386,6 +418,9 @@ impl Assembler<'_> {
             .as_deref()
             .and_then(|schema| child_of(schema, &label.text))
             .map(|(id, _)| id);
+        if let Some(vehicles) = self.vehicles_part(parent, known) {
+            return self.child(vehicles, label, value, at, level);
+        }
         let existing = match known {
             Some(id) => self.nodes[parent].child_by_id.get(id).copied(),
             None if self.nodes[parent].open_list && !self.off_list(parent, &label.text) => {
@@ -414,7 +449,10 @@ impl Assembler<'_> {
             }
             // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
             // item's name, yet differ in value and in name: two quantities, not one printed twice.
-            if built.node.amount.0 != value && !same_item_name(&built.printed, &label.text) {
+            if built.node.amount.0 != value
+                && (!same_item_name(&built.printed, &label.text)
+                    || !self.same_context(existing, &label.text))
+            {
                 return None;
             }
             restate(&mut self.nodes[existing].node, value, at);
@@ -442,6 +480,15 @@ impl Assembler<'_> {
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
         Some(index)
+    }
+
+    /// `公务用车购置费` after `公务用车购置及运行维护费` among the 三公 items: a part of that item, not a fourth
+    /// item beside it (the same money counted twice).
+    fn vehicles_part(&self, parent: usize, known: Option<&str>) -> Option<usize> {
+        let three_public = self.nodes[parent].schema.as_deref() == Some("three_public");
+        let part = matches!(known, Some("vehicle_purchase" | "vehicle_operation"));
+        let vehicles = self.nodes[parent].child_by_id.get("vehicles").copied();
+        vehicles.filter(|_| three_public && part)
     }
 
     /// An item a known total takes from its own list (see [`Assembler::takes_listed_item`]). The vocabulary has
@@ -602,6 +649,7 @@ impl Assembler<'_> {
             child_by_id: BTreeMap::new(),
             printed: String::new(),
             year: None,
+            context: self.context_here(),
             free: false,
             list_ended: false,
             items_sum: Sum::default(),
@@ -673,6 +721,13 @@ fn is_section_subtotal(label: &str) -> bool {
 fn is_prior_year(built: &Built, label: &Label) -> bool {
     let previous = matches!((built.year, label.year), (Some(a), Some(b)) if b + 1 == a);
     previous && same_scope(&built.printed, &label.text)
+}
+
+/// `人均…`, `车均…`, `生均…`: a figure per head (per car, per student), not a sum of money.
+fn is_per_unit(label: &str) -> bool {
+    ["人均", "车均", "生均", "户均", "次均", "亩均"]
+        .iter()
+        .any(|w| label.contains(w))
 }
 
 /// Spending by economic category (工资福利支出, 商品和服务支出…): another split of spending than the function
