@@ -188,6 +188,11 @@ const DIRECTIONS: [(&str, i8); 14] = [
     ("增幅", 1),
 ];
 
+/// Words between a subject and its direction when no figure follows: `…均实现增长`, `…保持稳定增长`.
+const GROWTH_ADVERBS: [&str; 9] = [
+    "实现", "均", "全部", "保持", "稳定", "稳步", "持续", "继续", "都",
+];
+
 /// Words saying there was no change.
 /// (`基本持平`, roughly flat, states no figure and is not among them.)
 const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
@@ -197,12 +202,17 @@ const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变�
 const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
 
 /// Words between a share's base and its number: `占…收入的比重为x%`, `占…的比例是x%`.
-const SHARE_WORDS: [&str; 6] = [
+/// `…的比重达80.2%`: `达` / `达到` like `为`.
+const SHARE_WORDS: [&str; 10] = [
     "的比重为",
     "的比重是",
+    "的比重达到",
+    "的比重达",
     "的比重",
     "的比例为",
     "的比例是",
+    "的比例达到",
+    "的比例达",
     "的比例",
 ];
 
@@ -281,6 +291,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         paired_subjects: Vec::new(),
         colon_label: None,
         vs_budget_change: false,
+        said_without_figure: false,
     };
     for token in &tokens.tokens {
         match *token {
@@ -333,6 +344,9 @@ struct Parser<'a> {
     colon_label: Option<String>,
     /// The last change in the sentence was against the budget: a bare rate after it is too.
     vs_budget_change: bool,
+    /// The sentence opened with a subject said to grow or fall without a figure (see
+    /// [`Parser::said_without_figure`]).
+    said_without_figure: bool,
 }
 
 impl Parser<'_> {
@@ -368,7 +382,11 @@ impl Parser<'_> {
     fn end_sentence(&mut self, end: usize) {
         self.colon_label = None;
         self.vs_budget_change = false;
-        let statements = std::mem::take(&mut self.statements);
+        let mut statements = std::mem::take(&mut self.statements);
+        if std::mem::take(&mut self.said_without_figure) && statements.len() > 1 {
+            // `税收收入稳步增长,完成…`: the sentence states its figures; their labels say what they are.
+            statements.remove(0);
+        }
         self.paired_subjects.clear();
         if !statements.is_empty() {
             self.sentences.push(Sentence {
@@ -554,6 +572,23 @@ impl Parser<'_> {
             _ => path.push((name.to_string(), level.to_string())),
         }
         true
+    }
+
+    /// `全省11市财政收入均实现增长。其中:` (execution news): a sentence that says how a sum of money went
+    /// without a figure names the subject of what follows (its items after `其中`), not the figure stated
+    /// before it. Only as the first words of a sentence; a sentence with figures drops it again (see
+    /// [`Parser::end_sentence`]).
+    fn said_without_figure(&self, word: &str) -> Option<Label> {
+        if !self.statements.is_empty() {
+            return None;
+        }
+        let (before, _) = strip_direction(word)?;
+        let mut subject = before;
+        while let Some(rest) = GROWTH_ADVERBS.iter().find_map(|a| subject.strip_suffix(a)) {
+            subject = rest;
+        }
+        let label = clean_label(subject, self.phase);
+        (subject != before && names_money(&label.text)).then_some(label)
     }
 
     fn heading_subject(&self, word: &str) -> Option<Label> {
@@ -903,6 +938,9 @@ impl Parser<'_> {
             }
         } else if let Some(label) = self.heading_subject(&word) {
             Statement::SubjectHeading { label }
+        } else if let Some(label) = self.said_without_figure(&word) {
+            self.said_without_figure = true;
+            Statement::SubjectHeading { label }
         } else {
             return;
         };
@@ -1117,12 +1155,13 @@ const LEADING_WORDS: [&str; 20] = [
 ];
 
 /// Words after a label that introduce its amount, not what it is.
-const TRAILING_WORDS: [&str; 15] = [
+const TRAILING_WORDS: [&str; 16] = [
     // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the amount
-    // done is the label's.
+    // done is the label's; so is the amount spent, `…支出执行195.4亿元` (execution news).
     "完成",
     "累计",
     "实现",
+    "执行",
     // `事业运行经费总预算安排37337407.64元`: the amount arranged is the label's.
     "安排",
     "决算数为",

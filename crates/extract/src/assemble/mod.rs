@@ -310,7 +310,14 @@ impl<'a> Assembler<'a> {
         }
         if state.problem || unread {
             // What follows `其中:` after a sentence that found no place is not known to belong to anything.
-            self.last_node = None;
+            // A rate left over after every amount found its place (`…增长41.3%,…按同口径计算增长53.5%`: a
+            // second rate on another basis) leaves the figure stated last where it was.
+            let amount_unread = state.figures.iter().any(|&f| {
+                !self.consumed[f] && self.figures.get(f).is_some_and(|f| f.unit.is_money())
+            });
+            if amount_unread || state.last_node.is_none() {
+                self.last_node = None;
+            }
             self.keep_unplaced(sentence, original);
         } else if ends_on_semicolon {
             self.after_semicolon = state.last_node;
@@ -643,9 +650,12 @@ impl<'a> Assembler<'a> {
 
     /// `“三公”经费决算中，A…，B…`: the items that follow are the named total's, as after its `其中:`.
     fn heading(&mut self, label: &Label, state: &mut SentenceState) {
-        if let Some(node) = self.resolve_named(&label.text) {
-            state.last_node = Some(node);
-            self.last_node = Some(node);
+        let node = self.resolve_named(&label.text);
+        // A heading naming no figure read (`全省11市财政收入均实现增长。其中:`): what follows is not the
+        // figure stated before it.
+        state.last_node = node;
+        self.last_node = node;
+        if node.is_some() {
             self.open(false);
         }
     }

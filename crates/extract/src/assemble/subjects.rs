@@ -22,6 +22,9 @@ impl Assembler<'_> {
                 state.problem = true;
                 return;
             }
+            // `全市一般公共预算支出…其中,民生支出…,占一般公共预算支出的81.2%`: the base names the item's own
+            // total (its label ends with the base's name), whatever other total the name also fits.
+            Some(base) if parent.is_some_and(|p| self.nodes[p].node.label.ends_with(base)) => None,
             Some(base) => match self.resolve_base(base, state) {
                 Some(b) if Some(b) == parent => None,
                 // A share of the whole by a generic name no node carries (`占总支出决算的70.16%` in the items
