@@ -296,6 +296,10 @@ impl<'a> Assembler<'a> {
         let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
+        } else if let (Some(level), true) = (marker, has_figures && state.first_node.is_some()) {
+            // `二、分收入结构看:…税收收入A万元,…;…非税收入B万元…`: a section whose heading states figures is still
+            // a section: totals mentioned after `;` in it are at its level, and `三、` ends their lists.
+            self.heading_level = level;
         }
         // `主要支出科目情况:` on its own, or closing the sentence of the total: a heading of selected items.
         let after_figures = state.figures.last().and_then(|&f| self.figures.get(f));
