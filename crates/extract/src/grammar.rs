@@ -26,6 +26,9 @@ pub struct Label {
     /// Printed as a term of a balance (`加上级补助收入…`, `减…`): a sibling of the total before it, never
     /// an item of its list.
     pub balance_term: bool,
+    /// The words say the label is an amount that went from last year's to this year's (`普通高中生均经费` or
+    /// just `普通高中` under a heading of per-student funding: `…由上年的A元增加到B元`), whatever its name.
+    pub rose: bool,
 }
 
 /// What a change, a rate or a budget is about.
@@ -188,6 +191,33 @@ const DIRECTIONS: [(&str, i8); 14] = [
     ("增幅", 1),
 ];
 
+/// `…由上年的A` (`由上年A`, `由去年的A`): A is the amount of the year before, the amount itself follows
+/// `增加到` (see [`RISEN_TO`]).
+const FROM_LAST_YEAR: [&str; 6] = [
+    "由上年的",
+    "由上年",
+    "由去年的",
+    "由去年",
+    "由上年度的",
+    "由上年度",
+];
+
+/// `…增加到B`, `…下降至B`: B is the amount the label came to, after `由上年的A` (see [`FROM_LAST_YEAR`]).
+const RISEN_TO: [&str; 12] = [
+    "增加到",
+    "增长到",
+    "提高到",
+    "上升到",
+    "减少到",
+    "下降到",
+    "降低到",
+    "增加至",
+    "增长至",
+    "提高至",
+    "减少至",
+    "下降至",
+];
+
 /// Words between a subject and its direction when no figure follows: `…均实现增长`, `…保持稳定增长`.
 const GROWTH_ADVERBS: [&str; 9] = [
     "实现", "均", "全部", "保持", "稳定", "稳步", "持续", "继续", "都",
@@ -292,6 +322,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         colon_label: None,
         vs_budget_change: false,
         said_without_figure: false,
+        rose_from: None,
     };
     for token in &tokens.tokens {
         match *token {
@@ -347,6 +378,8 @@ struct Parser<'a> {
     /// The sentence opened with a subject said to grow or fall without a figure (see
     /// [`Parser::said_without_figure`]).
     said_without_figure: bool,
+    /// The label of `…由上年的A` in this sentence, for the amount after `增加到` (see [`FROM_LAST_YEAR`]).
+    rose_from: Option<Label>,
 }
 
 impl Parser<'_> {
@@ -382,6 +415,7 @@ impl Parser<'_> {
     fn end_sentence(&mut self, end: usize) {
         self.colon_label = None;
         self.vs_budget_change = false;
+        self.rose_from = None;
         let mut statements = std::mem::take(&mut self.statements);
         if std::mem::take(&mut self.said_without_figure) && statements.len() > 1 {
             // `税收收入稳步增长,完成…`: the sentence states its figures; their labels say what they are.
@@ -742,6 +776,18 @@ impl Parser<'_> {
         }
         if lead_in_at(word, 0) {
             return Statement::Prior { figure };
+        }
+        // `一般公共预算收入由上年的A亿元增加到B亿元,增长x%`: A is last year's amount of the label, B this year's.
+        if let Some(label) = FROM_LAST_YEAR.iter().find_map(|w| word.strip_suffix(w)) {
+            self.rose_from = Some(clean_label(label, self.phase));
+            return Statement::Prior { figure };
+        }
+        if let Some(label) = self.rose_from.take().filter(|_| RISEN_TO.contains(&word)) {
+            let label = Label {
+                rose: true,
+                ..label
+            };
+            return Statement::Amount { label, figure };
         }
         if let Some(label) = word.strip_suffix('由') {
             return Statement::AdjustedFrom {
@@ -1125,6 +1171,7 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         code,
         year,
         balance_term,
+        rose: false,
     }
 }
 
@@ -1324,6 +1371,7 @@ mod tests {
             balance_term: false,
             text: text.into(),
             code: None,
+            rose: false,
         }
     }
 
