@@ -323,6 +323,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         vs_budget_change: false,
         said_without_figure: false,
         rose_from: None,
+        budget_printed_before: false,
     };
     for token in &tokens.tokens {
         match *token {
@@ -378,6 +379,9 @@ struct Parser<'a> {
     /// The sentence opened with a subject said to grow or fall without a figure (see
     /// [`Parser::said_without_figure`]).
     said_without_figure: bool,
+    /// `比年初预算A` was read in this sentence: a bare change after it is against that budget (until a change
+    /// names its own base).
+    budget_printed_before: bool,
     /// The label of `…由上年的A` in this sentence, for the amount after `增加到` (see [`FROM_LAST_YEAR`]).
     rose_from: Option<Label>,
 }
@@ -416,6 +420,7 @@ impl Parser<'_> {
         self.colon_label = None;
         self.vs_budget_change = false;
         self.rose_from = None;
+        self.budget_printed_before = false;
         let mut statements = std::mem::take(&mut self.statements);
         if std::mem::take(&mut self.said_without_figure) && statements.len() > 1 {
             // `税收收入稳步增长,完成…`: the sentence states its figures; their labels say what they are.
@@ -736,8 +741,10 @@ impl Parser<'_> {
         let (subject, budget_based) = split_lead_in(before);
         // `比预算数减少x万元` in a final account, `较年初预算增加x万元` anywhere: a change against the figure's
         // own budget (a budget text's `比上年预算增加` compares with last year); the rate after it goes with it.
-        let vs_budget =
-            budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+        let after_budget = before.is_empty() && self.budget_printed_before;
+        self.budget_printed_before &= before.is_empty();
+        let vs_budget = after_budget
+            || budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
         self.vs_budget_change = vs_budget;
         let subject = self.subject(subject);
         match vs_budget {
@@ -769,6 +776,16 @@ impl Parser<'_> {
         // `完成年初预算数60999万元的40.4%`, `占预算101032万元的67.3%`: the budget of the amount stated last,
         // printed inside its completion rate (budget-execution reports).
         if (word.starts_with("完成") || word.starts_with('占')) && word.contains("预算") {
+            return Statement::Budget {
+                subject: Subject::Implicit,
+                figure,
+            };
+        }
+        // `决算6.4亿元,比年初预算8.3亿元减少1.9亿元,下降22.9%`, `相比年初预算数的1.5亿元…`: the amount set against
+        // the figure's own budget is that budget; the bare change and rate after it are against it too.
+        if lead_in_at(word, 0) && against_own_budget(word) {
+            self.vs_budget_change = true;
+            self.budget_printed_before = true;
             return Statement::Budget {
                 subject: Subject::Implicit,
                 figure,
