@@ -324,6 +324,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         said_without_figure: false,
         rose_from: None,
         budget_printed_before: false,
+        year_to_date: None,
     };
     for token in &tokens.tokens {
         match *token {
@@ -382,6 +383,9 @@ struct Parser<'a> {
     /// `比年初预算A` was read in this sentence: a bare change after it is against that budget (until a change
     /// names its own base).
     budget_printed_before: bool,
+    /// The name of a month's amount printed in this sentence, for the year-to-date amount after it (see
+    /// [`Parser::month_or_year_to_date`]).
+    year_to_date: Option<String>,
     /// The label of `…由上年的A` in this sentence, for the amount after `增加到` (see [`FROM_LAST_YEAR`]).
     rose_from: Option<Label>,
 }
@@ -421,6 +425,7 @@ impl Parser<'_> {
         self.vs_budget_change = false;
         self.rose_from = None;
         self.budget_printed_before = false;
+        self.year_to_date = None;
         let mut statements = std::mem::take(&mut self.statements);
         if std::mem::take(&mut self.said_without_figure) && statements.len() > 1 {
             // `税收收入稳步增长,完成…`: the sentence states its figures; their labels say what they are.
@@ -840,10 +845,30 @@ impl Parser<'_> {
                 break;
             }
         }
-        let label = clean_label(label, self.phase);
+        let printed = label;
+        let label = self.month_or_year_to_date(printed, clean_label(printed, self.phase));
         Statement::Amount {
             label: self.label_or_colon_label(label),
             figure,
+        }
+    }
+
+    /// `一般公共预算收入当月完成A万元,下降x%,累计完成B万元,下降y%` (monthly execution reports): A is the month's
+    /// amount, another quantity than the year's so far, named `当月一般公共预算收入` (the period before the name, as
+    /// a qualifier); B, printed with `累计` alone, is the amount the name was printed for.
+    fn month_or_year_to_date(&mut self, printed: &str, label: Label) -> Label {
+        let month = ["当月", "本月"]
+            .iter()
+            .find_map(|m| label.text.strip_suffix(m).map(|name| (*m, name)));
+        if let Some((month, name)) = month.filter(|(_, name)| names_money(name)) {
+            self.year_to_date = Some(name.to_string());
+            let text = format!("{month}{name}");
+            return Label { text, ..label };
+        }
+        let to_date = label.text.is_empty() && printed.contains("累计");
+        match self.year_to_date.take().filter(|_| to_date) {
+            Some(text) => Label { text, ..label },
+            None => label,
         }
     }
 

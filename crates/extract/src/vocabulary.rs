@@ -166,6 +166,8 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
         // `政府采购支出总额` (the 部门决算's procurement section) is the part of spending bought through
         // government procurement, a total of its own (a free root), not the unit's 支出总计.
         .filter(|_| !label.contains("政府采购"))
+        // `当月一般公共预算支出` (a month's amount beside the year's so far): a quantity of its own.
+        .filter(|_| !label.starts_with("当月") && !label.starts_with("本月"))
 }
 
 /// What a root's label says before its keyword, without fillers: `区本级一般公共预算` in
