@@ -1218,7 +1218,9 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
 }
 
 /// Words before a label that say when or introduce it, not what it is.
-const LEADING_WORDS: [&str; 20] = [
+const LEADING_WORDS: [&str; 21] = [
+    // `…,以及…债务转贷收入120000万元`: the last term of a list of sums.
+    "以及",
     "本年度",
     "本年",
     "今年",

@@ -105,7 +105,7 @@ pub const ROOTS: &[Root] = &[
 /// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`; `国税税收`, the balance total
 /// `收入总量` of fiscal reports).
 /// Also the tax a higher level returns (`中央和省税收返还`) and what was put into a purpose in all
-/// (`教育经费总投入`). (Not `转移支付`: `税收返还和转移支付A(包括一般性转移支付B…专项转移支付C)` lists the
+/// (`教育经费总投入`); the terms of a balance `上年结转`, `市与区财力结算`. (Not `转移支付`: `税收返还和转移支付A(包括一般性转移支付B…专项转移支付C)` lists the
 /// parts of one of the two sums it names, and B + C is not A.)
 const MONEY_NOUNS: &[&str] = &[
     "收入",
@@ -131,6 +131,8 @@ const MONEY_NOUNS: &[&str] = &[
     "总量",
     "税收返还",
     "总投入",
+    "结转",
+    "结算",
 ];
 
 /// Collecting offices: in a revenue report `税务部门完成13866万元` names the revenue that office collected
