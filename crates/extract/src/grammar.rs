@@ -1203,6 +1203,7 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         text
     };
     let text = without_trailing_words(text, phase == Some(Phase::Budget));
+    let text = without_arranged(text);
     // `因公出国(境)经费费`: a money noun printed twice (as `亿元元`), one meant.
     let text = text
         .strip_suffix('费')
@@ -1214,6 +1215,16 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         year,
         balance_term,
         rose: false,
+    }
+}
+
+/// `安排预算部门行政经费79.13亿元`, `安排预算稳定调节基金14.22亿元` (budgets and balances): the amount arranged
+/// for a named sum of money is that sum's. Only before a name of four characters or more that names money
+/// (`安排资金…` names nothing and stays a clause).
+fn without_arranged(text: &str) -> &str {
+    match text.strip_prefix("安排") {
+        Some(name) if name.chars().count() >= 4 && names_money(name) => name,
+        _ => text,
     }
 }
 
