@@ -786,30 +786,8 @@ impl Parser<'_> {
                 figure,
             };
         }
-        // `决算6.4亿元,比年初预算8.3亿元减少1.9亿元,下降22.9%`, `相比年初预算数的1.5亿元…`: the amount set against
-        // the figure's own budget is that budget; the bare change and rate after it are against it too.
-        if lead_in_at(word, 0) && against_own_budget(word) {
-            self.vs_budget_change = true;
-            self.budget_printed_before = true;
-            return Statement::Budget {
-                subject: Subject::Implicit,
-                figure,
-            };
-        }
-        if lead_in_at(word, 0) {
-            return Statement::Prior { figure };
-        }
-        // `一般公共预算收入由上年的A亿元增加到B亿元,增长x%`: A is last year's amount of the label, B this year's.
-        if let Some(label) = FROM_LAST_YEAR.iter().find_map(|w| word.strip_suffix(w)) {
-            self.rose_from = Some(clean_label(label, self.phase));
-            return Statement::Prior { figure };
-        }
-        if let Some(label) = self.rose_from.take().filter(|_| RISEN_TO.contains(&word)) {
-            let label = Label {
-                rose: true,
-                ..label
-            };
-            return Statement::Amount { label, figure };
+        if let Some(statement) = self.compared(word, figure) {
+            return statement;
         }
         if let Some(label) = word.strip_suffix('由') {
             return Statement::AdjustedFrom {
@@ -851,6 +829,35 @@ impl Parser<'_> {
             label: self.label_or_colon_label(label),
             figure,
         }
+    }
+
+    /// An amount set against another (after a comparison lead-in), or last year's and this year's amount of a
+    /// label (`由上年的A增加到B`).
+    fn compared(&mut self, word: &str, figure: usize) -> Option<Statement> {
+        // `决算6.4亿元,比年初预算8.3亿元减少1.9亿元,下降22.9%`, `相比年初预算数的1.5亿元…`: the amount set against
+        // the figure's own budget is that budget; the bare change and rate after it are against it too.
+        if lead_in_at(word, 0) && against_own_budget(word) {
+            self.vs_budget_change = true;
+            self.budget_printed_before = true;
+            return Some(Statement::Budget {
+                subject: Subject::Implicit,
+                figure,
+            });
+        }
+        if lead_in_at(word, 0) {
+            return Some(Statement::Prior { figure });
+        }
+        // `一般公共预算收入由上年的A亿元增加到B亿元,增长x%`: A is last year's amount of the label, B this year's.
+        if let Some(label) = FROM_LAST_YEAR.iter().find_map(|w| word.strip_suffix(w)) {
+            self.rose_from = Some(clean_label(label, self.phase));
+            return Some(Statement::Prior { figure });
+        }
+        let label = self.rose_from.take().filter(|_| RISEN_TO.contains(&word))?;
+        let label = Label {
+            rose: true,
+            ..label
+        };
+        Some(Statement::Amount { label, figure })
     }
 
     /// `一般公共预算收入当月完成A万元,下降x%,累计完成B万元,下降y%` (monthly execution reports): A is the month's
