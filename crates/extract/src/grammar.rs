@@ -321,7 +321,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         paired_subjects: Vec::new(),
         colon_label: None,
         vs_budget_change: false,
-        said_without_figure: false,
+        said_without_figure: None,
         rose_from: None,
         budget_printed_before: false,
         year_to_date: None,
@@ -377,9 +377,9 @@ struct Parser<'a> {
     colon_label: Option<String>,
     /// The last change in the sentence was against the budget: a bare rate after it is too.
     vs_budget_change: bool,
-    /// The sentence opened with a subject said to grow or fall without a figure (see
-    /// [`Parser::said_without_figure`]).
-    said_without_figure: bool,
+    /// A sentence of words only said a sum of money grew or fell (see [`Parser::said_without_figure`]): its
+    /// subject, and whether that sentence is the current one.
+    said_without_figure: Option<(Label, bool)>,
     /// `比年初预算A` was read in this sentence: a bare change after it is against that budget (until a change
     /// names its own base).
     budget_printed_before: bool,
@@ -426,11 +426,13 @@ impl Parser<'_> {
         self.rose_from = None;
         self.budget_printed_before = false;
         self.year_to_date = None;
-        let mut statements = std::mem::take(&mut self.statements);
-        if std::mem::take(&mut self.said_without_figure) && statements.len() > 1 {
-            // `税收收入稳步增长,完成…`: the sentence states its figures; their labels say what they are.
-            statements.remove(0);
-        }
+        let statements = std::mem::take(&mut self.statements);
+        // Kept for the next sentence only, and only after a sentence of words (`税收收入稳步增长,完成…` states
+        // its figures: their labels say what they are).
+        self.said_without_figure = match self.said_without_figure.take() {
+            Some((label, true)) if statements.is_empty() => Some((label, false)),
+            _ => None,
+        };
         self.paired_subjects.clear();
         if !statements.is_empty() {
             self.sentences.push(Sentence {
@@ -619,9 +621,8 @@ impl Parser<'_> {
     }
 
     /// `全省11市财政收入均实现增长。其中:` (execution news): a sentence that says how a sum of money went
-    /// without a figure names the subject of what follows (its items after `其中`), not the figure stated
-    /// before it. Only as the first words of a sentence; a sentence with figures drops it again (see
-    /// [`Parser::end_sentence`]).
+    /// without a figure names the subject of what follows its `其中` (the next sentence's first words), not
+    /// the figure stated before it (see [`Parser::opener`]). Only a sentence of words.
     fn said_without_figure(&self, word: &str) -> Option<Label> {
         if !self.statements.is_empty() {
             return None;
@@ -633,6 +634,16 @@ impl Parser<'_> {
         }
         let label = clean_label(subject, self.phase);
         (subject != before && names_money(&label.text)).then_some(label)
+    }
+
+    /// `其中:` (`包括:`…): the items of the figure stated last follow — or, opening the sentence right after a
+    /// sentence of words that said a sum of money grew (`…均实现增长。其中:`), that sum's.
+    fn opener(&mut self, partial: bool) {
+        let said = self.said_without_figure.take();
+        if let Some((label, _)) = said.filter(|_| self.statements.is_empty()) {
+            self.statements.push(Statement::SubjectHeading { label });
+        }
+        self.statements.push(Statement::Opener { partial });
     }
 
     fn heading_subject(&self, word: &str) -> Option<Label> {
@@ -818,7 +829,7 @@ impl Parser<'_> {
         }
         for opener in ["其中", "具体包括", "包括"] {
             if let Some(rest) = label.strip_prefix(opener) {
-                self.statements.push(Statement::Opener { partial: false });
+                self.opener(false);
                 label = rest;
                 break;
             }
@@ -999,9 +1010,7 @@ impl Parser<'_> {
         let statement = if word.starts_with('占') && word.contains('%') {
             Statement::MissingShare
         } else if OPENERS.iter().any(|o| word.ends_with(o)) {
-            Statement::Opener {
-                partial: word.contains("主要"),
-            }
+            return self.opener(word.contains("主要"));
         } else if let Some((before, said, phrase)) = said_against_budget(&word) {
             // Before `持平`: `决算数与预算数持平` compares with the budget, not with last year.
             let (subject, _) = split_lead_in(before);
@@ -1034,8 +1043,8 @@ impl Parser<'_> {
         } else if let Some(label) = self.heading_subject(&word) {
             Statement::SubjectHeading { label }
         } else if let Some(label) = self.said_without_figure(&word) {
-            self.said_without_figure = true;
-            Statement::SubjectHeading { label }
+            self.said_without_figure = Some((label, true));
+            return;
         } else {
             return;
         };
