@@ -26,6 +26,9 @@ pub struct Label {
     /// Printed as a term of a balance (`加上级补助收入…`, `减…`): a sibling of the total before it, never
     /// an item of its list.
     pub balance_term: bool,
+    /// The words say the label is an amount that went from last year's to this year's (`普通高中生均经费` or
+    /// just `普通高中` under a heading of per-student funding: `…由上年的A元增加到B元`), whatever its name.
+    pub rose: bool,
 }
 
 /// What a change, a rate or a budget is about.
@@ -188,6 +191,38 @@ const DIRECTIONS: [(&str, i8); 14] = [
     ("增幅", 1),
 ];
 
+/// `…由上年的A` (`由上年A`, `由去年的A`): A is the amount of the year before, the amount itself follows
+/// `增加到` (see [`RISEN_TO`]).
+const FROM_LAST_YEAR: [&str; 6] = [
+    "由上年的",
+    "由上年",
+    "由去年的",
+    "由去年",
+    "由上年度的",
+    "由上年度",
+];
+
+/// `…增加到B`, `…下降至B`: B is the amount the label came to, after `由上年的A` (see [`FROM_LAST_YEAR`]).
+const RISEN_TO: [&str; 12] = [
+    "增加到",
+    "增长到",
+    "提高到",
+    "上升到",
+    "减少到",
+    "下降到",
+    "降低到",
+    "增加至",
+    "增长至",
+    "提高至",
+    "减少至",
+    "下降至",
+];
+
+/// Words between a subject and its direction when no figure follows: `…均实现增长`, `…保持稳定增长`.
+const GROWTH_ADVERBS: [&str; 9] = [
+    "实现", "均", "全部", "保持", "稳定", "稳步", "持续", "继续", "都",
+];
+
 /// Words saying there was no change.
 /// (`基本持平`, roughly flat, states no figure and is not among them.)
 const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变化", "没有变化"];
@@ -197,12 +232,17 @@ const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变�
 const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
 
 /// Words between a share's base and its number: `占…收入的比重为x%`, `占…的比例是x%`.
-const SHARE_WORDS: [&str; 6] = [
+/// `…的比重达80.2%`: `达` / `达到` like `为`.
+const SHARE_WORDS: [&str; 10] = [
     "的比重为",
     "的比重是",
+    "的比重达到",
+    "的比重达",
     "的比重",
     "的比例为",
     "的比例是",
+    "的比例达到",
+    "的比例达",
     "的比例",
 ];
 
@@ -281,6 +321,10 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         paired_subjects: Vec::new(),
         colon_label: None,
         vs_budget_change: false,
+        said_without_figure: None,
+        rose_from: None,
+        budget_printed_before: false,
+        year_to_date: None,
     };
     for token in &tokens.tokens {
         match *token {
@@ -333,6 +377,17 @@ struct Parser<'a> {
     colon_label: Option<String>,
     /// The last change in the sentence was against the budget: a bare rate after it is too.
     vs_budget_change: bool,
+    /// A sentence of words only said a sum of money grew or fell (see [`Parser::said_without_figure`]): its
+    /// subject, and whether that sentence is the current one.
+    said_without_figure: Option<(Label, bool)>,
+    /// `比年初预算A` was read in this sentence: a bare change after it is against that budget (until a change
+    /// names its own base).
+    budget_printed_before: bool,
+    /// The name of a month's amount printed in this sentence, for the year-to-date amount after it (see
+    /// [`Parser::month_or_year_to_date`]).
+    year_to_date: Option<String>,
+    /// The label of `…由上年的A` in this sentence, for the amount after `增加到` (see [`FROM_LAST_YEAR`]).
+    rose_from: Option<Label>,
 }
 
 impl Parser<'_> {
@@ -368,7 +423,16 @@ impl Parser<'_> {
     fn end_sentence(&mut self, end: usize) {
         self.colon_label = None;
         self.vs_budget_change = false;
+        self.rose_from = None;
+        self.budget_printed_before = false;
+        self.year_to_date = None;
         let statements = std::mem::take(&mut self.statements);
+        // Kept for the next sentence only, and only after a sentence of words (`税收收入稳步增长,完成…` states
+        // its figures: their labels say what they are).
+        self.said_without_figure = match self.said_without_figure.take() {
+            Some((label, true)) if statements.is_empty() => Some((label, false)),
+            _ => None,
+        };
         self.paired_subjects.clear();
         if !statements.is_empty() {
             self.sentences.push(Sentence {
@@ -556,6 +620,32 @@ impl Parser<'_> {
         true
     }
 
+    /// `全省11市财政收入均实现增长。其中:` (execution news): a sentence that says how a sum of money went
+    /// without a figure names the subject of what follows its `其中` (the next sentence's first words), not
+    /// the figure stated before it (see [`Parser::opener`]). Only a sentence of words.
+    fn said_without_figure(&self, word: &str) -> Option<Label> {
+        if !self.statements.is_empty() {
+            return None;
+        }
+        let (before, _) = strip_direction(word)?;
+        let mut subject = before;
+        while let Some(rest) = GROWTH_ADVERBS.iter().find_map(|a| subject.strip_suffix(a)) {
+            subject = rest;
+        }
+        let label = clean_label(subject, self.phase);
+        (subject != before && names_money(&label.text)).then_some(label)
+    }
+
+    /// `其中:` (`包括:`…): the items of the figure stated last follow — or, opening the sentence right after a
+    /// sentence of words that said a sum of money grew (`…均实现增长。其中:`), that sum's.
+    fn opener(&mut self, partial: bool) {
+        let said = self.said_without_figure.take();
+        if let Some((label, _)) = said.filter(|_| self.statements.is_empty()) {
+            self.statements.push(Statement::SubjectHeading { label });
+        }
+        self.statements.push(Statement::Opener { partial });
+    }
+
     fn heading_subject(&self, word: &str) -> Option<Label> {
         let label = clean_label(word.strip_suffix('中')?, self.phase);
         let label = Label {
@@ -667,8 +757,10 @@ impl Parser<'_> {
         let (subject, budget_based) = split_lead_in(before);
         // `比预算数减少x万元` in a final account, `较年初预算增加x万元` anywhere: a change against the figure's
         // own budget (a budget text's `比上年预算增加` compares with last year); the rate after it goes with it.
-        let vs_budget =
-            budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+        let after_budget = before.is_empty() && self.budget_printed_before;
+        self.budget_printed_before &= before.is_empty();
+        let vs_budget = after_budget
+            || budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
         self.vs_budget_change = vs_budget;
         let subject = self.subject(subject);
         match vs_budget {
@@ -705,8 +797,8 @@ impl Parser<'_> {
                 figure,
             };
         }
-        if lead_in_at(word, 0) {
-            return Statement::Prior { figure };
+        if let Some(statement) = self.compared(word, figure) {
+            return statement;
         }
         if let Some(label) = word.strip_suffix('由') {
             return Statement::AdjustedFrom {
@@ -737,15 +829,64 @@ impl Parser<'_> {
         }
         for opener in ["其中", "具体包括", "包括"] {
             if let Some(rest) = label.strip_prefix(opener) {
-                self.statements.push(Statement::Opener { partial: false });
+                self.opener(false);
                 label = rest;
                 break;
             }
         }
-        let label = clean_label(label, self.phase);
+        let printed = label;
+        let label = self.month_or_year_to_date(printed, clean_label(printed, self.phase));
         Statement::Amount {
             label: self.label_or_colon_label(label),
             figure,
+        }
+    }
+
+    /// An amount set against another (after a comparison lead-in), or last year's and this year's amount of a
+    /// label (`由上年的A增加到B`).
+    fn compared(&mut self, word: &str, figure: usize) -> Option<Statement> {
+        // `决算6.4亿元,比年初预算8.3亿元减少1.9亿元,下降22.9%`, `相比年初预算数的1.5亿元…`: the amount set against
+        // the figure's own budget is that budget; the bare change and rate after it are against it too.
+        if lead_in_at(word, 0) && against_own_budget(word) {
+            self.vs_budget_change = true;
+            self.budget_printed_before = true;
+            return Some(Statement::Budget {
+                subject: Subject::Implicit,
+                figure,
+            });
+        }
+        if lead_in_at(word, 0) {
+            return Some(Statement::Prior { figure });
+        }
+        // `一般公共预算收入由上年的A亿元增加到B亿元,增长x%`: A is last year's amount of the label, B this year's.
+        if let Some(label) = FROM_LAST_YEAR.iter().find_map(|w| word.strip_suffix(w)) {
+            self.rose_from = Some(clean_label(label, self.phase));
+            return Some(Statement::Prior { figure });
+        }
+        let label = self.rose_from.take().filter(|_| RISEN_TO.contains(&word))?;
+        let label = Label {
+            rose: true,
+            ..label
+        };
+        Some(Statement::Amount { label, figure })
+    }
+
+    /// `一般公共预算收入当月完成A万元,下降x%,累计完成B万元,下降y%` (monthly execution reports): A is the month's
+    /// amount, another quantity than the year's so far, named `当月一般公共预算收入` (the period before the name, as
+    /// a qualifier); B, printed with `累计` alone, is the amount the name was printed for.
+    fn month_or_year_to_date(&mut self, printed: &str, label: Label) -> Label {
+        let month = ["当月", "本月"]
+            .iter()
+            .find_map(|m| label.text.strip_suffix(m).map(|name| (*m, name)));
+        if let Some((month, name)) = month.filter(|(_, name)| names_money(name)) {
+            self.year_to_date = Some(name.to_string());
+            let text = format!("{month}{name}");
+            return Label { text, ..label };
+        }
+        let to_date = label.text.is_empty() && printed.contains("累计");
+        match self.year_to_date.take().filter(|_| to_date) {
+            Some(text) => Label { text, ..label },
+            None => label,
         }
     }
 
@@ -869,9 +1010,7 @@ impl Parser<'_> {
         let statement = if word.starts_with('占') && word.contains('%') {
             Statement::MissingShare
         } else if OPENERS.iter().any(|o| word.ends_with(o)) {
-            Statement::Opener {
-                partial: word.contains("主要"),
-            }
+            return self.opener(word.contains("主要"));
         } else if let Some((before, said, phrase)) = said_against_budget(&word) {
             // Before `持平`: `决算数与预算数持平` compares with the budget, not with last year.
             let (subject, _) = split_lead_in(before);
@@ -903,6 +1042,9 @@ impl Parser<'_> {
             }
         } else if let Some(label) = self.heading_subject(&word) {
             Statement::SubjectHeading { label }
+        } else if let Some(label) = self.said_without_figure(&word) {
+            self.said_without_figure = Some((label, true));
+            return;
         } else {
             return;
         };
@@ -1077,6 +1219,7 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         text
     };
     let text = without_trailing_words(text, phase == Some(Phase::Budget));
+    let text = without_arranged(text);
     // `因公出国(境)经费费`: a money noun printed twice (as `亿元元`), one meant.
     let text = text
         .strip_suffix('费')
@@ -1087,11 +1230,24 @@ pub fn clean_label(word: &str, phase: Option<Phase>) -> Label {
         code,
         year,
         balance_term,
+        rose: false,
+    }
+}
+
+/// `安排预算部门行政经费79.13亿元`, `安排预算稳定调节基金14.22亿元` (budgets and balances): the amount arranged
+/// for a named sum of money is that sum's. Only before a name of four characters or more that names money
+/// (`安排资金…` names nothing and stays a clause).
+fn without_arranged(text: &str) -> &str {
+    match text.strip_prefix("安排") {
+        Some(name) if name.chars().count() >= 4 && names_money(name) => name,
+        _ => text,
     }
 }
 
 /// Words before a label that say when or introduce it, not what it is.
-const LEADING_WORDS: [&str; 20] = [
+const LEADING_WORDS: [&str; 21] = [
+    // `…,以及…债务转贷收入120000万元`: the last term of a list of sums.
+    "以及",
     "本年度",
     "本年",
     "今年",
@@ -1117,12 +1273,13 @@ const LEADING_WORDS: [&str; 20] = [
 ];
 
 /// Words after a label that introduce its amount, not what it is.
-const TRAILING_WORDS: [&str; 15] = [
+const TRAILING_WORDS: [&str; 16] = [
     // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the amount
-    // done is the label's.
+    // done is the label's; so is the amount spent, `…支出执行195.4亿元` (execution news).
     "完成",
     "累计",
     "实现",
+    "执行",
     // `事业运行经费总预算安排37337407.64元`: the amount arranged is the label's.
     "安排",
     "决算数为",
@@ -1285,6 +1442,7 @@ mod tests {
             balance_term: false,
             text: text.into(),
             code: None,
+            rose: false,
         }
     }
 

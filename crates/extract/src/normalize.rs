@@ -143,8 +143,17 @@ fn is_heading(line: &[char], first: bool) -> bool {
         .collect();
     match marker_length(&content) {
         Some((length, _)) => !content[length..].iter().any(char::is_ascii_digit),
-        None => first,
+        None => first && !states_amount(&content),
     }
+}
+
+/// Whether a line states an amount (digits, then `元`, `万` or `亿`): a first line that does is the body's
+/// first line, cut where the PDF wrapped it (`…支出决算0万元;公务用车购` / `置及运行费…`), not a title — a
+/// title names the document and its year, never an amount.
+fn states_amount(content: &[char]) -> bool {
+    content
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], '元' | '万' | '亿'))
 }
 
 /// A line that is only a page number or a table remnant.

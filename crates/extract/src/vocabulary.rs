@@ -104,14 +104,51 @@ pub const ROOTS: &[Root] = &[
 
 /// Endings of a label that names a sum of money (`…收入`, `…经费`, `…税`; `国税税收`, the balance total
 /// `收入总量` of fiscal reports).
+/// Also the tax a higher level returns (`中央和省税收返还`) and what was put into a purpose in all
+/// (`教育经费总投入`); the terms of a balance `上年结转`, `市与区财力结算`. (Not `转移支付`: `税收返还和转移支付A(包括一般性转移支付B…专项转移支付C)` lists the
+/// parts of one of the two sums it names, and B + C is not A.)
 const MONEY_NOUNS: &[&str] = &[
-    "收入", "支出", "预算", "经费", "费用", "费", "资金", "总额", "财力", "结余", "拨款", "基金",
-    "补助", "金额", "税", "税收", "税种", "采购", "总计", "合计", "总量",
+    "收入",
+    "支出",
+    "预算",
+    "经费",
+    "费用",
+    "费",
+    "资金",
+    "总额",
+    "财力",
+    "结余",
+    "拨款",
+    "基金",
+    "补助",
+    "金额",
+    "税",
+    "税收",
+    "税种",
+    "采购",
+    "总计",
+    "合计",
+    "总量",
+    "税收返还",
+    "总投入",
+    "结转",
+    "结算",
 ];
 
 /// Collecting offices: in a revenue report `税务部门完成13866万元` names the revenue that office collected
 /// (parts of the revenue by who collects it).
-const COLLECTING_OFFICES: [&str; 5] = ["税务部门", "财政部门", "国税部门", "地税部门", "海关"];
+/// The offices by their own names too (`国税局完成13040万元`, `财政局完成…`).
+const COLLECTING_OFFICES: [&str; 9] = [
+    "税务部门",
+    "财政部门",
+    "国税部门",
+    "地税部门",
+    "海关",
+    "国税局",
+    "地税局",
+    "税务局",
+    "财政局",
+];
 
 /// Whether a label ends with a word naming a sum of money. `财政` alone is the finance office as a collector
 /// (`国税完成…,地税完成…,财政完成3051万元`); as the end of a longer name it is not money (`县级财政`).
@@ -131,6 +168,8 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
         // `政府采购支出总额` (the 部门决算's procurement section) is the part of spending bought through
         // government procurement, a total of its own (a free root), not the unit's 支出总计.
         .filter(|_| !label.contains("政府采购"))
+        // `当月一般公共预算支出` (a month's amount beside the year's so far): a quantity of its own.
+        .filter(|_| !label.starts_with("当月") && !label.starts_with("本月"))
 }
 
 /// What a root's label says before its keyword, without fillers: `区本级一般公共预算` in
@@ -466,6 +505,9 @@ pub const CHILDREN: &[Child] = &[
             "公务用车购置及运行费",
             "公务用车购置及运行费用",
             "公务用车购置及运维费",
+            // `公务用车购置及运行维护支出3.3亿元`: the item named by its spending.
+            "公务用车购置及运行维护支出",
+            "公务用车购置及运行维护",
         ],
     },
     Child {

@@ -34,6 +34,14 @@ pub(super) fn is_free_label(label: &str) -> bool {
         && !VERB_OPENINGS.iter().any(|v| label.starts_with(v))
 }
 
+/// A short label with no figure or punctuation in it: a name, not a clause.
+fn is_name(label: &str) -> bool {
+    (2..=MAX_FREE_LABEL).contains(&label.chars().count())
+        && !label
+            .chars()
+            .any(|c| c.is_ascii_digit() || "、,:;。".contains(c))
+}
+
 /// Words that name a total, not a part: `实现…收入` (what a jurisdiction's revenue came to), `…合计`, `…总计`.
 /// After a list of parts (`国税完成A，地税完成B，实现地方一般预算收入C`) such an amount is another measure of the
 /// money, so it ends the list instead of joining it, whatever its value. (A vocabulary total never gets here:
@@ -77,7 +85,10 @@ impl Assembler<'_> {
             ..label.clone()
         };
         let label = &named;
-        if !is_free_label(&label.text) || label.balance_term || self.in_known_list(level) {
+        // A label said to have risen from last year's amount to this year's names an amount, whatever its words
+        // (`普通高中由上年的A元增加到B元` under a heading of per-student funding).
+        let named_money = is_free_label(&label.text) || (label.rose && is_name(&label.text));
+        if !named_money || label.balance_term || self.in_known_list(level) {
             return None;
         }
         if let Some(&existing) = self.free_by_label.get(&label.text) {

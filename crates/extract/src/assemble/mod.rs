@@ -321,6 +321,10 @@ impl<'a> Assembler<'a> {
         let has_figures = sentence.statements.iter().any(|s| figure_of(s).is_some());
         if let (Some(level), false) = (state.marker_level, has_figures) {
             self.heading_level = level;
+        } else if let (Some(level), true) = (marker, has_figures && state.first_node.is_some()) {
+            // `二、分收入结构看:…税收收入A万元,…;…非税收入B万元…`: a section whose heading states figures is still
+            // a section: totals mentioned after `;` in it are at its level, and `三、` ends their lists.
+            self.heading_level = level;
         }
         // `主要支出科目情况:` on its own, or closing the sentence of the total: a heading of selected items.
         let after_figures = state.figures.last().and_then(|&f| self.figures.get(f));
@@ -335,7 +339,14 @@ impl<'a> Assembler<'a> {
         }
         if state.problem || unread {
             // What follows `其中:` after a sentence that found no place is not known to belong to anything.
-            self.last_node = None;
+            // A rate left over after every amount found its place (`…增长41.3%,…按同口径计算增长53.5%`: a
+            // second rate on another basis) leaves the figure stated last where it was.
+            let amount_unread = state.figures.iter().any(|&f| {
+                !self.consumed[f] && self.figures.get(f).is_some_and(|f| f.unit.is_money())
+            });
+            if amount_unread || state.last_node.is_none() {
+                self.last_node = None;
+            }
             self.keep_unplaced(sentence, original);
         } else if ends_on_semicolon {
             self.after_semicolon = state.last_node;
@@ -669,9 +680,12 @@ impl<'a> Assembler<'a> {
 
     /// `“三公”经费决算中，A…，B…`: the items that follow are the named total's, as after its `其中:`.
     fn heading(&mut self, label: &Label, state: &mut SentenceState) {
-        if let Some(node) = self.resolve_named(&label.text) {
-            state.last_node = Some(node);
-            self.last_node = Some(node);
+        let node = self.resolve_named(&label.text);
+        // A heading naming no figure read (`全省11市财政收入均实现增长。其中:`): what follows is not the
+        // figure stated before it.
+        state.last_node = node;
+        self.last_node = node;
+        if node.is_some() {
             self.open(false);
         }
     }

@@ -22,6 +22,9 @@ impl Assembler<'_> {
                 state.problem = true;
                 return;
             }
+            // `全市一般公共预算支出…其中,民生支出…,占一般公共预算支出的81.2%`: the base names the item's own
+            // total (its label ends with the base's name), whatever other total the name also fits.
+            Some(base) if parent.is_some_and(|p| self.nodes[p].node.label.ends_with(base)) => None,
             Some(base) => match self.resolve_base(base, state) {
                 Some(b) if Some(b) == parent => None,
                 // A share of the whole by a generic name no node carries (`占总支出决算的70.16%` in the items
@@ -315,9 +318,29 @@ impl Assembler<'_> {
         }
         let value = self.percent(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
-        self.set(state, figure, target, |n| {
+        let placed = self.set(state, figure, target, |n| {
             set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at)
         });
+        // `由上年的A增加到B,增长x%` (no change printed): last year's amount A, printed before the amount B,
+        // goes with the rate (`B,比年初预算A…,下降x%` prints its A after B: a budget, not taken here).
+        let before_amount = |at: Span, t: usize| {
+            self.nodes[t]
+                .node
+                .at
+                .is_some_and(|amount| at.start < amount.start)
+        };
+        if placed {
+            let prior = state.prior.map(|p| (p, self.span(p)));
+            if let Some((prior, at)) =
+                prior.filter(|&(_, at)| target.is_some_and(|t| before_amount(at, t)))
+            {
+                state.prior = None;
+                let value = self.money(prior);
+                self.set(state, prior, target, |n| {
+                    set_once(&mut n.prior, &mut n.spans.prior, value, at)
+                });
+            }
+        }
     }
 
     /// `比预算数减少x万元`, `较年初预算增加x万元`: the change against the budget of the node it names, else of

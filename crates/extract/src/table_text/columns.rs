@@ -45,7 +45,16 @@ const AMOUNT_KINDS: &[&str] = &[
     "支出数",
 ];
 const CHANGE_WORDS: &[&str] = &["增减值", "增减额", "增减数", "增减金额"];
-const CHANGE_PCT_WORDS: &[&str] = &["增减%", "增减率", "增长%", "增长率", "增幅", "比上年增长%"];
+const CHANGE_PCT_WORDS: &[&str] = &[
+    "增减%",
+    "增减率",
+    "增长%",
+    "增长率",
+    "增幅",
+    "比上年增长%",
+    "增减幅度",
+    "增减比例",
+];
 const COMPLETION_WORDS: &[&str] = &["完成预算%", "完成率", "为预算%", "完成预算的%"];
 
 /// A column of figures as its header names it: the year it is of and the kind of figure, either or both
@@ -95,6 +104,10 @@ fn figure_columns<'w>(header: &[&'w str]) -> Vec<Figures<'w>> {
     if !both.is_empty() {
         return both;
     }
+    let relative: Vec<Figures> = header.iter().filter_map(|w| relative_and_kind(w)).collect();
+    if !relative.is_empty() {
+        return relative;
+    }
     let years: Vec<u16> = header.iter().filter_map(|w| year(w)).collect();
     let kinds: Vec<&str> = header.iter().copied().filter(|w| is_kind(w)).collect();
     if years.is_empty() {
@@ -123,6 +136,7 @@ pub fn names_a_column(word: &str) -> bool {
     year(word).is_some()
         || is_kind(word)
         || year_and_kind(word).is_some()
+        || relative_and_kind(word).is_some()
         || rate_or_change(word).is_some()
 }
 
@@ -152,7 +166,30 @@ fn year_and_kind(word: &str) -> Option<Figures<'_>> {
     })
 }
 
+/// `上年决算数`, `本年预算数`, `本年度决算数`: a kind of figure of the year before or of this year, the years
+/// not printed (three-public tables: `项目 | 上年决算数 | 本年决算数 | 增、减金额 | 增、减幅度`). The year before
+/// is taken as year 0 and this year as year 1 (only their order counts), when no header word prints a year.
+fn relative_and_kind(word: &str) -> Option<Figures<'_>> {
+    let (year, rest) = [("上年", 0), ("本年", 1)]
+        .iter()
+        .find_map(|&(w, y)| word.strip_prefix(w).map(|rest| (y, rest)))?;
+    let kind = rest.strip_prefix('度').unwrap_or(rest);
+    is_kind(kind).then_some(Figures {
+        year: Some(year),
+        kind: Some(kind),
+    })
+}
+
+/// A change or rate column's name; `增、减金额` and `增、减幅度` print a `、` inside `增减`.
 pub(super) fn rate_or_change(word: &str) -> Option<Role> {
+    let joined;
+    let word = match word.contains("增、减") {
+        true => {
+            joined = word.replace("增、减", "增减");
+            joined.as_str()
+        }
+        false => word,
+    };
     if CHANGE_WORDS.contains(&word) || kind_change(word) {
         Some(Role::Change)
     } else if CHANGE_PCT_WORDS.contains(&word) {
@@ -226,6 +263,24 @@ mod tests {
         let words = ["项目", "2023年度预算数", "2023年度决算数"];
         assert_eq!(read(&words).unwrap().named, [Budget, Amount]);
         assert_eq!(read(&["项目", "金额"]).unwrap().named, [Amount]);
+    }
+
+    #[test]
+    fn this_year_and_the_year_before_unprinted() {
+        let words = [
+            "项目",
+            "上年决算数",
+            "本年决算数",
+            "比上年增、减情况",
+            "增、减金额",
+            "增、减幅度",
+        ];
+        assert_eq!(
+            read(&words).unwrap().named,
+            [Prior, Amount, Change, ChangePct]
+        );
+        let words = ["项目", "本年度预算数", "上年度预算数"];
+        assert_eq!(read(&words).unwrap().named, [Amount, Prior]);
     }
 
     #[test]
