@@ -72,7 +72,8 @@ fn fallback_name(label: &str) -> Option<&str> {
     }
 }
 
-/// Words of a comparison: what follows them is a difference or the other side, not the label's amount.
+/// Words of a comparison: what follows them is a difference or the other side, not the label's amount;
+/// `差值`/`差额` name the (unsigned) difference of two figures: a relation, not a quantity of its own.
 const COMPARISONS: &[&str] = &[
     "高于",
     "低于",
@@ -83,6 +84,8 @@ const COMPARISONS: &[&str] = &[
     "相比",
     "比上年",
     "较",
+    "差值",
+    "差额",
 ];
 
 /// Words that name a total, not a part: `实现…收入` (what a jurisdiction's revenue came to), `…合计`, `…总计`.
@@ -347,7 +350,7 @@ mod tests {
         assert_eq!(fallback_name("安排资金"), None);
         assert_eq!(fallback_name("之所以高于"), None);
         assert_eq!(fallback_name("养护维修等"), None);
-        assert_eq!(fallback_name("差值"), Some("差值"));
+        assert_eq!(fallback_name("差值"), None);
     }
 
     #[test]
