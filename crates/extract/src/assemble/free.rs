@@ -42,6 +42,52 @@ fn is_name(label: &str) -> bool {
             .any(|c| c.is_ascii_digit() || "、,:;。".contains(c))
 }
 
+/// Adverbs that open a clause before its verb (`此外,还拨付…`, `同时安排…`).
+const ADVERBS: &[&str] = &["同时", "另外", "并", "另", "还"];
+
+/// Verbs of paying out before the thing paid for (`拨付公交票价优惠`): the fallback names the figure by its
+/// object.
+const PAYING: &[&str] = &["拨付", "安排", "下达", "投入", "用于", "支持"];
+
+/// Shortest object (characters) named after a verb: `资金`, `经费` alone say nothing of what the money is.
+const MIN_OBJECT: usize = 4;
+
+/// The noun phrase the fallback names a free root by: a short name (see [`is_name`]), not the tail of an
+/// enumeration (`…等`) and not a comparison (`…之所以高于`: the figure is a difference, its subject elsewhere).
+/// A clause that opens with a verb of paying out is named by its object when that is a name of its own
+/// (`还拨付乡村公交补贴` → `乡村公交补贴`); any other verb opening (see [`VERB_OPENINGS`]) names money counted
+/// elsewhere: none.
+fn fallback_name(label: &str) -> Option<&str> {
+    let comparison = COMPARISONS.iter().any(|c| label.contains(c));
+    if !is_name(label) || label.ends_with('等') || comparison {
+        return None;
+    }
+    let plain = ADVERBS
+        .iter()
+        .find_map(|a| label.strip_prefix(a))
+        .unwrap_or(label);
+    match PAYING.iter().find_map(|v| plain.strip_prefix(v)) {
+        Some(object) => (object.chars().count() >= MIN_OBJECT).then_some(object),
+        None => (!VERB_OPENINGS.iter().any(|v| plain.starts_with(v))).then_some(label),
+    }
+}
+
+/// Words of a comparison: what follows them is a difference or the other side, not the label's amount;
+/// `差值`/`差额` name the (unsigned) difference of two figures: a relation, not a quantity of its own.
+const COMPARISONS: &[&str] = &[
+    "高于",
+    "低于",
+    "超过",
+    "超出",
+    "多于",
+    "少于",
+    "相比",
+    "比上年",
+    "较",
+    "差值",
+    "差额",
+];
+
 /// Words that name a total, not a part: `实现…收入` (what a jurisdiction's revenue came to), `…合计`, `…总计`.
 /// After a list of parts (`国税完成A，地税完成B，实现地方一般预算收入C`) such an amount is another measure of the
 /// money, so it ends the list instead of joining it, whatever its value. (A vocabulary total never gets here:
@@ -88,8 +134,11 @@ impl Assembler<'_> {
         // A label said to have risen from last year's amount to this year's names an amount, whatever its words
         // (`普通高中由上年的A元增加到B元` under a heading of per-student funding).
         let named_money = is_free_label(&label.text) || (label.rose && is_name(&label.text));
-        if !named_money || label.balance_term || self.in_known_list(level) {
+        if label.balance_term || self.in_known_list(level) {
             return None;
+        }
+        if !named_money {
+            return self.fallback_root(label, value, at, level);
         }
         if let Some(&existing) = self.free_by_label.get(&label.text) {
             if self.same_value(existing, value) {
@@ -100,6 +149,37 @@ impl Assembler<'_> {
         }
         let index = self.new_free_root(label, value, at)?;
         self.open_free(index, level);
+        Some(index)
+    }
+
+    /// The general fallback (issue 10): `<noun phrase>(为|达|完成|实现|共|合计|计)?<amount>` that no specific
+    /// rule placed and whose words name no sum of money the vocabulary knows (`城区绿化养护投入3.2亿元`) is
+    /// still a figure of the text: a free root named by its noun phrase. It is never taken as the same figure
+    /// printed again (not in `free_by_label`), and a later clause naming it does not find it: only the
+    /// changes and rates of its own clause attach to it. It takes no items: a list after it stays unread.
+    fn fallback_root(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        // An item of a marked list that its total did not take stays unplaced: the list is then partial, not a
+        // sum that the items after it would seem to miss. A bound (`单价100万元(含)以上`) is no sum at all.
+        let in_marked_list = self.stack.last().is_some_and(|o| o.explicit) || level.is_some();
+        let in_marked_list = in_marked_list || self.amount_is_bound;
+        let name = fallback_name(&label.text).filter(|_| !in_marked_list)?;
+        let named = Label {
+            text: name.to_string(),
+            ..label.clone()
+        };
+        let index = self.new_unnamed_root(&named, value, at)?;
+        self.nodes[index].fallback = true;
+        self.open_free(index, level);
+        // Its structure is unknown: what follows it is not taken as its parts (nor as another's).
+        if let Some(open) = self.stack.last_mut().filter(|o| o.node == index) {
+            open.overflowed = true;
+        }
         Some(index)
     }
 
@@ -147,6 +227,13 @@ impl Assembler<'_> {
         value: Decimal,
         at: Span,
     ) -> Option<usize> {
+        let index = self.new_unnamed_root(label, value, at)?;
+        self.free_by_label.insert(label.text.clone(), index);
+        Some(index)
+    }
+
+    /// A free root of this label, not yet known by its name.
+    fn new_unnamed_root(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;
         }
@@ -159,7 +246,6 @@ impl Assembler<'_> {
         self.nodes[index].printed = label.text.clone();
         self.nodes[index].year = label.year;
         self.roots.push(index);
-        self.free_by_label.insert(label.text.clone(), index);
         Some(index)
     }
 
@@ -254,6 +340,17 @@ mod tests {
         assert!(!is_free_label("年末公务用车保有量"));
         assert!(!is_free_label("收"));
         assert!(!is_free_label("涉及资金"));
+    }
+
+    #[test]
+    fn the_fallback_names_a_figure_by_its_noun_phrase() {
+        assert_eq!(fallback_name("河道清淤整治投入"), Some("河道清淤整治投入"));
+        assert_eq!(fallback_name("还拨付乡村公交补贴"), Some("乡村公交补贴"));
+        assert_eq!(fallback_name("涉及资金"), None);
+        assert_eq!(fallback_name("安排资金"), None);
+        assert_eq!(fallback_name("之所以高于"), None);
+        assert_eq!(fallback_name("养护维修等"), None);
+        assert_eq!(fallback_name("差值"), None);
     }
 
     #[test]

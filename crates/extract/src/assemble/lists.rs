@@ -86,8 +86,9 @@ impl Assembler<'_> {
     }
 
     /// `其中:` / `包括:`: the figure stated last opens its list.
+    /// A fallback root (see [`super::free`]) has no known parts: its `其中:` lists what no node is known to own.
     pub(super) fn open(&mut self, partial: bool) {
-        let Some(node) = self.last_node else {
+        let Some(node) = self.last_node.filter(|&n| !self.nodes[n].fallback) else {
             match self.prior_owner {
                 Some(owner) => self.prior_list = Some(owner),
                 None => self.void_list = true,
@@ -154,7 +155,8 @@ impl Assembler<'_> {
                 explicit: true,
                 by_mention: false,
                 resumed: false,
-                overflowed: false,
+                // A fallback root's parenthesis lists nothing it takes.
+                overflowed: self.nodes[node].fallback,
                 paren: true,
                 ends_with_sentence: false,
                 took_item: false,

@@ -75,6 +75,8 @@ struct Built {
     year: Option<u16>,
     /// A free root or an item below one (see [`free`]): its lists are known only where the text marks them.
     free: bool,
+    /// A free root the general fallback made (see [`free`]): its structure is unknown, it takes no items.
+    fallback: bool,
     /// The part of the jurisdiction and the budget's section it was printed in (see [`context`]).
     context: context::Context,
     /// A marked list of its items ended with its sentence: items taken later are a second list (see
@@ -191,6 +193,8 @@ pub struct Assembler<'a> {
     prior_list: Option<usize>,
     /// The last placed amount was a prior-year amount.
     placed_as_prior: bool,
+    /// The amount being placed is a bound (`单价100万元(含)以上`): no fallback root (see [`free`]).
+    amount_is_bound: bool,
     /// The topic of the sentence just read (see [`SentenceState::carried`]).
     previous_topic: Option<usize>,
     /// The ids of all roots, known and free (a set: a fresh id is found in logarithmic time).
@@ -243,6 +247,7 @@ impl<'a> Assembler<'a> {
             prior_owner: None,
             prior_list: None,
             placed_as_prior: false,
+            amount_is_bound: false,
             free_by_label: BTreeMap::new(),
             root_ids: BTreeSet::new(),
             previous_topic: None,
@@ -540,6 +545,7 @@ impl<'a> Assembler<'a> {
     ) -> Option<usize> {
         let value = self.money(figure)?;
         let at = self.span(figure);
+        self.amount_is_bound = self.is_bound(figure);
         let level = state.marker_level.take();
         self.amounts_in_sentence += 1;
         if label.text.is_empty() {
@@ -688,6 +694,21 @@ impl<'a> Assembler<'a> {
         if node.is_some() {
             self.open(false);
         }
+    }
+
+    /// `100万元(含)以上`: an amount that bounds a class of things, not a sum of money.
+    fn is_bound(&self, figure: usize) -> bool {
+        let Some(end) = self.figures.get(figure).map(|f| f.end) else {
+            return false;
+        };
+        let after_unit = self
+            .text
+            .chars
+            .iter()
+            .skip(end)
+            .skip_while(|c| "亿万元".contains(**c));
+        let next: String = after_unit.take(3).collect();
+        next == "(含)"
     }
 
     fn money(&self, figure: usize) -> Option<Decimal> {

@@ -651,6 +651,7 @@ impl Assembler<'_> {
             year: None,
             context: self.context_here(),
             free: false,
+            fallback: false,
             list_ended: false,
             items_sum: Sum::default(),
             unknown_items: false,
