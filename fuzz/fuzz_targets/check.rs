@@ -143,10 +143,11 @@ impl FuzzNode {
         node.doubt = self
             .doubt
             .iter()
-            .map(|d| match d % 3 {
+            .map(|d| match d % 4 {
                 0 => Doubt::List,
                 1 => Doubt::Subject,
-                _ => Doubt::Columns,
+                2 => Doubt::Columns,
+                _ => Doubt::Name,
             })
             .collect();
         node.at = span(&self.at);

@@ -136,6 +136,20 @@ fn a_subject_doubt_caps_rates_but_not_sums() {
 }
 
 #[test]
+fn a_guessed_name_caps_its_change_at_a_warning_that_says_so() {
+    // 236.5 − 201.5 = 35, not the 15.2 printed: an error on a node whose name is known, a warning here.
+    let found = findings(
+        r#"{"id":"t","label":"山塘除险加固投入","amount":"236.5","prior":"201.5","change":"15.2","doubt":["name"]}"#,
+    );
+    assert_eq!(summary(&found), ["warning change t 15.2 35.0"]);
+    assert_eq!(found[0].doubt, Some(Doubt::Name));
+    assert!(found[0]
+        .message(Lang::Zh)
+        .contains("名称是从其前面的文字推断的"));
+    assert!(found[0].message(Lang::En).contains("name was guessed"));
+}
+
+#[test]
 fn an_unknown_doubt_is_refused_with_its_place() {
     let text = r#"{"format":"budget-lens/1","breakdowns":[{"id":"t","label":"合计","amount":"1","doubt":["maybe"]}]}"#;
     let error = parse_report(text).expect_err("an unknown doubt");

@@ -248,6 +248,8 @@ impl Finding {
             (Some(Doubt::Subject), Lang::En) => " (By the figures an error, but what this figure is about was carried over from an earlier sentence, so only a warning.)",
             (Some(Doubt::Columns), Lang::Zh) => "（按数字应为错误，但该比率所在的表格列在粘贴的文本中未印出列名，列的含义系按常见顺序推断，故只作警告。）",
             (Some(Doubt::Columns), Lang::En) => " (By the figures an error, but this rate's column has no printed name in the table pasted as text; what it means was assumed from the usual column order, so only a warning.)",
+            (Some(Doubt::Name), Lang::Zh) => "（按数字应为错误，但该数字的名称是从其前面的文字推断的，所指为何并无把握，故只作警告。）",
+            (Some(Doubt::Name), Lang::En) => " (By the figures an error, but this figure's name was guessed from the words before it, so what it is about is uncertain: only a warning.)",
         }
     }
 

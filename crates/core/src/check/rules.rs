@@ -99,7 +99,7 @@ fn capped(rule: Rule, severity: Severity, node: &Node) -> (Severity, Option<Doub
                 | Rule::ChangeVsBudgetSum
                 | Rule::PriorSum
         ),
-        Doubt::Subject => matches!(
+        Doubt::Subject | Doubt::Name => matches!(
             rule,
             Rule::Share
                 | Rule::Change

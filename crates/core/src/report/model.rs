@@ -129,6 +129,9 @@ pub enum Doubt {
     /// Its rates were read from a table pasted as text whose header does not name their columns (the column
     /// order was assumed). Casts doubt on `change_pct`, `completion`.
     Columns,
+    /// Its name was taken from the words before its amount by the extractor's fallback, which no rule for the
+    /// phrasing placed: what the figure is about is a guess. Casts doubt on what `Subject` does.
+    Name,
 }
 
 impl Doubt {
@@ -137,6 +140,7 @@ impl Doubt {
             Doubt::List => "list",
             Doubt::Subject => "subject",
             Doubt::Columns => "columns",
+            Doubt::Name => "name",
         }
     }
 }

@@ -456,7 +456,7 @@ fn unit(v: &Json, at: &At) -> Read<Unit> {
 }
 
 fn doubt(v: &Json, at: &At) -> Read<Doubt> {
-    let doubts = [Doubt::List, Doubt::Subject, Doubt::Columns];
+    let doubts = [Doubt::List, Doubt::Subject, Doubt::Columns, Doubt::Name];
     variant(v, at, &doubts.map(Doubt::name), &doubts)
 }
 

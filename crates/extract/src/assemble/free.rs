@@ -175,6 +175,9 @@ impl Assembler<'_> {
         };
         let index = self.new_unnamed_root(&named, value, at)?;
         self.nodes[index].fallback = true;
+        // Its name is a guess (no rule for the phrasing placed it): what it is said to change by, or to be a
+        // share of, may be about another figure, so nothing said of it is more than a warning.
+        self.doubt(index, Doubt::Name);
         self.open_free(index, level);
         // Its structure is unknown: what follows it is not taken as its parts (nor as another's).
         if let Some(open) = self.stack.last_mut().filter(|o| o.node == index) {

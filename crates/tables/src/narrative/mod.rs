@@ -201,7 +201,11 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
     let said = Said {
         labels: labels_here.clone(),
         comparison: node.comparison.map(|c| (c, node.spans.comparison)),
-        subject_in_doubt: node.doubt.contains(&Doubt::Subject),
+        // A name the extractor guessed casts the same doubt as a subject carried over.
+        subject_in_doubt: node
+            .doubt
+            .iter()
+            .any(|d| matches!(d, Doubt::Subject | Doubt::Name)),
         history: History {
             prior: spanned(node.prior, node.spans.prior),
             change: spanned(node.change, node.spans.change),
