@@ -439,26 +439,52 @@ impl Assembler<'_> {
             // Its list is by function class: an item of another split (基本支出…) is the same money again.
             return None;
         }
-        if let Some(existing) = existing {
-            let built = &self.nodes[existing];
-            if is_prior_year(built, label) {
-                return self.set_prior(existing, value, at);
-            }
-            if built.year.is_some() && label.year.is_some() && built.year != label.year {
-                return None;
-            }
-            // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
-            // item's name, yet differ in value and in name: two quantities, not one printed twice.
-            if built.node.amount.0 != value
-                && (!same_item_name(&built.printed, &label.text)
-                    || !self.same_context(existing, &label.text))
-            {
-                return None;
-            }
-            restate(&mut self.nodes[existing].node, value, at);
-            self.nodes[existing].mention_level = level;
-            return Some(existing);
+        match existing {
+            Some(existing) => self.item_printed_again(existing, label, value, at, level),
+            None => self.new_child(parent, known, label, value, at, level),
         }
+    }
+
+    /// An item its parent already has, printed again: last year's figure of it, or the same item restated
+    /// (with another value only under the same name and in the same context).
+    fn item_printed_again(
+        &mut self,
+        existing: usize,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        let built = &self.nodes[existing];
+        if is_prior_year(built, label) {
+            return self.set_prior(existing, value, at);
+        }
+        if built.year.is_some() && label.year.is_some() && built.year != label.year {
+            return None;
+        }
+        // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
+        // item's name, yet differ in value and in name: two quantities, not one printed twice.
+        if built.node.amount.0 != value
+            && (!same_item_name(&built.printed, &label.text)
+                || !self.same_context(existing, &label.text))
+        {
+            return None;
+        }
+        restate(&mut self.nodes[existing].node, value, at);
+        self.nodes[existing].mention_level = level;
+        Some(existing)
+    }
+
+    /// A new item under `parent`: the vocabulary's `known` id, or a fresh one from its label.
+    fn new_child(
+        &mut self,
+        parent: usize,
+        known: Option<&str>,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES || self.depth(parent) + 1 >= MAX_DEPTH {
             return None;
         }
