@@ -318,6 +318,88 @@ export const ATTRIBUTES = [
   { name: 'wasm-integrity', on: 'load', embed: false },
 ];
 
+// ---- Controllers: each watches one kind of change while connected and asks for a redraw through one
+// callback; `disconnect` leaves nothing listening. ----
+
+/** Device pixels change with the box and with devicePixelRatio (zoom, another screen): `onChange()` when
+ *  either differs from the last drawing's (`drawn`). */
+class SizeWatch {
+  #width = 0;
+  #dpr = 0;
+  #query = null;
+  #target;
+  #onChange;
+  #observer;
+
+  constructor(target, onChange) {
+    this.#target = target;
+    this.#onChange = onChange;
+    this.#observer = new ResizeObserver(() => {
+      if (target.clientWidth !== this.#width || (window.devicePixelRatio || 1) !== this.#dpr) onChange();
+    });
+  }
+
+  connect() {
+    try {
+      this.#observer.observe(this.#target, { box: 'device-pixel-content-box' });
+    } catch {
+      this.#observer.observe(this.#target);
+    }
+    this.#watch();
+  }
+
+  disconnect() {
+    this.#observer.disconnect();
+    this.#query?.removeEventListener('change', this.#onRatio);
+    this.#query = null;
+  }
+
+  drawn(width, dpr) {
+    this.#width = width;
+    this.#dpr = dpr;
+  }
+
+  // True at today's ratio only: it changes when the ratio does.
+  #watch() {
+    this.#query?.removeEventListener('change', this.#onRatio);
+    this.#query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.#query.addEventListener('change', this.#onRatio);
+  }
+
+  #onRatio = () => {
+    this.#watch();
+    this.#onChange();
+  };
+}
+
+/** `onChange(false)` when the colour scheme or forced colours change or printing ends, `onChange(true)`
+ *  before printing. It keeps its lists: a listener removed from another `matchMedia` list stays. */
+class LookWatch {
+  #onLook;
+  #onPrint;
+  #queries = [];
+
+  constructor(onChange) {
+    this.#onLook = () => onChange(false);
+    this.#onPrint = () => onChange(true);
+  }
+
+  connect() {
+    this.disconnect();
+    this.#queries = [FORCED_COLORS, DARK_SCHEME].map((query) => matchMedia(query));
+    for (const list of this.#queries) list.addEventListener('change', this.#onLook);
+    window.addEventListener('beforeprint', this.#onPrint);
+    window.addEventListener('afterprint', this.#onLook);
+  }
+
+  disconnect() {
+    for (const list of this.#queries) list.removeEventListener('change', this.#onLook);
+    this.#queries = [];
+    window.removeEventListener('beforeprint', this.#onPrint);
+    window.removeEventListener('afterprint', this.#onLook);
+  }
+}
+
 class BudgetLens extends HTMLElement {
   static observedAttributes = ATTRIBUTES.filter((a) => a.on === 'change').map((a) => a.name);
 
@@ -328,10 +410,8 @@ class BudgetLens extends HTMLElement {
   #loadQueued = false;
   #readyFired = false;
   #dom;
-  #resize;
-  #lastWidth = 0;
-  #lastDpr = 0;
-  #dprQuery = null;
+  #size; // SizeWatch: the stage's box and devicePixelRatio
+  #looks; // LookWatch: colour scheme, forced colours, print
   #motionQuery = null;
 
   constructor() {
@@ -423,6 +503,12 @@ class BudgetLens extends HTMLElement {
     d.canvas.addEventListener('keydown', guarded((e) => this.#onKey(e)));
     d.canvas.addEventListener('focus', guarded(() => this.#follow((w) => w.focus('in'))));
     d.canvas.addEventListener('blur', guarded(() => this.#follow((w) => w.focus('out'))));
+    this.#size = new SizeWatch(d.stage, () => this.#request({ draw: true }));
+    // Paper is white: print the chart in the light theme whatever the screen uses, at once.
+    this.#looks = new LookWatch((print) => {
+      this.#request({ draw: true, print });
+      if (print) this.#flush();
+    });
   }
 
   connectedCallback() {
@@ -432,45 +518,21 @@ class BudgetLens extends HTMLElement {
       delete this.report;
       this.#reportText = typeof value === 'string' ? value : JSON.stringify(value);
     }
-    // Device pixels change with the box and with devicePixelRatio (zoom, another screen): redraw on either.
-    this.#resize = new ResizeObserver(() => {
-      const width = this.#dom.stage.clientWidth;
-      if (width !== this.#lastWidth || (window.devicePixelRatio || 1) !== this.#lastDpr) this.#request({ draw: true });
-    });
-    try {
-      this.#resize.observe(this.#dom.stage, { box: 'device-pixel-content-box' });
-    } catch {
-      this.#resize.observe(this.#dom.stage);
-    }
-    this.#watchPixelRatio();
-    for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).addEventListener('change', this.#onLook);
+    this.#size.connect();
+    this.#looks.connect();
     this.#motionQuery = matchMedia(REDUCED_MOTION);
-    window.addEventListener('beforeprint', this.#onPrint);
-    window.addEventListener('afterprint', this.#onLook);
     this.#queueLoad();
   }
 
   disconnectedCallback() {
-    this.#resize?.disconnect();
-    this.#dprQuery?.removeEventListener('change', this.#onPixelRatio);
-    for (const query of [FORCED_COLORS, DARK_SCHEME]) matchMedia(query).removeEventListener('change', this.#onLook);
-    window.removeEventListener('beforeprint', this.#onPrint);
-    window.removeEventListener('afterprint', this.#onLook);
+    this.#size.disconnect();
+    this.#looks.disconnect();
     this.#generation++; // a load under way is dropped
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#due = null;
     this.#release();
   }
-
-  // Colour scheme or forced colours changed, or printing ended: redraw in the matching theme.
-  #onLook = () => this.#request({ draw: true });
-
-  // Paper is white: print the chart in the light theme whatever the screen uses, at once.
-  #onPrint = () => {
-    this.#request({ draw: true, print: true });
-    this.#flush();
-  };
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
@@ -743,9 +805,8 @@ class BudgetLens extends HTMLElement {
     const { canvas, stage } = this.#dom;
     const width = stage.clientWidth;
     if (!width) return; // not laid out yet; the ResizeObserver asks again
-    this.#lastWidth = width;
     const dpr = window.devicePixelRatio || 1;
-    this.#lastDpr = dpr;
+    this.#size.drawn(width, dpr);
     const look = this.#look(print);
     // The chart zooms with the widget's font size (the page's, and the large mode's).
     const fontSize = parseFloat(getComputedStyle(this.#dom.frame).fontSize);
@@ -779,17 +840,6 @@ class BudgetLens extends HTMLElement {
     const { width, height, dpr } = this.#drawn;
     this.#widget.draw(this.#dom.canvas, this.#dom.layer, width, height, dpr);
   }
-
-  #watchPixelRatio() {
-    this.#dprQuery?.removeEventListener('change', this.#onPixelRatio);
-    this.#dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    this.#dprQuery.addEventListener('change', this.#onPixelRatio);
-  }
-
-  #onPixelRatio = () => {
-    this.#watchPixelRatio();
-    this.#request({ draw: true });
-  };
 
   #point(event) {
     const box = this.#dom.canvas.getBoundingClientRect();

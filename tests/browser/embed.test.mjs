@@ -314,3 +314,126 @@ describe('one load per element and script turn', () => {
     assert.equal((await widgetState(page, '#missing')).error, 'Cannot show: Cannot read the report (/tests/browser/fixtures/no-such-report.json): HTTP 404');
   });
 });
+
+describe('an element taken off the page leaves nothing listening', () => {
+  const PAGE = '/tests/browser/pages/leaks.html';
+  // Every listener and observer the page registers is counted live, by the list or target it was added to:
+  // `matchMedia` returns a new list each call, and a listener removed from another list stays in place.
+  const HTML = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>leaks</title>
+<script>
+  const live = (window.live = { media: [], print: [], observed: new Set(), frames: 0 });
+  const addMedia = MediaQueryList.prototype.addEventListener;
+  const removeMedia = MediaQueryList.prototype.removeEventListener;
+  MediaQueryList.prototype.addEventListener = function (type, fn, ...rest) {
+    if (!live.media.some((l) => l.list === this && l.fn === fn)) live.media.push({ list: this, fn, media: this.media });
+    return addMedia.call(this, type, fn, ...rest);
+  };
+  MediaQueryList.prototype.removeEventListener = function (type, fn, ...rest) {
+    live.media = live.media.filter((l) => !(l.list === this && l.fn === fn));
+    return removeMedia.call(this, type, fn, ...rest);
+  };
+  const addWindow = window.addEventListener;
+  const removeWindow = window.removeEventListener;
+  window.addEventListener = function (type, fn, ...rest) {
+    if (/print$/.test(type) && !live.print.some((l) => l.type === type && l.fn === fn)) live.print.push({ type, fn });
+    return addWindow.call(this, type, fn, ...rest);
+  };
+  window.removeEventListener = function (type, fn, ...rest) {
+    live.print = live.print.filter((l) => !(l.type === type && l.fn === fn));
+    return removeWindow.call(this, type, fn, ...rest);
+  };
+  const observe = ResizeObserver.prototype.observe;
+  const disconnect = ResizeObserver.prototype.disconnect;
+  ResizeObserver.prototype.observe = function (...args) {
+    live.observed.add(this);
+    return observe.apply(this, args);
+  };
+  ResizeObserver.prototype.disconnect = function () {
+    live.observed.delete(this);
+    return disconnect.call(this);
+  };
+  const frame = window.requestAnimationFrame;
+  window.requestAnimationFrame = (fn) => (live.frames++, frame.call(window, fn));
+</script>
+<link rel="stylesheet" href="/www/budget-lens.css">
+<script type="module">
+  import * as glue from '/www/pkg/budget_lens.js';
+  window.draws = 0;
+  const draw = glue.Widget.prototype.draw;
+  glue.Widget.prototype.draw = function (...args) {
+    window.draws++;
+    return draw.apply(this, args);
+  };
+  await import('/www/budget-lens.js');
+</script>
+</head><body>
+<budget-lens id="w" src="/tests/browser/fixtures/small-2021.json" view="gpb_by_function" lang="en"></budget-lens>
+</body></html>`;
+
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.route(`**${PAGE}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HTML }));
+    await page.goto(server.url(PAGE));
+    await waitReady(page, '#w');
+  });
+  after(() => page.close());
+
+  // Two frames, which the count of frames asked for leaves out: media changes are seen, updates done.
+  const settle = () =>
+    page.evaluate(async () => {
+      for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(() => done()));
+      window.live.frames -= 2;
+    });
+  // After settling: the listeners live, the frames asked for and the drawings so far.
+  const seen = async () => {
+    await settle();
+    return page.evaluate(() => {
+      const { media, print, observed, frames } = window.live;
+      return { media: media.map((l) => l.media).sort(), print: print.map((l) => l.type).sort(), observed: observed.size, frames, draws: window.draws };
+    });
+  };
+  // A change of every kind the controllers watch, one at a time: colour scheme, forced colours, printing, the box.
+  const changeEverything = async () => {
+    for (const media of [{ colorScheme: 'dark' }, { forcedColors: 'active' }, { colorScheme: 'light', forcedColors: 'none' }]) {
+      await page.emulateMedia(media);
+      await settle();
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.setViewportSize({ width: 700, height: 600 });
+  };
+  const watching = async () => ({
+    media: ['(forced-colors: active)', '(prefers-color-scheme: dark)', `(resolution: ${await page.evaluate(() => window.devicePixelRatio)}dppx)`],
+    print: ['afterprint', 'beforeprint'],
+    observed: 1,
+  });
+
+  test('connected: it listens once for each kind of change, and a colour-scheme change redraws it', async () => {
+    const before = await seen();
+    assert.deepEqual({ media: before.media, print: before.print, observed: before.observed }, await watching());
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const after = await seen();
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.ok(after.draws > before.draws, `redrawn: ${before.draws} → ${after.draws}`);
+  });
+
+  test('removed: no listener or observer is left, and no change asks it for a frame', async () => {
+    await page.evaluate(() => (window.removed = document.getElementById('w')).remove());
+    const before = await seen();
+    assert.deepEqual({ media: before.media, print: before.print, observed: before.observed }, { media: [], print: [], observed: 0 });
+    await changeEverything();
+    const after = await seen();
+    assert.deepEqual([after.draws - before.draws, after.frames - before.frames], [0, 0], 'no drawing, no frame asked for');
+  });
+
+  test('put back: it listens again once, not twice, and redraws', async () => {
+    const before = await seen();
+    await page.evaluate(() => document.body.append(window.removed));
+    await page.waitForFunction((n) => window.draws > n, before.draws);
+    const after = await seen();
+    assert.deepEqual({ media: after.media, print: after.print, observed: after.observed }, await watching());
+  });
+});
