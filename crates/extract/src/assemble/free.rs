@@ -52,14 +52,16 @@ const PAYING: &[&str] = &["拨付", "安排", "下达", "投入", "用于", "支
 /// Shortest object (characters) named after a verb: `资金`, `经费` alone say nothing of what the money is.
 const MIN_OBJECT: usize = 4;
 
-/// The noun phrase the fallback names a free root by: a short name (see [`is_name`]), not the tail of an
-/// enumeration (`…等`) and not a comparison (`…之所以高于`: the figure is a difference, its subject elsewhere).
+/// The noun phrase the fallback names a free root by: a short name (see [`is_name`]), not a comparison
+/// (`…之所以高于`: the figure is a difference, its subject elsewhere). The tail of an enumeration of names
+/// (general pattern `名称、名称、名称等<amount>`: the sum of the named terms and others) is a name too: the
+/// last term with its `等` (`…、渠道疏浚等`), so the amount is placed and its name says it is more than one term.
 /// A clause that opens with a verb of paying out is named by its object when that is a name of its own
 /// (`还拨付乡村公交补贴` → `乡村公交补贴`); any other verb opening (see [`VERB_OPENINGS`]) names money counted
 /// elsewhere: none.
 fn fallback_name(label: &str) -> Option<&str> {
     let comparison = COMPARISONS.iter().any(|c| label.contains(c));
-    if !is_name(label) || label.ends_with('等') || comparison {
+    if !is_name(label) || comparison {
         return None;
     }
     let plain = ADVERBS
@@ -352,7 +354,7 @@ mod tests {
         assert_eq!(fallback_name("涉及资金"), None);
         assert_eq!(fallback_name("安排资金"), None);
         assert_eq!(fallback_name("之所以高于"), None);
-        assert_eq!(fallback_name("养护维修等"), None);
+        assert_eq!(fallback_name("养护维修等"), Some("养护维修等"));
         assert_eq!(fallback_name("差值"), None);
     }
 
