@@ -230,9 +230,9 @@ mod tests {
         assert_eq!(part_named("含5个县级市").as_deref(), Some("5个县"));
         assert_eq!(part_named("据财政快报统计"), None);
         assert_eq!(part_named("从县区看").as_deref(), Some("县区"));
-        assert!(!sets_topic("据县区财政收支快报统计"));
+        assert!(!sets_topic("据各乡镇财政收支月报汇总"));
         assert!(names_whole("全市"));
-        assert!(is_heading("二、2022年地方财力"));
+        assert!(is_heading("三、2024年县级可用财力"));
         assert!(is_heading("(二)政府性基金预算收支情况"));
         assert!(!is_heading("其中:"));
         assert!(sets_topic("在12个乡收支情况上"));
