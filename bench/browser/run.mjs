@@ -145,6 +145,16 @@ async function hovers(tab, cdp, name) {
   return costs;
 }
 
+// A step that does not end fails the run with its name (a run once waited forever, twice in ~16 runs on
+// 2026-12-02, and printed nothing): the library, the load or the hovers, and how long it was given.
+function within(what, promise, ms = 60000) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no end after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 const { server, origin } = await startServer(root);
 await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });
 const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-bench-'));
@@ -160,15 +170,15 @@ try {
   // Interleaved, so that whatever else the machine does falls on all three alike.
   for (let i = 0; i < LOADS + 1; i++) {
     for (const [name, page] of Object.entries(PAGES)) {
-      const { tab, bytes, ms } = await load(context, origin, page);
+      const { tab, bytes, ms } = await within(`${name}: load ${i}`, load(context, origin, page));
       if (i > 0) { results[name].loads.push(ms); results[name].bytes.push(bytes); } // the first load warms up
       if (i === LOADS) await tab.screenshot({ path: path.join(root, 'bench/results', `load-${page}.png`) });
       await tab.close();
     }
   }
   for (const name of Object.keys(PAGES)) {
-    const { tab, cdp } = await load(context, origin, PAGES[name]);
-    results[name].hover = await hovers(tab, cdp, name);
+    const { tab, cdp } = await within(`${name}: load before the hovers`, load(context, origin, PAGES[name]));
+    results[name].hover = await within(`${name}: ${HOVERS} hovers`, hovers(tab, cdp, name), 120000);
     await tab.close();
   }
 } finally {
