@@ -3,7 +3,7 @@
 // widget's own files and the report, redrawing when the box resizes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { findColor, inkPixels, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { afterFrames, findColor, inkPixels, openHtmlPage, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
 
 let server;
 let browser;
@@ -226,19 +226,14 @@ describe('one load per element and script turn', () => {
 
   let page;
   before(async () => {
-    page = await browser.newPage();
-    await page.route(`**${PAGE}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HTML }));
-    await page.goto(server.url(PAGE));
-    await waitReady(page, '#w');
+    page = await openHtmlPage(browser, server, { path: PAGE, html: HTML, selector: '#w' });
   });
   after(() => page.close());
 
-  const counts = () =>
-    page.evaluate(async () => {
-      // Two frames: whatever the change asked of the next update is done.
-      for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(() => done()));
-      return { fetched: [...window.fetched], events: [...window.events], calls: { ...window.calls } };
-    });
+  const counts = async () => {
+    await afterFrames(page, 2);
+    return page.evaluate(() => ({ fetched: [...window.fetched], events: [...window.events], calls: { ...window.calls } }));
+  };
   const reports = (fetched) => fetched.filter((path) => path.endsWith('.json'));
 
   test('an element written in HTML with eight attributes reads its report once and renders once', async () => {
@@ -373,20 +368,15 @@ describe('an element taken off the page leaves nothing listening', () => {
 
   let page;
   before(async () => {
-    page = await browser.newPage();
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.route(`**${PAGE}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HTML }));
-    await page.goto(server.url(PAGE));
-    await waitReady(page, '#w');
+    page = await openHtmlPage(browser, server, { path: PAGE, html: HTML, selector: '#w', media: { colorScheme: 'light' } });
   });
   after(() => page.close());
 
   // Two frames, which the count of frames asked for leaves out: media changes are seen, updates done.
-  const settle = () =>
-    page.evaluate(async () => {
-      for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(() => done()));
-      window.live.frames -= 2;
-    });
+  const settle = async () => {
+    await afterFrames(page, 2);
+    await page.evaluate(() => (window.live.frames -= 2));
+  };
   // After settling: the listeners live, the frames asked for and the drawings so far.
   const seen = async () => {
     await settle();

@@ -116,7 +116,26 @@ export async function waitReady(page, selector) {
  *  what an event changed is on the page then. (inkPixels, findColor, shadowText and widgetState wait for it
  *  themselves.) */
 export function afterFrame(page) {
-  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+  return afterFrames(page, 1);
+}
+
+/** Resolves after `count` animation frames of the page: with two, whatever a change asked of the next update
+ *  is done and what that update asked for is seen too. */
+export function afterFrames(page, count) {
+  return page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((done) => requestAnimationFrame(() => done()));
+  }, count);
+}
+
+/** A new page of `browser` that serves `html` at `path` of `server` (routed, no file on disk), opened after
+ *  `media` is emulated, with the widget `selector` ready. */
+export async function openHtmlPage(browser, server, { path, html, selector, media }) {
+  const page = await browser.newPage();
+  if (media) await page.emulateMedia(media);
+  await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(server.url(path));
+  await waitReady(page, selector);
+  return page;
 }
 
 /** Counts canvas pixels that are not background white, after the next frame. */
