@@ -63,113 +63,29 @@ impl Import {
 /// Builds the report from the tables found. `None` when not one standard table is among them: the input is
 /// not a budget report's tables.
 pub fn build(tables: Vec<Table>) -> Option<Import> {
-    // A table listed twice (a contents page names it with a header below) is the one with figures.
-    let first = |kind: Kind| {
-        let mut of_kind = tables.iter().filter(|t| t.kind == Some(kind));
-        let first = of_kind.clone().next();
-        of_kind.find(|t| !t.is_empty()).or(first)
-    };
-    if !STANDARD.iter().any(|k| first(*k).is_some()) {
+    if !STANDARD.iter().any(|k| first_of(&tables, *k).is_some()) {
         return None;
     }
-    let unit = report_unit(&tables);
-    let phase = phase_of(&tables);
-    let mut report = Report {
-        format: FORMAT_V1.to_string(),
-        title: String::new(),
-        entity: tables
-            .iter()
-            .find_map(|t| t.masthead.as_deref().and_then(entity_of))
-            .unwrap_or_default(),
-        year: tables.iter().find_map(|t| year_of(&t.title)),
-        phase,
-        unit,
-        source: None,
-        breakdowns: Vec::new(),
-        relations: Vec::new(),
-        unplaced: Vec::new(),
+    let mut building = Building {
+        tables: &tables,
+        unit: report_unit(&tables),
+        report: empty_report(&tables),
+        without_figures: Vec::new(),
     };
-    let mut without_figures = Vec::new();
-    let mut add = |report: &mut Report, table: &Table, nodes: Vec<Node>| {
-        if nodes.is_empty() {
-            without_figures.push(table.title.clone());
-        }
-        report.breakdowns.extend(nodes);
-    };
-    let class_names =
-        class_names(first(Kind::ExpenditureByFunction).or(first(Kind::GeneralByFunction)));
-    let class_code = |name: &str| {
-        let name = fold(name);
-        class_names
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, c)| c.clone())
-    };
-    for (kind, income_id, spending_id) in [
-        (Kind::Summary, "income", "expenditure"),
-        (Kind::FiscalSummary, "fiscal_income", "fiscal_expenditure"),
-    ] {
-        let Some(table) = first(kind) else { continue };
-        let scale = Scale::new(table, unit);
-        let mut nodes = Vec::new();
-        if let Some(half) = table.halves.first() {
-            nodes.extend(side_tree(
-                half,
-                &scale,
-                Side::Income,
-                income_id,
-                &class_code,
-            ));
-        }
-        if let Some(half) = table.halves.get(1) {
-            nodes.extend(side_tree(
-                half,
-                &scale,
-                Side::Expenditure,
-                spending_id,
-                &class_code,
-            ));
-        }
-        add(&mut report, table, nodes);
-    }
-    for (kind, id) in [
-        (Kind::IncomeByFunction, "income_by_function"),
-        (Kind::ExpenditureByFunction, "expenditure_by_function"),
-        (Kind::GeneralByFunction, "gpb_by_function"),
-        (Kind::GovFundByFunction, "gov_fund_by_function"),
-        (Kind::StateCapitalByFunction, "state_capital_by_function"),
-    ] {
-        let Some(table) = first(kind) else { continue };
-        let scale = Scale::new(table, unit);
-        let tree = table
-            .halves
-            .first()
-            .and_then(|h| tree::class_tree(h, &scale, id));
-        add(&mut report, table, tree.into_iter().collect());
-    }
-    if let Some(table) = first(Kind::BasicByEconomic) {
-        let scale = Scale::new(table, unit);
-        let basic_total = basic_total(&report);
-        add(
-            &mut report,
-            table,
-            economic::basic_by_economic(table, &scale, basic_total),
-        );
-    }
-    if let Some(table) = first(Kind::ThreePublic) {
-        let scale = Scale::new(table, unit);
-        let nodes = table
-            .halves
-            .first()
-            .map(|h| three_public::three_public(h, &scale, phase == Some(Phase::Final)))
-            .unwrap_or_default();
-        add(&mut report, table, nodes);
-    }
+    building.summaries();
+    building.by_function();
+    building.basic_by_economic();
+    building.three_public();
+    let Building {
+        mut report,
+        without_figures,
+        ..
+    } = building;
     relations::relations(&mut report);
     let missing = STANDARD
         .iter()
         .copied()
-        .filter(|k| first(*k).is_none())
+        .filter(|k| first_of(&tables, *k).is_none())
         .collect();
     let unused = unused_titles(&tables);
     Some(Import {
@@ -180,6 +96,134 @@ pub fn build(tables: Vec<Table>) -> Option<Import> {
         without_figures,
         narrative: Default::default(),
     })
+}
+
+/// The table of `kind`. A table listed twice (a contents page names it with a header below) is the one with
+/// figures.
+fn first_of(tables: &[Table], kind: Kind) -> Option<&Table> {
+    let mut of_kind = tables.iter().filter(|t| t.kind == Some(kind));
+    let first = of_kind.clone().next();
+    of_kind.find(|t| !t.is_empty()).or(first)
+}
+
+/// The report's head, read from the tables' titles and mastheads; no breakdown yet.
+fn empty_report(tables: &[Table]) -> Report {
+    Report {
+        format: FORMAT_V1.to_string(),
+        title: String::new(),
+        entity: tables
+            .iter()
+            .find_map(|t| t.masthead.as_deref().and_then(entity_of))
+            .unwrap_or_default(),
+        year: tables.iter().find_map(|t| year_of(&t.title)),
+        phase: phase_of(tables),
+        unit: report_unit(tables),
+        source: None,
+        breakdowns: Vec::new(),
+        relations: Vec::new(),
+        unplaced: Vec::new(),
+    }
+}
+
+/// The report being built from the tables, one group of standard tables at a time.
+struct Building<'t> {
+    tables: &'t [Table],
+    unit: Unit,
+    report: Report,
+    without_figures: Vec<String>,
+}
+
+impl<'t> Building<'t> {
+    fn first(&self, kind: Kind) -> Option<&'t Table> {
+        first_of(self.tables, kind)
+    }
+
+    /// Adds a table's breakdowns; a table that gave none is named as one without figures.
+    fn add(&mut self, table: &Table, nodes: Vec<Node>) {
+        if nodes.is_empty() {
+            self.without_figures.push(table.title.clone());
+        }
+        self.report.breakdowns.extend(nodes);
+    }
+
+    /// The two summaries (收支总表, 财政拨款收支总表): an income and a spending tree each.
+    fn summaries(&mut self) {
+        let names = class_names(
+            self.first(Kind::ExpenditureByFunction)
+                .or(self.first(Kind::GeneralByFunction)),
+        );
+        let class_code = |name: &str| {
+            let name = fold(name);
+            names
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| c.clone())
+        };
+        for (kind, income_id, spending_id) in [
+            (Kind::Summary, "income", "expenditure"),
+            (Kind::FiscalSummary, "fiscal_income", "fiscal_expenditure"),
+        ] {
+            let Some(table) = self.first(kind) else {
+                continue;
+            };
+            let scale = Scale::new(table, self.unit);
+            let sides = [(Side::Income, income_id), (Side::Expenditure, spending_id)];
+            let nodes = table
+                .halves
+                .iter()
+                .zip(sides)
+                .filter_map(|(half, (side, id))| side_tree(half, &scale, side, id, &class_code))
+                .collect();
+            self.add(table, nodes);
+        }
+    }
+
+    /// The tables by function class (收入, 支出, 一般公共预算, 政府性基金, 国有资本经营): one class tree each.
+    fn by_function(&mut self) {
+        for (kind, id) in [
+            (Kind::IncomeByFunction, "income_by_function"),
+            (Kind::ExpenditureByFunction, "expenditure_by_function"),
+            (Kind::GeneralByFunction, "gpb_by_function"),
+            (Kind::GovFundByFunction, "gov_fund_by_function"),
+            (Kind::StateCapitalByFunction, "state_capital_by_function"),
+        ] {
+            let Some(table) = self.first(kind) else {
+                continue;
+            };
+            let scale = Scale::new(table, self.unit);
+            let tree = table
+                .halves
+                .first()
+                .and_then(|h| tree::class_tree(h, &scale, id));
+            self.add(table, tree.into_iter().collect());
+        }
+    }
+
+    /// 基本支出 by economic class, under the 基本支出 合计 of the 一般公共预算 table when there is one.
+    fn basic_by_economic(&mut self) {
+        let Some(table) = self.first(Kind::BasicByEconomic) else {
+            return;
+        };
+        let scale = Scale::new(table, self.unit);
+        let basic_total = basic_total(&self.report);
+        let nodes = economic::basic_by_economic(table, &scale, basic_total);
+        self.add(table, nodes);
+    }
+
+    /// The 三公 table (with its budget column in a 决算).
+    fn three_public(&mut self) {
+        let Some(table) = self.first(Kind::ThreePublic) else {
+            return;
+        };
+        let scale = Scale::new(table, self.unit);
+        let final_accounts = self.report.phase == Some(Phase::Final);
+        let nodes = table
+            .halves
+            .first()
+            .map(|h| three_public::three_public(h, &scale, final_accounts))
+            .unwrap_or_default();
+        self.add(table, nodes);
+    }
 }
 
 /// The 基本支出 合计 of the 一般公共预算 table by function, as a node (the root of a 决算's economic table).
