@@ -3,27 +3,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, afterFrame, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { afterFrame, ROOT, screenshot, useSession, waitReady, widgetState } from './helpers.mjs';
 
 const AXE = `${ROOT}/tests/browser/node_modules/axe-core/axe.min.js`;
 const WIDGETS = ['#by-function', '#expenditure', '#income', '#english'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser({ acceptDownloads: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession({ acceptDownloads: true });
 
 async function openDemo({ colorScheme = 'light', forcedColors = 'none', size = null, lang = null } = {}) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1000, height: 900 } });
   await page.emulateMedia({ colorScheme, forcedColors, reducedMotion: 'reduce' });
-  await page.goto(server.url('/www/index.html'));
+  await page.goto(session.server.url('/www/index.html'));
   for (const id of WIDGETS) await waitReady(page, id);
   await page.evaluate(
     async ([ids, size, lang]) => {
@@ -155,8 +145,8 @@ function focused(page) {
 describe('keyboard only', () => {
   let page;
   before(async () => {
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(server.url('/www/index.html'));
+    page = await session.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(session.server.url('/www/index.html'));
     for (const id of WIDGETS) await waitReady(page, id);
     // Live region announcements, as a screen reader would hear them.
     await page.evaluate(() => {
@@ -277,8 +267,8 @@ describe('exports', () => {
   });
 
   before(async () => {
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(server.url('/www/index.html'));
+    page = await session.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(session.server.url('/www/index.html'));
     for (const id of WIDGETS) await waitReady(page, id);
   });
   after(() => page.close());
@@ -346,9 +336,9 @@ describe('exports', () => {
 
 describe('numbers and print', () => {
   test('printing shows the table and the findings, without the buttons', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1000, height: 900 } });
     try {
-      await page.goto(server.url('/www/index.html'));
+      await page.goto(session.server.url('/www/index.html'));
       for (const id of WIDGETS) await waitReady(page, id);
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
       const shown = await page.evaluate(() => {

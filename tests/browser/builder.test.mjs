@@ -4,26 +4,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { reportPath, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { reportPath, useSession, waitReady, widgetState } from './helpers.mjs';
 
 const SAMPLE_TEXT = readFileSync(reportPath('tests/data/panjin-xinglongtai-smart-city-2021-final.txt'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 /** A fresh builder page with `text` pasted and extracted; resolves once `done` holds in the page. */
 async function extracted(text, done = () => document.getElementById('report-json').value.length > 0) {
-  const page = await browser.newPage();
-  await page.goto(server.url('/www/builder.html'));
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url('/www/builder.html'));
   await page.waitForSelector('body[data-ready="true"]');
   await page.fill('#text', text);
   await page.click('#extract');
@@ -82,7 +72,7 @@ describe('the sample text pasted into the builder', () => {
     assert.ok(texts.every((t) => !t.includes('gpb_by_function') && !t.includes('admin_costs')), texts.join('\n'));
     assert.match(await page.getAttribute('#download', 'href'), /^blob:/);
     // One wasm module on the page: the preview draws with the builder's, never fetching the widget's own.
-    const wasm = server.requests.filter((path) => path.endsWith('.wasm'));
+    const wasm = session.server.requests.filter((path) => path.endsWith('.wasm'));
     assert.deepEqual(wasm, ['/www/builder/pkg/budget_lens_builder_bg.wasm']);
   });
 

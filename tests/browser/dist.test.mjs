@@ -5,11 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ROOT, inkPixels, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { before, test } from 'node:test';
+import { inkPixels, ROOT, useSession, waitReady, widgetState } from './helpers.mjs';
 
-let server;
-let browser;
 let manifest;
 // The tests' own pages, reports and tampered files go to a copy of dist/ (never into dist/ itself, which a
 // webmaster copies as it is).
@@ -24,17 +22,13 @@ function filesUnder(dir) {
     .sort();
 }
 
+const session = useSession();
+
 before(async () => {
   execFileSync('node', [join(ROOT, 'scripts', 'dist.mjs')], { cwd: ROOT, stdio: 'ignore' });
   manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'pkg.json'), 'utf8'));
   rmSync(SITE, { recursive: true, force: true });
   cpSync(join(ROOT, 'dist'), SITE, { recursive: true });
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test('pkg.json lists every file with its size and sha384', () => {
@@ -66,8 +60,8 @@ function readmeAttributes() {
 }
 
 test('one attribute table: observedAttributes, the embed page, pkg.json and the README all follow it', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url(`${SITE_URL}/embed.html?src=report.json&table&lang=en&wasm-integrity=x`));
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url(`${SITE_URL}/embed.html?src=report.json&table&lang=en&wasm-integrity=x`));
   const seen = await page.evaluate(async () => {
     const { ATTRIBUTES } = await import('./budget-lens.js');
     const widget = document.querySelector('budget-lens');
@@ -97,11 +91,11 @@ test('the copied files work from another folder with SRI enforced', async () => 
 <script type="module" src="budget-lens.js" integrity="${sri['budget-lens.js']}"></script>
 <budget-lens id="w" src="report.json" view="gpb_by_function" chart="bar"></budget-lens>`,
   );
-  const page = await browser.newPage();
-  await page.goto(server.url(`${SITE_URL}/page.html`));
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url(`${SITE_URL}/page.html`));
   await waitReady(page, '#w');
   assert.ok((await inkPixels(page, '#w')).ink > 1000);
-  assert.ok(server.requests.includes(`${SITE_URL}/pkg/budget_lens_bg.wasm`), 'the wasm comes from beside the script');
+  assert.ok(session.server.requests.includes(`${SITE_URL}/pkg/budget_lens_bg.wasm`), 'the wasm comes from beside the script');
   await page.close();
 });
 
@@ -117,8 +111,8 @@ test('the dist entry script checks the wasm against its hash: a tampered wasm is
       `<!doctype html><meta charset="utf-8"><script type="module" src="budget-lens.js"></script>
 <budget-lens id="w" src="report.json" lang="en"></budget-lens>`,
     );
-    const page = await browser.newPage();
-    await page.goto(server.url(`${SITE_URL}/tampered.html`));
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url(`${SITE_URL}/tampered.html`));
     await waitReady(page, '#w');
     assert.match((await widgetState(page, '#w')).error ?? '', /Cannot load the chart component/);
     await page.close();
@@ -130,8 +124,8 @@ test('the dist entry script checks the wasm against its hash: a tampered wasm is
 test('a page can give the wasm hash as the wasm-integrity attribute', async () => {
   const wasm = manifest.files.find((f) => f.path === 'pkg/budget_lens_bg.wasm');
   const load = async (integrity) => {
-    const page = await browser.newPage();
-    await page.goto(server.url('/tests/browser/pages/hardening.html'));
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url('/tests/browser/pages/hardening.html'));
     await page.evaluate((hash) => {
       const el = document.createElement('budget-lens');
       el.id = 'w';
@@ -161,8 +155,8 @@ test('embed.html: the widget from URL parameters in an iframe that tells its par
     `<!doctype html><meta charset="utf-8"><script src="listener.js"></script>
 <iframe id="f" src="embed.html?src=report.json&view=gpb_by_function&chart=bar&lang=en&theme=dark" style="width:600px;height:50px;border:0"></iframe>`,
   );
-  const page = await browser.newPage();
-  await page.goto(server.url(`${SITE_URL}/parent.html`));
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url(`${SITE_URL}/parent.html`));
   const frame = page.frameLocator('#f');
   await frame.locator('budget-lens').waitFor();
   const child = page.frames().find((f) => f.url().includes('embed.html'));

@@ -3,25 +3,15 @@
 // widget's own files and the report, redrawing when the box resizes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { afterFrames, findColor, inkPixels, openHtmlPage, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { afterFrames, findColor, inkPixels, openHtmlPage, screenshot, useSession, waitReady, widgetState } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 describe('a broken, missing or unreachable report', () => {
   let page;
   before(async () => {
-    page = await browser.newPage();
-    await page.goto(server.url('/tests/browser/pages/errors.html'));
+    page = await session.browser.newPage();
+    await page.goto(session.server.url('/tests/browser/pages/errors.html'));
     for (const id of ['#missing', '#broken', '#bad-view', '#english-broken', '#bad-url', '#good']) await waitReady(page, id);
   });
   after(() => page.close());
@@ -65,8 +55,8 @@ describe('a broken, missing or unreachable report', () => {
 describe('two widgets, the report property and hostile text', () => {
   let page;
   before(async () => {
-    page = await browser.newPage();
-    await page.goto(server.url('/tests/browser/pages/two.html'));
+    page = await session.browser.newPage();
+    await page.goto(session.server.url('/tests/browser/pages/two.html'));
     for (const id of ['#first', '#second', '#hostile']) await waitReady(page, id);
   });
   after(() => page.close());
@@ -112,7 +102,7 @@ describe('two widgets, the report property and hostile text', () => {
   });
 
   test('no request but the widget files and the report', async () => {
-    const asked = new Set(server.requests);
+    const asked = new Set(session.server.requests);
     const allowed = [
       '/tests/browser/pages/two.html',
       '/www/budget-lens.css',
@@ -131,9 +121,9 @@ describe('two widgets, the report property and hostile text', () => {
 
 describe('a failing core', () => {
   async function pageWith(route, handler) {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.route(route, handler);
-    await page.goto(server.url('/tests/browser/pages/errors.html'));
+    await page.goto(session.server.url('/tests/browser/pages/errors.html'));
     await waitReady(page, '#good');
     return page;
   }
@@ -226,7 +216,7 @@ describe('one load per element and script turn', () => {
 
   let page;
   before(async () => {
-    page = await openHtmlPage(browser, server, { path: PAGE, html: HTML, selector: '#w' });
+    page = await openHtmlPage(session, { path: PAGE, html: HTML, selector: '#w' });
   });
   after(() => page.close());
 
@@ -368,7 +358,7 @@ describe('an element taken off the page leaves nothing listening', () => {
 
   let page;
   before(async () => {
-    page = await openHtmlPage(browser, server, { path: PAGE, html: HTML, selector: '#w', media: { colorScheme: 'light' } });
+    page = await openHtmlPage(session, { path: PAGE, html: HTML, selector: '#w', media: { colorScheme: 'light' } });
   });
   after(() => page.close());
 

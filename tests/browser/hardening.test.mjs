@@ -3,20 +3,10 @@
 // bounded time and leave the tab responsive.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { screenshot, useSession, waitReady, widgetState } from './helpers.mjs';
 import { XSS_CORPUS } from './xss-corpus.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 /** A report whose every text field holds a corpus string, with findings on hostile labels. */
 function hostileReport() {
@@ -65,12 +55,12 @@ function injectedElements(page) {
 }
 
 async function trapPage(path) {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.addInitScript(() => {
     window.__xssHits = [];
     window.__xssHit = (n) => window.__xssHits.push(n);
   });
-  await page.goto(server.url(path));
+  await page.goto(session.server.url(path));
   return page;
 }
 
@@ -151,7 +141,7 @@ describe('hostile text in the builder', () => {
 describe('a strict Content-Security-Policy', () => {
   test('the demo works fully with no violation', async () => {
     const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.route('**/*', async (route) => {
       const response = await route.fetch();
       const headers = { ...response.headers() };
@@ -162,7 +152,7 @@ describe('a strict Content-Security-Policy', () => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(server.url('/www/index.html'));
+    await page.goto(session.server.url('/www/index.html'));
     const widgets = await page.$$eval('budget-lens', (els) => els.map((e) => `#${e.id}`));
     assert.ok(widgets.length >= 2);
     for (const id of widgets) await waitReady(page, id);
@@ -189,8 +179,8 @@ describe('a strict Content-Security-Policy', () => {
 describe('hostile reports in the widget', () => {
   let page;
   before(async () => {
-    page = await browser.newPage();
-    await page.goto(server.url('/tests/browser/pages/hardening.html'));
+    page = await session.browser.newPage();
+    await page.goto(session.server.url('/tests/browser/pages/hardening.html'));
   });
   after(() => page.close());
 

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
@@ -96,6 +97,24 @@ export async function startBrowser(options = {}) {
   };
 }
 
+/** The server and the browser a test file shares: registers the file's hooks that start them before its first
+ *  test and close them after its last, and returns the object that holds them then (`session.server`,
+ *  `session.browser`). `options` go to [startBrowser]; `setUp(session)` runs once both are up (a file's
+ *  own `before` would not wait for them: node 20 runs a file's top-level `before` hooks side by side). */
+export function useSession(options = {}, setUp = null) {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await startServer();
+    session.browser = await startBrowser(options);
+    await setUp?.(session);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
 /** Waits until the widget `selector` has drawn its first chart (or shown an error). */
 export async function waitReady(page, selector) {
   await page.waitForFunction(
@@ -127,9 +146,9 @@ export function afterFrames(page, count) {
   }, count);
 }
 
-/** A new page of `browser` that serves `html` at `path` of `server` (routed, no file on disk), opened after
- *  `media` is emulated, with the widget `selector` ready. */
-export async function openHtmlPage(browser, server, { path, html, selector, media }) {
+/** A new page of the session's browser that serves `html` at `path` of its server (routed, no file on disk),
+ *  opened after `media` is emulated, with the widget `selector` ready. */
+export async function openHtmlPage({ browser, server }, { path, html, selector, media }) {
   const page = await browser.newPage();
   if (media) await page.emulateMedia(media);
   await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));

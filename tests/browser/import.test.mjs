@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { reportPath, screenshot, startBrowser, startServer, tablesCorpus, waitReady, widgetState } from './helpers.mjs';
+import { reportPath, screenshot, tablesCorpus, useSession, waitReady, widgetState } from './helpers.mjs';
 
 const CORPUS = tablesCorpus();
 
@@ -40,21 +40,11 @@ function differences(a, b, slack, path = '$', out = []) {
   return out;
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 async function openBuilder(query = '') {
-  const page = await browser.newPage();
-  await page.goto(server.url(`/www/builder.html${query}`));
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url(`/www/builder.html${query}`));
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
@@ -151,7 +141,7 @@ describe('a PDF chosen in the builder', () => {
   });
 
   test('pdf.js was fetched for the PDF (and the widget never asks for it)', () => {
-    assert.ok(server.requests.some((p) => p.endsWith('/vendor/pdfjs/pdf.min.mjs')));
+    assert.ok(session.server.requests.some((p) => p.endsWith('/vendor/pdfjs/pdf.min.mjs')));
   });
 });
 
@@ -225,7 +215,7 @@ describe('the ALTERED PDF dropped on the page', () => {
 
 describe('a workbook, CSV files and a pasted table', () => {
   test('a workbook: tables by sheet, and a finding marks its cell in the sheet (pdf.js is never fetched)', async () => {
-    const before = server.requests.length;
+    const before = session.server.requests.length;
     const page = await openBuilder();
     await page.setInputFiles('#file', data('putuo-justice-2026-unit-budget.xlsx'));
     await settled(page);
@@ -245,7 +235,7 @@ describe('a workbook, CSV files and a pasted table', () => {
     assert.equal(`${marked.column}${marked.row}`, printed.cell);
     assert.equal(marked.text, printed.text);
     assert.match(await page.textContent('#place .place-caption'), new RegExp(`${printed.sheet} ${printed.cell}`));
-    const fetched = server.requests.slice(before);
+    const fetched = session.server.requests.slice(before);
     assert.ok(fetched.some((p) => p.endsWith('/builder/intake.js')), 'the page was served');
     assert.deepEqual(fetched.filter((p) => p.includes('/builder/pdf.js') || p.includes('/vendor/pdfjs/')), []);
     await screenshot(page, 'builder-import-workbook');

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { ROOT, SCREENSHOTS, startBrowser, startServer } from './helpers.mjs';
+import { ROOT, SCREENSHOTS, useSession } from './helpers.mjs';
 
 const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/budget-lens.js', 'www/budget-lens.css'];
 // Measured 176 KB (of which the wasm 163 KB) after issue 3; 190 KB (wasm 174 KB) after issue 5, which added
@@ -43,19 +43,13 @@ const GZIP_BUDGET = 176 * 1024;
 const RUNS = 9;
 
 const measurements = {};
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
+const session = useSession();
+
 after(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   writeFileSync(join(SCREENSHOTS, 'measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);
   console.log(JSON.stringify(measurements, null, 2));
-  await browser?.close();
-  await server?.close();
 });
 
 test('gzip size of wasm + JS + CSS', () => {
@@ -73,13 +67,13 @@ test('gzip size of wasm + JS + CSS', () => {
 test('time from navigation to the first chart on the demo', async () => {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
-    const page = await browser.newPage();
-    const cdp = await browser.context.newCDPSession(page);
+    const page = await session.browser.newPage();
+    const cdp = await session.browser.context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.addInitScript(() => {
       document.addEventListener('budget-lens-ready', () => (window.firstChart ??= performance.now()), { once: true });
     });
-    await page.goto(server.url('/www/index.html'));
+    await page.goto(session.server.url('/www/index.html'));
     await page.waitForFunction(() => window.firstChart !== undefined, null, { timeout: 15000 });
     times.push(await page.evaluate(() => window.firstChart));
     await page.close();

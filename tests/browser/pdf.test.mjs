@@ -5,8 +5,8 @@
 // fetched by the builder page only when a PDF is read, and never by the widget's page.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { reportPath, screenshot, startBrowser, startServer, tablesCorpus } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { reportPath, screenshot, tablesCorpus, useSession } from './helpers.mjs';
 
 const CORPUS = tablesCorpus();
 
@@ -38,21 +38,12 @@ const SCAN_PDF = [
   '',
 ].join('\n');
 
-let server;
-let browser;
 let page;
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
+const session = useSession({}, async ({ browser, server }) => {
   page = await browser.newPage();
   await page.goto(server.url('/www/builder.html'));
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
-});
-after(async () => {
-  await page?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 /** Reads a corpus PDF in the page: pdf.js runs → the wasm's grids and texts; the time of each step. */
@@ -76,7 +67,7 @@ function readInPage(name) {
 
 describe('pdf.js in the builder page', () => {
   test('is not fetched until a PDF is read', () => {
-    assert.equal(server.requests.filter((p) => p.includes('/vendor/pdfjs/')).length, 0);
+    assert.equal(session.server.requests.filter((p) => p.includes('/vendor/pdfjs/')).length, 0);
   });
 
   for (const name of CORPUS) {
@@ -97,7 +88,7 @@ describe('pdf.js in the builder page', () => {
   }
 
   test('fetched pdf.js, its worker and the GBK-EUC-H cMap only', () => {
-    const fetched = server.requests.filter((p) => p.includes('/vendor/pdfjs/'));
+    const fetched = session.server.requests.filter((p) => p.includes('/vendor/pdfjs/'));
     assert.ok(fetched.some((p) => p.endsWith('/pdf.min.mjs')));
     assert.ok(fetched.some((p) => p.endsWith('/pdf.worker.min.mjs')));
     assert.ok(fetched.some((p) => p.endsWith('/cmaps/GBK-EUC-H.bcmap')), 'the ALTERED copy needs GBK-EUC-H');
@@ -153,11 +144,11 @@ describe('renderPage', () => {
 
 describe('the widget page', () => {
   test('never loads pdf.js', async () => {
-    const widgetPage = await browser.newPage();
-    const before = server.requests.length;
-    await widgetPage.goto(server.url('/www/index.html'), { waitUntil: 'load' });
+    const widgetPage = await session.browser.newPage();
+    const before = session.server.requests.length;
+    await widgetPage.goto(session.server.url('/www/index.html'), { waitUntil: 'load' });
     await widgetPage.waitForTimeout(500);
-    assert.deepEqual(server.requests.slice(before).filter((p) => p.includes('pdfjs')), []);
+    assert.deepEqual(session.server.requests.slice(before).filter((p) => p.includes('pdfjs')), []);
     await widgetPage.close();
   });
 });

@@ -3,31 +3,21 @@
 // --bl-* custom properties on the canvas), focus marks for the keyboard only, accessible names, warnings
 // announced, motion, distinct buttons, English punctuation, part names. The real sample report throughout.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { afterFrame, findColor, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { afterFrame, findColor, screenshot, startBrowser, useSession, waitReady, widgetState } from './helpers.mjs';
 
 const SAMPLE = '/www/reports/panjin-xinglongtai-2021.json';
 const NAVY = [0x18, 0x36, 0x7c]; // the light theme's first series colour
 const ORANGE = [0xdb, 0x71, 0x0e]; // its second
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 /** A page (the hardening page: no widget of its own) with one widget `#w` of `attributes`, and `css` for the
  *  host page. */
-async function widgetPage(attributes, { css = '', viewport = { width: 1000, height: 900 }, media = {}, context = browser } = {}) {
+async function widgetPage(attributes, { css = '', viewport = { width: 1000, height: 900 }, media = {}, context = session.browser } = {}) {
   const page = await context.newPage({ viewport });
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', ...media });
-  await page.goto(server.url('/tests/browser/pages/hardening.html'));
+  await page.goto(session.server.url('/tests/browser/pages/hardening.html'));
   await page.evaluate(
     ([attrs, style]) => {
       if (style) document.head.append(Object.assign(document.createElement('style'), { textContent: style }));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, findColor, inkPixels, screenshot, startBrowser, startServer, waitReady, widgetState } from './helpers.mjs';
+import { findColor, inkPixels, ROOT, screenshot, startBrowser, useSession, waitReady, widgetState } from './helpers.mjs';
 
 const SAMPLE = 'www/reports/panjin-xinglongtai-2021.json';
 const report = JSON.parse(readFileSync(`${ROOT}/${SAMPLE}`, 'utf8'));
@@ -20,22 +20,13 @@ function cliFindings(lang) {
   return JSON.parse(out).findings;
 }
 
-let server;
-let browser;
 let page;
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 async function openDemo(viewport = { width: 1000, height: 900 }) {
-  page = await browser.newPage({ viewport });
-  await page.goto(server.url('/www/index.html'));
+  page = await session.browser.newPage({ viewport });
+  await page.goto(session.server.url('/www/index.html'));
   for (const id of ['#by-function', '#expenditure', '#income', '#english']) await waitReady(page, id);
   return page;
 }
@@ -246,7 +237,7 @@ describe('screens', () => {
     const hiDpi = await startBrowser({ deviceScaleFactor: 2 });
     try {
       const p = await hiDpi.newPage();
-      await p.goto(server.url('/www/index.html'));
+      await p.goto(session.server.url('/www/index.html'));
       await waitReady(p, '#by-function');
       const { width, cssWidth, ink } = await inkPixels(p, '#by-function');
       assert.equal(width, cssWidth * 2, 'backing store at device resolution');
@@ -260,12 +251,12 @@ describe('screens', () => {
   // Headless Chromium does not report a devicePixelRatio-only change made by emulation (no media query change,
   // no device-pixel ResizeObserver entry), so this changes the window too: the redraw must use the new ratio.
   test('redrawn at the new resolution when the window moves to a 2× screen', async () => {
-    const p = await browser.newPage();
-    await p.goto(server.url('/www/index.html'));
+    const p = await session.browser.newPage();
+    await p.goto(session.server.url('/www/index.html'));
     await waitReady(p, '#income');
     const before = await inkPixels(p, '#income');
     assert.equal(before.width, before.cssWidth);
-    const cdp = await browser.context.newCDPSession(p);
+    const cdp = await session.browser.context.newCDPSession(p);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 900, height: 800, deviceScaleFactor: 2, mobile: false });
     await p.waitForFunction(() => {
       const canvas = document.querySelector('#income').shadowRoot.querySelector('.bl-canvas');
@@ -291,7 +282,7 @@ describe('screens', () => {
     const touch = await startBrowser({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
     try {
       const t = await touch.newPage();
-      await t.goto(server.url('/www/index.html'));
+      await t.goto(session.server.url('/www/index.html'));
       await waitReady(t, '#by-function');
       const spot = await findColor(t, '#by-function', BLUE);
       assert.ok(spot && at);
