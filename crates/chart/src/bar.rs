@@ -83,104 +83,138 @@ pub fn sorted_items(view: &ChartView) -> Vec<usize> {
 }
 
 pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> BarLayout {
-    let with_prior = view.has_prior();
-    let row_h = row_height(with_prior);
-    let values: Vec<String> = view
-        .items
-        .iter()
-        .map(|i| format::grouped(i.amount))
-        .collect();
-    let value_w = values
-        .iter()
-        .map(|v| text_width(v, BAR_FONT))
-        .fold(0.0, f64::max)
-        + 22.0; // room for a finding mark
-    let longest_label = view
-        .items
-        .iter()
-        .map(|i| text_width(&i.label, BAR_FONT))
-        .fold(0.0, f64::max);
-    let label_w = longest_label.min(width * 0.38).min(240.0);
-    // Every row's name in the same way: two lines for all when one needs them.
-    let zero_x = PAD + label_w + 8.0;
-    let bar_max = (width - PAD - value_w - zero_x).max(10.0);
-    let scale = view
-        .items
-        .iter()
-        .flat_map(|i| [Some(i.amount), i.prior])
-        .flatten()
-        .fold(Decimal::ZERO, Decimal::max);
-
-    let key = if with_prior {
-        let (this, last) = year_texts;
-        let x2 = zero_x + text_width(&this, BAR_FONT) + 30.0;
-        [(zero_x, this), (x2, last)]
-            .into_iter()
-            .enumerate()
-            .map(|(series, (x, text))| {
-                let swatch = Rect::new(x, PAD + 4.0, 12.0, 12.0);
-                KeyEntry {
-                    swatch,
-                    hatch: hatched(swatch, series),
-                    text,
-                }
-            })
-            .collect()
+    let columns = Columns::new(view, width);
+    let key = if columns.with_prior {
+        year_key(columns.zero_x, year_texts)
     } else {
         Vec::new()
     };
-
-    let top = PAD + KEY;
     let rows = sorted_items(view)
         .into_iter()
         .enumerate()
-        .map(|(row, i)| {
-            let item = &view.items[i];
-            let y = top + row as f64 * row_h;
-            let band = Rect::new(PAD / 2.0, y, width - PAD, row_h);
-            let bar_h = if with_prior { 12.0 } else { 16.0 };
-            let bar_y = y + (row_h - if with_prior { 2.0 * bar_h + 2.0 } else { bar_h }) / 2.0;
-            let w = bar_max * format::fraction(item.amount, scale);
-            let bar = Rect::new(zero_x, bar_y, w, bar_h);
-            let prior_bar = item.prior.map(|p| {
-                Rect::new(
-                    zero_x,
-                    bar_y + bar_h + 2.0,
-                    bar_max * format::fraction(p, scale),
-                    bar_h,
-                )
-            });
-            let series = if with_prior { 0 } else { i };
-            BarRow {
-                item: i,
-                band,
-                series,
-                bar_hatch: hatched(bar, series),
-                prior_hatch: prior_bar.map_or_else(Vec::new, |prior| hatched(prior, 1)),
-                label: wrap_text(&item.label, BAR_FONT, label_w, 2),
-                label_anchor: Point::new(PAD + label_w, y + row_h / 2.0),
-                bar,
-                prior_bar,
-                value_anchor: Point::new(zero_x + w + 4.0, bar_y + bar_h / 2.0),
-                mark: item.mark.map(|severity| super::Mark {
-                    item: i,
-                    severity,
-                    at: Point::new(
-                        zero_x + w + 4.0 + text_width(&values[i], BAR_FONT) + 10.0,
-                        bar_y + bar_h / 2.0,
-                    ),
-                }),
-                value_text: values[i].clone(),
-            }
-        })
+        .map(|(row, i)| columns.row(view, row, i))
         .collect();
     BarLayout {
         rows,
         unit_anchor: Point::new(width - PAD, PAD + 10.0),
         unit_text: view.unit_text.clone(),
         key,
-        zero_x,
+        zero_x: columns.zero_x,
     }
+}
+
+/// The columns every row shares: names, then the bars from `zero_x`, then the values.
+struct Columns {
+    with_prior: bool,
+    width: f64,
+    row_h: f64,
+    /// Each item's amount as printed beside its bar.
+    values: Vec<String>,
+    label_w: f64,
+    zero_x: f64,
+    /// The width of the longest bar.
+    bar_max: f64,
+    /// The amount the longest bar stands for: the largest of this year's and last year's.
+    scale: Decimal,
+}
+
+impl Columns {
+    fn new(view: &ChartView, width: f64) -> Self {
+        let with_prior = view.has_prior();
+        let values: Vec<String> = view
+            .items
+            .iter()
+            .map(|i| format::grouped(i.amount))
+            .collect();
+        let value_w = values
+            .iter()
+            .map(|v| text_width(v, BAR_FONT))
+            .fold(0.0, f64::max)
+            + 22.0; // room for a finding mark
+        let longest_label = view
+            .items
+            .iter()
+            .map(|i| text_width(&i.label, BAR_FONT))
+            .fold(0.0, f64::max);
+        // Every row's name in the same way: two lines for all when one needs them.
+        let label_w = longest_label.min(width * 0.38).min(240.0);
+        let zero_x = PAD + label_w + 8.0;
+        let scale = view
+            .items
+            .iter()
+            .flat_map(|i| [Some(i.amount), i.prior])
+            .flatten()
+            .fold(Decimal::ZERO, Decimal::max);
+        Columns {
+            with_prior,
+            width,
+            row_h: row_height(with_prior),
+            values,
+            label_w,
+            zero_x,
+            bar_max: (width - PAD - value_w - zero_x).max(10.0),
+            scale,
+        }
+    }
+
+    /// Item `i` in row `row` (from the top): its band, bars, name, value and finding mark.
+    fn row(&self, view: &ChartView, row: usize, i: usize) -> BarRow {
+        let (zero_x, bar_max, row_h) = (self.zero_x, self.bar_max, self.row_h);
+        let item = &view.items[i];
+        let y = PAD + KEY + row as f64 * row_h;
+        let band = Rect::new(PAD / 2.0, y, self.width - PAD, row_h);
+        let bar_h = if self.with_prior { 12.0 } else { 16.0 };
+        let bars_h = if self.with_prior {
+            2.0 * bar_h + 2.0
+        } else {
+            bar_h
+        };
+        let bar_y = y + (row_h - bars_h) / 2.0;
+        let w = bar_max * format::fraction(item.amount, self.scale);
+        let bar = Rect::new(zero_x, bar_y, w, bar_h);
+        let prior_bar = item.prior.map(|p| {
+            let prior_w = bar_max * format::fraction(p, self.scale);
+            Rect::new(zero_x, bar_y + bar_h + 2.0, prior_w, bar_h)
+        });
+        let series = if self.with_prior { 0 } else { i };
+        let value_text = self.values[i].clone();
+        let mark_x = zero_x + w + 4.0 + text_width(&value_text, BAR_FONT) + 10.0;
+        BarRow {
+            item: i,
+            band,
+            series,
+            bar_hatch: hatched(bar, series),
+            prior_hatch: prior_bar.map_or_else(Vec::new, |prior| hatched(prior, 1)),
+            label: wrap_text(&item.label, BAR_FONT, self.label_w, 2),
+            label_anchor: Point::new(PAD + self.label_w, y + row_h / 2.0),
+            bar,
+            prior_bar,
+            value_anchor: Point::new(zero_x + w + 4.0, bar_y + bar_h / 2.0),
+            mark: item.mark.map(|severity| super::Mark {
+                item: i,
+                severity,
+                at: Point::new(mark_x, bar_y + bar_h / 2.0),
+            }),
+            value_text,
+        }
+    }
+}
+
+/// The key above the bars when last year is shown too: this year's swatch and text, then last year's.
+fn year_key(zero_x: f64, (this, last): (String, String)) -> Vec<KeyEntry> {
+    let x2 = zero_x + text_width(&this, BAR_FONT) + 30.0;
+    [(zero_x, this), (x2, last)]
+        .into_iter()
+        .enumerate()
+        .map(|(series, (x, text))| {
+            let swatch = Rect::new(x, PAD + 4.0, 12.0, 12.0);
+            KeyEntry {
+                swatch,
+                hatch: hatched(swatch, series),
+                text,
+            }
+        })
+        .collect()
 }
 
 /// The hatching of `series` clipped to `rect`.

@@ -171,21 +171,8 @@ pub fn layout_paged(
     page: usize,
     lang: Lang,
 ) -> PieLayout {
-    let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
-    let legend_rows = legend_rows(view.items.len()) as f64 * LEGEND_ROW + PAD;
-    let (pie_area, legend_area) = if width >= WIDE {
-        let legend_w = (width * 0.32).clamp(160.0, 260.0);
-        (
-            Rect::new(0.0, 0.0, width - legend_w, height),
-            Rect::new(width - legend_w, PAD, legend_w - PAD, height - PAD),
-        )
-    } else {
-        let pie_h = (height - legend_rows).max(160.0);
-        (
-            Rect::new(0.0, 0.0, width, pie_h),
-            Rect::new(PAD, pie_h, width - 2.0 * PAD, height - pie_h),
-        )
-    };
+    let n = view.items.len();
+    let (pie_area, legend_area) = areas(width, height, n);
     // The pie as large as the height allows while leaving each side room for labels; labels get
     // whatever width the pie leaves.
     let label_room = (pie_area.w * 0.25).clamp(MIN_LABEL_ROOM, 170.0);
@@ -193,78 +180,19 @@ pub fn layout_paged(
         .min(pie_area.h / 2.0 - 2.0 * PAD)
         .clamp(30.0, MAX_RADIUS);
     let center = Point::new(pie_area.x + pie_area.w / 2.0, pie_area.y + pie_area.h / 2.0);
-
-    let visible_total: f64 = (0..view.items.len())
-        .filter(|&i| !is_hidden(i))
-        .map(|i| format::fraction(view.items[i].amount, view.total))
-        .sum();
-    let mut slices = Vec::new();
-    let mut angle = 0.0;
-    if visible_total > 0.0 {
-        for (i, item) in view.items.iter().enumerate() {
-            if is_hidden(i) {
-                continue;
-            }
-            let sweep = format::fraction(item.amount, view.total) / visible_total * TAU;
-            if sweep > 0.0 {
-                slices.push(Slice {
-                    item: i,
-                    start: angle,
-                    end: angle + sweep,
-                    hatch: Vec::new(),
-                });
-                angle += sweep;
-            }
-        }
-    }
-
-    let (labels, label_style) = place_labels(view, &slices, center, radius, pie_area);
-    let n = view.items.len();
-    let paged = width < WIDE && n > NARROW_LEGEND_ROWS;
-    let (legend, pager) = if paged {
-        let page = page.min(pages(n) - 1);
-        let shown = page * per_page(n)..((page + 1) * per_page(n)).min(n);
-        let legend = legend_entries(view, legend_area, hidden, shown);
-        let y = legend_area.y + per_page(n) as f64 * LEGEND_ROW;
-        let pager = Pager {
-            prev: Rect::new(legend_area.x, y, LEGEND_ROW, LEGEND_ROW),
-            next: Rect::new(
-                legend_area.x + 2.0 * LEGEND_ROW + 16.0,
-                y,
-                LEGEND_ROW,
-                LEGEND_ROW,
-            ),
-            text: format!("{}/{}", page + 1, pages(n)),
-            text_at: Point::new(legend_area.x + 1.5 * LEGEND_ROW + 8.0, y + LEGEND_ROW / 2.0),
-        };
-        (legend, Some(Box::new(pager)))
-    } else {
-        (legend_entries(view, legend_area, hidden, 0..n), None)
-    };
     let inner_radius = if donut { radius * 0.58 } else { 0.0 };
+    let mut slices = visible_slices(view, hidden);
     for slice in &mut slices {
         slice.hatch = slice_hatch(slice, center, inner_radius, radius);
     }
+    let (labels, label_style) = place_labels(view, &slices, center, radius, pie_area);
+    let (legend, pager) = if width < WIDE && n > NARROW_LEGEND_ROWS {
+        legend_page(view, legend_area, hidden, page)
+    } else {
+        (legend_entries(view, legend_area, hidden, 0..n), None)
+    };
     let marks = slice_marks(view, &slices, center, inner_radius, radius);
-    let center_text = donut.then(|| {
-        let room = inner_radius * 1.9;
-        let total_font = [LABEL_FONT + 1.0, LABEL_FONT, 11.0, 10.0]
-            .into_iter()
-            .find(|&size| text_width(&view.total_text, size) <= room)
-            .unwrap_or(10.0);
-        let caption = super::strings::ui_strings(lang).total.to_string();
-        let caption_end = text_width(&caption, LABEL_FONT) / 2.0;
-        let mark = view.own_mark.map(|severity| {
-            let x = center.x + caption_end + 4.0 + super::MARK_SIZE / 2.0;
-            (severity, Point::new(x, center.y - 10.0))
-        });
-        CenterText {
-            mark,
-            caption,
-            total: fit_text(&view.total_text, total_font, room),
-            total_font,
-        }
-    });
+    let center_text = donut.then(|| center_text(view, center, inner_radius, lang));
     PieLayout {
         center,
         radius,
@@ -277,6 +205,102 @@ pub fn layout_paged(
         label_style,
         marks,
         center_text,
+    }
+}
+
+/// The pie's area and the legend's: the legend at the right when the chart is wide, below it otherwise.
+fn areas(width: f64, height: f64, items: usize) -> (Rect, Rect) {
+    if width >= WIDE {
+        let legend_w = (width * 0.32).clamp(160.0, 260.0);
+        (
+            Rect::new(0.0, 0.0, width - legend_w, height),
+            Rect::new(width - legend_w, PAD, legend_w - PAD, height - PAD),
+        )
+    } else {
+        let legend_rows = legend_rows(items) as f64 * LEGEND_ROW + PAD;
+        let pie_h = (height - legend_rows).max(160.0);
+        (
+            Rect::new(0.0, 0.0, width, pie_h),
+            Rect::new(PAD, pie_h, width - 2.0 * PAD, height - pie_h),
+        )
+    }
+}
+
+/// The slices of the items not hidden, clockwise from the top, sharing the whole turn; no hatching yet.
+fn visible_slices(view: &ChartView, hidden: &[bool]) -> Vec<Slice> {
+    let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
+    let visible_total: f64 = (0..view.items.len())
+        .filter(|&i| !is_hidden(i))
+        .map(|i| format::fraction(view.items[i].amount, view.total))
+        .sum();
+    let mut slices = Vec::new();
+    if visible_total <= 0.0 {
+        return slices;
+    }
+    let mut angle = 0.0;
+    for (i, item) in view.items.iter().enumerate() {
+        if is_hidden(i) {
+            continue;
+        }
+        let sweep = format::fraction(item.amount, view.total) / visible_total * TAU;
+        if sweep > 0.0 {
+            slices.push(Slice {
+                item: i,
+                start: angle,
+                end: angle + sweep,
+                hatch: Vec::new(),
+            });
+            angle += sweep;
+        }
+    }
+    slices
+}
+
+/// The legend's `page` below a narrow pie, with the pager to turn it.
+fn legend_page(
+    view: &ChartView,
+    legend_area: Rect,
+    hidden: &[bool],
+    page: usize,
+) -> (Vec<LegendEntry>, Option<Box<Pager>>) {
+    let n = view.items.len();
+    let page = page.min(pages(n) - 1);
+    let shown = page * per_page(n)..((page + 1) * per_page(n)).min(n);
+    let legend = legend_entries(view, legend_area, hidden, shown);
+    let y = legend_area.y + per_page(n) as f64 * LEGEND_ROW;
+    let pager = Pager {
+        prev: Rect::new(legend_area.x, y, LEGEND_ROW, LEGEND_ROW),
+        next: Rect::new(
+            legend_area.x + 2.0 * LEGEND_ROW + 16.0,
+            y,
+            LEGEND_ROW,
+            LEGEND_ROW,
+        ),
+        text: format!("{}/{}", page + 1, pages(n)),
+        text_at: Point::new(legend_area.x + 1.5 * LEGEND_ROW + 8.0, y + LEGEND_ROW / 2.0),
+    };
+    (legend, Some(Box::new(pager)))
+}
+
+/// The donut's centre: the caption 合计 (with the level's own finding mark) over the total, in the largest
+/// font that fits the hole.
+fn center_text(view: &ChartView, center: Point, inner_radius: f64, lang: Lang) -> CenterText {
+    let room = inner_radius * 1.9;
+    let total_font = [LABEL_FONT + 1.0, LABEL_FONT, 11.0, 10.0]
+        .into_iter()
+        .find(|&size| text_width(&view.total_text, size) <= room)
+        .unwrap_or(10.0);
+    let caption = super::strings::ui_strings(lang).total.to_string();
+    let caption_end = text_width(&caption, LABEL_FONT) / 2.0;
+    let mark = view.own_mark.map(|severity| {
+        let x = center.x + caption_end + 4.0 + super::MARK_SIZE / 2.0;
+        (severity, Point::new(x, center.y - 10.0))
+    });
+    CenterText {
+        mark,
+        caption,
+        total: fit_text(&view.total_text, total_font, room),
+        total_font,
     }
 }
 
