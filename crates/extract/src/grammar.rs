@@ -95,7 +95,8 @@ pub enum Statement {
         figure: usize,
         sign: i8,
     },
-    /// `比预算数减少x万元`, `较年初预算增加x万元`: a change against the figure's own budget.
+    /// `比预算数减少x万元`, `较年初预算增加x万元`: a change against the figure's own budget; `sign` 0 when the
+    /// words state no direction (`年初预算为B万元，差值为C万元`).
     ChangeVsBudget {
         subject: Subject,
         figure: usize,
@@ -230,6 +231,18 @@ const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变�
 /// `一般公共预算收入41.51亿元,无调整`: the amount is its budget, unchanged; no figure is said (and no
 /// zero amount named `调整`).
 const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
+
+/// Words naming the gap between an amount and the budget printed right before it, without its direction:
+/// `差值为C万元`, `差额C万元`, `相差C万元` (see [`Parser::gap_to_budget`]).
+const GAP_WORDS: [&str; 7] = [
+    "差值为",
+    "差值",
+    "差额为",
+    "差额",
+    "相差",
+    "两者相差",
+    "相差了",
+];
 
 /// Words between a share's base and its number: `占…收入的比重为x%`, `占…的比例是x%`.
 /// `…的比重达80.2%`: `达` / `达到` like `为`.
@@ -778,6 +791,9 @@ impl Parser<'_> {
     }
 
     fn money(&mut self, word: &str, figure: usize) -> Statement {
+        if let Some(statement) = self.gap_to_budget(word, figure) {
+            return statement;
+        }
         if let Some((before, sign)) = strip_vs_budget_direction(word) {
             self.vs_budget_change = true;
             return Statement::ChangeVsBudget {
@@ -840,6 +856,23 @@ impl Parser<'_> {
             label: self.label_or_colon_label(label),
             figure,
         }
+    }
+
+    /// `…支出A万元，年初预算为B万元，差值为C万元` (final accounts set against their budget): an unsigned gap
+    /// printed right after the budget of the amount before it is that amount's change against its budget; its
+    /// direction is not printed (sign 0: the assembler takes it from the two figures, whose gap is checked).
+    fn gap_to_budget(&mut self, word: &str, figure: usize) -> Option<Statement> {
+        let gap = GAP_WORDS.contains(&word);
+        let after_budget = matches!(self.statements.last(), Some(Statement::Budget { .. }));
+        if !(gap && after_budget) {
+            return None;
+        }
+        self.vs_budget_change = true;
+        Some(Statement::ChangeVsBudget {
+            subject: Subject::Implicit,
+            figure,
+            sign: 0,
+        })
     }
 
     /// An amount set against another (after a comparison lead-in), or last year's and this year's amount of a
