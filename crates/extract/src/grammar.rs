@@ -9,7 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
-use super::vocabulary::{names_money, root_of};
+use super::vocabulary::{child_of, names_money, root_of};
 use budget_lens_core::report::{Comparison, Phase};
 
 mod period;
@@ -232,6 +232,26 @@ const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变�
 /// zero amount named `调整`).
 const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
 
+/// Comments after the name of a sum of money that rank it among others, in a clause of their own before its
+/// figures (`某项费用降幅最大,…`, `某项次之,…`; see [`Parser::naming_clause`]).
+const TOPIC_COMMENTS: [&str; 12] = [
+    "降幅最大",
+    "增幅最大",
+    "降幅最小",
+    "增幅最小",
+    "降幅较大",
+    "增幅较大",
+    "占比最大",
+    "占比最高",
+    "最多",
+    "最少",
+    "次之",
+    "其次",
+];
+
+/// Words printed where an amount's label goes that name nothing by themselves (`共A万元`).
+const GENERIC_LABELS: [&str; 3] = ["共", "总共", "合计共"];
+
 /// Words naming the gap between an amount and the budget printed right before it, without its direction:
 /// `差值为C万元`, `差额C万元`, `相差C万元` (see [`Parser::gap_to_budget`]).
 const GAP_WORDS: [&str; 7] = [
@@ -347,9 +367,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
             Token::Punct { ch, at } => {
                 let heading = parser.words_only_clause();
                 parser.end_clause();
-                // `1.因公出国(境)费:0万元`, `(一)收入预算:2024年年初预算数777.03万元`: the words before `:`
-                // name the amount after it when that amount has no label of its own.
-                parser.colon_label = heading.filter(|_| ch == ':');
+                parser.colon_label = heading.and_then(|h| parser.naming_clause(h, ch));
                 if ends_sentence(ch) {
                     parser.end_sentence(at + 1);
                 }
@@ -416,11 +434,31 @@ impl Parser<'_> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// The words of a clause that name the amount of the next one when that amount has no label of its own:
+    /// before `:` any words (`1.因公出国(境)费:0万元`, `(一)收入预算:2024年年初预算数777.03万元`); before `,`
+    /// the name of a sum of money, alone or with a comment that ranks it (topic, comment: `支出总计,A万元`,
+    /// `某项费用降幅最大,决算数A万元`, `某项次之,共A万元`).
+    fn naming_clause(&self, words: String, ch: char) -> Option<String> {
+        if ch == ':' {
+            return Some(words);
+        }
+        let name = TOPIC_COMMENTS
+            .iter()
+            .find_map(|c| words.strip_suffix(c))
+            .unwrap_or(&words);
+        let label = clean_label(name, self.phase).text;
+        let named = root_of(&label).is_some()
+            || names_money(&label)
+            || child_of("three_public", &label).is_some();
+        (ch == ',' && named).then(|| name.to_string())
+    }
+
     /// An amount printed without a label after `label:`: the label before the colon, where a bare kind
     /// (`收入预算:`, `支出:`) names the total.
     fn label_or_colon_label(&mut self, label: Label) -> Label {
         let colon = self.colon_label.take();
-        if !label.text.is_empty() {
+        // `某项次之,共A万元`: `共` names nothing by itself.
+        if !label.text.is_empty() && !GENERIC_LABELS.contains(&label.text.as_str()) {
             return label;
         }
         let Some(colon) = colon else { return label };
