@@ -1050,6 +1050,29 @@ impl Parser<'_> {
         Statement::Unknown { figure }
     }
 
+    /// `较上年无变化`: no change from last year. `与年初预算持平` (`和预算数持平`) in a final account, or
+    /// against the figure's own budget anywhere: the figure equals its budget, never a change of zero from
+    /// last year (which the checker would set against last year's figure).
+    fn no_change(&self, before: &str, start: usize, end: usize) -> Statement {
+        let (subject, budget_based) = split_lead_in(before);
+        let subject = self.subject(subject);
+        let own_budget =
+            budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+        match own_budget {
+            true => Statement::Comparison {
+                subject,
+                said: Comparison::Equal,
+                start,
+                end,
+            },
+            false => Statement::NoChange {
+                subject,
+                start,
+                end,
+            },
+        }
+    }
+
     fn subject(&self, text: &str) -> Subject {
         let label = clean_label(text, self.phase).text;
         if label.is_empty() {
@@ -1095,12 +1118,7 @@ impl Parser<'_> {
         } else if word.ends_with("基本持平") || NOT_ADJUSTED.contains(&word.as_str()) {
             return;
         } else if let Some(before) = NO_CHANGE.iter().find_map(|w| word.strip_suffix(w)) {
-            let (subject, _) = split_lead_in(before);
-            Statement::NoChange {
-                subject: self.subject(subject),
-                start,
-                end,
-            }
+            self.no_change(before, start, end)
         } else if let Some(rest) = word.strip_prefix('无').filter(|r| !r.is_empty()) {
             Statement::ZeroInWords {
                 label: clean_label(rest, self.phase),
@@ -1208,9 +1226,12 @@ fn lead_in_at(word: &str, at: usize) -> bool {
     let against_budget = ["年初预算", "预算", "调整预算", "调整后预算"]
         .iter()
         .any(|b| rest[first.map_or(0, char::len_utf8)..].starts_with(b));
-    matches!(first, Some('与' | '比' | '较'))
-        && (against_budget
-            || second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit()))
+    // `和年初预算持平`: `和` sets a figure against its budget (only there: `收入和上年结转` is a name).
+    let with_budget = first == Some('和') && against_budget;
+    with_budget
+        || matches!(first, Some('与' | '比' | '较'))
+            && (against_budget
+                || second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit()))
 }
 
 /// Splits `今年收入比上年` into the subject (`今年收入`) and whether the lead-in compares with a budget.
