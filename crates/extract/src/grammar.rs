@@ -9,7 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
-use super::vocabulary::{names_money, root_of};
+use super::vocabulary::{child_of, names_money, root_of};
 use budget_lens_core::report::{Comparison, Phase};
 
 mod period;
@@ -95,7 +95,8 @@ pub enum Statement {
         figure: usize,
         sign: i8,
     },
-    /// `比预算数减少x万元`, `较年初预算增加x万元`: a change against the figure's own budget.
+    /// `比预算数减少x万元`, `较年初预算增加x万元`: a change against the figure's own budget; `sign` 0 when the
+    /// words state no direction (`年初预算为B万元，差值为C万元`).
     ChangeVsBudget {
         subject: Subject,
         figure: usize,
@@ -231,6 +232,38 @@ const NO_CHANGE: [&str; 5] = ["无增减变化", "无增减", "持平", "无变�
 /// zero amount named `调整`).
 const NOT_ADJUSTED: [&str; 4] = ["无调整", "未调整", "不作调整", "不调整"];
 
+/// Comments after the name of a sum of money that rank it among others, in a clause of their own before its
+/// figures (`某项费用降幅最大,…`, `某项次之,…`; see [`Parser::naming_clause`]).
+const TOPIC_COMMENTS: [&str; 12] = [
+    "降幅最大",
+    "增幅最大",
+    "降幅最小",
+    "增幅最小",
+    "降幅较大",
+    "增幅较大",
+    "占比最大",
+    "占比最高",
+    "最多",
+    "最少",
+    "次之",
+    "其次",
+];
+
+/// Words printed where an amount's label goes that name nothing by themselves (`共A万元`).
+const GENERIC_LABELS: [&str; 3] = ["共", "总共", "合计共"];
+
+/// Words naming the gap between an amount and the budget printed right before it, without its direction:
+/// `差值为C万元`, `差额C万元`, `相差C万元` (see [`Parser::gap_to_budget`]).
+const GAP_WORDS: [&str; 7] = [
+    "差值为",
+    "差值",
+    "差额为",
+    "差额",
+    "相差",
+    "两者相差",
+    "相差了",
+];
+
 /// Words between a share's base and its number: `占…收入的比重为x%`, `占…的比例是x%`.
 /// `…的比重达80.2%`: `达` / `达到` like `为`.
 const SHARE_WORDS: [&str; 10] = [
@@ -334,9 +367,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
             Token::Punct { ch, at } => {
                 let heading = parser.words_only_clause();
                 parser.end_clause();
-                // `1.因公出国(境)费:0万元`, `(一)收入预算:2024年年初预算数777.03万元`: the words before `:`
-                // name the amount after it when that amount has no label of its own.
-                parser.colon_label = heading.filter(|_| ch == ':');
+                parser.colon_label = heading.and_then(|h| parser.naming_clause(h, ch));
                 if ends_sentence(ch) {
                     parser.end_sentence(at + 1);
                 }
@@ -403,11 +434,31 @@ impl Parser<'_> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// The words of a clause that name the amount of the next one when that amount has no label of its own:
+    /// before `:` any words (`1.因公出国(境)费:0万元`, `(一)收入预算:2024年年初预算数777.03万元`); before `,`
+    /// the name of a sum of money, alone or with a comment that ranks it (topic, comment: `支出总计,A万元`,
+    /// `某项费用降幅最大,决算数A万元`, `某项次之,共A万元`).
+    fn naming_clause(&self, words: String, ch: char) -> Option<String> {
+        if ch == ':' {
+            return Some(words);
+        }
+        let name = TOPIC_COMMENTS
+            .iter()
+            .find_map(|c| words.strip_suffix(c))
+            .unwrap_or(&words);
+        let label = clean_label(name, self.phase).text;
+        let named = root_of(&label).is_some()
+            || names_money(&label)
+            || child_of("three_public", &label).is_some();
+        (ch == ',' && named).then(|| name.to_string())
+    }
+
     /// An amount printed without a label after `label:`: the label before the colon, where a bare kind
     /// (`收入预算:`, `支出:`) names the total.
     fn label_or_colon_label(&mut self, label: Label) -> Label {
         let colon = self.colon_label.take();
-        if !label.text.is_empty() {
+        // `某项次之,共A万元`: `共` names nothing by itself.
+        if !label.text.is_empty() && !GENERIC_LABELS.contains(&label.text.as_str()) {
             return label;
         }
         let Some(colon) = colon else { return label };
@@ -778,6 +829,9 @@ impl Parser<'_> {
     }
 
     fn money(&mut self, word: &str, figure: usize) -> Statement {
+        if let Some(statement) = self.gap_to_budget(word, figure) {
+            return statement;
+        }
         if let Some((before, sign)) = strip_vs_budget_direction(word) {
             self.vs_budget_change = true;
             return Statement::ChangeVsBudget {
@@ -840,6 +894,23 @@ impl Parser<'_> {
             label: self.label_or_colon_label(label),
             figure,
         }
+    }
+
+    /// `…支出A万元，年初预算为B万元，差值为C万元` (final accounts set against their budget): an unsigned gap
+    /// printed right after the budget of the amount before it is that amount's change against its budget; its
+    /// direction is not printed (sign 0: the assembler takes it from the two figures, whose gap is checked).
+    fn gap_to_budget(&mut self, word: &str, figure: usize) -> Option<Statement> {
+        let gap = GAP_WORDS.contains(&word);
+        let after_budget = matches!(self.statements.last(), Some(Statement::Budget { .. }));
+        if !(gap && after_budget) {
+            return None;
+        }
+        self.vs_budget_change = true;
+        Some(Statement::ChangeVsBudget {
+            subject: Subject::Implicit,
+            figure,
+            sign: 0,
+        })
     }
 
     /// An amount set against another (after a comparison lead-in), or last year's and this year's amount of a
@@ -979,6 +1050,29 @@ impl Parser<'_> {
         Statement::Unknown { figure }
     }
 
+    /// `较上年无变化`: no change from last year. `与年初预算持平` (`和预算数持平`) in a final account, or
+    /// against the figure's own budget anywhere: the figure equals its budget, never a change of zero from
+    /// last year (which the checker would set against last year's figure).
+    fn no_change(&self, before: &str, start: usize, end: usize) -> Statement {
+        let (subject, budget_based) = split_lead_in(before);
+        let subject = self.subject(subject);
+        let own_budget =
+            budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+        match own_budget {
+            true => Statement::Comparison {
+                subject,
+                said: Comparison::Equal,
+                start,
+                end,
+            },
+            false => Statement::NoChange {
+                subject,
+                start,
+                end,
+            },
+        }
+    }
+
     fn subject(&self, text: &str) -> Subject {
         let label = clean_label(text, self.phase).text;
         if label.is_empty() {
@@ -1024,12 +1118,7 @@ impl Parser<'_> {
         } else if word.ends_with("基本持平") || NOT_ADJUSTED.contains(&word.as_str()) {
             return;
         } else if let Some(before) = NO_CHANGE.iter().find_map(|w| word.strip_suffix(w)) {
-            let (subject, _) = split_lead_in(before);
-            Statement::NoChange {
-                subject: self.subject(subject),
-                start,
-                end,
-            }
+            self.no_change(before, start, end)
         } else if let Some(rest) = word.strip_prefix('无').filter(|r| !r.is_empty()) {
             Statement::ZeroInWords {
                 label: clean_label(rest, self.phase),
@@ -1137,9 +1226,12 @@ fn lead_in_at(word: &str, at: usize) -> bool {
     let against_budget = ["年初预算", "预算", "调整预算", "调整后预算"]
         .iter()
         .any(|b| rest[first.map_or(0, char::len_utf8)..].starts_with(b));
-    matches!(first, Some('与' | '比' | '较'))
-        && (against_budget
-            || second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit()))
+    // `和年初预算持平`: `和` sets a figure against its budget (only there: `收入和上年结转` is a name).
+    let with_budget = first == Some('和') && against_budget;
+    with_budget
+        || matches!(first, Some('与' | '比' | '较'))
+            && (against_budget
+                || second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit()))
 }
 
 /// Splits `今年收入比上年` into the subject (`今年收入`) and whether the lead-in compares with a budget.

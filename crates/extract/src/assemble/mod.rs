@@ -13,6 +13,7 @@
 //! is about) and [`relations`] (identities across breakdowns, the nodes written out).
 
 mod base_words;
+mod by_kind;
 mod class_path;
 mod context;
 mod current_year;

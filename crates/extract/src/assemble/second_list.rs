@@ -110,7 +110,7 @@ impl Assembler<'_> {
     }
 
     /// A root printing `of`'s figure (the same amount, label and span), for a second breakdown of it.
-    fn twin(&mut self, of: usize) -> Option<usize> {
+    pub(super) fn twin(&mut self, of: usize) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;
         }

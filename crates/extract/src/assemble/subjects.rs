@@ -359,7 +359,16 @@ impl Assembler<'_> {
             _ => self.resolve(subject, state),
         };
         self.doubt_list_end_change(subject, target, state);
-        let value = self.money(figure).map(|v| signed(v, sign));
+        let sign = match sign {
+            0 => target
+                .and_then(|t| self.direction_from_budget(t))
+                .unwrap_or(0),
+            printed => printed,
+        };
+        let value = self
+            .money(figure)
+            .filter(|_| sign != 0)
+            .map(|v| signed(v, sign));
         let at = self.span(figure);
         let placed = self.set(state, figure, target, |n| {
             set_once(
@@ -373,6 +382,14 @@ impl Assembler<'_> {
         if let Some(node) = target.filter(|_| placed) {
             state.changes.push((node, true));
         }
+    }
+
+    /// `年初预算为B万元，差值为C万元`: a gap printed without its direction goes the way the node's amount lies
+    /// from its budget (only its size is the text's, and only its size is checked); none without both figures.
+    fn direction_from_budget(&self, node: usize) -> Option<i8> {
+        let node = &self.nodes[node].node;
+        let budget = node.budget?.value();
+        Some(if node.amount.value() < budget { -1 } else { 1 })
     }
 
     /// `…比预算数减少x万元，下降y%`: the rate of the change against the budget stated last.
