@@ -412,7 +412,40 @@ impl<'a> Assembler<'a> {
         });
     }
 
+    /// One statement of a sentence, in three kinds: the sentence's structure (list markers, openers,
+    /// brackets), a figure's relation to its subject (changes, rates, shares, completion, comparisons), and
+    /// the rest (amounts, budgets, lead-ins and headings that set what follows).
     fn statement(&mut self, statement: &Statement, state: &mut SentenceState) {
+        match statement {
+            Statement::Marker { .. }
+            | Statement::Opener { .. }
+            | Statement::ParenOpen
+            | Statement::ParenClose => self.structure(statement, state),
+            Statement::Change { .. }
+            | Statement::ChangePct { .. }
+            | Statement::ChangeVsBudget { .. }
+            | Statement::ChangeVsBudgetPct { .. }
+            | Statement::Share { .. }
+            | Statement::Completion { .. }
+            | Statement::NoChange { .. }
+            | Statement::Comparison { .. } => self.relation(statement, state),
+            // Listed one by one, so that a new kind of statement must be given its place here.
+            Statement::Amount { .. }
+            | Statement::PairedAmount { .. }
+            | Statement::Budget { .. }
+            | Statement::Prior { .. }
+            | Statement::AdjustedFrom { .. }
+            | Statement::ZeroInWords { .. }
+            | Statement::MissingShare
+            | Statement::LeadIn { .. }
+            | Statement::SubjectHeading { .. }
+            | Statement::ClassPath { .. } => self.figure_or_context(statement, state),
+            Statement::Unknown { .. } => {}
+        }
+    }
+
+    /// A list marker, an opener of a list, or a bracket.
+    fn structure(&mut self, statement: &Statement, state: &mut SentenceState) {
         match statement {
             Statement::Marker { level } => {
                 self.class_item = None;
@@ -429,29 +462,14 @@ impl<'a> Assembler<'a> {
                     self.last_node = Some(owner);
                 }
             }
-            Statement::Amount { label, figure } => {
-                let numbered = state.marker_level.is_some();
-                if self.amount(label, *figure, state).is_none() {
-                    self.list_has_unplaced_item(numbered);
-                }
-            }
-            Statement::PairedAmount {
-                label,
-                figure,
-                index,
-            } => {
-                if *index == 0 {
-                    self.last_pair.clear();
-                }
-                state.paired_amounts = true;
-                let node = self.amount(label, *figure, state);
-                self.last_pair.push(node);
-            }
-            Statement::Budget { subject, figure } => self.budget(subject, *figure, state),
-            Statement::Prior { figure } => self.compared_figure(*figure, state),
-            Statement::AdjustedFrom { label, figure } => {
-                state.pending_adjustment = Some((label.clone(), *figure));
-            }
+            _ => {}
+        }
+    }
+
+    /// A figure that relates to a subject's amount: a change or rate (against last year or the budget), a
+    /// share, a completion, no change, or a comparison in words.
+    fn relation(&mut self, statement: &Statement, state: &mut SentenceState) {
+        match statement {
             Statement::Change {
                 subject,
                 figure,
@@ -489,6 +507,37 @@ impl<'a> Assembler<'a> {
                 start,
                 end,
             } => self.comparison(subject, *said, *start, *end, state),
+            _ => {}
+        }
+    }
+
+    /// An amount (alone or one of a pair), a budget, a prior figure, or what sets the context of the figures
+    /// after it (a lead-in, a heading, a class path).
+    fn figure_or_context(&mut self, statement: &Statement, state: &mut SentenceState) {
+        match statement {
+            Statement::Amount { label, figure } => {
+                let numbered = state.marker_level.is_some();
+                if self.amount(label, *figure, state).is_none() {
+                    self.list_has_unplaced_item(numbered);
+                }
+            }
+            Statement::PairedAmount {
+                label,
+                figure,
+                index,
+            } => {
+                if *index == 0 {
+                    self.last_pair.clear();
+                }
+                state.paired_amounts = true;
+                let node = self.amount(label, *figure, state);
+                self.last_pair.push(node);
+            }
+            Statement::Budget { subject, figure } => self.budget(subject, *figure, state),
+            Statement::Prior { figure } => self.compared_figure(*figure, state),
+            Statement::AdjustedFrom { label, figure } => {
+                state.pending_adjustment = Some((label.clone(), *figure));
+            }
             Statement::ZeroInWords { label, start, end } => {
                 self.zero_in_words(label, *start, *end, state)
             }
@@ -499,7 +548,7 @@ impl<'a> Assembler<'a> {
             }
             Statement::SubjectHeading { label } => self.heading(label, state),
             Statement::ClassPath { path } => self.class_path(path),
-            Statement::Unknown { .. } => {}
+            _ => {}
         }
     }
 
