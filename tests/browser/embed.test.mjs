@@ -365,7 +365,7 @@ describe('an element taken off the page leaves nothing listening', () => {
   // Two frames, which the count of frames asked for leaves out: media changes are seen, updates done.
   const settle = async () => {
     await afterFrames(page, 2);
-    await page.evaluate(() => (window.live.frames -= 2));
+    await page.evaluate(() => (window.live.frames -= 2)); // afterFrames' own two requests
   };
   // After settling: the listeners live, the frames asked for and the drawings so far.
   const seen = async () => {

@@ -139,7 +139,8 @@ export function afterFrame(page) {
 }
 
 /** Resolves after `count` animation frames of the page: with two, whatever a change asked of the next update
- *  is done and what that update asked for is seen too. */
+ *  is done and what that update asked for is seen too. It calls the page's `requestAnimationFrame` exactly
+ *  `count` times (a test that counts the page's frame requests takes them off). */
 export function afterFrames(page, count) {
   return page.evaluate(async (n) => {
     for (let i = 0; i < n; i++) await new Promise((done) => requestAnimationFrame(() => done()));
@@ -150,11 +151,16 @@ export function afterFrames(page, count) {
  *  opened after `media` is emulated, with the widget `selector` ready. */
 export async function openHtmlPage({ browser, server }, { path, html, selector, media }) {
   const page = await browser.newPage();
-  if (media) await page.emulateMedia(media);
-  await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await page.goto(server.url(path));
-  await waitReady(page, selector);
-  return page;
+  try {
+    if (media) await page.emulateMedia(media);
+    await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(server.url(path));
+    await waitReady(page, selector);
+    return page;
+  } catch (error) {
+    await page.close(); // the caller never gets the page to close: the failure is the set-up's own
+    throw error;
+  }
 }
 
 /** Counts canvas pixels that are not background white, after the next frame. */

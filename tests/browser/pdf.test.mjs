@@ -5,7 +5,7 @@
 // fetched by the builder page only when a PDF is read, and never by the widget's page.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { reportPath, screenshot, tablesCorpus, useSession } from './helpers.mjs';
 
 const CORPUS = tablesCorpus();
@@ -45,6 +45,7 @@ const session = useSession({}, async ({ browser, server }) => {
   await page.goto(server.url('/www/builder.html'));
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
 });
+after(() => page?.close());
 
 /** Reads a corpus PDF in the page: pdf.js runs → the wasm's grids and texts; the time of each step. */
 function readInPage(name) {

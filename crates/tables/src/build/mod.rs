@@ -68,7 +68,6 @@ pub fn build(tables: Vec<Table>) -> Option<Import> {
     }
     let mut building = Building {
         tables: &tables,
-        unit: report_unit(&tables),
         report: empty_report(&tables),
         without_figures: Vec::new(),
     };
@@ -128,7 +127,6 @@ fn empty_report(tables: &[Table]) -> Report {
 /// The report being built from the tables, one group of standard tables at a time.
 struct Building<'t> {
     tables: &'t [Table],
-    unit: Unit,
     report: Report,
     without_figures: Vec<String>,
 }
@@ -166,7 +164,7 @@ impl<'t> Building<'t> {
             let Some(table) = self.first(kind) else {
                 continue;
             };
-            let scale = Scale::new(table, self.unit);
+            let scale = Scale::new(table, self.report.unit);
             let sides = [(Side::Income, income_id), (Side::Expenditure, spending_id)];
             let nodes = table
                 .halves
@@ -190,7 +188,7 @@ impl<'t> Building<'t> {
             let Some(table) = self.first(kind) else {
                 continue;
             };
-            let scale = Scale::new(table, self.unit);
+            let scale = Scale::new(table, self.report.unit);
             let tree = table
                 .halves
                 .first()
@@ -204,7 +202,7 @@ impl<'t> Building<'t> {
         let Some(table) = self.first(Kind::BasicByEconomic) else {
             return;
         };
-        let scale = Scale::new(table, self.unit);
+        let scale = Scale::new(table, self.report.unit);
         let basic_total = basic_total(&self.report);
         let nodes = economic::basic_by_economic(table, &scale, basic_total);
         self.add(table, nodes);
@@ -215,7 +213,7 @@ impl<'t> Building<'t> {
         let Some(table) = self.first(Kind::ThreePublic) else {
             return;
         };
-        let scale = Scale::new(table, self.unit);
+        let scale = Scale::new(table, self.report.unit);
         let final_accounts = self.report.phase == Some(Phase::Final);
         let nodes = table
             .halves
