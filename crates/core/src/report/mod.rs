@@ -3,6 +3,7 @@
 mod amount;
 pub mod document;
 mod error;
+mod json_read;
 pub mod locate;
 mod model;
 pub mod money;
@@ -11,6 +12,8 @@ mod printed;
 mod read;
 mod resolve;
 mod tree;
+#[cfg(test)]
+mod tree_reference;
 mod validate;
 
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
