@@ -355,6 +355,12 @@ fn page(v: &Json, at: &At) -> Read<u32> {
 
 /// A variant of a unit-only enum, by its name in `names` (serde's `unknown variant` message otherwise).
 fn variant<T: Copy>(v: &Json, at: &At, names: &[&str], values: &[T]) -> Read<T> {
+    variant_index(v, at, names).map(|i| values[i])
+}
+
+/// The place of a variant's name in `names`: one copy of the reading and its messages for every enum
+/// (generic, it was inlined into each of the five).
+fn variant_index(v: &Json, at: &At, names: &[&str]) -> Read<usize> {
     let Json::String(name) = v else {
         // serde_json reads an enum from a string or an object only; anything else is not a value to it.
         return at.fault(Problem::Syntax {
@@ -362,7 +368,7 @@ fn variant<T: Copy>(v: &Json, at: &At, names: &[&str], values: &[T]) -> Read<T> 
         });
     };
     if let Some(i) = names.iter().position(|n| n == name) {
-        return Ok(values[i]);
+        return Ok(i);
     }
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     let expected = match quoted.as_slice() {
