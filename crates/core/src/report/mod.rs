@@ -25,4 +25,5 @@ pub use model::{
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
 pub use printed::{split_column, Column, Printed, Term};
 pub use resolve::Resolver;
+pub use tree::write_json_string;
 pub use validate::{MAX_DEPTH, MAX_NODES};

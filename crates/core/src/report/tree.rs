@@ -122,10 +122,17 @@ fn sorted_members(members: &[(String, Json)]) -> Vec<(&str, &Json)> {
     sorted
 }
 
-/// A JSON string literal, escaped as serde_json writes it: `"` and `\\` escaped, the control characters
-/// as `\n`-style escapes where JSON has one and `\u00xx` otherwise, everything else as it is.
+/// A JSON string literal, escaped as serde_json writes it (see [`write_json_string`]).
 pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    write_json_string(&mut out, text);
+    out
+}
+
+/// Appends `text` as a JSON string literal, escaped as serde_json writes it: `"` and `\\` escaped, the
+/// control characters as `\n`-style escapes where JSON has one and `\u00xx` otherwise, everything else as
+/// it is. The one escaper of the wasm (the chart's JSON writer uses it too).
+pub fn write_json_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {
@@ -146,7 +153,6 @@ pub(crate) fn quoted(text: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// The text of a JSON string literal (`raw` with its quotes), or `None` when it is not one.
@@ -196,6 +202,13 @@ mod tests {
             crate::report::Problem::DuplicateField { field }
         );
         assert_eq!(error.at, 11, "after the second key, as serde_json stopped");
+    }
+
+    #[test]
+    fn quotes_as_serde_json_writes() {
+        let mut text: String = (0u8..0x80).map(char::from).collect();
+        text.push_str("中文\u{7f}\u{85}\u{2028}\u{1F600}");
+        assert_eq!(quoted(&text), serde_json::to_string(&text).unwrap());
     }
 
     #[test]
