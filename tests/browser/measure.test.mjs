@@ -38,8 +38,11 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // 175.0 KiB after merging session 5's other branches: the prose extractor's checks (shares of an unprinted
 // base: a BTreeMap of wholes, the `columns` doubt, `share_base` read by the model) and the element's single
 // pointer call, error codes and causes (JS +0.9 KiB).
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 176 KiB.
-const GZIP_BUDGET = 176 * 1024;
+// 163.0 KiB in session 8 (wasm 156.0 → 144.9 KB, glue 6.3 → 4.4 KB gzip): the report read by an own JSON
+// parser instead of serde_json, hash maps instead of the checker's B-tree maps, no JSDoc in the glue, one copy
+// of the decimal addition, standard integer parsers and per-type copies of generic readers gone.
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 165 KiB.
+const GZIP_BUDGET = 165 * 1024;
 const RUNS = 9;
 
 const measurements = {};

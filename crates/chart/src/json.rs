@@ -91,25 +91,7 @@ impl Json {
     /// `text` as a JSON string: quotes, backslashes and control characters escaped (report text is
     /// untrusted, and a line break must not end the string).
     fn quoted(&mut self, text: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        self.out.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                c if c < ' ' => {
-                    let b = c as usize;
-                    self.out.push_str("\\u00");
-                    self.out.push(char::from(HEX[b >> 4]));
-                    self.out.push(char::from(HEX[b & 15]));
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
+        budget_lens_core::report::write_json_string(&mut self.out, text);
     }
 }
 

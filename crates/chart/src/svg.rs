@@ -62,6 +62,37 @@ impl<'a> SvgBackend<'a> {
         }
     }
 
+    /// A rectangle (one copy for every style type `draw_rect` is called with).
+    fn rect(
+        &mut self,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
+        c: BackendColor,
+        fill: bool,
+    ) {
+        if c.alpha == 0.0 {
+            return;
+        }
+        let (fill, stroke) = if fill {
+            (color(c), "none".to_string())
+        } else {
+            ("none".to_string(), color(c))
+        };
+        let [x, y, w, h] = [x0, y0, x1 - x0, y1 - y0].map(|n| n.to_string());
+        self.element(
+            "rect",
+            &[
+                ("x", &x),
+                ("y", &y),
+                ("width", &w),
+                ("height", &h),
+                ("opacity", &opacity(c)),
+                ("fill", &fill),
+                ("stroke", &stroke),
+            ],
+        );
+    }
+
     fn element(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.open(name, attributes);
         self.out.push_str("/>\n");
@@ -147,33 +178,12 @@ impl DrawingBackend for SvgBackend<'_> {
 
     fn draw_rect<S: BackendStyle>(
         &mut self,
-        (x0, y0): BackendCoord,
-        (x1, y1): BackendCoord,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
         style: &S,
         fill: bool,
     ) -> Drawn {
-        let c = style.color();
-        if c.alpha == 0.0 {
-            return Ok(());
-        }
-        let (fill, stroke) = if fill {
-            (color(c), "none".to_string())
-        } else {
-            ("none".to_string(), color(c))
-        };
-        let [x, y, w, h] = [x0, y0, x1 - x0, y1 - y0].map(|n| n.to_string());
-        self.element(
-            "rect",
-            &[
-                ("x", &x),
-                ("y", &y),
-                ("width", &w),
-                ("height", &h),
-                ("opacity", &opacity(c)),
-                ("fill", &fill),
-                ("stroke", &stroke),
-            ],
-        );
+        self.rect(upper_left, bottom_right, style.color(), fill);
         Ok(())
     }
 

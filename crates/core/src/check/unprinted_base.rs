@@ -2,7 +2,7 @@
 //! shares of one such base that add up to 100% within their rounding are its whole, so the base is the sum of
 //! their amounts. Found once per report, in document order, by a sliding window (linear in the nodes).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -25,8 +25,9 @@ struct Entry {
 }
 
 /// The whole of every node that belongs to a group of shares adding up to 100%, by the node's path.
-pub(super) fn wholes(report: &Report) -> BTreeMap<String, Whole> {
-    let mut by_base: BTreeMap<&str, Vec<Entry>> = BTreeMap::new();
+/// (Hash maps: the order of the bases does not matter, and a B-tree map was ~10 KB of the widget's wasm.)
+pub(super) fn wholes(report: &Report) -> HashMap<String, Whole> {
+    let mut by_base: HashMap<&str, Vec<Entry>> = HashMap::new();
     let mut stack: Vec<(&Node, String)> = report
         .breakdowns
         .iter()
@@ -46,7 +47,7 @@ pub(super) fn wholes(report: &Report) -> BTreeMap<String, Whole> {
             by_base.entry(base.as_str()).or_default().push(entry);
         }
     }
-    let mut wholes = BTreeMap::new();
+    let mut wholes = HashMap::new();
     for entries in by_base.values() {
         for group in groups(entries) {
             let group = &entries[group.0..group.1];

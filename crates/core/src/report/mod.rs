@@ -3,6 +3,7 @@
 mod amount;
 pub mod document;
 mod error;
+mod json_read;
 pub mod locate;
 mod model;
 pub mod money;
@@ -11,6 +12,8 @@ mod printed;
 mod read;
 mod resolve;
 mod tree;
+#[cfg(test)]
+mod tree_reference;
 mod validate;
 
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
@@ -22,4 +25,5 @@ pub use model::{
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
 pub use printed::{split_column, Column, Printed, Term};
 pub use resolve::Resolver;
+pub use tree::write_json_string;
 pub use validate::{MAX_DEPTH, MAX_NODES};

@@ -1,16 +1,15 @@
 //! Report text → [`Report`], or one clear [`ReportError`]. Never panics, whatever the bytes.
 //!
-//! Four stages: the bytes (size, UTF-8, BOM, the top-level shape), the JSON tree (syntax; serde_json
-//! gives the line and column, the JSON path comes from re-reading the text up to there), the model built
+//! Four stages: the bytes (size, UTF-8, BOM, the top-level shape), the JSON tree (syntax; the parser
+//! gives the byte where it stopped, the JSON path comes from re-reading the text up to there), the model built
 //! from the tree (types, amounts, required fields; placed by their JSON path), then [`super::validate`]
 //! (what the types cannot say: ids, paths, depth, node count, spans).
 
-use super::amount::{AmountProblem, AMOUNT_ERROR_MARK};
 use super::error::{Problem, ReportError};
-use super::locate::{byte_offset, line_column, locate, path_at, JsonPath, Seg};
+use super::locate::{line_column, locate, path_at, JsonPath, Seg};
 use super::model::{Report, FORMAT_V1};
 use super::read::{self, FORMAT_ONLY, REPORT};
-use super::tree::{quoted, read_tree, Json};
+use super::tree::{quoted, read_tree, Json, TreeError};
 use super::validate::validate;
 
 /// The largest report text accepted, in bytes.
@@ -83,7 +82,7 @@ pub fn parse_report(text: &str) -> Result<Report, ReportError> {
     Ok(report)
 }
 
-/// The report in `text`, or the first fault: a syntax error where serde_json stopped, a wrong value where
+/// The report in `text`, or the first fault: a syntax error where the parser stopped, a wrong value where
 /// it stands.
 fn read_report(text: &str) -> Result<Report, ReportError> {
     match read_tree(text, REPORT) {
@@ -94,7 +93,7 @@ fn read_report(text: &str) -> Result<Report, ReportError> {
             })
         }),
         Err(error) => {
-            let error = serde_error(text, error);
+            let error = tree_error(text, error);
             let probe = read_tree(text, FORMAT_ONLY).ok();
             Err(probe
                 .and_then(|tree| format_problem(text, &tree))
@@ -143,75 +142,14 @@ fn whole_text(problem: Problem) -> ReportError {
     }
 }
 
-/// Turns serde_json's error into a [`ReportError`]: its problem, its place, and the JSON path of the
-/// value it stopped in (found by re-reading the text up to there, on the error path only).
-fn serde_error(text: &str, error: serde_json::Error) -> ReportError {
-    let stopped = byte_offset(text, error.line(), error.column());
-    let mut path = path_at(text, stopped);
-    let detail = bare_message(&error);
-    let problem = if error.is_syntax() || error.is_eof() {
-        if detail.starts_with("recursion limit exceeded") {
-            Problem::JsonTooDeep
-        } else {
-            Problem::Syntax { detail }
-        }
-    } else {
-        data_problem(&detail)
+/// Turns the parser's error into a [`ReportError`]: its problem, its place, and the JSON path of the
+/// value it stopped in (found by re-reading the text up to there, on the error path only). A duplicate
+/// member is placed at its (last) value, as every problem with a value is.
+fn tree_error(text: &str, error: TreeError) -> ReportError {
+    let path = path_at(text, error.at);
+    let byte = match error.problem {
+        Problem::DuplicateField { .. } if !path.0.is_empty() => locate(text, &path),
+        _ => error.at,
     };
-    if matches!(problem, Problem::MissingField { .. }) && matches!(path.0.last(), Some(Seg::Key(_)))
-    {
-        // serde_json stops at the object's end, still within its last member: the object is at fault.
-        path.0.pop();
-    }
-    // A data error names its value by path: point at the value's start rather than where serde stopped.
-    let byte = if error.is_data() && !path.0.is_empty() {
-        locate(text, &path)
-    } else {
-        stopped
-    };
-    error_at(text, byte, path.to_string(), problem)
-}
-
-/// serde_json appends " at line L column C" to its messages; the place is reported separately.
-fn bare_message(error: &serde_json::Error) -> String {
-    let full = error.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    }
-}
-
-fn data_problem(detail: &str) -> Problem {
-    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
-    if let Some(rest) = detail.strip_prefix(AMOUNT_ERROR_MARK) {
-        let (code, text) = rest.split_once(':').unwrap_or((rest, ""));
-        let problem = AmountProblem::from_code(code).unwrap_or(AmountProblem::Malformed);
-        return Problem::BadAmount {
-            text: text.to_string(),
-            problem,
-        };
-    }
-    if detail.starts_with("missing field") {
-        return Problem::MissingField {
-            field: quoted(detail),
-        };
-    }
-    if detail.starts_with("duplicate field") {
-        return Problem::DuplicateField {
-            field: quoted(detail),
-        };
-    }
-    if detail.starts_with("unknown variant") {
-        let expected = detail
-            .split_once("expected ")
-            .map_or("", |(_, e)| e)
-            .replace('`', "\"");
-        return Problem::UnknownVariant {
-            found: quoted(detail),
-            expected,
-        };
-    }
-    Problem::WrongType {
-        detail: detail.to_string(),
-    }
+    error_at(text, byte, path.to_string(), error.problem)
 }

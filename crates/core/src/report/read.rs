@@ -154,13 +154,40 @@ fn integer(text: &str) -> Option<i128> {
     if text.contains(['.', 'e', 'E']) {
         return None;
     }
-    let value: i128 = text.parse().ok()?;
-    let fits = if text.starts_with('-') {
-        value < 0 && value >= i128::from(i64::MIN)
-    } else {
-        value <= i128::from(u64::MAX)
-    };
-    fits.then_some(value)
+    match text.strip_prefix('-') {
+        Some(digits) => {
+            let magnitude = unsigned(digits)?;
+            (1..=1 << 63)
+                .contains(&magnitude)
+                .then(|| -i128::from(magnitude))
+        }
+        None => unsigned(text.strip_prefix('+').unwrap_or(text)).map(i128::from),
+    }
+}
+
+/// Decimal digits as a u64 (`None`: no digits, another character, or beyond u64): the standard
+/// integer parsers (i128's for this, i64's for exponents) were ~1.5 KB of the widget's wasm.
+fn unsigned(digits: &str) -> Option<u64> {
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: u64 = 0;
+    for c in digits.chars() {
+        let digit = c.to_digit(10)?;
+        value = value.checked_mul(10)?.checked_add(u64::from(digit))?;
+    }
+    Some(value)
+}
+
+/// An exponent's text (`-12`, `+5`, `5`) as an i64, as `str::parse::<i64>` reads it.
+fn exponent_value(text: &str) -> Option<i64> {
+    match text.strip_prefix('-') {
+        Some(digits) => {
+            let magnitude = unsigned(digits)?;
+            (magnitude <= 1 << 63).then(|| 0i64.wrapping_sub_unsigned(magnitude))
+        }
+        None => i64::try_from(unsigned(text.strip_prefix('+').unwrap_or(text))?).ok(),
+    }
 }
 
 fn string(v: &Json, at: &At) -> Read<String> {
@@ -250,10 +277,10 @@ fn beyond_f64(text: &str) -> bool {
         Some(i) => (&unsigned[..i], &unsigned[i + 1..]),
         None => (unsigned, "0"),
     };
-    let exponent: i64 = match exponent.trim_start_matches('+').parse() {
-        Ok(e) => e,
+    let exponent = match exponent_value(exponent.trim_start_matches('+')) {
+        Some(e) => e,
         // Too many exponent digits: huge, or (negative) vanishingly small.
-        Err(_) => return !exponent.starts_with('-'),
+        None => return !exponent.starts_with('-'),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits = format!("{whole}{fraction}");
@@ -293,7 +320,7 @@ fn scientific_decimal(text: &str) -> Option<Decimal> {
         None => (unsigned, "0"),
     };
     // An exponent too long for an i64 is far beyond f64 (refused before) or far below any page unit.
-    let exponent: i64 = exponent.parse().unwrap_or(i64::MIN / 2);
+    let exponent = exponent_value(exponent).unwrap_or(i64::MIN / 2);
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits = [whole, fraction].concat();
     let significant = digits.trim_start_matches('0');
@@ -328,6 +355,12 @@ fn page(v: &Json, at: &At) -> Read<u32> {
 
 /// A variant of a unit-only enum, by its name in `names` (serde's `unknown variant` message otherwise).
 fn variant<T: Copy>(v: &Json, at: &At, names: &[&str], values: &[T]) -> Read<T> {
+    variant_index(v, at, names).map(|i| values[i])
+}
+
+/// The place of a variant's name in `names`: one copy of the reading and its messages for every enum
+/// (generic, it was inlined into each of the five).
+fn variant_index(v: &Json, at: &At, names: &[&str]) -> Read<usize> {
     let Json::String(name) = v else {
         // serde_json reads an enum from a string or an object only; anything else is not a value to it.
         return at.fault(Problem::Syntax {
@@ -335,7 +368,7 @@ fn variant<T: Copy>(v: &Json, at: &At, names: &[&str], values: &[T]) -> Read<T> 
         });
     };
     if let Some(i) = names.iter().position(|n| n == name) {
-        return Ok(values[i]);
+        return Ok(i);
     }
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     let expected = match quoted.as_slice() {
@@ -483,23 +516,18 @@ fn node(v: &Json, at: &At) -> Read<Node> {
     let mut node = Node::new("", "", Decimal::ZERO);
     for (key, v) in members(v, at, "Node")? {
         let at = &At::Key(at, key);
-        let figure = || optional(v, at, amount);
+        if let Some(slot) = figure_slot(&mut node, key) {
+            *slot = optional(v, at, amount)?;
+            continue;
+        }
         match key.as_str() {
             "id" => id = Some(string(v, at)?),
             "label" => label = Some(string(v, at)?),
             "code" => node.code = optional(v, at, string)?,
             "amount" => amount_ = Some(amount(v, at)?),
-            "share" => node.share = figure()?,
             "share_of" => node.share_of = optional(v, at, string)?,
             "share_base" => node.share_base = optional(v, at, string)?,
-            "prior" => node.prior = figure()?,
-            "change" => node.change = figure()?,
-            "change_pct" => node.change_pct = figure()?,
-            "budget" => node.budget = figure()?,
-            "completion_pct" => node.completion_pct = figure()?,
             "comparison" => node.comparison = optional(v, at, comparison)?,
-            "change_vs_budget" => node.change_vs_budget = figure()?,
-            "change_vs_budget_pct" => node.change_vs_budget_pct = figure()?,
             "restated" => node.restated = list(v, at, restatement)?,
             "partial" => node.partial = boolean(v, at)?,
             "doubt" => node.doubt = list(v, at, doubt)?,
@@ -515,6 +543,22 @@ fn node(v: &Json, at: &At) -> Read<Node> {
     node.label = required(label, "label", at)?;
     node.amount = required(amount_, "amount", at)?;
     Ok(node)
+}
+
+/// A node's optional figure by its member name (one reading for all of them: a `match` arm per figure
+/// with its own call and error path was ~1 KB more of the wasm).
+fn figure_slot<'n>(node: &'n mut Node, key: &str) -> Option<&'n mut Option<Amount>> {
+    Some(match key {
+        "share" => &mut node.share,
+        "prior" => &mut node.prior,
+        "change" => &mut node.change,
+        "change_pct" => &mut node.change_pct,
+        "budget" => &mut node.budget,
+        "completion_pct" => &mut node.completion_pct,
+        "change_vs_budget" => &mut node.change_vs_budget,
+        "change_vs_budget_pct" => &mut node.change_vs_budget_pct,
+        _ => return None,
+    })
 }
 
 fn span(v: &Json, at: &At) -> Read<Span> {
@@ -682,6 +726,41 @@ mod tests {
             assert!(!beyond_f64(text), "{text}");
         }
         assert!(beyond_f64(&"9".repeat(10_000)));
+    }
+
+    /// The own digit readers agree with the standard parsers on every number text they see.
+    #[test]
+    fn integers_read_as_the_standard_parsers_read_them() {
+        let texts = [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "9223372036854775807",
+            "9223372036854775808",
+            "123456789012345678901234567890",
+            "",
+            "-",
+            "+",
+            "+5",
+            "-+5",
+            "1a",
+        ];
+        for text in texts {
+            let theirs = text.parse::<i128>().ok().filter(|v| {
+                if text.starts_with('-') {
+                    *v < 0 && *v >= i128::from(i64::MIN)
+                } else {
+                    *v <= i128::from(u64::MAX)
+                }
+            });
+            assert_eq!(integer(text), theirs, "{text}");
+            assert_eq!(exponent_value(text), text.parse::<i64>().ok(), "{text}");
+        }
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! The report's JSON as a plain tree, read by serde_json in one pass through one visitor.
+//! The report's JSON as a plain tree, read in one pass by the crate's own parser ([`super::json_read`]).
 //!
-//! Why not `#[derive(Deserialize)]` on the model: the derived code is instantiated once per struct and
-//! field type against serde_json's deserializer, about 60 KB of the widget's wasm. Here one visitor,
-//! steered by a small schema ([`Shape`]), reads every value; [`super::read`] then builds the model from
-//! the tree in plain code. The schema lets the reader behave as the derived code did where it matters:
+//! Why not `#[derive(Deserialize)]` on the model, nor serde_json at all: the derived code is instantiated
+//! once per struct and field type (about 60 KB of the widget's wasm), and serde_json's reader with its
+//! error texts another ~20 KB. Here one parser, steered by a small schema ([`Shape`]), reads every value;
+//! [`super::read`] then builds the model from the tree in plain code. The parser behaves as serde_json
+//! with the derived code did, error for error (same texts, same places; `tree_reference` tests it):
 //! - members the model does not know are skipped unread (no nesting limit, as serde skips them);
 //! - a container where the model wants a scalar (`"label": [[…]]`) is skipped and marked, so that its
 //!   reader names the wrong type rather than its depth;
@@ -11,9 +12,11 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use super::json_read;
+pub(crate) use super::json_read::TreeError;
 
-/// A JSON value. Numbers keep their exact text (serde_json's `arbitrary_precision`).
+/// A JSON value. Numbers keep their text as serde_json's `arbitrary_precision` hands it over: exact
+/// digits, an exponent written `e` with its sign (`1E5` → `1e+5`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Json {
     Null,
@@ -46,108 +49,14 @@ pub(crate) enum Shape {
     Any,
 }
 
-/// The key under which serde_json's `arbitrary_precision` hands over a number's exact text.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
 /// Reads `text` (one JSON value, nothing after it) as `shape`.
-pub(crate) fn read_tree(text: &str, shape: Shape) -> Result<Json, serde_json::Error> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let tree = shape.deserialize(&mut deserializer)?;
-    deserializer.end()?;
-    Ok(tree)
-}
-
-impl<'de> DeserializeSeed<'de> for Shape {
-    type Value = Json;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Shape {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Json, E> {
-        Ok(Json::Bool(value))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Json, E> {
-        Ok(Json::Number(value.to_string()))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Json, E> {
-        Ok(Json::Number(value.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json, E> {
-        // Only without arbitrary_precision (always on in this workspace); a float has lost its text.
-        Err(E::custom("invalid number"))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Json, E> {
-        Ok(Json::String(value.to_string()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<Json, E> {
-        Ok(Json::String(value))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let element = match self {
-            Shape::Array(element) => *element,
-            Shape::Any => Shape::Any,
-            Shape::Scalar | Shape::Struct(_) => {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                return Ok(Json::Skipped(Container::Array));
-            }
-        };
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(element)? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let Some(first) = map.next_key::<String>()? else {
-            return Ok(self.object_or_skipped(Vec::new()));
-        };
-        if first == NUMBER_TOKEN {
-            return match map.next_value_seed(Shape::Scalar)? {
-                Json::String(text) => Ok(Json::Number(text)),
-                _ => Err(de::Error::custom("invalid number")),
-            };
-        }
-        let mut members = Vec::new();
-        let mut key = Some(first);
-        while let Some(name) = key {
-            match self.member(&name) {
-                Some(_)
-                    if members.iter().any(|(k, _)| *k == name) && !matches!(self, Shape::Any) =>
-                {
-                    return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
-                }
-                Some(shape) => members.push((name, map.next_value_seed(shape)?)),
-                None => drop(map.next_value::<IgnoredAny>()?),
-            }
-            key = map.next_key::<String>()?;
-        }
-        Ok(self.object_or_skipped(members))
-    }
+pub(crate) fn read_tree(text: &str, shape: Shape) -> Result<Json, TreeError> {
+    json_read::read(text, shape)
 }
 
 impl Shape {
     /// The shape of member `name` of an object read as `self`; `None`: skip it.
-    fn member(self, name: &str) -> Option<Shape> {
+    pub(super) fn member(self, name: &str) -> Option<Shape> {
         match self {
             Shape::Struct(fields) => fields.iter().find(|(n, _)| *n == name).map(|(_, s)| *s),
             Shape::Any => Some(Shape::Any),
@@ -155,7 +64,7 @@ impl Shape {
         }
     }
 
-    fn object_or_skipped(self, members: Vec<(String, Json)>) -> Json {
+    pub(super) fn object_or_skipped(self, members: Vec<(String, Json)>) -> Json {
         match self {
             Shape::Struct(_) | Shape::Any => Json::Object(members),
             Shape::Scalar | Shape::Array(_) => Json::Skipped(Container::Object),
@@ -213,9 +122,37 @@ fn sorted_members(members: &[(String, Json)]) -> Vec<(&str, &Json)> {
     sorted
 }
 
-/// A JSON string literal, escaped as serde_json writes it.
+/// A JSON string literal, escaped as serde_json writes it (see [`write_json_string`]).
 pub(crate) fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
+    let mut out = String::with_capacity(text.len() + 2);
+    write_json_string(&mut out, text);
+    out
+}
+
+/// Appends `text` as a JSON string literal, escaped as serde_json writes it: `"` and `\\` escaped, the
+/// control characters as `\n`-style escapes where JSON has one and `\u00xx` otherwise, everything else as
+/// it is. The one escaper of the wasm (the chart's JSON writer uses it too).
+pub fn write_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                for digit in [c as u32 >> 4, c as u32 & 15] {
+                    out.push(char::from_digit(digit, 16).unwrap_or('0'));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// The text of a JSON string literal (`raw` with its quotes), or `None` when it is not one.
@@ -259,7 +196,19 @@ mod tests {
     #[test]
     fn a_known_member_twice_is_a_duplicate_field() {
         let error = read_tree(r#"{"x": 1, "x": 2}"#, Shape::Struct(POINT)).unwrap_err();
-        assert_eq!(error.to_string(), "duplicate field `x` at line 1 column 12");
+        let field = "x".to_string();
+        assert_eq!(
+            error.problem,
+            crate::report::Problem::DuplicateField { field }
+        );
+        assert_eq!(error.at, 11, "after the second key, as serde_json stopped");
+    }
+
+    #[test]
+    fn quotes_as_serde_json_writes() {
+        let mut text: String = (0u8..0x80).map(char::from).collect();
+        text.push_str("中文\u{7f}\u{85}\u{2028}\u{1F600}");
+        assert_eq!(quoted(&text), serde_json::to_string(&text).unwrap());
     }
 
     #[test]
