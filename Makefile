@@ -141,6 +141,11 @@ bench-hostile:
 	@# The extractor on 5 MB of one open list (tests/it/extract_hostile.rs asserts the result, this its time).
 	python3 -c "print('机关运行经费支出1万元，其中：' + '办公费1万元、' * 250000)" > target/five-megabytes-one-list.txt
 	cargo run --profile bench-release --example extract_timing target/five-megabytes-one-list.txt 3
+	@# Linear in the text's length on real prose too: set v2's texts repeated 8 and 32 times (125 and 500 thousand
+	@# characters; about 0.4 and 1.5 MB); the second time should be about four times the first.
+	python3 -c "import glob; t = ''.join(open(f, encoding='utf-8').read().split('\n\n', 1)[1] for f in sorted(glob.glob('bench/unseen2/[0-9]*.txt'))); open('target/prose-x8.txt', 'w', encoding='utf-8').write(t * 8); open('target/prose-x32.txt', 'w', encoding='utf-8').write(t * 32)"
+	target/bench-release/examples/extract_timing target/prose-x8.txt 3
+	target/bench-release/examples/extract_timing target/prose-x32.txt 3
 
 ## make bench-builder: the builder page's download (gzip) and the in-browser import time of the largest corpus PDF
 bench-builder: build build-builder

@@ -161,22 +161,62 @@ fn add_tables(
         .iter()
         .flat_map(|t| &t.nodes)
         .for_each(|n| table_spans(n, &mut placed));
-    let in_table = |&(s, e): &(usize, usize)| placed.iter().any(|p| p.start <= s && e <= p.end);
-    let spans: Vec<(usize, usize)> = figures
+    let covered = Covered::new(placed);
+    // The figures in text order, each with whether a table placed it.
+    let mut figure_spans: Vec<((usize, usize), bool)> = figures
         .iter()
         .map(|f| normalized.original_span(f.start, f.end))
+        .map(|span| (span, covered.covers(span)))
         .collect();
-    assembled.taken += spans.iter().filter(|s| in_table(s)).count();
+    figure_spans.sort_unstable();
+    assembled.taken += figure_spans
+        .iter()
+        .filter(|(_, in_table)| *in_table)
+        .count();
+    // An unplaced piece of text whose figures a table placed is placed after all.
     assembled.unplaced.retain(|u| {
-        let inside: Vec<&(usize, usize)> = spans
+        let first = figure_spans.partition_point(|&((s, _), _)| s < u.at.start);
+        let mut inside = figure_spans[first..]
             .iter()
-            .filter(|&&(s, e)| u.at.start <= s && e <= u.at.end)
-            .collect();
-        inside.is_empty() || !inside.into_iter().all(in_table)
+            .take_while(|&&((s, _), _)| s <= u.at.end)
+            .filter(|&&((_, e), _)| e <= u.at.end)
+            .peekable();
+        inside.peek().is_none() || !inside.all(|&(_, in_table)| in_table)
     });
     assembled
         .breakdowns
         .extend(tables.into_iter().flat_map(|t| t.nodes));
+}
+
+/// Spans of the text, asked whether one of them covers a given span: sorted by start, with the furthest end
+/// reached so far, so that each question is a binary search (the figures of a long text are many).
+struct Covered {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Covered {
+    fn new(mut spans: Vec<budget_lens_core::report::Span>) -> Self {
+        spans.sort_unstable_by_key(|span| span.start);
+        let mut furthest = 0;
+        let furthest_end = spans
+            .iter()
+            .map(|span| {
+                furthest = furthest.max(span.end);
+                furthest
+            })
+            .collect();
+        Covered {
+            starts: spans.iter().map(|span| span.start).collect(),
+            furthest_end,
+        }
+    }
+
+    /// Whether a span starting at or before `start` ends at or after `end`.
+    fn covers(&self, (start, end): (usize, usize)) -> bool {
+        let starting_before = self.starts.partition_point(|&s| s <= start);
+        starting_before > 0 && self.furthest_end[starting_before - 1] >= end
+    }
 }
 
 /// The spans of a table node's figures and its items'.

@@ -243,7 +243,9 @@ impl Assembler<'_> {
         let item_label = ["总计", "合计"]
             .iter()
             .find_map(|s| label.text.strip_suffix(s))?;
-        let item = self.roots.iter().find_map(|&root| {
+        // The first roots only, as for the other restatements: constant time however many roots a long
+        // text makes.
+        let item = self.roots.iter().take(64).find_map(|&root| {
             let parent = self.known_parent_in(root, item_label)?;
             let schema = self.nodes[parent].schema.as_deref()?;
             let (id, _) = child_of(schema, item_label)?;
@@ -391,10 +393,16 @@ impl Assembler<'_> {
 
     /// The known node of this root under which a label is an item, e.g. `expenditure/basic` for `工资福利支出`.
     pub(super) fn known_parent_in(&self, root: usize, label: &str) -> Option<usize> {
-        let root_id = self.nodes[root].node.id.clone();
+        let root_id = self.nodes[root].node.id.as_str();
+        // The root itself or a schema path below it (`expenditure` or `expenditure/…`, not `expenditure_2`).
+        let in_root = |parent: &str| {
+            parent
+                .strip_prefix(root_id)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
         CHILDREN
             .iter()
-            .filter(|c| c.parent == root_id || c.parent.starts_with(&format!("{root_id}/")))
+            .filter(|c| in_root(c.parent))
             .filter(|c| child_of(c.parent, label).is_some_and(|(id, _)| id == c.id))
             .find_map(|c| self.node_at_schema(root, c.parent))
     }
