@@ -224,7 +224,6 @@ function tipLine([kind, text]) {
 const FORCED_COLORS = '(forced-colors: active)';
 const DARK_SCHEME = '(prefers-color-scheme: dark)';
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-const HOVER_MS = 150;
 
 /** The colour schemes the host page declares for `host`: its computed `color-scheme` (inherited from the
  *  page's `:root`, `body` or any ancestor) and the page's `<meta name="color-scheme">`. */
@@ -714,12 +713,10 @@ class BudgetLens extends HTMLElement {
     });
   }
 
-  /** A step of the hovered part's emphasis (pull-out, band) easing in over HOVER_MS. */
+  /** A step of the hovered part's emphasis (pull-out, band) easing in: the core says how far, and whether
+   *  another frame is wanted. */
   #easeStep(now) {
-    const t = Math.min(1, Math.max(0, now - this.#easing) / HOVER_MS);
-    const pending = Math.round(100 * (1 - t) ** 2); // ease-out
-    this.#widget.setHoverPending(pending);
-    if (pending > 0) this.#request({ paint: true });
+    if (this.#widget.easeHover(now - this.#easing)) this.#request({ paint: true });
     else this.#easing = null;
   }
 

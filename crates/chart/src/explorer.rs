@@ -23,6 +23,9 @@ use budget_lens_core::check::{check, counts, Finding, Severity};
 use budget_lens_core::report::Report;
 use budget_lens_core::Lang;
 
+/// How long a hover's emphasis takes to come in full: short enough that a sweep across the chart never lags.
+pub const HOVER_EASE_MS: f64 = 150.0;
+
 pub struct Explorer {
     report: Report,
     findings: Vec<Finding>,
@@ -291,6 +294,17 @@ impl Explorer {
     /// How much of the hover's emphasis is still to come (percent; 0 draws it in full).
     pub fn set_hover_pending(&mut self, percent: u8) {
         self.interaction.hover_pending = percent.min(100);
+    }
+
+    /// The hover's emphasis (pull-out, band) `elapsed_ms` after the hover began: it eases out over
+    /// [`HOVER_EASE_MS`], quickly at first. Whether a later frame still changes it (the element asks for
+    /// frames until it does not).
+    pub fn ease_hover(&mut self, elapsed_ms: f64) -> bool {
+        let t = (elapsed_ms / HOVER_EASE_MS).clamp(0.0, 1.0);
+        let pending = (100.0 * (1.0 - t) * (1.0 - t)).round();
+        // 0 ≤ pending ≤ 100 by the clamp above, so the conversion is exact.
+        self.set_hover_pending(pending as u8);
+        pending > 0.0
     }
 
     pub fn set_hover(&mut self, index: Option<usize>) {
@@ -567,6 +581,31 @@ mod tests {
 
     fn explorer(kind: ChartKind) -> Explorer {
         Explorer::new(report(), "", kind, Lang::Zh).unwrap()
+    }
+
+    #[test]
+    fn a_hover_eases_in_quickly_at_first_and_asks_for_frames_until_done() {
+        let mut e = explorer(ChartKind::Donut);
+        e.set_hover(Some(1));
+        let pending = |e: &mut Explorer, ms: f64| {
+            let more = e.ease_hover(ms);
+            (e.interaction.hover_pending, more)
+        };
+        assert_eq!(pending(&mut e, 0.0), (100, true));
+        // Ease-out: after a third of the time, 100·(2/3)² ≈ 44 % is still to come.
+        assert_eq!(pending(&mut e, 50.0), (44, true));
+        assert_eq!(
+            pending(&mut e, 140.0),
+            (0, false),
+            "within half a percent: done"
+        );
+        assert_eq!(pending(&mut e, HOVER_EASE_MS), (0, false));
+        assert_eq!(
+            pending(&mut e, -5.0),
+            (100, true),
+            "a clock that went back starts again"
+        );
+        assert_eq!(pending(&mut e, 1e9), (0, false));
     }
 
     #[test]

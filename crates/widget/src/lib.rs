@@ -150,11 +150,11 @@ impl Widget {
         tip_lines_json(&self.explorer.tip_lines(index))
     }
 
-    // How much of the hover's emphasis is still to come, in percent (0: in full): the element steps it
-    // down over a short transition.
-    #[wasm_bindgen(js_name = setHoverPending, skip_jsdoc)]
-    pub fn set_hover_pending(&mut self, percent: u8) {
-        self.explorer.set_hover_pending(percent);
+    // The hover's emphasis `elapsedMs` after the hover began (the core's ease-out); true while a later
+    // frame still changes it.
+    #[wasm_bindgen(js_name = easeHover, skip_jsdoc)]
+    pub fn ease_hover(&mut self, elapsed_ms: f64) -> bool {
+        self.explorer.ease_hover(elapsed_ms)
     }
 
     // The look of the next drawing — `theme` (`light`, `dark`, `contrast`…), the page's colours
