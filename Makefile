@@ -45,7 +45,7 @@ lint:
 build: setup
 	cargo build --profile wasm --target $(WASM_TARGET) -p budget-lens-widget
 	@$(MAKE) --no-print-directory $(PKG)/budget_lens_bg.wasm
-	@node scripts/size.mjs
+	@node scripts/size.mjs www
 
 # Glue and optimisation only when cargo produced a new module (wasm-opt takes a minute on a busy machine).
 # `--flatten --rereloop` first rebuilds the control flow from scratch, then -Oz twice: 1.8 KB gzip smaller
@@ -74,8 +74,8 @@ $(PDFJS_VENDOR)/pdf.min.mjs: $(PDFJS)/package.json
 	cp $(PDFJS)/build/pdf.min.mjs $(PDFJS)/build/pdf.worker.min.mjs $(PDFJS)/LICENSE $(PDFJS_VENDOR)/
 	cp -r $(PDFJS)/cmaps $(PDFJS)/standard_fonts $(PDFJS_VENDOR)/
 
-## make size: gzip size of what a page loads (wasm + JS + CSS)
-size:
+## make size: gzip size of what a page loads (wasm + JS + CSS): www/ (the sources) and dist/ (what a site ships)
+size: dist
 	@node scripts/size.mjs
 
 ## make dist: the files a site copies, with pkg.json listing each file's bytes and sha384 SRI hash

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 machine of this project's kind.
 # Installs only what is missing: the wasm target, wasm-bindgen-cli (pinned to the crate's version),
-# Debian's chromium + chromedriver + CJK fonts, and the npm packages of tests/browser (binaryen, playwright-core).
+# Debian's chromium + chromedriver + CJK fonts, and the npm packages of tests/browser (binaryen, playwright-core, axe-core; terser and csso, which minify dist/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
