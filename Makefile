@@ -152,6 +152,6 @@ bench-builder: build build-builder
 	node bench/builder-import.mjs
 
 ## make bench-browser: budget-lens vs Chart.js vs ECharts in headless Chromium (bench/browser/run.mjs)
-bench-browser: build
+bench-browser: dist
 	cd bench/browser && { [ -d node_modules/echarts ] || npm ci --no-audit --no-fund || npm install --no-audit --no-fund; }
 	node bench/browser/run.mjs
