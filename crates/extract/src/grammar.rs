@@ -1644,6 +1644,20 @@ mod tests {
     }
 
     #[test]
+    fn level_with_the_budget_spans_the_phrase_without_its_subject() {
+        let text = "会议费3.00万元,会议费和年初预算持平。";
+        let s = statements(text, Some(Phase::Final));
+        let at = text.chars().position(|c| c == '和').unwrap();
+        let said = Statement::Comparison {
+            subject: Subject::Named("会议费".into()),
+            said: Comparison::Equal,
+            start: at,
+            end: text.chars().count() - 1,
+        };
+        assert_eq!(s.last(), Some(&said));
+    }
+
+    #[test]
     fn a_clause_naming_an_office_or_no_money_names_no_amount() {
         let office = statements("全县各项收入中,税务局,完成4.10亿元。", None);
         assert!(!amount_labels(&office).contains(&"税务局".to_string()));
