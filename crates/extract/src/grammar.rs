@@ -9,7 +9,7 @@
 
 use super::normalize::Normalized;
 use super::tokens::{ends_sentence, Token, Tokens};
-use super::vocabulary::{child_of, names_money, root_of};
+use super::vocabulary::{names_known_item, names_money, names_office, root_of};
 use budget_lens_core::report::{Comparison, Phase};
 
 mod period;
@@ -437,20 +437,24 @@ impl Parser<'_> {
     /// The words of a clause that name the amount of the next one when that amount has no label of its own:
     /// before `:` any words (`1.因公出国(境)费:0万元`, `(一)收入预算:2024年年初预算数777.03万元`); before `,`
     /// the name of a sum of money, alone or with a comment that ranks it (topic, comment: `支出总计,A万元`,
-    /// `某项费用降幅最大,决算数A万元`, `某项次之,共A万元`).
+    /// `某项费用降幅最大,决算数A万元`, `某项次之,共A万元`). A name of money is a root's, one ending in a money
+    /// noun, or a known item of any root (`公务接待`: county spellings end in no money noun); never an
+    /// office's (`税务局,`), which names money only with its amount in its own clause.
     fn naming_clause(&self, words: String, ch: char) -> Option<String> {
         if ch == ':' {
             return Some(words);
+        }
+        if ch != ',' {
+            return None;
         }
         let name = TOPIC_COMMENTS
             .iter()
             .find_map(|c| words.strip_suffix(c))
             .unwrap_or(&words);
         let label = clean_label(name, self.phase).text;
-        let named = root_of(&label).is_some()
-            || names_money(&label)
-            || child_of("three_public", &label).is_some();
-        (ch == ',' && named).then(|| name.to_string())
+        let named = !names_office(&label)
+            && (root_of(&label).is_some() || names_money(&label) || names_known_item(&label));
+        named.then(|| name.to_string())
     }
 
     /// An amount printed without a label after `label:`: the label before the colon, where a bare kind
@@ -814,20 +818,23 @@ impl Parser<'_> {
             || budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
         self.vs_budget_change = vs_budget;
         let subject = self.subject(subject);
-        match vs_budget {
-            true => Statement::ChangeVsBudget {
+        if vs_budget {
+            Statement::ChangeVsBudget {
                 subject,
                 figure,
                 sign,
-            },
-            false => Statement::Change {
+            }
+        } else {
+            Statement::Change {
                 subject,
                 figure,
                 sign,
-            },
+            }
         }
     }
 
+    /// An amount and what its words say of it: a change (against last year or the budget), a budget, an amount
+    /// set against another, an adjustment, or the amount of a label.
     fn money(&mut self, word: &str, figure: usize) -> Statement {
         if let Some(statement) = self.gap_to_budget(word, figure) {
             return statement;
@@ -851,31 +858,46 @@ impl Parser<'_> {
                 figure,
             };
         }
-        if let Some(statement) = self.compared(word, figure) {
-            return statement;
-        }
+        self.compared(word, figure)
+            .or_else(|| self.adjustment(word, figure))
+            .or_else(|| self.final_budget(word, figure))
+            .unwrap_or_else(|| self.labelled_amount(word, figure))
+    }
+
+    /// `…由21.28亿元调整为40.94亿元`: the budget before its adjustment (`由`), and the adjusted amount, of the
+    /// label before `由`.
+    fn adjustment(&mut self, word: &str, figure: usize) -> Option<Statement> {
         if let Some(label) = word.strip_suffix('由') {
-            return Statement::AdjustedFrom {
+            return Some(Statement::AdjustedFrom {
                 label: clean_label(label, self.phase).text,
                 figure,
-            };
+            });
         }
-        // `…由21.28亿元调整为40.94亿元`: the adjusted amount, of the label before `由`.
-        if ["调整为", "调整到"].contains(&word) {
-            self.amount_before_adjusted();
-            return Statement::Amount {
-                label: Label::default(),
-                figure,
-            };
+        if !["调整为", "调整到"].contains(&word) {
+            return None;
         }
-        if self.phase == Some(Phase::Final) {
-            if let Some(subject) = BUDGET_SUFFIXES.iter().find_map(|s| word.strip_suffix(s)) {
-                return Statement::Budget {
-                    subject: self.subject(subject),
-                    figure,
-                };
-            }
+        self.amount_before_adjusted();
+        Some(Statement::Amount {
+            label: Label::default(),
+            figure,
+        })
+    }
+
+    /// `支出预算数A万元` in a final account: the budget of the label before the budget word.
+    fn final_budget(&self, word: &str, figure: usize) -> Option<Statement> {
+        if self.phase != Some(Phase::Final) {
+            return None;
         }
+        let subject = BUDGET_SUFFIXES.iter().find_map(|s| word.strip_suffix(s))?;
+        Some(Statement::Budget {
+            subject: self.subject(subject),
+            figure,
+        })
+    }
+
+    /// The amount of the label its words give (after an opening bracket or list opener), or of the clause
+    /// before that named it.
+    fn labelled_amount(&mut self, word: &str, figure: usize) -> Statement {
         let mut label = word;
         if let Some(rest) = label.strip_prefix('(') {
             self.statements.push(Statement::ParenOpen);
@@ -1054,22 +1076,25 @@ impl Parser<'_> {
     /// against the figure's own budget anywhere: the figure equals its budget, never a change of zero from
     /// last year (which the checker would set against last year's figure).
     fn no_change(&self, before: &str, start: usize, end: usize) -> Statement {
-        let (subject, budget_based) = split_lead_in(before);
-        let subject = self.subject(subject);
+        let (subject_words, budget_based) = split_lead_in(before);
+        let subject = self.subject(subject_words);
         let own_budget =
             budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
-        match own_budget {
-            true => Statement::Comparison {
+        if own_budget {
+            // The phrase without its subject (`与年初预算持平`), as [`said_against_budget`] gives it.
+            let start = start + subject_words.chars().count();
+            Statement::Comparison {
                 subject,
                 said: Comparison::Equal,
                 start,
                 end,
-            },
-            false => Statement::NoChange {
+            }
+        } else {
+            Statement::NoChange {
                 subject,
                 start,
                 end,
-            },
+            }
         }
     }
 
@@ -1226,12 +1251,36 @@ fn lead_in_at(word: &str, at: usize) -> bool {
     let against_budget = ["年初预算", "预算", "调整预算", "调整后预算"]
         .iter()
         .any(|b| rest[first.map_or(0, char::len_utf8)..].starts_with(b));
-    // `和年初预算持平`: `和` sets a figure against its budget (only there: `收入和上年结转` is a name).
-    let with_budget = first == Some('和') && against_budget;
+    // `和年初预算持平`: `和` sets a figure against its budget only where the budget word ends the comparison
+    // (`收入和上年结转`, `调入资金和预算稳定调节基金` are names).
+    let with_budget = first == Some('和') && budget_ends_comparison(&rest['和'.len_utf8()..]);
     with_budget
         || matches!(first, Some('与' | '比' | '较'))
             && (against_budget
                 || second.is_some_and(|c| "上去年同前本".contains(c) || c.is_ascii_digit()))
+}
+
+/// Words after `和(年初)预算(数)` that end a comparison with the budget (`和年初预算持平`, `和预算数相比`).
+const AFTER_BUDGET_COMPARED: [&str; 5] = ["持平", "相比", "比较", "相同", "一致"];
+
+/// `年初预算数持平`, `预算相比`, `调整预算`: a budget word that ends the comparison — followed by a word of
+/// [`AFTER_BUDGET_COMPARED`] or by nothing — not the start of a longer name (`预算稳定调节基金`).
+fn budget_ends_comparison(rest: &str) -> bool {
+    const BUDGETS: [&str; 8] = [
+        "年初预算数",
+        "年初预算",
+        "调整后预算数",
+        "调整后预算",
+        "调整预算数",
+        "调整预算",
+        "预算数",
+        "预算",
+    ];
+    BUDGETS.iter().any(|b| {
+        rest.strip_prefix(b).is_some_and(|after| {
+            after.is_empty() || AFTER_BUDGET_COMPARED.iter().any(|w| after.starts_with(w))
+        })
+    })
 }
 
 /// Splits `今年收入比上年` into the subject (`今年收入`) and whether the lead-in compares with a budget.
@@ -1536,6 +1585,84 @@ mod tests {
             code: None,
             rose: false,
         }
+    }
+
+    /// The amounts' labels among `statements`.
+    fn amount_labels(statements: &[Statement]) -> Vec<String> {
+        statements
+            .iter()
+            .filter_map(|s| match s {
+                Statement::Amount { label, .. } => Some(label.text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_word_of_the_naming_and_gap_tables() {
+        // A ranking comment after a name: the name labels the next clause's amount.
+        for comment in TOPIC_COMMENTS {
+            let s = statements(
+                &format!("会议费{comment},决算数3.50万元。"),
+                Some(Phase::Final),
+            );
+            assert_eq!(amount_labels(&s), ["会议费"], "{comment}");
+        }
+        // A word that names nothing where the label goes: the clause before names the amount.
+        for generic in GENERIC_LABELS {
+            let s = statements(
+                &format!("培训费次之,{generic}2.25万元。"),
+                Some(Phase::Final),
+            );
+            assert_eq!(amount_labels(&s), ["培训费"], "{generic}");
+        }
+        // An unsigned gap right after the budget: a change against the budget, its sign from the figures.
+        for gap in GAP_WORDS {
+            let text = format!("印刷费决算8.00万元,年初预算为9.50万元,{gap}1.50万元。");
+            let s = statements(&text, Some(Phase::Final));
+            let gap_statement = Statement::ChangeVsBudget {
+                subject: Subject::Implicit,
+                figure: 2,
+                sign: 0,
+            };
+            assert_eq!(s.last(), Some(&gap_statement), "{gap}");
+        }
+    }
+
+    #[test]
+    fn and_compares_with_the_budget_only_where_the_budget_word_ends_the_comparison() {
+        assert!(lead_in_at("和年初预算持平", 0));
+        assert!(lead_in_at("和预算数相比", 0));
+        assert!(lead_in_at("和调整预算", 0));
+        // A longer name that starts with 预算, or another name after `和`.
+        assert_eq!(
+            split_lead_in("调入资金和预算稳定调节基金比上年"),
+            ("调入资金和预算稳定调节基金", false)
+        );
+        assert_eq!(split_lead_in("收入和上年结转"), ("收入和上年结转", false));
+        assert!(!lead_in_at("和预算外资金", 0));
+    }
+
+    #[test]
+    fn level_with_the_budget_spans_the_phrase_without_its_subject() {
+        let text = "会议费3.00万元,会议费和年初预算持平。";
+        let s = statements(text, Some(Phase::Final));
+        let at = text.chars().position(|c| c == '和').unwrap();
+        let said = Statement::Comparison {
+            subject: Subject::Named("会议费".into()),
+            said: Comparison::Equal,
+            start: at,
+            end: text.chars().count() - 1,
+        };
+        assert_eq!(s.last(), Some(&said));
+    }
+
+    #[test]
+    fn a_clause_naming_an_office_or_no_money_names_no_amount() {
+        let office = statements("全县各项收入中,税务局,完成4.10亿元。", None);
+        assert!(!amount_labels(&office).contains(&"税务局".to_string()));
+        let no_money = statements("为保障各项工作,安排6.30万元。", None);
+        assert_eq!(amount_labels(&no_money), [""]);
     }
 
     #[test]

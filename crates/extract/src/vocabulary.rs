@@ -150,6 +150,24 @@ const COLLECTING_OFFICES: [&str; 9] = [
     "财政局",
 ];
 
+/// Whether a label names an office (`税务局`, `财政部门`, `财政` alone) rather than a sum of money in words:
+/// [`names_money`] takes them as the revenue they collect only where an amount follows in the same clause.
+pub fn names_office(label: &str) -> bool {
+    COLLECTING_OFFICES.iter().any(|o| label.ends_with(o)) || label == "财政"
+}
+
+/// Whether a label names a known item of any standard total (`公务接待`, `公车运行及维护` of 三公, in the
+/// spellings that end in no money noun).
+pub fn names_known_item(label: &str) -> bool {
+    // Each parent once where its children are listed together.
+    let first_of_parent = |(i, c): &(usize, &Child)| *i == 0 || CHILDREN[i - 1].parent != c.parent;
+    CHILDREN
+        .iter()
+        .enumerate()
+        .filter(first_of_parent)
+        .any(|(_, c)| child_of(c.parent, label).is_some())
+}
+
 /// Whether a label ends with a word naming a sum of money. `财政` alone is the finance office as a collector
 /// (`国税完成…,地税完成…,财政完成3051万元`); as the end of a longer name it is not money (`县级财政`).
 pub fn names_money(label: &str) -> bool {

@@ -202,6 +202,8 @@ pub struct Assembler<'a> {
     root_ids: BTreeSet<String>,
     /// Free roots by their printed label (see [`free`]).
     free_by_label: BTreeMap<String, usize>,
+    /// The breakdown by kind of each spending total by function class split so far (see [`by_kind`]).
+    copies_by_kind: BTreeMap<usize, usize>,
     /// The item a numbered `(类)…(款)…(项)` heading names, for its paragraph (see [`class_path`]).
     class_item: Option<class_path::ClassItem>,
     /// The document's year, from its title.
@@ -250,6 +252,7 @@ impl<'a> Assembler<'a> {
             placed_as_prior: false,
             amount_is_bound: false,
             free_by_label: BTreeMap::new(),
+            copies_by_kind: BTreeMap::new(),
             root_ids: BTreeSet::new(),
             previous_topic: None,
             class_item: None,
@@ -428,7 +431,7 @@ impl<'a> Assembler<'a> {
             | Statement::Share { .. }
             | Statement::Completion { .. }
             | Statement::NoChange { .. }
-            | Statement::Comparison { .. } => self.relation(statement, state),
+            | Statement::Comparison { .. } => self.about_subject(statement, state),
             // Listed one by one, so that a new kind of statement must be given its place here.
             Statement::Amount { .. }
             | Statement::PairedAmount { .. }
@@ -462,13 +465,14 @@ impl<'a> Assembler<'a> {
                     self.last_node = Some(owner);
                 }
             }
+            // `statement` sends only the four kinds above here.
             _ => {}
         }
     }
 
     /// A figure that relates to a subject's amount: a change or rate (against last year or the budget), a
     /// share, a completion, no change, or a comparison in words.
-    fn relation(&mut self, statement: &Statement, state: &mut SentenceState) {
+    fn about_subject(&mut self, statement: &Statement, state: &mut SentenceState) {
         match statement {
             Statement::Change {
                 subject,
@@ -507,6 +511,7 @@ impl<'a> Assembler<'a> {
                 start,
                 end,
             } => self.comparison(subject, *said, *start, *end, state),
+            // `statement` sends only the kinds above here.
             _ => {}
         }
     }
@@ -548,6 +553,7 @@ impl<'a> Assembler<'a> {
             }
             Statement::SubjectHeading { label } => self.heading(label, state),
             Statement::ClassPath { path } => self.class_path(path),
+            // `statement` sends only the kinds above here.
             _ => {}
         }
     }

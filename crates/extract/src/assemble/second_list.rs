@@ -111,15 +111,22 @@ impl Assembler<'_> {
 
     /// A root printing `of`'s figure (the same amount, label and span), for a second breakdown of it.
     pub(super) fn twin(&mut self, of: usize) -> Option<usize> {
+        let id = self.twin_id(&self.nodes[of].node.id);
+        self.twin_named(of, id)
+    }
+
+    /// [`Self::twin`] with the id `id` (or `id_<n>` when a root has it already).
+    pub(super) fn twin_named(&mut self, of: usize, id: String) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;
         }
+        let id = if self.root_ids.contains(&id) {
+            self.twin_id(&id)
+        } else {
+            id
+        };
         let original = &self.nodes[of];
-        let mut node = Node::new(
-            self.twin_id(&original.node.id),
-            original.node.label.clone(),
-            original.node.amount.0,
-        );
+        let mut node = Node::new(id, original.node.label.clone(), original.node.amount.0);
         node.at = original.node.at;
         node.code = original.node.code.clone();
         let (schema, open_list) = (original.schema.clone(), original.open_list);

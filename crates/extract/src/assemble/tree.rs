@@ -145,15 +145,18 @@ impl Assembler<'_> {
                 continue;
             }
             // `其中:基本支出…` under a total by function class: the same money split by kind, its own breakdown.
-            let by_kind = self.kind_split(k, parent, &label.text).map(|s| (s, parent));
-            let parent = by_kind.map_or(parent, |(split, _)| split);
+            let by_kind = self.kind_split(k, parent, &label.text);
+            let parent = by_kind.map_or(parent, |split| split.copy);
             let is_new = self.child_with_label(parent, &label.text).is_none();
             let resumed = is_new && self.resumes_list(k, parent, &label.text);
             let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
             let (original, parent) = (parent, twin.unwrap_or(parent));
             let Some(node) = self.child(parent, label, value, at, level) else {
-                for (twin, original) in twin.map(|t| (t, original)).into_iter().chain(by_kind) {
+                if let Some(twin) = twin {
                     self.drop_twin(twin, k, original);
+                }
+                if let Some(split) = by_kind {
+                    self.undo_kind_split(split, k);
                 }
                 continue;
             };
