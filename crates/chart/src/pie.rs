@@ -48,7 +48,10 @@ pub struct PieLayout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CenterText {
     pub caption: String,
-    pub total: String,
+    pub caption_at: Point,
+    /// The total (exact, as printed) on one line, or where the hole is too narrow for that, its figure
+    /// and its unit on lines of their own; each line with its centre.
+    pub total: Vec<(String, Point)>,
     pub total_font: f64,
     /// The level's own finding mark, beside the caption above the total it concerns.
     pub mark: Option<(budget_lens_core::check::Severity, Point)>,
@@ -283,25 +286,63 @@ fn legend_page(
 }
 
 /// The donut's centre: the caption 合计 (with the level's own finding mark) over the total, in the largest
-/// font that fits the hole.
+/// font that fits the hole. A total too wide for the hole on one line goes on two, its figure and its unit
+/// (`1,550.17` / `万元`, `CNY` / `15,501,700`): an exact figure is never cut short where it can be shown.
 fn center_text(view: &ChartView, center: Point, inner_radius: f64, lang: Lang) -> CenterText {
     let room = inner_radius * 1.9;
-    let total_font = [LABEL_FONT + 1.0, LABEL_FONT, 11.0, 10.0]
-        .into_iter()
-        .find(|&size| text_width(&view.total_text, size) <= room)
-        .unwrap_or(10.0);
+    let font_for = |lines: &[&str]| {
+        [LABEL_FONT + 1.0, LABEL_FONT, 11.0, 10.0]
+            .into_iter()
+            .find(|&size| lines.iter().all(|line| text_width(line, size) <= room))
+    };
+    let whole = view.total_text.as_str();
+    let (lines, total_font) = font_for(&[whole])
+        .map(|font| (vec![whole.to_string()], font))
+        .or_else(|| {
+            let parts = figure_and_unit(whole)?;
+            Some((
+                parts.iter().map(|p| p.to_string()).collect(),
+                font_for(&parts)?,
+            ))
+        })
+        .unwrap_or_else(|| (vec![fit_text(whole, 10.0, room)], 10.0));
+    // One line: the caption 10 px above the centre, the total 9 px below; more lines move both up by half
+    // a line each.
+    let line_height = total_font + 3.0;
+    let first_y = center.y + 9.0 - (lines.len() - 1) as f64 * line_height / 2.0;
+    let caption_at = Point::new(center.x, first_y - 19.0);
     let caption = super::strings::ui_strings(lang).total.to_string();
     let caption_end = text_width(&caption, LABEL_FONT) / 2.0;
     let mark = view.own_mark.map(|severity| {
         let x = center.x + caption_end + 4.0 + super::MARK_SIZE / 2.0;
-        (severity, Point::new(x, center.y - 10.0))
+        (severity, Point::new(x, caption_at.y))
     });
+    let total = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| (line, Point::new(center.x, first_y + i as f64 * line_height)))
+        .collect();
     CenterText {
         mark,
         caption,
-        total: fit_text(&view.total_text, total_font, room),
+        caption_at,
+        total,
         total_font,
     }
+}
+
+/// An amount as printed, cut into its figure and the words around it (`1,550.17万元` → `1,550.17`, `万元`;
+/// `CNY 15,501,700` → `CNY`, `15,501,700`); `None` when there is nothing to cut.
+fn figure_and_unit(text: &str) -> Option<Vec<&str>> {
+    let in_figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+');
+    let start = text.find(in_figure)?;
+    let end = text.rfind(in_figure).map(|i| i + 1)?;
+    let parts: Vec<&str> = [&text[..start], &text[start..end], &text[end..]]
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    (parts.len() > 1).then_some(parts)
 }
 
 /// How far hatch strokes stay from a slice's arcs, so that the arcs read as one clean edge.
@@ -791,11 +832,32 @@ mod tests {
         );
         assert!(donut.inner_radius > 0.0);
         let center = donut.center_text.unwrap();
+        let total: Vec<&str> = center.total.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
-            (center.caption.as_str(), center.total.as_str()),
-            ("合计", "1,550.17万元")
+            (center.caption.as_str(), total),
+            ("合计", vec!["1,550.17万元"])
         );
-        assert!(text_width(&center.total, center.total_font) <= donut.inner_radius * 2.0);
+        assert!(text_width("1,550.17万元", center.total_font) <= donut.inner_radius * 2.0);
+    }
+
+    #[test]
+    fn a_total_too_wide_for_the_hole_goes_on_two_lines_never_cut_short() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        // 60 px of room in the hole: 1,550.17万元 needs 68 px at the smallest font (10 px), the figure
+        // alone 48 px.
+        let center = center_text(&view, Point::new(100.0, 100.0), 60.0 / 1.9, Lang::Zh);
+        let lines: Vec<&str> = center.total.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(lines, vec!["1,550.17", "万元"]);
+        let (first, second) = (center.total[0].1, center.total[1].1);
+        assert!(
+            center.caption_at.y < first.y && first.y < second.y,
+            "caption, figure, unit from the top"
+        );
+        assert_eq!(
+            figure_and_unit("CNY 15,501,700"),
+            Some(vec!["CNY", "15,501,700"])
+        );
+        assert_eq!(figure_and_unit("1,550.17"), None);
     }
 }
 

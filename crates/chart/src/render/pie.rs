@@ -166,11 +166,9 @@ fn draw_center(painter: &mut Painter, theme: &Theme, pie: &PieLayout) {
     let Some(center) = &pie.center_text else {
         return;
     };
-    let (x, y) = (pie.center.x, pie.center.y);
-    let caption_at = Point::new(x, y - 10.0);
     painter.text(
         &center.caption,
-        caption_at,
+        center.caption_at,
         LABEL_FONT,
         theme.muted_text,
         Align::Center,
@@ -178,14 +176,9 @@ fn draw_center(painter: &mut Painter, theme: &Theme, pie: &PieLayout) {
     if let Some((severity, at)) = center.mark {
         marks::draw(painter, theme, severity, at);
     }
-    let total_at = Point::new(x, y + 9.0);
-    painter.text(
-        &center.total,
-        total_at,
-        center.total_font,
-        theme.text,
-        Align::Center,
-    )
+    for (line, at) in &center.total {
+        painter.text(line, *at, center.total_font, theme.text, Align::Center);
+    }
 }
 
 /// A legend row's swatch, text and mark (its band, if any, is painted first by the caller).
