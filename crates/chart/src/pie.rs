@@ -195,7 +195,11 @@ pub fn layout_paged(
         (legend_entries(view, legend_area, hidden, 0..n), None)
     };
     let marks = slice_marks(view, &slices, center, inner_radius, radius);
-    let center_text = donut.then(|| center_text(view, center, inner_radius, lang));
+    let center_text = if donut {
+        center_text(view, center, inner_radius, lang)
+    } else {
+        None
+    };
     PieLayout {
         center,
         radius,
@@ -287,8 +291,14 @@ fn legend_page(
 
 /// The donut's centre: the caption 合计 (with the level's own finding mark) over the total, in the largest
 /// font that fits the hole. A total too wide for the hole on one line goes on two, its figure and its unit
-/// (`1,550.17` / `万元`, `CNY` / `15,501,700`): an exact figure is never cut short where it can be shown.
-fn center_text(view: &ChartView, center: Point, inner_radius: f64, lang: Lang) -> CenterText {
+/// (`1,550.17` / `万元`, `CNY` / `15,501,700`). None when even that does not fit (a small donut in the large
+/// mode on a phone): an exact figure is never shown cut short — the table and the description give it.
+fn center_text(
+    view: &ChartView,
+    center: Point,
+    inner_radius: f64,
+    lang: Lang,
+) -> Option<CenterText> {
     let room = inner_radius * 1.9;
     let font_for = |lines: &[&str]| {
         [LABEL_FONT + 1.0, LABEL_FONT, 11.0, 10.0]
@@ -304,8 +314,7 @@ fn center_text(view: &ChartView, center: Point, inner_radius: f64, lang: Lang) -
                 parts.iter().map(|p| p.to_string()).collect(),
                 font_for(&parts)?,
             ))
-        })
-        .unwrap_or_else(|| (vec![fit_text(whole, 10.0, room)], 10.0));
+        })?;
     // One line: the caption 10 px above the centre, the total 9 px below; more lines move both up by half
     // a line each.
     let line_height = total_font + 3.0;
@@ -322,13 +331,13 @@ fn center_text(view: &ChartView, center: Point, inner_radius: f64, lang: Lang) -
         .enumerate()
         .map(|(i, line)| (line, Point::new(center.x, first_y + i as f64 * line_height)))
         .collect();
-    CenterText {
+    Some(CenterText {
         mark,
         caption,
         caption_at,
         total,
         total_font,
-    }
+    })
 }
 
 /// An amount as printed, cut into its figure and the words around it (`1,550.17万元` → `1,550.17`, `万元`;
@@ -845,7 +854,8 @@ mod tests {
         let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
         // 60 px of room in the hole: 1,550.17万元 needs 68 px at the smallest font (10 px), the figure
         // alone 48 px.
-        let center = center_text(&view, Point::new(100.0, 100.0), 60.0 / 1.9, Lang::Zh);
+        let at = Point::new(100.0, 100.0);
+        let center = center_text(&view, at, 60.0 / 1.9, Lang::Zh).unwrap();
         let lines: Vec<&str> = center.total.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(lines, vec!["1,550.17", "万元"]);
         let (first, second) = (center.total[0].1, center.total[1].1);
@@ -853,6 +863,8 @@ mod tests {
             center.caption_at.y < first.y && first.y < second.y,
             "caption, figure, unit from the top"
         );
+        // 40 px: not even the figure fits at 10 px; the hole stays empty rather than show 1,550….
+        assert_eq!(center_text(&view, at, 40.0 / 1.9, Lang::Zh), None);
         assert_eq!(
             figure_and_unit("CNY 15,501,700"),
             Some(vec!["CNY", "15,501,700"])
