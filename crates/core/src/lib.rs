@@ -6,5 +6,6 @@ pub mod check;
 pub mod exact;
 pub mod i18n;
 pub mod report;
+pub mod word;
 
 pub use i18n::Lang;
