@@ -5,6 +5,7 @@
 pub mod check;
 pub mod exact;
 pub mod i18n;
+pub mod keyed;
 pub mod report;
 pub mod word;
 
