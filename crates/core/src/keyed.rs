@@ -2,56 +2,55 @@
 //! heapsort), found by binary search. It replaces `HashMap`/`HashSet`, whose hash tables (hashbrown, SipHash)
 //! were ~10 KB of the widget's wasm before wasm-opt.
 
-/// Entries sorted by key; entries with equal keys stay in the order they were given.
+/// Entries with their positions sorted by key; entries with equal keys stay in the order they were given.
+/// The sorting and searching are not generic (one copy in the wasm for every key and value type).
 pub struct Keyed<K, V> {
-    /// (key, position given, value), ordered by (key, position).
-    entries: Vec<(K, usize, V)>,
+    entries: Vec<(K, V)>,
+    /// Positions in `entries`, ordered by (key, position).
+    order: Vec<usize>,
 }
 
 impl<K: AsRef<str>, V> Keyed<K, V> {
     pub fn new(items: impl IntoIterator<Item = (K, V)>) -> Self {
-        let mut entries: Vec<(K, usize, V)> = items
-            .into_iter()
-            .enumerate()
-            .map(|(i, (k, v))| (k, i, v))
-            .collect();
-        heapsort(&mut entries, |a, b| {
-            (a.0.as_ref(), a.1) < (b.0.as_ref(), b.1)
-        });
-        Keyed { entries }
+        let entries: Vec<(K, V)> = items.into_iter().collect();
+        let order = sorted_order(
+            &|i| entries.get(i).map_or("", |e| e.0.as_ref()),
+            entries.len(),
+        );
+        Keyed { entries, order }
     }
 
-    /// The entries of `key`, in the order given.
-    fn all(&self, key: &str) -> &[(K, usize, V)] {
-        let start = self.entries.partition_point(|e| e.0.as_ref() < key);
-        let len = self.entries[start..].partition_point(|e| e.0.as_ref() == key);
-        &self.entries[start..start + len]
+    fn key(&self, i: usize) -> &str {
+        self.entries.get(i).map_or("", |e| e.0.as_ref())
     }
 
     /// The value last given for `key`, as a hash map built by inserting every item in turn holds.
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.all(key).last().map(|e| &e.2)
+        let found = of_key(&self.order, &|i| self.key(i), key);
+        found
+            .last()
+            .and_then(|&i| self.entries.get(i))
+            .map(|e| &e.1)
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        !self.all(key).is_empty()
+        !of_key(&self.order, &|i| self.key(i), key).is_empty()
     }
 
     /// The first position whose key was already given before it: where inserting the items in turn into a
     /// set first fails.
     pub fn first_repeat(&self) -> Option<usize> {
-        self.entries
-            .windows(2)
-            .filter(|pair| pair[0].0.as_ref() == pair[1].0.as_ref())
-            .map(|pair| pair[1].1)
-            .min()
+        first_repeat(&self.order, &|i| self.key(i))
     }
 
     /// The values grouped by key (keys in sorted order; each group's values in the order given).
     pub fn groups(&self) -> Vec<Vec<&V>> {
         let mut groups: Vec<Vec<&V>> = Vec::new();
         let mut last: Option<&str> = None;
-        for (key, _, value) in &self.entries {
+        for &i in &self.order {
+            let Some((key, value)) = self.entries.get(i) else {
+                continue;
+            };
             match groups.last_mut() {
                 Some(group) if last == Some(key.as_ref()) => group.push(value),
                 _ => groups.push(vec![value]),
@@ -62,27 +61,49 @@ impl<K: AsRef<str>, V> Keyed<K, V> {
     }
 }
 
-/// In-place heapsort by `less` (O(n log n), no allocation; the standard sorts are several KB per type).
-fn heapsort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    for start in (0..v.len() / 2).rev() {
-        sift_down(v, start, v.len(), &less);
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end, &less);
-    }
+/// A key by position.
+type KeyOf<'k> = dyn Fn(usize) -> &'k str + 'k;
+
+/// The positions of `key` in `order` (a slice of it, in the order given).
+fn of_key<'o>(order: &'o [usize], key_of: &KeyOf, key: &str) -> &'o [usize] {
+    let start = order.partition_point(|&i| key_of(i) < key);
+    let len = order[start..].partition_point(|&i| key_of(i) == key);
+    &order[start..start + len]
 }
 
-fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, less: &impl Fn(&T, &T) -> bool) {
+fn first_repeat(order: &[usize], key_of: &KeyOf) -> Option<usize> {
+    order
+        .windows(2)
+        .filter(|pair| key_of(pair[0]) == key_of(pair[1]))
+        .map(|pair| pair[1])
+        .min()
+}
+
+/// Positions `0..len` ordered by (key, position): an in-place heapsort (O(n log n), the standard sorts are
+/// several KB per type).
+fn sorted_order(key_of: &KeyOf, len: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..len).collect();
+    let less = |a: usize, b: usize| (key_of(a), a) < (key_of(b), b);
+    for start in (0..len / 2).rev() {
+        sift_down(&mut v, start, len, &less);
+    }
+    for end in (1..len).rev() {
+        v.swap(0, end);
+        sift_down(&mut v, 0, end, &less);
+    }
+    v
+}
+
+fn sift_down(v: &mut [usize], mut root: usize, end: usize, less: &dyn Fn(usize, usize) -> bool) {
     loop {
         let mut child = 2 * root + 1;
         if child >= end {
             return;
         }
-        if child + 1 < end && less(&v[child], &v[child + 1]) {
+        if child + 1 < end && less(v[child], v[child + 1]) {
             child += 1;
         }
-        if !less(&v[root], &v[child]) {
+        if !less(v[root], v[child]) {
             return;
         }
         v.swap(root, child);
