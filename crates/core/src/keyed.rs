@@ -67,15 +67,17 @@ type KeyOf<'k> = dyn Fn(usize) -> &'k str + 'k;
 /// The positions of `key` in `order` (a slice of it, in the order given).
 fn of_key<'o>(order: &'o [usize], key_of: &KeyOf, key: &str) -> &'o [usize] {
     let start = order.partition_point(|&i| key_of(i) < key);
-    let len = order[start..].partition_point(|&i| key_of(i) == key);
-    &order[start..start + len]
+    let rest = order.get(start..).unwrap_or_default();
+    let len = rest.partition_point(|&i| key_of(i) == key);
+    rest.get(..len).unwrap_or_default()
 }
 
 fn first_repeat(order: &[usize], key_of: &KeyOf) -> Option<usize> {
     order
-        .windows(2)
-        .filter(|pair| key_of(pair[0]) == key_of(pair[1]))
-        .map(|pair| pair[1])
+        .iter()
+        .zip(order.iter().skip(1))
+        .filter(|(&a, &b)| key_of(a) == key_of(b))
+        .map(|(_, &b)| b)
         .min()
 }
 
@@ -94,16 +96,18 @@ fn sorted_order(key_of: &KeyOf, len: usize) -> Vec<usize> {
     v
 }
 
+/// Moves `v[root]` down the heap `v[..end]` (`end <= v.len()`).
 fn sift_down(v: &mut [usize], mut root: usize, end: usize, less: &dyn Fn(usize, usize) -> bool) {
+    let at = |v: &[usize], i: usize| v.get(i).copied().unwrap_or_default();
     loop {
         let mut child = 2 * root + 1;
         if child >= end {
             return;
         }
-        if child + 1 < end && less(v[child], v[child + 1]) {
+        if child + 1 < end && less(at(v, child), at(v, child + 1)) {
             child += 1;
         }
-        if !less(v[root], v[child]) {
+        if !less(at(v, root), at(v, child)) {
             return;
         }
         v.swap(root, child);
