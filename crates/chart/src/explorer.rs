@@ -21,6 +21,7 @@ use super::view::{parent_path, ChartView, ViewError};
 use super::{layout, preferred_height, ChartKind, Hit, Interaction, Layout, Point};
 use budget_lens_core::check::{check, counts, Finding, Severity};
 use budget_lens_core::report::Report;
+use budget_lens_core::word::is_word_char;
 use budget_lens_core::Lang;
 
 /// How long a hover's emphasis takes to come in full: short enough that a sweep across the chart never lags.
@@ -534,8 +535,8 @@ impl Explorer {
             .map_or_else(Vec::new, |item| tip_lines(item, self.lang))
     }
 
-    /// The name of an exported file of the level shown: its path with letters, digits, `_` and `-` kept
-    /// and every other run of characters made one `_`.
+    /// The name of an exported file of the level shown: its path with letters, digits (`is_word_char`),
+    /// `_` and `-` kept and every other run of characters made one `_`.
     pub fn file_name(&self, extension: &str) -> String {
         let path = match self.view.path.as_str() {
             "" => "budget",
@@ -544,7 +545,7 @@ impl Explorer {
         let mut name = String::new();
         let mut kept = true;
         for c in path.chars() {
-            if c.is_alphanumeric() || c == '_' || c == '-' {
+            if is_word_char(c) || c == '_' || c == '-' {
                 name.push(c);
                 kept = true;
             } else if kept {

@@ -275,8 +275,8 @@ fn gathered_item(
     findings: &[Finding],
     lang: Lang,
 ) -> Item {
-    let shown_ids: std::collections::HashSet<&str> =
-        shown.iter().map(|&i| node.items[i].id.as_str()).collect();
+    let shown_ids =
+        budget_lens_core::keyed::Keyed::new(shown.iter().map(|&i| (node.items[i].id.as_str(), ())));
     let rest = node
         .items
         .iter()

@@ -5,6 +5,8 @@
 pub mod check;
 pub mod exact;
 pub mod i18n;
+pub mod keyed;
 pub mod report;
+pub mod word;
 
 pub use i18n::Lang;

@@ -21,7 +21,7 @@ pub(super) struct Checker<'a> {
     /// Finds the nodes that `share_of` and relation paths name.
     resolver: Resolver<'a>,
     /// The sums that shares of an unprinted base are checked against, by node path (see [`unprinted_base`]).
-    wholes: std::collections::HashMap<String, Whole>,
+    wholes: crate::keyed::Keyed<String, Whole>,
     findings: Vec<Finding>,
 }
 

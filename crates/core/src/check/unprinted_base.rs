@@ -2,12 +2,11 @@
 //! shares of one such base that add up to 100% within their rounding are its whole, so the base is the sum of
 //! their amounts. Found once per report, in document order, by a sliding window (linear in the nodes).
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::tolerance::{half_unit, sum};
 use crate::exact::Exact;
+use crate::keyed::Keyed;
 use crate::report::{Node, Report};
 
 /// The whole a node's share is of: the sum of the amounts of its group and that sum's rounding.
@@ -25,9 +24,10 @@ struct Entry {
 }
 
 /// The whole of every node that belongs to a group of shares adding up to 100%, by the node's path.
-/// (Hash maps: the order of the bases does not matter, and a B-tree map was ~10 KB of the widget's wasm.)
-pub(super) fn wholes(report: &Report) -> HashMap<String, Whole> {
-    let mut by_base: HashMap<&str, Vec<Entry>> = HashMap::new();
+/// (Sorted by key, [`Keyed`]: the order of the bases does not matter, and a B-tree map was ~10 KB of the
+/// widget's wasm, hash maps ~10 KB too.)
+pub(super) fn wholes(report: &Report) -> Keyed<String, Whole> {
+    let mut by_base: Vec<(&str, Entry)> = Vec::new();
     let mut stack: Vec<(&Node, String)> = report
         .breakdowns
         .iter()
@@ -44,12 +44,13 @@ pub(super) fn wholes(report: &Report) -> HashMap<String, Whole> {
                 amount: node.amount.value(),
                 share: share.value(),
             };
-            by_base.entry(base.as_str()).or_default().push(entry);
+            by_base.push((base.as_str(), entry));
         }
     }
-    let mut wholes = HashMap::new();
-    for entries in by_base.values() {
-        for group in groups(entries) {
+    let mut wholes = Vec::new();
+    for entries in Keyed::new(by_base).groups() {
+        let shares: Vec<Decimal> = entries.iter().map(|e| e.share).collect();
+        for group in groups(&shares) {
             let group = &entries[group.0..group.1];
             let amounts = sum(group.iter().map(|e| e.amount));
             let halves = sum(group.iter().map(|e| half_unit(e.amount)));
@@ -58,24 +59,23 @@ pub(super) fn wholes(report: &Report) -> HashMap<String, Whole> {
             };
             for e in group {
                 let whole = Whole { amount, half_units };
-                wholes.insert(e.path.clone(), whole);
+                wholes.push((e.path.clone(), whole));
             }
         }
     }
-    wholes
+    Keyed::new(wholes)
 }
 
-/// Runs of at least two consecutive entries whose shares add up to 100 within their rounding (`start..end`).
-fn groups(entries: &[Entry]) -> Vec<(usize, usize)> {
+/// Runs of at least two consecutive shares adding up to 100 within their rounding (`start..end`).
+fn groups(shares: &[Decimal]) -> Vec<(usize, usize)> {
     let hundred = Decimal::ONE_HUNDRED;
     let mut found = Vec::new();
     let (mut start, mut end) = (0, 0);
     let (mut total, mut halves) = (Decimal::ZERO, Decimal::ZERO);
-    while start < entries.len() {
-        while let Some(next) = entries.get(end) {
+    while start < shares.len() {
+        while let Some(&next) = shares.get(end) {
             // Checked: a report's shares may be any decimal, and an overflow must not panic in the widget.
-            let (Some(t), Some(h)) = (total.plus(next.share), halves.plus(half_unit(next.share)))
-            else {
+            let (Some(t), Some(h)) = (total.plus(next), halves.plus(half_unit(next))) else {
                 break;
             };
             if hundred.plus(h).is_none_or(|limit| t > limit) {
@@ -91,10 +91,8 @@ fn groups(entries: &[Entry]) -> Vec<(usize, usize)> {
             (start, end) = (start + 1, end + 1);
         } else {
             // Taking back what was added cannot overflow.
-            total = total.minus(entries[start].share).unwrap_or(total);
-            halves = halves
-                .minus(half_unit(entries[start].share))
-                .unwrap_or(halves);
+            total = total.minus(shares[start]).unwrap_or(total);
+            halves = halves.minus(half_unit(shares[start])).unwrap_or(halves);
             start += 1;
         }
     }
@@ -105,15 +103,8 @@ fn groups(entries: &[Entry]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn entries(shares: &[&str]) -> Vec<Entry> {
-        shares
-            .iter()
-            .map(|s| Entry {
-                path: String::new(),
-                amount: Decimal::ONE,
-                share: s.parse().unwrap(),
-            })
-            .collect()
+    fn entries(shares: &[&str]) -> Vec<Decimal> {
+        shares.iter().map(|s| s.parse().unwrap()).collect()
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::tree::{quoted, unquoted};
+use crate::word::is_word_char;
 
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,9 +40,7 @@ impl fmt::Display for JsonPath {
         for seg in &self.0 {
             match seg {
                 Seg::Index(i) => write!(f, "[{i}]")?,
-                Seg::Key(k)
-                    if !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_') =>
-                {
+                Seg::Key(k) if !k.is_empty() && k.chars().all(|c| is_word_char(c) || c == '_') => {
                     write!(f, ".{k}")?
                 }
                 Seg::Key(k) => write!(f, "[{}]", quoted(k))?,

@@ -2,24 +2,23 @@
 //! root, comparing ids; a wide node's children are indexed by id the first time a path goes through it.
 //! Used by validation (are `share_of` and relation paths real?) and by the checker (what do they name?).
 
-use std::collections::HashMap;
-
 use super::model::{Node, Report};
+use crate::keyed::Keyed;
 
 /// Children up to this many are scanned; a wider node gets an index on first use.
 const SCAN: usize = 32;
 
 pub struct Resolver<'a> {
     report: &'a Report,
-    /// Children by id of the wide nodes passed through, keyed by the node's address.
-    wide: HashMap<usize, HashMap<&'a str, &'a Node>>,
+    /// Children by id of the wide nodes passed through, with the node's address (few: a linear search).
+    wide: Vec<(usize, Keyed<&'a str, &'a Node>)>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(report: &'a Report) -> Self {
         Resolver {
             report,
-            wide: HashMap::new(),
+            wide: Vec::new(),
         }
     }
 
@@ -38,11 +37,14 @@ impl<'a> Resolver<'a> {
         if node.items.len() <= SCAN {
             return node.items.iter().find(|c| c.id == id);
         }
-        let by_id = self
-            .wide
-            .entry(node as *const Node as usize)
-            .or_insert_with(|| node.items.iter().map(|c| (c.id.as_str(), c)).collect());
-        by_id.get(id).copied()
+        let address = node as *const Node as usize;
+        let known = self.wide.iter().position(|(a, _)| *a == address);
+        let at = known.unwrap_or_else(|| {
+            let by_id = Keyed::new(node.items.iter().map(|c| (c.id.as_str(), c)));
+            self.wide.push((address, by_id));
+            self.wide.len() - 1
+        });
+        self.wide.get(at)?.1.get(id).copied()
     }
 }
 

@@ -3,12 +3,11 @@
 //! The walk keeps only the indices that lead to the current node; the JSON path of a fault is built from
 //! them when there is one, so a valid report of 100,000 nodes costs no path strings.
 
-use std::collections::HashSet;
-
 use super::error::Problem;
 use super::locate::JsonPath;
 use super::model::{Node, Report, Span};
 use super::resolve::Resolver;
+use crate::keyed::Keyed;
 
 /// Nodes may nest at most this deep (a root is level 1).
 pub const MAX_DEPTH: usize = 32;
@@ -111,7 +110,7 @@ fn check_siblings(
     trail: &mut Vec<usize>,
     text_chars: Option<usize>,
 ) -> Result<(), Invalid> {
-    let mut ids = HashSet::with_capacity(nodes.len());
+    let repeat = Keyed::new(nodes.iter().map(|n| (n.id.as_str(), ()))).first_repeat();
     for (i, node) in nodes.iter().enumerate() {
         trail.push(i);
         if trail.len() > MAX_DEPTH {
@@ -123,7 +122,7 @@ fn check_siblings(
             };
             return Err((node_json(trail).key("id"), problem));
         }
-        if !ids.insert(node.id.as_str()) {
+        if repeat == Some(i) {
             let problem = Problem::DuplicateId {
                 id: node.id.clone(),
             };
