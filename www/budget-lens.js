@@ -128,12 +128,35 @@ function requestFirst() {
     // A `src` that is no URL: the element names it itself; defining the element must not fail on it.
   }
 }
+// At once, before the rest of this script is evaluated: the requests are what the first chart waits for.
+requestFirst();
 
 // Report text given through the `report` property, as bytes within the core's limit.
 function encodeReport(text, limit) {
   // UTF-8 needs at least one byte per UTF-16 unit: a longer text is too large without encoding it.
   if (text.length > limit) return { tooLarge: text.length };
   return { bytes: new TextEncoder().encode(text) };
+}
+
+/** The page's own copy of this script's stylesheet (the same URL, loaded, for every medium) as one constructed
+ *  sheet that every shadow root adopts: no second request for it (a page that does not let the browser cache
+ *  it asked again and restyled while the core loaded), one parse for all widgets. Null when the page has none
+ *  loaded or its rules cannot be read (another origin's): each shadow root then links the stylesheet. */
+let shadowSheet;
+function sharedSheet() {
+  if (shadowSheet !== undefined) return shadowSheet;
+  shadowSheet = null;
+  try {
+    const page = [...document.styleSheets].find((sheet) => sheet.href === CSS_URL && !sheet.disabled && !sheet.media.length);
+    if (page) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync([...page.cssRules].map((rule) => rule.cssText).join('\n'));
+      shadowSheet = sheet;
+    }
+  } catch {
+    // No constructable stylesheets, or rules that cannot be read: each shadow root links the stylesheet.
+  }
+  return shadowSheet;
 }
 
 const isEnglish = (tag) => /^en\b/i.test(tag || '');
@@ -489,7 +512,11 @@ class BudgetLens extends HTMLElement {
     d.errorText = el('p', { class: 'bl-error-text' });
     d.error = el('div', { class: 'bl-error', part: 'error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
     d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error, d.probe]);
-    root.append(el('link', { rel: 'stylesheet', href: CSS_URL }), d.frame);
+    // The page's copy of the stylesheet when it has one (no second request, one parse for all); else a link.
+    const shared = sharedSheet();
+    if (shared) root.adoptedStyleSheets = [shared];
+    else root.append(el('link', { rel: 'stylesheet', href: CSS_URL }));
+    root.append(d.frame);
 
     // Every event that reaches the core goes through #guard: an error or a trap shows a message, never a
     // dead widget.
@@ -985,7 +1012,6 @@ class BudgetLens extends HTMLElement {
   }
 }
 
-requestFirst();
 if (!customElements.get('budget-lens')) customElements.define('budget-lens', BudgetLens);
 
 export { BudgetLens };

@@ -14,7 +14,7 @@ import { startServer } from './server.mjs';
 const LOADS = Number(process.argv[2] || 5);
 const PAGE = process.argv[3] || 'budget-lens.html';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'v8.wasm'];
+const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'v8.wasm', ...(process.env.CATEGORIES ? process.env.CATEGORIES.split(',') : [])];
 
 const AWAIT_DRAWN = `new Promise((resolve) => {
   const done = () => document.documentElement?.dataset.drawn === '1';

@@ -1,0 +1,65 @@
+// A/B of two pages' first-chart time, loads alternating (A B A B …) in one Chromium, so that a machine's
+// changing load weighs on both alike: median and quartiles of each, and the median of the paired ratios.
+// Usage: node bench/browser/ab.mjs PAGE_A PAGE_B [pairs]   (pages under bench/browser/)
+import { chromium } from 'playwright-core';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+const [A, B] = [process.argv[2], process.argv[3]];
+const PAIRS = Number(process.argv[4] || 15);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const AWAIT_DRAWN = `new Promise((resolve) => {
+  const done = () => document.documentElement?.dataset.drawn === '1';
+  if (done()) return resolve(window.benchDrawnAt);
+  const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve(window.benchDrawnAt)));
+  watch.observe(document, { attributes: true, subtree: true });
+})`;
+
+async function drawn(context, origin, page) {
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await tab.goto(`${origin}/bench/browser/${page}`, { waitUntil: 'commit' });
+  // A load not drawn within 20 s (a stuck or crashed tab) counts as missing, and its pair is dropped.
+  const late = new Promise((resolve) => setTimeout(() => resolve({ result: { value: NaN } }), 20000));
+  const { result } = await Promise.race([cdp.send('Runtime.evaluate', { expression: AWAIT_DRAWN, awaitPromise: true, returnByValue: true }), late]);
+  await tab.close().catch(() => {});
+  return result.value;
+}
+
+const q = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * p;
+  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
+};
+const { server, origin } = await startServer(root);
+const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-ab-'));
+const context = await chromium.launchPersistentContext(userDir, {
+  executablePath: '/usr/bin/chromium',
+  viewport: { width: 1000, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  await drawn(context, origin, A);
+  await drawn(context, origin, B);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < PAIRS; i++) {
+    // Alternating which goes first in a pair, too.
+    if (i % 2) { b.push(await drawn(context, origin, B)); a.push(await drawn(context, origin, A)); }
+    else { a.push(await drawn(context, origin, A)); b.push(await drawn(context, origin, B)); }
+  }
+  for (let i = a.length - 1; i >= 0; i--) if (!(a[i] > 0 && b[i] > 0)) a.splice(i, 1), b.splice(i, 1);
+  console.log(`${a.length} pairs drawn`);
+  const f = (xs) => `${q(xs, 0.5).toFixed(1)} [${q(xs, 0.25).toFixed(0)}–${q(xs, 0.75).toFixed(0)}]`;
+  console.log(`A ${A}: ${f(a)}\nB ${B}: ${f(b)}\nB/A paired ratio median ${q(b.map((x, i) => x / a[i]), 0.5).toFixed(3)}`);
+} finally {
+  await context.close();
+  server.close();
+  await fs.rm(userDir, { recursive: true, force: true });
+}

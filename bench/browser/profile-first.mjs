@@ -1,0 +1,71 @@
+// Where the main thread's time goes up to budget-lens's first chart, by function (issue 12): loads a page N
+// times (cache off, gzip, as run.mjs) under the DevTools CPU profiler (100 µs sampling) and prints the mean
+// self time per function (JS and wasm) from navigation to the drawn time.
+// Usage: node bench/browser/profile-first.mjs [loads] [page]   (budget-lens-www.html: the unminified sources)
+import { chromium } from 'playwright-core';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+const LOADS = Number(process.argv[2] || 5);
+const PAGE = process.argv[3] || 'budget-lens-www.html';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const AWAIT_DRAWN = `new Promise((resolve) => {
+  const done = () => document.documentElement?.dataset.drawn === '1';
+  if (done()) return resolve(window.benchDrawnAt);
+  const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve(window.benchDrawnAt)));
+  watch.observe(document, { attributes: true, subtree: true });
+})`;
+
+async function profiled(context, origin) {
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await tab.goto(`${origin}/bench/browser/${PAGE}`, { waitUntil: 'commit' });
+  const { result } = await cdp.send('Runtime.evaluate', { expression: AWAIT_DRAWN, awaitPromise: true, returnByValue: true });
+  const { profile } = await cdp.send('Profiler.stop');
+  await tab.close();
+  return { drawn: result.value, profile };
+}
+
+function selfByFunction(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i]);
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.replace(/.*\//, '')}${f.lineNumber >= 0 ? `:${f.lineNumber + 1}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  return self;
+}
+
+const { server, origin } = await startServer(root);
+const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-profile-'));
+const context = await chromium.launchPersistentContext(userDir, {
+  executablePath: '/usr/bin/chromium',
+  viewport: { width: 1000, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const totals = new Map();
+try {
+  await profiled(context, origin); // warm-up
+  for (let i = 0; i < LOADS; i++) {
+    const { drawn, profile } = await profiled(context, origin);
+    console.log(`load ${i + 1}: drawn ${drawn.toFixed(0)} ms`);
+    for (const [k, ms] of selfByFunction(profile)) totals.set(k, (totals.get(k) ?? 0) + ms / LOADS);
+  }
+  console.log('mean self time per load (ms):');
+  for (const [k, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 40))) console.log(`  ${ms.toFixed(1).padStart(6)}  ${k}`);
+} finally {
+  await context.close();
+  server.close();
+  await fs.rm(userDir, { recursive: true, force: true });
+}
