@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::finding::{Detail, DocumentDetail, Finding, Rule, Severity};
 use crate::report::document::{
     compared_years, empty_notes, headings, missing_tables, printed_classes, same_entity,
-    stated_entity, stated_year, year_ends, Text,
+    stated_entity, stated_year, year_ends, Heading, Text,
 };
 use crate::report::{Node, Phase, Report, Span};
 
@@ -18,12 +18,37 @@ pub fn check_document(report: &Report) -> Vec<Finding> {
     };
     let text = Text::new(text);
     let headings = headings(&text);
-    let mut findings = Vec::new();
-    // The report's year, else what most headings say. The department is what most headings say: a heading
-    // is set against the others, not against a table's masthead (编制单位 may name the unit, or be absent).
+    // The report's year, else what most headings say.
     let year = report.year.or_else(|| stated_year(&headings));
-    let entity = stated_entity(&headings, &report.entity);
-    for heading in &headings {
+    let mut findings = headings_against_report(report, &headings, year);
+    // A final account states its assets at the end of its year. Another year's end is most likely a
+    // date left from last year's report, but a sentence may look back on purpose: a warning.
+    if let (Some(year), Some(Phase::Final)) = (year, report.phase) {
+        findings.extend(other_year_ends(&text, year));
+    }
+    // Only with the year a heading prints: a year read from a first line that is no heading (a pasted
+    // excerpt) is too weak a ground for an error.
+    let headed_year = stated_year(&headings).filter(|y| report.year.is_none_or(|own| own == *y));
+    if let (Some(year), Some(phase)) = (headed_year, report.phase) {
+        findings.extend(compared_with_itself(&text, year, phase));
+    }
+    findings.extend(class_names(&text, report));
+    findings.extend(notes_against_figures(&text, report));
+    findings.extend(tables_not_printed(&text));
+    findings
+}
+
+/// A heading that prints another year than the report's, or another department than most headings name: a
+/// heading is set against the others, not against a table's masthead (编制单位 may name the unit, or be
+/// absent).
+fn headings_against_report(
+    report: &Report,
+    headings: &[Heading],
+    year: Option<i32>,
+) -> Vec<Finding> {
+    let entity = stated_entity(headings, &report.entity);
+    let mut findings = Vec::new();
+    for heading in headings {
         if let Some(year) = year.filter(|y| *y != heading.year) {
             findings.push(finding(
                 Rule::Year,
@@ -51,43 +76,42 @@ pub fn check_document(report: &Report) -> Vec<Finding> {
             }
         }
     }
-    // A final account states its assets at the end of its year. Another year's end is most likely a
-    // date left from last year's report, but a sentence may look back on purpose: a warning.
-    if let (Some(year), Some(Phase::Final)) = (year, report.phase) {
-        for date in year_ends(&text).into_iter().filter(|d| d.year != year) {
-            findings.push(finding(
+    findings
+}
+
+/// The year-end dates of a final account that are not its own year's end (warnings).
+fn other_year_ends(text: &Text, year: i32) -> impl Iterator<Item = Finding> {
+    year_ends(text)
+        .into_iter()
+        .filter(move |d| d.year != year)
+        .map(move |date| {
+            finding(
                 Rule::Year,
                 Severity::Warning,
                 "",
                 [date.year, year],
                 date.at,
                 DocumentDetail::YearEnd,
-            ));
-        }
-    }
-    // Only with the year a heading prints: a year read from a first line that is no heading (a pasted
-    // excerpt) is too weak a ground for an error.
-    let headed_year = stated_year(&headings).filter(|y| report.year.is_none_or(|own| own == *y));
-    if let (Some(year), Some(phase)) = (headed_year, report.phase) {
-        findings.extend(compared_with_itself(&text, year, phase));
-    }
-    findings.extend(class_names(&text, report));
-    findings.extend(notes_against_figures(&text, report));
-    // Not printed as text: left out, or printed as a picture — a warning that says both.
-    for missing in missing_tables(&text) {
+            )
+        })
+}
+
+/// The tables the contents page lists and no line prints: left out, or printed as a picture — a warning
+/// that says both.
+fn tables_not_printed(text: &Text) -> impl Iterator<Item = Finding> {
+    missing_tables(text).into_iter().map(|missing| {
         let detail = DocumentDetail::MissingTable {
             title: missing.title.clone(),
         };
-        findings.push(finding(
+        finding(
             Rule::MissingTable,
             Severity::Warning,
             &missing.title,
             [0, 0],
             missing.at,
             detail,
-        ));
-    }
-    findings
+        )
+    })
 }
 
 /// `比2026年预算增加…` in the 2026 budget: a budget compares with last year's, a final account with its
