@@ -1,22 +1,11 @@
 // A/B of two pages' first-chart time, loads alternating (A B A B …) in one Chromium, so that a machine's
 // changing load weighs on both alike: median and quartiles of each, and the median of the paired ratios.
 // Usage: node bench/browser/ab.mjs PAGE_A PAGE_B [pairs]   (pages under bench/browser/)
-import { chromium } from 'playwright-core';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, AWAIT_DRAWN, launchBench, quantile as q } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const [A, B] = [process.argv[2], process.argv[3]];
 const PAIRS = Number(process.argv[4] || 15);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const AWAIT_DRAWN = `new Promise((resolve) => {
-  const done = () => document.documentElement?.dataset.drawn === '1';
-  if (done()) return resolve(window.benchDrawnAt);
-  const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve(window.benchDrawnAt)));
-  watch.observe(document, { attributes: true, subtree: true });
-})`;
 
 async function drawn(context, origin, page) {
   const tab = await context.newPage();
@@ -31,19 +20,8 @@ async function drawn(context, origin, page) {
   return result.value;
 }
 
-const q = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const i = (s.length - 1) * p;
-  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
-};
-const { server, origin } = await startServer(root);
-const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-ab-'));
-const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  viewport: { width: 1000, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, origin } = await startServer(ROOT);
+const context = await launchBench('ab');
 try {
   await drawn(context, origin, A);
   await drawn(context, origin, B);
@@ -61,5 +39,4 @@ try {
 } finally {
   await context.close();
   server.close();
-  await fs.rm(userDir, { recursive: true, force: true });
 }

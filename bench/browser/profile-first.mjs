@@ -2,22 +2,11 @@
 // times (cache off, gzip, as run.mjs) under the DevTools CPU profiler (100 µs sampling) and prints the mean
 // self time per function (JS and wasm) from navigation to the drawn time.
 // Usage: node bench/browser/profile-first.mjs [loads] [page]   (budget-lens-www.html: the unminified sources)
-import { chromium } from 'playwright-core';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, AWAIT_DRAWN, launchBench } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const LOADS = Number(process.argv[2] || 5);
 const PAGE = process.argv[3] || 'budget-lens-www.html';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const AWAIT_DRAWN = `new Promise((resolve) => {
-  const done = () => document.documentElement?.dataset.drawn === '1';
-  if (done()) return resolve(window.benchDrawnAt);
-  const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve(window.benchDrawnAt)));
-  watch.observe(document, { attributes: true, subtree: true });
-})`;
 
 async function profiled(context, origin) {
   const tab = await context.newPage();
@@ -46,14 +35,8 @@ function selfByFunction(profile) {
   return self;
 }
 
-const { server, origin } = await startServer(root);
-const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-profile-'));
-const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  viewport: { width: 1000, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, origin } = await startServer(ROOT);
+const context = await launchBench('profile');
 const totals = new Map();
 try {
   await profiled(context, origin); // warm-up
@@ -67,5 +50,4 @@ try {
 } finally {
   await context.close();
   server.close();
-  await fs.rm(userDir, { recursive: true, force: true });
 }

@@ -6,12 +6,11 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, AWAIT_DRAWN, launchBench, quantile } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const LOADS = Number(process.env.LOADS || 15);
 const HOVERS = Number(process.env.HOVERS || 200);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ALL_PAGES = { 'budget-lens': 'budget-lens.html', 'Chart.js': 'chartjs.html', ECharts: 'echarts.html' };
 // LIBS=Chart.js,ECharts runs a subset (for working on one page); the benchmark itself runs all three.
 const PAGES = Object.fromEntries(Object.entries(ALL_PAGES)
@@ -65,23 +64,8 @@ async function hoverSpots(tab, name) {
   }, PIE_CANVAS[name].toString());
 }
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const i = (s.length - 1) * q;
-  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
-};
 const fmt = (x, d = 1) => x.toFixed(d);
 
-// The drawn time, awaited in the page's own world through the DevTools protocol. Not Playwright's
-// waitForFunction: its injected script (20–40 ms of main thread, evaluated once the page's load event has
-// fired) landed inside the measured interval of some loads and not others, for every library (seen in
-// trace-first.mjs's timelines, session 6).
-const AWAIT_DRAWN = `new Promise((resolve) => {
-  const done = () => document.documentElement?.dataset.drawn === '1';
-  if (done()) return resolve(window.benchDrawnAt);
-  const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve(window.benchDrawnAt)));
-  watch.observe(document, { attributes: true, subtree: true });
-})`;
 async function drawnAt(cdp) {
   const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: AWAIT_DRAWN, awaitPromise: true, returnByValue: true, timeout: 20000 });
   if (exceptionDetails || typeof result.value !== 'number') throw new Error(`no drawn time: ${JSON.stringify(exceptionDetails ?? result)}`);
@@ -141,7 +125,7 @@ async function hovers(tab, cdp, name) {
   }
   await tab.mouse.move(...spot.on);
   await frames();
-  await tab.screenshot({ path: path.join(root, 'bench/results', `hover-${name}.png`) });
+  await tab.screenshot({ path: path.join(ROOT, 'bench/results', `hover-${name}.png`) });
   return costs;
 }
 
@@ -155,15 +139,9 @@ function within(what, promise, ms = 60000) {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-const { server, origin } = await startServer(root);
-await fs.mkdir(path.join(root, 'bench/results'), { recursive: true });
-const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-bench-'));
-const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  viewport: { width: 1000, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, origin } = await startServer(ROOT);
+await fs.mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
+const context = await launchBench('bench');
 const results = {};
 try {
   for (const name of Object.keys(PAGES)) results[name] = { loads: [], bytes: [] };
@@ -172,7 +150,7 @@ try {
     for (const [name, page] of Object.entries(PAGES)) {
       const { tab, bytes, ms } = await within(`${name}: load ${i}`, load(context, origin, page));
       if (i > 0) { results[name].loads.push(ms); results[name].bytes.push(bytes); } // the first load warms up
-      if (i === LOADS) await tab.screenshot({ path: path.join(root, 'bench/results', `load-${page}.png`) });
+      if (i === LOADS) await tab.screenshot({ path: path.join(ROOT, 'bench/results', `load-${page}.png`) });
       await tab.close();
     }
   }
@@ -184,7 +162,6 @@ try {
 } finally {
   await context.close();
   server.close();
-  await fs.rm(userDir, { recursive: true, force: true });
 }
 
 const rows = Object.entries(results).map(([name, r]) => ({
@@ -207,4 +184,4 @@ const bl = rows.find((r) => r.name === 'budget-lens');
 for (const other of bl ? rows.filter((r) => r !== bl) : []) {
   console.log(`budget-lens / ${other.name}: bytes ×${fmt(bl.kb / other.kb, 2)}, first chart ×${fmt(bl.median / other.median, 2)}, hover p95 ×${fmt(bl.hoverP95 / other.hoverP95, 2)}`);
 }
-await fs.writeFile(path.join(root, 'bench/results/browser.json'), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+await fs.writeFile(path.join(ROOT, 'bench/results/browser.json'), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));

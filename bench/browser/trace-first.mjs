@@ -4,24 +4,13 @@
 // up to the drawn time (the top events summed: style, layout, script, wasm compile, parse …).
 // Usage: node bench/browser/trace-first.mjs [loads] [page]   (TIMELINE=ms also lists the main thread's events
 // over 1 ms from that time on)
-import { chromium } from 'playwright-core';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, AWAIT_DRAWN, launchBench } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const LOADS = Number(process.argv[2] || 5);
 const PAGE = process.argv[3] || 'budget-lens.html';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'v8.wasm', ...(process.env.CATEGORIES ? process.env.CATEGORIES.split(',') : [])];
 
-const AWAIT_DRAWN = `new Promise((resolve) => {
-  const done = () => document.documentElement?.dataset.drawn === '1';
-  if (done()) return resolve();
-  const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve()));
-  watch.observe(document, { attributes: true, subtree: true });
-})`;
 
 async function traced(context, origin) {
   const tab = await context.newPage();
@@ -127,14 +116,8 @@ function timeline(events, fromMs) {
   return lines.join('\n');
 }
 
-const { server, origin } = await startServer(root);
-const userDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-lens-trace-'));
-const context = await chromium.launchPersistentContext(userDir, {
-  executablePath: '/usr/bin/chromium',
-  viewport: { width: 1000, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, origin } = await startServer(ROOT);
+const context = await launchBench('trace');
 const totals = new Map();
 try {
   await traced(context, origin); // warm-up
@@ -153,5 +136,4 @@ try {
 } finally {
   await context.close();
   server.close();
-  await fs.rm(userDir, { recursive: true, force: true });
 }
