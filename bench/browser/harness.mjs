@@ -43,3 +43,60 @@ export function quantile(xs, q) {
   const i = (s.length - 1) * q;
   return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
 }
+
+/** Self time in ms by function (name, file and line) of a DevTools CPU profile. */
+export function selfByFunction(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i]);
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.replace(/.*\//, '')}${f.lineNumber >= 0 ? `:${f.lineNumber + 1}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  }
+  return self;
+}
+
+// Where to hover: a point inside the pie's largest slice (found on the canvas as the median pixel of its
+// most common colour) and a point in the canvas corner, off the chart. Alternating between them changes
+// the highlight on every hover.
+// `find` returns the canvas, in the page.
+export async function hoverSpots(tab, find) {
+  return tab.evaluate((find) => {
+    const canvas = new Function(`return (${find})()`)();
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const ground = (i) => data[i + 3] < 255 || (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240);
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      // Not the ground: near-white, or not opaque (Chart.js and ECharts leave their canvas transparent).
+      if (ground(i)) continue;
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const [color] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const hits = [];
+    for (let i = 0; i < data.length; i += 4) {
+      if (((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) === color) hits.push(i / 4);
+    }
+    const pixel = hits[Math.floor(hits.length / 2)];
+    // Off: the middle of the first run of 24 ground pixels right of the slice in its own row, so that the
+    // pointer stays inside every library's plot area (Chart.js ignores moves outside it: a corner of the
+    // canvas would leave its highlight on, and nothing would be redrawn).
+    const offPixel = () => {
+      const row = Math.floor(pixel / width);
+      let run = 0;
+      for (let x = pixel % width; x < width; x++) {
+        run = ground((row * width + x) * 4) ? run + 1 : 0;
+        if (run === 24) return x - 12;
+      }
+      return width - 2;
+    };
+    const box = canvas.getBoundingClientRect();
+    const scale = width / box.width;
+    return {
+      on: [box.left + (pixel % width) / scale, box.top + Math.floor(pixel / width) / scale],
+      off: [box.left + offPixel() / scale, box.top + Math.floor(pixel / width) / scale],
+      height,
+    };
+  }, find.toString());
+}

@@ -2,7 +2,7 @@
 // times (cache off, gzip, as run.mjs) under the DevTools CPU profiler (100 µs sampling) and prints the mean
 // self time per function (JS and wasm) from navigation to the drawn time.
 // Usage: node bench/browser/profile-first.mjs [loads] [page]   (budget-lens-www.html: the unminified sources)
-import { ROOT, AWAIT_DRAWN, launchBench } from './harness.mjs';
+import { ROOT, AWAIT_DRAWN, launchBench, selfByFunction } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const LOADS = Number(process.argv[2] || 5);
@@ -21,18 +21,6 @@ async function profiled(context, origin) {
   const { profile } = await cdp.send('Profiler.stop');
   await tab.close();
   return { drawn: result.value, profile };
-}
-
-function selfByFunction(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const n = byId.get(profile.samples[i]);
-    const f = n.callFrame;
-    const key = `${f.functionName || '(anon)'} ${f.url.replace(/.*\//, '')}${f.lineNumber >= 0 ? `:${f.lineNumber + 1}` : ''}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  }
-  return self;
 }
 
 const { server, origin } = await startServer(ROOT);

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, AWAIT_DRAWN, launchBench, quantile } from './harness.mjs';
+import { ROOT, AWAIT_DRAWN, launchBench, quantile, hoverSpots } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 const LOADS = Number(process.env.LOADS || 15);
@@ -15,54 +15,12 @@ const ALL_PAGES = { 'budget-lens': 'budget-lens.html', 'Chart.js': 'chartjs.html
 // LIBS=Chart.js,ECharts runs a subset (for working on one page); the benchmark itself runs all three.
 const PAGES = Object.fromEntries(Object.entries(ALL_PAGES)
   .filter(([name]) => !process.env.LIBS || process.env.LIBS.split(',').includes(name)));
-// Where to hover: a point inside the pie's largest slice (found on the canvas as the median pixel of its
-// most common colour) and a point in the canvas corner, off the chart. Alternating between them changes
-// the highlight on every hover.
+// The pie's canvas on each page (hoverSpots in harness.mjs finds where to hover on it).
 const PIE_CANVAS = {
   'budget-lens': () => document.querySelector('#pie').shadowRoot.querySelector('canvas'),
   'Chart.js': () => document.querySelector('#pie'),
   ECharts: () => document.querySelector('#pie canvas'),
 };
-
-async function hoverSpots(tab, name) {
-  return tab.evaluate((find) => {
-    const canvas = new Function(`return (${find})()`)();
-    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    const ground = (i) => data[i + 3] < 255 || (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240);
-    const counts = new Map();
-    for (let i = 0; i < data.length; i += 4) {
-      // Not the ground: near-white, or not opaque (Chart.js and ECharts leave their canvas transparent).
-      if (ground(i)) continue;
-      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const [color] = [...counts].sort((a, b) => b[1] - a[1])[0];
-    const hits = [];
-    for (let i = 0; i < data.length; i += 4) {
-      if (((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) === color) hits.push(i / 4);
-    }
-    const pixel = hits[Math.floor(hits.length / 2)];
-    // Off: the middle of the first run of 24 ground pixels right of the slice in its own row, so that the
-    // pointer stays inside every library's plot area (Chart.js ignores moves outside it: a corner of the
-    // canvas would leave its highlight on, and nothing would be redrawn).
-    const offPixel = () => {
-      const row = Math.floor(pixel / width);
-      let run = 0;
-      for (let x = pixel % width; x < width; x++) {
-        run = ground((row * width + x) * 4) ? run + 1 : 0;
-        if (run === 24) return x - 12;
-      }
-      return width - 2;
-    };
-    const box = canvas.getBoundingClientRect();
-    const scale = width / box.width;
-    return {
-      on: [box.left + (pixel % width) / scale, box.top + Math.floor(pixel / width) / scale],
-      off: [box.left + offPixel() / scale, box.top + Math.floor(pixel / width) / scale],
-      height,
-    };
-  }, PIE_CANVAS[name].toString());
-}
 
 const fmt = (x, d = 1) => x.toFixed(d);
 
@@ -101,7 +59,7 @@ async function hovers(tab, cdp, name) {
   // number is the cost of one hover redraw.
   await tab.emulateMedia({ reducedMotion: 'reduce' });
   await cdp.send('Performance.enable');
-  const spot = await hoverSpots(tab, name);
+  const spot = await hoverSpots(tab, PIE_CANVAS[name]);
   // Each move must change the chart (highlight on, highlight off), or the number is the cost of nothing.
   const pixels = () => tab.evaluate((find) => {
     const canvas = new Function(`return (${find})()`)();
