@@ -51,64 +51,67 @@ const MAX_TITLE_CHARS: usize = 60;
 pub fn blocks(grids: &[Grid]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for grid in grids {
-        // Only pages continue a table; a sheet, file or HTML table starts afresh.
-        let paged = is_paged(grid);
-        if !paged {
-            if let Some(last) = out.last_mut() {
-                last.closed = true;
-            }
-        }
-        let mut open = paged && out.last().is_some_and(|b| !b.closed && !b.data.is_empty());
-        let mut first_content = true;
-        for (index, row) in grid.rows.iter().enumerate() {
-            let texts = distinct_texts(row);
-            if texts.is_empty() {
-                continue;
-            }
-            if let Some(title) = title_of(&texts, &grid.rows[index + 1..]) {
-                if let Some(last) = out.last_mut() {
-                    last.closed = true;
-                }
-                out.push(Block {
-                    title,
-                    title_origin: row
-                        .iter()
-                        .find(|c| !c.is_blank())
-                        .and_then(|c| c.origin.clone()),
-                    grid: grid.name.clone(),
-                    last_grid: grid.name.clone(),
-                    ..Block::default()
-                });
-                open = true;
-                first_content = false;
-                continue;
-            }
-            if first_content && !open {
-                // A grid without a title line: a file or sheet holding one table, named by its file name.
-                if let Some(title) = untitled_block_title(grid, index) {
-                    out.push(Block {
-                        title,
-                        grid: grid.name.clone(),
-                        last_grid: grid.name.clone(),
-                        ..Block::default()
-                    });
-                    open = true;
-                }
-            }
-            first_content = false;
-            if !open {
-                continue;
-            }
-            let Some(block) = out.last_mut() else {
-                continue;
-            };
-            block.last_grid = grid.name.clone();
-            if !take_row(block, row, &texts) {
-                open = false;
-            }
-        }
+        add_grid(&mut out, grid);
     }
     out
+}
+
+/// Adds one grid's rows: to the block a page continues, or to the blocks its titles start.
+fn add_grid(out: &mut Vec<Block>, grid: &Grid) {
+    // Only pages continue a table; a sheet, file or HTML table starts afresh.
+    let paged = is_paged(grid);
+    if !paged {
+        close_last(out);
+    }
+    let mut open = paged && out.last().is_some_and(|b| !b.closed && !b.data.is_empty());
+    let mut first_content = true;
+    for (index, row) in grid.rows.iter().enumerate() {
+        let texts = distinct_texts(row);
+        if texts.is_empty() {
+            continue;
+        }
+        if let Some(title) = title_of(&texts, &grid.rows[index + 1..]) {
+            close_last(out);
+            let title_origin = row
+                .iter()
+                .find(|c| !c.is_blank())
+                .and_then(|c| c.origin.clone());
+            out.push(Block {
+                title_origin,
+                ..new_block(title, grid)
+            });
+            (open, first_content) = (true, false);
+            continue;
+        }
+        if first_content && !open {
+            // A grid without a title line: a file or sheet holding one table, named by its file name.
+            if let Some(title) = untitled_block_title(grid, index) {
+                out.push(new_block(title, grid));
+                open = true;
+            }
+        }
+        first_content = false;
+        let Some(block) = out.last_mut().filter(|_| open) else {
+            continue;
+        };
+        block.last_grid = grid.name.clone();
+        open = take_row(block, row, &texts);
+    }
+}
+
+fn close_last(out: &mut [Block]) {
+    if let Some(last) = out.last_mut() {
+        last.closed = true;
+    }
+}
+
+fn new_block(title: String, grid: &Grid) -> Block {
+    Block {
+        title,
+        grid: grid.name.clone(),
+        last_grid: grid.name.clone(),
+        ..Block::default()
+    }
 }
 
 fn is_paged(grid: &Grid) -> bool {

@@ -7,69 +7,65 @@ use budget_lens_core::report::{Node, Relation, Report};
 /// Adds every identity whose figures are all in the report.
 pub fn relations(report: &mut Report) {
     let mut out: Vec<Relation> = Vec::new();
-    let mut add = |left: String, right: String, report: &Report| {
+    for (left, right) in identities(report) {
         if term_exists(report, &left) && term_exists(report, &right) {
-            let id = format!("table_identity_{}", out.len() + 1);
-            let label = format!("{} = {}", describe(report, &left), describe(report, &right));
             out.push(Relation {
-                id,
-                label,
+                id: format!("table_identity_{}", out.len() + 1),
+                label: format!("{} = {}", describe(report, &left), describe(report, &right)),
                 left: vec![left],
                 right: vec![right],
             });
         }
-    };
-    let income_current = first_existing(report, &["income/current_year", "income"]);
-    let spending_current = first_existing(report, &["expenditure/current_year", "expenditure"]);
-    if let Some(path) = &income_current {
-        add(path.clone(), "income_by_function".into(), report);
     }
-    if let Some(path) = &spending_current {
-        add(path.clone(), "expenditure_by_function".into(), report);
-        for code in class_codes(report, path) {
-            add(
-                format!("{path}/{code}"),
-                format!("expenditure_by_function/{code}"),
-                report,
-            );
-        }
+    report.relations.extend(out);
+}
+
+/// Every identity the standard tables imply, as (left, right) terms, in the order they are numbered;
+/// those whose figures are not all in the report are dropped by the caller.
+fn identities(report: &Report) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    if let Some(path) = first_existing(report, &["income/current_year", "income"]) {
+        pairs.push((path, "income_by_function".into()));
     }
-    add("income".into(), "expenditure".into(), report);
-    add("fiscal_income".into(), "fiscal_expenditure".into(), report);
-    if let Some(path) = first_existing(
-        report,
-        &["fiscal_expenditure/current_year", "fiscal_expenditure"],
-    ) {
+    if let Some(path) = first_existing(report, &["expenditure/current_year", "expenditure"]) {
+        pairs.extend(by_class(report, &path, "", "expenditure_by_function"));
+    }
+    pairs.push(("income".into(), "expenditure".into()));
+    pairs.push(("fiscal_income".into(), "fiscal_expenditure".into()));
+    let fiscal = ["fiscal_expenditure/current_year", "fiscal_expenditure"];
+    if let Some(path) = first_existing(report, &fiscal) {
         let column = if term_exists(report, &format!("{path}#general_budget")) {
             "#general_budget"
         } else {
             ""
         };
-        add(format!("{path}{column}"), "gpb_by_function".into(), report);
-        for code in class_codes(report, &path) {
-            add(
-                format!("{path}/{code}{column}"),
-                format!("gpb_by_function/{code}"),
-                report,
-            );
-        }
+        pairs.extend(by_class(report, &path, column, "gpb_by_function"));
     }
     // A budget's economic table has its own 合计: the 基本支出 of the table by function must equal it.
     if report
         .node_at("gpb_basic")
         .is_some_and(|n| n.items.iter().all(|i| i.code.is_some()))
     {
-        add("gpb_basic".into(), "gpb_by_function#basic".into(), report);
+        pairs.push(("gpb_basic".into(), "gpb_by_function#basic".into()));
     }
     // Unit budgets split the 总表's 基本支出 into 人员经费 and 公用经费.
     for column in ["personnel", "public"] {
-        add(
+        pairs.push((
             format!("expenditure#{column}"),
             format!("gpb_basic#{column}"),
-            report,
-        );
+        ));
     }
-    report.relations.extend(out);
+    pairs
+}
+
+/// A 总表 total (`path`, its `column`) against a table by function's total, then each class row of the
+/// 总表 against the same class in that table.
+fn by_class(report: &Report, path: &str, column: &str, table: &str) -> Vec<(String, String)> {
+    let mut pairs = vec![(format!("{path}{column}"), table.to_string())];
+    for code in class_codes(report, path) {
+        pairs.push((format!("{path}/{code}{column}"), format!("{table}/{code}")));
+    }
+    pairs
 }
 
 fn first_existing(report: &Report, paths: &[&str]) -> Option<String> {

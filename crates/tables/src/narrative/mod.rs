@@ -197,21 +197,7 @@ struct Share {
 fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec<Stated>) {
     let mut labels_here = vec![node.label.clone()];
     labels_here.extend(labels.iter().cloned());
-    let spanned = |figure: Option<Amount>, at: Option<Span>| figure.zip(at);
-    let said = Said {
-        labels: labels_here.clone(),
-        comparison: node.comparison.map(|c| (c, node.spans.comparison)),
-        // A name the extractor guessed casts the same doubt as a subject carried over.
-        subject_in_doubt: node
-            .doubt
-            .iter()
-            .any(|d| matches!(d, Doubt::Subject | Doubt::Name)),
-        history: History {
-            prior: spanned(node.prior, node.spans.prior),
-            change: spanned(node.change, node.spans.change),
-            change_pct: spanned(node.change_pct, node.spans.change_pct),
-        },
-    };
+    let said = said_of(node, labels_here.clone());
     if let Some(at) = node.at {
         let share = match (node.share, &node.share_of, parent) {
             (Some(percent), None, Some(base)) => Some(Share {
@@ -229,30 +215,45 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
             node: Some(said.clone()),
         });
     }
-    if let (Some(budget), Some(at)) = (node.budget, node.spans.budget) {
+    let budget = node.budget.zip(node.spans.budget);
+    // The amount printed again (`…住房公积金（01项）208.8万元。…2026年预算安排201.50万元`) is the same row's,
+    // as the extractor's node says, whatever words stand before it.
+    let again = node
+        .restated
+        .iter()
+        .filter_map(|again| Some((again.amount, again.at?, again.of)));
+    let budget = budget.map(|(amount, at)| (amount, at, RestatedFigure::Budget));
+    for (amount, at, of) in budget.into_iter().chain(again) {
         out.push(Stated {
-            amount: budget,
+            amount,
             at,
             share: None,
-            of: RestatedFigure::Budget,
+            of,
             node: Some(said.names_only()),
         });
     }
-    // The amount printed again (`…住房公积金（01项）208.8万元。…2026年预算安排201.50万元`) is the same row's,
-    // as the extractor's node says, whatever words stand before it.
-    for again in &node.restated {
-        if let Some(at) = again.at {
-            out.push(Stated {
-                amount: again.amount,
-                at,
-                share: None,
-                of: again.of,
-                node: Some(said.names_only()),
-            });
-        }
-    }
     for child in &node.items {
         collect(child, Some(node.amount), &labels_here, out);
+    }
+}
+
+/// What a node says of its figures besides them: its labels (its own first, then its parents'), its
+/// comparison, whether its subject is in doubt, and its history.
+fn said_of(node: &Node, labels: Vec<String>) -> Said {
+    let spanned = |figure: Option<Amount>, at: Option<Span>| figure.zip(at);
+    Said {
+        labels,
+        comparison: node.comparison.map(|c| (c, node.spans.comparison)),
+        // A name the extractor guessed casts the same doubt as a subject carried over.
+        subject_in_doubt: node
+            .doubt
+            .iter()
+            .any(|d| matches!(d, Doubt::Subject | Doubt::Name)),
+        history: History {
+            prior: spanned(node.prior, node.spans.prior),
+            change: spanned(node.change, node.spans.change),
+            change_pct: spanned(node.change_pct, node.spans.change_pct),
+        },
     }
 }
 

@@ -65,34 +65,50 @@ impl<'a> Font<'a> {
             .unwrap_or(b"");
         let to_unicode = to_unicode_cmap(doc, dict, limit);
         if subtype == b"Type0" {
-            let encoding = dict
-                .get(b"Encoding")
-                .and_then(Object::as_name)
-                .unwrap_or(b"Identity-H");
-            let scheme = if is_gbk_cmap(encoding) {
-                CodeScheme::Gbk
-            } else {
-                CodeScheme::TwoByte
-            };
-            let descendant = dict
-                .get_deref(b"DescendantFonts", doc)
-                .and_then(Object::as_array)
-                .ok()
-                .and_then(|a| a.first())
-                .and_then(|o| doc.dereference(o).ok())
-                .and_then(|(_, o)| o.as_dict().ok());
-            let (cid_widths, default_width) =
-                descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
-            return Font {
-                scheme,
-                to_unicode,
-                simple: None,
-                first_char: 0,
-                widths: Vec::new(),
-                cid_widths,
-                default_width,
-            };
+            Font::composite(doc, dict, to_unicode)
+        } else {
+            Font::simple(doc, dict, to_unicode)
         }
+    }
+
+    /// A Type0 font: two-byte codes (or GBK's one or two), widths by CID from its descendant font.
+    fn composite(
+        doc: &'a Document,
+        dict: &'a Dictionary,
+        to_unicode: Option<ToUnicode>,
+    ) -> Font<'a> {
+        let encoding = dict
+            .get(b"Encoding")
+            .and_then(Object::as_name)
+            .unwrap_or(b"Identity-H");
+        let scheme = if is_gbk_cmap(encoding) {
+            CodeScheme::Gbk
+        } else {
+            CodeScheme::TwoByte
+        };
+        let descendant = dict
+            .get_deref(b"DescendantFonts", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        let (cid_widths, default_width) =
+            descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
+        Font {
+            scheme,
+            to_unicode,
+            simple: None,
+            first_char: 0,
+            widths: Vec::new(),
+            cid_widths,
+            default_width,
+        }
+    }
+
+    /// A simple font: one-byte codes, its encoding only when no ToUnicode map says better, widths from
+    /// `FirstChar` on.
+    fn simple(doc: &'a Document, dict: &'a Dictionary, to_unicode: Option<ToUnicode>) -> Font<'a> {
         let simple = if to_unicode.is_none() {
             dict.get_font_encoding(doc).ok()
         } else {
