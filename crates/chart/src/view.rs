@@ -127,30 +127,15 @@ impl ChartView {
             return Err(ViewError::NoItems(path));
         }
         let root_id = path.split('/').next().unwrap_or_default();
-        let root_total = report.node_at(root_id).map(|n| n.amount.value());
         let unit = report.unit;
-        let shown = shown_items(&node.items);
-        let mut items: Vec<Item> = shown
-            .iter()
-            .map(|&i| {
-                let child = &node.items[i];
-                let child_path = format!("{path}/{}", child.id);
-                item(
-                    child,
-                    child_path,
-                    node.amount.value(),
-                    root_total,
-                    unit,
-                    findings,
-                    lang,
-                )
-            })
-            .collect();
-        if shown.len() < node.items.len() {
-            items.push(gathered_item(
-                node, &path, &shown, root_total, unit, findings, lang,
-            ));
-        }
+        let level = Level {
+            parent_total: node.amount.value(),
+            root_total: report.node_at(root_id).map(|n| n.amount.value()),
+            unit,
+            findings,
+            lang,
+        };
+        let items = level.items(node, &path);
         Ok(ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
@@ -266,63 +251,170 @@ fn shown_items(children: &[Node]) -> Vec<usize> {
 }
 
 /// One item standing for the items not shown: their sum, and the gravest finding among them.
-fn gathered_item(
-    node: &Node,
-    path: &str,
-    shown: &[usize],
+/// What a level's items are drawn against: its total, the breakdown's root total (for the share of the
+/// whole), the unit, the findings and the language.
+struct Level<'a> {
+    parent_total: Decimal,
     root_total: Option<Decimal>,
     unit: Unit,
-    findings: &[Finding],
+    findings: &'a [Finding],
     lang: Lang,
-) -> Item {
-    let shown_ids =
-        budget_lens_core::keyed::Keyed::new(shown.iter().map(|&i| (node.items[i].id.as_str(), ())));
-    let rest = node
-        .items
-        .iter()
-        .filter(|child| !shown_ids.contains(child.id.as_str()));
-    let count = node.items.len() - shown.len();
-    let amount = rest
-        .map(|child| child.amount.value())
-        .try_fold(Decimal::ZERO, Decimal::plus)
-        .unwrap_or(Decimal::MAX);
-    let below = format!("{path}/");
-    let mark = findings
-        .iter()
-        .filter(|f| f.severity >= Severity::Warning)
-        .filter_map(|f| Some((f, f.path.strip_prefix(&below)?)))
-        .filter(|(_, rest)| !shown_ids.contains(rest.split('/').next().unwrap_or_default()))
-        .map(|(f, _)| f.severity)
-        .max();
-    let share = format::share(amount, node.amount.value());
-    Item {
-        path: format!("{path}/…"),
-        label: match lang {
+}
+
+/// An item's figures besides its amount: as printed or, where not printed, computed from the others.
+#[derive(Default)]
+struct Figures {
+    prior: Option<Decimal>,
+    change: Option<Decimal>,
+    change_pct: Option<Decimal>,
+    budget: Option<Decimal>,
+    completion: Option<Decimal>,
+}
+
+impl Figures {
+    fn of(node: &Node) -> Figures {
+        let amount = node.amount.value();
+        let prior = node.prior.map(|p| p.value());
+        let change = node
+            .change
+            .map(|c| c.value())
+            .or_else(|| prior.and_then(|p| amount.minus(p)));
+        let change_pct = node
+            .change_pct
+            .map(|c| c.value())
+            .or_else(|| match (change, prior) {
+                (Some(c), Some(p)) => format::share(c, p),
+                _ => None,
+            });
+        let budget = node.budget.map(|b| b.value());
+        let completion = node
+            .completion_pct
+            .map(|c| c.value())
+            .or_else(|| budget.and_then(|b| format::share(amount, b)));
+        Figures {
+            prior,
+            change,
+            change_pct,
+            budget,
+            completion,
+        }
+    }
+}
+
+impl Level<'_> {
+    /// The items shown of `node` (at `path`), the smallest gathered into one when there are too many.
+    fn items(&self, node: &Node, path: &str) -> Vec<Item> {
+        let shown = shown_items(&node.items);
+        let mut items: Vec<Item> = shown
+            .iter()
+            .map(|&i| self.item(&node.items[i], format!("{path}/{}", node.items[i].id)))
+            .collect();
+        if shown.len() < node.items.len() {
+            items.push(self.gathered_item(node, path, &shown));
+        }
+        items
+    }
+
+    /// An item of `amount` with its figures and their texts in the level's unit and language; no code,
+    /// no marks, nothing to drill into.
+    fn plain_item(&self, path: String, label: String, amount: Decimal, figures: Figures) -> Item {
+        let (unit, lang) = (self.unit, self.lang);
+        let share = format::share(amount, self.parent_total);
+        Item {
+            label,
+            code: None,
+            amount,
+            amount_text: format::amount(amount, unit, lang),
+            share_text: share.map(format::percent),
+            share_of_whole_text: self
+                .root_total
+                .and_then(|total| format::share(amount, total))
+                .map(format::percent),
+            prior_text: figures.prior.map(|p| format::amount(p, unit, lang)),
+            change_text: figures.change.map(|c| format::signed_amount(c, unit, lang)),
+            change_pct_text: figures
+                .change_pct
+                .map(|c| format!("{}%", format::signed(c))),
+            budget_text: figures.budget.map(|b| format::amount(b, unit, lang)),
+            completion_text: figures.completion.map(format::percent),
+            drillable: false,
+            mark: None,
+            findings: Vec::new(),
+            tip_findings: Vec::new(),
+            prior: figures.prior,
+            change: figures.change,
+            change_pct: figures.change_pct,
+            budget: figures.budget,
+            completion: figures.completion,
+            share,
+            path,
+        }
+    }
+
+    fn item(&self, node: &Node, path: String) -> Item {
+        let findings = self.findings;
+        let below = format!("{path}/");
+        let mark = findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .filter(|f| f.path == path || f.path.starts_with(&below))
+            .map(|f| f.severity)
+            .max();
+        let messages = findings
+            .iter()
+            .filter(|f| f.path == path)
+            .map(|f| f.message(self.lang))
+            .filter(|m| !m.is_empty())
+            .collect();
+        let tip_findings =
+            super::summary::tip_findings(findings.iter().filter(|f| f.path == path), self.lang);
+        let plain = self.plain_item(
+            path,
+            node.label.clone(),
+            node.amount.value(),
+            Figures::of(node),
+        );
+        Item {
+            code: node.code.clone(),
+            drillable: !node.items.is_empty(),
+            mark,
+            findings: messages,
+            tip_findings,
+            ..plain
+        }
+    }
+
+    /// The items of `node` not shown, as one: their sum, and the gravest mark on any of them.
+    fn gathered_item(&self, node: &Node, path: &str, shown: &[usize]) -> Item {
+        let shown_ids = budget_lens_core::keyed::Keyed::new(
+            shown.iter().map(|&i| (node.items[i].id.as_str(), ())),
+        );
+        let rest = node
+            .items
+            .iter()
+            .filter(|child| !shown_ids.contains(child.id.as_str()));
+        let count = node.items.len() - shown.len();
+        let amount = rest
+            .map(|child| child.amount.value())
+            .try_fold(Decimal::ZERO, Decimal::plus)
+            .unwrap_or(Decimal::MAX);
+        let below = format!("{path}/");
+        let mark = self
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .filter_map(|f| Some((f, f.path.strip_prefix(&below)?)))
+            .filter(|(_, rest)| !shown_ids.contains(rest.split('/').next().unwrap_or_default()))
+            .map(|(f, _)| f.severity)
+            .max();
+        let label = match self.lang {
             Lang::Zh => format!("其余{count}项"),
             Lang::En => format!("{count} other items"),
-        },
-        code: None,
-        amount,
-        amount_text: format::amount(amount, unit, lang),
-        share_text: share.map(format::percent),
-        share_of_whole_text: root_total
-            .and_then(|total| format::share(amount, total))
-            .map(format::percent),
-        prior_text: None,
-        change_text: None,
-        change_pct_text: None,
-        budget_text: None,
-        completion_text: None,
-        drillable: false,
-        mark,
-        findings: Vec::new(),
-        tip_findings: Vec::new(),
-        prior: None,
-        change: None,
-        change_pct: None,
-        budget: None,
-        completion: None,
-        share,
+        };
+        Item {
+            mark,
+            ..self.plain_item(format!("{path}/…"), label, amount, Figures::default())
+        }
     }
 }
 
@@ -337,77 +429,6 @@ fn breadcrumb(report: &Report, path: &str) -> Vec<Crumb> {
             })
         })
         .collect()
-}
-
-fn item(
-    node: &Node,
-    path: String,
-    parent_total: Decimal,
-    root_total: Option<Decimal>,
-    unit: Unit,
-    findings: &[Finding],
-    lang: Lang,
-) -> Item {
-    let amount = node.amount.value();
-    let prior = node.prior.map(|p| p.value());
-    let change = node
-        .change
-        .map(|c| c.value())
-        .or_else(|| prior.and_then(|p| amount.minus(p)));
-    let change_pct = node
-        .change_pct
-        .map(|c| c.value())
-        .or_else(|| match (change, prior) {
-            (Some(c), Some(p)) => format::share(c, p),
-            _ => None,
-        });
-    let completion = node
-        .completion_pct
-        .map(|c| c.value())
-        .or_else(|| node.budget.and_then(|b| format::share(amount, b.value())));
-    let share = format::share(amount, parent_total);
-    let below = format!("{path}/");
-    let mark = findings
-        .iter()
-        .filter(|f| f.severity >= Severity::Warning)
-        .filter(|f| f.path == path || f.path.starts_with(&below))
-        .map(|f| f.severity)
-        .max();
-    let messages = findings
-        .iter()
-        .filter(|f| f.path == path)
-        .map(|f| f.message(lang))
-        .filter(|m| !m.is_empty())
-        .collect();
-    Item {
-        label: node.label.clone(),
-        code: node.code.clone(),
-        amount,
-        amount_text: format::amount(amount, unit, lang),
-        share_text: share.map(format::percent),
-        share_of_whole_text: root_total
-            .and_then(|total| format::share(amount, total))
-            .map(format::percent),
-        prior_text: prior.map(|p| format::amount(p, unit, lang)),
-        change_text: change.map(|c| format::signed_amount(c, unit, lang)),
-        change_pct_text: change_pct.map(|c| format!("{}%", format::signed(c))),
-        budget_text: node.budget.map(|b| format::amount(b.value(), unit, lang)),
-        completion_text: completion.map(format::percent),
-        drillable: !node.items.is_empty(),
-        mark,
-        findings: messages,
-        tip_findings: super::summary::tip_findings(
-            findings.iter().filter(|f| f.path == path),
-            lang,
-        ),
-        prior,
-        change,
-        change_pct,
-        budget: node.budget.map(|b| b.value()),
-        completion,
-        share,
-        path,
-    }
 }
 
 #[cfg(test)]

@@ -71,46 +71,15 @@ pub fn draw_still(painter: &mut Painter, scene: &Scene, pie: &PieLayout) {
 /// and the slice painted pulled out; whatever the still chart drew over that place (marks, the total
 /// in a donut's hole) is painted again over it, as in a drawing of the whole.
 pub fn draw_emphasis(painter: &mut Painter, scene: &Scene, pie: &PieLayout) {
-    let (theme, interaction) = (scene.theme, scene.interaction);
+    let interaction = scene.interaction;
     let slice_of = |item: Option<usize>| pie.slices.iter().find(|s| Some(s.item) == item);
-    let pulled = |slice: &Slice| {
-        let pull = if interaction.hover == Some(slice.item) {
-            HOVER_PULL * interaction.hover_shown()
-        } else {
-            0.0
-        };
-        pie.center.polar(pull, slice.mid())
-    };
     // The box of what is painted again: marks inside it are painted again over it.
-    let mut changed: Option<Rect> = None;
-    if let Some(slice) = slice_of(interaction.hover) {
-        let (inner, outer) = (pie.inner_radius, pie.radius);
-        let place = sector_outline(pie.center, inner, outer, slice.start, slice.end);
-        painter.polygon(&place, theme.background);
-        // A slice over half the ring pulled out reaches into the donut's hole: the total is painted anew
-        // over it, as the whole drawing paints it over the slices.
-        let into_hole = pie.center_text.is_some() && slice.end - slice.start > std::f64::consts::PI;
-        if into_hole {
-            let hole = sector_outline(pie.center, 0.0, inner - 0.5, 0.0, std::f64::consts::TAU);
-            painter.polygon(&hole, theme.background);
-        }
-        let center = pulled(slice);
-        draw_slice(painter, theme, pie, slice, center);
-        // The slice's place and where it moved to.
-        changed = Some(around(pie.center, outer + HOVER_PULL));
-        if into_hole {
-            draw_center(painter, theme, pie);
-        }
-    }
-    if let Some(slice) = slice_of(interaction.focus) {
-        let center = pulled(slice);
-        let outer = pie.radius + FOCUS_GAP;
-        let mut ring = sector_outline(center, pie.inner_radius, outer, slice.start, slice.end);
-        ring.push(ring[0]);
-        painter.line(&ring, theme.focus, 3.0);
-        let ring_box = around(center, outer + 2.0);
-        changed = Some(changed.map_or(ring_box, |c| c.union(&ring_box)));
-    }
+    let hovered = slice_of(interaction.hover).map(|slice| draw_hovered(painter, scene, pie, slice));
+    let ring = slice_of(interaction.focus).map(|slice| draw_focus_ring(painter, scene, pie, slice));
+    let changed = match (hovered, ring) {
+        (Some(a), Some(b)) => Some(a.union(&b)),
+        (a, b) => a.or(b),
+    };
     if let Some(changed) = changed {
         let reach = MARK_SIZE;
         for mark in &pie.marks {
@@ -121,10 +90,58 @@ pub fn draw_emphasis(painter: &mut Painter, scene: &Scene, pie: &PieLayout) {
                 2.0 * reach,
             );
             if mark_box.overlaps(&changed) {
-                marks::draw(painter, theme, mark.severity, mark.at);
+                marks::draw(painter, scene.theme, mark.severity, mark.at);
             }
         }
     }
+    draw_legend_bands(painter, scene, pie);
+}
+
+/// Where `slice` is drawn now: pulled out by the hover's emphasis so far, if hovered.
+fn pulled_center(scene: &Scene, pie: &PieLayout, slice: &Slice) -> Point {
+    let interaction = scene.interaction;
+    let pull = if interaction.hover == Some(slice.item) {
+        HOVER_PULL * interaction.hover_shown()
+    } else {
+        0.0
+    };
+    pie.center.polar(pull, slice.mid())
+}
+
+/// The hovered slice pulled out over its place filled with the ground; the box of what changed.
+fn draw_hovered(painter: &mut Painter, scene: &Scene, pie: &PieLayout, slice: &Slice) -> Rect {
+    let theme = scene.theme;
+    let (inner, outer) = (pie.inner_radius, pie.radius);
+    let place = sector_outline(pie.center, inner, outer, slice.start, slice.end);
+    painter.polygon(&place, theme.background);
+    // A slice over half the ring pulled out reaches into the donut's hole: the total is painted anew
+    // over it, as the whole drawing paints it over the slices.
+    let into_hole = pie.center_text.is_some() && slice.end - slice.start > std::f64::consts::PI;
+    if into_hole {
+        let hole = sector_outline(pie.center, 0.0, inner - 0.5, 0.0, std::f64::consts::TAU);
+        painter.polygon(&hole, theme.background);
+    }
+    draw_slice(painter, theme, pie, slice, pulled_center(scene, pie, slice));
+    if into_hole {
+        draw_center(painter, theme, pie);
+    }
+    // The slice's place and where it moved to.
+    around(pie.center, outer + HOVER_PULL)
+}
+
+/// The keyboard focus's ring around `slice`; its box.
+fn draw_focus_ring(painter: &mut Painter, scene: &Scene, pie: &PieLayout, slice: &Slice) -> Rect {
+    let center = pulled_center(scene, pie, slice);
+    let outer = pie.radius + FOCUS_GAP;
+    let mut ring = sector_outline(center, pie.inner_radius, outer, slice.start, slice.end);
+    ring.push(ring[0]);
+    painter.line(&ring, scene.theme.focus, 3.0);
+    around(center, outer + 2.0)
+}
+
+/// The legend rows of the focused and hovered items, on their bands.
+fn draw_legend_bands(painter: &mut Painter, scene: &Scene, pie: &PieLayout) {
+    let (theme, interaction) = (scene.theme, scene.interaction);
     for entry in &pie.legend {
         let band = if interaction.focus == Some(entry.item) {
             theme.hover_band
