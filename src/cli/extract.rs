@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use budget_lens::extract::{extract, table_without_unit_message};
+use budget_lens::extract::{extract, table_not_read_message, table_without_unit_message};
 use budget_lens::Lang;
 
 use super::input::{read_input, write_report};
@@ -51,6 +51,9 @@ pub fn run(args: Args) -> ExitCode {
     }
     for &at in &extraction.tables_without_unit {
         eprintln!("{}", table_without_unit_message(at, lang));
+    }
+    for &at in &extraction.tables_not_read {
+        eprintln!("{}", table_not_read_message(at, lang));
     }
     eprintln!(
         "{}",

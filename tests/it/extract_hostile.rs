@@ -213,3 +213,31 @@ proptest! {
         assert_valid(&pieces.concat());
     }
 }
+
+#[test]
+fn a_table_whose_columns_are_not_known_is_named_where_it_is() {
+    // A unit is stated, the numbers are there, but no column name is one the reader takes: the error says
+    // which characters hold the table and what column names are read, not that the text has no amount.
+    let text = "某局2023年经费表\n单位:万元\n项目 甲栏 乙栏 丙栏\n合计 12.5 14.0 -1.5\n公务接待费 2.5 3.0 -0.5\n";
+    let Some(ExtractError::TableNotRead { at }) = extract(text).err() else {
+        panic!("{:?}", extract(text).map(|e| e.report.breakdowns.len()));
+    };
+    let table: String = text
+        .chars()
+        .skip(at.start)
+        .take(at.end - at.start)
+        .collect();
+    assert!(
+        table.starts_with("项目") && table.ends_with("-0.5"),
+        "{table}"
+    );
+    let message = ExtractError::TableNotRead { at }.message(budget_lens::Lang::Zh);
+    assert!(
+        message.contains(&format!("第 {}–{} 字符处的表格未能读入", at.start, at.end)),
+        "{message}"
+    );
+    // The same table in a text with amounts of its own is named beside the report.
+    let with_amounts = format!("{text}经费合计12.5万元。");
+    let extraction = extract(&with_amounts).expect("a report");
+    assert_eq!(extraction.tables_not_read, [at]);
+}

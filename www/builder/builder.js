@@ -178,12 +178,16 @@ function extract() {
     setStatus(say().failed(e.message ?? String(e)), { error: true });
     return;
   }
-  // A table that states no unit is not read: it is said in the status and marked in the text like an
-  // unplaced sentence (its message as the mark's title), so the reader sees what was left out and why.
-  const noUnit = (result.tablesWithoutUnit ?? []).map(({ start, end, message }) => ({ at: { start, end }, title: message }));
-  const unplaced = [...(result.report.unplaced ?? []), ...noUnit];
+  // A table that states no unit, or whose columns are not recognised, is not read: it is said in the status
+  // and marked in the text like an unplaced sentence (its message as the mark's title), so the reader sees
+  // what was left out and why.
+  const marked = (tables) => (tables ?? []).map(({ start, end, message }) => ({ at: { start, end }, title: message }));
+  const noUnit = marked(result.tablesWithoutUnit);
+  const notRead = marked(result.tablesNotRead);
+  const unplaced = [...(result.report.unplaced ?? []), ...noUnit, ...notRead];
   const w = say();
-  setStatus(w.taken(result.taken, result.figures, result.report.unplaced?.length ?? 0) + (noUnit.length ? w.noUnit(noUnit.length) : ''));
+  setStatus(w.taken(result.taken, result.figures, result.report.unplaced?.length ?? 0)
+    + (noUnit.length ? w.noUnit(noUnit.length) : '') + (notRead.length ? w.notRead(notRead.length) : ''));
   showReport(result.report, { text, unplaced, source: { pdf: null, sheets: new Map() }, imported: null });
 }
 

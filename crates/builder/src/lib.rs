@@ -13,9 +13,9 @@ pub use budget_lens_widget::*;
 use wasm_bindgen::prelude::*;
 
 use budget_lens_core::check::check;
-use budget_lens_core::report::{parse_report, Resolver};
+use budget_lens_core::report::{parse_report, Resolver, Span};
 use budget_lens_core::Lang;
-use budget_lens_extract::{extract, table_without_unit_message};
+use budget_lens_extract::{extract, table_not_read_message, table_without_unit_message};
 
 mod import;
 mod places;
@@ -27,9 +27,9 @@ pub(crate) fn json_error(e: serde_json::Error) -> JsError {
 }
 
 /// Extracts a report from the published `text`. Returns `{"report": …, "figures": n, "taken": n,
-/// "tablesWithoutUnit": [{"start": n, "end": n, "message": …}]}` as JSON text (amounts as strings; a table
-/// pasted as text that states no unit is not read, and is named so the page can mark it); the error message
-/// is in `lang`.
+/// "tablesWithoutUnit": [{"start": n, "end": n, "message": …}], "tablesNotRead": […]}` as JSON text (amounts
+/// as strings; a table pasted as text that states no unit, or whose columns are not recognised, is not read,
+/// and is named so the page can mark it); the error message is in `lang`.
 #[wasm_bindgen(js_name = extractReport)]
 pub fn extract_report(text: &str, lang: &str) -> Result<String, JsError> {
     let lang = Lang::from_tag(lang);
@@ -37,21 +37,29 @@ pub fn extract_report(text: &str, lang: &str) -> Result<String, JsError> {
     // The report is serialised directly (no serde_json::Value on the way: that would add a second serialiser
     // to the wasm) and wrapped by hand.
     let report = serde_json::to_string(&extraction.report).map_err(json_error)?;
-    let mut without_unit = Vec::with_capacity(extraction.tables_without_unit.len());
-    for &at in &extraction.tables_without_unit {
-        let message = table_without_unit_message(at, lang);
-        let message = serde_json::to_string(&message).map_err(json_error)?;
-        without_unit.push(format!(
+    let without_unit = marked_tables(&extraction.tables_without_unit, |at| {
+        table_without_unit_message(at, lang)
+    })?;
+    let not_read = marked_tables(&extraction.tables_not_read, |at| {
+        table_not_read_message(at, lang)
+    })?;
+    Ok(format!(
+        r#"{{"report":{report},"figures":{},"taken":{},"tablesWithoutUnit":[{without_unit}],"tablesNotRead":[{not_read}]}}"#,
+        extraction.figures, extraction.taken,
+    ))
+}
+
+/// Tables left unread, as JSON objects `{"start": n, "end": n, "message": …}` joined by commas.
+fn marked_tables(spans: &[Span], message: impl Fn(Span) -> String) -> Result<String, JsError> {
+    let mut marked = Vec::with_capacity(spans.len());
+    for &at in spans {
+        let message = serde_json::to_string(&message(at)).map_err(json_error)?;
+        marked.push(format!(
             r#"{{"start":{},"end":{},"message":{message}}}"#,
             at.start, at.end
         ));
     }
-    Ok(format!(
-        r#"{{"report":{report},"figures":{},"taken":{},"tablesWithoutUnit":[{}]}}"#,
-        extraction.figures,
-        extraction.taken,
-        without_unit.join(",")
-    ))
+    Ok(marked.join(","))
 }
 
 /// A finding as `check --json` prints it, and where its figures were printed (imported tables).

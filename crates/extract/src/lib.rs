@@ -39,6 +39,9 @@ pub struct Extraction {
     /// Tables pasted with `|` between their cells that state no unit (characters of the text): not read,
     /// since their numbers could be 元 or 万元.
     pub tables_without_unit: Vec<Span>,
+    /// Tables that state their unit but whose columns the reader does not know (characters of the text):
+    /// not read.
+    pub tables_not_read: Vec<Span>,
 }
 
 /// What the reader is told of a table not read for want of a unit, naming where it is (characters of the
@@ -56,6 +59,21 @@ pub fn table_without_unit_message(at: Span, lang: Lang) -> String {
     }
 }
 
+/// What the reader is told of a table whose unit is stated but whose columns were not recognised, naming
+/// where it is (characters of the text) and what column names are read.
+pub fn table_not_read_message(at: Span, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "第 {}–{} 字符处的表格未能读入：未能识别其列名（可识别的如“本年预算数”“上年决算数”“2023年决算数”“增减额”“增减%”），或其各行的数字个数与列数不符",
+            at.start, at.end
+        ),
+        Lang::En => format!(
+            "the table at characters {}–{} was not read: its column names were not recognised (such as 本年预算数, 上年决算数, 2023年决算数, 增减额, 增减%), or its rows' numbers do not fill its columns",
+            at.start, at.end
+        ),
+    }
+}
+
 /// Why no report came out of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExtractError {
@@ -65,6 +83,8 @@ pub enum ExtractError {
     TooLarge { bytes: usize },
     /// Not one amount (a number with 元, 万元 or 亿元) in the text.
     NoFigures,
+    /// No amount in the text but a table stating its unit, whose columns were not recognised.
+    TableNotRead { at: Span },
 }
 
 impl ExtractError {
@@ -84,6 +104,7 @@ impl ExtractError {
             (ExtractError::NoFigures, Lang::En) => {
                 "the text states no amount (a number with 元, 万元 or 亿元)".into()
             }
+            (ExtractError::TableNotRead { at }, lang) => table_not_read_message(*at, lang),
         }
     }
 }
@@ -111,10 +132,14 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
     let table_text::Tables {
         read: tables,
         without_unit,
+        not_read,
     } = table_text::read(&original);
     let unit = report_unit(&tokens.figures)
         .or_else(|| tables.first().map(|t| t.unit))
-        .ok_or(ExtractError::NoFigures)?;
+        .ok_or(match not_read.first() {
+            Some(&at) => ExtractError::TableNotRead { at },
+            None => ExtractError::NoFigures,
+        })?;
     let sentences = grammar::parse(&normalized, &tokens, heading.phase);
     let mut assembled = assemble::Assembler::new(&normalized, &tokens.figures, unit, heading.phase)
         .in_year(heading.year)
@@ -142,6 +167,7 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
         figures: assembled.figures,
         taken: assembled.taken,
         tables_without_unit: without_unit,
+        tables_not_read: not_read,
     })
 }
 

@@ -13,6 +13,8 @@ pub struct Cell {
     /// The characters of the word, or of the number without its `%`.
     pub at: Span,
     pub number: Option<Number>,
+    /// A word whose line goes on with empty cells only (`因公出国(境)费 | ||`): a row printed without figures.
+    pub before_empty_cells: bool,
 }
 
 /// A cell that is a number.
@@ -56,7 +58,46 @@ pub fn cells(chars: &[char], from: usize, to: usize) -> Vec<Cell> {
         }
         cells.extend(cell(without_unit(&word), start, i));
     }
+    if bars {
+        join_cell_words(chars, &mut cells);
+        for cell in cells.iter_mut().filter(|c| c.number.is_none()) {
+            cell.before_empty_cells = empty_cells_to_line_end(&chars[cell.at.end..to]);
+        }
+    }
     cells
+}
+
+/// Whether the line goes on with nothing but cell borders, at least one empty cell between them (`| ||`,
+/// `| |`); a single closing `|` is the word's own cell.
+fn empty_cells_to_line_end(rest: &[char]) -> bool {
+    let line = rest.split(|&c| c == '\n').next().unwrap_or_default();
+    line.iter()
+        .all(|&c| c == '|' || c == ' ' || c == '\u{3000}')
+        && line.iter().filter(|&&c| c == '|').count() >= 2
+}
+
+/// In a `|`-separated table a space does not end a cell: the words of one cell (`预 算 数`, `公务 接待费`,
+/// `因公出国 (境)费` — a name spaced out or wrapped by the page it was copied from) are one word. Numbers
+/// stay apart.
+fn join_cell_words(chars: &[char], cells: &mut Vec<Cell>) {
+    let mut joined: Vec<Cell> = Vec::with_capacity(cells.len());
+    for next in cells.drain(..) {
+        let same_cell = joined.last().is_some_and(|last: &Cell| {
+            last.number.is_none()
+                && next.number.is_none()
+                && chars[last.at.end..next.at.start]
+                    .iter()
+                    .all(|&c| c == ' ' || c == '\u{3000}')
+        });
+        match joined.last_mut() {
+            Some(last) if same_cell => {
+                last.text.push_str(&next.text);
+                last.at.end = next.at.end;
+            }
+            _ => joined.push(next),
+        }
+    }
+    *cells = joined;
 }
 
 /// The cell of a word read from `chars[start..end]`; none for a word that was only a unit.
@@ -71,6 +112,7 @@ fn cell(text: &str, start: usize, end: usize) -> Option<Cell> {
         text: text.to_string(),
         at: Span { start, end },
         number,
+        before_empty_cells: false,
     })
 }
 
@@ -161,7 +203,7 @@ mod tests {
 
     #[test]
     fn numbers_and_words() {
-        let chars: Vec<char> = "税收收入小计 27,631 -0.5 4.50％ 1. 2,6 2016年度|(万元)"
+        let chars: Vec<char> = "税收收入小计 27,631 -0.5 4.50％ 1. 2,6 2016年度 (万元)"
             .chars()
             .collect();
         let cells = cells(&chars, 0, chars.len());
@@ -185,5 +227,17 @@ mod tests {
             ]
         );
         assert_eq!(cells[1].at, Span { start: 7, end: 13 });
+    }
+
+    #[test]
+    fn a_bar_cell_is_one_word_whatever_its_spaces() {
+        let chars: Vec<char> = "项 目 | 预 算 数 |\n公务 接待费 | 1.8 2 |"
+            .chars()
+            .collect();
+        let texts: Vec<String> = cells(&chars, 0, chars.len())
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(texts, ["项目", "预算数", "公务接待费", "1.8", "2"]);
     }
 }

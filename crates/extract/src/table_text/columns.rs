@@ -7,6 +7,11 @@
 //!   year's figure is the prior, the latest year's `预算数` the budget and its `完成数` the amount. The rate
 //!   columns after them lost their names (`完成预算%`, `比上年增长%`); they are taken in that usual order, in
 //!   doubt (`Doubt::Columns`).
+//!
+//! Two kinds of column are read for their place only: a part of the amount (`其中:公共预算财政拨款`,
+//! `其中：财政拨款` — the share of the figure a source pays, printed beside it) and, where no more precise
+//! change column follows, a bare change (`增减`, `比上年增减`, `2024比2023增减`): the same words over
+//! `增减额 | 增减%` are a group label, not a column (over a rate alone, `增减 | 增减%`, they name the change).
 
 /// What one column of a row holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +22,8 @@ pub enum Role {
     Change,
     ChangePct,
     CompletionPct,
+    /// A part of the amount (`其中:财政拨款`): its numbers fill the column and are not taken.
+    Part,
 }
 
 impl Role {
@@ -56,6 +63,14 @@ const CHANGE_PCT_WORDS: &[&str] = &[
     "增减比例",
 ];
 const COMPLETION_WORDS: &[&str] = &["完成预算%", "完成率", "为预算%", "完成预算的%"];
+/// A change column's name when nothing more precise follows it; over `增减额 | 增减%` a group label.
+const BARE_CHANGE_WORDS: &[&str] = &[
+    "增减",
+    "比上年增减",
+    "增减变化",
+    "增减情况",
+    "比上年增减情况",
+];
 
 /// A column of figures as its header names it: the year it is of and the kind of figure, either or both
 /// (`2021年`, `预算数`, `2022年预算数`).
@@ -67,14 +82,14 @@ struct Figures<'w> {
 
 /// The columns the header words name, or `None` when they name no single amount column.
 pub fn read(header: &[&str]) -> Option<Columns> {
-    let figures = figure_columns(header);
+    let (figures, shape) = figure_columns(header);
     let latest = figures.iter().filter_map(|f| f.year).max();
     // A table of budgets only (`2022年预算数 2023年预算数`, `预算数`): its figures are the budgets themselves,
     // the earlier year's the prior.
     let budgets_only = figures
         .iter()
         .all(|f| f.kind.is_some_and(|k| BUDGET_KINDS.contains(&k)));
-    let mut named: Vec<Role> = figures
+    let figure_roles: Vec<Role> = figures
         .iter()
         .map(|f| {
             let earlier = f.year.zip(latest).is_some_and(|(y, l)| y < l);
@@ -87,7 +102,7 @@ pub fn read(header: &[&str]) -> Option<Columns> {
             }
         })
         .collect::<Option<_>>()?;
-    named.extend(header.iter().filter_map(|w| rate_or_change(w)));
+    let named = in_header_order(header, figure_roles, shape);
     let once = |r: Role| named.iter().filter(|&&n| n == r).count() <= 1;
     let roles = [Role::Amount, Role::Prior, Role::Budget, Role::Change];
     if named.iter().filter(|&&r| r == Role::Amount).count() != 1 || !roles.into_iter().all(once) {
@@ -97,37 +112,131 @@ pub fn read(header: &[&str]) -> Option<Columns> {
     Some(Columns { named, assumed })
 }
 
+/// The figure columns' roles with the change, rate and part columns the header names, in the header's
+/// order when each figure column is one word (otherwise — years over kinds — the others after them).
+fn in_header_order(header: &[&str], figure_roles: Vec<Role>, shape: Shape) -> Vec<Role> {
+    let others = |at: usize, w: &str| other_column(w, &header[at + 1..]);
+    if shape == Shape::YearsOverKinds {
+        let mut named = figure_roles;
+        named.extend(
+            header
+                .iter()
+                .enumerate()
+                .filter_map(|(at, w)| others(at, w)),
+        );
+        return named;
+    }
+    let mut figures = figure_roles.into_iter();
+    header
+        .iter()
+        .enumerate()
+        .filter_map(|(at, w)| match shape.names_a_figure(w) {
+            true => figures.next(),
+            false => others(at, w),
+        })
+        .collect()
+}
+
+/// A column other than a figure's: a change or rate, a bare change with nothing more precise after it, or
+/// a part of the amount.
+fn other_column(word: &str, after: &[&str]) -> Option<Role> {
+    if let Some(role) = rate_or_change(word) {
+        return Some(role);
+    }
+    if is_bare_change(word) {
+        // Over `增减额 | 增减%` a group label; before a rate alone (`增减 | 增减%`), the change's own column.
+        let amount_after = after
+            .iter()
+            .any(|w| rate_or_change(w) == Some(Role::Change) || is_bare_change(w));
+        return (!amount_after).then_some(Role::Change);
+    }
+    is_part(word).then_some(Role::Part)
+}
+
+/// `增减`, `比上年增减`, `2024比2023增减`, `2024年比2023年增减`: a change whose kind the word does not say.
+fn is_bare_change(word: &str) -> bool {
+    let word = word.replace("增、减", "增减");
+    if BARE_CHANGE_WORDS.contains(&word.as_str()) {
+        return true;
+    }
+    let Some((later, earlier)) = word.strip_suffix("增减").and_then(|w| w.split_once('比'))
+    else {
+        return false;
+    };
+    let is_year =
+        |w: &str| year(w).is_some() || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    is_year(later) && is_year(earlier)
+}
+
+/// `其中:财政拨款`, `其中：公共预算财政拨款`: a part of the amount printed in its own column.
+fn is_part(word: &str) -> bool {
+    word.strip_prefix("其中:")
+        .or_else(|| word.strip_prefix("其中："))
+        .is_some_and(|rest| !rest.is_empty())
+}
+
 /// The header's columns of figures: words naming a year and a kind each, or years and kinds printed as two
 /// header rows (`2020年 2021年 2021年 完成数 预算数 完成数`, paired in order when as many), or kinds alone.
-fn figure_columns<'w>(header: &[&'w str]) -> Vec<Figures<'w>> {
+fn figure_columns<'w>(header: &[&'w str]) -> (Vec<Figures<'w>>, Shape) {
     let both: Vec<Figures> = header.iter().filter_map(|w| year_and_kind(w)).collect();
     if !both.is_empty() {
-        return both;
+        return (both, Shape::YearAndKind);
     }
     let relative: Vec<Figures> = header.iter().filter_map(|w| relative_and_kind(w)).collect();
     if !relative.is_empty() {
-        return relative;
+        return (relative, Shape::Relative);
     }
     let years: Vec<u16> = header.iter().filter_map(|w| year(w)).collect();
     let kinds: Vec<&str> = header.iter().copied().filter(|w| is_kind(w)).collect();
     if years.is_empty() {
-        return kinds
-            .into_iter()
-            .map(|k| Figures {
-                year: None,
-                kind: Some(k),
-            })
-            .collect();
+        let alone = kinds.into_iter().map(|k| Figures {
+            year: None,
+            kind: Some(k),
+        });
+        return (alone.collect(), Shape::Kinds);
     }
     let paired = kinds.len() == years.len();
-    years
+    let columns = years
         .iter()
         .enumerate()
         .map(|(i, &y)| Figures {
             year: Some(y),
             kind: kinds.get(i).copied().filter(|_| paired),
         })
-        .collect()
+        .collect();
+    let shape = match paired {
+        true => Shape::YearsOverKinds,
+        false => Shape::Years,
+    };
+    (columns, shape)
+}
+
+/// How the header names its figure columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `2022年预算数`: one word each.
+    YearAndKind,
+    /// `上年决算数`, `本年预算数`: one word each.
+    Relative,
+    /// `预算数`, `金额`: one word each.
+    Kinds,
+    /// `2016年度 2017年度`: one word each.
+    Years,
+    /// `2020年 2021年 … 完成数 预算数 …`: two header rows, two words each.
+    YearsOverKinds,
+}
+
+impl Shape {
+    /// Whether `word` names a whole figure column of this shape (never for two words each).
+    fn names_a_figure(self, word: &str) -> bool {
+        match self {
+            Shape::YearAndKind => year_and_kind(word).is_some(),
+            Shape::Relative => relative_and_kind(word).is_some(),
+            Shape::Kinds => is_kind(word),
+            Shape::Years => year(word).is_some(),
+            Shape::YearsOverKinds => false,
+        }
+    }
 }
 
 /// Whether a header word names a column (a year, a kind, a change or rate): the words after the last of them
@@ -138,6 +247,8 @@ pub fn names_a_column(word: &str) -> bool {
         || year_and_kind(word).is_some()
         || relative_and_kind(word).is_some()
         || rate_or_change(word).is_some()
+        || is_bare_change(word)
+        || is_part(word)
 }
 
 fn is_kind(word: &str) -> bool {
@@ -281,6 +392,52 @@ mod tests {
         );
         let words = ["项目", "本年度预算数", "上年度预算数"];
         assert_eq!(read(&words).unwrap().named, [Amount, Prior]);
+    }
+
+    #[test]
+    fn a_part_column_is_read_for_its_place() {
+        let words = ["项目", "本年预算数", "其中:公共预算财政拨款"];
+        assert_eq!(read(&words).unwrap().named, [Amount, Part]);
+        let words = [
+            "项目",
+            "本年预算数",
+            "其中：财政拨款",
+            "上年预算数",
+            "增减额",
+        ];
+        assert_eq!(read(&words).unwrap().named, [Amount, Part, Prior, Change]);
+        assert!(!is_part("其中:"));
+    }
+
+    #[test]
+    fn a_bare_change_is_a_column_unless_a_precise_one_follows() {
+        let words = ["项目", "2023年预算数", "2022年预算数", "增减"];
+        assert_eq!(read(&words).unwrap().named, [Amount, Prior, Change]);
+        let words = ["项目", "上年决算数", "本年决算数", "比上年增减"];
+        assert_eq!(read(&words).unwrap().named, [Prior, Amount, Change]);
+        let words = ["2023年", "2024年", "2024比2023增减", "增减%"];
+        assert_eq!(
+            read(&words).unwrap().named,
+            [Prior, Amount, Change, ChangePct]
+        );
+        // Over the precise columns, a group label.
+        let words = ["2023年", "2024年", "2024比2023增减", "增减值", "增减%"];
+        assert_eq!(
+            read(&words).unwrap().named,
+            [Prior, Amount, Change, ChangePct]
+        );
+        let words = [
+            "上年决算数",
+            "本年决算数",
+            "比上年增减情况",
+            "增减额",
+            "增减幅度",
+        ];
+        assert_eq!(
+            read(&words).unwrap().named,
+            [Prior, Amount, Change, ChangePct]
+        );
+        assert!(!is_bare_change("预算增减原因"));
     }
 
     #[test]

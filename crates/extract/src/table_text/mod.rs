@@ -27,7 +27,14 @@ pub struct Tables {
     pub read: Vec<Table>,
     /// `|`-separated tables of numbers that state no unit anywhere: not read.
     pub without_unit: Vec<Span>,
+    /// Tables that state their unit and print numbers, but whose header names no column the reader takes
+    /// (or whose rows fit none): not read, from their first cell to their last.
+    pub not_read: Vec<Span>,
 }
+
+/// Numbers after a unit declaration that make a table the reader should have read (one or two are a
+/// sentence's, such as a year or a count after `单位:万元`).
+const MIN_NUMBERS_NOT_READ: usize = 4;
 
 /// Every table pasted as text in `chars` with at least one row read, and those that state no unit.
 pub fn read(chars: &[char]) -> Tables {
@@ -35,6 +42,7 @@ pub fn read(chars: &[char]) -> Tables {
     // A header's unit starts its table at the header, before a `单位` line may have: in order of start.
     declarations.sort_by_key(|d| d.1);
     let mut tables = Vec::new();
+    let mut not_read = Vec::new();
     for (k, &(unit, from)) in declarations.iter().enumerate() {
         let to = declarations.get(k + 1).map_or(chars.len(), |d| d.1);
         let cells = cells::cells(chars, from, to);
@@ -45,12 +53,20 @@ pub fn read(chars: &[char]) -> Tables {
             .unwrap_or_default();
         if !nodes.is_empty() {
             tables.push(Table { unit, nodes });
+        } else if cells.iter().filter(|c| c.number.is_some()).count() >= MIN_NUMBERS_NOT_READ {
+            if let (Some(first), Some(last)) = (cells.first(), cells.last()) {
+                not_read.push(Span {
+                    start: first.at.start,
+                    end: last.at.end,
+                });
+            }
         }
     }
     let starts: Vec<usize> = declarations.iter().map(|d| d.1).collect();
     Tables {
         read: tables,
         without_unit: unstated::blocks(chars, &starts),
+        not_read,
     }
 }
 

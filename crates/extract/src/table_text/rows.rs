@@ -51,31 +51,38 @@ pub fn nodes(cells: &[Cell], columns: &Columns, prefix: &str) -> Vec<Node> {
     into_trees(arena)
 }
 
-/// Rows as printed: the words up to the first number, then the numbers up to the next word.
+/// Rows as printed: the words up to the first number, then the numbers up to the next word. A word before
+/// empty cells only (`因公出国(境)费 | ||`) ends a row of its own, without figures.
 fn printed_rows(cells: &[Cell]) -> Vec<Printed<'_>> {
     let mut rows = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < cells.len() {
+        let mut numbers = Vec::new();
         match &cells[i].number {
-            None => words.push(&cells[i].text),
+            None if cells[i].before_empty_cells => {
+                words.push(&cells[i].text);
+                i += 1;
+            }
+            None => {
+                words.push(&cells[i].text);
+                i += 1;
+                continue;
+            }
             Some(_) => {
-                let mut numbers = Vec::new();
                 while let Some(n) = cells.get(i).and_then(|c| c.number.as_ref()) {
                     numbers.push((n, cells[i].at));
                     i += 1;
                 }
-                let (level, label) = label(&words);
-                rows.push(Printed {
-                    level,
-                    label,
-                    numbers,
-                });
-                words.clear();
-                continue;
             }
         }
-        i += 1;
+        let (level, label) = label(&words);
+        rows.push(Printed {
+            level,
+            label,
+            numbers,
+        });
+        words.clear();
     }
     rows
 }
@@ -174,6 +181,7 @@ pub(super) fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
         Role::Change => (node.change, spans.change) = (value, Some(at)),
         Role::ChangePct => (node.change_pct, spans.change_pct) = (value, Some(at)),
         Role::CompletionPct => (node.completion_pct, spans.completion_pct) = (value, Some(at)),
+        Role::Part => {}
     }
 }
 
