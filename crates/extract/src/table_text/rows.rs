@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::cells::{Cell, Number};
 use super::columns::{Columns, Role};
+use crate::vocabulary;
 
 /// The label of a row whose name was not printed (the first row of a flattened table, usually its total).
 const UNNAMED: &str = "(名称未印出)";
@@ -27,6 +28,8 @@ struct Printed<'c> {
 pub fn nodes(cells: &[Cell], columns: &Columns, prefix: &str) -> Vec<Node> {
     let mut arena: Vec<(Node, Option<usize>)> = Vec::new();
     let mut stack: Vec<(u8, usize)> = Vec::new();
+    // Every row in order, with its node's index in the arena (none: left out).
+    let mut rows: Vec<(Printed, Option<usize>)> = Vec::new();
     for (index, row) in printed_rows(cells).into_iter().enumerate() {
         let level = row.level.unwrap_or(0);
         while stack.last().is_some_and(|&(l, _)| l >= level || level == 0) {
@@ -40,15 +43,77 @@ pub fn nodes(cells: &[Cell], columns: &Columns, prefix: &str) -> Vec<Node> {
                 if level > 0 || total {
                     stack.push((level, arena.len() - 1));
                 }
+                rows.push((row, Some(arena.len() - 1)));
             }
             None => {
                 if let Some(p) = parent {
                     arena[p].0.partial = true;
                 }
+                rows.push((row, None));
             }
         }
     }
+    nest_three_public(&mut arena, &rows);
     into_trees(arena)
+}
+
+/// 三公 tables print their kinds unmarked under `合计` (`合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费
+/// | 其中:公务用车运行费 | 公务用车购置费`): when every unmarked row after a total names a kind of 三公 spending,
+/// the kinds go under the total and the car's purchase and running under the car row (the total itself when
+/// the table prints no car row). A kind printed without figures leaves its parent partial.
+fn nest_three_public(arena: &mut [(Node, Option<usize>)], rows: &[(Printed, Option<usize>)]) {
+    let mut i = 0;
+    while i < rows.len() {
+        let (row, at) = &rows[i];
+        let total = row.level.is_none() && TOTALS.contains(&row.label.as_str());
+        let (Some(total_at), true) = (at, total) else {
+            i += 1;
+            continue;
+        };
+        let kinds: Vec<(Option<usize>, &str)> = rows[i + 1..]
+            .iter()
+            .take_while(|(r, _)| r.level.is_none() && !TOTALS.contains(&r.label.as_str()))
+            .map(|(r, at)| (*at, three_public_kind(&r.label)))
+            .map_while(|(at, kind)| Some((at, kind?)))
+            .collect();
+        let unmarked_after = rows[i + 1..]
+            .iter()
+            .take_while(|(r, _)| r.level.is_none() && !TOTALS.contains(&r.label.as_str()))
+            .count();
+        if kinds.len() >= 2 && kinds.len() == unmarked_after && arena[*total_at].1.is_none() {
+            nest_kinds(arena, *total_at, &kinds);
+        }
+        i += 1 + unmarked_after;
+    }
+}
+
+/// The kinds' rows under the total, the car's parts under the car row.
+fn nest_kinds(
+    arena: &mut [(Node, Option<usize>)],
+    total_at: usize,
+    kinds: &[(Option<usize>, &str)],
+) {
+    let car = kinds
+        .iter()
+        .find(|(at, kind)| at.is_some() && *kind == "vehicles")
+        .and_then(|(at, _)| *at);
+    for &(at, kind) in kinds {
+        let car_part = matches!(kind, "vehicle_purchase" | "vehicle_operation");
+        let parent = match car_part {
+            true => car.unwrap_or(total_at),
+            false => total_at,
+        };
+        match at {
+            Some(at) => arena[at].1 = Some(parent),
+            None => arena[parent].0.partial = true,
+        }
+    }
+}
+
+/// The kind of 三公 spending a row's label names (`其中:` before it dropped): its id in the vocabulary.
+fn three_public_kind(label: &str) -> Option<&'static str> {
+    let label = label.strip_prefix("其中:").unwrap_or(label);
+    vocabulary::child_of("three_public", label).map(|(id, _)| id)
 }
 
 /// Rows as printed: the words up to the first number, then the numbers up to the next word. A word before
