@@ -7,6 +7,7 @@
 //! (prior year, budget, amount, change, rates) as the header names them ([`columns`]). A row whose numbers do
 //! not fill the columns is left out ([`rows`]). Linear in the text's length: each character is read once.
 
+mod across;
 mod cells;
 mod columns;
 mod rows;
@@ -49,7 +50,9 @@ pub fn read(chars: &[char]) -> Tables {
         let prefix = format!("table{}_row", tables.len() + 1);
         // Years as rows first: its test is strict (every row a year, a change or a rate, all of one width).
         let nodes = transposed::nodes(&cells, &prefix)
-            .or_else(|| by_rows(chars, &cells, &prefix))
+            .or_else(|| by_rows(chars, &cells, &prefix).filter(|n| !n.is_empty()))
+            // The standard 三公 table: its kinds across, one row of figures.
+            .or_else(|| across::nodes(&cells, &prefix))
             .unwrap_or_default();
         if !nodes.is_empty() {
             tables.push(Table { unit, nodes });
