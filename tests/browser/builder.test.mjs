@@ -134,6 +134,27 @@ describe('a pasted table that states no unit', () => {
   });
 });
 
+// A table pasted as text whose unit is stated but whose columns the reader does not know (invented figures,
+// extractor fixture 205) is not read either: said, and marked with the extractor's message.
+describe('a pasted table whose columns are not known', () => {
+  let page;
+  before(async () => {
+    page = await extracted(readFileSync(reportPath('tests/fixtures/extract/205-a-table-whose-columns-are-not-known.txt'), 'utf8'));
+  });
+  after(() => page.close());
+
+  test('says in the status that the table was not read', async () => {
+    assert.match(await page.textContent('#status'), /；1 张表格的列名未能识别，其数字未读入$/);
+  });
+
+  test('marks the table in the text with the reason', async () => {
+    const marks = await page.$$eval('#source-view mark.unplaced', (ms) => ms.map((m) => [m.textContent, m.title]));
+    assert.equal(marks.length, 1);
+    assert.match(marks[0][0], /^项目 甲栏[\s\S]*1\.10$/);
+    assert.match(marks[0][1], /表格未能读入：未能识别其列名/);
+  });
+});
+
 describe('text without figures', () => {
   test('says why and keeps the text', async () => {
     const page = await extracted('，。；这里没有金额', () => document.getElementById('status').classList.contains('error'));
