@@ -24,11 +24,18 @@ pub enum Role {
     CompletionPct,
     /// A part of the amount (`其中:财政拨款`): its numbers fill the column and are not taken.
     Part,
+    /// A decrease (`减少额`, `支出减少情况`): the change with its sign turned.
+    Decrease,
+    /// A rate of decrease (`减少率`, `下降率`): the change rate with its sign turned.
+    DecreasePct,
 }
 
 impl Role {
     pub fn is_rate(self) -> bool {
-        matches!(self, Role::ChangePct | Role::CompletionPct)
+        matches!(
+            self,
+            Role::ChangePct | Role::CompletionPct | Role::DecreasePct
+        )
     }
 }
 
@@ -63,6 +70,24 @@ const CHANGE_PCT_WORDS: &[&str] = &[
     "增减比例",
 ];
 const COMPLETION_WORDS: &[&str] = &["完成预算%", "完成率", "为预算%", "完成预算的%"];
+/// Columns printing a decrease as a positive number (a 三公 table's `支出减少情况(万元) | 支出减少率`).
+const DECREASE_WORDS: &[&str] = &[
+    "减少额",
+    "减少数",
+    "减少金额",
+    "减少情况",
+    "支出减少情况",
+    "支出减少额",
+];
+const DECREASE_PCT_WORDS: &[&str] = &[
+    "减少率",
+    "减少%",
+    "下降率",
+    "下降%",
+    "减幅",
+    "降幅",
+    "支出减少率",
+];
 /// A change column's name when nothing more precise follows it; over `增减额 | 增减%` a group label.
 const BARE_CHANGE_WORDS: &[&str] = &[
     "增减",
@@ -103,8 +128,20 @@ pub fn read(header: &[&str]) -> Option<Columns> {
         })
         .collect::<Option<_>>()?;
     let named = in_header_order(header, figure_roles, shape);
-    let once = |r: Role| named.iter().filter(|&&n| n == r).count() <= 1;
-    let roles = [Role::Amount, Role::Prior, Role::Budget, Role::Change];
+    // A decrease fills the change, its rate the change rate: each field from one column at most.
+    let field = |r: Role| match r {
+        Role::Decrease => Role::Change,
+        Role::DecreasePct => Role::ChangePct,
+        r => r,
+    };
+    let once = |r: Role| named.iter().filter(|&&n| field(n) == r).count() <= 1;
+    let roles = [
+        Role::Amount,
+        Role::Prior,
+        Role::Budget,
+        Role::Change,
+        Role::ChangePct,
+    ];
     if named.iter().filter(|&&r| r == Role::Amount).count() != 1 || !roles.into_iter().all(once) {
         return None;
     }
@@ -307,6 +344,10 @@ pub(super) fn rate_or_change(word: &str) -> Option<Role> {
         Some(Role::ChangePct)
     } else if COMPLETION_WORDS.contains(&word) {
         Some(Role::CompletionPct)
+    } else if DECREASE_WORDS.contains(&word) {
+        Some(Role::Decrease)
+    } else if DECREASE_PCT_WORDS.contains(&word) {
+        Some(Role::DecreasePct)
     } else {
         None
     }
@@ -438,6 +479,14 @@ mod tests {
             [Prior, Amount, Change, ChangePct]
         );
         assert!(!is_bare_change("预算增减原因"));
+    }
+
+    #[test]
+    fn a_decrease_printed_as_such() {
+        let words = ["经费项目", "2020年度支出", "支出减少情况", "支出减少率"];
+        assert_eq!(read(&words).unwrap().named, [Amount, Decrease, DecreasePct]);
+        // Two columns would fill the change.
+        assert_eq!(read(&["本年决算数", "增减额", "减少额"]), None);
     }
 
     #[test]

@@ -58,33 +58,50 @@ pub fn nodes(cells: &[Cell], columns: &Columns, prefix: &str) -> Vec<Node> {
 }
 
 /// 三公 tables print their kinds unmarked under `合计` (`合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费
-/// | 其中:公务用车运行费 | 公务用车购置费`): when every unmarked row after a total names a kind of 三公 spending,
-/// the kinds go under the total and the car's purchase and running under the car row (the total itself when
-/// the table prints no car row). A kind printed without figures leaves its parent partial.
+/// | 其中:公务用车运行费 | 公务用车购置费`), or over a total printed last (`… | 总“三公”经费支出`): when a run of
+/// unmarked rows is a total and, before or after it, only rows naming kinds of 三公 spending, the kinds go
+/// under the total and the car's purchase and running under the car row (the total itself when the table
+/// prints no car row). A kind printed without figures leaves its parent partial.
 fn nest_three_public(arena: &mut [(Node, Option<usize>)], rows: &[(Printed, Option<usize>)]) {
-    let mut i = 0;
-    while i < rows.len() {
-        let (row, at) = &rows[i];
-        let total = row.level.is_none() && TOTALS.contains(&row.label.as_str());
-        let (Some(total_at), true) = (at, total) else {
-            i += 1;
-            continue;
-        };
-        let kinds: Vec<(Option<usize>, &str)> = rows[i + 1..]
+    let mut start = 0;
+    while start < rows.len() {
+        let run = rows[start..]
             .iter()
-            .take_while(|(r, _)| r.level.is_none() && !TOTALS.contains(&r.label.as_str()))
-            .map(|(r, at)| (*at, three_public_kind(&r.label)))
-            .map_while(|(at, kind)| Some((at, kind?)))
-            .collect();
-        let unmarked_after = rows[i + 1..]
-            .iter()
-            .take_while(|(r, _)| r.level.is_none() && !TOTALS.contains(&r.label.as_str()))
-            .count();
-        if kinds.len() >= 2 && kinds.len() == unmarked_after && arena[*total_at].1.is_none() {
-            nest_kinds(arena, *total_at, &kinds);
+            .take_while(|(r, _)| r.level.is_none())
+            .count()
+            .max(1);
+        let unmarked = &rows[start..start + run];
+        if unmarked.iter().all(|(r, _)| r.level.is_none()) {
+            nest_run(arena, unmarked);
         }
-        i += 1 + unmarked_after;
+        start += run;
     }
+}
+
+/// One run of unmarked rows: its total first or last, the kinds beside it.
+fn nest_run(arena: &mut [(Node, Option<usize>)], run: &[(Printed, Option<usize>)]) {
+    let is_total =
+        |r: &Printed| TOTALS.contains(&r.label.as_str()) || names_the_three_public(&r.label);
+    let (total, others) = match run {
+        [(first, Some(at)), rest @ ..] if is_total(first) => (*at, rest),
+        [rest @ .., (last, Some(at))] if is_total(last) => (*at, rest),
+        _ => return,
+    };
+    let kinds: Option<Vec<(Option<usize>, &str)>> = others
+        .iter()
+        .map(|(r, at)| Some((*at, three_public_kind(&r.label)?)))
+        .collect();
+    match kinds {
+        Some(kinds) if kinds.len() >= 2 && arena[total].1.is_none() => {
+            nest_kinds(arena, total, &kinds)
+        }
+        _ => {}
+    }
+}
+
+/// `总“三公”经费支出`, `“三公”经费合计`: a row naming the 三公 total.
+fn names_the_three_public(label: &str) -> bool {
+    vocabulary::root_of(label).is_some_and(|root| root.id == "three_public")
 }
 
 /// The kinds' rows under the total, the car's parts under the car row.
@@ -247,7 +264,17 @@ pub(super) fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
         Role::ChangePct => (node.change_pct, spans.change_pct) = (value, Some(at)),
         Role::CompletionPct => (node.completion_pct, spans.completion_pct) = (value, Some(at)),
         Role::Part => {}
+        Role::Decrease => (node.change, spans.change) = (turned(value), Some(at)),
+        Role::DecreasePct => (node.change_pct, spans.change_pct) = (turned(value), Some(at)),
     }
+}
+
+/// A decrease as a change: its sign turned (a decrease of 0 is a change of 0, never -0).
+fn turned(value: Option<Amount>) -> Option<Amount> {
+    value.map(|Amount(v)| match v.is_zero() {
+        true => Amount(Decimal::ZERO),
+        false => Amount(-v),
+    })
 }
 
 /// Nodes with their parents' indices → the trees of the roots, items in printed order.
