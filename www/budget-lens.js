@@ -481,7 +481,7 @@ class BudgetLens extends HTMLElement {
     d.layer = document.createElement('canvas');
     d.description = el('p', { class: 'bl-description', id: 'bl-description' });
     // Floating inside the chart for a mouse or the keyboard; a card in the flow below the chart for touch.
-    d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', id: 'bl-tip', hidden: true });
+    d.tip = el('div', { class: 'bl-tip', part: 'tooltip', role: 'tooltip', id: 'bl-tip', hidden: true, 'aria-hidden': 'true' });
     d.probe = el('span', { class: 'bl-probe', 'aria-hidden': 'true' });
     // The level's own findings (its total against its parts), on the level where they show.
     d.levelNote = el('ul', { class: 'bl-level-note', hidden: true });
@@ -985,6 +985,7 @@ class BudgetLens extends HTMLElement {
       this.#tipShown = held;
     }
     tip.hidden = false;
+    tip.removeAttribute('aria-hidden');
     if (touch) {
       tip.style.transform = '';
       return;
@@ -1007,8 +1008,10 @@ class BudgetLens extends HTMLElement {
   #tips = new Map(); // `index touch` → { lines, size, place }
   #tipShown = null;
 
+  // Transparent, not invisible (budget-lens.css): out of the accessibility tree by aria-hidden.
   #hideTip() {
     this.#dom.tip.hidden = true;
+    this.#dom.tip.setAttribute('aria-hidden', 'true');
   }
 }
 
