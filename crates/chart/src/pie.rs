@@ -347,7 +347,7 @@ fn figure_and_unit(text: &str) -> Option<Vec<&str>> {
     let in_figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+');
     let start = text.find(in_figure)?;
     let end = text.rfind(in_figure).map(|i| i + 1)?;
-    let parts: Vec<&str> = [&text[..start], &text[start..end], &text[end..]]
+    let parts: Vec<&str> = [text.get(..start)?, text.get(start..end)?, text.get(end..)?]
         .into_iter()
         .map(str::trim)
         .filter(|part| !part.is_empty())

@@ -412,8 +412,9 @@ fn push(args: &mut Vec<String>, more: &[&str]) {
 pub(super) fn fill(phrase: &str, args: &[String]) -> String {
     let mut text = String::with_capacity(phrase.len() + 64);
     let mut rest = phrase;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
+    while let Some((before, _)) = rest.split_once('{') {
+        let open = before.len();
+        text.push_str(before);
         let slot = rest.as_bytes().get(open + 1).copied().unwrap_or(b'0');
         let index = match slot {
             b'0'..=b'9' => usize::from(slot - b'0'),

@@ -424,7 +424,7 @@ fn without_note(title: &str) -> &str {
         .strip_suffix(['）', ')'])
         .and_then(|t| t.rfind(['（', '(']))
     {
-        return title[..open].trim_end();
+        return title.get(..open).unwrap_or(title).trim_end();
     }
     title
 }
