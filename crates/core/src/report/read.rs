@@ -314,8 +314,8 @@ fn beyond_f64(text: &str) -> bool {
 /// A box coordinate: serde_json read it as an f64 and narrowed it; here it goes through an exact decimal.
 fn coordinate(text: &str, at: &At) -> Read<f32> {
     in_f64_range(text, at)?;
-    let value =
-        scientific_decimal(text).and_then(|d| rust_decimal::prelude::ToPrimitive::to_f32(&d));
+    // rust_decimal's `to_f32`: its `to_f64`, narrowed.
+    let value = scientific_decimal(text).map(|d| crate::exact::to_f64(d) as f32);
     // Beyond a decimal's 28 digits: far outside any page.
     Ok(value.unwrap_or(if text.starts_with('-') {
         f32::MIN
