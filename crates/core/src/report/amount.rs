@@ -105,7 +105,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountProblem> {
     if significant > MAX_DIGITS || fraction.map_or(0, str::len) > MAX_DIGITS {
         return Err(AmountProblem::TooManyDigits);
     }
-    let digits = [whole, fraction.unwrap_or("")].concat();
+    let digits = crate::word::join(&[whole, fraction.unwrap_or("")], "");
     decimal_of_digits(
         text.starts_with('-'),
         &digits,

@@ -14,6 +14,7 @@ use super::model::{
 };
 use super::printed::{Column, Printed};
 use super::tree::{Container, Json, Shape};
+use crate::word::join;
 
 /// A fault and the JSON path of the value at fault.
 pub(crate) type Fault = Box<(JsonPath, Problem)>;
@@ -333,7 +334,7 @@ fn scientific_decimal(text: &str) -> Option<Decimal> {
     // An exponent too long for an i64 is far beyond f64 (refused before) or far below any page unit.
     let exponent = exponent_value(exponent).unwrap_or(i64::MIN / 2);
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = [whole, fraction].concat();
+    let digits = join(&[whole, fraction], "");
     let significant = digits.trim_start_matches('0');
     // (`get`, not `[..]`: the digits are ASCII, and a slice's panic path links core's char formatting.)
     let kept = significant.get(..MAX_DIGITS).unwrap_or(significant);
@@ -342,7 +343,7 @@ fn scientific_decimal(text: &str) -> Option<Decimal> {
     let negative = text.starts_with('-');
     if scale < 0 {
         let zeros = "0".repeat(usize::try_from(-scale).ok()?.min(MAX_DIGITS + 1));
-        return decimal_of_digits(negative, &[kept, &zeros].concat(), 0);
+        return decimal_of_digits(negative, &join(&[kept, &zeros], ""), 0);
     }
     // More than 28 decimals: the digits beyond them are dropped (below any pixel).
     let beyond = usize::try_from(scale - MAX_DIGITS as i64).unwrap_or(0);
@@ -388,7 +389,7 @@ fn variant_index(v: &Json, at: &At, names: &[&str]) -> Read<usize> {
     let expected = match quoted.as_slice() {
         [one] => one.clone(),
         [a, b] => format!("{a} or {b}"),
-        many => format!("one of {}", many.join(", ")),
+        many => format!("one of {}", join(many, ", ")),
     };
     at.fault(Problem::UnknownVariant {
         found: name.clone(),
