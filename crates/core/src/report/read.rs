@@ -159,7 +159,11 @@ fn debug_quoted(s: &str) -> String {
     for c in s.chars() {
         match c {
             '\'' => quoted.push(c),
-            _ => quoted.extend(c.escape_debug()),
+            // Through `EscapeDebug`'s `Display` (core's own code), not its iterator inlined here.
+            _ => {
+                let _ =
+                    std::fmt::Write::write_fmt(&mut quoted, format_args!("{}", c.escape_debug()));
+            }
         }
     }
     quoted.push('"');
