@@ -142,8 +142,9 @@ fn escape_into(out: &mut String, text: &str) {
 }
 
 fn color(color: BackendColor) -> String {
+    // `#{r:02X}{g:02X}{b:02X}`.
     let (r, g, b) = color.rgb;
-    format!("#{r:02X}{g:02X}{b:02X}")
+    crate::palette::hex_of(crate::palette::Rgb(r, g, b), b"0123456789ABCDEF")
 }
 
 fn opacity(color: BackendColor) -> String {
