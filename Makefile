@@ -49,10 +49,11 @@ build: setup
 
 # Glue and optimisation only when cargo produced a new module (wasm-opt takes a minute on a busy machine).
 # `--flatten --rereloop` first rebuilds the control flow from scratch, then -Oz twice: 1.8 KB gzip smaller
-# than `-Oz --converge`, and faster (bench/RESULTS.md, "Widget size by part").
+# than `-Oz --converge`, and faster (bench/RESULTS.md, "Widget size by part"). The `producers` and
+# `target_features` sections are for tools only (0.2 KB gzip; session 9, `size3`).
 $(PKG)/budget_lens_bg.wasm: $(WASM_OUT)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name budget_lens $(WASM_OUT)
-	$(WASM_OPT) --flatten --rereloop -Oz -Oz $(PKG)/budget_lens_bg.wasm -o $(PKG)/budget_lens_bg.wasm
+	$(WASM_OPT) --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features $(PKG)/budget_lens_bg.wasm -o $(PKG)/budget_lens_bg.wasm
 
 ## make build-builder: the builder page's one wasm module (crate budget-lens-builder: the widget's exports plus
 ## the extractor and the table importer) into www/builder/pkg/

@@ -53,12 +53,12 @@ impl Rgb {
         let byte = |s: &str| u8::from_str_radix(s, 16).ok();
         match digits.len() {
             6 if digits.is_ascii() => Some(Rgb(
-                byte(&digits[0..2])?,
-                byte(&digits[2..4])?,
-                byte(&digits[4..6])?,
+                byte(digits.get(0..2)?)?,
+                byte(digits.get(2..4)?)?,
+                byte(digits.get(4..6)?)?,
             )),
             3 if digits.is_ascii() => {
-                let twice = |i: usize| byte(&digits[i..=i]).map(|v| v * 17);
+                let twice = |i: usize| byte(digits.get(i..=i)?).map(|v| v * 17);
                 Some(Rgb(twice(0)?, twice(1)?, twice(2)?))
             }
             _ => None,

@@ -2,6 +2,7 @@
 //! Chinese correctly), a header row, one row per item and the total; figures as plain exact
 //! decimals (no grouping, no unit: the unit is in the header).
 
+use budget_lens_core::word::join;
 use rust_decimal::Decimal;
 
 use super::strings::ui_strings;
@@ -60,7 +61,7 @@ pub fn level_csv(view: &ChartView) -> String {
 }
 
 fn push_line(out: &mut String, fields: &[String]) {
-    out.push_str(&fields.join(","));
+    out.push_str(&join(fields, ","));
     out.push_str("\r\n");
 }
 

@@ -99,9 +99,7 @@ pub fn fraction(part: Decimal, whole: Decimal) -> f64 {
         return 0.0;
     }
     let ratio = part.divided_by(whole).unwrap_or(Decimal::ONE);
-    rust_decimal::prelude::ToPrimitive::to_f64(&ratio)
-        .unwrap_or(0.0)
-        .clamp(0.0, 1.0)
+    budget_lens_core::exact::to_f64(ratio).clamp(0.0, 1.0)
 }
 
 #[cfg(test)]

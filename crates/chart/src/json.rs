@@ -57,7 +57,14 @@ impl Json {
     /// A whole number, or `null`.
     pub fn num(&mut self, name: &str, value: Option<i64>) {
         match value {
-            Some(value) => self.raw(name, &value.to_string()),
+            Some(value) => {
+                let mut text = String::new();
+                if value < 0 {
+                    text.push('-');
+                }
+                crate::svg::push_digits(&mut text, value.unsigned_abs());
+                self.raw(name, &text)
+            }
             None => self.raw(name, "null"),
         }
     }

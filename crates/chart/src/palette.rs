@@ -6,10 +6,21 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
+/// `#` and the colour's three bytes as two digits each of `digits` (lower- or upper-case hexadecimal).
+pub(crate) fn hex_of(Rgb(r, g, b): Rgb, digits: &[u8; 16]) -> String {
+    let mut out = String::with_capacity(7);
+    out.push('#');
+    for byte in [r, g, b] {
+        out.push(char::from(digits[usize::from(byte >> 4)]));
+        out.push(char::from(digits[usize::from(byte & 15)]));
+    }
+    out
+}
+
 impl Rgb {
-    /// `#rrggbb`, for CSS.
+    /// `#rrggbb`, for CSS (`{:02x}` of each byte, without core's hexadecimal formatters).
     pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+        hex_of(self, b"0123456789abcdef")
     }
 
     /// This colour mixed with white: `amount` 0 keeps it, 1 gives white.
@@ -225,6 +236,16 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_the_formatters_hex() {
+        for v in 0..=255u8 {
+            let c = Rgb(v, 255 - v, v / 3);
+            assert_eq!(c.hex(), format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2));
+            let upper = hex_of(c, b"0123456789ABCDEF");
+            assert_eq!(upper, format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2));
+        }
+    }
 
     #[test]
     fn the_power_without_powf_agrees_with_it_on_every_channel_value() {

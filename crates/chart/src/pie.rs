@@ -9,6 +9,7 @@ use super::legend::{legend_entries, LegendEntry, LEGEND_ROW};
 use super::pattern::{hatch, pattern_of, Area, Segment, HATCH_SPACING};
 use super::text::{fit_text, text_width, wrap_text};
 use super::view::ChartView;
+use budget_lens_core::word::has_char;
 use budget_lens_core::Lang;
 
 pub const LABEL_FONT: f64 = 12.0;
@@ -346,7 +347,7 @@ fn figure_and_unit(text: &str) -> Option<Vec<&str>> {
     let in_figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+');
     let start = text.find(in_figure)?;
     let end = text.rfind(in_figure).map(|i| i + 1)?;
-    let parts: Vec<&str> = [&text[..start], &text[start..end], &text[end..]]
+    let parts: Vec<&str> = [text.get(..start)?, text.get(start..end)?, text.get(end..)?]
         .into_iter()
         .map(str::trim)
         .filter(|part| !part.is_empty())
@@ -434,7 +435,7 @@ fn label_style(
         let shown: usize = lines.iter().map(|l| l.chars().count()).sum();
         let share = item.share_text.as_deref().unwrap_or("").chars().count() + 1;
         let name_shown = shown.saturating_sub(share);
-        let whole = !lines.concat().contains('…');
+        let whole = !lines.iter().any(|line| has_char(line, '…'));
         whole || name_shown >= MIN_NAME_CHARS
     });
     if one_line {
@@ -464,7 +465,7 @@ fn label_lines(item: &super::view::Item, style: LabelStyle, room: f64) -> Vec<St
             let mut lines = wrap_text(&whole, LABEL_FONT, room, 2);
             // The share is never cut: a cut second line gives way to it.
             let percent_w = text_width(&format!(" {percent}"), LABEL_FONT);
-            if lines.len() == 2 && !lines[1].ends_with(&percent) {
+            if lines.len() == 2 && !lines[1].ends_with(percent.as_str()) {
                 let first_len = lines[0].chars().count();
                 let rest: String = item.label.chars().skip(first_len).collect();
                 let rest = fit_text(rest.trim_start(), LABEL_FONT, room - percent_w);

@@ -1,5 +1,6 @@
 //! The widget's own words in both languages. The checker's messages come from `check`.
 
+use budget_lens_core::word::join;
 use budget_lens_core::Lang;
 
 /// Every UI string the widget shows, in one language; serialized for the JS wrapper.
@@ -157,8 +158,8 @@ pub fn findings_badge(errors: usize, warnings: usize, notes: usize, lang: Lang) 
         })
         .collect();
     match lang {
-        Lang::Zh => format!("{}：{}", strings.findings, parts.join("，")),
-        Lang::En => format!("{}: {}", strings.findings, parts.join(", ")),
+        Lang::Zh => format!("{}：{}", strings.findings, join(&parts, "，")),
+        Lang::En => format!("{}: {}", strings.findings, join(&parts, ", ")),
     }
 }
 

@@ -22,13 +22,36 @@ pub fn decimal(value: f64, places: u32) -> String {
     if scaled < 0 {
         out.push('-');
     }
-    let _ = write!(out, "{whole}");
+    push_digits(&mut out, whole.unsigned_abs());
     if fraction > 0 {
-        let digits = format!("{fraction:0width$}", width = places as usize);
+        // `{fraction:0places$}` with its trailing zeros dropped.
+        let mut digits = String::new();
+        push_digits(&mut digits, fraction.unsigned_abs());
         out.push('.');
+        for _ in digits.len()..places as usize {
+            out.push('0');
+        }
         out.push_str(digits.trim_end_matches('0'));
     }
     out
+}
+
+/// `n` in decimal digits, as `{n}` writes it, without core's 64-bit integer formatter (no other 64-bit
+/// integer is formatted in the wasm).
+pub(crate) fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    while at > 0 {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits.iter().skip(at) {
+        out.push(char::from(d));
+    }
 }
 
 /// Writes an SVG document into a string; the document is closed when the backend is dropped.
@@ -119,8 +142,9 @@ fn escape_into(out: &mut String, text: &str) {
 }
 
 fn color(color: BackendColor) -> String {
+    // `#{r:02X}{g:02X}{b:02X}`.
     let (r, g, b) = color.rgb;
-    format!("#{r:02X}{g:02X}{b:02X}")
+    crate::palette::hex_of(crate::palette::Rgb(r, g, b), b"0123456789ABCDEF")
 }
 
 fn opacity(color: BackendColor) -> String {
@@ -322,6 +346,46 @@ impl DrawingBackend for SvgBackend<'_> {
 mod tests {
     use super::*;
     use plotters::style::IntoFont;
+
+    /// `decimal` as it was, through core's integer formatter.
+    fn decimal_through_format(value: f64, places: u32) -> String {
+        let scale = 10_i64.pow(places);
+        let scaled = (value * scale as f64).round() as i64;
+        let (whole, fraction) = (scaled.abs() / scale, scaled.abs() % scale);
+        let mut out = String::new();
+        if scaled < 0 {
+            out.push('-');
+        }
+        let _ = write!(out, "{whole}");
+        if fraction > 0 {
+            let digits = format!("{fraction:0width$}", width = places as usize);
+            out.push('.');
+            out.push_str(digits.trim_end_matches('0'));
+        }
+        out
+    }
+
+    #[test]
+    fn digits_and_decimals_as_the_formatter_wrote_them() {
+        for n in [0, 1, 9, 10, 99, 100, 4_294_967_296, u64::MAX / 3, u64::MAX] {
+            let mut ours = String::new();
+            push_digits(&mut ours, n);
+            assert_eq!(ours, n.to_string());
+        }
+        let mut x = 0.000_123_f64;
+        while x < 1e9 {
+            for value in [x, -x, x * 1.37, -x * 2.71, x.round()] {
+                for places in [0, 1, 2, 3, 4] {
+                    assert_eq!(
+                        decimal(value, places),
+                        decimal_through_format(value, places),
+                        "{value} {places}"
+                    );
+                }
+            }
+            x *= 1.9;
+        }
+    }
 
     #[test]
     fn decimals_without_the_float_formatter() {

@@ -54,8 +54,9 @@ pub fn wrap_text(text: &str, font_px: f64, max_px: f64, max_lines: usize) -> Vec
         if end == 0 {
             return lines;
         }
-        lines.push(rest[..end].trim_end().to_string());
-        rest = rest[end..].trim_start();
+        let (line, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
+        lines.push(line.trim_end().to_string());
+        rest = after.trim_start();
     }
     let last = fit_text(rest, font_px, max_px);
     if !last.is_empty() {

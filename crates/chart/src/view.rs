@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::format;
 use budget_lens_core::check::{Finding, Severity};
 use budget_lens_core::report::{Node, Report, Unit};
+use budget_lens_core::word::join;
 use budget_lens_core::Lang;
 
 /// The node whose items are shown, ready for layout, table and tooltip.
@@ -218,7 +219,7 @@ impl ChartView {
                 } else {
                     String::new()
                 };
-                format!("{}{total}，其中{}{tail}。", self.label, parts.join("；"))
+                format!("{}{total}，其中{}{tail}。", self.label, join(&parts, "；"))
             }
             Lang::En => {
                 let tail = if more > 0 {
@@ -229,7 +230,7 @@ impl ChartView {
                 format!(
                     "{}: {total}, of which {}{tail}.",
                     self.label,
-                    parts.join("; ")
+                    join(&parts, "; ")
                 )
             }
         }
@@ -422,7 +423,7 @@ fn breadcrumb(report: &Report, path: &str) -> Vec<Crumb> {
     let segments: Vec<&str> = path.split('/').collect();
     (1..=segments.len())
         .filter_map(|n| {
-            let prefix = segments[..n].join("/");
+            let prefix = join(&segments[..n], "/");
             report.node_at(&prefix).map(|node| Crumb {
                 label: node.label.clone(),
                 path: prefix,

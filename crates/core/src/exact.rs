@@ -40,6 +40,151 @@ impl Exact for Decimal {
     }
 }
 
+/// A decimal as the nearest f64, bit for bit what rust_decimal's `to_f64` (`Decimal::as_f64`) gives —
+/// the same steps (the integral and fractional parts, their sum, rounded at the decimal's scale) — on the
+/// 96-bit magnitude's three 32-bit limbs. rust_decimal takes them as one `u128`, and 128-bit division and
+/// conversions are ~2 KB of compiler_builtins in the wasm, linked for this alone.
+pub fn to_f64(value: Decimal) -> f64 {
+    let parts = value.unpack();
+    let magnitude = [parts.hi, parts.mid, parts.lo];
+    let signed = |v: f64| if parts.negative { -v } else { v };
+    if parts.scale == 0 {
+        // `as_i128() as f64`: a zero is +0.0 whatever its sign.
+        let v = limbs_to_f64(magnitude);
+        return if v == 0.0 { v } else { signed(v) };
+    }
+    let (integral, fraction, precision) = split_at_scale(magnitude, parts.scale);
+    let fraction = limbs_to_f64(fraction) / limbs_to_f64(precision);
+    let integral = limbs_to_f64(integral);
+    if fraction == 0.0 {
+        return signed(integral);
+    }
+    let round_to = powi(10.0, parts.scale);
+    signed(((integral + fraction) * round_to).round() / round_to)
+}
+
+/// The integral and fractional parts of a magnitude with `scale` decimals, and `10^scale`.
+fn split_at_scale(magnitude: [u32; 3], scale: u32) -> ([u32; 3], [u32; 3], [u32; 3]) {
+    // Divided by at most 10^9 at a time: (remainder, divisor) of each step, lowest digits first.
+    let mut steps = [(0, 1); 4];
+    let (mut integral, mut left) = (magnitude, scale);
+    for step in &mut steps {
+        let digits = left.min(9);
+        let divisor = 10_u32.pow(digits);
+        let (quotient, remainder) = div_small(integral, divisor);
+        (integral, *step, left) = (quotient, (remainder, divisor), left - digits);
+    }
+    // fraction = r1 + d1 · (r2 + d2 · (r3 + d3 · r4)); precision = d1 · d2 · d3 · d4.
+    let (mut fraction, mut precision) = ([0; 3], [0, 0, 1]);
+    for &(remainder, divisor) in steps.iter().rev() {
+        fraction = mul_add(fraction, divisor, remainder);
+        precision = mul_add(precision, divisor, 0);
+    }
+    (integral, fraction, precision)
+}
+
+/// `limbs / divisor` and the remainder (limbs most significant first).
+fn div_small(limbs: [u32; 3], divisor: u32) -> ([u32; 3], u32) {
+    let (mut quotient, mut remainder) = ([0; 3], 0_u64);
+    for (q, limb) in quotient.iter_mut().zip(limbs) {
+        let current = (remainder << 32) | u64::from(limb);
+        *q = (current / u64::from(divisor)) as u32;
+        remainder = current % u64::from(divisor);
+    }
+    (quotient, remainder as u32)
+}
+
+/// `limbs · factor + add`, within 96 bits (every use stays below 10^29).
+fn mul_add(limbs: [u32; 3], factor: u32, add: u32) -> [u32; 3] {
+    let (mut out, mut carry) = ([0; 3], u64::from(add));
+    for (o, limb) in out.iter_mut().zip(limbs).rev() {
+        let v = u64::from(limb) * u64::from(factor) + carry;
+        *o = v as u32;
+        carry = v >> 32;
+    }
+    out
+}
+
+/// The 96-bit integer as the nearest f64 (ties to even, as `u128 as f64`): below 2^64 one conversion;
+/// above, its top 64 bits with a sticky bit for anything below them, then scaled by the exact power of two.
+fn limbs_to_f64([hi, mid, lo]: [u32; 3]) -> f64 {
+    let top = (u64::from(hi) << 32) | u64::from(mid);
+    if hi == 0 {
+        return ((top << 32) | u64::from(lo)) as f64;
+    }
+    let shift = hi.leading_zeros();
+    let high = (top << shift) | (u64::from(lo) >> (32 - shift));
+    let sticky = u64::from(lo << shift != 0);
+    let scale = f64::from_bits(u64::from(1023 + 32 - shift) << 52);
+    (high | sticky) as f64 * scale
+}
+
+/// `base.powi(n)` as compiler_builtins' `__powidf2` computes it (square and multiply), bit for bit.
+fn powi(mut base: f64, mut n: u32) -> f64 {
+    let mut product = 1.0;
+    loop {
+        if n & 1 != 0 {
+            product *= base;
+        }
+        n >>= 1;
+        if n == 0 {
+            return product;
+        }
+        base *= base;
+    }
+}
+
+#[cfg(test)]
+mod to_f64_tests {
+    use super::*;
+    use rust_decimal::prelude::ToPrimitive;
+
+    fn same(value: Decimal) {
+        let theirs = value.to_f64().unwrap();
+        assert_eq!(
+            to_f64(value).to_bits(),
+            theirs.to_bits(),
+            "{value:?} (scale {})",
+            value.scale()
+        );
+    }
+
+    /// Every scale, magnitudes of every width (random bits, powers of two and ten and their neighbours,
+    /// the largest), both signs and signed zeros.
+    #[test]
+    fn to_f64_is_rust_decimals_bit_for_bit() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for scale in 0..=28 {
+            let mut magnitudes: Vec<u128> = vec![0, 1, 9, 10, 11, (1 << 96) - 1];
+            for bits in 1..=96 {
+                magnitudes.extend([(1 << bits) - 1, 1 << (bits - 1), (1 << (bits - 1)) + 1]);
+            }
+            for digits in 1..=28 {
+                let ten = 10_u128.pow(digits);
+                magnitudes.extend([ten - 1, ten, ten + 1, ten / 2, ten / 2 + 1]);
+            }
+            for _ in 0..3000 {
+                let wide = (u128::from(next()) << 64 | u128::from(next())) >> (32 + next() % 96);
+                magnitudes.push(wide);
+            }
+            for m in magnitudes {
+                let limbs = ((m >> 64) as u32, (m >> 32) as u32, m as u32);
+                for negative in [false, true] {
+                    same(Decimal::from_parts(
+                        limbs.2, limbs.1, limbs.0, negative, scale,
+                    ));
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod subtraction_tests {
     use super::*;

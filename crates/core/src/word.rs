@@ -1,4 +1,5 @@
-//! Which characters count as letters or digits in a JSON path's `.key` form and an exported file's name.
+//! Which characters count as letters or digits in a JSON path's `.key` form and an exported file's name;
+//! where one short text occurs in another ([`find`]).
 //!
 //! `char::is_alphanumeric` links the Unicode tables of every script's letters and numbers into the wasm
 //! (~1.9 KB gzip). This check gives the same answer for every character of the blocks a Chinese budget
@@ -21,6 +22,50 @@ pub fn is_word_char(c: char) -> bool {
         0xFF00..=0xFFEF => in_ranges(n, FULL_AND_HALF_WIDTH),
         _ => !is_other_gap(n),
     }
+}
+
+/// The byte offset of the first `needle` in `text` (`text.find(needle)` with a `&str` pattern): the bytes
+/// compared at each position. The standard library's two-way searcher behind `str::find`/`contains`/
+/// `split_once` with a `&str` is ~3 KB of the wasm (~1 KB gzip); the needles here are names of at most a
+/// few dozen characters or fixed words, so the plain comparison stays linear in the text. A match of valid
+/// UTF-8 in valid UTF-8 always starts and ends on character boundaries, so the answer is `str::find`'s.
+pub fn find(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|at| at == needle.as_bytes())
+}
+
+/// Whether `needle` occurs in `text` (`text.contains(needle)`; see [`find`]).
+pub fn contains(text: &str, needle: &str) -> bool {
+    find(text, needle).is_some()
+}
+
+/// Whether `text` holds the character `c` (`text.contains(c)`: for a `char`, the standard library's
+/// `contains` searches with the same two-way searcher once `c` is not ASCII).
+pub fn has_char(text: &str, c: char) -> bool {
+    text.chars().any(|x| x == c)
+}
+
+/// `parts.join(separator)` (`parts.concat()` with `""`): one plain loop. The standard library's `join`
+/// is ~1 KB of wasm for each type of part (its copies are unrolled by the separator's length).
+pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    let mut joined = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(separator);
+        }
+        joined.push_str(part.as_ref());
+    }
+    joined
+}
+
+/// `text.split_once(separator)` for a `&str` separator (see [`find`]).
+pub fn split_once<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a str)> {
+    let at = find(text, separator)?;
+    Some((text.get(..at)?, text.get(at + separator.len()..)?))
 }
 
 fn in_ranges(n: u32, ranges: &[(u32, u32)]) -> bool {
@@ -81,7 +126,65 @@ const FULL_AND_HALF_WIDTH: &[(u32, u32)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::is_word_char;
+    use super::{contains, find, has_char, is_word_char, join, split_once};
+
+    #[test]
+    fn find_contains_split_once_and_has_char_equal_the_standard_library() {
+        let texts = [
+            "",
+            "a",
+            "aa",
+            "aaa",
+            "abab",
+            "部门预算",
+            "上海市普陀区财政局",
+            "x, expected y, expected z",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aa",
+            "b",
+            "ab",
+            "部门",
+            "预算",
+            "普陀区财政局",
+            ", expected ",
+            "算",
+            "财政局x",
+        ];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(find(text, needle), text.find(needle), "{text} / {needle}");
+                assert_eq!(
+                    contains(text, needle),
+                    text.contains(needle),
+                    "{text} / {needle}"
+                );
+                assert_eq!(
+                    split_once(text, needle),
+                    text.split_once(needle),
+                    "{text} / {needle}"
+                );
+            }
+            for c in ['a', 'b', '/', '部', '算', '…', '𠀀'] {
+                assert_eq!(has_char(text, c), text.contains(c), "{text} / {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn join_equals_the_standard_library() {
+        let lists: [&[&str]; 4] = [&[], &["a"], &["a", "", "预算"], &["", ""]];
+        for parts in lists {
+            for separator in ["", ",", "、", "; "] {
+                assert_eq!(join(parts, separator), parts.join(separator));
+                let owned: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+                assert_eq!(join(&owned, separator), owned.join(separator));
+            }
+            assert_eq!(join(parts, ""), parts.concat());
+        }
+    }
 
     /// The blocks where the check must equal `char::is_alphanumeric` exactly (their assigned parts: an
     /// unassigned code point is no letter for Rust, a letter here).

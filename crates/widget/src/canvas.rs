@@ -42,7 +42,9 @@ fn thrown(e: JsValue) -> DrawingErrorKind<CanvasError> {
 
 /// `rgba(r,g,b,a)` with the opacity to three decimals.
 fn css_color(color: BackendColor) -> String {
+    // The bytes as `u32`: the one integer formatter the rest of the wasm uses anyway.
     let (r, g, b) = color.rgb;
+    let (r, g, b) = (u32::from(r), u32::from(g), u32::from(b));
     format!("rgba({r},{g},{b},{})", decimal(color.alpha, 3))
 }
 

@@ -164,7 +164,7 @@ fn class_names(text: &Text, report: &Report) -> Vec<Finding> {
             continue;
         };
         let (said, named) = (squeeze(&printed.name), squeeze(table));
-        if said.contains(&named) || named.contains(&said) {
+        if crate::word::contains(&said, &named) || crate::word::contains(&named, &said) {
             continue;
         }
         let detail = DocumentDetail::ClassName {

@@ -10,6 +10,7 @@ use super::tolerance::shown_up;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
 use crate::report::{Comparison, Doubt, Unit};
+use crate::word::join;
 
 impl Finding {
     /// The finding in plain words.
@@ -396,7 +397,7 @@ fn capitalised(mut text: String) -> String {
 #[inline(never)]
 fn money_in(lang: Lang, value: Decimal, unit: Unit) -> String {
     match lang {
-        Lang::Zh => [value.to_string().as_str(), unit.zh()].concat(),
+        Lang::Zh => join(&[value.to_string().as_str(), unit.zh()], ""),
         Lang::En => money_en(value, unit),
     }
 }
@@ -412,8 +413,9 @@ fn push(args: &mut Vec<String>, more: &[&str]) {
 pub(super) fn fill(phrase: &str, args: &[String]) -> String {
     let mut text = String::with_capacity(phrase.len() + 64);
     let mut rest = phrase;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
+    while let Some((before, _)) = rest.split_once('{') {
+        let open = before.len();
+        text.push_str(before);
         let slot = rest.as_bytes().get(open + 1).copied().unwrap_or(b'0');
         let index = match slot {
             b'0'..=b'9' => usize::from(slot - b'0'),
@@ -428,7 +430,7 @@ pub(super) fn fill(phrase: &str, args: &[String]) -> String {
 
 fn quote_list(labels: &[String], separator: &str, open: char, close: char) -> String {
     let quoted: Vec<String> = labels.iter().map(|l| format!("{open}{l}{close}")).collect();
-    quoted.join(separator)
+    join(&quoted, separator)
 }
 
 impl Finding {

@@ -6,6 +6,7 @@ use super::finding::TableDetail;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
 use crate::report::Unit;
+use crate::word::join;
 
 /// The figures of one finding, as its message needs them.
 pub struct Figures<'a> {
@@ -43,12 +44,12 @@ pub fn table_body(detail: &TableDetail, f: &Figures, lang: Lang) -> String {
         (TableDetail::RowSum { columns }, Lang::Zh) => {
             let u = f.unit.zh();
             let parts: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
-            format!("{row_zh}合计印为{stated}{u}，而同行{}合计{expected}{u}，相差{diff}{u}。", parts.join("、"))
+            format!("{row_zh}合计印为{stated}{u}，而同行{}合计{expected}{u}，相差{diff}{u}。", join(&parts, "、"))
         }
         (TableDetail::RowSum { columns }, Lang::En) => {
             let [stated, expected, diff] = [stated, expected, diff].map(|v| money_en(v, f.unit));
             let parts: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
-            format!("{row_en}: the total is printed as {stated}, but {} on the same row add up to {expected}, a difference of {diff}.", parts.join(", "))
+            format!("{row_en}: the total is printed as {stated}, but {} on the same row add up to {expected}, a difference of {diff}.", join(&parts, ", "))
         }
         (TableDetail::CrossTable { left, right }, Lang::Zh) => {
             let u = f.unit.zh();

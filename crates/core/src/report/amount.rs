@@ -105,7 +105,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountProblem> {
     if significant > MAX_DIGITS || fraction.map_or(0, str::len) > MAX_DIGITS {
         return Err(AmountProblem::TooManyDigits);
     }
-    let digits = [whole, fraction.unwrap_or("")].concat();
+    let digits = crate::word::join(&[whole, fraction.unwrap_or("")], "");
     decimal_of_digits(
         text.starts_with('-'),
         &digits,
@@ -117,17 +117,28 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, AmountProblem> {
 /// The exact decimal of plain ASCII digits (no sign, no point) with `scale` of them after the point, `None`
 /// beyond rust_decimal's 96-bit mantissa or 28 decimals. Own code because rust_decimal's string parser (with
 /// its scientific forms) is ~8 KB of the widget's wasm, and every caller has checked the digits already.
+///
+/// What `Decimal::try_from_i128_with_scale` of the digits' `i128` gave, with the sign set after (a zero stays
+/// plain zero): the mantissa is refused as soon as it passes 96 bits (it only grows), so no checked 128-bit
+/// multiplication (`__muloti4`) is needed.
 pub(crate) fn decimal_of_digits(negative: bool, digits: &str, scale: u32) -> Option<Decimal> {
-    let mut mantissa: i128 = 0;
-    for digit in digits.bytes() {
-        mantissa = mantissa
-            .checked_mul(10)?
-            .checked_add(i128::from(digit.wrapping_sub(b'0')))?;
+    const MAX_MANTISSA: u128 = (1 << 96) - 1;
+    if scale > Decimal::MAX_SCALE {
+        return None;
     }
-    let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
-    // rust_decimal reads `-0` as plain zero.
-    value.set_sign_negative(negative && mantissa != 0);
-    Some(value)
+    let mut mantissa: u128 = 0;
+    for digit in digits.bytes() {
+        mantissa = mantissa * 10 + u128::from(digit.wrapping_sub(b'0'));
+        if mantissa > MAX_MANTISSA {
+            return None;
+        }
+    }
+    let (lo, mid, hi) = (
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        (mantissa >> 64) as u32,
+    );
+    Some(Decimal::from_parts(lo, mid, hi, negative, scale))
 }
 
 impl FromStr for Amount {
@@ -265,6 +276,49 @@ pub mod opt_amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `decimal_of_digits` as it was: the digits' `i128`, `try_from_i128_with_scale`, the sign set after.
+    fn through_i128(negative: bool, digits: &str, scale: u32) -> Option<Decimal> {
+        let mut mantissa: i128 = 0;
+        for digit in digits.bytes() {
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(digit.wrapping_sub(b'0')))?;
+        }
+        let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
+        value.set_sign_negative(negative && mantissa != 0);
+        Some(value)
+    }
+
+    #[test]
+    fn digits_read_as_through_i128() {
+        let max = "79228162514264337593543950335";
+        let over = "79228162514264337593543950336";
+        let digits = [
+            "",
+            "0",
+            "00",
+            "7",
+            "10",
+            "0012345",
+            "4294967296",
+            "18446744073709551616",
+            max,
+            over,
+            "999999999999999999999999999999",
+            "1000000000000000000000000000000000000000",
+            "170141183460469231731687303715884105728",
+        ];
+        for d in digits {
+            for scale in [0, 1, 2, 9, 28, 29, 40] {
+                for negative in [false, true] {
+                    let ours = decimal_of_digits(negative, d, scale).map(|v| v.serialize());
+                    let theirs = through_i128(negative, d, scale).map(|v| v.serialize());
+                    assert_eq!(ours, theirs, "{d} {scale} {negative}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn keeps_printed_scale() {

@@ -8,6 +8,7 @@
 //! format), in one pass over the text.
 
 use super::model::Span;
+use crate::word::{contains, has_char};
 
 /// Longest line that may be a heading or a contents entry: longer lines are prose.
 const MAX_HEADING_CHARS: usize = 60;
@@ -131,7 +132,7 @@ fn is_sentence_mark(c: char) -> bool {
 
 /// How many characters of numbering open the line: `第三部分`, `五、`, `（三）`, `3.`, `4．`, `3、`.
 fn numbering(chars: &[char]) -> usize {
-    let numeral = |c: &char| "一二三四五六七八九十百零".contains(*c);
+    let numeral = |c: &char| has_char("一二三四五六七八九十百零", *c);
     let mut n = 0;
     if chars.first() == Some(&'第') {
         let digits = chars[1..].iter().take_while(|c| numeral(c)).count();
@@ -200,9 +201,10 @@ fn heading(chars: &[char], line: Line) -> Option<Heading> {
     let (year, length) = year_at(words, at)?;
     let name: String = words[open..at].iter().collect();
     let rest: String = words[at + length..].iter().collect();
-    let names_document = (rest.contains("部门") || rest.contains("单位"))
-        && (rest.contains("预算") || rest.contains("决算"))
-        && !rest.contains("执行")
+    let has = |word: &str| contains(&rest, word);
+    let names_document = (has("部门") || has("单位"))
+        && (has("预算") || has("决算"))
+        && !has("执行")
         && !rest.chars().any(|c| c.is_ascii_digit())
         && ["预算", "决算", "表", "说明", "情况"]
             .iter()
@@ -269,7 +271,7 @@ fn counts<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<(T, usize)> {
 /// `上海市普陀区财政局`; a region `上海市普陀区` before a budget's title). `上海市普陀区XX局` and
 /// `上海市普陀区财政局` cannot.
 pub fn same_entity(one: &str, other: &str) -> bool {
-    one.contains(other) || other.contains(one)
+    contains(one, other) || contains(other, one)
 }
 
 /// The year-end dates the text gives: `截至`/`截止`/`截止到` a year's `12月31日`, `底` or `末`.
@@ -422,7 +424,7 @@ fn without_note(title: &str) -> &str {
         .strip_suffix(['）', ')'])
         .and_then(|t| t.rfind(['（', '(']))
     {
-        return title[..open].trim_end();
+        return title.get(..open).unwrap_or(title).trim_end();
     }
     title
 }
@@ -515,7 +517,7 @@ pub fn printed_classes(text: &Text) -> Vec<PrintedClass> {
 /// What ends a class name when reading back from its code: list marks, punctuation, the previous level's
 /// closing parenthesis, a line break.
 fn is_name_boundary(c: char) -> bool {
-    c.is_whitespace() || c.is_ascii_digit() || "、，。；：,;:.．()（）“”\"".contains(c)
+    c.is_whitespace() || c.is_ascii_digit() || has_char("、，。；：,;:.．()（）“”\"", c)
 }
 
 /// What an empty-table note (`注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。`) says there is
@@ -545,13 +547,13 @@ pub fn empty_notes(text: &Text) -> Vec<EmptyNote> {
         .filter_map(|&line| {
             let (start, end) = trimmed(chars, line);
             let words: String = chars[start..end].iter().collect();
-            let empty = words.contains("空表") || words.contains("无数据");
+            let empty = contains(&words, "空表") || contains(&words, "无数据");
             if !words.starts_with('注') || !empty {
                 return None;
             }
             let breakdowns: Vec<&'static str> = EMPTY_NOTE_SUBJECTS
                 .iter()
-                .filter(|(named, _)| words.contains(named))
+                .filter(|(named, _)| contains(&words, named))
                 .map(|&(_, id)| id)
                 .collect();
             (!breakdowns.is_empty()).then_some(EmptyNote {

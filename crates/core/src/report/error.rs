@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::amount::AmountProblem;
 use crate::i18n::Lang;
+use crate::word::{join, split_once};
 
 /// What is wrong with a report text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,9 +323,10 @@ fn zh_syntax(detail: &str) -> String {
 fn zh_type(detail: &str) -> String {
     // serde: "invalid type: integer `5`, expected a string"
     let detail = detail.strip_prefix("invalid type: ").unwrap_or(detail);
-    let (found, expected) = detail.split_once(", expected ").unwrap_or((detail, ""));
+    let (found, expected) = split_once(detail, ", expected ").unwrap_or((detail, ""));
     let words = |s: &str| -> String {
-        s.split(' ')
+        let words: Vec<&str> = s
+            .split(' ')
             .filter(|w| *w != "a" && *w != "an")
             .map(|w| match w {
                 "string" => "字符串",
@@ -336,8 +338,8 @@ fn zh_type(detail: &str) -> String {
                 "struct" => "对象",
                 other => other,
             })
-            .collect::<Vec<_>>()
-            .join(" ")
+            .collect();
+        join(&words, " ")
     };
     if expected.is_empty() {
         words(found)

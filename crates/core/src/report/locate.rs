@@ -146,10 +146,13 @@ pub fn path_at(text: &str, offset: usize) -> JsonPath {
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, byte: usize) -> (usize, usize) {
     let byte = floor_char_boundary(text, byte.min(text.len()));
-    let before = &text[..byte];
+    let before = text.get(..byte).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    (
+        line,
+        before.get(line_start..).unwrap_or("").chars().count() + 1,
+    )
 }
 
 /// The byte offset of a 1-based line and a 1-based byte column (serde_json's columns count bytes).

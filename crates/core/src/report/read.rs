@@ -14,6 +14,7 @@ use super::model::{
 };
 use super::printed::{Column, Printed};
 use super::tree::{Container, Json, Shape};
+use crate::word::join;
 
 /// A fault and the JSON path of the value at fault.
 pub(crate) type Fault = Box<(JsonPath, Problem)>;
@@ -143,10 +144,30 @@ fn unexpected(found: &Json) -> String {
         Json::Bool(b) => format!("boolean `{b}`"),
         Json::Number(text) if integer(text).is_some() => format!("integer `{text}`"),
         Json::Number(_) => "number".into(),
-        Json::String(s) => format!("string {s:?}"),
+        Json::String(s) => format!("string {}", debug_quoted(s)),
         Json::Array(_) | Json::Skipped(Container::Array) => "sequence".into(),
         Json::Object(_) | Json::Skipped(Container::Object) => "map".into(),
     }
+}
+
+/// `format!("{s:?}")` of a string: in double quotes, each character as `char::escape_debug` gives it
+/// except the single quote, which a string's `Debug` leaves alone. `<str as Debug>` slices its text, and
+/// that slice's panic path kept core's slice error message and `<char as Debug>` in the wasm.
+fn debug_quoted(s: &str) -> String {
+    let mut quoted = String::with_capacity(s.len() + 2);
+    quoted.push('"');
+    for c in s.chars() {
+        match c {
+            '\'' => quoted.push(c),
+            // Through `EscapeDebug`'s `Display` (core's own code), not its iterator inlined here.
+            _ => {
+                let _ =
+                    std::fmt::Write::write_fmt(&mut quoted, format_args!("{}", c.escape_debug()));
+            }
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// A number without fraction or exponent that serde_json reads as an integer (u64, or i64 below zero).
@@ -273,10 +294,7 @@ fn in_f64_range(text: &str, at: &At) -> Read<()> {
 /// parsing it as a float would link the float parser into the wasm for this one check.
 fn beyond_f64(text: &str) -> bool {
     let unsigned = text.trim_start_matches('-');
-    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(i) => (&unsigned[..i], &unsigned[i + 1..]),
-        None => (unsigned, "0"),
-    };
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, "0"));
     let exponent = match exponent_value(exponent.trim_start_matches('+')) {
         Some(e) => e,
         // Too many exponent digits: huge, or (negative) vanishingly small.
@@ -301,8 +319,8 @@ fn beyond_f64(text: &str) -> bool {
 /// A box coordinate: serde_json read it as an f64 and narrowed it; here it goes through an exact decimal.
 fn coordinate(text: &str, at: &At) -> Read<f32> {
     in_f64_range(text, at)?;
-    let value =
-        scientific_decimal(text).and_then(|d| rust_decimal::prelude::ToPrimitive::to_f32(&d));
+    // rust_decimal's `to_f32`: its `to_f64`, narrowed.
+    let value = scientific_decimal(text).map(|d| crate::exact::to_f64(d) as f32);
     // Beyond a decimal's 28 digits: far outside any page.
     Ok(value.unwrap_or(if text.starts_with('-') {
         f32::MIN
@@ -315,26 +333,27 @@ fn coordinate(text: &str, at: &At) -> Read<f32> {
 /// digits (a box coordinate becomes an f32, which holds far fewer), `None` beyond a decimal's range.
 fn scientific_decimal(text: &str) -> Option<Decimal> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(i) => (&unsigned[..i], unsigned[i + 1..].trim_start_matches('+')),
-        None => (unsigned, "0"),
-    };
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, "0"));
+    let exponent = exponent.trim_start_matches('+');
     // An exponent too long for an i64 is far beyond f64 (refused before) or far below any page unit.
     let exponent = exponent_value(exponent).unwrap_or(i64::MIN / 2);
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = [whole, fraction].concat();
+    let digits = join(&[whole, fraction], "");
     let significant = digits.trim_start_matches('0');
-    let kept = &significant[..significant.len().min(MAX_DIGITS)];
+    // (`get`, not `[..]`: the digits are ASCII, and a slice's panic path links core's char formatting.)
+    let kept = significant.get(..MAX_DIGITS).unwrap_or(significant);
     let dropped = (significant.len() - kept.len()) as i64;
     let scale = fraction.len() as i64 - dropped - exponent;
     let negative = text.starts_with('-');
     if scale < 0 {
         let zeros = "0".repeat(usize::try_from(-scale).ok()?.min(MAX_DIGITS + 1));
-        return decimal_of_digits(negative, &[kept, &zeros].concat(), 0);
+        return decimal_of_digits(negative, &join(&[kept, &zeros], ""), 0);
     }
     // More than 28 decimals: the digits beyond them are dropped (below any pixel).
     let beyond = usize::try_from(scale - MAX_DIGITS as i64).unwrap_or(0);
-    let kept = &kept[..kept.len().saturating_sub(beyond)];
+    let kept = kept
+        .get(..kept.len().saturating_sub(beyond))
+        .unwrap_or(kept);
     decimal_of_digits(negative, kept, scale.min(MAX_DIGITS as i64) as u32)
 }
 
@@ -374,7 +393,7 @@ fn variant_index(v: &Json, at: &At, names: &[&str]) -> Read<usize> {
     let expected = match quoted.as_slice() {
         [one] => one.clone(),
         [a, b] => format!("{a} or {b}"),
-        many => format!("one of {}", many.join(", ")),
+        many => format!("one of {}", join(many, ", ")),
     };
     at.fault(Problem::UnknownVariant {
         found: name.clone(),
@@ -701,6 +720,25 @@ fn column(v: &Json, at: &At) -> Read<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_a_string_as_debug_does() {
+        let every_char: String = (0..0x3_0000).filter_map(char::from_u32).collect();
+        assert_eq!(debug_quoted(&every_char), format!("{every_char:?}"));
+        for text in [
+            "",
+            "'",
+            "\"",
+            "a'b\"c\\d",
+            "\u{301}a",
+            "a\u{301}",
+            "\u{200b}",
+            "\0\n\t\u{7f}",
+            "预算\u{e0001}",
+        ] {
+            assert_eq!(debug_quoted(text), format!("{text:?}"), "{text}");
+        }
+    }
 
     #[test]
     fn tells_numbers_beyond_f64_from_their_digits() {

@@ -8,6 +8,7 @@ use super::locate::JsonPath;
 use super::model::{Node, Report, Span};
 use super::resolve::Resolver;
 use crate::keyed::Keyed;
+use crate::word::has_char;
 
 /// Nodes may nest at most this deep (a root is level 1).
 pub const MAX_DEPTH: usize = 32;
@@ -116,7 +117,7 @@ fn check_siblings(
         if trail.len() > MAX_DEPTH {
             return Err((node_json(trail), Problem::TooDeep { limit: MAX_DEPTH }));
         }
-        if node.id.is_empty() || node.id.contains('/') {
+        if node.id.is_empty() || has_char(&node.id, '/') {
             let problem = Problem::BadId {
                 id: node.id.clone(),
             };
