@@ -33,8 +33,9 @@ before(async () => {
 });
 
 // What a page loads of what a site ships (issue 12's weight, measured on the files pkg.json lists): 153.8 KiB
-// in session 8, the scripts and stylesheet minified (www/'s sources: 162.9 KiB). Fails on growth.
-const SHIPPED_GZIP_BUDGET = 156 * 1024;
+// in session 8, the scripts and stylesheet minified (www/'s sources: 162.9 KiB); 142.8 KiB in session 9 (www/:
+// 152.4 KiB). Fails on growth.
+const SHIPPED_GZIP_BUDGET = 146 * 1024;
 
 test('what a page loads of dist/ (wasm, glue, entry script, stylesheet) stays within its gzip budget, minified', () => {
   const loaded = ['pkg/budget_lens_bg.wasm', 'pkg/budget_lens.js', 'budget-lens.js', 'budget-lens.css'];

@@ -43,8 +43,11 @@ const FILES = ['www/pkg/budget_lens_bg.wasm', 'www/pkg/budget_lens.js', 'www/bud
 // of the decimal addition, standard integer parsers and per-type copies of generic readers gone.
 // 158.1 KiB in session 8, helper size2 (wasm 144.9 → 140.0 KB gzip): letters and digits of a JSON path and a
 // file name without the Unicode tables, a sorted index instead of hash maps (hashbrown and SipHash gone).
-// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 160 KiB.
-const GZIP_BUDGET = 160 * 1024;
+// 152.4 KiB in session 9, helper size3 (wasm 141.3 → 133.4 KB gzip): talc for dlmalloc, own string search,
+// join, quoting, decimal-to-float and digit writers instead of core's generic ones, no slice panics, shapes
+// painted straight onto the backend.
+// Issue 12 is to bring the whole under 100 KB. Fails on growth beyond 155 KiB.
+const GZIP_BUDGET = 155 * 1024;
 const RUNS = 9;
 
 const measurements = {};
