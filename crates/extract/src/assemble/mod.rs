@@ -23,6 +23,7 @@ mod lists;
 mod part_within;
 mod relations;
 mod second_list;
+mod section;
 mod selective;
 mod subjects;
 mod tree;
@@ -313,6 +314,7 @@ impl<'a> Assembler<'a> {
             .map_or(sentence.end, |f| f.start);
         self.note_context(self.previous_end.min(sentence.start), words_end);
         self.note_sentence_fund(sentence);
+        self.note_sentence_subject(sentence);
         self.note_other_base(self.previous_end.min(sentence.start), words_end);
         self.selected_list_goes_on(marker);
         let gap = (self.previous_end, sentence.start);
