@@ -317,7 +317,7 @@ impl Assembler<'_> {
     }
 
     /// A root id: the standard one of the label if free, else `part<n>`.
-    fn free_id(&self, label: &str) -> String {
+    pub(super) fn free_id(&self, label: &str) -> String {
         let taken = |id: &str| self.root_ids.contains(id);
         if let Some(id) = standard_id(label).filter(|id| !taken(id)) {
             return id.to_string();

@@ -26,6 +26,7 @@ mod second_list;
 mod section;
 mod selective;
 mod subjects;
+mod terms;
 mod tree;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -81,6 +82,8 @@ struct Built {
     fallback: bool,
     /// The part of the jurisdiction and the budget's section it was printed in (see [`context`]).
     context: context::Context,
+    /// The sentence it was first printed in (see [`terms`]).
+    sentence: usize,
     /// A marked list of its items ended with its sentence: items taken later are a second list (see
     /// [`second_list`]).
     list_ended: bool,

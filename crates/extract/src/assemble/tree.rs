@@ -25,6 +25,7 @@ impl Assembler<'_> {
         if self.void_list {
             return self.new_root_in_void_list(label, value, at, level);
         }
+        self.terms_before_larger_total(&label.text, value);
         // `人均因公出国费用2.4万元`, `车均运行维护费…`: an average per head, never a part of a total.
         if is_per_unit(&label.text) {
             return self.free_root(label, value, at, level);
@@ -690,6 +691,7 @@ impl Assembler<'_> {
             printed: String::new(),
             year: None,
             context: self.context_here(),
+            sentence: self.sentence_index,
             free: false,
             fallback: false,
             list_ended: false,
