@@ -197,6 +197,11 @@ fn sets_topic(clause: &str) -> bool {
     opens || closes || part_named(clause).is_some_and(|p| p == clause)
 }
 
+/// `省级收入`, `市本级支出`, `12个乡`: words naming a part of the jurisdiction by its level or places.
+pub(super) fn names_level(words: &str) -> bool {
+    part_named(words).is_some()
+}
+
 /// `全县`, `全市`, `全省`…: the whole jurisdiction.
 fn names_whole(clause: &str) -> bool {
     let chars: Vec<char> = clause.chars().collect();

@@ -25,6 +25,7 @@ mod relations;
 mod second_list;
 mod section;
 mod selective;
+mod some_parts;
 mod subjects;
 mod terms;
 mod tree;
@@ -84,6 +85,8 @@ struct Built {
     context: context::Context,
     /// The sentence it was first printed in (see [`terms`]).
     sentence: usize,
+    /// Its list was opened by `其中` (see [`some_parts`]).
+    of_which: bool,
     /// A marked list of its items ended with its sentence: items taken later are a second list (see
     /// [`second_list`]).
     list_ended: bool,
@@ -460,7 +463,10 @@ impl<'a> Assembler<'a> {
                 state.marker_level = Some(*level);
                 self.close_lists(*level);
             }
-            Statement::Opener { partial } => self.opener(*partial, state),
+            Statement::Opener { partial, of_which } => {
+                self.opener(*partial, state);
+                self.of_which(*of_which);
+            }
             Statement::ParenOpen => self.open_paren(),
             Statement::ParenClose => {
                 // What follows `)` is about the figure before `(` again.

@@ -692,6 +692,7 @@ impl Assembler<'_> {
             year: None,
             context: self.context_here(),
             sentence: self.sentence_index,
+            of_which: false,
             free: false,
             fallback: false,
             list_ended: false,
@@ -723,6 +724,7 @@ impl Assembler<'_> {
 
     pub(super) fn finish(&mut self, index: usize) -> Node {
         let children = std::mem::take(&mut self.nodes[index].children);
+        let some_parts = self.names_some_parts(index, &children);
         let items: Vec<Node> = children.into_iter().map(|c| self.finish(c)).collect();
         let placeholder = Node::new("", "", Decimal::ZERO);
         let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
@@ -732,7 +734,7 @@ impl Assembler<'_> {
         // same for a list the words introduce as a selection (see [`super::selective`]). Items that add up to
         // the total (within their rounding) are its whole all the same.
         let built = &self.nodes[index];
-        let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty());
+        let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty()) || some_parts;
         if may_go_on && !built.items_sum.adds_up_to(&node.amount.0) {
             node.partial = true;
         }
