@@ -203,7 +203,7 @@ pub(super) fn names_level(words: &str) -> bool {
 }
 
 /// `全县`, `全市`, `全省`…: the whole jurisdiction.
-fn names_whole(clause: &str) -> bool {
+pub(super) fn names_whole(clause: &str) -> bool {
     let chars: Vec<char> = clause.chars().collect();
     chars
         .windows(2)

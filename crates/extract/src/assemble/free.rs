@@ -238,7 +238,12 @@ impl Assembler<'_> {
     }
 
     /// A free root of this label, not yet known by its name.
-    fn new_unnamed_root(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+    pub(super) fn new_unnamed_root(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;
         }

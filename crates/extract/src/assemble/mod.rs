@@ -20,6 +20,7 @@ mod current_year;
 mod free;
 mod funds;
 mod lists;
+mod not_items;
 mod part_within;
 mod relations;
 mod second_list;

@@ -10,7 +10,7 @@
 //! total, never exceed it, and no sum of changes or budgets is asked of them.
 
 use super::*;
-use crate::assemble::context::names_level;
+use crate::assemble::context::{names_level, names_whole};
 
 impl Assembler<'_> {
     /// `其中` opened the list of the node on top of the stack.
@@ -34,15 +34,17 @@ impl Assembler<'_> {
         let by_level = children
             .iter()
             .any(|&c| names_level(&self.nodes[c].printed));
-        let unvouched = built.free || is_fiscal_revenue(&built.printed);
+        let unvouched = built.free || is_government_total(&built.printed);
         let whole = numbered || a_zero || by_level;
         unvouched && built.of_which && !children.is_empty() && !whole
     }
 }
 
-/// `全区财政总收入`, `财政收入`: a government's revenue, which counts more than its budgets' own revenue (what
-/// is passed up to higher levels), so the vocabulary's items of a unit's 收入总计 do not vouch for its list. A
-/// unit's `财政拨款收入` is not one.
-fn is_fiscal_revenue(printed: &str) -> bool {
-    printed.contains("财政") && printed.contains("收入") && !printed.contains("拨款")
+/// `全区财政总收入`, `财政收入`, `全县一般公共预算支出`: a government's total, not a unit's. Its revenue counts
+/// more than its budgets' own (what is passed up to higher levels), its 其中 names the main function classes
+/// of its spending: the vocabulary's items of a unit's 收入总计 or 财政拨款支出 do not vouch for its list. A unit's
+/// `财政拨款收入` is not one.
+fn is_government_total(printed: &str) -> bool {
+    let fiscal_revenue = printed.contains("财政") && printed.contains("收入");
+    (fiscal_revenue || names_whole(printed)) && !printed.contains("拨款")
 }

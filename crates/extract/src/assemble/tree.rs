@@ -26,6 +26,9 @@ impl Assembler<'_> {
             return self.new_root_in_void_list(label, value, at, level);
         }
         self.terms_before_larger_total(&label.text, value);
+        if not_items::is_milestone(&label.text) {
+            return self.milestone(label, value, at);
+        }
         // `人均因公出国费用2.4万元`, `车均运行维护费…`: an average per head, never a part of a total.
         if is_per_unit(&label.text) {
             return self.free_root(label, value, at, level);
@@ -42,6 +45,9 @@ impl Assembler<'_> {
             .any(|m| label.text.contains(m))
         {
             return self.chain(label, value, at, level);
+        }
+        if let Some(node) = self.aggregate_beside_classes(label, value, at) {
+            return Some(node);
         }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
             return Some(node);
@@ -143,6 +149,9 @@ impl Assembler<'_> {
             // larger than itself in doubt — that amount is another total (a balance's), not its part.
             let unmarked = !self.stack[k].explicit && level.is_none();
             if unmarked && value.abs() > self.nodes[parent].node.amount.0.abs() {
+                continue;
+            }
+            if self.not_a_class(parent, &label.text) {
                 continue;
             }
             // `其中:基本支出…` under a total by function class: the same money split by kind, its own breakdown.
