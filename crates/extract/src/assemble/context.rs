@@ -211,7 +211,7 @@ pub(super) fn names_whole(clause: &str) -> bool {
 }
 
 /// The part of the jurisdiction some words name: `12个乡` (a count of places) or a level (`市本级`).
-fn part_named(words: &str) -> Option<String> {
+pub(super) fn part_named(words: &str) -> Option<String> {
     if names_whole(words) {
         return None;
     }

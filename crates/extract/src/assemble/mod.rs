@@ -322,6 +322,7 @@ impl<'a> Assembler<'a> {
         self.note_context(self.previous_end.min(sentence.start), words_end);
         self.note_sentence_fund(sentence);
         self.note_sentence_subject(sentence);
+        self.note_sentence_level(sentence);
         self.note_other_base(self.previous_end.min(sentence.start), words_end);
         self.selected_list_goes_on(marker);
         let gap = (self.previous_end, sentence.start);

@@ -9,6 +9,7 @@
 //! [`super::context`]).
 
 use super::*;
+use crate::assemble::context::{names_whole, part_named};
 use crate::assemble::funds::fund_of;
 
 /// What names one fund among several of a budget (`企业职工基本养老保险基金`): its last words.
@@ -73,6 +74,14 @@ pub(super) fn names_section(clause: &str) -> bool {
             .all(|w| !clause.ends_with(w))
 }
 
+/// The label of a sentence's first amount.
+fn first_label(sentence: &Sentence) -> Option<&Label> {
+    sentence.statements.iter().find_map(|s| match s {
+        Statement::Amount { label, .. } | Statement::PairedAmount { label, .. } => Some(label),
+        _ => None,
+    })
+}
+
 /// `（二）`, `(2)`, `二、`, `2.`: a heading's number, taken off its words.
 fn strip_number(clause: &str) -> &str {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
@@ -92,11 +101,7 @@ impl Assembler<'_> {
     /// fund's section; one opening with a budget's name alone (`社会保险基金收入…`) ends the fund's. Not inside a
     /// list going on from the sentence before (`其中：\n企业职工…基金收入…` lists the funds as items).
     pub(super) fn note_sentence_subject(&mut self, sentence: &Sentence) {
-        let first_label = sentence.statements.iter().find_map(|s| match s {
-            Statement::Amount { label, .. } | Statement::PairedAmount { label, .. } => Some(label),
-            _ => None,
-        });
-        let Some(label) = first_label else {
+        let Some(label) = first_label(sentence) else {
             return;
         };
         let list_goes_on = self
@@ -114,6 +119,29 @@ impl Assembler<'_> {
             return;
         }
         self.context.subject = subject;
+        self.stack.clear();
+        self.current_root = None;
+    }
+
+    /// `市本级一般公共预算收入A；一般公共预算支出B`: a sentence whose first label opens with a level of the
+    /// jurisdiction is about that level, and so are the sentences after it until another level or the whole
+    /// (`全市…`) is named; the totals named again there are that level's.
+    pub(super) fn note_sentence_level(&mut self, sentence: &Sentence) {
+        let Some(label) = first_label(sentence) else {
+            return;
+        };
+        let level = part_named(&label.text).filter(|p| label.text.starts_with(p.as_str()));
+        let part = match level {
+            Some(level) => Some(level),
+            None if names_whole(&label.text) => None,
+            None => return,
+        };
+        // Items of a list (`其中:省级收入A；市县级收入B`) name the levels as parts of the total, not a section.
+        let in_list = self.stack.iter().any(|o| o.explicit || o.took_item);
+        if in_list || part == self.context.part {
+            return;
+        }
+        self.context.part = part;
         self.stack.clear();
         self.current_root = None;
     }
