@@ -191,6 +191,8 @@ pub struct Assembler<'a> {
     unplaced: Vec<Unplaced>,
     /// `其中:` after a total that found no place: its items have no known parent until the sentence ends.
     void_list: bool,
+    /// The figure placed last and its node (see [`Assembler::list_cut_at_last_figure`]).
+    last_placed: Option<(usize, usize)>,
     /// Sentences read so far.
     sentence_index: usize,
     /// Amounts stated so far in the current sentence (this one included).
@@ -254,6 +256,7 @@ impl<'a> Assembler<'a> {
             unplaced: Vec::new(),
             void_list: false,
             sentence_index: 0,
+            last_placed: None,
             amounts_in_sentence: 0,
             prior_owner: None,
             prior_list: None,
@@ -283,6 +286,7 @@ impl<'a> Assembler<'a> {
         for sentence in sentences {
             self.sentence(sentence, original);
         }
+        self.list_cut_at_last_figure(original);
         if self.stops_mid_clause() {
             // `1、因公出国(境)费0万元…从严从紧控制出`: the text was cut; the lists still open may go on.
             for open in &self.stack {
@@ -648,6 +652,7 @@ impl<'a> Assembler<'a> {
             }
         };
         self.consumed[figure] = true;
+        self.last_placed = Some((figure, node));
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.
             state.last_node = Some(node);
