@@ -206,6 +206,9 @@ pub struct Assembler<'a> {
     placed_as_prior: bool,
     /// The amount being placed is a bound (`单价100万元(含)以上`): no fallback root (see [`free`]).
     amount_is_bound: bool,
+    /// The amount being placed has its share of a named base stated right after it (`…支出A，占…的x%`, see
+    /// [`not_items`]).
+    amount_has_share: bool,
     /// The topic of the sentence just read (see [`SentenceState::carried`]).
     previous_topic: Option<usize>,
     /// The ids of all roots, known and free (a set: a fresh id is found in logarithmic time).
@@ -262,6 +265,7 @@ impl<'a> Assembler<'a> {
             prior_list: None,
             placed_as_prior: false,
             amount_is_bound: false,
+            amount_has_share: false,
             free_by_label: BTreeMap::new(),
             copies_by_kind: BTreeMap::new(),
             root_ids: BTreeSet::new(),
@@ -334,10 +338,12 @@ impl<'a> Assembler<'a> {
         let mut state = self.begin_sentence(numbered);
         (state.start, state.end) = (sentence.start, sentence.end);
         state.after_words_alone = self.sentence_without_figures(gap.0, gap.1);
-        for statement in &sentence.statements {
+        for (i, statement) in sentence.statements.iter().enumerate() {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);
             }
+            let next = sentence.statements.get(i + 1);
+            self.amount_has_share = matches!(next, Some(Statement::Share { base: Some(_), .. }));
             self.statement(statement, &mut state);
         }
         self.previous_topic = state.first_node;

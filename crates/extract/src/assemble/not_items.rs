@@ -3,6 +3,9 @@
 //! General patterns:
 //! - an aggregate that cuts across the function classes (`民生支出A，占一般公共预算支出的x%`, `重点支出`,
 //!   `“三保”支出`): the sum of parts of many classes, never one more class of a list by function;
+//! - a share-of-spending figure after a list by function class that is whole (`…农林水支出D。用于教育、医疗等
+//!   方面的支出E，占一般公共预算支出的y%`): a part of the total counted across the classes, not the first item
+//!   of a second breakdown;
 //! - a milestone (`民生领域支出累计突破B`, `首次突破C`, `迈上D台阶`): a round threshold passed, not an amount —
 //!   never an item of a list, never a total printed again.
 
@@ -43,6 +46,15 @@ impl Assembler<'_> {
     pub(super) fn not_a_class(&self, parent: usize, label: &str) -> bool {
         let by_function = BY_FUNCTION.contains(&self.nodes[parent].schema.as_deref().unwrap_or(""));
         by_function && is_cross_cutting(label)
+    }
+
+    /// Whether a new amount with its share stated, after the whole list by function class of `parent` (its
+    /// items add up), is a share-of-spending figure rather than a second list's first item: it is no class.
+    pub(super) fn share_of_a_whole_list(&self, parent: usize, label: &str) -> bool {
+        let built = &self.nodes[parent];
+        let by_function = BY_FUNCTION.contains(&built.schema.as_deref().unwrap_or(""));
+        let whole = built.items_sum.adds_up_to(&built.node.amount.0);
+        by_function && whole && self.amount_has_share && !is_function_class(label)
     }
 
     /// `其中，民生支出A，占一般公共预算支出的x%` while a list by function class is open: the aggregate is a quantity

@@ -159,6 +159,9 @@ impl Assembler<'_> {
             let parent = by_kind.map_or(parent, |split| split.copy);
             let is_new = self.child_with_label(parent, &label.text).is_none();
             let resumed = is_new && self.resumes_list(k, parent, &label.text);
+            if resumed && self.share_of_a_whole_list(parent, &label.text) {
+                continue;
+            }
             let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
             let (original, parent) = (parent, twin.unwrap_or(parent));
             let Some(node) = self.child(parent, label, value, at, level) else {
