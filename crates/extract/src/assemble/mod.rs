@@ -327,11 +327,7 @@ impl<'a> Assembler<'a> {
         let words_end = first_figure
             .and_then(|f| self.figures.get(f))
             .map_or(sentence.end, |f| f.start);
-        self.note_context(self.previous_end.min(sentence.start), words_end);
-        self.note_sentence_fund(sentence);
-        self.note_sentence_subject(sentence);
-        self.note_sentence_level(sentence);
-        self.note_other_base(self.previous_end.min(sentence.start), words_end);
+        self.note_words_before(sentence, words_end);
         self.selected_list_goes_on(marker);
         let gap = (self.previous_end, sentence.start);
         self.previous_end = sentence.end;
@@ -380,6 +376,17 @@ impl<'a> Assembler<'a> {
         } else if ends_on_semicolon {
             self.after_semicolon = state.last_node;
         }
+    }
+
+    /// What the words before a sentence's first figure (`..words_end`) and its first label say about what
+    /// follows: the part, budget, fund or level it is about, and the base of its comparisons.
+    fn note_words_before(&mut self, sentence: &Sentence, words_end: usize) {
+        let start = self.previous_end.min(sentence.start);
+        self.note_context(start, words_end);
+        self.note_sentence_fund(sentence);
+        self.note_sentence_subject(sentence);
+        self.note_sentence_level(sentence);
+        self.note_other_base(start, words_end);
     }
 
     /// The state a sentence starts from; lists that ended with the previous sentence close unless this one

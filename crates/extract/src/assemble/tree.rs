@@ -151,15 +151,14 @@ impl Assembler<'_> {
             if unmarked && value.abs() > self.nodes[parent].node.amount.0.abs() {
                 continue;
             }
-            if self.not_a_class(parent, &label.text) {
-                continue;
-            }
             // `其中:基本支出…` under a total by function class: the same money split by kind, its own breakdown.
             let by_kind = self.kind_split(k, parent, &label.text);
             let parent = by_kind.map_or(parent, |split| split.copy);
             let is_new = self.child_with_label(parent, &label.text).is_none();
             let resumed = is_new && self.resumes_list(k, parent, &label.text);
-            if resumed && self.share_of_a_whole_list(parent, &label.text) {
+            // Aggregates across the classes and share-of-spending figures are no classes (see [`not_items`]).
+            let share_figure = resumed && self.share_of_a_whole_list(parent, &label.text);
+            if share_figure || self.not_a_class(parent, &label.text) {
                 continue;
             }
             let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
