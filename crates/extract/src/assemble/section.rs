@@ -74,6 +74,18 @@ pub(super) fn names_section(clause: &str) -> bool {
             .all(|w| !clause.ends_with(w))
 }
 
+/// `市本级一般公共预算收入`, `县区支出`: a level followed by a budget's or the jurisdiction's total — not a unit's
+/// source of money (`市级财政拨款收入` is the money a unit receives from the city).
+fn names_level_total(label: &str, level: &str) -> bool {
+    let Some(rest) = label.strip_prefix(level) else {
+        return false;
+    };
+    let total = ["收入", "支出", "财政收入", "财政总收入", "财政支出"]
+        .iter()
+        .any(|t| rest.starts_with(t));
+    total || (fund_of(rest).is_some() && !rest.contains("拨款"))
+}
+
 /// The label of a sentence's first amount.
 fn first_label(sentence: &Sentence) -> Option<&Label> {
     sentence.statements.iter().find_map(|s| match s {
@@ -130,7 +142,7 @@ impl Assembler<'_> {
         let Some(label) = first_label(sentence) else {
             return;
         };
-        let level = part_named(&label.text).filter(|p| label.text.starts_with(p.as_str()));
+        let level = part_named(&label.text).filter(|p| names_level_total(&label.text, p));
         let part = match level {
             Some(level) => Some(level),
             None if names_whole(&label.text) => None,
@@ -170,6 +182,9 @@ mod tests {
         assert!(names_section("（一）一般公共预算"));
         assert!(names_section("一、一般公共预算收支情况"));
         assert_eq!(strip_number("一般公共预算"), "一般公共预算");
+        assert!(names_level_total("市本级一般公共预算收入", "市本级"));
+        assert!(names_level_total("县区支出", "县区"));
+        assert!(!names_level_total("市级财政拨款收入", "市级"));
         assert!(!names_section("政府性基金预算收入"));
         assert!(!names_section(
             "根据现行财政管理体制汇算,2024年全县公共财政预算收入"
