@@ -3,8 +3,8 @@
 //! General pattern: `一般公共预算支出A，上解上级支出B，债务还本支出C，安排预算稳定调节基金D，支出总计E` — a
 //! total mentioned (no `其中:`, no markers), amounts after it in the same sentence, then a larger total of the
 //! same kind (`…总计`, `…合计`, `…共计`) closing the sentence's enumeration. The amounts between are the other
-//! terms of the larger total (A + B + C + D = E), not parts of A: the mention's list, which took them in doubt,
-//! gives them back, each a quantity of its own.
+//! terms of the larger total (A + B + C + D = E, which must hold within rounding), not parts of A: the
+//! mention's list, which took them in doubt, gives them back, each a quantity of its own.
 
 use super::*;
 
@@ -43,6 +43,16 @@ impl Assembler<'_> {
                 self.nodes[c].sentence == this_sentence && self.nodes[c].mention_level.is_none()
             })
             .collect();
+        // Only where the total and the amounts after it make the larger total (A + B + C + D = E, within their
+        // rounding): anything else may be a list of parts after all.
+        let mut sum = Sum::default();
+        sum.add(&self.nodes[total].node.amount.0);
+        for &term in &terms {
+            sum.add(&self.nodes[term].node.amount.0);
+        }
+        if terms.is_empty() || !sum.adds_up_to(&value) {
+            return;
+        }
         for term in terms {
             self.give_back(total, term);
         }
