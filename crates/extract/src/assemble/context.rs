@@ -97,7 +97,8 @@ impl Assembler<'_> {
             for clause in clauses {
                 if names_section(clause) {
                     self.section_clause(clause);
-                } else if names_whole(clause) {
+                }
+                if names_whole(clause) {
                     self.context.part = None;
                 } else if let Some(part) = part_named(clause).filter(|_| sets_topic(clause)) {
                     self.context.part = Some(part);
