@@ -11,6 +11,9 @@ use super::*;
 /// The words that close an enumeration with its total.
 const CLOSING: &[&str] = &["总计", "合计", "共计"];
 
+/// Most terms of a balance looked at.
+const MAX_TERMS: usize = 16;
+
 /// The kinds of money a total and its terms share.
 const KINDS: &[&str] = &["支出", "收入"];
 
@@ -35,14 +38,18 @@ impl Assembler<'_> {
         let Some(total) = mentioned.map(|o| o.node) else {
             return;
         };
-        let terms: Vec<usize> = self.nodes[total]
+        // The last items only (a balance has a few terms): constant time however long the list.
+        let mut terms: Vec<usize> = self.nodes[total]
             .children
             .iter()
+            .rev()
+            .take(MAX_TERMS)
             .copied()
             .filter(|&c| {
                 self.nodes[c].sentence == this_sentence && self.nodes[c].mention_level.is_none()
             })
             .collect();
+        terms.reverse();
         // Only where the total and the amounts after it make the larger total (A + B + C + D = E, within their
         // rounding): anything else may be a list of parts after all.
         let mut sum = Sum::default();
@@ -56,6 +63,21 @@ impl Assembler<'_> {
         for term in terms {
             self.give_back(total, term);
         }
+        self.recount_items(total);
+    }
+
+    /// The sum of `total`'s items after some left; no items left, no doubt about its list.
+    fn recount_items(&mut self, total: usize) {
+        let mut sum = Sum::default();
+        for &c in &self.nodes[total].children {
+            sum.add(&self.nodes[c].node.amount.0);
+        }
+        let parent = &mut self.nodes[total];
+        parent.items_sum = sum;
+        if parent.children.is_empty() {
+            parent.node.doubt.retain(|d| *d != Doubt::List);
+            parent.unknown_items = false;
+        }
     }
 
     /// `term` leaves `total`'s items and becomes a free root of its own.
@@ -68,16 +90,6 @@ impl Assembler<'_> {
             parent.child_by_label.remove(&label);
         }
         parent.child_by_id.remove(&id);
-        let mut sum = Sum::default();
-        for &c in &self.nodes[total].children {
-            sum.add(&self.nodes[c].node.amount.0);
-        }
-        let parent = &mut self.nodes[total];
-        parent.items_sum = sum;
-        if parent.children.is_empty() {
-            parent.node.doubt.retain(|d| *d != Doubt::List);
-            parent.unknown_items = false;
-        }
         let root_id = self.free_id(&label);
         self.root_ids.insert(root_id.clone());
         let built = &mut self.nodes[term];
