@@ -52,6 +52,9 @@ pub enum Statement {
     /// `其中:` `包括:` `主要包括:` — what follows are items of the figure stated last.
     Opener {
         partial: bool,
+        /// Opened by `其中` ("of which"): the items may name only some parts of the figure (see
+        /// `assemble::some_parts`).
+        of_which: bool,
     },
     /// `公务用车购置及运行费28万元(购置费0万元，运行维护费28万元)`: the parenthesis holds items of the figure
     /// stated last, until it closes.
@@ -693,12 +696,13 @@ impl Parser<'_> {
 
     /// `其中:` (`包括:`…): the items of the figure stated last follow — or, opening the sentence right after a
     /// sentence of words that said a sum of money grew (`…均实现增长。其中:`), that sum's.
-    fn opener(&mut self, partial: bool) {
+    fn opener(&mut self, partial: bool, of_which: bool) {
         let said = self.said_without_figure.take();
         if let Some((label, _)) = said.filter(|_| self.statements.is_empty()) {
             self.statements.push(Statement::SubjectHeading { label });
         }
-        self.statements.push(Statement::Opener { partial });
+        self.statements
+            .push(Statement::Opener { partial, of_which });
     }
 
     fn heading_subject(&self, word: &str) -> Option<Label> {
@@ -905,7 +909,7 @@ impl Parser<'_> {
         }
         for opener in ["其中", "具体包括", "包括"] {
             if let Some(rest) = label.strip_prefix(opener) {
-                self.opener(false);
+                self.opener(false, opener == "其中");
                 label = rest;
                 break;
             }
@@ -1129,7 +1133,7 @@ impl Parser<'_> {
         let statement = if word.starts_with('占') && word.contains('%') {
             Statement::MissingShare
         } else if OPENERS.iter().any(|o| word.ends_with(o)) {
-            return self.opener(word.contains("主要"));
+            return self.opener(word.contains("主要"), word.ends_with("其中"));
         } else if let Some((before, said, phrase)) = said_against_budget(&word) {
             // Before `持平`: `决算数与预算数持平` compares with the budget, not with last year.
             let (subject, _) = split_lead_in(before);

@@ -12,6 +12,7 @@
 
 use super::*;
 use crate::assemble::funds::fund_of;
+use crate::assemble::section::{fund_named, names_section};
 
 /// Longest heading line (characters).
 const MAX_HEADING: usize = 40;
@@ -52,6 +53,8 @@ const PLACES: &str = "省市县区乡镇街";
 pub(super) struct Context {
     pub(super) part: Option<String>,
     pub(super) fund: Option<usize>,
+    /// The fund among several of a budget its section is about (see [`super::section`]).
+    pub(super) subject: Option<String>,
 }
 
 impl Assembler<'_> {
@@ -81,6 +84,7 @@ impl Assembler<'_> {
             if whole_line && is_heading(line) {
                 self.context.fund = fund_of(line);
                 self.context.part = part_named(line);
+                self.context.subject = fund_named(line);
                 continue;
             }
             // The last clause holds the first figure's own label: its words are the label's.
@@ -91,12 +95,24 @@ impl Assembler<'_> {
                 clauses.pop();
             }
             for clause in clauses {
+                if names_section(clause) {
+                    self.section_clause(clause);
+                }
                 if names_whole(clause) {
                     self.context.part = None;
                 } else if let Some(part) = part_named(clause).filter(|_| sets_topic(clause)) {
                     self.context.part = Some(part);
                 }
             }
+        }
+    }
+
+    /// `（二）政府性基金预算。`, `1.企业职工基本养老保险基金：`: a clause naming the subject of the figures after
+    /// it; a fund of several keeps the budget it belongs to.
+    fn section_clause(&mut self, clause: &str) {
+        self.context.subject = fund_named(clause);
+        if self.context.subject.is_none() {
+            self.context.fund = fund_of(clause);
         }
     }
 
@@ -115,6 +131,7 @@ impl Assembler<'_> {
         Context {
             part: self.context.part.clone(),
             fund: self.sentence_fund.or(self.context.fund),
+            subject: self.context.subject.clone(),
         }
     }
 
@@ -130,11 +147,14 @@ impl Assembler<'_> {
             part_of(label, &self.context),
             fund_of(label).or(self.context_here().fund),
         );
+        // One fund's `本年支出` is not another fund's (see [`super::section`]).
+        let subject_there = fund_named(&built.printed).or(built.context.subject.clone());
+        let subject_here = fund_named(label).or(self.context.subject.clone());
         let same_fund = match (there.1, here.1) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        there.0 == here.0 && same_fund
+        there.0 == here.0 && same_fund && subject_there == subject_here
     }
 }
 
@@ -178,8 +198,13 @@ fn sets_topic(clause: &str) -> bool {
     opens || closes || part_named(clause).is_some_and(|p| p == clause)
 }
 
+/// `省级收入`, `市本级支出`, `12个乡`: words naming a part of the jurisdiction by its level or places.
+pub(super) fn names_level(words: &str) -> bool {
+    part_named(words).is_some()
+}
+
 /// `全县`, `全市`, `全省`…: the whole jurisdiction.
-fn names_whole(clause: &str) -> bool {
+pub(super) fn names_whole(clause: &str) -> bool {
     let chars: Vec<char> = clause.chars().collect();
     chars
         .windows(2)
@@ -187,7 +212,7 @@ fn names_whole(clause: &str) -> bool {
 }
 
 /// The part of the jurisdiction some words name: `12个乡` (a count of places) or a level (`市本级`).
-fn part_named(words: &str) -> Option<String> {
+pub(super) fn part_named(words: &str) -> Option<String> {
     if names_whole(words) {
         return None;
     }

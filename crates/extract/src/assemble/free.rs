@@ -238,7 +238,12 @@ impl Assembler<'_> {
     }
 
     /// A free root of this label, not yet known by its name.
-    fn new_unnamed_root(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+    pub(super) fn new_unnamed_root(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+    ) -> Option<usize> {
         if self.nodes.len() >= MAX_NODES {
             return None;
         }
@@ -317,7 +322,7 @@ impl Assembler<'_> {
     }
 
     /// A root id: the standard one of the label if free, else `part<n>`.
-    fn free_id(&self, label: &str) -> String {
+    pub(super) fn free_id(&self, label: &str) -> String {
         let taken = |id: &str| self.root_ids.contains(id);
         if let Some(id) = standard_id(label).filter(|id| !taken(id)) {
             return id.to_string();

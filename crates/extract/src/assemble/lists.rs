@@ -5,6 +5,11 @@ use super::*;
 /// Fewest letters of a sentence without figures that says what a following `其中:` lists.
 const MIN_WORDS_ALONE: usize = 4;
 
+/// Punctuation that closes a clause (an excerpt ending on anything else was cut off).
+fn closes_clause(c: char) -> bool {
+    "。.!?！？;；)）”\"".contains(c)
+}
+
 /// `11市`, `5个县`, `各市`, `各县区`: words naming the places of a whole.
 fn names_places(words: &[char]) -> bool {
     let place = |c: &char| "市县区乡镇".contains(*c);
@@ -41,7 +46,37 @@ impl Assembler<'_> {
     /// The text ends inside a clause (no closing punctuation): an excerpt cut off mid-sentence.
     pub(super) fn stops_mid_clause(&self) -> bool {
         let last = self.text.chars.iter().rev().find(|c| !c.is_whitespace());
-        last.is_some_and(|c| !"。.!?！？;；)）”\"".contains(*c))
+        last.is_some_and(|c| !closes_clause(*c))
+    }
+
+    /// `…教育支出610万元，卫生健康支出390万元⏎（来源：…）`: the last figure's line ends without closing
+    /// punctuation and no figure follows — the list it is an item of was cut off by the end of the excerpt
+    /// (a byline or page debris after it): that list is partial.
+    /// The line is read in the original text (normalising joins a line without closing punctuation to the next).
+    pub(super) fn list_cut_at_last_figure(&mut self, original: &[char]) {
+        let Some((figure, node)) = self.last_placed else {
+            return;
+        };
+        let Some(f) = self
+            .figures
+            .get(figure)
+            .filter(|_| figure + 1 == self.figures.len())
+        else {
+            return;
+        };
+        let (_, end) = self.text.original_span(f.start, f.end);
+        let rest = original.get(end..).unwrap_or_default();
+        let line_end = rest
+            .iter()
+            .take_while(|&&c| c != '\n')
+            .filter(|c| !c.is_whitespace())
+            .last();
+        if line_end.is_some_and(|&c| closes_clause(c)) {
+            return;
+        }
+        if let Some(parent) = self.nodes[node].parent {
+            self.nodes[parent].node.partial = true;
+        }
     }
 
     /// Whether the words between two sentences hold a sentence of their own about the places of the whole

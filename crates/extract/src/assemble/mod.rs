@@ -20,11 +20,15 @@ mod current_year;
 mod free;
 mod funds;
 mod lists;
+mod not_items;
 mod part_within;
 mod relations;
 mod second_list;
+mod section;
 mod selective;
+mod some_parts;
 mod subjects;
+mod terms;
 mod tree;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -80,6 +84,10 @@ struct Built {
     fallback: bool,
     /// The part of the jurisdiction and the budget's section it was printed in (see [`context`]).
     context: context::Context,
+    /// The sentence it was first printed in (see [`terms`]).
+    sentence: usize,
+    /// Its list was opened by `其中` (see [`some_parts`]).
+    of_which: bool,
     /// A marked list of its items ended with its sentence: items taken later are a second list (see
     /// [`second_list`]).
     list_ended: bool,
@@ -183,6 +191,8 @@ pub struct Assembler<'a> {
     unplaced: Vec<Unplaced>,
     /// `其中:` after a total that found no place: its items have no known parent until the sentence ends.
     void_list: bool,
+    /// The figure placed last and its node (see [`Assembler::list_cut_at_last_figure`]).
+    last_placed: Option<(usize, usize)>,
     /// Sentences read so far.
     sentence_index: usize,
     /// Amounts stated so far in the current sentence (this one included).
@@ -196,6 +206,9 @@ pub struct Assembler<'a> {
     placed_as_prior: bool,
     /// The amount being placed is a bound (`单价100万元(含)以上`): no fallback root (see [`free`]).
     amount_is_bound: bool,
+    /// The amount being placed has its share of a named base stated right after it (`…支出A，占…的x%`, see
+    /// [`not_items`]).
+    amount_has_share: bool,
     /// The topic of the sentence just read (see [`SentenceState::carried`]).
     previous_topic: Option<usize>,
     /// The ids of all roots, known and free (a set: a fresh id is found in logarithmic time).
@@ -246,11 +259,13 @@ impl<'a> Assembler<'a> {
             unplaced: Vec::new(),
             void_list: false,
             sentence_index: 0,
+            last_placed: None,
             amounts_in_sentence: 0,
             prior_owner: None,
             prior_list: None,
             placed_as_prior: false,
             amount_is_bound: false,
+            amount_has_share: false,
             free_by_label: BTreeMap::new(),
             copies_by_kind: BTreeMap::new(),
             root_ids: BTreeSet::new(),
@@ -275,6 +290,7 @@ impl<'a> Assembler<'a> {
         for sentence in sentences {
             self.sentence(sentence, original);
         }
+        self.list_cut_at_last_figure(original);
         if self.stops_mid_clause() {
             // `1、因公出国(境)费0万元…从严从紧控制出`: the text was cut; the lists still open may go on.
             for open in &self.stack {
@@ -311,19 +327,19 @@ impl<'a> Assembler<'a> {
         let words_end = first_figure
             .and_then(|f| self.figures.get(f))
             .map_or(sentence.end, |f| f.start);
-        self.note_context(self.previous_end.min(sentence.start), words_end);
-        self.note_sentence_fund(sentence);
-        self.note_other_base(self.previous_end.min(sentence.start), words_end);
+        self.note_words_before(sentence, words_end);
         self.selected_list_goes_on(marker);
         let gap = (self.previous_end, sentence.start);
         self.previous_end = sentence.end;
         let mut state = self.begin_sentence(numbered);
         (state.start, state.end) = (sentence.start, sentence.end);
         state.after_words_alone = self.sentence_without_figures(gap.0, gap.1);
-        for statement in &sentence.statements {
+        for (i, statement) in sentence.statements.iter().enumerate() {
             if let Some(f) = figure_of(statement) {
                 state.figures.push(f);
             }
+            let next = sentence.statements.get(i + 1);
+            self.amount_has_share = matches!(next, Some(Statement::Share { base: Some(_), .. }));
             self.statement(statement, &mut state);
         }
         self.previous_topic = state.first_node;
@@ -360,6 +376,17 @@ impl<'a> Assembler<'a> {
         } else if ends_on_semicolon {
             self.after_semicolon = state.last_node;
         }
+    }
+
+    /// What the words before a sentence's first figure (`..words_end`) and its first label say about what
+    /// follows: the part, budget, fund or level it is about, and the base of its comparisons.
+    fn note_words_before(&mut self, sentence: &Sentence, words_end: usize) {
+        let start = self.previous_end.min(sentence.start);
+        self.note_context(start, words_end);
+        self.note_sentence_fund(sentence);
+        self.note_sentence_subject(sentence);
+        self.note_sentence_level(sentence);
+        self.note_other_base(start, words_end);
     }
 
     /// The state a sentence starts from; lists that ended with the previous sentence close unless this one
@@ -455,7 +482,10 @@ impl<'a> Assembler<'a> {
                 state.marker_level = Some(*level);
                 self.close_lists(*level);
             }
-            Statement::Opener { partial } => self.opener(*partial, state),
+            Statement::Opener { partial, of_which } => {
+                self.opener(*partial, state);
+                self.of_which(*of_which);
+            }
             Statement::ParenOpen => self.open_paren(),
             Statement::ParenClose => {
                 // What follows `)` is about the figure before `(` again.
@@ -635,6 +665,7 @@ impl<'a> Assembler<'a> {
             }
         };
         self.consumed[figure] = true;
+        self.last_placed = Some((figure, node));
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.
             state.last_node = Some(node);

@@ -25,6 +25,10 @@ impl Assembler<'_> {
         if self.void_list {
             return self.new_root_in_void_list(label, value, at, level);
         }
+        self.terms_before_larger_total(&label.text, value);
+        if not_items::is_milestone(&label.text) {
+            return self.milestone(label, value, at);
+        }
         // `人均因公出国费用2.4万元`, `车均运行维护费…`: an average per head, never a part of a total.
         if is_per_unit(&label.text) {
             return self.free_root(label, value, at, level);
@@ -41,6 +45,9 @@ impl Assembler<'_> {
             .any(|m| label.text.contains(m))
         {
             return self.chain(label, value, at, level);
+        }
+        if let Some(node) = self.aggregate_beside_classes(label, value, at) {
+            return Some(node);
         }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
             return Some(node);
@@ -149,6 +156,11 @@ impl Assembler<'_> {
             let parent = by_kind.map_or(parent, |split| split.copy);
             let is_new = self.child_with_label(parent, &label.text).is_none();
             let resumed = is_new && self.resumes_list(k, parent, &label.text);
+            // Aggregates across the classes and share-of-spending figures are no classes (see [`not_items`]).
+            let share_figure = resumed && self.share_of_a_whole_list(parent, &label.text);
+            if share_figure || self.not_a_class(parent, &label.text) {
+                continue;
+            }
             let twin = resumed.then(|| self.second_breakdown(k, parent)).flatten();
             let (original, parent) = (parent, twin.unwrap_or(parent));
             let Some(node) = self.child(parent, label, value, at, level) else {
@@ -690,6 +702,8 @@ impl Assembler<'_> {
             printed: String::new(),
             year: None,
             context: self.context_here(),
+            sentence: self.sentence_index,
+            of_which: false,
             free: false,
             fallback: false,
             list_ended: false,
@@ -721,6 +735,7 @@ impl Assembler<'_> {
 
     pub(super) fn finish(&mut self, index: usize) -> Node {
         let children = std::mem::take(&mut self.nodes[index].children);
+        let some_parts = self.names_some_parts(index, &children);
         let items: Vec<Node> = children.into_iter().map(|c| self.finish(c)).collect();
         let placeholder = Node::new("", "", Decimal::ZERO);
         let mut node = std::mem::replace(&mut self.nodes[index].node, placeholder);
@@ -730,7 +745,7 @@ impl Assembler<'_> {
         // same for a list the words introduce as a selection (see [`super::selective`]). Items that add up to
         // the total (within their rounding) are its whole all the same.
         let built = &self.nodes[index];
-        let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty());
+        let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty()) || some_parts;
         if may_go_on && !built.items_sum.adds_up_to(&node.amount.0) {
             node.partial = true;
         }

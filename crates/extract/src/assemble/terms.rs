@@ -1,0 +1,102 @@
+//! Amounts added to a total to make a larger total are terms beside it, not its items.
+//!
+//! General pattern: `一般公共预算支出A，上解上级支出B，债务还本支出C，安排预算稳定调节基金D，支出总计E` — a
+//! total mentioned (no `其中:`, no markers), amounts after it in the same sentence, then a larger total of the
+//! same kind (`…总计`, `…合计`, `…共计`) closing the sentence's enumeration. The amounts between are the other
+//! terms of the larger total (A + B + C + D = E, which must hold within rounding), not parts of A: the
+//! mention's list, which took them in doubt, gives them back, each a quantity of its own.
+
+use super::*;
+
+/// The words that close an enumeration with its total.
+const CLOSING: &[&str] = &["总计", "合计", "共计"];
+
+/// Most terms of a balance looked at.
+const MAX_TERMS: usize = 16;
+
+/// The kinds of money a total and its terms share.
+const KINDS: &[&str] = &["支出", "收入"];
+
+impl Assembler<'_> {
+    /// Called before an amount labelled `label` is placed: where it closes an enumeration with a total larger
+    /// than a total mentioned earlier in the sentence, the items that total's mention took here are given back.
+    pub(super) fn terms_before_larger_total(&mut self, label: &str, value: Decimal) {
+        if !CLOSING.iter().any(|c| label.ends_with(c)) {
+            return;
+        }
+        let Some(kind) = KINDS.iter().find(|k| label.contains(*k)) else {
+            return;
+        };
+        let this_sentence = self.sentence_index;
+        let mentioned = self.stack.iter().rev().find(|o| {
+            let built = &self.nodes[o.node];
+            !o.explicit
+                && o.sentence == this_sentence
+                && built.node.label.contains(kind)
+                && built.node.amount.0 < value
+        });
+        let Some(total) = mentioned.map(|o| o.node) else {
+            return;
+        };
+        // The last items only (a balance has a few terms): constant time however long the list.
+        let mut terms: Vec<usize> = self.nodes[total]
+            .children
+            .iter()
+            .rev()
+            .take(MAX_TERMS)
+            .copied()
+            .filter(|&c| {
+                self.nodes[c].sentence == this_sentence && self.nodes[c].mention_level.is_none()
+            })
+            .collect();
+        terms.reverse();
+        // Only where the total and the amounts after it make the larger total (A + B + C + D = E, within their
+        // rounding): anything else may be a list of parts after all.
+        let mut sum = Sum::default();
+        sum.add(&self.nodes[total].node.amount.0);
+        for &term in &terms {
+            sum.add(&self.nodes[term].node.amount.0);
+        }
+        if terms.is_empty() || !sum.adds_up_to(&value) {
+            return;
+        }
+        for term in terms {
+            self.give_back(total, term);
+        }
+        self.recount_items(total);
+    }
+
+    /// The sum of `total`'s items after some left; no items left, no doubt about its list.
+    fn recount_items(&mut self, total: usize) {
+        let mut sum = Sum::default();
+        for &c in &self.nodes[total].children {
+            sum.add(&self.nodes[c].node.amount.0);
+        }
+        let parent = &mut self.nodes[total];
+        parent.items_sum = sum;
+        if parent.children.is_empty() {
+            parent.node.doubt.retain(|d| *d != Doubt::List);
+            parent.unknown_items = false;
+        }
+    }
+
+    /// `term` leaves `total`'s items and becomes a free root of its own.
+    fn give_back(&mut self, total: usize, term: usize) {
+        let label = self.nodes[term].node.label.clone();
+        let id = self.nodes[term].node.id.clone();
+        let parent = &mut self.nodes[total];
+        parent.children.retain(|&c| c != term);
+        if parent.child_by_label.get(&label) == Some(&term) {
+            parent.child_by_label.remove(&label);
+        }
+        parent.child_by_id.remove(&id);
+        let root_id = self.free_id(&label);
+        self.root_ids.insert(root_id.clone());
+        let built = &mut self.nodes[term];
+        built.node.id = root_id;
+        built.parent = None;
+        built.free = true;
+        built.schema = None;
+        self.roots.push(term);
+    }
+}
