@@ -163,11 +163,7 @@ fn paint<DB: DrawingBackend>(
                 backend.draw_circle(within(center), radius, &style, style.filled)
             }
             Shape::Text(text, at, size, fill, align) => {
-                let h = match align {
-                    Align::Left => HPos::Left,
-                    Align::Center => HPos::Center,
-                    Align::Right => HPos::Right,
-                };
+                let h = h_pos(*align);
                 let ink = color(*fill);
                 // `FontFamily::Name` directly: plotters' `From<&str>` lowercases the name to look for a generic family,
                 // which links Unicode case tables into the wasm (4 KB) for nothing.
@@ -274,6 +270,15 @@ impl Painter {
     }
 }
 
+/// Where a text's anchor stands across it.
+fn h_pos(align: Align) -> HPos {
+    match align {
+        Align::Left => HPos::Left,
+        Align::Center => HPos::Center,
+        Align::Right => HPos::Right,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,11 +333,7 @@ mod tests {
                     area.draw(&Circle::new(*center, *radius, color(*fill).filled()))
                 }
                 Shape::Text(text, at, size, fill, align) => {
-                    let h = match align {
-                        Align::Left => HPos::Left,
-                        Align::Center => HPos::Center,
-                        Align::Right => HPos::Right,
-                    };
+                    let h = h_pos(*align);
                     let ink = color(*fill);
                     let style = TextStyle::from((FontFamily::Name(FONT_FAMILY), *size))
                         .color(&ink)
