@@ -47,7 +47,11 @@ pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
         .iter()
         .map_while(|c| c.number.as_ref().map(|n| (n, c.at)))
         .collect();
-    let columns = in_printed_order(&header)?;
+    // Over its parts, the car has a column of its own where `小计` prints it, or in a one-row header where
+    // the numbers say so (one more than without it).
+    let columns = in_printed_order(&header, false)
+        .filter(|c| c.len() == numbers.len())
+        .or_else(|| in_printed_order(&header, true))?;
     let another_row = cells.get(words + numbers.len()).is_some_and(|c| {
         // A second row of figures (a name, then numbers) would need its own role: not this shape.
         cells
@@ -82,7 +86,10 @@ fn is_car_part(column: Column) -> bool {
 
 /// The columns in printed order: the first row's, the car's replaced by its own (`小计`) and its parts. At
 /// least two kinds; each kind, the total and `小计` at most once.
-fn in_printed_order<'w>(header: &[(&'w str, Column)]) -> Option<Vec<(&'w str, Column)>> {
+fn in_printed_order<'w>(
+    header: &[(&'w str, Column)],
+    car_column: bool,
+) -> Option<Vec<(&'w str, Column)>> {
     let once = |c: Column| header.iter().filter(|(_, h)| *h == c).count() <= 1;
     if !header.iter().all(|&(_, c)| once(c)) {
         return None;
@@ -109,8 +116,7 @@ fn in_printed_order<'w>(header: &[(&'w str, Column)]) -> Option<Vec<(&'w str, Co
     {
         columns.push((word, c));
         if c == Column::Kind("vehicles") && !parts.is_empty() {
-            // Over its parts, the car has a column of its own only where `小计` prints it.
-            if !subtotal {
+            if !subtotal && !car_column {
                 columns.pop();
             }
             columns.extend(&parts);
@@ -148,10 +154,23 @@ fn tree(columns: &[(&str, Column)], numbers: &[(&Number, Span)], prefix: &str) -
             }
         }
     }
+    // Whole only with all its parts printed (as rows.rs's `nest_kinds`): the car with both its purchase and
+    // its running, the total with going abroad, receptions and the car (or both its parts).
+    let printed = |kind: &'static str| {
+        columns
+            .iter()
+            .zip(numbers)
+            .any(|(&(_, c), (n, _))| c == Column::Kind(kind) && !n.blank)
+    };
+    let car_whole = printed("vehicle_purchase") && printed("vehicle_operation");
+    if let Some(car) = car.filter(|&car| !kinds[car].items.is_empty() && !car_whole) {
+        kinds[car].partial = true;
+    }
+    let all_kinds = printed("abroad") && printed("reception") && (printed("vehicles") || car_whole);
     match total {
         Some(mut total) => {
             total.items = kinds;
-            total.partial = partial;
+            total.partial = partial || !all_kinds;
             vec![total]
         }
         None => kinds,
@@ -197,6 +216,22 @@ mod tests {
         let table =
             "项目 | 合计 | 因公出国(境)费 | 公务用车运行费 | 公务接待费 |\n12 | 0 | 9 | 3 |";
         assert_eq!(amounts(&read(table).unwrap()[0]), "12[0 9 3]");
+    }
+
+    #[test]
+    fn the_car_over_its_parts_in_one_header_row() {
+        let table = "合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务用车购置费 | 公务用车运行费 | 公务接待费 |\n\
+                     79 | 0 | 75 | 50 | 25 | 4 |";
+        assert_eq!(amounts(&read(table).unwrap()[0]), "79[0 75[50 25] 4]");
+    }
+
+    #[test]
+    fn a_car_with_one_part_printed_is_partial() {
+        let table = "“三公”经费合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费 |\n\
+                     小计 | 公务用车运行费 |\n79 | 0 | 75 | 25 | 4 |";
+        let nodes = read(table).unwrap();
+        let car = &nodes[0].items[1];
+        assert!(car.partial && !nodes[0].partial, "{car:?}");
     }
 
     #[test]

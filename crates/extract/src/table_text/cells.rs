@@ -60,20 +60,32 @@ pub fn cells(chars: &[char], from: usize, to: usize) -> Vec<Cell> {
     }
     if bars {
         join_cell_words(chars, &mut cells);
-        for cell in cells.iter_mut().filter(|c| c.number.is_none()) {
-            cell.before_empty_cells = empty_cells_to_line_end(&chars[cell.at.end..to]);
-        }
+        mark_before_empty_cells(chars, &mut cells, to);
     }
     cells
 }
 
-/// Whether the line goes on with nothing but cell borders, at least one empty cell between them (`| ||`,
-/// `| |`); a single closing `|` is the word's own cell.
-fn empty_cells_to_line_end(rest: &[char]) -> bool {
-    let line = rest.split(|&c| c == '\n').next().unwrap_or_default();
-    line.iter()
-        .all(|&c| c == '|' || c == ' ' || c == '\u{3000}')
-        && line.iter().filter(|&&c| c == '|').count() >= 2
+/// Marks each word whose line goes on with nothing but cell borders, at least one empty cell between them
+/// (`| ||`, `| |`; a single closing `|` is the word's own cell). Only the gap after each cell is read, so
+/// the whole is linear in the text (a line of thousands of cells is read once).
+fn mark_before_empty_cells(chars: &[char], cells: &mut [Cell], to: usize) {
+    for k in 0..cells.len() {
+        if cells[k].number.is_some() {
+            continue;
+        }
+        let gap_end = cells.get(k + 1).map_or(to, |next| next.at.start);
+        let gap = &chars[cells[k].at.end..gap_end];
+        let line_end = gap.iter().position(|&c| c == '\n');
+        // Another cell on the same line: not before empty cells only.
+        if line_end.is_none() && k + 1 < cells.len() {
+            continue;
+        }
+        let rest = &gap[..line_end.unwrap_or(gap.len())];
+        cells[k].before_empty_cells = rest
+            .iter()
+            .all(|&c| c == '|' || c == ' ' || c == '\u{3000}')
+            && rest.iter().filter(|&&c| c == '|').count() >= 2;
+    }
 }
 
 /// In a `|`-separated table a space does not end a cell: the words of one cell (`预 算 数`, `公务 接待费`,

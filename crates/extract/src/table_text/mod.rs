@@ -56,13 +56,8 @@ pub fn read(chars: &[char]) -> Tables {
             .unwrap_or_default();
         if !nodes.is_empty() {
             tables.push(Table { unit, nodes });
-        } else if cells.iter().filter(|c| c.number.is_some()).count() >= MIN_NUMBERS_NOT_READ {
-            if let (Some(first), Some(last)) = (cells.first(), cells.last()) {
-                not_read.push(Span {
-                    start: first.at.start,
-                    end: last.at.end,
-                });
-            }
+        } else if let Some(at) = unread_table(chars, &cells) {
+            not_read.push(at);
         }
     }
     let starts: Vec<usize> = declarations.iter().map(|d| d.1).collect();
@@ -71,6 +66,23 @@ pub fn read(chars: &[char]) -> Tables {
         without_unit: unstated::blocks(chars, &starts),
         not_read,
     }
+}
+
+/// The span of cells that look like a table no reader took: enough numbers, and cell borders (`|`) or
+/// numbers on more than one line — bare numbers in one sentence after a `单位：万元` are no table.
+fn unread_table(chars: &[char], cells: &[cells::Cell]) -> Option<Span> {
+    let mut numbers = cells.iter().filter(|c| c.number.is_some());
+    let (first_number, last_number) = (numbers.next()?, numbers.next_back()?);
+    if cells.iter().filter(|c| c.number.is_some()).count() < MIN_NUMBERS_NOT_READ {
+        return None;
+    }
+    let (first, last) = (cells.first()?, cells.last()?);
+    let span = &chars[first.at.start..last.at.end];
+    let lines = chars[first_number.at.start..last_number.at.end].contains(&'\n');
+    (span.contains(&'|') || lines).then_some(Span {
+        start: first.at.start,
+        end: last.at.end,
+    })
 }
 
 /// The nodes of a table whose header names its columns (items as rows), or `None` when it names none.

@@ -125,6 +125,19 @@ fn nest_kinds(
             None => arena[parent].0.partial = true,
         }
     }
+    // Whole only with all its parts printed: the car with both its purchase and its running (often only
+    // `其中:公务用车运行费` is printed), the total with going abroad, receptions and the car (or both its parts).
+    let has = |kind: &str| kinds.iter().any(|&(at, k)| k == kind && at.is_some());
+    let car_whole = has("vehicle_purchase") && has("vehicle_operation");
+    match car {
+        Some(car) if !car_whole && (has("vehicle_purchase") || has("vehicle_operation")) => {
+            arena[car].0.partial = true;
+        }
+        _ => {}
+    }
+    if !(has("abroad") && has("reception") && (car.is_some() || car_whole)) {
+        arena[total_at].0.partial = true;
+    }
 }
 
 /// The kind of 三公 spending a row's label names (`其中:` before it dropped): its id in the vocabulary.
@@ -133,8 +146,9 @@ fn three_public_kind(label: &str) -> Option<&'static str> {
     vocabulary::child_of("three_public", label).map(|(id, _)| id)
 }
 
-/// Rows as printed: the words up to the first number, then the numbers up to the next word. A word before
-/// empty cells only (`因公出国(境)费 | ||`) ends a row of its own, without figures.
+/// Rows as printed: the words up to the first number, then the numbers up to the next word. A whole label
+/// before empty cells only (`因公出国(境)费 | ||`) ends a row of its own, without figures; the first line of a
+/// label wrapped over two (`公务用车购置及运行 | | |` then `费 | 6 | 7 |`) goes on into the next.
 fn printed_rows(cells: &[Cell]) -> Vec<Printed<'_>> {
     let mut rows = Vec::new();
     let mut words: Vec<&str> = Vec::new();
@@ -142,7 +156,7 @@ fn printed_rows(cells: &[Cell]) -> Vec<Printed<'_>> {
     while i < cells.len() {
         let mut numbers = Vec::new();
         match &cells[i].number {
-            None if cells[i].before_empty_cells => {
+            None if cells[i].before_empty_cells && whole_label(&words, &cells[i].text) => {
                 words.push(&cells[i].text);
                 i += 1;
             }
@@ -167,6 +181,18 @@ fn printed_rows(cells: &[Cell]) -> Vec<Printed<'_>> {
         words.clear();
     }
     rows
+}
+
+/// Whether the words so far and `word` make a whole row label: marked as a list item, a total, a sum of
+/// money by its last word (`…费`, `…收入`) or an item the vocabulary knows.
+fn whole_label(words: &[&str], word: &str) -> bool {
+    let mut all = words.to_vec();
+    all.push(word);
+    let (level, label) = label(&all);
+    level.is_some()
+        || TOTALS.contains(&label.as_str())
+        || vocabulary::names_money(&label)
+        || vocabulary::names_known_item(&label)
 }
 
 /// The label after the last list marker of the words (headings before it are not the row's), and its level.
