@@ -74,18 +74,20 @@ pub fn locate(text: &str, path: &JsonPath) -> usize {
     scanner.pos.min(text.len())
 }
 
+/// A container open at the offset [`path_at`] looks for.
+enum Frame {
+    /// `key`: the member being read; `None` while a key is expected.
+    Object {
+        key: Option<String>,
+    },
+    Array {
+        index: usize,
+    },
+}
+
 /// The JSON path of the innermost value being read at byte `offset` — where serde_json stopped on an
 /// error. Right after a closed object or array, that is the container's own path.
 pub fn path_at(text: &str, offset: usize) -> JsonPath {
-    enum Frame {
-        /// `key`: the member being read; `None` while a key is expected.
-        Object {
-            key: Option<String>,
-        },
-        Array {
-            index: usize,
-        },
-    }
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
     let mut frames: Vec<Frame> = Vec::new();
@@ -115,10 +117,7 @@ pub fn path_at(text: &str, offset: usize) -> JsonPath {
             },
             b'"' => {
                 let start = pos;
-                pos += 1;
-                while pos < bytes.len() && bytes[pos] != b'"' {
-                    pos += if bytes[pos] == b'\\' { 2 } else { 1 };
-                }
+                pos = closing_quote(bytes, pos);
                 if expecting_key {
                     let raw = text.get(start..(pos + 1).min(text.len())).unwrap_or("");
                     let key = unquoted(raw).unwrap_or_default();
@@ -141,6 +140,16 @@ pub fn path_at(text: &str, offset: usize) -> JsonPath {
             })
             .collect(),
     )
+}
+
+/// The index of the `"` closing the string opened at `open` (past the end when the text ends first),
+/// escapes skipped.
+fn closing_quote(bytes: &[u8], open: usize) -> usize {
+    let mut pos = open + 1;
+    while pos < bytes.len() && bytes[pos] != b'"' {
+        pos += if bytes[pos] == b'\\' { 2 } else { 1 };
+    }
+    pos
 }
 
 /// 1-based line and column (in characters) of a byte offset.
