@@ -209,9 +209,10 @@ fn add_tables(
             .peekable();
         inside.peek().is_none() || !inside.all(|&(_, in_table)| in_table)
     });
-    assembled
-        .breakdowns
-        .extend(tables.into_iter().flat_map(|t| t.nodes));
+    let roots: Vec<_> = tables.into_iter().flat_map(|t| t.nodes).collect();
+    let identities = table_text::relate::three_public_identities(&roots, &assembled.breakdowns, 1);
+    assembled.relations.extend(identities);
+    assembled.breakdowns.extend(roots);
 }
 
 /// Spans of the text, asked whether one of them covers a given span: sorted by start, with the furthest end

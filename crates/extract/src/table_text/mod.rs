@@ -10,6 +10,7 @@
 mod across;
 mod cells;
 mod columns;
+pub mod relate;
 mod rows;
 mod transposed;
 mod unit;
