@@ -19,7 +19,6 @@ use rust_decimal::Decimal;
 use super::cells::{Cell, Number};
 use super::columns::Role;
 use super::rows;
-use crate::vocabulary;
 
 /// What a header word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +72,7 @@ fn column(word: &str) -> Option<Column> {
     if word.ends_with("合计") || word.ends_with("总计") {
         return Some(Column::Total);
     }
-    let (id, _) = vocabulary::child_of("three_public", word)?;
-    Some(Column::Kind(id))
+    rows::three_public_kind(word).map(Column::Kind)
 }
 
 fn is_car_part(column: Column) -> bool {

@@ -72,11 +72,11 @@ pub fn read(chars: &[char]) -> Tables {
 /// The span of cells that look like a table no reader took: enough numbers, and cell borders (`|`) or
 /// numbers on more than one line — bare numbers in one sentence after a `单位：万元` are no table.
 fn unread_table(chars: &[char], cells: &[cells::Cell]) -> Option<Span> {
-    let mut numbers = cells.iter().filter(|c| c.number.is_some());
-    let (first_number, last_number) = (numbers.next()?, numbers.next_back()?);
-    if cells.iter().filter(|c| c.number.is_some()).count() < MIN_NUMBERS_NOT_READ {
+    let numbers: Vec<&cells::Cell> = cells.iter().filter(|c| c.number.is_some()).collect();
+    if numbers.len() < MIN_NUMBERS_NOT_READ {
         return None;
     }
+    let (first_number, last_number) = (numbers.first()?, numbers.last()?);
     let (first, last) = (cells.first()?, cells.last()?);
     let span = &chars[first.at.start..last.at.end];
     let lines = chars[first_number.at.start..last_number.at.end].contains(&'\n');

@@ -5,6 +5,7 @@
 
 use budget_lens_core::report::{Node, Relation};
 
+use super::rows::{names_the_three_public, three_public_kind, TOTALS};
 use crate::vocabulary;
 
 /// The relations between the 三公 tables among `tables` and the text's own 三公 nodes in `text`.
@@ -56,14 +57,13 @@ pub fn three_public_identities(tables: &[Node], text: &[Node], first_id: usize) 
 
 /// A table whose root is a total over 三公 kinds (`合计`, `“三公”经费合计`, `总“三公”经费支出`).
 fn is_three_public_total(table: &Node) -> bool {
-    let total = ["合计", "总计"].contains(&table.label.as_str())
-        || vocabulary::root_of(&table.label).is_some_and(|r| r.id == "three_public");
+    let total = TOTALS.contains(&table.label.as_str()) || names_the_three_public(&table.label);
     total
         && !table.items.is_empty()
         && table
             .items
             .iter()
-            .all(|k| vocabulary::child_of("three_public", label_of(k)).is_some())
+            .all(|k| three_public_kind(&k.label).is_some())
 }
 
 /// The text's node of the kind a table row names, under `spoken` (the text's node at schema path `parent`).
@@ -71,8 +71,4 @@ fn said_kind<'n>(spoken: &'n Node, label: &str, parent: &str) -> Option<(&'stati
     let (id, _) = vocabulary::child_of(parent, label.strip_prefix("其中:").unwrap_or(label))?;
     let said = spoken.items.iter().find(|n| n.id == id)?;
     Some((id, said))
-}
-
-fn label_of(node: &Node) -> &str {
-    node.label.strip_prefix("其中:").unwrap_or(&node.label)
 }

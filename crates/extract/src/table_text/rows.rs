@@ -15,7 +15,7 @@ use crate::vocabulary;
 const UNNAMED: &str = "(名称未印出)";
 
 /// Unmarked rows that hold the marked rows after them (`合计` then `1.基本支出`, `2.项目支出`).
-const TOTALS: &[&str] = &["合计", "总计"];
+pub(super) const TOTALS: &[&str] = &["合计", "总计"];
 
 /// A row as printed: its list level, label and numbers.
 struct Printed<'c> {
@@ -100,7 +100,7 @@ fn nest_run(arena: &mut [(Node, Option<usize>)], run: &[(Printed, Option<usize>)
 }
 
 /// `总“三公”经费支出`, `“三公”经费合计`: a row naming the 三公 total.
-fn names_the_three_public(label: &str) -> bool {
+pub(super) fn names_the_three_public(label: &str) -> bool {
     vocabulary::root_of(label).is_some_and(|root| root.id == "three_public")
 }
 
@@ -141,7 +141,7 @@ fn nest_kinds(
 }
 
 /// The kind of 三公 spending a row's label names (`其中:` before it dropped): its id in the vocabulary.
-fn three_public_kind(label: &str) -> Option<&'static str> {
+pub(super) fn three_public_kind(label: &str) -> Option<&'static str> {
     let label = label.strip_prefix("其中:").unwrap_or(label);
     vocabulary::child_of("three_public", label).map(|(id, _)| id)
 }

@@ -19,11 +19,10 @@ use rust_decimal::Decimal;
 
 use super::cells::{Cell, Number};
 use super::columns::{self, Role};
-use super::rows;
+use super::rows::{self, TOTALS};
 
 /// A corner word over the row names, not an item.
 const CORNERS: &[&str] = &["年度", "年份", "项目", "年度/项目", "项目/年度"];
-const TOTALS: &[&str] = &["合计", "总计"];
 
 /// The nodes of a table whose rows are years, or `None` when `cells` are not one.
 pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
