@@ -22,13 +22,24 @@ async function compressed(file, body) {
   return gzip;
 }
 
+// budget-lens-www.html is budget-lens.html with the unminified sources (www/) for the dist/ build: made here
+// from the one page, so that the two cannot drift apart, and still a page with static tags.
+const DERIVED = { 'budget-lens-www.html': ['budget-lens.html', (html) => html.replaceAll('/dist/', '/www/')] };
+
+async function readPage(file) {
+  const derived = DERIVED[path.basename(file)];
+  if (!derived) return fs.readFile(file);
+  const [from, change] = derived;
+  return Buffer.from(change(await fs.readFile(path.join(path.dirname(file), from), 'utf8')));
+}
+
 export function startServer(root) {
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       const file = path.join(root, decodeURIComponent(url.pathname));
       if (!file.startsWith(root)) throw new Error('outside root');
-      const body = await fs.readFile(file);
+      const body = await readPage(file);
       const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
       const sent = gzip ? await compressed(file, body) : body;
       res.writeHead(200, {
