@@ -13,8 +13,8 @@ const CSS_URL = new URL('./budget-lens.css', HERE).href;
 
 // Words needed when the wasm itself cannot be loaded (everything else comes from the core).
 const FALLBACK = {
-  zh: { error: '无法显示', wasm: '无法加载图表组件', load_failed: '无法读取报告', internal: '图表组件内部出错' },
-  en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report', internal: 'The chart component failed' },
+  zh: { error: '无法显示', wasm: '无法加载图表组件', load_failed: '无法读取报告', internal: '图表组件内部出错', loading: '正在加载…' },
+  en: { error: 'Cannot show', wasm: 'Cannot load the chart component', load_failed: 'Cannot read the report', internal: 'The chart component failed', loading: 'Loading…' },
 };
 
 // The wasm's sha384 Subresource Integrity hash; `make dist` writes it into the dist copy of this file, and
@@ -625,6 +625,9 @@ class BudgetLens extends HTMLElement {
     }
     const { report, loading } = requested;
     report.catch(() => {}); // handled below, once the core can say it in the widget's language
+    // Said while the core and the report are on their way (a slow line: seconds), not a blank frame.
+    this.#dom.status.textContent = fallback.loading;
+    this.#dom.status.hidden = false;
     let glue;
     try {
       glue = await loading;
@@ -635,7 +638,6 @@ class BudgetLens extends HTMLElement {
     if (generation !== this.#generation) return;
     try {
       this.#strings = JSON.parse(glue.uiStrings(lang));
-      this.#dom.status.textContent = this.#strings.loading;
     } catch (e) {
       return this.#fail(fallback.wasm, 'wasm', e);
     }

@@ -119,6 +119,32 @@ describe('two widgets, the report property and hostile text', () => {
   });
 });
 
+describe('while the core is on its way', () => {
+  test('the widget says it is loading, in its language, and then draws', async () => {
+    const page = await session.browser.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/budget_lens_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(session.server.url('/tests/browser/pages/two.html'));
+    const status = () => page.evaluate(() => {
+      const root = document.querySelector('#first').shadowRoot;
+      const s = root.querySelector('.bl-status');
+      return { text: s.textContent, shown: !s.hidden && s.getBoundingClientRect().height > 0, body: !root.querySelector('.bl-body').hidden };
+    });
+    await page.waitForFunction(() => document.querySelector('#first').shadowRoot?.querySelector('.bl-status')?.textContent);
+    assert.deepEqual(await status(), { text: '正在加载…', shown: true, body: false });
+    release();
+    await waitReady(page, '#first');
+    const after = await status();
+    assert.equal(after.shown, false, 'the status goes once the chart is drawn');
+    assert.equal(after.body, true);
+    await page.close();
+  });
+});
+
 describe('a failing core', () => {
   async function pageWith(route, handler) {
     const page = await session.browser.newPage();

@@ -26,7 +26,6 @@ pub struct UiStrings {
     pub back: &'static str,
     pub drill_hint: &'static str,
     pub unit: &'static str,
-    pub loading: &'static str,
     pub error: &'static str,
     pub this_year: &'static str,
     pub last_year: &'static str,
@@ -48,7 +47,7 @@ pub struct UiStrings {
 
 impl UiStrings {
     /// Every word by its name, as the element reads them (`uiStrings`).
-    pub fn words(&self) -> [(&'static str, &'static str); 35] {
+    pub fn words(&self) -> [(&'static str, &'static str); 34] {
         [
             ("pie", self.pie),
             ("bar", self.bar),
@@ -70,7 +69,6 @@ impl UiStrings {
             ("back", self.back),
             ("drill_hint", self.drill_hint),
             ("unit", self.unit),
-            ("loading", self.loading),
             ("error", self.error),
             ("this_year", self.this_year),
             ("last_year", self.last_year),
@@ -112,7 +110,6 @@ pub fn ui_strings(lang: Lang) -> UiStrings {
         back: t("返回上级", "Up one level"),
         drill_hint: t("点击或按回车查看明细", "Click or press Enter for the parts"),
         unit: t("单位", "Unit"),
-        loading: t("正在加载…", "Loading…"),
         error: t("无法显示", "Cannot show"),
         this_year: t("本年", "This year"),
         last_year: t("上年", "Last year"),
