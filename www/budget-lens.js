@@ -508,7 +508,7 @@ class BudgetLens extends HTMLElement {
       d.keys,
       d.live,
     ]);
-    d.status = el('div', { class: 'bl-status' });
+    d.status = el('div', { class: 'bl-status', role: 'status' });
     d.errorText = el('p', { class: 'bl-error-text' });
     d.error = el('div', { class: 'bl-error', part: 'error', role: 'alert', hidden: true }, [d.errorText, el('slot')]);
     d.frame = el('div', { class: 'bl' }, [d.status, d.body, d.error, d.probe]);

@@ -132,10 +132,10 @@ describe('while the core is on its way', () => {
     const status = () => page.evaluate(() => {
       const root = document.querySelector('#first').shadowRoot;
       const s = root.querySelector('.bl-status');
-      return { text: s.textContent, shown: !s.hidden && s.getBoundingClientRect().height > 0, body: !root.querySelector('.bl-body').hidden };
+      return { text: s.textContent, role: s.getAttribute('role'), shown: !s.hidden && s.getBoundingClientRect().height > 0, body: !root.querySelector('.bl-body').hidden };
     });
     await page.waitForFunction(() => document.querySelector('#first').shadowRoot?.querySelector('.bl-status')?.textContent);
-    assert.deepEqual(await status(), { text: '正在加载…', shown: true, body: false });
+    assert.deepEqual(await status(), { text: '正在加载…', role: 'status', shown: true, body: false });
     release();
     await waitReady(page, '#first');
     const after = await status();
