@@ -15,6 +15,9 @@ const ALL_PAGES = { 'budget-lens': 'budget-lens.html', 'Chart.js': 'chartjs.html
 // LIBS=Chart.js,ECharts runs a subset (for working on one page); the benchmark itself runs all three.
 const PAGES = Object.fromEntries(Object.entries(ALL_PAGES)
   .filter(([name]) => !process.env.LIBS || process.env.LIBS.split(',').includes(name)));
+// The floor: the same page shell and report, no chart library (floor.html). Loaded with the others, no
+// hovers; what each library adds to the first chart is its median above this one.
+const FLOOR = 'floor.html';
 // The pie's canvas on each page (hoverSpots in harness.mjs finds where to hover on it).
 const PIE_CANVAS = {
   'budget-lens': () => document.querySelector('#pie').shadowRoot.querySelector('canvas'),
@@ -102,10 +105,10 @@ await fs.mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
 const context = await launchBench('bench');
 const results = {};
 try {
-  for (const name of Object.keys(PAGES)) results[name] = { loads: [], bytes: [] };
+  for (const name of [...Object.keys(PAGES), 'floor']) results[name] = { loads: [], bytes: [] };
   // Interleaved, so that whatever else the machine does falls on all three alike.
   for (let i = 0; i < LOADS + 1; i++) {
-    for (const [name, page] of Object.entries(PAGES)) {
+    for (const [name, page] of [...Object.entries(PAGES), ['floor', FLOOR]]) {
       const { tab, bytes, ms } = await within(`${name}: load ${i}`, load(context, origin, page));
       if (i > 0) { results[name].loads.push(ms); results[name].bytes.push(bytes); } // the first load warms up
       if (i === LOADS) await tab.screenshot({ path: path.join(ROOT, 'bench/results', `load-${page}.png`) });
@@ -122,6 +125,8 @@ try {
   server.close();
 }
 
+const floor = quantile(results.floor.loads, 0.5);
+delete results.floor;
 const rows = Object.entries(results).map(([name, r]) => ({
   name,
   kb: quantile(r.bytes, 0.5) / 1024,
@@ -142,4 +147,5 @@ const bl = rows.find((r) => r.name === 'budget-lens');
 for (const other of bl ? rows.filter((r) => r !== bl) : []) {
   console.log(`budget-lens / ${other.name}: bytes ×${fmt(bl.kb / other.kb, 2)}, first chart ×${fmt(bl.median / other.median, 2)}, hover p95 ×${fmt(bl.hoverP95 / other.hoverP95, 2)}`);
 }
-await fs.writeFile(path.join(ROOT, 'bench/results/browser.json'), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+console.log(`floor (page and report, no chart): first chart median ${fmt(floor)} ms; above it: ${rows.map((r) => `${r.name} ${fmt(r.median - floor)}`).join(', ')} ms`);
+await fs.writeFile(path.join(ROOT, 'bench/results/browser.json'), JSON.stringify({ date: new Date().toISOString(), floor, rows }, null, 2));
