@@ -273,13 +273,13 @@ impl Finding {
         if zero_base || no_figures || no_rounding {
             return String::new();
         }
-        let envelope = self.envelope(lang, t);
         // A doubt only ever lowers an error (docs/FORMAT.md, "Doubt"): the gap is still beyond rounding,
         // and the doubt note says why it is only a warning.
         let judged = match self.doubt {
             Some(_) => Severity::Error,
             None => self.severity,
         };
+        let envelope = self.envelope(lang, t, judged == Severity::Error);
         match (judged, lang) {
             (Severity::Note, Lang::Zh) => format!(
                 "各数分别四舍五入最多可造成约{envelope}的差额，这是正常结果，不必担心。"
@@ -303,13 +303,16 @@ impl Finding {
     }
 
     /// The rounding envelope in the data's own precision (rounded up to the decimals the figures were
-    /// printed with: ±0.015 for two-decimal figures reads "0.02").
-    fn envelope(&self, lang: Lang, t: Decimal) -> String {
+    /// printed with: ±0.015 for two-decimal figures reads "0.02") — but exact where rounded up it would
+    /// reach the gap of an error, which is beyond it ("相差0.02 … 超出了约0.02" reads as a contradiction;
+    /// "超出了约0.015" does not).
+    fn envelope(&self, lang: Lang, t: Decimal, beyond: bool) -> String {
         let decimals = self.stated.scale();
-        let t = if t.scale() > decimals {
-            shown_up(t, decimals)
-        } else {
+        let rounded = shown_up(t, decimals);
+        let t = if t.scale() <= decimals || (beyond && rounded >= self.difference.abs()) {
             t
+        } else {
+            rounded
         };
         let percentage_points = matches!(
             self.detail,

@@ -1,0 +1,57 @@
+//! A message never contradicts itself: an error's gap is beyond the rounding envelope, so the envelope it
+//! prints, rounded up to the figures' decimals for reading, must not reach the gap (hand-computed reports).
+
+use budget_lens_core::check::{check, Finding};
+use budget_lens_core::i18n::Lang;
+use budget_lens_core::report::parse_report;
+
+fn findings(breakdown: &str) -> Vec<Finding> {
+    let text = format!(r#"{{"format":"budget-lens/1","unit":"万元","breakdowns":[{breakdown}]}}"#);
+    check(&parse_report(&text).expect("a valid report"))
+}
+
+#[test]
+fn an_errors_envelope_is_exact_where_rounded_up_it_would_reach_the_gap() {
+    // 60.00 + 40.02 = 100.02 against 100.00: a gap of 0.02, beyond (2+1) × 0.005 = 0.015, which rounded
+    // up to two decimals would read 0.02.
+    let found = findings(
+        r#"{"id":"t","label":"支出总计","amount":"100.00","items":[
+            {"id":"a","label":"基本支出","amount":"60.00"},
+            {"id":"b","label":"项目支出","amount":"40.02"}]}"#,
+    );
+    let zh = found[0].message(Lang::Zh);
+    assert!(zh.contains("相差0.02万元"), "{zh}");
+    assert!(zh.contains("最多能造成的约0.015万元"), "{zh}");
+    let en = found[0].message(Lang::En);
+    assert!(en.contains("(at most about CNY 150)"), "{en}");
+}
+
+#[test]
+fn an_envelope_well_below_the_gap_is_still_shown_rounded_up() {
+    // 60.00 + 40.10 = 100.10 against 100.00: 0.10 apart; 0.015 reads 0.02, still below the gap.
+    let found = findings(
+        r#"{"id":"t","label":"支出总计","amount":"100.00","items":[
+            {"id":"a","label":"基本支出","amount":"60.00"},
+            {"id":"b","label":"项目支出","amount":"40.10"}]}"#,
+    );
+    let zh = found[0].message(Lang::Zh);
+    assert!(zh.contains("最多能造成的约0.02万元"), "{zh}");
+}
+
+#[test]
+fn a_shares_envelope_is_exact_where_rounded_up_it_would_reach_the_gap() {
+    // 12270.36 / 26994.72 = 45.4547…%, printed 45.46: 0.0053 apart, beyond the envelope 0.0051 that reads
+    // 0.01 at the share's two decimals (a published final account, corpus 06).
+    let found = findings(
+        r#"{"id":"t","label":"支出总计","amount":"26994.72","items":[
+            {"id":"a","label":"基本支出","amount":"12270.36","share":"45.46"},
+            {"id":"b","label":"项目支出","amount":"14724.36"}]}"#,
+    );
+    let share = found
+        .iter()
+        .find(|f| f.rule.name() == "share")
+        .expect("a share finding");
+    let zh = share.message(Lang::Zh);
+    assert!(zh.contains("相差0.0053个百分点"), "{zh}");
+    assert!(zh.contains("约0.0051个百分点"), "{zh}");
+}
