@@ -395,15 +395,28 @@ class SizeWatch {
 }
 
 /** `onChange(false)` when the colour scheme or forced colours change or printing ends, `onChange(true)`
- *  before printing. It keeps its lists: a listener removed from another `matchMedia` list stays. */
+ *  before printing; `onPage()` when the page may have restyled the widget: a class, style or other
+ *  attribute of `<html>`, `<body>` or the element itself changed (a site's dark-mode switch setting
+ *  `--bl-*` properties or `color-scheme` through a class), at most once a frame. It keeps its lists: a
+ *  listener removed from another `matchMedia` list stays. */
 class LookWatch {
   #onLook;
   #onPrint;
   #queries = [];
+  #pageWatch;
+  #pageFrame = 0;
+  #host;
 
-  constructor(onChange) {
+  constructor(host, onChange, onPage) {
+    this.#host = host;
     this.#onLook = () => onChange(false);
     this.#onPrint = () => onChange(true);
+    this.#pageWatch = new MutationObserver(() => {
+      this.#pageFrame ||= requestAnimationFrame(() => {
+        this.#pageFrame = 0;
+        onPage();
+      });
+    });
   }
 
   connect() {
@@ -412,6 +425,9 @@ class LookWatch {
     for (const list of this.#queries) list.addEventListener('change', this.#onLook);
     window.addEventListener('beforeprint', this.#onPrint);
     window.addEventListener('afterprint', this.#onLook);
+    for (const node of [document.documentElement, document.body, this.#host]) {
+      if (node) this.#pageWatch.observe(node, { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-color-scheme'] });
+    }
   }
 
   disconnect() {
@@ -419,6 +435,9 @@ class LookWatch {
     this.#queries = [];
     window.removeEventListener('beforeprint', this.#onPrint);
     window.removeEventListener('afterprint', this.#onLook);
+    this.#pageWatch.disconnect();
+    cancelAnimationFrame(this.#pageFrame);
+    this.#pageFrame = 0;
   }
 }
 
@@ -531,10 +550,15 @@ class BudgetLens extends HTMLElement {
     d.canvas.addEventListener('blur', guarded(() => this.#follow((w) => w.focus('out'))));
     this.#size = new SizeWatch(d.stage, () => this.#request({ draw: true }));
     // Paper is white: print the chart in the light theme whatever the screen uses, at once.
-    this.#looks = new LookWatch((print) => {
-      this.#request({ draw: true, print });
-      if (print) this.#flush();
-    });
+    this.#looks = new LookWatch(
+      this,
+      (print) => {
+        this.#request({ draw: true, print });
+        if (print) this.#flush();
+      },
+      // Drawn again only when the look the canvas was drawn in really changed.
+      () => this.#drawn && this.#guard(() => this.#lookKey(this.#look(false)) !== this.#drawn.look && this.#request({ draw: true })),
+    );
   }
 
   connectedCallback() {
@@ -826,6 +850,10 @@ class BudgetLens extends HTMLElement {
     return { theme, colors: pairs.join(' ') };
   }
 
+  #lookKey(look) {
+    return `${look.theme} ${look.colors}`;
+  }
+
   /** Draws the chart afresh in the current look (`print`: the light one), zoomed with the text size. */
   #draw(print = false) {
     const { canvas, stage } = this.#dom;
@@ -850,7 +878,7 @@ class BudgetLens extends HTMLElement {
     }
     this.#widget.draw(canvas, this.#dom.layer, width, height, dpr);
     for (const held of this.#tips.values()) held.size = held.place = null;
-    this.#drawn = print ? null : { width, height, dpr };
+    this.#drawn = print ? null : { width, height, dpr, look: this.#lookKey(look) };
     if (!this.#readyFired) {
       this.#readyFired = true;
       this.dispatchEvent(new CustomEvent('budget-lens-ready', { bubbles: true, composed: true }));

@@ -354,16 +354,19 @@ describe('an element taken off the page leaves nothing listening', () => {
     live.print = live.print.filter((l) => !(l.type === type && l.fn === fn));
     return removeWindow.call(this, type, fn, ...rest);
   };
-  const observe = ResizeObserver.prototype.observe;
-  const disconnect = ResizeObserver.prototype.disconnect;
-  ResizeObserver.prototype.observe = function (...args) {
-    live.observed.add(this);
-    return observe.apply(this, args);
-  };
-  ResizeObserver.prototype.disconnect = function () {
-    live.observed.delete(this);
-    return disconnect.call(this);
-  };
+  for (const Observer of [ResizeObserver, MutationObserver]) {
+    const observe = Observer.prototype.observe;
+    const disconnect = Observer.prototype.disconnect;
+    Observer.prototype.observe = function (target, ...args) {
+      // A MutationObserver counts when it watches a widget (the test harness's own watch the document).
+      if (Observer === ResizeObserver || target.localName === 'budget-lens') live.observed.add(this);
+      return observe.call(this, target, ...args);
+    };
+    Observer.prototype.disconnect = function () {
+      live.observed.delete(this);
+      return disconnect.call(this);
+    };
+  }
   const frame = window.requestAnimationFrame;
   window.requestAnimationFrame = (fn) => (live.frames++, frame.call(window, fn));
 </script>
@@ -409,12 +412,13 @@ describe('an element taken off the page leaves nothing listening', () => {
     }
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.evaluate(() => document.documentElement.classList.toggle('restyled'));
     await page.setViewportSize({ width: 700, height: 600 });
   };
   const watching = async () => ({
     media: ['(forced-colors: active)', '(prefers-color-scheme: dark)', `(resolution: ${await page.evaluate(() => window.devicePixelRatio)}dppx)`],
     print: ['afterprint', 'beforeprint'],
-    observed: 1,
+    observed: 2, // the box (ResizeObserver) and the page's restyling (MutationObserver)
   });
 
   test('connected: it listens once for each kind of change, and a colour-scheme change redraws it', async () => {
@@ -441,5 +445,57 @@ describe('an element taken off the page leaves nothing listening', () => {
     await page.waitForFunction((n) => window.draws > n, before.draws);
     const after = await seen();
     assert.deepEqual({ media: after.media, print: after.print, observed: after.observed }, await watching());
+  });
+});
+
+describe('a page that restyles the widget after it is drawn', () => {
+  const PAGE = '/tests/browser/pages/restyle.html';
+  // A site's dark-mode switch: a class on <html> sets the widget's --bl-* properties.
+  const HTML = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>restyle</title>
+<style>html.night budget-lens { --bl-bg: #101418; --bl-fg: #eeeeee; } html.wide { margin: 0; }</style>
+<link rel="stylesheet" href="/www/budget-lens.css">
+<script type="module">
+  import * as glue from '/www/pkg/budget_lens.js';
+  window.draws = 0;
+  const draw = glue.Widget.prototype.draw;
+  glue.Widget.prototype.draw = function (...args) {
+    window.draws++;
+    return draw.apply(this, args);
+  };
+  await import('/www/budget-lens.js');
+</script>
+</head><body>
+<budget-lens id="w" src="/tests/browser/fixtures/small-2021.json" view="gpb_by_function"></budget-lens>
+</body></html>`;
+
+  let page;
+  before(async () => {
+    page = await openHtmlPage(session, { path: PAGE, html: HTML, selector: '#w' });
+  });
+  after(() => page.close());
+
+  const corner = () => page.evaluate(() => {
+    const canvas = document.querySelector('#w').shadowRoot.querySelector('.bl-canvas');
+    return [...canvas.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)];
+  });
+  const draws = () => page.evaluate(() => window.draws);
+
+  test('a class on <html> that sets --bl-bg redraws the canvas in the new colours', async () => {
+    assert.deepEqual(await corner(), [255, 255, 255]);
+    await page.evaluate(() => document.documentElement.classList.add('night'));
+    await afterFrames(page, 3);
+    assert.deepEqual(await corner(), [0x10, 0x14, 0x18]);
+    await page.evaluate(() => document.documentElement.classList.remove('night'));
+    await afterFrames(page, 3);
+    assert.deepEqual(await corner(), [255, 255, 255]);
+  });
+
+  test('a class that does not change the look draws nothing', async () => {
+    const before = await draws();
+    await page.evaluate(() => document.documentElement.classList.add('wide'));
+    await page.evaluate(() => document.body.setAttribute('style', 'color: #333'));
+    await afterFrames(page, 3);
+    assert.equal(await draws(), before);
   });
 });
