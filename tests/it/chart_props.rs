@@ -111,7 +111,13 @@ proptest! {
             let value_end = row.value_anchor.x + text_width(&row.value_text, 12.0);
             prop_assert!(value_end <= width + 1e-6, "{} ends at {value_end} of {width}", row.value_text);
             for line in &row.label {
-                prop_assert!(row.label_anchor.x - text_width(line, 12.0) >= -1e-6, "{}", line);
+                // Right-aligned in the name column, or left-aligned above the bars (stacked).
+                let (left, right) = if bars.stacked {
+                    (row.label_anchor.x, row.label_anchor.x + text_width(line, 12.0))
+                } else {
+                    (row.label_anchor.x - text_width(line, 12.0), row.label_anchor.x)
+                };
+                prop_assert!(left >= -1e-6 && right <= width + 1e-6, "{} from {left} to {right} of {width}", line);
             }
             let middle = budget_lens::chart::Point::new(row.band.x + row.band.w / 2.0, row.band.y + row.band.h / 2.0);
             prop_assert_eq!(layout.hit(middle), Some(Hit::Item(row.item)));

@@ -27,6 +27,9 @@ pub struct BarLayout {
     pub key: Vec<KeyEntry>,
     /// x of the zero line.
     pub zero_x: f64,
+    /// Names above their bars, left-aligned, instead of in a column on the left: where a column of names
+    /// would leave the bars too little of the width (a phone, the large mode).
+    pub stacked: bool,
 }
 
 /// One year of the key: its swatch in the year's colour and hatching, and its text.
@@ -42,9 +45,10 @@ pub struct BarRow {
     pub item: usize,
     /// The whole row: the target of hover and clicks.
     pub band: Rect,
-    /// The name in one line, or two before it is cut with "…" (a row is tall enough for two).
+    /// The name in one line, or two before it is cut with "…" (a row is tall enough for two); stacked,
+    /// one line.
     pub label: Vec<String>,
-    /// Right end of the name, vertically centred.
+    /// Right end of the name, vertically centred; stacked, its left end, above the bar.
     pub label_anchor: Point,
     pub bar: Rect,
     /// Whose colour and hatching the bars take: the item's own, or this year's (0) beside last year's (1).
@@ -100,12 +104,14 @@ pub fn layout(view: &ChartView, width: f64, year_texts: (String, String)) -> Bar
         unit_text: view.unit_text.clone(),
         key,
         zero_x: columns.zero_x,
+        stacked: columns.stacked,
     }
 }
 
 /// The columns every row shares: names, then the bars from `zero_x`, then the values.
 struct Columns {
     with_prior: bool,
+    stacked: bool,
     width: f64,
     row_h: f64,
     /// Each item's amount as printed beside its bar.
@@ -137,8 +143,15 @@ impl Columns {
             .map(|i| text_width(&i.label, BAR_FONT))
             .fold(0.0, f64::max);
         // Every row's name in the same way: two lines for all when one needs them.
-        let label_w = longest_label.min(width * 0.38).min(240.0);
-        let zero_x = PAD + label_w + 8.0;
+        let side_label_w = longest_label.min(width * 0.38).min(240.0);
+        let side_zero_x = PAD + side_label_w + 8.0;
+        // A column of names beside bars that would get less than 40 % of the width: names above instead.
+        let stacked = width - PAD - value_w - side_zero_x < 0.4 * width;
+        let (label_w, zero_x) = if stacked {
+            (width - 2.0 * PAD - 4.0, PAD)
+        } else {
+            (side_label_w, side_zero_x)
+        };
         let scale = view
             .items
             .iter()
@@ -147,6 +160,7 @@ impl Columns {
             .fold(Decimal::ZERO, Decimal::max);
         Columns {
             with_prior,
+            stacked,
             width,
             row_h: row_height(with_prior),
             values,
@@ -169,7 +183,12 @@ impl Columns {
         } else {
             bar_h
         };
-        let bar_y = y + (row_h - bars_h) / 2.0;
+        // Stacked: the name's line on top, the bars under it at the row's foot.
+        let bar_y = if self.stacked {
+            y + row_h - bars_h - 2.0
+        } else {
+            y + (row_h - bars_h) / 2.0
+        };
         let w = bar_max * format::fraction(item.amount, self.scale);
         let bar = Rect::new(zero_x, bar_y, w, bar_h);
         let prior_bar = item.prior.map(|p| {
@@ -185,8 +204,8 @@ impl Columns {
             series,
             bar_hatch: hatched(bar, series),
             prior_hatch: prior_bar.map_or_else(Vec::new, |prior| hatched(prior, 1)),
-            label: wrap_text(&item.label, BAR_FONT, self.label_w, 2),
-            label_anchor: Point::new(PAD + self.label_w, y + row_h / 2.0),
+            label: wrap_text(&item.label, BAR_FONT, self.label_w, self.label_lines()),
+            label_anchor: self.label_anchor(y, bar_y),
             bar,
             prior_bar,
             value_anchor: Point::new(zero_x + w + 4.0, bar_y + bar_h / 2.0),
@@ -196,6 +215,26 @@ impl Columns {
                 at: Point::new(mark_x, bar_y + bar_h / 2.0),
             }),
             value_text,
+        }
+    }
+}
+
+impl Columns {
+    fn label_lines(&self) -> usize {
+        if self.stacked {
+            1
+        } else {
+            2
+        }
+    }
+
+    /// Where a row's name is anchored: right of the name column, centred on the row; stacked, left, on
+    /// the line above the bars.
+    fn label_anchor(&self, row_y: f64, bar_y: f64) -> Point {
+        if self.stacked {
+            Point::new(self.zero_x + 4.0, (row_y + bar_y) / 2.0)
+        } else {
+            Point::new(PAD + self.label_w, row_y + self.row_h / 2.0)
         }
     }
 }
@@ -268,13 +307,48 @@ mod tests {
             "其他政府办公厅（室）及相关机构事务支出",
             "whole, in two lines"
         );
+        // Narrow, the names go above their bars, one line each, cut with "…" where too long.
         let narrow = layout(&view, 240.0, ("2021年".into(), "2020年".into()));
+        assert!(narrow.stacked);
         let cut = narrow.rows.iter().find(|r| r.item == 0).unwrap();
         assert!(
-            cut.label.len() == 2 && cut.label[1].ends_with('…'),
+            cut.label.len() == 1 && cut.label[0].ends_with('…'),
             "{:?}",
             cut.label
         );
+        assert!(text_width(&cut.label[0], BAR_FONT) <= 240.0 - 2.0 * PAD);
+    }
+
+    #[test]
+    fn narrow_bars_take_the_width_with_their_names_above() {
+        // At 240 (a phone in the large mode) a column of these names would leave the bars under 40 % of
+        // the width; above them, the longest bar spans all but the value's room. Short names keep
+        // their column.
+        assert!(!bars(240.0).1.stacked, "短名称");
+        let json = crate::view::tests::REPORT.replace("基本支出", "社会保障和就业支出");
+        let report = budget_lens_core::report::parse_report(&json).unwrap();
+        let view = ChartView::new(&report, "expenditure", &[], Lang::Zh).unwrap();
+        let years = || ("2021年".to_string(), "2020年".to_string());
+        assert!(!layout(&view, 480.0, years()).stacked);
+        let narrow = layout(&view, 240.0, years());
+        assert!(narrow.stacked);
+        let longest = narrow
+            .rows
+            .iter()
+            .flat_map(|r| [Some(r.bar.w), r.prior_bar.map(|p| p.w)])
+            .flatten()
+            .fold(0.0, f64::max);
+        assert!(longest > 0.5 * 240.0, "the longest bar is {longest} wide");
+        for row in &narrow.rows {
+            // The name's line sits above the bars, inside the row; the bars end inside it too.
+            assert!(row.label_anchor.y + BAR_FONT / 2.0 <= row.bar.y, "{row:?}");
+            let bottom = row.prior_bar.map_or(row.bar.bottom(), |p| p.bottom());
+            assert!(
+                row.band.y <= row.label_anchor.y - BAR_FONT / 2.0 && bottom <= row.band.bottom()
+            );
+            let value_end = row.value_anchor.x + text_width(&row.value_text, BAR_FONT);
+            assert!(value_end <= 240.0, "{} ends at {value_end}", row.value_text);
+        }
     }
 
     #[test]

@@ -36,7 +36,16 @@ pub fn tip_position(
         anchor.y - h - GAP,
         anchor.y - h / 2.0,
     ];
-    let clamp = |v: f64, size: f64, room: f64| v.min(room - size - MARGIN).max(MARGIN);
+    // Inside the chart; a tooltip taller than the chart (a level of one short bar) ends at its foot and
+    // reaches up over the widget's heading, rather than hanging below the widget's border.
+    let clamp = |v: f64, size: f64, room: f64| {
+        let last = room - size - MARGIN;
+        if last < MARGIN {
+            last
+        } else {
+            v.min(last).max(MARGIN)
+        }
+    };
     let mut best: Option<(f64, f64, Point)> = None;
     for &x in &xs {
         for &y in &ys {
@@ -174,5 +183,22 @@ mod tests {
             assert!(!rect.overlaps(&row.band), "row {} covered", row.item);
         }
         assert_eq!(tip_position(&laid, 9, (10.0, 10.0), (600.0, 200.0)), None);
+    }
+
+    #[test]
+    fn a_tooltip_taller_than_the_chart_ends_at_its_foot() {
+        let view = ChartView::new(&report(), "expenditure", &[], Lang::Zh).unwrap();
+        let laid = layout(
+            &view,
+            ChartKind::Bar,
+            600.0,
+            80.0,
+            &Interaction::default(),
+            Some(2021),
+            Lang::Zh,
+        );
+        let at = tip_position(&laid, 0, (160.0, 110.0), (600.0, 80.0)).unwrap();
+        assert_eq!(at.y + 110.0, 80.0 - MARGIN, "at {at:?}");
+        assert!(at.x >= MARGIN && at.x + 160.0 <= 600.0 - MARGIN);
     }
 }

@@ -24,7 +24,7 @@ pub fn draw_still(painter: &mut Painter, scene: &Scene, bars: &BarLayout) {
         painter.text(&key.text, at, BAR_FONT, theme.text, Align::Left);
     }
     for row in &bars.rows {
-        draw_row(painter, theme, row);
+        draw_row(painter, theme, row, bars.stacked);
     }
     if let (Some(first), Some(last)) = (bars.rows.first(), bars.rows.last()) {
         zero_line(painter, theme, bars, first.band.y, last.band.bottom());
@@ -38,7 +38,7 @@ pub fn draw_emphasis(painter: &mut Painter, scene: &Scene, bars: &BarLayout) {
     for row in &bars.rows {
         if interaction.hover == Some(row.item) {
             painter.rect(row.band, super::pie::hover_band(scene));
-            draw_row(painter, theme, row);
+            draw_row(painter, theme, row, bars.stacked);
             zero_line(painter, theme, bars, row.band.y, row.band.bottom());
         }
         if interaction.focus == Some(row.item) {
@@ -53,12 +53,14 @@ pub fn draw_emphasis(painter: &mut Painter, scene: &Scene, bars: &BarLayout) {
     }
 }
 
-/// One row's name, bars, value and mark.
-fn draw_row(painter: &mut Painter, theme: &Theme, row: &BarRow) {
+/// One row's name (right-aligned in its column, or `stacked` left-aligned above the bars), bars, value
+/// and mark.
+fn draw_row(painter: &mut Painter, theme: &Theme, row: &BarRow, stacked: bool) {
     let first = row.label_anchor.y - (row.label.len() as f64 - 1.0) * BAR_LINE / 2.0;
+    let align = if stacked { Align::Left } else { Align::Right };
     for (i, line) in row.label.iter().enumerate() {
         let at = Point::new(row.label_anchor.x, first + i as f64 * BAR_LINE);
-        painter.text(line, at, BAR_FONT, theme.text, Align::Right);
+        painter.text(line, at, BAR_FONT, theme.text, align);
     }
     painter.patterned_rect(row.bar, theme.series(row.series), &row.bar_hatch, theme);
     if let Some(prior) = row.prior_bar {
