@@ -305,8 +305,10 @@ impl DrawingBackend for SvgBackend<'_> {
             VPos::Bottom => "-0.5ex",
         };
         let (x, y) = (x.to_string(), y.to_string());
-        // plotters sizes canvas text in px and SVG text in its own unit, 1.24 times smaller.
-        let size = decimal(style.size() / 1.24, 2);
+        // The size in px, as the canvas draws it and as the layout measured it (plotters' own SVG backend
+        // divides it by 1.24: the SVG's text came out smaller than the canvas's, and a legend's finding
+        // mark, placed after the measured text, stood apart from it).
+        let size = decimal(style.size(), 2);
         let family = style.family();
         let mut attributes = vec![
             ("x", x.clone()),
@@ -410,7 +412,7 @@ mod tests {
             out.contains(">\n&lt;a&amp;&apos;b&quot;&gt;\n</text>"),
             "{out}"
         );
-        assert!(out.contains("font-size=\"9.68\""), "{out}");
+        assert!(out.contains("font-size=\"12\""), "{out}");
         assert!(out.ends_with("</svg>\n"));
     }
 }
