@@ -13,6 +13,7 @@
 
 mod assemble;
 mod grammar;
+mod heading;
 mod normalize;
 mod table_text;
 mod tokens;
@@ -20,9 +21,10 @@ mod vocabulary;
 
 use std::fmt;
 
-use budget_lens_core::report::{Phase, Report, Source, Span, Unit, FORMAT_V1, MAX_BYTES};
+use budget_lens_core::report::{Report, Source, Span, Unit, FORMAT_V1, MAX_BYTES};
 use budget_lens_core::Lang;
 
+use heading::Heading;
 use tokens::FigureUnit;
 
 /// The largest text accepted: the report, which carries the text, must stay under the format's size limit.
@@ -279,87 +281,6 @@ fn report_unit(figures: &[tokens::Figure]) -> Option<Unit> {
     best.map(|(_, unit)| unit)
 }
 
-/// Title, entity, year and phase, from the first line of the text.
-struct Heading {
-    title: String,
-    entity: String,
-    year: Option<i32>,
-    phase: Option<Phase>,
-}
-
-impl Heading {
-    fn read(text: &str) -> Heading {
-        let first_line = text
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("");
-        // Full-width digits (`２０２１年度`) read as ASCII, so that the year is found.
-        let title: String = first_line
-            .chars()
-            .take(200)
-            .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            })
-            .collect();
-        let opening: String = text.chars().take(2000).collect();
-        let phase = [&title, &opening].iter().find_map(|t| phase_named(t));
-        let year_at = find_year(&title);
-        let year = year_at.and_then(|at| title.get(at..at + 4)?.parse().ok());
-        let entity = match year_at {
-            Some(at) => title[..at].trim().to_string(),
-            None => [
-                "部门决算",
-                "部门预算",
-                "单位决算",
-                "单位预算",
-                "决算",
-                "预算",
-            ]
-            .iter()
-            .find_map(|s| title.strip_suffix(s))
-            .unwrap_or(&title)
-            .trim()
-            .to_string(),
-        };
-        Heading {
-            title,
-            entity,
-            year,
-            phase,
-        }
-    }
-}
-
-/// The phase a heading names: 决算 before 预算 (a final account compares with its budget). `预决算`,
-/// `预算/决算` name both (a site's section, `“三公”经费预决算`) and decide nothing.
-fn phase_named(text: &str) -> Option<Phase> {
-    let mut text = text.to_string();
-    for both in ["预决算", "预算/决算", "预算、决算", "预算和决算"] {
-        text = text.replace(both, "");
-    }
-    // `支出2.05万元,年初预算为2.95万元`: a text that sets figures against their 年初预算 reports what was
-    // spent (a final account), even where its heading says neither word.
-    let against_budget = text.contains("年初预算为") || text.contains("年初预算数为");
-    match (text.find("决算"), text.find("预算")) {
-        (Some(_), _) => Some(Phase::Final),
-        (None, Some(_)) if against_budget => Some(Phase::Final),
-        (None, Some(_)) => Some(Phase::Budget),
-        (None, None) => None,
-    }
-}
-
-/// The byte offset of the first `dddd年` in a title.
-fn find_year(title: &str) -> Option<usize> {
-    let bytes = title.as_bytes();
-    (0..bytes.len().saturating_sub(4)).find(|&i| {
-        bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && title[i + 4..].starts_with('年')
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,20 +299,5 @@ mod tests {
         );
         let big = "a".repeat(MAX_TEXT_BYTES + 1);
         assert!(matches!(extract(&big), Err(ExtractError::TooLarge { .. })));
-    }
-
-    #[test]
-    fn heading_gives_title_entity_year_phase() {
-        let h = Heading::read("\n 某某局2022年部门预算\n正文");
-        assert_eq!(h.title, "某某局2022年部门预算");
-        assert_eq!(h.entity, "某某局");
-        assert_eq!(h.year, Some(2022));
-        assert_eq!(h.phase, Some(Phase::Budget));
-        // A site's section naming both phases decides nothing; the text's own words do.
-        let h = Heading::read("首页>财政预决算>“三公”经费预决算\n2022年“三公”经费预算为12万元");
-        assert_eq!(h.phase, Some(Phase::Budget));
-        // Figures set against their 年初预算 are a final account's.
-        let h = Heading::read("一、“三公”经费支出情况\n支出8.4万元,年初预算为10万元");
-        assert_eq!(h.phase, Some(Phase::Final));
     }
 }
