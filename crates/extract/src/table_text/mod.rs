@@ -8,6 +8,7 @@
 //! not fill the columns is left out ([`rows`]). Linear in the text's length: each character is read once.
 
 mod across;
+mod balance;
 mod cells;
 mod columns;
 pub mod relate;
@@ -16,12 +17,14 @@ mod transposed;
 mod unit;
 mod unstated;
 
-use budget_lens_core::report::{Node, Span, Unit};
+use budget_lens_core::report::{Node, Relation, Span, Unit};
 
-/// A table read from the text: its unit and its rows as breakdowns.
+/// A table read from the text: its unit, its rows as breakdowns and the identities it prints (a balance table's
+/// two totals).
 pub struct Table {
     pub unit: Unit,
     pub nodes: Vec<Node>,
+    pub relations: Vec<Relation>,
 }
 
 /// The tables pasted as text: those read, and those not read for want of a unit.
@@ -49,6 +52,15 @@ pub fn read(chars: &[char]) -> Tables {
         let to = declarations.get(k + 1).map_or(chars.len(), |d| d.1);
         let cells = cells::cells(chars, from, to);
         let prefix = format!("table{}_row", tables.len() + 1);
+        // The two-sided balance table first: its header names an income and a spending side.
+        if let Some(b) = balance::read(chars, &cells, &prefix) {
+            tables.push(Table {
+                unit,
+                nodes: b.nodes,
+                relations: b.relations,
+            });
+            continue;
+        }
         // Years as rows first: its test is strict (every row a year, a change or a rate, all of one width).
         let nodes = transposed::nodes(&cells, &prefix)
             .or_else(|| by_rows(chars, &cells, &prefix).filter(|n| !n.is_empty()))
@@ -56,7 +68,11 @@ pub fn read(chars: &[char]) -> Tables {
             .or_else(|| across::nodes(&cells, &prefix))
             .unwrap_or_default();
         if !nodes.is_empty() {
-            tables.push(Table { unit, nodes });
+            tables.push(Table {
+                unit,
+                nodes,
+                relations: Vec::new(),
+            });
         } else if let Some(at) = unread_table(chars, &cells) {
             not_read.push(at);
         }
