@@ -138,9 +138,9 @@ fn header(cells: &[Cell]) -> Option<(usize, Columns)> {
             .take_while(|w| columns::names_a_column(w))
             .count()
     };
-    // `收入 支出` (or `收 入 支 出`) over the sides: group words, then the first row-name word.
+    // `收入 支出`, `收 入 支 出`, `本年收入 本年支出` over the sides: group words, then the first row-name word.
     let groups = (1..=4.min(words.len()))
-        .find(|&n| words[..n].concat() == "收入支出")
+        .find(|&n| is_group(&words[..n].concat()))
         .unwrap_or(0);
     let first = groups;
     if !SIDE_LABELS.contains(words.get(first)?) {
@@ -155,6 +155,14 @@ fn header(cells: &[Cell]) -> Option<(usize, Columns)> {
     let right = columns::read(&words[second + 1..end])?;
     let named = groups > 0 || (words[first].contains("收入") && words[second].contains("支出"));
     (named && left == right && left.assumed.is_empty()).then_some((end, left))
+}
+
+/// Words over the two sides: an income word, then a spending word (`收入支出`, `本年收入本年支出`).
+fn is_group(words: &str) -> bool {
+    words.chars().count() <= 12
+        && words
+            .split_once("收入")
+            .is_some_and(|(_, rest)| rest.ends_with("支出") && !rest.contains("收入"))
 }
 
 /// The cells in lines (a line break between two cells ends a line). Linear: each gap is read once.
@@ -420,6 +428,11 @@ mod tests {
         let shown: Vec<String> = balance.nodes.iter().map(amounts).collect();
         assert_eq!(shown, ["15[12[10 2] 3]", "15[13[7 5 1] 2]"]);
         assert_eq!(balance.relations.len(), 1);
+        // Group words of their own over the sides, a part of an income row numbered under it.
+        let text = "本年收入 本年支出\n项目 预算数 项目 预算数\n一、财政拨款收入 10 一、教育支出 7\n\
+                    1. 一般公共预算资金 10 二、卫生健康支出 3\n二、事业收入 0\n收入总计 10 支出总计 10\n";
+        let shown: Vec<String> = read_text(text).unwrap().nodes.iter().map(amounts).collect();
+        assert_eq!(shown, ["10[10[10] 0]", "10[7 3]"]);
     }
 
     #[test]
