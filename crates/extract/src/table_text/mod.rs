@@ -11,6 +11,7 @@ mod across;
 mod balance;
 mod cells;
 mod columns;
+mod groups;
 pub mod relate;
 mod rows;
 mod transposed;
@@ -64,6 +65,9 @@ pub fn read(chars: &[char]) -> Tables {
         // Years as rows first: its test is strict (every row a year, a change or a rate, all of one width).
         let nodes = transposed::nodes(&cells, &prefix)
             .or_else(|| by_rows(chars, &cells, &prefix).filter(|n| !n.is_empty()))
+            // By region or unit with two column groups (after the readers of one group: it never takes their
+            // tables).
+            .or_else(|| groups::nodes(chars, &cells, &prefix))
             // The standard 三公 table: its kinds across, one row of figures.
             .or_else(|| across::nodes(&cells, &prefix))
             .unwrap_or_default();
