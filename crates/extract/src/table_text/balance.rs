@@ -13,7 +13,10 @@
 //! ```
 //!
 //! The header names the two sides (`收入 支出` over `项目 决算数 项目 决算数`, or `收入项目 预算数 支出项目 预算数`),
-//! each side with the same figure columns. Each side becomes a list of its own: its numbered rows (`一、`, `二、`
+//! each side with the same figure columns — or, in the appropriation table (财政拨款收支总表), the spending side
+//! with `合计` and the funds paying it (`一般公共预算 | 政府性基金预算 | 国有资本经营预算`, parts read for their
+//! place only; where empty fund cells were lost, a row's first figure is its total only when it is the sum of the
+//! others). Each side becomes a list of its own: its numbered rows (`一、`, `二、`
 //! …, nested by their markers) under its `…合计`, and that with the balance terms (`年初结转和结余`, `上年结转`)
 //! under its `…总计`; the two `总计` become a relation when both are printed. A row printed without figures (an
 //! empty cell) gives no node.
@@ -22,7 +25,7 @@
 //! lost in the copy) is read only when its label names its side (`…收入`, `…支出`, `年初结转和结余`, `结转下年`);
 //! a row whose label names the other side, a label that is not a whole row name (a wrapped cell), a side whose
 //! numbering restarts (a second classification) or a count of numbers other than the columns' leaves the whole
-//! table unread.
+//! table unread — and, a balance table by its header, no other reader takes it by halves.
 
 use budget_lens_core::report::{Node, Relation, Span};
 use rust_decimal::Decimal;
@@ -77,13 +80,34 @@ const ROW_ENDINGS: &[&str] = &[
     "收入", "支出", "合计", "总计", "结余", "结转", "分配", "差额", "拨款",
 ];
 
-/// The balance table in `cells`, or `None` when they are not one (or one that cannot be read without a guess).
-pub fn read(chars: &[char], cells: &[Cell], prefix: &str) -> Option<Balance> {
-    let (start, columns) = header(cells)?;
+/// What the reader made of a table's cells.
+pub enum Outcome {
+    /// Not a balance table: another reader may take it.
+    NotThisShape,
+    /// A balance table by its header that cannot be read without a guess: no other reader takes it.
+    Unreadable,
+    Read(Balance),
+}
+
+/// The balance table in `cells`.
+pub fn read(chars: &[char], cells: &[Cell], prefix: &str) -> Outcome {
+    let Some((start, left, right)) = header(cells) else {
+        return Outcome::NotThisShape;
+    };
+    body(chars, &cells[start..], (&left, &right), prefix).map_or(Outcome::Unreadable, Outcome::Read)
+}
+
+/// The rows under the header, each side read with its columns; `None` when a row or a side would be a guess.
+fn body(
+    chars: &[char],
+    cells: &[Cell],
+    columns: (&Columns, &Columns),
+    prefix: &str,
+) -> Option<Balance> {
     let mut income: Vec<Entry> = Vec::new();
     let mut spending: Vec<Entry> = Vec::new();
     let mut index = 0;
-    for line in lines(chars, &cells[start..]) {
+    for line in lines(chars, cells) {
         let mut entries = entries(line, &mut index)?;
         match entries.len() {
             2 => {
@@ -110,8 +134,8 @@ pub fn read(chars: &[char], cells: &[Cell], prefix: &str) -> Option<Balance> {
             break;
         }
     }
-    let (income_nodes, income_total) = side_tree(income, &columns, prefix, "收入")?;
-    let (spending_nodes, spending_total) = side_tree(spending, &columns, prefix, "支出")?;
+    let (income_nodes, income_total) = side_tree(income, columns.0, prefix, "收入")?;
+    let (spending_nodes, spending_total) = side_tree(spending, columns.1, prefix, "支出")?;
     let relations = match (income_total, spending_total) {
         (Some(left), Some(right)) => vec![Relation {
             id: format!("{}balance", prefix.strip_suffix("row").unwrap_or(prefix)),
@@ -127,9 +151,10 @@ pub fn read(chars: &[char], cells: &[Cell], prefix: &str) -> Option<Balance> {
 }
 
 /// Where the rows start and the columns of each side: `[收入 支出] L K… L K…`, L a side's row-name word
-/// (`项目`, `收入项目`), K the figure columns, the same on both sides; the left side must be named income and the
-/// right spending (by the group words over them or by their own words).
-fn header(cells: &[Cell]) -> Option<(usize, Columns)> {
+/// (`项目`, `收入项目`), K the figure columns, the same on both sides — or, on the spending side of the
+/// appropriation table (财政拨款收支总表), `合计` and the funds paying it; the left side must be named income and
+/// the right spending (by the group words over them or by their own words).
+fn header(cells: &[Cell]) -> Option<(usize, Columns, Columns)> {
     let count = cells.iter().take_while(|c| c.number.is_none()).count();
     let words: Vec<&str> = cells[..count].iter().map(|c| c.text.as_str()).collect();
     let figures_after = |at: usize| {
@@ -139,8 +164,10 @@ fn header(cells: &[Cell]) -> Option<(usize, Columns)> {
             .count()
     };
     // `收入 支出`, `收 入 支 出`, `本年收入 本年支出` over the sides: group words, then the first row-name word.
+    // (the longest: `财政拨款收入 | 财政拨款支出 | 财政拨款支出` spans the spending side's columns twice).
     let groups = (1..=4.min(words.len()))
-        .find(|&n| is_group(&words[..n].concat()))
+        .rev()
+        .find(|&n| is_group(&words[..n]))
         .unwrap_or(0);
     let first = groups;
     if !SIDE_LABELS.contains(words.get(first)?) {
@@ -150,17 +177,48 @@ fn header(cells: &[Cell]) -> Option<(usize, Columns)> {
     if !SIDE_LABELS.contains(words.get(second)?) {
         return None;
     }
-    let end = second + 1 + figures_after(second);
+    let funds = fund_columns(&words[second + 1..]);
+    let end = second
+        + 1
+        + funds
+            .as_ref()
+            .map_or_else(|| figures_after(second), |f| f.named.len());
     let left = columns::read(&words[first + 1..second])?;
-    let right = columns::read(&words[second + 1..end])?;
+    let right = funds.or_else(|| columns::read(&words[second + 1..end]))?;
     let named = groups > 0 || (words[first].contains("收入") && words[second].contains("支出"));
-    (named && left == right && left.assumed.is_empty()).then_some((end, left))
+    let alike =
+        left == right || (right.named.contains(&Role::Part) && left.named == [Role::Amount]);
+    (named && alike && left.assumed.is_empty() && right.assumed.is_empty())
+        .then_some((end, left, right))
 }
 
-/// Words over the two sides: an income word, then a spending word (`收入支出`, `本年收入本年支出`).
-fn is_group(words: &str) -> bool {
-    words.chars().count() <= 12
-        && words
+/// `合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算`: the total, then the funds paying it (parts, read for
+/// their place only).
+fn fund_columns(words: &[&str]) -> Option<Columns> {
+    const FUNDS: &[&str] = &["一般公共预算", "政府性基金", "国有资本经营"];
+    let funds = words
+        .iter()
+        .skip(1)
+        .take_while(|w| FUNDS.iter().any(|f| w.starts_with(f)))
+        .count();
+    let named = std::iter::once(Role::Amount).chain(std::iter::repeat_n(Role::Part, funds));
+    (words.first() == Some(&"合计") && funds > 0).then(|| Columns {
+        named: named.collect(),
+        assumed: Vec::new(),
+    })
+}
+
+/// Words over the two sides: an income word, then a spending word (`收入 支出`, `本年收入 本年支出`); a word
+/// printed again beside itself is one merged cell (`财政拨款收入 | 财政拨款收入 | 财政拨款支出`).
+fn is_group(words: &[&str]) -> bool {
+    let mut joined = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k == 0 || words[k - 1] != *w {
+            joined.push_str(w);
+        }
+    }
+    joined.chars().count() <= 24
+        && joined
             .split_once("收入")
             .is_some_and(|(_, rest)| rest.ends_with("支出") && !rest.contains("收入"))
 }
@@ -381,10 +439,10 @@ fn entry_node(entry: &Entry, columns: &Columns, prefix: &str) -> Option<Option<N
     if figures == 0 && entry.numbers.len() <= columns.named.len() {
         return Some(None);
     }
-    if entry.numbers.len() != columns.named.len() {
-        return None;
-    }
     let id = format!("{prefix}{}", entry.index);
+    if entry.numbers.len() != columns.named.len() {
+        return total_of_funds(entry, columns, id).map(Some);
+    }
     let mut node = Node::new(id, entry.label.clone(), Decimal::ZERO);
     let mut amount = false;
     for (&role, &(n, at)) in columns.named.iter().zip(&entry.numbers) {
@@ -401,6 +459,23 @@ fn entry_node(entry: &Entry, columns: &Columns, prefix: &str) -> Option<Option<N
     amount.then_some(Some(node))
 }
 
+/// A row of `合计` and its funds with empty fund cells lost in the copy: its first figure is the total only when
+/// the figures prove it — one figure, or the first the sum of the others (the total and the funds paying it);
+/// otherwise which is the total cannot be told.
+fn total_of_funds(entry: &Entry, columns: &Columns, id: String) -> Option<Node> {
+    let (&(first, at), rest) = entry.numbers.split_first()?;
+    let plain = entry.numbers.iter().all(|(n, _)| !n.blank && !n.percent);
+    let sum: Decimal = rest.iter().map(|(n, _)| n.value).sum();
+    let proven = rest.is_empty() || sum == first.value;
+    let funds = columns.named.contains(&Role::Part) && entry.numbers.len() < columns.named.len();
+    if !(plain && proven && funds) {
+        return None;
+    }
+    let mut node = Node::new(id, entry.label.clone(), Decimal::ZERO);
+    rows::set(&mut node, Role::Amount, first.value, at);
+    Some(node)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,7 +483,10 @@ mod tests {
 
     fn read_text(text: &str) -> Option<Balance> {
         let chars: Vec<char> = text.chars().collect();
-        read(&chars, &cells(&chars, 0, chars.len()), "t")
+        match read(&chars, &cells(&chars, 0, chars.len()), "t") {
+            Outcome::Read(balance) => Some(balance),
+            _ => None,
+        }
     }
 
     fn amounts(node: &Node) -> String {
@@ -433,6 +511,29 @@ mod tests {
                     1. 一般公共预算资金 10 二、卫生健康支出 3\n二、事业收入 0\n收入总计 10 支出总计 10\n";
         let shown: Vec<String> = read_text(text).unwrap().nodes.iter().map(amounts).collect();
         assert_eq!(shown, ["10[10[10] 0]", "10[7 3]"]);
+    }
+
+    #[test]
+    fn the_appropriation_table_with_fund_columns() {
+        let head = "财政拨款收入 财政拨款支出 财政拨款支出\n项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算\n";
+        // The empty fund cells lost: each row's first figure the sum of the others, or all printed.
+        let lost = format!(
+            "{head}一、一般公共预算资金 9 一、教育支出 6 6\n二、政府性基金 2 二、城乡社区支出 5 3 2\n\
+             收入总计 11 支出总计 11 9 2\n"
+        );
+        let shown: Vec<String> = read_text(&lost)
+            .unwrap()
+            .nodes
+            .iter()
+            .map(amounts)
+            .collect();
+        assert_eq!(shown, ["11[9 2]", "11[6 5]"]);
+        // Two unequal figures for four columns: which is the total cannot be told.
+        let unlike =
+            format!("{head}一、一般公共预算资金 9 一、教育支出 9 7\n收入总计 9 支出总计 9\n");
+        let chars: Vec<char> = unlike.chars().collect();
+        let read = read(&chars, &cells(&chars, 0, chars.len()), "t");
+        assert!(matches!(read, Outcome::Unreadable));
     }
 
     #[test]

@@ -54,23 +54,24 @@ pub fn read(chars: &[char]) -> Tables {
         let cells = cells::cells(chars, from, to);
         let prefix = format!("table{}_row", tables.len() + 1);
         // The two-sided balance table first: its header names an income and a spending side.
-        if let Some(b) = balance::read(chars, &cells, &prefix) {
-            tables.push(Table {
-                unit,
-                nodes: b.nodes,
-                relations: b.relations,
-            });
-            continue;
-        }
-        // Years as rows first: its test is strict (every row a year, a change or a rate, all of one width).
-        let nodes = transposed::nodes(&cells, &prefix)
-            .or_else(|| by_rows(chars, &cells, &prefix).filter(|n| !n.is_empty()))
-            // By region or unit with two column groups (after the readers of one group: it never takes their
-            // tables).
-            .or_else(|| groups::nodes(chars, &cells, &prefix))
-            // The standard 三公 table: its kinds across, one row of figures.
-            .or_else(|| across::nodes(&cells, &prefix))
-            .unwrap_or_default();
+        let balance = match balance::read(chars, &cells, &prefix) {
+            balance::Outcome::Read(b) => {
+                tables.push(Table {
+                    unit,
+                    nodes: b.nodes,
+                    relations: b.relations,
+                });
+                continue;
+            }
+            balance::Outcome::Unreadable => true,
+            balance::Outcome::NotThisShape => false,
+        };
+        // A balance table unreadable by its body is taken by no other reader (by halves, its spending side
+        // would be lost unnamed).
+        let nodes = match balance {
+            true => Vec::new(),
+            false => other_readers(chars, &cells, &prefix),
+        };
         if !nodes.is_empty() {
             tables.push(Table {
                 unit,
@@ -87,6 +88,17 @@ pub fn read(chars: &[char]) -> Tables {
         without_unit: unstated::blocks(chars, &starts),
         not_read,
     }
+}
+
+/// The readers of one-sided tables, in order: years as rows first (its test is strict: every row a year, a change
+/// or a rate, all of one width), items as rows, two column groups (after the readers of one group: it never takes
+/// their tables), the standard 三公 table across.
+fn other_readers(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Vec<Node> {
+    transposed::nodes(cells, prefix)
+        .or_else(|| by_rows(chars, cells, prefix).filter(|n| !n.is_empty()))
+        .or_else(|| groups::nodes(chars, cells, prefix))
+        .or_else(|| across::nodes(cells, prefix))
+        .unwrap_or_default()
 }
 
 /// The span of cells that look like a table no reader took: enough numbers, and cell borders (`|`) or
