@@ -42,9 +42,12 @@ pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
         .skip_while(|w| CORNERS.contains(w))
         .collect();
     let (kinds, pair) = pairs(&texts)?;
+    // `财政拨款“三公”经费` over `合计 | 因公出国(境)费 …`: a group word naming the 三公 before its total column.
+    let has_total = kinds.iter().any(|w| column(w) == Some(Column::Total));
+    let group = kinds.first().is_some_and(|w| over_the_total(w, has_total));
     let header: Vec<(&str, Column)> = kinds
         .iter()
-        .skip_while(|w| over_the_total(w, kinds))
+        .skip(usize::from(group))
         .map(|&w| Some((w, column(w)?)))
         .collect::<Option<_>>()?;
     let numbers: Vec<(&Number, Span)> = cells[words..]
@@ -111,11 +114,9 @@ fn pairs<'w>(words: &'w [&'w str]) -> Option<(&'w [&'w str], Option<Pair>)> {
     ))
 }
 
-/// `财政拨款“三公”经费` over `合计 | 因公出国(境)费 …`: a group word naming the 三公 before its total column.
-fn over_the_total(word: &str, kinds: &[&str]) -> bool {
-    rows::names_the_three_public(word)
-        && column(word) != Some(Column::Total)
-        && kinds.iter().any(|w| column(w) == Some(Column::Total))
+/// A word naming the 三公 that is not the total column itself, over a table that has one.
+fn over_the_total(word: &str, has_total: bool) -> bool {
+    has_total && rows::names_the_three_public(word) && column(word) != Some(Column::Total)
 }
 
 /// A column's figures: its amount (the final account where pairs are printed) and its budget.
@@ -377,5 +378,11 @@ mod tests {
             "1 | ".repeat(100_000)
         );
         assert!(read(&table).is_none());
+        // 200,000 words naming the 三公 before a total: the total is looked for once.
+        let groups = format!(
+            "{}合计 | 因公出国(境)费 | 公务接待费 |\n3 | 1 | 2 |",
+            "“三公”经费 | ".repeat(200_000)
+        );
+        assert!(read(&groups).is_none());
     }
 }

@@ -107,6 +107,7 @@ fn body(
     let mut income: Vec<Entry> = Vec::new();
     let mut spending: Vec<Entry> = Vec::new();
     let mut index = 0;
+    let mut grands = (false, false);
     for line in lines(chars, cells) {
         let mut entries = entries(line, &mut index)?;
         match entries.len() {
@@ -130,7 +131,10 @@ fn body(
             }
             _ => return None,
         }
-        if has_grand(&income) && has_grand(&spending) {
+        // Each side's last row is looked at once (looking at every row after each line would be quadratic).
+        grands.0 |= income.last().is_some_and(is_grand_row);
+        grands.1 |= spending.last().is_some_and(is_grand_row);
+        if grands.0 && grands.1 {
             break;
         }
     }
@@ -310,10 +314,8 @@ fn is_grand(label: &str) -> bool {
     label.ends_with("总计")
 }
 
-fn has_grand(entries: &[Entry]) -> bool {
-    entries
-        .iter()
-        .any(|e| e.level.is_none() && is_grand(&e.label))
+fn is_grand_row(entry: &Entry) -> bool {
+    entry.level.is_none() && is_grand(&entry.label)
 }
 
 /// `一、`, `十二、`: the numeral of a first-level marker.
