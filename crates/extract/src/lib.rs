@@ -211,6 +211,10 @@ fn add_tables(
             .peekable();
         inside.peek().is_none() || !inside.all(|&(_, in_table)| in_table)
     });
+    // A balance table's two totals (table_text/balance.rs).
+    assembled
+        .relations
+        .extend(tables.iter().flat_map(|t| t.relations.iter().cloned()));
     let roots: Vec<_> = tables.into_iter().flat_map(|t| t.nodes).collect();
     let identities = table_text::relate::three_public_identities(&roots, &assembled.breakdowns, 1);
     assembled.relations.extend(identities);

@@ -36,20 +36,29 @@ const CORNERS: &[&str] = &["项目", "科目"];
 /// The nodes of a 三公 table printed across, or `None` when `cells` are not one.
 pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
     let words = cells.iter().take_while(|c| c.number.is_none()).count();
-    let header: Vec<(&str, Column)> = cells[..words]
+    let texts: Vec<&str> = cells[..words]
         .iter()
         .map(|c| c.text.as_str())
         .skip_while(|w| CORNERS.contains(w))
-        .map(|w| Some((w, column(w)?)))
+        .collect();
+    let (kinds, pair) = pairs(&texts)?;
+    // `财政拨款“三公”经费` over `合计 | 因公出国(境)费 …`: a group word naming the 三公 before its total column.
+    let has_total = kinds.iter().any(|w| column(w) == Some(Column::Total));
+    let group = kinds.first().is_some_and(|w| over_the_total(w, has_total));
+    let header: Vec<(&str, Column)> = kinds
+        .iter()
+        .skip(usize::from(group))
+        .map(|&w| Some((w, column(w)?)))
         .collect::<Option<_>>()?;
     let numbers: Vec<(&Number, Span)> = cells[words..]
         .iter()
         .map_while(|c| c.number.as_ref().map(|n| (n, c.at)))
         .collect();
+    let width = pair.map_or(1, |_| 2);
     // Over its parts, the car has a column of its own where `小计` prints it, or in a one-row header where
     // the numbers say so (one more than without it).
     let columns = in_printed_order(&header, false)
-        .filter(|c| c.len() == numbers.len())
+        .filter(|c| c.len() * width == numbers.len())
         .or_else(|| in_printed_order(&header, true))?;
     let another_row = cells.get(words + numbers.len()).is_some_and(|c| {
         // A second row of figures (a name, then numbers) would need its own role: not this shape.
@@ -58,10 +67,88 @@ pub fn nodes(cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
             .is_some_and(|n| n.number.is_some())
             && c.number.is_none()
     });
-    if columns.len() != numbers.len() || numbers.iter().any(|(n, _)| n.percent) || another_row {
+    let pairs_fit = pair.is_none_or(|p| p.count == columns.len());
+    if columns.len() * width != numbers.len()
+        || !pairs_fit
+        || numbers.iter().any(|(n, _)| n.percent)
+        || another_row
+    {
         return None;
     }
-    Some(tree(&columns, &numbers, prefix))
+    let figures = figures(&numbers, pair);
+    Some(tree(&columns, &figures, prefix))
+}
+
+/// The budget and final pairs under the kinds (`预算数 | 决算数` once per column): which of the two comes first,
+/// and how many pairs are printed.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    budget_first: bool,
+    count: usize,
+}
+
+const BUDGET_WORDS: &[&str] = &["预算数", "预算", "年初预算数"];
+const FINAL_WORDS: &[&str] = &["决算数", "决算", "执行数", "实际数"];
+
+/// The header's kind words and its trailing run of pair words, if any; `None` when that run is not pairs of one
+/// budget and one final word in the same order throughout (which figure is which could not be told).
+fn pairs<'w>(words: &'w [&'w str]) -> Option<(&'w [&'w str], Option<Pair>)> {
+    let is_budget = |w: &&str| BUDGET_WORDS.contains(w);
+    let is_pair_word = |w: &&str| is_budget(w) || FINAL_WORDS.contains(w);
+    let run = words.iter().rev().take_while(|w| is_pair_word(w)).count();
+    let (kinds, run_words) = words.split_at(words.len() - run);
+    if run == 0 {
+        return Some((kinds, None));
+    }
+    let budget_first = is_budget(&run_words[0]);
+    let alternates = run_words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| is_budget(w) == ((k % 2 == 0) == budget_first));
+    (run % 2 == 0 && run >= 4 && alternates).then_some((
+        kinds,
+        Some(Pair {
+            budget_first,
+            count: run / 2,
+        }),
+    ))
+}
+
+/// A word naming the 三公 that is not the total column itself, over a table that has one.
+fn over_the_total(word: &str, has_total: bool) -> bool {
+    has_total && rows::names_the_three_public(word) && column(word) != Some(Column::Total)
+}
+
+/// A column's figures: its amount (the final account where pairs are printed) and its budget.
+#[derive(Clone, Copy)]
+struct Figure<'c> {
+    amount: (&'c Number, Span),
+    budget: Option<(&'c Number, Span)>,
+}
+
+fn figures<'c>(numbers: &[(&'c Number, Span)], pair: Option<Pair>) -> Vec<Figure<'c>> {
+    match pair {
+        None => numbers
+            .iter()
+            .map(|&amount| Figure {
+                amount,
+                budget: None,
+            })
+            .collect(),
+        Some(p) => numbers
+            .chunks_exact(2)
+            .map(|two| {
+                let (budget, amount) = match p.budget_first {
+                    true => (two[0], two[1]),
+                    false => (two[1], two[0]),
+                };
+                Figure {
+                    amount,
+                    budget: Some(budget),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// The column a header word names, if it is one of a 三公 table's.
@@ -125,12 +212,13 @@ fn in_printed_order<'w>(
 
 /// The nodes: the kinds under the total (when printed), the car's parts under the car (when printed). A
 /// column printed blank (`-`) gives no node and leaves the total partial.
-fn tree(columns: &[(&str, Column)], numbers: &[(&Number, Span)], prefix: &str) -> Vec<Node> {
+fn tree(columns: &[(&str, Column)], figures: &[Figure], prefix: &str) -> Vec<Node> {
     let mut total: Option<Node> = None;
     let mut kinds: Vec<Node> = Vec::new();
     let mut car: Option<usize> = None;
     let mut partial = false;
-    for (k, (&(word, c), &(number, at))) in columns.iter().zip(numbers).enumerate() {
+    for (k, (&(word, c), figure)) in columns.iter().zip(figures).enumerate() {
+        let (number, at) = figure.amount;
         if number.blank {
             partial = true;
             continue;
@@ -141,6 +229,9 @@ fn tree(columns: &[(&str, Column)], numbers: &[(&Number, Span)], prefix: &str) -
             Decimal::ZERO,
         );
         rows::set(&mut node, Role::Amount, number.value, at);
+        if let Some((budget, at)) = figure.budget.filter(|(b, _)| !b.blank) {
+            rows::set(&mut node, Role::Budget, budget.value, at);
+        }
         match (c, car) {
             (Column::Total, _) => total = Some(node),
             (_, Some(car)) if is_car_part(c) => kinds[car].items.push(node),
@@ -157,8 +248,8 @@ fn tree(columns: &[(&str, Column)], numbers: &[(&Number, Span)], prefix: &str) -
     let printed = |kind: &'static str| {
         columns
             .iter()
-            .zip(numbers)
-            .any(|(&(_, c), (n, _))| c == Column::Kind(kind) && !n.blank)
+            .zip(figures)
+            .any(|(&(_, c), f)| c == Column::Kind(kind) && !f.amount.0.blank)
     };
     let car_whole = printed("vehicle_purchase") && printed("vehicle_operation");
     if let Some(car) = car.filter(|&car| !kinds[car].items.is_empty() && !car_whole) {
@@ -242,5 +333,56 @@ mod tests {
         assert!(read("合计 | 会议费 | 培训费 |\n9 | 3 | 6 |").is_none());
         // Two rows of figures.
         assert!(read("合计 | 因公出国 | 公务接待费 |\n3 | 1 | 2 |\n上年 | 4 | 1 | 3 |").is_none());
+    }
+
+    #[test]
+    fn budget_and_final_pairs_across() {
+        let table = "合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费 |\n| | 小计 | 公务用车购置费 | 公务用车运行费 | |\n\
+                     预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 |\n\
+                     10 | 9 | 0 | 0 | 7 | 6 | 3 | 2 | 4 | 4 | 3 | 3 |";
+        let nodes = read(table).unwrap();
+        assert_eq!(amounts(&nodes[0]), "9[0 6[2 4] 3]");
+        let budget = |n: &Node| n.budget.map(|b| b.0.to_string());
+        assert_eq!(budget(&nodes[0]), Some("10".into()));
+        assert_eq!(budget(&nodes[0].items[1].items[0]), Some("3".into()));
+        // The final first.
+        let reversed = "合计 | 因公出国(境)费 | 公务接待费 |\n决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 |\n5 | 6 | 1 | 1 | 4 | 5 |";
+        let nodes = read(reversed).unwrap();
+        assert_eq!(
+            (amounts(&nodes[0]), budget(&nodes[0])),
+            ("5[1 4]".into(), Some("6".into()))
+        );
+    }
+
+    #[test]
+    fn pairs_that_do_not_fit_are_not_read() {
+        // Empty cells lost in the copy: eight numbers for six pairs.
+        let lost = "合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费 |\n小计 | 公务用车购置费 | 公务用车运行费 |\n\
+                    预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 | 预算数 | 决算数 |\n\
+                    17 | 12 | 12 | 10 | 12 | 10 | 5 | 2 |";
+        assert!(read(lost).is_none());
+        // Pairs not in one order.
+        let mixed = "合计 | 因公出国(境)费 | 公务接待费 |\n预算数 | 决算数 | 决算数 | 预算数 | 预算数 | 决算数 |\n5 | 6 | 1 | 1 | 4 | 5 |";
+        assert!(read(mixed).is_none());
+        // Fewer pairs than columns.
+        let short = "合计 | 因公出国(境)费 | 公务接待费 |\n预算数 | 决算数 | 预算数 | 决算数 |\n5 | 6 | 1 | 1 | 4 | 5 |";
+        assert!(read(short).is_none());
+    }
+
+    #[test]
+    fn a_long_hostile_header_stays_linear() {
+        // 200,000 cells: pair words, then numbers; each read once.
+        let table = format!(
+            "合计 | 因公出国(境)费 | 公务接待费 |\n{}\n{}",
+            "预算数 | 决算数 | ".repeat(50_000),
+            "1 | ".repeat(100_000)
+        );
+        assert!(read(&table).is_none());
+        // 200,000 words naming the 三公 before a total: the total is looked for once.
+        let groups = format!(
+            "{}合计 | 因公出国(境)费 | 公务接待费 |\n3 | 1 | 2 |",
+            "“三公”经费 | ".repeat(200_000)
+        );
+        assert!(read(&groups).is_none());
     }
 }

@@ -8,20 +8,24 @@
 //! not fill the columns is left out ([`rows`]). Linear in the text's length: each character is read once.
 
 mod across;
+mod balance;
 mod cells;
 mod columns;
+mod groups;
 pub mod relate;
 mod rows;
 mod transposed;
 mod unit;
 mod unstated;
 
-use budget_lens_core::report::{Node, Span, Unit};
+use budget_lens_core::report::{Node, Relation, Span, Unit};
 
-/// A table read from the text: its unit and its rows as breakdowns.
+/// A table read from the text: its unit, its rows as breakdowns and the identities it prints (a balance table's
+/// two totals).
 pub struct Table {
     pub unit: Unit,
     pub nodes: Vec<Node>,
+    pub relations: Vec<Relation>,
 }
 
 /// The tables pasted as text: those read, and those not read for want of a unit.
@@ -49,14 +53,31 @@ pub fn read(chars: &[char]) -> Tables {
         let to = declarations.get(k + 1).map_or(chars.len(), |d| d.1);
         let cells = cells::cells(chars, from, to);
         let prefix = format!("table{}_row", tables.len() + 1);
-        // Years as rows first: its test is strict (every row a year, a change or a rate, all of one width).
-        let nodes = transposed::nodes(&cells, &prefix)
-            .or_else(|| by_rows(chars, &cells, &prefix).filter(|n| !n.is_empty()))
-            // The standard 三公 table: its kinds across, one row of figures.
-            .or_else(|| across::nodes(&cells, &prefix))
-            .unwrap_or_default();
+        // The two-sided balance table first: its header names an income and a spending side.
+        let balance = match balance::read(chars, &cells, &prefix) {
+            balance::Outcome::Read(b) => {
+                tables.push(Table {
+                    unit,
+                    nodes: b.nodes,
+                    relations: b.relations,
+                });
+                continue;
+            }
+            balance::Outcome::Unreadable => true,
+            balance::Outcome::NotThisShape => false,
+        };
+        // A balance table unreadable by its body is taken by no other reader (by halves, its spending side
+        // would be lost unnamed).
+        let nodes = match balance {
+            true => Vec::new(),
+            false => other_readers(chars, &cells, &prefix),
+        };
         if !nodes.is_empty() {
-            tables.push(Table { unit, nodes });
+            tables.push(Table {
+                unit,
+                nodes,
+                relations: Vec::new(),
+            });
         } else if let Some(at) = unread_table(chars, &cells) {
             not_read.push(at);
         }
@@ -67,6 +88,17 @@ pub fn read(chars: &[char]) -> Tables {
         without_unit: unstated::blocks(chars, &starts),
         not_read,
     }
+}
+
+/// The readers of one-sided tables, in order: years as rows first (its test is strict: every row a year, a change
+/// or a rate, all of one width), items as rows, two column groups (after the readers of one group: it never takes
+/// their tables), the standard 三公 table across.
+fn other_readers(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Vec<Node> {
+    transposed::nodes(cells, prefix)
+        .or_else(|| by_rows(chars, cells, prefix).filter(|n| !n.is_empty()))
+        .or_else(|| groups::nodes(chars, cells, prefix))
+        .or_else(|| across::nodes(cells, prefix))
+        .unwrap_or_default()
 }
 
 /// The span of cells that look like a table no reader took: enough numbers, and cell borders (`|`) or

@@ -196,7 +196,7 @@ fn whole_label(words: &[&str], word: &str) -> bool {
 }
 
 /// The label after the last list marker of the words (headings before it are not the row's), and its level.
-fn label(words: &[&str]) -> (Option<u8>, String) {
+pub(super) fn label(words: &[&str]) -> (Option<u8>, String) {
     let last_marked = words.iter().rposition(|w| marker(w).is_some());
     let (level, rest) = match last_marked {
         Some(at) => {
@@ -216,7 +216,7 @@ fn label(words: &[&str]) -> (Option<u8>, String) {
 }
 
 /// A list marker opening a word: `一、` (1), `(一)` (2), `1.`/`1、` (3), `(1)` (4); the rest of the word.
-fn marker(word: &str) -> Option<(u8, &str)> {
+pub(super) fn marker(word: &str) -> Option<(u8, &str)> {
     // `其中:(1)公务用车运行费`: the items of the row above, marked as usual after the `其中:`.
     let word = word.strip_prefix("其中:").unwrap_or(word);
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
@@ -304,7 +304,7 @@ fn turned(value: Option<Amount>) -> Option<Amount> {
 }
 
 /// Nodes with their parents' indices → the trees of the roots, items in printed order.
-fn into_trees(arena: Vec<(Node, Option<usize>)>) -> Vec<Node> {
+pub(super) fn into_trees(arena: Vec<(Node, Option<usize>)>) -> Vec<Node> {
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); arena.len()];
     let mut roots = Vec::new();
     for (i, (_, parent)) in arena.iter().enumerate() {
