@@ -17,6 +17,7 @@ mod by_kind;
 mod class_path;
 mod context;
 mod current_year;
+mod either_base;
 mod free;
 mod funds;
 mod lists;
@@ -455,6 +456,7 @@ impl<'a> Assembler<'a> {
             | Statement::ChangePct { .. }
             | Statement::ChangeVsBudget { .. }
             | Statement::ChangeVsBudgetPct { .. }
+            | Statement::RateEitherBase { .. }
             | Statement::Share { .. }
             | Statement::Completion { .. }
             | Statement::NoChange { .. }
@@ -524,6 +526,9 @@ impl<'a> Assembler<'a> {
                 figure,
                 sign,
             } => self.change_vs_budget_pct(subject, *figure, *sign, state),
+            Statement::RateEitherBase { figure, sign } => {
+                self.rate_either_base(*figure, *sign, state)
+            }
             Statement::Share {
                 subject,
                 base,
@@ -832,6 +837,7 @@ fn figure_of(statement: &Statement) -> Option<usize> {
         | Statement::ChangePct { figure, .. }
         | Statement::ChangeVsBudget { figure, .. }
         | Statement::ChangeVsBudgetPct { figure, .. }
+        | Statement::RateEitherBase { figure, .. }
         | Statement::Share { figure, .. }
         | Statement::Completion { figure, .. }
         | Statement::Unknown { figure } => Some(*figure),
