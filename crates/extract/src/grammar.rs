@@ -212,6 +212,28 @@ const FROM_LAST_YEAR: [&str; 6] = [
     "由上年度",
 ];
 
+/// `某补助标准由每人每年A元提高到B元` (a standard per head, per student, per household…, risen from an earlier
+/// value): the label with its unit per head (`某补助标准每人每年`), for the amount after `提高到` (see
+/// [`RISEN_TO`]). Two standards (two programmes, two groups) are two quantities, each named with its own words,
+/// never one figure printed twice; the earlier value is the amount's prior.
+fn per_head_from(word: &str) -> Option<String> {
+    let (label, unit) = word.rsplit_once('由')?;
+    (!label.is_empty() && is_per_head(unit)).then(|| format!("{label}{unit}"))
+}
+
+/// `每人每年`, `每生每月`, `每户`, `每亩`: a unit per head (at most two `每` phrases of two characters).
+fn is_per_head(words: &str) -> bool {
+    let chars: Vec<char> = words.chars().collect();
+    matches!(chars.len(), 2 | 4) && chars.chunks(2).all(|c| c[0] == '每')
+}
+
+/// `提高到每人每月` → `提高到`: the words of a rise without the unit per head after them.
+fn strip_per_head(word: &str) -> &str {
+    word.char_indices()
+        .find(|&(i, c)| c == '每' && is_per_head(&word[i..]))
+        .map_or(word, |(i, _)| &word[..i])
+}
+
 /// `…增加到B`, `…下降至B`: B is the amount the label came to, after `由上年的A` (see [`FROM_LAST_YEAR`]).
 const RISEN_TO: [&str; 12] = [
     "增加到",
@@ -985,7 +1007,13 @@ impl Parser<'_> {
             self.rose_from = Some(clean_label(label, self.phase));
             return Some(Statement::Prior { figure });
         }
-        let label = self.rose_from.take().filter(|_| RISEN_TO.contains(&word))?;
+        // `某补助标准由每人每年A元提高到B元`: a standard per head, from its earlier value to its new one.
+        if let Some(label) = per_head_from(word) {
+            self.rose_from = Some(clean_label(&label, self.phase));
+            return Some(Statement::Prior { figure });
+        }
+        let risen = RISEN_TO.contains(&strip_per_head(word));
+        let label = self.rose_from.take().filter(|_| risen)?;
         let label = Label {
             rose: true,
             ..label

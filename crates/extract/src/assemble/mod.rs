@@ -671,6 +671,9 @@ impl<'a> Assembler<'a> {
         };
         self.consumed[figure] = true;
         self.last_placed = Some((figure, node));
+        if label.rose {
+            self.risen_from(node, state);
+        }
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.
             state.last_node = Some(node);
@@ -691,6 +694,25 @@ impl<'a> Assembler<'a> {
         state.change_target = None;
         self.last_node = Some(node);
         Some(node)
+    }
+
+    /// `…由上年的A增加到B`, `…标准由每人每年A元提高到B元`: A, printed before B, is B's earlier amount (its prior),
+    /// whether a rate follows or not.
+    fn risen_from(&mut self, node: usize, state: &mut SentenceState) {
+        let Some(prior) = state.prior.filter(|&p| self.figures.get(p).is_some()) else {
+            return;
+        };
+        let before = self.nodes[node]
+            .node
+            .at
+            .is_some_and(|amount| self.span(prior).start < amount.start);
+        if before {
+            state.prior = None;
+            let (value, at) = (self.money(prior), self.span(prior));
+            self.set(state, prior, Some(node), |n| {
+                set_once(&mut n.prior, &mut n.spans.prior, value, at)
+            });
+        }
     }
 
     /// A bare amount (`支出决算为…`) whose subject another statement named: the numbered `(类)…(项)` heading

@@ -779,11 +779,13 @@ fn is_prior_year(built: &Built, label: &Label) -> bool {
     previous && same_scope(&built.printed, &label.text)
 }
 
-/// `人均…`, `车均…`, `生均…`: a figure per head (per car, per student), not a sum of money.
+/// `人均…`, `车均…`, `生均…`, a standard `…每人每年`: a figure per head (per car, per student), not a sum of
+/// money. Two of them (two programmes' standards, two groups') are never items of a total.
 fn is_per_unit(label: &str) -> bool {
-    ["人均", "车均", "生均", "户均", "次均", "亩均"]
-        .iter()
-        .any(|w| label.contains(w))
+    const PER: [&str; 11] = [
+        "人均", "车均", "生均", "户均", "次均", "亩均", "每人", "每生", "每户", "每亩", "每名",
+    ];
+    PER.iter().any(|w| label.contains(w))
 }
 
 /// Spending by economic category (工资福利支出, 商品和服务支出…): another split of spending than the function
