@@ -617,6 +617,7 @@ impl<'a> Assembler<'a> {
         let node = self.amount_node(label, figure, state);
         if let Some(node) = node {
             self.ends_with_etc(figure, node);
+            self.counted_list(figure, node, state);
         }
         if node.is_none() {
             // What follows (`其中:`, a change, a rate) is about a figure that found no place: not about the
