@@ -29,6 +29,7 @@ mod section;
 mod selective;
 mod some_parts;
 mod subjects;
+mod taxes;
 mod terms;
 mod tree;
 

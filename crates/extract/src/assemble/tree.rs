@@ -49,6 +49,9 @@ impl Assembler<'_> {
         if let Some(node) = self.aggregate_beside_classes(label, value, at) {
             return Some(node);
         }
+        if let Some(node) = self.item_of_tax_revenue(label, value, at, level) {
+            return Some(node);
+        }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
             return Some(node);
         }
