@@ -619,6 +619,9 @@ impl<'a> Assembler<'a> {
         if let Some(node) = node {
             self.ends_with_etc(figure, node);
             self.counted_list(figure, node, state);
+            if label.rose {
+                self.risen_from(node, state);
+            }
         }
         if node.is_none() {
             // What follows (`其中:`, a change, a rate) is about a figure that found no place: not about the
@@ -673,9 +676,6 @@ impl<'a> Assembler<'a> {
         };
         self.consumed[figure] = true;
         self.last_placed = Some((figure, node));
-        if label.rose {
-            self.risen_from(node, state);
-        }
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.
             state.last_node = Some(node);
