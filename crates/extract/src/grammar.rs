@@ -111,6 +111,12 @@ pub enum Statement {
         figure: usize,
         sign: i8,
     },
+    /// A bare `增长x%` after changes against both last year and the budget, or after an execution word against
+    /// the budget (`超收A，增长x%`): its base the words leave open (see [`Parser::base_unsure`]).
+    RateEitherBase {
+        figure: usize,
+        sign: i8,
+    },
     /// `占收入总计的x%` (base named) or `占x%` (base implied), of the figure stated last; or of the label
     /// printed before `占` (`税收收入占…收入的比重为x%`).
     Share {
@@ -205,6 +211,28 @@ const FROM_LAST_YEAR: [&str; 6] = [
     "由上年度的",
     "由上年度",
 ];
+
+/// `某补助标准由每人每年A元提高到B元` (a standard per head, per student, per household…, risen from an earlier
+/// value): the label with its unit per head (`某补助标准每人每年`), for the amount after `提高到` (see
+/// [`RISEN_TO`]). Two standards (two programmes, two groups) are two quantities, each named with its own words,
+/// never one figure printed twice; the earlier value is the amount's prior.
+fn per_head_from(word: &str) -> Option<String> {
+    let (label, unit) = word.rsplit_once('由')?;
+    (!label.is_empty() && is_per_head(unit)).then(|| format!("{label}{unit}"))
+}
+
+/// `每人每年`, `每生每月`, `每户`, `每亩`: a unit per head (at most two `每` phrases of two characters).
+fn is_per_head(words: &str) -> bool {
+    let chars: Vec<char> = words.chars().collect();
+    matches!(chars.len(), 2 | 4) && chars.chunks(2).all(|c| c[0] == '每')
+}
+
+/// `提高到每人每月` → `提高到`: the words of a rise without the unit per head after them.
+fn strip_per_head(word: &str) -> &str {
+    word.char_indices()
+        .find(|&(i, c)| c == '每' && is_per_head(&word[i..]))
+        .map_or(word, |(i, _)| &word[..i])
+}
 
 /// `…增加到B`, `…下降至B`: B is the amount the label came to, after `由上年的A` (see [`FROM_LAST_YEAR`]).
 const RISEN_TO: [&str; 12] = [
@@ -357,6 +385,8 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         paired_subjects: Vec::new(),
         colon_label: None,
         vs_budget_change: false,
+        year_change_open: false,
+        base_unsure: false,
         said_without_figure: None,
         rose_from: None,
         budget_printed_before: false,
@@ -411,6 +441,12 @@ struct Parser<'a> {
     colon_label: Option<String>,
     /// The last change in the sentence was against the budget: a bare rate after it is too.
     vs_budget_change: bool,
+    /// A change against last year was read since the last amount, and no rate after it yet.
+    year_change_open: bool,
+    /// The change against the budget read last leaves a bare rate after it open: it came after a change against
+    /// last year still without its rate (`比上年增收A，比预算减收B，增长x%`), or it is an execution word that names
+    /// no budget (`超收A，增长x%`, `短收A，下降x%`), after which a growth rate is as often last year's.
+    base_unsure: bool,
     /// A sentence of words only said a sum of money grew or fell (see [`Parser::said_without_figure`]): its
     /// subject, and whether that sentence is the current one.
     said_without_figure: Option<(Label, bool)>,
@@ -481,6 +517,8 @@ impl Parser<'_> {
     fn end_sentence(&mut self, end: usize) {
         self.colon_label = None;
         self.vs_budget_change = false;
+        self.year_change_open = false;
+        self.base_unsure = false;
         self.rose_from = None;
         self.budget_printed_before = false;
         self.year_to_date = None;
@@ -821,6 +859,8 @@ impl Parser<'_> {
         let vs_budget = after_budget
             || budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
         self.vs_budget_change = vs_budget;
+        self.base_unsure = vs_budget && self.year_change_open;
+        self.year_change_open = !vs_budget;
         let subject = self.subject(subject);
         if vs_budget {
             Statement::ChangeVsBudget {
@@ -845,6 +885,7 @@ impl Parser<'_> {
         }
         if let Some((before, sign)) = strip_vs_budget_direction(word) {
             self.vs_budget_change = true;
+            self.base_unsure = self.year_change_open || names_no_budget(word);
             return Statement::ChangeVsBudget {
                 subject: self.subject(split_lead_in(before).0),
                 figure,
@@ -852,7 +893,11 @@ impl Parser<'_> {
             };
         }
         if let Some((before, sign)) = strip_direction(word) {
-            return self.money_change(before, figure, sign);
+            let change = self.money_change(before, figure, sign);
+            if matches!(change, Statement::ChangeVsBudget { .. }) && names_no_budget(word) {
+                self.base_unsure = true;
+            }
+            return change;
         }
         // `完成年初预算数60999万元的40.4%`, `占预算101032万元的67.3%`: the budget of the amount stated last,
         // printed inside its completion rate (budget-execution reports).
@@ -915,6 +960,7 @@ impl Parser<'_> {
             }
         }
         let printed = label;
+        self.year_change_open = false;
         let label = self.month_or_year_to_date(printed, clean_label(printed, self.phase));
         Statement::Amount {
             label: self.label_or_colon_label(label),
@@ -932,6 +978,7 @@ impl Parser<'_> {
             return None;
         }
         self.vs_budget_change = true;
+        self.base_unsure = false;
         Some(Statement::ChangeVsBudget {
             subject: Subject::Implicit,
             figure,
@@ -960,7 +1007,13 @@ impl Parser<'_> {
             self.rose_from = Some(clean_label(label, self.phase));
             return Some(Statement::Prior { figure });
         }
-        let label = self.rose_from.take().filter(|_| RISEN_TO.contains(&word))?;
+        // `某补助标准由每人每年A元提高到B元`: a standard per head, from its earlier value to its new one.
+        if let Some(label) = per_head_from(word) {
+            self.rose_from = Some(clean_label(&label, self.phase));
+            return Some(Statement::Prior { figure });
+        }
+        let risen = RISEN_TO.contains(&strip_per_head(word));
+        let label = self.rose_from.take().filter(|_| risen)?;
         let label = Label {
             rose: true,
             ..label
@@ -1056,24 +1109,36 @@ impl Parser<'_> {
             };
         }
         if let Some((before, sign)) = strip_direction(word) {
-            let (subject, budget_based) = split_lead_in(before);
-            let own_budget =
-                budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
-            let subject = self.subject(subject);
-            if own_budget || (before.is_empty() && self.vs_budget_change) {
-                return Statement::ChangeVsBudgetPct {
-                    subject,
-                    figure,
-                    sign,
-                };
-            }
-            return Statement::ChangePct {
+            return self.rate(before, figure, sign);
+        }
+        Statement::Unknown { figure }
+    }
+
+    /// `增长x%`: a rate against last year, or against the budget where its own words or the change before it
+    /// compare with the budget. A bare rate whose base the words leave open is read as such (see
+    /// [`Parser::base_unsure`]).
+    fn rate(&mut self, before: &str, figure: usize, sign: i8) -> Statement {
+        let (subject, budget_based) = split_lead_in(before);
+        let own_budget =
+            budget_based && (self.phase == Some(Phase::Final) || against_own_budget(before));
+        let subject = self.subject(subject);
+        let bare = before.is_empty();
+        if bare && self.vs_budget_change && self.base_unsure {
+            return Statement::RateEitherBase { figure, sign };
+        }
+        self.year_change_open = false;
+        if own_budget || (bare && self.vs_budget_change) {
+            return Statement::ChangeVsBudgetPct {
                 subject,
                 figure,
                 sign,
             };
         }
-        Statement::Unknown { figure }
+        Statement::ChangePct {
+            subject,
+            figure,
+            sign,
+        }
     }
 
     /// `较上年无变化`: no change from last year. `与年初预算持平` (`和预算数持平`) in a final account, or
@@ -1208,6 +1273,17 @@ fn said_against_budget(word: &str) -> Option<(&str, Comparison, &str)> {
 /// 调增19.66亿元`: the budget was 21.28) or revenue against its budget (`完成预算49531万元的85.0%，短收7431万元`).
 const VS_BUDGET_DIRECTIONS: [(&str, i8); 4] =
     [("调增", 1), ("调减", -1), ("超收", 1), ("短收", -1)];
+
+/// Budget-execution words for money gained or lost (`超收`, `短收`, `增收`, `减收`, `增支`, `减支`): said against
+/// the budget (`超收A`, `比预算增收A`), the growth rate after them is as often last year's (see
+/// [`Parser::base_unsure`]), unlike the rate after `比预算数减少A`.
+const EXECUTION_WORDS: [&str; 6] = ["超收", "短收", "增收", "减收", "增支", "减支"];
+
+/// Whether a change's words end in an execution word (see [`EXECUTION_WORDS`]).
+fn names_no_budget(word: &str) -> bool {
+    let word = word.strip_suffix('了').unwrap_or(word);
+    EXECUTION_WORDS.iter().any(|w| word.ends_with(w))
+}
 
 /// `调增` → (`…`, +1): the word before a direction against the budget at the end, and its sign.
 fn strip_vs_budget_direction(word: &str) -> Option<(&str, i8)> {

@@ -17,6 +17,7 @@ mod by_kind;
 mod class_path;
 mod context;
 mod current_year;
+mod either_base;
 mod free;
 mod funds;
 mod lists;
@@ -28,6 +29,7 @@ mod section;
 mod selective;
 mod some_parts;
 mod subjects;
+mod taxes;
 mod terms;
 mod tree;
 
@@ -455,6 +457,7 @@ impl<'a> Assembler<'a> {
             | Statement::ChangePct { .. }
             | Statement::ChangeVsBudget { .. }
             | Statement::ChangeVsBudgetPct { .. }
+            | Statement::RateEitherBase { .. }
             | Statement::Share { .. }
             | Statement::Completion { .. }
             | Statement::NoChange { .. }
@@ -524,6 +527,9 @@ impl<'a> Assembler<'a> {
                 figure,
                 sign,
             } => self.change_vs_budget_pct(subject, *figure, *sign, state),
+            Statement::RateEitherBase { figure, sign } => {
+                self.rate_either_base(*figure, *sign, state)
+            }
             Statement::Share {
                 subject,
                 base,
@@ -612,6 +618,10 @@ impl<'a> Assembler<'a> {
         let node = self.amount_node(label, figure, state);
         if let Some(node) = node {
             self.ends_with_etc(figure, node);
+            self.counted_list(figure, node, state);
+            if label.rose {
+                self.risen_from(node, state);
+            }
         }
         if node.is_none() {
             // What follows (`其中:`, a change, a rate) is about a figure that found no place: not about the
@@ -686,6 +696,25 @@ impl<'a> Assembler<'a> {
         state.change_target = None;
         self.last_node = Some(node);
         Some(node)
+    }
+
+    /// `…由上年的A增加到B`, `…标准由每人每年A元提高到B元`: A, printed before B, is B's earlier amount (its prior),
+    /// whether a rate follows or not.
+    fn risen_from(&mut self, node: usize, state: &mut SentenceState) {
+        let Some(prior) = state.prior.filter(|&p| self.figures.get(p).is_some()) else {
+            return;
+        };
+        let before = self.nodes[node]
+            .node
+            .at
+            .is_some_and(|amount| self.span(prior).start < amount.start);
+        if before {
+            state.prior = None;
+            let (value, at) = (self.money(prior), self.span(prior));
+            self.set(state, prior, Some(node), |n| {
+                set_once(&mut n.prior, &mut n.spans.prior, value, at)
+            });
+        }
     }
 
     /// A bare amount (`支出决算为…`) whose subject another statement named: the numbered `(类)…(项)` heading
@@ -832,6 +861,7 @@ fn figure_of(statement: &Statement) -> Option<usize> {
         | Statement::ChangePct { figure, .. }
         | Statement::ChangeVsBudget { figure, .. }
         | Statement::ChangeVsBudgetPct { figure, .. }
+        | Statement::RateEitherBase { figure, .. }
         | Statement::Share { figure, .. }
         | Statement::Completion { figure, .. }
         | Statement::Unknown { figure } => Some(*figure),

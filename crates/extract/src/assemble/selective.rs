@@ -71,6 +71,33 @@ impl Assembler<'_> {
         }
     }
 
+    /// `主要用于11个方面：A…，B…，C…` (`分为五类:`, `涉及8个领域:`): the words right before an item (after the
+    /// figure before it in its sentence) count the parts of the whole; the excerpt may print some of them only,
+    /// so the item's list may not be whole (partial unless its items add up).
+    pub(super) fn counted_list(&mut self, figure: usize, node: usize, state: &SentenceState) {
+        let Some(parent) = self.nodes[node].parent else {
+            return;
+        };
+        let Some(end) = self.figures.get(figure).map(|f| f.start) else {
+            return;
+        };
+        let before = state.figures.iter().rev().find(|&&f| f < figure);
+        let start = before
+            .and_then(|&f| self.figures.get(f))
+            .map_or(state.start, |f| f.end)
+            .max(end.saturating_sub(LOOK_BACK));
+        let words: String = self
+            .text
+            .chars
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .collect();
+        if counts_parts(&words) {
+            self.nodes[parent].open_ended = true;
+        }
+    }
+
     /// The words between two sentences that the grammar read nothing from, or a sentence without figures:
     /// a heading ending in `:` that names a selection opens a selected list (`主要支出科目情况:`).
     pub(super) fn note_heading(&mut self, start: usize, end: usize) {
@@ -145,5 +172,43 @@ impl Assembler<'_> {
             list.took_item = true;
             self.nodes[parent].open_ended = true;
         }
+    }
+}
+
+/// Words that count the parts of a whole after a number (`11个方面`, `五类`, `8个领域`, `三大类`).
+const COUNTED_PARTS: &[&str] = &[
+    "个方面",
+    "方面",
+    "大类",
+    "类",
+    "个领域",
+    "领域",
+    "个部分",
+    "项",
+];
+
+/// Whether some words count the parts of a whole: a number (digits or Chinese numerals, more than one) right
+/// before one of [`COUNTED_PARTS`].
+fn counts_parts(words: &str) -> bool {
+    let chars: Vec<char> = words.chars().collect();
+    let numeral = |c: char| c.is_ascii_digit() || "两三四五六七八九十".contains(c);
+    (1..chars.len()).any(|i| {
+        numeral(chars[i - 1]) && {
+            let rest: String = chars[i..].iter().take(3).collect();
+            COUNTED_PARTS.iter().any(|w| rest.starts_with(w))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_parts() {
+        assert!(counts_parts("，主要用于11个方面："));
+        assert!(counts_parts("分为五类:"));
+        assert!(!counts_parts("，其中："));
+        assert!(!counts_parts("全县11个乡镇"));
     }
 }

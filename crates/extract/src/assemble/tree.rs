@@ -49,6 +49,9 @@ impl Assembler<'_> {
         if let Some(node) = self.aggregate_beside_classes(label, value, at) {
             return Some(node);
         }
+        if let Some(node) = self.item_of_tax_revenue(label, value, at, level) {
+            return Some(node);
+        }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
             return Some(node);
         }
@@ -296,6 +299,7 @@ impl Assembler<'_> {
                 let same_value = self.same_value(existing, value);
                 if !same_quantity(&self.nodes[existing], label, value)
                     || (closes_enumeration && !same_value)
+                    || (!same_value && self.grand_and_sub_total(existing, label))
                     || (!same_value && !self.same_context(existing, &label.text))
                 {
                     return None;
@@ -766,6 +770,31 @@ fn same_quantity(built: &Built, label: &Label, value: Decimal) -> bool {
     same_year && (built.node.amount.0 == value || same_scope(&built.printed, &label.text))
 }
 
+/// Words of money brought into a year from before it or from other funds: counted in a grand total (`收入总计`),
+/// not in the year's own total (`收入合计`, `本年收入合计`).
+const BROUGHT_IN: [&str; 5] = ["上年结转", "年初结转", "上年结余", "调入资金", "结转结余"];
+
+impl Assembler<'_> {
+    /// `收入总计A` and `收入合计B` (or the other way round) with two values, in a text that prints a non-zero
+    /// carry-over or balance brought in (`上年结转`, `年初结转和结余`, `调入资金`…) as an item of the total or a
+    /// figure of its own: the grand total, which counts it, and the year's own total, which does not — two
+    /// quantities, never one figure printed twice with two values. Without such a figure the two names are one
+    /// total (a one-cent difference between them is a real discrepancy).
+    fn grand_and_sub_total(&self, existing: usize, label: &Label) -> bool {
+        let printed = self.nodes[existing].printed.as_str();
+        let grand = |l: &str| l.ends_with("总计");
+        let sub = |l: &str| l.ends_with("合计");
+        let two_names =
+            (grand(printed) && sub(&label.text)) || (sub(printed) && grand(&label.text));
+        let brought_in = |n: usize| {
+            let built = &self.nodes[n];
+            !built.node.amount.0.is_zero() && BROUGHT_IN.iter().any(|w| built.printed.contains(w))
+        };
+        let among_items = self.nodes[existing].children.iter().any(|&c| brought_in(c));
+        two_names && (among_items || self.roots.iter().take(64).any(|&r| brought_in(r)))
+    }
+}
+
 /// `收入合计`, `支出合计`, `合计` closing an enumeration in its sentence (`政府性基金支出83173万元，调出资金…，
 /// 支出合计101788万元`): the sum of the amounts just before it, not the document's total printed again.
 fn is_section_subtotal(label: &str) -> bool {
@@ -779,11 +808,13 @@ fn is_prior_year(built: &Built, label: &Label) -> bool {
     previous && same_scope(&built.printed, &label.text)
 }
 
-/// `人均…`, `车均…`, `生均…`: a figure per head (per car, per student), not a sum of money.
+/// `人均…`, `车均…`, `生均…`, a standard `…每人每年`: a figure per head (per car, per student), not a sum of
+/// money. Two of them (two programmes' standards, two groups') are never items of a total.
 fn is_per_unit(label: &str) -> bool {
-    ["人均", "车均", "生均", "户均", "次均", "亩均"]
-        .iter()
-        .any(|w| label.contains(w))
+    const PER: [&str; 11] = [
+        "人均", "车均", "生均", "户均", "次均", "亩均", "每人", "每生", "每户", "每亩", "每名",
+    ];
+    PER.iter().any(|w| label.contains(w))
 }
 
 /// Spending by economic category (工资福利支出, 商品和服务支出…): another split of spending than the function
