@@ -1000,6 +1000,12 @@ impl Parser<'_> {
             });
         }
         if lead_in_at(word, 0) {
+            // `…较预算数B增加D（其中：某项A2，较上年P2减少C2，下降x%…`: an amount set against last year's
+            // opens a comparison of its own; the change against the budget before it no longer decides the
+            // base of the bare change and rate after it.
+            self.vs_budget_change = false;
+            self.base_unsure = false;
+            self.budget_printed_before = false;
             return Some(Statement::Prior { figure });
         }
         // `一般公共预算收入由上年的A亿元增加到B亿元,增长x%`: A is last year's amount of the label, B this year's.
