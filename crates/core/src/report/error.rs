@@ -587,6 +587,9 @@ mod tests {
         assert_whole_zh(&zh, "第2行第10列（$.phase）：");
         assert!(zh.ends_with("（应为 \"budget\" 或 \"final\"）"), "{zh}");
         assert!(en.ends_with("(expected \"budget\" or \"final\")"), "{en}");
+        let (zh, en) = messages("\"phase\": 5");
+        assert!(zh.ends_with("值的类型不对：整数 `5`，应为字符串"), "{zh}");
+        assert!(!en.contains("syntax"), "{en}");
         let (zh, en) = messages("\"unit\": \"千元\"");
         assert!(
             zh.ends_with("（应为 \"元\"、\"万元\"、\"亿元\" 之一）"),

@@ -389,10 +389,7 @@ fn variant<T: Copy>(v: &Json, at: &At, names: &[&str], values: &[T]) -> Read<T> 
 /// (generic, it was inlined into each of the five).
 fn variant_index(v: &Json, at: &At, names: &[&str]) -> Read<usize> {
     let Json::String(name) = v else {
-        // serde_json reads an enum from a string or an object only; anything else is not a value to it.
-        return at.fault(Problem::Syntax {
-            detail: "expected value".into(),
-        });
+        return at.wrong_type(v, Expected::Text);
     };
     if let Some(i) = names.iter().position(|n| n == name) {
         return Ok(i);
