@@ -486,7 +486,7 @@ fn zh_kind(found: &str) -> &'static str {
         "a string" => "字符串",
         "a number" => "数字",
         "true or false" => "布尔值",
-        "null" => "null",
+        "null" => "空值 null",
         _ => "别的内容",
     }
 }
@@ -640,6 +640,15 @@ mod tests {
         assert!(zh.contains("位置 4–2 前后颠倒了"), "{zh}");
         assert!(!zh.contains("超出"), "{zh}");
         assert!(en.contains("is reversed"), "{en}");
+    }
+
+    #[test]
+    fn a_null_report_is_named_in_words() {
+        let message = parse_report("null")
+            .map(|_| ())
+            .unwrap_err()
+            .message(Lang::Zh);
+        assert!(message.ends_with("这里却是空值 null"), "{message}");
     }
 
     #[test]
