@@ -1,19 +1,23 @@
-//! `budget-lens check REPORT.json|- [--json] [--lang zh|en]`
+//! `budget-lens check REPORT...|- [--json] [--lang zh|en]`: one report as before; several files or
+//! directories (each directory: its `*.json` files in name order) are checked in bulk ([`super::batch`]).
 
 use std::process::ExitCode;
 
 use budget_lens::check::{check, Finding, Severity};
 use budget_lens::report::parse_report_bytes;
 use budget_lens::Lang;
+use serde_json::{json, Value};
 
 use super::input::read_input;
-use super::{LangArg, EXIT_UNREADABLE};
+use super::{batch, LangArg, EXIT_UNREADABLE};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The report file, or - for standard input
-    report: String,
-    /// Print {"findings": […]} as JSON instead of one line per finding
+    /// The report files, or - for standard input; a directory stands for its *.json files
+    #[arg(required = true, value_name = "REPORT")]
+    reports: Vec<String>,
+    /// Print {"findings": […]} as JSON instead of one line per finding (several reports:
+    /// {"reports": [{"file", "findings" | "error"}, …]})
     #[arg(long)]
     json: bool,
     /// Language of the messages
@@ -21,42 +25,102 @@ pub struct Args {
     lang: LangArg,
 }
 
+/// What checking one report gave.
+pub enum Outcome {
+    Findings(Vec<Finding>),
+    Unreadable(Unreadable),
+}
+
+/// A report that could not be read or parsed: the line for stderr and the JSON `error` object.
+pub struct Unreadable {
+    pub text: String,
+    pub json: Value,
+}
+
+impl Unreadable {
+    /// A failure with only a message (the message names the file).
+    pub fn of_message(message: String) -> Unreadable {
+        Unreadable {
+            json: json!({ "message": message }),
+            text: message,
+        }
+    }
+}
+
 pub fn run(args: Args) -> ExitCode {
     let lang = Lang::from(args.lang);
-    let report = match read_input(&args.report, lang)
-        .and_then(|bytes| parse_report_bytes(&bytes).map_err(|e| e.message(lang)))
-    {
-        Ok(report) => report,
-        Err(message) => {
-            eprintln!("{}: {message}", args.report);
-            return ExitCode::from(EXIT_UNREADABLE);
-        }
+    let code = match args.reports.as_slice() {
+        [one] if !batch::is_directory(one) => run_one(one, args.json, lang),
+        many => batch::run(many, args.json, lang),
     };
-    let findings = check(&report);
-    if args.json {
-        let out: Vec<_> = findings.iter().map(|f| f.to_out(lang)).collect();
-        match serde_json::to_string_pretty(&serde_json::json!({ "findings": out })) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
+    ExitCode::from(code)
+}
+
+/// One report, printed exactly as the single-report command always printed it; the exit code.
+fn run_one(path: &str, json: bool, lang: Lang) -> u8 {
+    match examine(path, lang) {
+        Outcome::Unreadable(unreadable) => {
+            eprintln!("{}", unreadable.text);
+            if json {
+                print_json(&json!({ "error": unreadable.json }));
             }
+            EXIT_UNREADABLE
         }
-    } else {
-        for finding in &findings {
-            println!("{}", line(finding, lang));
+        Outcome::Findings(findings) => {
+            if json {
+                print_json(&json!({ "findings": findings_json(&findings, lang) }));
+            } else {
+                for finding in &findings {
+                    println!("{}", line(finding, lang));
+                }
+                eprintln!("{}", summary(&findings, lang));
+            }
+            exit_code(&findings)
         }
-        eprintln!("{}", summary(&findings, lang));
     }
-    if findings.iter().any(|f| f.severity == Severity::Error) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+}
+
+/// Reads, parses and checks the report at `path` (`-`: standard input).
+pub fn examine(path: &str, lang: Lang) -> Outcome {
+    let bytes = match read_input(path, lang) {
+        Ok(bytes) => bytes,
+        Err(message) => return Outcome::Unreadable(Unreadable::of_message(message)),
+    };
+    match parse_report_bytes(&bytes) {
+        Ok(report) => Outcome::Findings(check(&report)),
+        Err(e) => {
+            let message = e.message(lang);
+            Outcome::Unreadable(Unreadable {
+                text: format!("{path}: {message}"),
+                json: json!({ "message": message, "line": e.line, "column": e.column, "path": e.path }),
+            })
+        }
+    }
+}
+
+/// 1 when a finding is an error, else 0.
+pub fn exit_code(findings: &[Finding]) -> u8 {
+    u8::from(findings.iter().any(|f| f.severity == Severity::Error))
+}
+
+pub fn findings_json(findings: &[Finding], lang: Lang) -> Value {
+    let out: Vec<Value> = findings
+        .iter()
+        .filter_map(|f| serde_json::to_value(f.to_out(lang)).ok())
+        .collect();
+    Value::Array(out)
+}
+
+/// Pretty JSON on stdout.
+pub fn print_json(value: &Value) {
+    match serde_json::to_string_pretty(value) {
+        Ok(json) => println!("{json}"),
+        Err(e) => eprintln!("{e}"),
     }
 }
 
 /// One finding as one line a person reads: severity, rule, path, then the explanation.
-fn line(finding: &Finding, lang: Lang) -> String {
+pub fn line(finding: &Finding, lang: Lang) -> String {
     format!(
         "{}\t{}\t{}\t{}",
         finding.severity.word(lang),
@@ -66,7 +130,7 @@ fn line(finding: &Finding, lang: Lang) -> String {
     )
 }
 
-fn summary(findings: &[Finding], lang: Lang) -> String {
+pub fn summary(findings: &[Finding], lang: Lang) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let (e, w, n) = (
         count(Severity::Error),

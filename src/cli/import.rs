@@ -1,11 +1,11 @@
-//! `budget-lens import FILE... [-o REPORT.json] [--lang zh|en]`: published tables (.xlsx .xls .csv .html,
-//! one file or one file per table) → a report. Stderr lists the tables found, the figures placed and what
+//! `budget-lens import FILE... [-o REPORT.json] [--lang zh|en]`: published tables (.pdf .xlsx .xls .csv
+//! .html, one file or one file per table, with the narrative as .txt) → a report. Stderr lists the tables found, the figures placed and what
 //! could not be placed.
 
 use std::process::ExitCode;
 
-use budget_lens::tables::read::MAX_INPUT_BYTES;
-use budget_lens::tables::{import_files, Import};
+use budget_lens::tables::read::{Format, MAX_INPUT_BYTES};
+use budget_lens::tables::{import_files, Import, ImportError};
 use budget_lens::Lang;
 
 use super::input::{read_bounded, write_report};
@@ -13,7 +13,8 @@ use super::{LangArg, EXIT_UNREADABLE};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The files: a workbook (.xlsx .xls), CSV or HTML; several files are one report (one file per table)
+    /// The files: the published PDF, a workbook (.xlsx .xls), CSV or HTML, and the narrative as .txt; several
+    /// files are one report (one file per table). A text alone goes to `extract`
     #[arg(required = true)]
     files: Vec<String>,
     /// Write the report here instead of to standard output
@@ -39,7 +40,7 @@ pub fn run(args: Args) -> ExitCode {
     let import = match import_files(&files) {
         Ok(import) => import,
         Err(e) => {
-            eprintln!("{}", e.message(lang));
+            eprintln!("{}", failure(&e, &args.files, &files, lang));
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
@@ -48,6 +49,27 @@ pub fn run(args: Args) -> ExitCode {
     }
     summarise(&import, lang);
     ExitCode::SUCCESS
+}
+
+/// Why no report came out; a report that is not a budget is named by its files, and text without any
+/// table is sent to `extract`.
+fn failure(e: &ImportError, names: &[String], files: &[(String, Vec<u8>)], lang: Lang) -> String {
+    if !matches!(e, ImportError::NotABudgetReport { .. }) {
+        return e.message(lang);
+    }
+    let names = names.join(lang.pick("、", ", "));
+    let only_text = files
+        .iter()
+        .all(|(name, bytes)| Format::of(name, bytes) == Some(Format::Text));
+    match (only_text, lang) {
+        (true, Lang::Zh) => format!(
+            "{names}：只有文字，没有表格（PDF、工作簿、CSV 或 HTML）；文字请用 budget-lens extract 读取，或与表格文件一起交给 import"
+        ),
+        (true, Lang::En) => format!(
+            "{names}: text only, no table (PDF, workbook, CSV or HTML); read a text with budget-lens extract, or give it to import together with the tables"
+        ),
+        (false, _) => format!("{names}: {}", e.message(lang)),
+    }
 }
 
 /// Tables found, figures placed, tables missing or without figures, on stderr.

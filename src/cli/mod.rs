@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch. Each subcommand lives in its own module and stays thin: read input,
 //! call the core, print.
 
+mod batch;
 mod check;
 mod extract;
 mod import;
@@ -26,12 +27,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check every stated figure of a report. Exit 0: no error · 1: errors found · 2: unreadable input
+    /// Check every stated figure of a report (or of several files and directories of reports). Exit 0: no
+    /// error · 1: errors found · 2: unreadable input (with several: the worst)
     Check(check::Args),
     /// Turn a published 预算/决算 text into a report; unplaced sentences and a count go to stderr
     Extract(extract::Args),
-    /// Turn published tables (.xlsx .xls .csv .html, and the narrative as .txt) into a report; the tables found
-    /// and what could not be placed go to stderr
+    /// Turn published tables (.pdf .xlsx .xls .csv .html, and the narrative as .txt) into a report; the tables
+    /// found and what could not be placed go to stderr
     Import(import::Args),
     /// Draw the chart of a report node as SVG, as the widget draws it
     Render(render::Args),

@@ -10,7 +10,7 @@ use budget_lens::render::{to_svg, Scene};
 use budget_lens::report::parse_report_bytes;
 use budget_lens::Lang;
 
-use super::input::read_input;
+use super::input::{read_input, write_error};
 use super::{LangArg, EXIT_UNREADABLE};
 
 #[derive(clap::Args)]
@@ -20,8 +20,8 @@ pub struct Args {
     /// Path of the node whose items are drawn (default: the first breakdown)
     #[arg(long, default_value = "")]
     view: String,
-    /// pie, donut or bar
-    #[arg(long, default_value = "pie")]
+    /// pie, donut (a pie with the total in its hole) or bar
+    #[arg(long, default_value = "pie", value_parser = ["pie", "donut", "bar"])]
     chart: String,
     /// Where to write the SVG (- for standard output)
     #[arg(long)]
@@ -39,7 +39,7 @@ pub fn run(args: Args) -> ExitCode {
     match render(&args, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{}: {message}", args.report);
+            eprintln!("{message}");
             ExitCode::from(EXIT_UNREADABLE)
         }
     }
@@ -47,10 +47,11 @@ pub fn run(args: Args) -> ExitCode {
 
 fn render(args: &Args, lang: Lang) -> Result<(), String> {
     let bytes = read_input(&args.report, lang)?;
-    let report = parse_report_bytes(&bytes).map_err(|e| e.message(lang))?;
+    let in_report = |message: String| format!("{}: {message}", args.report);
+    let report = parse_report_bytes(&bytes).map_err(|e| in_report(e.message(lang)))?;
     let kind = ChartKind::from_name(&args.chart);
     let mut explorer =
-        Explorer::new(report, &args.view, kind, lang).map_err(|e| e.message(lang))?;
+        Explorer::new(report, &args.view, kind, lang).map_err(|e| in_report(e.message(lang)))?;
     let width = args.width.clamp(240, 4000);
     let height = explorer.preferred_height(f64::from(width)).ceil() as u32;
     explorer.layout(f64::from(width), f64::from(height));
@@ -66,9 +67,6 @@ fn render(args: &Args, lang: Lang) -> Result<(), String> {
         print!("{svg}");
         Ok(())
     } else {
-        std::fs::write(&args.svg, svg).map_err(|e| match lang {
-            Lang::Zh => format!("无法写入 {}：{e}", args.svg),
-            Lang::En => format!("cannot write {}: {e}", args.svg),
-        })
+        std::fs::write(&args.svg, svg).map_err(|e| write_error(&e, &args.svg, lang))
     }
 }

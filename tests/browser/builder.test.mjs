@@ -164,3 +164,48 @@ describe('text without figures', () => {
     await page.close();
   });
 });
+
+/** A fresh builder page with `files` ([name, bytes]) dropped on it; resolves once the status is final. */
+async function dropped(files) {
+  const page = await session.browser.newPage();
+  await page.goto(session.server.url('/www/builder.html'));
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const [name, bytes] of list) transfer.items.add(new File([Uint8Array.from(bytes)], name, { type: 'text/plain' }));
+    document.querySelector('#text').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files.map(([name, bytes]) => [name, [...bytes]]));
+  await page.waitForFunction(() => document.getElementById('report-json').value.length > 0
+    || document.getElementById('status').classList.contains('error'));
+  return page;
+}
+
+// Published texts are often saved in GBK (GB18030): a dropped text file is read as UTF-8 when it is valid
+// UTF-8, else as GB18030, and the status says which.
+describe('a dropped text file in GBK', () => {
+  const TEXT = '某局2021年度部门决算\n（一）收入总计10万元。';
+  // TEXT in GBK (what iconv -t GBK gives).
+  const GBK = Buffer.from('c4b3bed632303231c4eab6c8b2bfc3c5bef6cbe30aa3a8d2bba3a9cad5c8ebd7dcbcc63130cdf2d4aaa1a3', 'hex');
+
+  test('is read as GB18030 and said so', async () => {
+    const page = await dropped([['gbk.txt', GBK]]);
+    assert.equal(await page.inputValue('#text'), TEXT);
+    assert.match(await page.textContent('#status'), /^gbk\.txt 不是 UTF-8，已按 GB18030\/GBK 编码读取。 取用 1 \/ 1 个数字/);
+    assert.match(await page.inputValue('#report-json'), /"label": "收入总计"/);
+    await page.close();
+  });
+
+  test('a UTF-8 file is read as UTF-8 without a note', async () => {
+    const page = await dropped([['utf8.txt', Buffer.from(TEXT, 'utf8')]]);
+    assert.equal(await page.inputValue('#text'), TEXT);
+    assert.match(await page.textContent('#status'), /^取用 1 \/ 1 个数字/);
+    await page.close();
+  });
+
+  test('bytes that are neither are refused with the file name', async () => {
+    const page = await dropped([['binary.txt', Buffer.from([0x81, 0x20, 0xff, 0xff, 0x00])]]);
+    assert.match(await page.textContent('#status'), /^binary\.txt 既不是 UTF-8 也不是 GBK\/GB18030/);
+    assert.equal(await page.inputValue('#text'), '');
+    await page.close();
+  });
+});

@@ -111,3 +111,135 @@ fn a_huge_file_is_refused_without_reading_it_whole() {
         text(&out.stderr)
     );
 }
+
+/// A fresh directory for one test.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("budget-lens-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn path_text(path: &std::path::Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn file_errors_are_said_in_the_chosen_language() {
+    let out = run(&["check", "/nonexistent/report.json"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("找不到文件 /nonexistent/report.json"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+    let dir = temp_dir("dir-error");
+    let dir_text = path_text(&dir);
+    for command in ["extract", "render", "import"] {
+        let args: Vec<&str> = match command {
+            "render" => vec![command, &dir_text, "--svg", "-"],
+            _ => vec![command, &dir_text],
+        };
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{dir_text} 是一个目录")),
+            "{command}: {stderr}"
+        );
+        assert!(!stderr.contains("os error"), "{stderr}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn several_reports_and_directories_are_checked_in_bulk() {
+    let dir = temp_dir("bulk");
+    let wrong = CLEAN
+        .replace("\"57.87\"", "\"42.13\"")
+        .replace("\"653.12\"", "\"653.13\"");
+    std::fs::write(dir.join("b-wrong.json"), &wrong).expect("write");
+    std::fs::write(dir.join("a-clean.json"), CLEAN).expect("write");
+    std::fs::write(dir.join("notes.txt"), "not a report").expect("write");
+    let clean = dir.join("a-clean.json");
+    let (dir_text, clean_text) = (path_text(&dir), path_text(&clean));
+    let wrong_text = path_text(&dir.join("b-wrong.json"));
+    // Text: every line names its file; the directory's *.json files in name order.
+    let out = run(&["check", &clean_text, &dir_text, "--lang", "en"], "");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with(&format!("{wrong_text}\twarning\tsum\te\t")),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{wrong_text}\terror\tshare\te/basic\t")),
+        "{stdout}"
+    );
+    assert!(
+        text(&out.stderr).contains("3 reports (0 unreadable)"),
+        "{}",
+        text(&out.stderr)
+    );
+    // JSON: one entry per report, an unreadable one with its error; the worst exit code.
+    std::fs::write(
+        dir.join("c-bad.json"),
+        "{\"format\":\"budget-lens/1\",\n\"unit\":\"千元\"}",
+    )
+    .expect("write");
+    let out = run(&["check", "--json", &dir_text], "");
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let reports = json["reports"].as_array().expect("reports");
+    let files: Vec<&str> = reports
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            clean_text.as_str(),
+            &wrong_text,
+            &path_text(&dir.join("c-bad.json"))
+        ]
+    );
+    assert_eq!(reports[0]["findings"], serde_json::json!([]));
+    assert_eq!(reports[1]["findings"].as_array().unwrap().len(), 2);
+    assert_eq!(reports[2]["error"]["line"], 2);
+    assert_eq!(reports[2]["error"]["path"], "$.unit");
+    assert!(reports[2].get("findings").is_none());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn one_unreadable_report_with_json_prints_a_json_error_too() {
+    let out = run(
+        &["check", "-", "--json"],
+        "{\"format\":\"budget-lens/1\",\n\"breakdowns\":[{\"id\":\"a\",\"label\":\"x\",\"amount\":\"abc\"}]}",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let error = &json["error"];
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(2), Some(46))
+    );
+    assert_eq!(error["path"], "$.breakdowns[0].amount");
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("金额 \"abc\" 不是十进制数"));
+    assert!(text(&out.stderr).contains("第2行第46列"));
+    let out = run(
+        &["check", "/nonexistent/r.json", "--json", "--lang", "en"],
+        "",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(
+        json["error"]["message"],
+        "cannot read /nonexistent/r.json: no such file"
+    );
+}

@@ -66,3 +66,32 @@ fn unreadable_or_empty_input_exits_two_with_a_message() {
     let missing = run(&["extract", "/nonexistent/text.txt"], b"");
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn gbk_text_is_read_and_the_encoding_named() {
+    // "某局2021年度部门决算\n（一）收入总计10万元。" in GBK.
+    let gbk = b"\xc4\xb3\xbe\xd6\x32\x30\x32\x31\xc4\xea\xb6\xc8\xb2\xbf\xc3\xc5\xbe\xf6\xcb\xe3\x0a\xa3\xa8\xd2\xbb\xa3\xa9\xca\xd5\xc8\xeb\xd7\xdc\xbc\xc6\x31\x30\xcd\xf2\xd4\xaa\xa1\xa3";
+    let out = run(&["extract", "-"], gbk);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = parse_report(&text(&out.stdout)).expect("report");
+    assert_eq!(report.breakdowns[0].label, "收入总计");
+    assert!(
+        text(&out.stderr).contains("已按 GB18030/GBK 编码读取"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["extract", "-", "--lang", "en"], gbk);
+    assert!(text(&out.stderr).contains("read as GB18030/GBK text"));
+}
+
+#[test]
+fn a_pdf_given_to_extract_is_sent_to_import() {
+    let out = run(&["extract", "-"], b"%PDF-1.7\n\x80\x81\x82 binary");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("PDF") && stderr.contains("budget-lens import"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("UTF-8"), "{stderr}");
+}

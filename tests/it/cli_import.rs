@@ -99,3 +99,21 @@ fn unreadable_input_exits_2_with_a_message() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_help_names_pdf_and_a_lone_text_is_sent_to_extract() {
+    let help = text(&run(&["import", "--help"], b"").stdout);
+    assert!(help.contains(".pdf") && help.contains("PDF"), "{help}");
+    let dir = std::env::temp_dir().join(format!("budget-lens-import-txt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("narrative.txt");
+    std::fs::write(&path, "（一）收入总计10万元。").expect("write");
+    let path_text = path.to_string_lossy().into_owned();
+    let out = run(&["import", &path_text], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with(&format!("{path_text}：")), "{stderr}");
+    assert!(stderr.contains("budget-lens extract"), "{stderr}");
+    assert!(!stderr.contains("在0个"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}

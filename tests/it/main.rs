@@ -17,6 +17,7 @@ mod extract_hostile;
 mod extract_regressions;
 mod extract_sample;
 mod hostile;
+mod lists;
 mod parse_errors;
 mod render_cli;
 mod sample_report;

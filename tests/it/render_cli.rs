@@ -94,3 +94,15 @@ fn a_bad_view_or_report_exits_two() {
     let out = render(&["no-such-file.json", "--svg", "-"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_unknown_chart_is_refused() {
+    let out = render(&[SAMPLE, "--chart", "line", "--svg", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("'line'") && stderr.contains("pie, donut, bar"),
+        "{stderr}"
+    );
+}

@@ -229,6 +229,37 @@ function importFailed(e) {
   setStatus(say().importFailed(message), { error: true });
 }
 
+/** What the page says about a text file's encoding (the CLI's `extract` says the same on stderr). */
+const ENCODING = {
+  'zh-CN': {
+    read: (name, encoding) => `${name} 不是 UTF-8，已按 ${encoding} 编码读取。`,
+    unknown: (name) => `${name} 既不是 UTF-8 也不是 GBK/GB18030 编码的文字，请另存为 UTF-8 文本`,
+  },
+  en: {
+    read: (name, encoding) => `${name} is not UTF-8; read as ${encoding} text.`,
+    unknown: (name) => `${name} is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 text`,
+  },
+};
+
+/**
+ * A text file's text, decoded as the CLI decodes one (the tables reader's order): UTF-16 by its BOM, UTF-8
+ * when valid (a UTF-8 BOM dropped), else GB18030 (GBK) when that decodes cleanly. `encoding` names a
+ * non-UTF-8 encoding that was used; `text` is null when none fits.
+ */
+async function decodeText(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  const tries = utf16 ? [[utf16, 'UTF-16']] : [['utf-8', null], ['gb18030', 'GB18030/GBK']];
+  for (const [label, encoding] of tries) {
+    try {
+      return { name: file.name, text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding };
+    } catch {
+      // Not this encoding: the next one.
+    }
+  }
+  return { name: file.name, text: null, encoding: null };
+}
+
 /** Dropped or chosen files: narrative text alone goes to the extractor, anything else to the table import. */
 async function openFiles(list) {
   const files = [...(list ?? [])];
@@ -238,10 +269,18 @@ async function openFiles(list) {
   const generation = ++state.generation;
   const current = () => generation === state.generation;
   if (onlyText(files)) {
-    const text = (await Promise.all(files.map((f) => f.text()))).join('\n');
+    const decoded = await Promise.all(files.map(decodeText));
     if (!current()) return;
-    $('text').value = text;
+    const told = ENCODING[lang()] ?? ENCODING['zh-CN'];
+    const unknown = decoded.find((d) => d.text === null);
+    if (unknown) {
+      setStatus(told.unknown(unknown.name), { error: true });
+      return;
+    }
+    $('text').value = decoded.map((d) => d.text).join('\n');
     extract();
+    const notes = decoded.filter((d) => d.encoding).map((d) => told.read(d.name, d.encoding));
+    if (notes.length && !$('status').classList.contains('error')) setStatus(`${notes.join(' ')} ${$('status').textContent}`);
     return;
   }
   setStatus(say().loading, { busy: true });

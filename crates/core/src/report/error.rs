@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::amount::AmountProblem;
 use crate::i18n::Lang;
-use crate::word::{join, split_once};
+use crate::word::join;
 
 /// What is wrong with a report text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,17 +34,30 @@ pub enum Problem {
     DuplicateField {
         field: String,
     },
+    /// A name that is not one of `expected` (e.g. a `phase` or `unit`).
     UnknownVariant {
         found: String,
-        expected: String,
+        expected: Vec<String>,
     },
-    /// A value of the wrong JSON type; `detail` is serde's English description.
+    /// A value of the wrong JSON type.
     WrongType {
-        detail: String,
+        found: Found,
+        expected: Expected,
     },
+    /// An integer beyond the range of what it stands for.
+    OutOfRange {
+        value: String,
+        expected: Expected,
+    },
+    /// A `box` that is not four numbers.
+    WrongLength {
+        length: usize,
+    },
+    /// A figure that is not a decimal; `field` is its JSON member (`amount`, `share`, `prior`, …).
     BadAmount {
         text: String,
         problem: AmountProblem,
+        field: String,
     },
     DuplicateId {
         id: String,
@@ -67,6 +80,38 @@ pub enum Problem {
         end: usize,
         text_chars: usize,
     },
+}
+
+/// What a value of the wrong type was, for a message (quoted text as found).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Null,
+    Bool(bool),
+    Integer(String),
+    /// A number with a fraction or an exponent, as written.
+    Fraction(String),
+    /// An integer too long for any integer type, as written.
+    Number(String),
+    /// A string, quoted with its escapes.
+    Text(String),
+    Array,
+    Object,
+}
+
+/// What a value should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Boolean,
+    /// A year (an i32).
+    Year,
+    /// A character offset into `source.text` (an unsigned integer).
+    Offset,
+    /// A page number (an unsigned 32-bit integer).
+    Page,
+    Number,
+    Array,
+    Object,
 }
 
 /// A rejected report: what is wrong and where.
@@ -147,15 +192,40 @@ impl Problem {
             }
             (DuplicateField { field }, Lang::Zh) => format!("字段 \"{field}\" 出现了两次"),
             (DuplicateField { field }, Lang::En) => format!("the field \"{field}\" appears twice"),
-            (UnknownVariant { found, expected }, Lang::Zh) => {
-                format!("值 \"{found}\" 不在允许的取值之中（{expected}）")
+            (UnknownVariant { found, expected }, lang) => variant_message(found, expected, lang),
+            (WrongType { found, expected }, Lang::Zh) => {
+                format!("值的类型不对：{}，应为{}", found.zh(), expected.zh())
             }
-            (UnknownVariant { found, expected }, Lang::En) => {
-                format!("\"{found}\" is not one of the allowed values ({expected})")
+            (WrongType { found, expected }, Lang::En) => {
+                format!(
+                    "wrong type of value: {}, expected {}",
+                    found.en(),
+                    expected.en()
+                )
             }
-            (WrongType { detail }, Lang::Zh) => format!("值的类型不对：{}", zh_type(detail)),
-            (WrongType { detail }, Lang::En) => format!("wrong type of value: {detail}"),
-            (BadAmount { text, problem }, lang) => amount_message(text, *problem, lang),
+            (OutOfRange { value, expected }, Lang::Zh) => {
+                format!("整数 {value} 超出了范围（应为{}）", expected.zh())
+            }
+            (OutOfRange { value, expected }, Lang::En) => {
+                format!(
+                    "the integer {value} is out of range (expected {})",
+                    expected.en()
+                )
+            }
+            (WrongLength { length }, Lang::Zh) => {
+                format!("box 应是 4 个数的数组，这里却有 {length} 个")
+            }
+            (WrongLength { length }, Lang::En) => {
+                format!("a box is an array of 4 numbers, this one has {length}")
+            }
+            (
+                BadAmount {
+                    text,
+                    problem,
+                    field,
+                },
+                lang,
+            ) => amount_message(text, *problem, field, lang),
             (DuplicateId { id }, Lang::Zh) => format!("同级节点中 id \"{id}\" 重复"),
             (DuplicateId { id }, Lang::En) => {
                 format!("the id \"{id}\" is used twice among siblings")
@@ -178,6 +248,12 @@ impl Problem {
             (TooManyNodes { count, limit }, Lang::En) => {
                 format!("the report has {count} nodes, more than the limit of {limit}")
             }
+            (SpanOutsideText { start, end, .. }, lang) if start > end => match lang {
+                Lang::Zh => format!("位置 {start}–{end} 前后颠倒了：起点 start 应不大于终点 end"),
+                Lang::En => {
+                    format!("the span {start}–{end} is reversed: start must not exceed end")
+                }
+            },
             (
                 SpanOutsideText {
                     start,
@@ -228,12 +304,22 @@ impl Problem {
                 found: clip(found),
                 expected: expected.clone(),
             },
-            WrongType { detail } => WrongType {
-                detail: clip(detail),
+            WrongType { found, expected } => WrongType {
+                found: found.clipped(),
+                expected: *expected,
             },
-            BadAmount { text, problem } => BadAmount {
+            OutOfRange { value, expected } => OutOfRange {
+                value: clip(value),
+                expected: *expected,
+            },
+            BadAmount {
+                text,
+                problem,
+                field,
+            } => BadAmount {
                 text: clip(text),
                 problem: *problem,
+                field: field.clone(),
             },
             DuplicateId { id } => DuplicateId { id: clip(id) },
             BadId { id } => BadId { id: clip(id) },
@@ -245,37 +331,151 @@ impl Problem {
     }
 }
 
-fn amount_message(text: &str, problem: AmountProblem, lang: Lang) -> String {
+fn variant_message(found: &str, expected: &[String], lang: Lang) -> String {
+    let quoted: Vec<String> = expected.iter().map(|n| format!("\"{n}\"")).collect();
+    match (quoted.as_slice(), lang) {
+        ([a, b], Lang::Zh) => format!("值 \"{found}\" 不在允许的取值之中（应为 {a} 或 {b}）"),
+        (many, Lang::Zh) => format!(
+            "值 \"{found}\" 不在允许的取值之中（应为 {} 之一）",
+            join(many, "、")
+        ),
+        ([a, b], Lang::En) => format!("\"{found}\" is not an allowed value (expected {a} or {b})"),
+        (many, Lang::En) => format!(
+            "\"{found}\" is not an allowed value (expected one of {})",
+            join(many, ", ")
+        ),
+    }
+}
+
+impl Found {
+    fn zh(&self) -> String {
+        match self {
+            Found::Null => "null".into(),
+            Found::Bool(b) => format!("布尔值 `{b}`"),
+            Found::Integer(text) => format!("整数 `{text}`"),
+            Found::Fraction(text) => format!("小数 `{text}`"),
+            Found::Number(text) => format!("数字 `{text}`"),
+            Found::Text(quoted) => format!("字符串 {quoted}"),
+            Found::Array => "数组".into(),
+            Found::Object => "对象".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Found::Null => "null".into(),
+            Found::Bool(b) => format!("boolean `{b}`"),
+            Found::Integer(text) => format!("integer `{text}`"),
+            Found::Fraction(text) => format!("number with a fraction `{text}`"),
+            Found::Number(text) => format!("number `{text}`"),
+            Found::Text(quoted) => format!("string {quoted}"),
+            Found::Array => "an array".into(),
+            Found::Object => "an object".into(),
+        }
+    }
+
+    fn clipped(&self) -> Found {
+        match self {
+            Found::Integer(text) => Found::Integer(clip(text)),
+            Found::Fraction(text) => Found::Fraction(clip(text)),
+            Found::Number(text) => Found::Number(clip(text)),
+            Found::Text(text) => Found::Text(clip(text)),
+            other => other.clone(),
+        }
+    }
+}
+
+impl Expected {
+    fn zh(self) -> &'static str {
+        match self {
+            Expected::Text => "字符串",
+            Expected::Boolean => "布尔值 true 或 false",
+            Expected::Year => "整数年份，如 2021",
+            Expected::Offset => "表示字符位置的非负整数",
+            Expected::Page => "非负整数页码",
+            Expected::Number => "数字",
+            Expected::Array => "数组",
+            Expected::Object => "对象",
+        }
+    }
+
+    fn en(self) -> &'static str {
+        match self {
+            Expected::Text => "a string",
+            Expected::Boolean => "true or false",
+            Expected::Year => "a whole year, e.g. 2021",
+            Expected::Offset => "a non-negative character offset",
+            Expected::Page => "a non-negative page number",
+            Expected::Number => "a number",
+            Expected::Array => "an array",
+            Expected::Object => "an object",
+        }
+    }
+}
+
+/// A figure's name by its JSON member, for a message.
+fn field_words(field: &str) -> (&'static str, &'static str) {
+    match field {
+        "share" => ("占比", "share"),
+        "prior" => ("上年数", "prior-year amount"),
+        "change" => ("增减额", "change"),
+        "change_pct" => ("增减百分比", "change in percent"),
+        "budget" => ("年初预算数", "budget"),
+        "completion_pct" => ("完成预算百分比", "completion percentage"),
+        "change_vs_budget" => ("与预算相比的增减额", "change against the budget"),
+        "change_vs_budget_pct" => (
+            "与预算相比的增减百分比",
+            "change against the budget in percent",
+        ),
+        _ => ("金额", "amount"),
+    }
+}
+
+/// A percentage figure (written like `57.87`, without `%`).
+fn is_percent(field: &str) -> bool {
+    matches!(
+        field,
+        "share" | "change_pct" | "completion_pct" | "change_vs_budget_pct"
+    )
+}
+
+fn amount_message(text: &str, problem: AmountProblem, field: &str, lang: Lang) -> String {
+    let (zh, en) = field_words(field);
+    let (example_zh, example_en) = if is_percent(field) {
+        ("\"57.87\"，不带 %", "\"57.87\", without %")
+    } else {
+        ("\"1550.17\" 或 \"-503.37\"", "\"1550.17\" or \"-503.37\"")
+    };
     match (problem, lang) {
-        (AmountProblem::Empty, Lang::Zh) => "金额为空字符串".into(),
-        (AmountProblem::Empty, Lang::En) => "the amount is an empty string".into(),
+        (AmountProblem::Empty, Lang::Zh) => format!("{zh}为空字符串"),
+        (AmountProblem::Empty, Lang::En) => format!("the {en} is an empty string"),
         (AmountProblem::Exponent, Lang::Zh) => {
-            format!("金额 {text} 用了科学计数法；请照印出的样子写十进制数，如 \"1550.17\"")
+            format!("{zh} {text} 用了科学计数法；请照印出的样子写十进制数，如 {example_zh}")
         }
         (AmountProblem::Exponent, Lang::En) => {
-            format!("the amount {text} uses an exponent; write the decimal as printed, e.g. \"1550.17\"")
+            format!(
+                "the {en} {text} uses an exponent; write the decimal as printed, e.g. {example_en}"
+            )
         }
-        (AmountProblem::NotANumber, Lang::Zh) => format!("金额 {text} 不是数"),
-        (AmountProblem::NotANumber, Lang::En) => format!("the amount {text} is not a number"),
+        (AmountProblem::NotANumber, Lang::Zh) => format!("{zh} {text} 不是数"),
+        (AmountProblem::NotANumber, Lang::En) => format!("the {en} {text} is not a number"),
         (AmountProblem::TooManyDigits, Lang::Zh) => {
-            format!("金额 {text} 的有效数字超过 28 位，无法精确表示")
+            format!("{zh} {text} 的有效数字超过 28 位，无法精确表示")
         }
         (AmountProblem::TooManyDigits, Lang::En) => {
             format!(
-                "the amount {text} has more than 28 significant digits and cannot be held exactly"
+                "the {en} {text} has more than 28 significant digits and cannot be held exactly"
             )
         }
         (AmountProblem::Malformed, Lang::Zh) => {
-            format!("金额 \"{text}\" 不是十进制数（应形如 \"1550.17\" 或 \"-503.37\"）")
+            format!("{zh} \"{text}\" 不是十进制数（应形如 {example_zh}）")
         }
         (AmountProblem::Malformed, Lang::En) => {
-            format!(
-                "the amount \"{text}\" is not a decimal (expected e.g. \"1550.17\" or \"-503.37\")"
-            )
+            format!("the {en} \"{text}\" is not a decimal (expected e.g. {example_en})")
         }
-        (AmountProblem::WrongType, Lang::Zh) => format!("金额应是字符串或数字，这里却是 {text}"),
+        (AmountProblem::WrongType, Lang::Zh) => format!("{zh}应是字符串或数字，这里却是 {text}"),
         (AmountProblem::WrongType, Lang::En) => {
-            format!("an amount must be a string or a number, found {text}")
+            format!("the {en} must be a string or a number, found {text}")
         }
     }
 }
@@ -286,7 +486,7 @@ fn zh_kind(found: &str) -> &'static str {
         "a string" => "字符串",
         "a number" => "数字",
         "true or false" => "布尔值",
-        "null" => "null",
+        "null" => "空值 null",
         _ => "别的内容",
     }
 }
@@ -320,30 +520,142 @@ fn zh_syntax(detail: &str) -> String {
         .unwrap_or_else(|| format!("无法读取（{detail}）"))
 }
 
-fn zh_type(detail: &str) -> String {
-    // serde: "invalid type: integer `5`, expected a string"
-    let detail = detail.strip_prefix("invalid type: ").unwrap_or(detail);
-    let (found, expected) = split_once(detail, ", expected ").unwrap_or((detail, ""));
-    let words = |s: &str| -> String {
-        let words: Vec<&str> = s
-            .split(' ')
-            .filter(|w| *w != "a" && *w != "an")
-            .map(|w| match w {
-                "string" => "字符串",
-                "sequence" => "数组",
-                "map" => "对象",
-                "boolean" => "布尔值",
-                "integer" | "i32" => "整数",
-                "usize" => "非负整数",
-                "struct" => "对象",
-                other => other,
-            })
-            .collect();
-        join(&words, " ")
-    };
-    if expected.is_empty() {
-        words(found)
-    } else {
-        format!("{}，应为{}", words(found), words(expected))
+#[cfg(test)]
+mod tests {
+    use crate::report::parse_report;
+    use crate::Lang;
+
+    /// Both messages of the report with `member` (a top-level member, or a node's when it starts with `{`).
+    fn messages(member: &str) -> (String, String) {
+        let text = if member.starts_with('{') {
+            format!(
+                "{{\"format\":\"budget-lens/1\",\"source\":{{\"text\":\"收入总计1550.17万元\"}},\n\"breakdowns\":[{member}]}}"
+            )
+        } else {
+            format!("{{\"format\":\"budget-lens/1\",\n{member},\"breakdowns\":[]}}")
+        };
+        match parse_report(&text) {
+            Ok(_) => panic!("accepted {text}"),
+            Err(e) => (e.message(Lang::Zh), e.message(Lang::En)),
+        }
+    }
+
+    fn has_latin_word(text: &str) -> bool {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() > 2 && !["null", "true", "false", "start", "end", "box"].contains(&w))
+    }
+
+    /// Chinese words only (no English word but JSON's own), nothing cut off, the place kept.
+    fn assert_whole_zh(zh: &str, place: &str) {
+        assert!(zh.starts_with(place), "{zh}");
+        let problem = zh.split_once("）：").map_or(zh, |(_, problem)| problem);
+        let unquoted: String = problem.split('"').step_by(2).collect();
+        assert!(!has_latin_word(&unquoted), "English in {zh}");
+        assert!(!zh.contains('…'), "cut off: {zh}");
+    }
+
+    #[test]
+    fn a_year_that_is_not_an_integer_is_named_whole_in_each_language() {
+        let (zh, en) = messages("\"year\": 99999999999999999999.0");
+        assert_whole_zh(&zh, "第2行第9列（$.year）：");
+        assert!(zh.contains("99999999999999999999.0"), "{zh}");
+        assert!(
+            en.contains("99999999999999999999.0") && !en.contains('…'),
+            "{en}"
+        );
+        let (zh, en) = messages("\"year\": 2021.0");
+        assert_whole_zh(&zh, "第2行第9列（$.year）：");
+        assert!(
+            zh.ends_with("值的类型不对：小数 `2021.0`，应为整数年份，如 2021"),
+            "{zh}"
+        );
+        assert!(
+            en.ends_with("number with a fraction `2021.0`, expected a whole year, e.g. 2021"),
+            "{en}"
+        );
+        let (zh, en) = messages("\"year\": 99999999999999999999");
+        assert!(
+            zh.ends_with("整数 99999999999999999999 超出了范围（应为整数年份，如 2021）"),
+            "{zh}"
+        );
+        assert!(en.contains("out of range"), "{en}");
+    }
+
+    #[test]
+    fn allowed_values_are_listed_in_the_messages_language() {
+        let (zh, en) = messages("\"phase\": \"draft\"");
+        assert_whole_zh(&zh, "第2行第10列（$.phase）：");
+        assert!(zh.ends_with("（应为 \"budget\" 或 \"final\"）"), "{zh}");
+        assert!(en.ends_with("(expected \"budget\" or \"final\")"), "{en}");
+        let (zh, en) = messages("\"phase\": 5");
+        assert!(zh.ends_with("值的类型不对：整数 `5`，应为字符串"), "{zh}");
+        assert!(!en.contains("syntax"), "{en}");
+        let (zh, en) = messages("\"unit\": \"千元\"");
+        assert!(
+            zh.ends_with("（应为 \"元\"、\"万元\"、\"亿元\" 之一）"),
+            "{zh}"
+        );
+        assert_eq!(en.matches("one of").count(), 1, "{en}");
+    }
+
+    #[test]
+    fn wrong_types_are_said_in_chinese() {
+        for member in [
+            "\"title\": 5",
+            "\"title\": [1]",
+            "\"source\": \"x\"",
+            "\"year\": true",
+            "\"relations\": {}",
+        ] {
+            let (zh, en) = messages(member);
+            assert_whole_zh(&zh, "第2行第");
+            assert!(en.contains("expected"), "{en}");
+        }
+    }
+
+    #[test]
+    fn a_bad_figure_is_named_by_its_field() {
+        let node =
+            |figure: &str| format!("{{\"id\":\"a\",\"label\":\"x\",\"amount\":\"1\",{figure}}}");
+        let (zh, en) = messages(&node("\"share\":\"50%\""));
+        assert!(
+            zh.ends_with("占比 \"50%\" 不是十进制数（应形如 \"57.87\"，不带 %）"),
+            "{zh}"
+        );
+        assert!(en.contains("the share \"50%\" is not a decimal"), "{en}");
+        let (zh, _) = messages(&node("\"prior\":\"x\""));
+        assert!(zh.contains("上年数 \"x\""), "{zh}");
+        let (zh, _) = messages(&node("\"change_pct\":true"));
+        assert!(zh.contains("增减百分比应是字符串或数字"), "{zh}");
+        let (zh, en) = messages("{\"id\":\"a\",\"label\":\"x\",\"amount\":\"1万\"}");
+        assert!(zh.contains("金额 \"1万\""), "{zh}");
+        assert!(en.contains("the amount \"1万\""), "{en}");
+    }
+
+    #[test]
+    fn a_reversed_span_is_called_reversed() {
+        let (zh, en) = messages(
+            "{\"id\":\"a\",\"label\":\"x\",\"amount\":\"1\",\"at\":{\"start\":4,\"end\":2}}",
+        );
+        assert!(zh.contains("位置 4–2 前后颠倒了"), "{zh}");
+        assert!(!zh.contains("超出"), "{zh}");
+        assert!(en.contains("is reversed"), "{en}");
+    }
+
+    #[test]
+    fn a_null_report_is_named_in_words() {
+        let message = parse_report("null")
+            .map(|_| ())
+            .unwrap_err()
+            .message(Lang::Zh);
+        assert!(message.ends_with("这里却是空值 null"), "{message}");
+    }
+
+    #[test]
+    fn a_long_quote_is_clipped_but_the_sentence_stays_whole() {
+        let long = "9".repeat(100);
+        let (zh, en) = messages(&format!("\"title\": {long}.5"));
+        assert!(zh.ends_with("…`，应为字符串"), "{zh}");
+        assert!(en.ends_with("…`, expected a string"), "{en}");
     }
 }

@@ -17,7 +17,7 @@ mod tree_reference;
 mod validate;
 
 pub use amount::{parse_decimal, Amount, AmountProblem, MAX_DIGITS};
-pub use error::{Problem, ReportError};
+pub use error::{Expected, Found, Problem, ReportError};
 pub use model::{
     Comparison, Doubt, FigureSpans, Node, Phase, Relation, Report, RestatedFigure, Restatement,
     Source, Span, Unit, Unplaced, FORMAT_V1,

@@ -1,12 +1,12 @@
 //! The report model built from the JSON tree ([`super::tree`]), in plain code, with the problems serde's
-//! derived deserializers named: the same wording (`invalid type: integer `5`, expected a string`,
-//! `missing field `amount``, `unknown variant …`), the members read in document order, the first fault
-//! wins. The caller places a fault by its JSON path.
+//! derived deserializers named (a wrong type, a missing field, an unknown variant), kept as structured
+//! problems that [`super::error`] words in either language; the members read in document order, the
+//! first fault wins. The caller places a fault by its JSON path.
 
 use rust_decimal::Decimal;
 
 use super::amount::{decimal_of_digits, parse_decimal, shorten, Amount, AmountProblem, MAX_DIGITS};
-use super::error::Problem;
+use super::error::{Expected, Found, Problem};
 use super::locate::{JsonPath, Seg};
 use super::model::{
     Comparison, Doubt, FigureSpans, Node, Phase, Relation, Report, RestatedFigure, Restatement,
@@ -53,9 +53,19 @@ impl At<'_> {
         Err(Box::new((self.path(), problem)))
     }
 
-    fn wrong_type<T>(&self, found: &Json, expected: &str) -> Read<T> {
-        let detail = format!("invalid type: {}, expected {expected}", unexpected(found));
-        self.fault(Problem::WrongType { detail })
+    fn wrong_type<T>(&self, found: &Json, expected: Expected) -> Read<T> {
+        self.fault(Problem::WrongType {
+            found: unexpected(found),
+            expected,
+        })
+    }
+
+    /// The member name of the value (`amount` for an array element or the root).
+    fn key(&self) -> &str {
+        match self {
+            At::Key(_, key) => key,
+            _ => "amount",
+        }
     }
 }
 
@@ -137,16 +147,17 @@ pub(crate) const FORMAT_ONLY: Shape = Shape::Struct(&[("format", Shape::Any)]);
 
 // --- values ---
 
-/// How serde_json names a value it did not expect.
-fn unexpected(found: &Json) -> String {
+/// A value that was not expected, as a message names it.
+fn unexpected(found: &Json) -> Found {
     match found {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("boolean `{b}`"),
-        Json::Number(text) if integer(text).is_some() => format!("integer `{text}`"),
-        Json::Number(_) => "number".into(),
-        Json::String(s) => format!("string {}", debug_quoted(s)),
-        Json::Array(_) | Json::Skipped(Container::Array) => "sequence".into(),
-        Json::Object(_) | Json::Skipped(Container::Object) => "map".into(),
+        Json::Null => Found::Null,
+        Json::Bool(b) => Found::Bool(*b),
+        Json::Number(text) if integer(text).is_some() => Found::Integer(text.clone()),
+        Json::Number(text) if text.contains(['.', 'e', 'E']) => Found::Fraction(text.clone()),
+        Json::Number(text) => Found::Number(text.clone()),
+        Json::String(s) => Found::Text(debug_quoted(s)),
+        Json::Array(_) | Json::Skipped(Container::Array) => Found::Array,
+        Json::Object(_) | Json::Skipped(Container::Object) => Found::Object,
     }
 }
 
@@ -214,14 +225,14 @@ fn exponent_value(text: &str) -> Option<i64> {
 fn string(v: &Json, at: &At) -> Read<String> {
     match v {
         Json::String(s) => Ok(s.clone()),
-        _ => at.wrong_type(v, "a string"),
+        _ => at.wrong_type(v, Expected::Text),
     }
 }
 
 fn boolean(v: &Json, at: &At) -> Read<bool> {
     match v {
         Json::Bool(b) => Ok(*b),
-        _ => at.wrong_type(v, "a boolean"),
+        _ => at.wrong_type(v, Expected::Boolean),
     }
 }
 
@@ -234,10 +245,12 @@ fn optional<T>(v: &Json, at: &At, read: impl Fn(&Json, &At) -> Read<T>) -> Read<
 }
 
 fn amount(v: &Json, at: &At) -> Read<Amount> {
+    let field = at.key().to_string();
     let wrong = |found: &str| {
         at.fault(Problem::BadAmount {
             text: found.to_string(),
             problem: AmountProblem::WrongType,
+            field: field.clone(),
         })
     };
     let text = match v {
@@ -251,33 +264,28 @@ fn amount(v: &Json, at: &At) -> Read<Amount> {
         at.fault(Problem::BadAmount {
             text: shorten(text),
             problem,
+            field: field.clone(),
         })
     })
 }
 
-/// An integer of type `name` between `min` and `max`, as serde_json reads one.
-fn integer_in(v: &Json, at: &At, name: &str, min: i128, max: i128) -> Read<i128> {
+/// An integer standing for `expected`, between `min` and `max`.
+fn integer_in(v: &Json, at: &At, expected: Expected, min: i128, max: i128) -> Read<i128> {
     let Json::Number(text) = v else {
-        return at.wrong_type(v, name);
+        return at.wrong_type(v, expected);
     };
-    match integer(text) {
-        Some(value) if (min..=max).contains(&value) => Ok(value),
-        Some(_) => at.fault(Problem::WrongType {
-            detail: format!("invalid value: integer `{text}`, expected {name}"),
-        }),
-        None => {
-            in_f64_range(text, at)?;
-            // Quoted as printed (serde_json prints the float it read: `1.5` for `1.50`).
-            let printed = if text.contains(['.', 'e', 'E']) {
-                text.clone()
-            } else {
-                format!("{text}.0")
-            };
-            at.fault(Problem::WrongType {
-                detail: format!("invalid type: floating point `{printed}`, expected {name}"),
-            })
-        }
+    if let Some(value) = integer(text).filter(|value| (min..=max).contains(value)) {
+        return Ok(value);
     }
+    // Beyond even a float: out of range as JSON goes, whatever it stands for.
+    in_f64_range(text, at)?;
+    if text.contains(['.', 'e', 'E']) {
+        return at.wrong_type(v, expected);
+    }
+    at.fault(Problem::OutOfRange {
+        value: text.clone(),
+        expected,
+    })
 }
 
 /// A JSON number serde_json would read as a float: out of range when it does not fit an f64.
@@ -358,17 +366,17 @@ fn scientific_decimal(text: &str) -> Option<Decimal> {
 }
 
 fn index(v: &Json, at: &At) -> Read<usize> {
-    let value = integer_in(v, at, "usize", 0, usize::MAX as i128)?;
+    let value = integer_in(v, at, Expected::Offset, 0, usize::MAX as i128)?;
     Ok(usize::try_from(value).unwrap_or(usize::MAX))
 }
 
 fn year(v: &Json, at: &At) -> Read<i32> {
-    let value = integer_in(v, at, "i32", i32::MIN.into(), i32::MAX.into())?;
+    let value = integer_in(v, at, Expected::Year, i32::MIN.into(), i32::MAX.into())?;
     Ok(i32::try_from(value).unwrap_or(0))
 }
 
 fn page(v: &Json, at: &At) -> Read<u32> {
-    let value = integer_in(v, at, "u32", 0, u32::MAX.into())?;
+    let value = integer_in(v, at, Expected::Page, 0, u32::MAX.into())?;
     Ok(u32::try_from(value).unwrap_or(0))
 }
 
@@ -381,30 +389,21 @@ fn variant<T: Copy>(v: &Json, at: &At, names: &[&str], values: &[T]) -> Read<T> 
 /// (generic, it was inlined into each of the five).
 fn variant_index(v: &Json, at: &At, names: &[&str]) -> Read<usize> {
     let Json::String(name) = v else {
-        // serde_json reads an enum from a string or an object only; anything else is not a value to it.
-        return at.fault(Problem::Syntax {
-            detail: "expected value".into(),
-        });
+        return at.wrong_type(v, Expected::Text);
     };
     if let Some(i) = names.iter().position(|n| n == name) {
         return Ok(i);
     }
-    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    let expected = match quoted.as_slice() {
-        [one] => one.clone(),
-        [a, b] => format!("{a} or {b}"),
-        many => format!("one of {}", join(many, ", ")),
-    };
     at.fault(Problem::UnknownVariant {
         found: name.clone(),
-        expected,
+        expected: names.iter().map(|n| n.to_string()).collect(),
     })
 }
 
 fn array<'v>(v: &'v Json, at: &At) -> Read<&'v [Json]> {
     match v {
         Json::Array(items) => Ok(items),
-        _ => at.wrong_type(v, "a sequence"),
+        _ => at.wrong_type(v, Expected::Array),
     }
 }
 
@@ -419,35 +418,27 @@ fn list<T>(v: &Json, at: &At, read: impl Fn(&Json, &At) -> Read<T>) -> Read<Vec<
 
 fn bounds(v: &Json, at: &At) -> Read<[f32; 4]> {
     let items = array(v, at)?;
+    if items.len() != 4 {
+        return at.fault(Problem::WrongLength {
+            length: items.len(),
+        });
+    }
     let mut out = [0.0; 4];
-    for (i, item) in items.iter().enumerate() {
+    for ((i, item), slot) in items.iter().enumerate().zip(out.iter_mut()) {
         let at = At::Index(at, i);
-        let Some(slot) = out.get_mut(i) else {
-            return at.fault(Problem::Syntax {
-                detail: "trailing characters".into(),
-            });
-        };
         *slot = match item {
             Json::Number(text) => coordinate(text, &at)?,
-            _ => return at.wrong_type(item, "f32"),
+            _ => return at.wrong_type(item, Expected::Number),
         };
-    }
-    if items.len() < 4 {
-        return at.fault(Problem::WrongType {
-            detail: format!(
-                "invalid length {}, expected an array of length 4",
-                items.len()
-            ),
-        });
     }
     Ok(out)
 }
 
 /// The members of an object (serde reads a struct from an object).
-fn members<'v>(v: &'v Json, at: &At, name: &str) -> Read<&'v [(String, Json)]> {
+fn members<'v>(v: &'v Json, at: &At) -> Read<&'v [(String, Json)]> {
     match v {
         Json::Object(members) => Ok(members),
-        _ => at.wrong_type(v, &format!("struct {name}")),
+        _ => at.wrong_type(v, Expected::Object),
     }
 }
 
@@ -478,7 +469,7 @@ pub(crate) fn report(tree: &Json) -> Read<Report> {
         relations: Vec::new(),
         unplaced: Vec::new(),
     };
-    for (key, v) in members(tree, at, "Report")? {
+    for (key, v) in members(tree, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "format" => format = Some(string(v, at)?),
@@ -519,7 +510,7 @@ fn comparison(v: &Json, at: &At) -> Read<Comparison> {
 
 fn source(v: &Json, at: &At) -> Read<Source> {
     let mut source = Source::default();
-    for (key, v) in members(v, at, "Source")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "url" => source.url = optional(v, at, string)?,
@@ -533,7 +524,7 @@ fn source(v: &Json, at: &At) -> Read<Source> {
 fn node(v: &Json, at: &At) -> Read<Node> {
     let (mut id, mut label, mut amount_) = (None, None, None);
     let mut node = Node::new("", "", Decimal::ZERO);
-    for (key, v) in members(v, at, "Node")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         if let Some(slot) = figure_slot(&mut node, key) {
             *slot = optional(v, at, amount)?;
@@ -582,7 +573,7 @@ fn figure_slot<'n>(node: &'n mut Node, key: &str) -> Option<&'n mut Option<Amoun
 
 fn span(v: &Json, at: &At) -> Read<Span> {
     let (mut start, mut end) = (None, None);
-    for (key, v) in members(v, at, "Span")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "start" => start = Some(index(v, at)?),
@@ -598,7 +589,7 @@ fn span(v: &Json, at: &At) -> Read<Span> {
 
 fn figure_spans(v: &Json, at: &At) -> Read<FigureSpans> {
     let mut spans = FigureSpans::default();
-    for (key, v) in members(v, at, "FigureSpans")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         let slot = match key.as_str() {
             "share" => &mut spans.share,
@@ -619,7 +610,7 @@ fn figure_spans(v: &Json, at: &At) -> Read<FigureSpans> {
 
 fn restatement(v: &Json, at: &At) -> Read<Restatement> {
     let (mut amount_, mut span_, mut of) = (None, None, None);
-    for (key, v) in members(v, at, "Restatement")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "amount" => amount_ = Some(amount(v, at)?),
@@ -643,7 +634,7 @@ fn restated_figure(v: &Json, at: &At) -> Read<RestatedFigure> {
 fn relation(v: &Json, at: &At) -> Read<Relation> {
     let (mut id, mut left, mut right) = (None, None, None);
     let mut label = String::new();
-    for (key, v) in members(v, at, "Relation")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "id" => id = Some(string(v, at)?),
@@ -663,7 +654,7 @@ fn relation(v: &Json, at: &At) -> Read<Relation> {
 
 fn unplaced(v: &Json, at: &At) -> Read<Unplaced> {
     let (mut text, mut span_) = (None, None);
-    for (key, v) in members(v, at, "Unplaced")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "text" => text = Some(string(v, at)?),
@@ -680,7 +671,7 @@ fn unplaced(v: &Json, at: &At) -> Read<Unplaced> {
 fn printed(v: &Json, at: &At) -> Read<Printed> {
     let mut table = None;
     let mut printed = Printed::default();
-    for (key, v) in members(v, at, "Printed")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "table" => table = Some(string(v, at)?),
@@ -699,7 +690,7 @@ fn printed(v: &Json, at: &At) -> Read<Printed> {
 fn column(v: &Json, at: &At) -> Read<Column> {
     let (mut id, mut label, mut amount_) = (None, None, None);
     let mut printed_ = None;
-    for (key, v) in members(v, at, "Column")? {
+    for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
             "id" => id = Some(string(v, at)?),
