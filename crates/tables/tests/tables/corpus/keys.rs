@@ -713,7 +713,7 @@ fn the_narrative_restates_table_rows_and_its_wrong_total_is_found() {
     .into_iter()
     .map(|name| (name.clone(), std::fs::read(data(&name)).unwrap()))
     .collect();
-    let import = import_files(&files).unwrap();
+    let import = import_files(&files).unwrap_or_else(|e| panic!("{e:?}"));
     // 11 attached: 8 the extractor placed, 3 printed with their unit in sentences it left unplaced, named
     // by the table row printed right before them (财政拨款收入支出总计0.3万元 among them).
     assert!(import.narrative.attached >= 11, "{:?}", import.narrative);
@@ -772,5 +772,29 @@ fn number_cells_print_as_their_number_format_says() {
             check(&from_text.report),
             "{document}"
         );
+    }
+}
+
+/// Each breakdown is named by its table (`一般公共预算财政拨款支出`, `收入支出总表（收入）`), never by the
+/// word of its total row: every table's total row says 合计 or 总计, and the chart's title, its breadcrumb
+/// and the findings would not say which table they mean.
+#[test]
+fn breakdowns_are_named_by_their_tables() {
+    for document in &documents("names") {
+        let (import, _) = load(document);
+        let labels: Vec<&str> = import
+            .report
+            .breakdowns
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect();
+        for label in &labels {
+            let total_word = ["合计", "总计", "收入总计", "支出总计", "基本支出"].contains(label);
+            assert!(!total_word, "{document}: a breakdown labelled {label}");
+        }
+        let mut distinct = labels.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), labels.len(), "{document}: {labels:?}");
     }
 }
