@@ -285,17 +285,30 @@ fn class_names(table: Option<&Table>) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// The report's unit: 万元, or 亿元 if a table prints in 亿元. Every table's figures convert into it exactly,
-/// and the narrative's 万元 figures compare with them at their printed precision.
+/// The report's unit: the unit the document's standard tables print their figures in, so that every amount
+/// is the figure as printed (`87,267,272.44` 元 stays `87267272.44`, and the chart and the findings say
+/// 87,267,272.44元, a figure a reader can find on the page).
+///
+/// When the tables print in different units (a 预算's tables in 元, its 三公 table in 万元), the unit most
+/// of them print in (of those with figures; a tie goes to the larger unit): the other tables' figures are
+/// converted exactly (`Scale`), and the narrative's figures in a larger unit are compared at their own
+/// precision (`narrative`). A figure in a larger unit than the report's is multiplied out (10.81万元 is
+/// 108100元); its checks within its own table then hold it to the yuan, where it was printed to 100 yuan —
+/// the price of showing the other tables' figures as printed, which is what a reader quotes.
 fn report_unit(tables: &[Table]) -> Unit {
-    if tables
-        .iter()
-        .any(|t| t.kind.is_some() && t.unit == Unit::YiYuan)
-    {
-        Unit::YiYuan
+    let standard: Vec<&Table> = tables.iter().filter(|t| t.kind.is_some()).collect();
+    let with_figures: Vec<&Table> = standard.iter().copied().filter(|t| !t.is_empty()).collect();
+    let counted = if with_figures.is_empty() {
+        standard
     } else {
-        Unit::WanYuan
-    }
+        with_figures
+    };
+    [Unit::YiYuan, Unit::WanYuan, Unit::Yuan]
+        .into_iter()
+        .map(|unit| (counted.iter().filter(|t| t.unit == unit).count(), unit))
+        .filter(|(count, _)| *count > 0)
+        .max_by_key(|(count, unit)| (*count, unit.yuan_per_unit()))
+        .map_or(Unit::WanYuan, |(_, unit)| unit)
 }
 
 fn phase_of(tables: &[Table]) -> Option<Phase> {
