@@ -117,7 +117,9 @@ fn is_leader_or_page(text: &str) -> bool {
     let leaders = rest
         .chars()
         .all(|c| matches!(c, '.' | '…' | '·' | '-' | '—' | '_' | '．'));
-    leaders && (rest.chars().count() >= 2 || (rest.is_empty() && !folded.is_empty()))
+    // A page number has at most 3 digits: `2024` beside `年度部门决算表` is a year cut off its title.
+    let page = rest.is_empty() && (1..=3).contains(&folded.len());
+    leaders && (rest.chars().count() >= 2 || page)
 }
 
 fn close_last(out: &mut [Block]) {
@@ -616,8 +618,17 @@ mod tests {
                 line(&["一般公共服务支出", "1,234.50"]),
             ],
         );
-        let blocks = blocks(&[contents, leaders, table]);
+        // A year in a cell of its own beside the title is no page number.
+        let year_cut_off = page(
+            "第10页",
+            vec![
+                line(&["某区某局", "2030", "年度收入决算表"]),
+                line(&["项目", "决算数"]),
+                line(&["一般公共服务支出", "1.50"]),
+            ],
+        );
+        let blocks = blocks(&[contents, leaders, table, year_cut_off]);
         let titles: Vec<&str> = blocks.iter().map(|b| b.title.as_str()).collect();
-        assert_eq!(titles, ["2030年部门支出预算总表"]);
+        assert_eq!(titles, ["2030年部门支出预算总表", "年度收入决算表"]);
     }
 }
