@@ -119,7 +119,7 @@ describe('a PDF chosen in the builder', () => {
     await host.locator('.bl-table-toggle').click();
     for (let level = 1; level <= 2; level++) await host.locator('.bl-table .bl-drill').first().click();
     const state = await widgetState(page, '#preview');
-    assert.deepEqual(state.crumbs, ['合计', '公共安全支出', '司法']);
+    assert.deepEqual(state.crumbs, ['支出总表', '公共安全支出', '司法']);
     assert.ok(state.rows.some((r) => r.cells[0] === '行政运行'), JSON.stringify(state.rows));
     assert.match(await page.textContent('#snippet'), /view="expenditure_by_function"/);
     assert.match(await page.getAttribute('#download', 'href'), /^blob:/);

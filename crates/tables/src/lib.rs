@@ -10,6 +10,7 @@
 pub mod build;
 mod columns;
 pub mod grid;
+mod identity;
 mod import;
 pub mod kind;
 pub mod layout;

@@ -65,12 +65,15 @@ fn add_grid(out: &mut Vec<Block>, grid: &Grid) {
     }
     let mut open = paged && out.last().is_some_and(|b| !b.closed && !b.data.is_empty());
     let mut first_content = true;
+    let contents = contents_line(grid);
     for (index, row) in grid.rows.iter().enumerate() {
         let texts = distinct_texts(row);
         if texts.is_empty() {
             continue;
         }
-        if let Some(title) = title_of(&texts, &grid.rows[index + 1..]) {
+        // Below a 目录 heading every numbered title is a contents entry, not a table.
+        let listed = contents.is_some_and(|c| index > c);
+        if let Some(title) = title_of(&texts, &grid.rows[index + 1..]).filter(|_| !listed) {
             close_last(out);
             let title_origin = row
                 .iter()
@@ -97,6 +100,26 @@ fn add_grid(out: &mut Vec<Block>, grid: &Grid) {
         block.last_grid = grid.name.clone();
         open = take_row(block, row, &texts);
     }
+}
+
+/// The row of a contents page's heading (`目录`, `目  录`, cut into cells or not), if the grid has one.
+fn contents_line(grid: &Grid) -> Option<usize> {
+    grid.rows
+        .iter()
+        .position(|row| fold(&distinct_texts(row).concat()) == "目录")
+}
+
+/// A contents entry's companion cell: leaders (`……`, `....`, `·····`) with or without a page number, or
+/// the page number alone.
+fn is_leader_or_page(text: &str) -> bool {
+    let folded = fold(text);
+    let rest = folded.trim_end_matches(|c: char| c.is_ascii_digit());
+    let leaders = rest
+        .chars()
+        .all(|c| matches!(c, '.' | '…' | '·' | '-' | '—' | '_' | '．'));
+    // A page number has at most 3 digits: `2024` beside `年度部门决算表` is a year cut off its title.
+    let page = rest.is_empty() && (1..=3).contains(&folded.len());
+    leaders && (rest.chars().count() >= 2 || page)
 }
 
 fn close_last(out: &mut [Block]) {
@@ -274,6 +297,10 @@ pub fn distinct_texts(row: &[Cell]) -> Vec<String> {
 /// header or unit line close below.
 fn title_of(texts: &[String], below: &[Vec<Cell>]) -> Option<String> {
     if texts.len() > 3 {
+        return None;
+    }
+    // A contents entry: the title with its leaders or page number beside it (`5．…表 | ……… | 12`).
+    if texts.iter().any(|t| is_leader_or_page(t)) {
         return None;
     }
     // A title letter-spaced or centred over a column gap is cut into cells (`收入支出决算总` | `表`): when
@@ -559,5 +586,49 @@ mod tests {
         );
         let blocks = blocks(&[first, next]);
         assert_eq!(texts(&blocks[0].data[1]), ["合计", "156,211,123", ""]);
+    }
+
+    /// A contents page: numbered titles under 目录 (a later numbered heading naming 项目 is no header), and
+    /// titles with leaders or a page number beside them, are no tables; the table itself still is one.
+    #[test]
+    fn contents_entries_are_no_tables() {
+        let line = |texts: &[&str]| texts.iter().map(|t| at(2, 60.0, 80.0, t)).collect();
+        let contents = page(
+            "第2页",
+            vec![
+                line(&["目", "录"]),
+                line(&["3．2030年部门支出预算总表"]),
+                line(&["4．2030年部门“三公”经费预算表", "……………"]),
+                line(&["五、项目经费情况说明"]),
+            ],
+        );
+        let leaders = page(
+            "第3页",
+            vec![
+                line(&["2030年部门收入预算总表", "…………", "7"]),
+                line(&["项目", "金额"]),
+            ],
+        );
+        let table = page(
+            "第9页",
+            vec![
+                line(&["2030年部门支出预算总表"]),
+                line(&["单位：元"]),
+                line(&["科目名称", "合计"]),
+                line(&["一般公共服务支出", "1,234.50"]),
+            ],
+        );
+        // A year in a cell of its own beside the title is no page number.
+        let year_cut_off = page(
+            "第10页",
+            vec![
+                line(&["某区某局", "2030", "年度收入决算表"]),
+                line(&["项目", "决算数"]),
+                line(&["一般公共服务支出", "1.50"]),
+            ],
+        );
+        let blocks = blocks(&[contents, leaders, table, year_cut_off]);
+        let titles: Vec<&str> = blocks.iter().map(|b| b.title.as_str()).collect();
+        assert_eq!(titles, ["2030年部门支出预算总表", "年度收入决算表"]);
     }
 }

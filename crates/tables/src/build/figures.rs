@@ -1,6 +1,7 @@
-//! Printed figures → report amounts: converted exactly into the report's unit (元 → 万元 moves the decimal
-//! point four places, so `87267272.44` 元 is `8726.727244` 万元 with its printed precision intact) and
-//! carrying where they were printed.
+//! Printed figures → report amounts: as printed when the table prints in the report's unit (the usual
+//! case: the report takes the unit most tables print in), else converted exactly (元 → 万元 moves the
+//! decimal point four places, so `87267272.44` 元 is `8726.727244` 万元 with its printed precision intact;
+//! 万元 → 元 multiplies out, `10.81` 万元 is `108100` 元), and carrying where they were printed.
 
 use budget_lens_core::report::{Amount, Column, Printed, Unit};
 use rust_decimal::Decimal;
@@ -11,16 +12,15 @@ use crate::table::{Figure, Table};
 /// How figures of one table become report amounts.
 pub struct Scale<'t> {
     pub table: &'t Table,
-    /// Decimal places the point moves left: 4 for 元 in a 万元 report.
-    shift: u32,
+    /// The table's unit and the report's.
+    from: Unit,
+    to: Unit,
     /// The scale of a blank cell read as zero: the precision the table prints its figures with.
     blank_scale: u32,
 }
 
 impl<'t> Scale<'t> {
     pub fn new(table: &'t Table, report_unit: Unit) -> Self {
-        let ratio = report_unit.yuan_per_unit() / table.unit.yuan_per_unit().max(1);
-        let shift = ratio.max(1).ilog10();
         let printed_decimals = table
             .halves
             .iter()
@@ -30,17 +30,23 @@ impl<'t> Scale<'t> {
             .map(|v| v.scale())
             .max()
             .unwrap_or(2);
+        let zero = shift_to(
+            Amount(Decimal::new(0, printed_decimals)),
+            table.unit,
+            report_unit,
+        );
         Scale {
             table,
-            shift,
-            blank_scale: printed_decimals + shift,
+            from: table.unit,
+            to: report_unit,
+            blank_scale: zero.value().scale(),
         }
     }
 
     /// The figure in the report's unit; a blank is an exact zero at the table's printed precision.
     pub fn amount(&self, figure: &Figure) -> Amount {
         match figure.value {
-            Some(value) => Amount(shifted(value, self.shift)),
+            Some(value) => shift_to(Amount(value), self.from, self.to),
             None => Amount(Decimal::new(0, self.blank_scale.min(28))),
         }
     }
@@ -72,16 +78,22 @@ pub fn shifted(value: Decimal, shift: u32) -> Decimal {
 }
 
 /// An amount in `from` units expressed in `to` units: exact when `to` is the larger unit (the point moves
-/// left); a larger `from` is multiplied out.
+/// left); a larger `from` is multiplied out, its decimals dropped as far as they were zeros the
+/// multiplication added (`10.81` 万元 → `108100` 元, not `108100.00`: no finer than printed).
 pub fn shift_to(amount: Amount, from: Unit, to: Unit) -> Amount {
     let (f, t) = (from.yuan_per_unit(), to.yuan_per_unit());
+    let value = amount.value();
     if f == t {
         amount
     } else if t > f {
-        Amount(shifted(amount.value(), (t / f).ilog10()))
+        Amount(shifted(value, (t / f).ilog10()))
     } else {
-        let factor = Decimal::from(f / t);
-        Amount(amount.value().checked_mul(factor).unwrap_or(amount.value()))
+        let places = (f / t).ilog10();
+        let Some(mut out) = value.checked_mul(Decimal::from(f / t)) else {
+            return amount;
+        };
+        out.rescale(value.scale().saturating_sub(places));
+        Amount(out)
     }
 }
 
@@ -135,6 +147,25 @@ mod tests {
         assert_eq!(shifted(d("87267272.44"), 4).to_string(), "8726.727244");
         assert_eq!(shifted(d("156211123"), 4).to_string(), "15621.1123");
         assert_eq!(shifted(d("2940.05"), 0).to_string(), "2940.05");
+    }
+
+    #[test]
+    fn wan_yuan_become_yuan_no_finer_than_printed() {
+        let d = |s: &str| Amount(Decimal::from_str(s).unwrap());
+        let yuan = |s| {
+            shift_to(d(s), Unit::WanYuan, Unit::Yuan)
+                .value()
+                .to_string()
+        };
+        assert_eq!(yuan("10.81"), "108100");
+        assert_eq!(yuan("0.00"), "0");
+        assert_eq!(yuan("12.345678"), "123456.78");
+        assert_eq!(
+            shift_to(d("1.5"), Unit::YiYuan, Unit::WanYuan)
+                .value()
+                .to_string(),
+            "15000"
+        );
     }
 
     #[test]

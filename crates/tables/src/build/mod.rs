@@ -5,6 +5,7 @@
 mod economic;
 mod figures;
 mod ids;
+mod names;
 mod relations;
 mod summary;
 mod three_public;
@@ -46,9 +47,21 @@ pub struct Import {
     pub without_figures: Vec<String>,
     /// The narrative's figures, and how many were attached to table rows.
     pub narrative: crate::narrative::Attached,
+    /// Each breakdown's name from its table's title (root id, label), given by [`Import::name_roots`]
+    /// once the narrative has found the rows by their printed words (合计, 收入总计).
+    root_names: Vec<(String, String)>,
 }
 
 impl Import {
+    /// Labels each breakdown by its table (`一般公共预算财政拨款支出`), not by its total row's word.
+    pub fn name_roots(&mut self) {
+        for (id, name) in std::mem::take(&mut self.root_names) {
+            if let Some(root) = self.report.breakdowns.iter_mut().find(|b| b.id == id) {
+                root.label = name;
+            }
+        }
+    }
+
     /// How many figures the report holds (amounts, columns, budgets).
     pub fn figures(&self) -> usize {
         fn count(node: &Node) -> usize {
@@ -70,6 +83,7 @@ pub fn build(tables: Vec<Table>) -> Option<Import> {
         tables: &tables,
         report: empty_report(&tables),
         without_figures: Vec::new(),
+        root_names: Vec::new(),
     };
     building.summaries();
     building.by_function();
@@ -78,6 +92,7 @@ pub fn build(tables: Vec<Table>) -> Option<Import> {
     let Building {
         mut report,
         without_figures,
+        root_names,
         ..
     } = building;
     relations::relations(&mut report);
@@ -94,6 +109,7 @@ pub fn build(tables: Vec<Table>) -> Option<Import> {
         unused,
         without_figures,
         narrative: Default::default(),
+        root_names,
     })
 }
 
@@ -129,6 +145,7 @@ struct Building<'t> {
     tables: &'t [Table],
     report: Report,
     without_figures: Vec<String>,
+    root_names: Vec<(String, String)>,
 }
 
 impl<'t> Building<'t> {
@@ -140,6 +157,11 @@ impl<'t> Building<'t> {
     fn add(&mut self, table: &Table, nodes: Vec<Node>) {
         if nodes.is_empty() {
             self.without_figures.push(table.title.clone());
+        }
+        for node in &nodes {
+            if let Some(name) = root_name(table, &node.id) {
+                self.root_names.push((node.id.clone(), name));
+            }
         }
         self.report.breakdowns.extend(nodes);
     }
@@ -224,6 +246,23 @@ impl<'t> Building<'t> {
     }
 }
 
+/// The name of a breakdown `id` from `table`: the table's, with the side of a 总表. The 三公 table's
+/// breakdowns keep theirs: they name its items (“三公”经费合计, 机关运行经费), not a total row's word.
+fn root_name(table: &Table, id: &str) -> Option<String> {
+    match table.kind {
+        Some(Kind::ThreePublic) => None,
+        Some(Kind::Summary | Kind::FiscalSummary) => {
+            let side = if id.ends_with("income") {
+                "收入"
+            } else {
+                "支出"
+            };
+            Some(names::side_name(&table.title, side))
+        }
+        _ => Some(names::table_name(&table.title)),
+    }
+}
+
 /// The 基本支出 合计 of the 一般公共预算 table by function, as a node (the root of a 决算's economic table).
 fn basic_total(report: &Report) -> Option<Node> {
     let gpb = report.node_at("gpb_by_function")?;
@@ -246,17 +285,30 @@ fn class_names(table: Option<&Table>) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// The report's unit: 万元, or 亿元 if a table prints in 亿元. Every table's figures convert into it exactly,
-/// and the narrative's 万元 figures compare with them at their printed precision.
+/// The report's unit: the unit the document's standard tables print their figures in, so that every amount
+/// is the figure as printed (`87,267,272.44` 元 stays `87267272.44`, and the chart and the findings say
+/// 87,267,272.44元, a figure a reader can find on the page).
+///
+/// When the tables print in different units (a 预算's tables in 元, its 三公 table in 万元), the unit most
+/// of them print in (of those with figures; a tie goes to the larger unit): the other tables' figures are
+/// converted exactly (`Scale`), and the narrative's figures in a larger unit are compared at their own
+/// precision (`narrative`). A figure in a larger unit than the report's is multiplied out (10.81万元 is
+/// 108100元); its checks within its own table then hold it to the yuan, where it was printed to 100 yuan —
+/// the price of showing the other tables' figures as printed, which is what a reader quotes.
 fn report_unit(tables: &[Table]) -> Unit {
-    if tables
-        .iter()
-        .any(|t| t.kind.is_some() && t.unit == Unit::YiYuan)
-    {
-        Unit::YiYuan
+    let standard: Vec<&Table> = tables.iter().filter(|t| t.kind.is_some()).collect();
+    let with_figures: Vec<&Table> = standard.iter().copied().filter(|t| !t.is_empty()).collect();
+    let counted = if with_figures.is_empty() {
+        standard
     } else {
-        Unit::WanYuan
-    }
+        with_figures
+    };
+    [Unit::YiYuan, Unit::WanYuan, Unit::Yuan]
+        .into_iter()
+        .map(|unit| (counted.iter().filter(|t| t.unit == unit).count(), unit))
+        .filter(|(count, _)| *count > 0)
+        .max_by_key(|(count, unit)| (*count, unit.yuan_per_unit()))
+        .map_or(Unit::WanYuan, |(_, unit)| unit)
 }
 
 fn phase_of(tables: &[Table]) -> Option<Phase> {
@@ -275,7 +327,7 @@ fn phase_of(tables: &[Table]) -> Option<Phase> {
 }
 
 /// `2026年…` → 2026.
-fn year_of(title: &str) -> Option<i32> {
+pub(crate) fn year_of(title: &str) -> Option<i32> {
     let at = title.find('年')?;
     let digits: String = title[..at]
         .chars()
@@ -287,7 +339,7 @@ fn year_of(title: &str) -> Option<i32> {
 }
 
 /// `编制单位：上海市普陀区财政局  单位：万元` → `上海市普陀区财政局`.
-fn entity_of(masthead: &str) -> Option<String> {
+pub(crate) fn entity_of(masthead: &str) -> Option<String> {
     let folded = fold(masthead);
     let after = folded.split_once(':').map(|(_, rest)| rest)?;
     let entity = after.split("单位:").next().unwrap_or(after).trim();

@@ -9,7 +9,7 @@
 
 use budget_lens_core::report::document;
 use budget_lens_core::report::{
-    Amount, Comparison, Doubt, Node, Report, RestatedFigure, Restatement, Source, Span,
+    Amount, Comparison, Doubt, Node, Report, RestatedFigure, Restatement, Source, Span, Unit,
 };
 use budget_lens_extract::extract;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -47,6 +47,7 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
     let stated = stated_figures(&extraction.report, &chars, report);
     let mut attached = Attached::default();
     let mut additions: Vec<(String, Addition)> = Vec::new();
+    // `in_report_unit`: in the report's unit, or in its own when that is larger (see `Units`).
     for in_report_unit in stated {
         attached.figures += 1;
         let amount = in_report_unit.amount;
@@ -63,6 +64,7 @@ pub fn attach_narrative(report: &mut Report, text: &str) -> Attached {
                 share: in_report_unit.share,
                 of: in_report_unit.of,
                 said: in_report_unit.node.unwrap_or_default(),
+                units: in_report_unit.units,
             },
         ));
         attached.attached += 1;
@@ -113,21 +115,28 @@ fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<S
         collect(root, None, &[], &mut placed);
     }
     let year = report.year.or(extraction.year);
+    let units = Units::of(extraction.unit, report.unit);
     let convert = |amount: Amount| shift_to(amount, extraction.unit, report.unit);
+    let keep = |amount: Amount| shift_to(amount, extraction.unit, units.printed);
     placed
         .into_iter()
         .map(|mut figure| {
             if let Some(said) = figure.node.as_mut() {
                 let history = &mut said.history;
-                history.prior = history.prior.map(|(a, at)| (convert(a), at));
-                history.change = history.change.map(|(a, at)| (convert(a), at));
+                history.prior = history.prior.map(|(a, at)| (keep(a), at));
+                // A change printed to 100 yuan cannot be checked against yuan figures: left out.
+                history.change = history
+                    .change
+                    .filter(|_| !units.coarser())
+                    .map(|(a, at)| (convert(a), at));
             }
             Stated {
-                amount: convert(figure.amount),
+                amount: keep(figure.amount),
                 share: figure.share.map(|s| Share {
-                    base: convert(s.base),
+                    base: keep(s.base),
                     ..s
                 }),
+                units,
                 ..figure
             }
         })
@@ -140,9 +149,103 @@ fn stated_figures(extraction: &Report, chars: &[char], report: &Report) -> Vec<S
         .collect()
 }
 
+/// The unit a stated figure is kept in and the report's. A figure printed in a larger unit than the
+/// report's (8726.73万元 in a report in 元) stays in its own, to be compared at its own precision: in yuan it
+/// would be 87267300, and its rounding (the table's 87,267,272.44) a contradiction of 27.56 yuan.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Units {
+    printed: Unit,
+    report: Unit,
+}
+
+impl Units {
+    /// Figures printed in `printed` for a report in `report`: kept in the larger of the two.
+    pub(crate) fn of(printed: Unit, report: Unit) -> Units {
+        let kept = if printed.yuan_per_unit() > report.yuan_per_unit() {
+            printed
+        } else {
+            report
+        };
+        Units {
+            printed: kept,
+            report,
+        }
+    }
+
+    /// Whether the figures are kept in a larger unit than the report's.
+    fn coarser(self) -> bool {
+        self.printed != self.report
+    }
+
+    /// Whether a row's figure (in the report's unit) is the stated figure rounded to its printed places.
+    fn agrees(self, row: Decimal, stated: Amount) -> bool {
+        let row = shift_to(Amount(row), self.report, self.printed).value();
+        agrees(row, stated.value())
+    }
+
+    /// Last year's amount (kept in the printed unit) in the report's unit, with its rate only when the
+    /// report's unit can state it: a rate that holds at the printed precision — 19.75% on 20.30万元, where the
+    /// prior's rounding (50 yuan) explains the gap to 19.7635% — would be judged in yuan as if the prior were
+    /// exact to the yuan, and called an error. A rate that fails at the printed precision stays (an error in
+    /// either unit).
+    fn history(self, amount: Decimal, mut history: History) -> History {
+        let Some((prior, at)) = history.prior else {
+            return history;
+        };
+        history.prior = Some((shift_to(prior, self.printed, self.report), at));
+        if self.coarser() {
+            let row = shift_to(Amount(amount), self.report, self.printed).value();
+            let holds = |rate: &(Amount, Span)| rate_holds(row, prior.value(), rate.0.value());
+            history.change_pct = history.change_pct.filter(|rate| !holds(rate));
+        }
+        history
+    }
+
+    /// The stated figure in the report's unit, as the row's restatement; `None` when the report's unit
+    /// cannot say what it says: it is the row's figure to its printed places (nothing to check), or one unit
+    /// of its last digit off (a rounding a finding in yuan would call an error).
+    fn restatement(self, row: Decimal, stated: Amount) -> Option<Amount> {
+        let in_report = shift_to(stated, self.printed, self.report);
+        if !self.coarser() {
+            return Some(in_report);
+        }
+        let row = shift_to(Amount(row), self.report, self.printed).value();
+        let gap = row.checked_sub(stated.value())?.abs();
+        (gap > Decimal::new(1, stated.value().scale())).then_some(in_report)
+    }
+}
+
+/// Whether a rate of change from `prior` to `amount` (all as printed) is consistent with them or off by no
+/// more than their rounding explains (the checker's envelope: the rate's half unit plus 100·(h_c/|p| +
+/// |c|·h_p/p²)). A zero prior holds no rate.
+fn rate_holds(amount: Decimal, prior: Decimal, rate: Decimal) -> bool {
+    let half = |d: Decimal| Decimal::try_new(5, d.scale() + 1).unwrap_or(Decimal::ZERO);
+    let hundred = Decimal::ONE_HUNDRED;
+    let envelope = || {
+        let change = amount.checked_sub(prior)?;
+        let expected = change.checked_div(prior)?.checked_mul(hundred)?;
+        let h_change = half(amount).checked_add(half(prior))?;
+        let from_change = h_change.checked_div(prior.abs())?;
+        let from_prior = change
+            .abs()
+            .checked_mul(half(prior))?
+            .checked_div(prior.checked_mul(prior)?)?;
+        let spread = from_change.checked_add(from_prior)?.checked_mul(hundred)?;
+        Some((expected, half(rate).checked_add(spread)?))
+    };
+    match envelope() {
+        Some((expected, envelope)) => rate
+            .checked_sub(expected)
+            .is_some_and(|gap| gap.abs() <= envelope),
+        None => false,
+    }
+}
+
 /// An amount the text states, and where.
 struct Stated {
     amount: Amount,
+    /// The unit `amount` (and the share's base) is in, and the report's.
+    units: Units,
     at: Span,
     /// The share stated with the amount (`2106.66万元，占71.73%`), of its parent in the text.
     share: Option<Share>,
@@ -209,6 +312,7 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
         };
         out.push(Stated {
             amount: node.amount,
+            units: Units::default(),
             at,
             share,
             of: RestatedFigure::Amount,
@@ -226,6 +330,7 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
     for (amount, at, of) in budget.into_iter().chain(again) {
         out.push(Stated {
             amount,
+            units: Units::default(),
             at,
             share: None,
             of,
@@ -263,6 +368,7 @@ struct Addition {
     share: Option<Share>,
     of: RestatedFigure,
     said: Said,
+    units: Units,
 }
 
 fn apply(report: &mut Report, path: &str, addition: Addition) {
@@ -273,17 +379,24 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
     let Some(node) = node_at_mut(report, path) else {
         return;
     };
+    let units = addition.units;
     // A budget the tables do not print (a 决算's 项 has none) is the text's: it becomes the row's.
     if addition.of == RestatedFigure::Budget && node.budget.is_none() {
-        node.budget = Some(addition.amount);
+        node.budget = Some(shift_to(addition.amount, units.printed, units.report));
         node.spans.budget = Some(addition.at);
         return;
     }
-    node.restated.push(Restatement {
-        amount: addition.amount,
-        at: Some(addition.at),
-        of: addition.of,
-    });
+    let row = match addition.of {
+        RestatedFigure::Amount => Some(node.amount),
+        RestatedFigure::Budget => node.budget,
+    };
+    if let Some(amount) = row.and_then(|r| units.restatement(r.value(), addition.amount)) {
+        node.restated.push(Restatement {
+            amount,
+            at: Some(addition.at),
+            of: addition.of,
+        });
+    }
     if addition.of == RestatedFigure::Budget {
         return;
     }
@@ -296,11 +409,12 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
             node.doubt.push(Doubt::Subject);
         }
     }
-    carry_history(node, addition.said.history);
+    let history = units.history(node.amount.value(), addition.said.history);
+    carry_history(node, history);
     // A stated share goes with the row only when the text's base is the row's parent as printed: a share
     // of another total (支出总计, 财政拨款支出) must not be checked against this table's 合计.
     if let (Some(share), Some(parent), None) = (addition.share, parent, node.share) {
-        if agrees(parent, share.base.value()) {
+        if units.agrees(parent, share.base) {
             node.share = Some(share.percent);
             node.spans.share = share.at;
         }
@@ -464,7 +578,7 @@ fn row_named_before(chars: &[char], stated: &Stated, targets: &[Target]) -> Opti
     let candidates: Vec<&&Target> = named.iter().filter(|t| score(t) == best).collect();
     candidates
         .iter()
-        .find(|t| agrees(figure(t), stated.amount.value()))
+        .find(|t| stated.units.agrees(figure(t), stated.amount))
         .or(candidates.first())
         .map(|t| t.path.clone())
 }
@@ -499,7 +613,7 @@ fn row_named_by_node(stated: &Stated, targets: &[Target]) -> Option<String> {
     };
     named
         .iter()
-        .find(|t| figure(t).is_some_and(|f| agrees(f, stated.amount.value())))
+        .find(|t| figure(t).is_some_and(|f| stated.units.agrees(f, stated.amount)))
         .or(named.first())
         .map(|t| t.path.clone())
 }
@@ -572,6 +686,7 @@ mod tests {
 
     fn with_share(base: &str) -> Addition {
         Addition {
+            units: Units::default(),
             amount: Amount("2106.66".parse().unwrap()),
             at: Span { start: 10, end: 17 },
             share: Some(Share {
@@ -643,6 +758,7 @@ mod tests {
                 end: start + figure.chars().count(),
             };
             let stated = Stated {
+                units: Units::default(),
                 amount: Amount(figure.parse().unwrap()),
                 at,
                 share: None,
@@ -669,6 +785,7 @@ mod tests {
             .collect();
         let at = |start: usize, end: usize| Span { start, end };
         let budget = Stated {
+            units: Units::default(),
             amount: Amount("0.95".parse().unwrap()),
             at: at(17, 21),
             share: None,
@@ -689,6 +806,7 @@ mod tests {
             &mut report,
             "three_public",
             Addition {
+                units: Units::default(),
                 amount: budget.amount,
                 at: budget.at,
                 share: None,
@@ -723,6 +841,7 @@ mod tests {
             history: History::default(),
         };
         let stated = |of, amount: &str, labels: &[&str]| Stated {
+            units: Units::default(),
             amount: Amount(amount.parse().unwrap()),
             at: Span { start: 20, end: 27 },
             share: None,
@@ -748,6 +867,7 @@ mod tests {
             actual,
         ] {
             let addition = Addition {
+                units: Units::default(),
                 amount: figure.amount,
                 at: figure.at,
                 share: None,
@@ -803,5 +923,31 @@ mod tests {
         carry_history(&mut printed, history);
         assert_eq!(printed.prior, Some(amount("190")));
         assert_eq!(printed.change_pct, None);
+    }
+
+    /// A report in 元 whose narrative prints 万元: the text's figure is compared at its own precision, so its
+    /// rounding is no contradiction; a real one is the row's restatement, in yuan.
+    #[test]
+    fn figures_printed_in_a_larger_unit_are_compared_at_their_own_precision() {
+        let d = |s: &str| -> Decimal { s.parse().unwrap() };
+        let units = Units::of(Unit::WanYuan, Unit::Yuan);
+        let again = |row: &str, text: &str| {
+            units
+                .restatement(d(row), Amount(d(text)))
+                .map(|a| a.value().to_string())
+        };
+        assert!(units.agrees(d("12345678.91"), Amount(d("1234.57"))));
+        assert_eq!(again("12345678.91", "1234.57"), None);
+        assert_eq!(again("12345678.91", "1234.56"), None);
+        assert_eq!(again("1234567.00", "130.50"), Some("1305000".into()));
+        // 19.75% from 20.30 to 24.31: 19.7537%, within what the prior's rounding explains; 17.62% is not.
+        assert!(rate_holds(d("24.31"), d("20.30"), d("19.75")));
+        assert!(!rate_holds(d("3845.49"), d("43269.3"), d("17.62")));
+        assert!(!rate_holds(d("1"), d("0"), d("5")));
+        let same = Units::of(Unit::WanYuan, Unit::WanYuan);
+        assert_eq!(
+            same.restatement(d("1234.57"), Amount(d("1234.5"))),
+            Some(Amount(d("1234.5")))
+        );
     }
 }

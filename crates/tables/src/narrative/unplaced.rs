@@ -6,7 +6,7 @@
 use budget_lens_core::report::{Amount, RestatedFigure, Span, Unit, Unplaced};
 use rust_decimal::Decimal;
 
-use super::Stated;
+use super::{Stated, Units};
 use crate::build::shift_to;
 
 /// Words that put a figure in another year than the document's.
@@ -30,8 +30,10 @@ pub fn unplaced_figures(
                 continue;
             };
             if !another_years_clause(chars, at, year) {
+                let units = Units::of(figure_unit, unit);
                 out.push(Stated {
-                    amount: shift_to(Amount(figure), figure_unit, unit),
+                    amount: shift_to(Amount(figure), figure_unit, units.printed),
+                    units,
                     at: Span {
                         start: at,
                         end: digits_end,

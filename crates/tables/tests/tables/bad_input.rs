@@ -118,3 +118,37 @@ fn html_without_a_table_says_so() {
         ImportError::Read(ReadError::NoHtmlTable { .. })
     ));
 }
+
+/// Two reports given together (another department and year) are not merged into one: the import is refused
+/// with both files named, with what each one's headings say; a PDF and its own narrative still go together.
+#[test]
+fn two_different_reports_are_refused_naming_both() {
+    let read = |name: &str| {
+        (
+            name.to_string(),
+            std::fs::read(crate::support::data(name)).unwrap(),
+        )
+    };
+    let files = [
+        read("putuo-finance-2024-final.pdf"),
+        read("putuo-justice-2026-budget.pdf"),
+    ];
+    let error = import_files(&files).expect_err("two reports");
+    assert!(matches!(error, ImportError::DifferentDocuments { .. }));
+    let (zh, en) = messages(&error);
+    for name in [
+        "putuo-finance-2024-final.pdf",
+        "putuo-justice-2026-budget.pdf",
+    ] {
+        assert!(zh.contains(name) && en.contains(name), "{zh}");
+    }
+    assert!(
+        zh.contains("财政局 2024年") && zh.contains("司法局 2026年"),
+        "{zh}"
+    );
+    let same = [
+        read("putuo-finance-2024-final.xlsx"),
+        read("putuo-finance-2024-final.narrative.txt"),
+    ];
+    assert!(import_files(&same).is_ok());
+}

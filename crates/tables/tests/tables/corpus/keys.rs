@@ -4,7 +4,8 @@
 // figures; then the checker's findings against the key's discrepancies.
 
 use budget_lens_core::check::{check, Finding, Rule, Severity};
-use budget_lens_core::report::{Node, Report};
+use budget_lens_core::report::{Amount, Node, Report, Unit};
+use budget_lens_tables::build::shift_to;
 use budget_lens_tables::{import_files, Import, Kind};
 use serde_json::Value;
 
@@ -434,13 +435,11 @@ fn three_public_equals_the_key() {
     }
 }
 
-/// The key's figure of a discrepancy in the report's unit (元 tables → 万元).
-fn in_report_unit(figure: &str, table_in_yuan: bool) -> Option<rust_decimal::Decimal> {
-    let mut value: rust_decimal::Decimal = figure.split_whitespace().next()?.parse().ok()?;
-    if table_in_yuan {
-        value.set_scale(value.scale() + 4).ok()?;
-    }
-    Some(value.normalize())
+/// The key's figure of a discrepancy, printed in `printed`, in the report's unit (the unit most tables
+/// print in: a 预算's 元, where its narrative's figures are 万元).
+fn in_report_unit(figure: &str, printed: Unit, report: Unit) -> Option<rust_decimal::Decimal> {
+    let value: rust_decimal::Decimal = figure.split_whitespace().next()?.parse().ok()?;
+    Some(shift_to(Amount(value), printed, report).value().normalize())
 }
 
 fn matches(finding: &Finding, figures: &[Option<rust_decimal::Decimal>]) -> bool {
@@ -461,20 +460,22 @@ fn findings_are_the_keys_table_discrepancies() {
                 .tables
                 .iter()
                 .any(|t| t.kind == Some(Kind::GeneralByFunction) && t.unit.zh() == "元");
+        let printed = if in_yuan { Unit::Yuan } else { Unit::WanYuan };
+        let unit = import.report.unit;
         let mut explained = vec![false; findings.len()];
         for discrepancy in key["discrepancies"].as_array().unwrap() {
             let kind = discrepancy["kind"].as_str().unwrap();
             if kind != "sum" && kind != "cross_table" {
                 // A narrative discrepancy (the PDF's own 情况说明 is read too) need not be found here, but
                 // an error on its figures is that discrepancy found, not a false error.
-                explain_narrative(discrepancy, &findings, &mut explained);
+                explain_narrative(discrepancy, &findings, &mut explained, unit);
                 continue;
             }
             let figures: Vec<_> = discrepancy["figures"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|f| in_report_unit(f.as_str().unwrap(), in_yuan))
+                .map(|f| in_report_unit(f.as_str().unwrap(), printed, unit))
                 .collect();
             let hits: Vec<usize> = (0..findings.len())
                 .filter(|i| matches(&findings[*i], &figures))
@@ -501,17 +502,17 @@ fn findings_are_the_keys_table_discrepancies() {
 /// Marks the findings on a narrative discrepancy's figures (text_vs_table, or planted and detectable): the
 /// narrative's figures are in 万元 whatever the tables print in. A discrepancy of words (`XX局`, a table's
 /// title) is the finding whose label holds them.
-fn explain_narrative(discrepancy: &Value, findings: &[Finding], explained: &mut [bool]) {
+fn explain_narrative(discrepancy: &Value, findings: &[Finding], explained: &mut [bool], unit: Unit) {
     if discrepancy["detectable_in_document"] == false {
         return;
     }
     for (finding, explained) in findings.iter().zip(explained.iter_mut()) {
-        *explained |= explains(discrepancy, finding);
+        *explained |= explains(discrepancy, finding, unit);
     }
 }
 
 /// Whether a finding is the discrepancy found: on all its figures, or, for words, naming them.
-fn explains(discrepancy: &Value, finding: &Finding) -> bool {
+fn explains(discrepancy: &Value, finding: &Finding, unit: Unit) -> bool {
     let printed: Vec<&str> = discrepancy["figures"]
         .as_array()
         .unwrap()
@@ -520,20 +521,31 @@ fn explains(discrepancy: &Value, finding: &Finding) -> bool {
         .collect();
     let figures: Vec<_> = printed
         .iter()
-        .map(|f| in_report_unit(f.trim_end_matches('%'), false))
+        .map(|f| narrative_figure(f, unit))
         .collect();
     if figures.iter().any(Option::is_some) {
-        return matches(finding, &figures) || states_the_wrong_figure(discrepancy, finding);
+        return matches(finding, &figures) || states_the_wrong_figure(discrepancy, finding, unit);
     }
     printed.iter().any(|words| finding.label.contains(words))
 }
 
+/// A narrative discrepancy's figure (万元 unless it says 元; a rate in % is no amount) in the report's
+/// unit.
+fn narrative_figure(figure: &str, unit: Unit) -> Option<rust_decimal::Decimal> {
+    match figure.strip_suffix('%') {
+        Some(rate) => in_report_unit(rate, unit, unit),
+        // A table's figure quoted with its unit (`2087959.00 元 (2210201)`).
+        None if figure.contains(" 元") => in_report_unit(figure, Unit::Yuan, unit),
+        None => in_report_unit(figure, Unit::WanYuan, unit),
+    }
+}
+
 /// A narrative discrepancy's first figure is the one printed wrong (`201.50` against the table's
 /// `2087959.00 元`, `17.62%` against its own figures): a finding on it names it as its stated figure.
-fn states_the_wrong_figure(discrepancy: &Value, finding: &Finding) -> bool {
+fn states_the_wrong_figure(discrepancy: &Value, finding: &Finding, unit: Unit) -> bool {
     let narrative = ["text_vs_table", "text_internal"].contains(&discrepancy["kind"].as_str().unwrap());
     let first = discrepancy["figures"][0].as_str().unwrap_or_default();
-    let wrong = in_report_unit(first.trim_end_matches('%'), false);
+    let wrong = narrative_figure(first, unit);
     // A fall prints without its sign (`减少1.10%`): the finding states it as −1.10.
     let desc = discrepancy["desc"].as_str().unwrap_or_default();
     narrative
@@ -567,7 +579,7 @@ fn every_planted_alteration_is_found() {
     let mut missed = Vec::new();
     for discrepancy in key["discrepancies"].as_array().unwrap() {
         let planted = discrepancy["kind"] == "planted" && discrepancy["detectable_in_document"] == true;
-        if planted && !findings.iter().any(|f| explains(discrepancy, f)) {
+        if planted && !findings.iter().any(|f| explains(discrepancy, f, import.report.unit)) {
             let desc = discrepancy["desc"].as_str().unwrap();
             missed.push(format!("{document}: {desc}"));
         }
@@ -616,7 +628,7 @@ fn narrative_discrepancies_are_found_from_the_pdfs() {
             {
                 continue;
             }
-            if !errors.iter().any(|e| explains(discrepancy, e)) {
+            if !errors.iter().any(|e| explains(discrepancy, e, import.report.unit)) {
                 let desc = discrepancy["desc"].as_str().unwrap();
                 missed.push(format!("{document}: {desc}"));
             }
@@ -713,7 +725,7 @@ fn the_narrative_restates_table_rows_and_its_wrong_total_is_found() {
     .into_iter()
     .map(|name| (name.clone(), std::fs::read(data(&name)).unwrap()))
     .collect();
-    let import = import_files(&files).unwrap();
+    let import = import_files(&files).unwrap_or_else(|e| panic!("{e:?}"));
     // 11 attached: 8 the extractor placed, 3 printed with their unit in sentences it left unplaced, named
     // by the table row printed right before them (财政拨款收入支出总计0.3万元 among them).
     assert!(import.narrative.attached >= 11, "{:?}", import.narrative);
@@ -772,5 +784,68 @@ fn number_cells_print_as_their_number_format_says() {
             check(&from_text.report),
             "{document}"
         );
+    }
+}
+
+/// Each breakdown is named by its table (`一般公共预算财政拨款支出`, `收入支出总表（收入）`), never by the
+/// word of its total row: every table's total row says 合计 or 总计, and the chart's title, its breadcrumb
+/// and the findings would not say which table they mean.
+#[test]
+fn breakdowns_are_named_by_their_tables() {
+    for document in &documents("names") {
+        let (import, _) = load(document);
+        let labels: Vec<&str> = import
+            .report
+            .breakdowns
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect();
+        for label in &labels {
+            let total_word = ["合计", "总计", "收入总计", "支出总计", "基本支出"].contains(label);
+            assert!(!total_word, "{document}: a breakdown labelled {label}");
+        }
+        let mut distinct = labels.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), labels.len(), "{document}: {labels:?}");
+    }
+}
+
+/// The report's unit is the one most of the document's tables print in (元 for a 预算 whose 三公 table alone
+/// prints 万元), and every figure of a table printed in it is the figure as printed: a reader can quote it.
+#[test]
+fn amounts_are_the_figures_as_printed() {
+    fn walk(node: &Node, import: &Import, checked: &mut usize) {
+        if let Some(printed) = node.printed.as_ref().filter(|p| !p.text.is_empty()) {
+            let table = import.tables.iter().find(|t| t.title == printed.table);
+            if table.is_some_and(|t| t.unit == import.report.unit) {
+                assert_eq!(node.amount.value().to_string(), printed.text.replace(',', ""));
+                *checked += 1;
+            }
+        }
+        for item in &node.items {
+            walk(item, import, checked);
+        }
+    }
+    for document in &documents("as_printed") {
+        let (import, key) = load(document);
+        let units: Vec<&str> = key["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["empty"] == false)
+            .map(|t| t["unit"].as_str().unwrap())
+            .collect();
+        let most = ["元", "万元"]
+            .into_iter()
+            .max_by_key(|u| units.iter().filter(|t| *t == u).count())
+            .unwrap();
+        let expected = if units.is_empty() { "万元" } else { most };
+        assert_eq!(import.report.unit.zh(), expected, "{document}");
+        let mut checked = 0;
+        for root in &import.report.breakdowns {
+            walk(root, &import, &mut checked);
+        }
+        assert!(checked > 0 || units.is_empty(), "{document}");
     }
 }
