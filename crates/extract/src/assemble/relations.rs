@@ -5,8 +5,11 @@ use super::*;
 /// When an identity across breakdowns holds.
 #[derive(Clone, Copy, PartialEq)]
 enum Holds {
-    /// By definition (收支平衡; 财政拨款支出 by fund).
+    /// By definition (财政拨款支出 by fund).
     Always,
+    /// 收入总计 = 支出总计 + 年末结转和结余, unless the text prints the two totals equal with something carried
+    /// over: its totals are then the grand totals (收入支出决算总表's), which hold the carry-overs already.
+    CarryoverOutside,
     /// 收入总计 = 支出总计 when the text lists 年末结转和结余 as an item of 支出总计.
     CarryoverInExpenditure,
     /// When the text shows nothing carried over: 财政拨款收入 is then spent within the year.
@@ -32,7 +35,7 @@ const RELATIONS: &[RelationRule] = &[
         "收支平衡",
         &["income"],
         &["expenditure", "carryover_end"],
-        Holds::Always,
+        Holds::CarryoverOutside,
     ),
     // Texts that count 年末结转和结余 within 支出总计.
     (
@@ -124,6 +127,9 @@ impl Assembler<'_> {
             .filter(|(_, _, left, right, holds)| {
                 let condition = match holds {
                     Holds::Always => true,
+                    Holds::CarryoverOutside => {
+                        !(balanced && amount("carryover_end").is_some_and(|a| !a.is_zero()))
+                    }
                     Holds::CarryoverInExpenditure => {
                         self.node_at_path("expenditure/carryover_end").is_some()
                     }
