@@ -240,6 +240,32 @@ pub fn same_item_name(a: &str, b: &str) -> bool {
     without_place(&scope(a)) == without_place(&scope(b))
 }
 
+/// Words that only say money was put somewhere (`投入A亿元`, `安排B万元`, `…由月人均A元提高到B元`), with an
+/// adverb before them at most: no name of a quantity. Two values under such a label are two programmes, or
+/// two standards, never one figure printed twice.
+pub fn names_nothing(label: &str) -> bool {
+    const ADVERBS: [&str; 8] = ["一次性", "累计", "全年", "当年", "共", "又", "再", "新"];
+    const VERBS: [&str; 12] = [
+        "投入",
+        "安排",
+        "发放",
+        "拨付",
+        "下达",
+        "筹集",
+        "支出",
+        "用于",
+        "提高到",
+        "增加到",
+        "达到",
+        "完成",
+    ];
+    let mut rest = label.trim();
+    while let Some(shorter) = ADVERBS.iter().find_map(|a| rest.strip_prefix(a)) {
+        rest = shorter;
+    }
+    VERBS.contains(&rest)
+}
+
 /// `某县一般公共预算` → `一般公共预算`: up to the first 省/市/县/区/镇/乡 within six characters, unless it says
 /// the scope itself (`全区`, `本级`).
 fn without_place(qualifier: &str) -> &str {

@@ -41,7 +41,8 @@ use super::grammar::{Label, Sentence, Statement, Subject};
 use super::normalize::Normalized;
 use super::tokens::{Figure, FigureUnit};
 use super::vocabulary::{
-    child_of, is_function_class, root_of, same_item_name, same_scope, standard_id, Root, CHILDREN,
+    child_of, is_function_class, names_nothing, root_of, same_item_name, same_scope, standard_id,
+    Root, CHILDREN,
 };
 use budget_lens_core::report::{
     Amount, Comparison, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH,

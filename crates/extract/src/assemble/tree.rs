@@ -494,8 +494,11 @@ impl Assembler<'_> {
         }
         // `批准的…一般公共预算收入为3522万元` and `全镇一般公共预算收入4402万元` both end in a known
         // item's name, yet differ in value and in name: two quantities, not one printed twice.
+        // A label that only says money was put somewhere (`投入`, `提高到`) names no quantity: two values under
+        // it are two programmes or standards.
         if built.node.amount.0 != value
-            && (!same_item_name(&built.printed, &label.text)
+            && (names_nothing(&label.text)
+                || !same_item_name(&built.printed, &label.text)
                 || !self.same_context(existing, &label.text))
         {
             return None;
