@@ -270,18 +270,11 @@ fn tree(columns: &[(&str, Column)], figures: &[Figure], prefix: &str) -> Vec<Nod
 mod tests {
     use super::*;
     use crate::table_text::cells::cells;
+    use crate::table_text::shown_amounts as amounts;
 
     fn read(text: &str) -> Option<Vec<Node>> {
         let chars: Vec<char> = text.chars().collect();
         nodes(&cells(&chars, 0, chars.len()), "t")
-    }
-
-    fn amounts(node: &Node) -> String {
-        let items: Vec<String> = node.items.iter().map(amounts).collect();
-        match items.is_empty() {
-            true => node.amount.0.to_string(),
-            false => format!("{}[{}]", node.amount.0, items.join(" ")),
-        }
     }
 
     #[test]

@@ -30,7 +30,7 @@
 use budget_lens_core::report::{Node, Relation, Span};
 use rust_decimal::Decimal;
 
-use super::cells::{Cell, Number};
+use super::cells::{cell_lines, Cell, Number};
 use super::columns::{self, Columns, Role};
 use super::rows;
 
@@ -108,7 +108,7 @@ fn body(
     let mut spending: Vec<Entry> = Vec::new();
     let mut index = 0;
     let mut grands = (false, false);
-    for line in lines(chars, cells) {
+    for line in cell_lines(chars, cells) {
         let mut entries = entries(line, &mut index)?;
         match entries.len() {
             2 => {
@@ -225,21 +225,6 @@ fn is_group(words: &[&str]) -> bool {
         && joined
             .split_once("收入")
             .is_some_and(|(_, rest)| rest.ends_with("支出") && !rest.contains("收入"))
-}
-
-/// The cells in lines (a line break between two cells ends a line). Linear: each gap is read once.
-fn lines<'c>(chars: &[char], cells: &'c [Cell]) -> Vec<&'c [Cell]> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for k in 1..=cells.len() {
-        let ends =
-            k == cells.len() || chars[cells[k - 1].at.end..cells[k].at.start].contains(&'\n');
-        if ends {
-            lines.push(&cells[start..k]);
-            start = k;
-        }
-    }
-    lines
 }
 
 /// A row's numbers with their spans.
@@ -482,20 +467,13 @@ fn total_of_funds(entry: &Entry, columns: &Columns, id: String) -> Option<Node> 
 mod tests {
     use super::*;
     use crate::table_text::cells::cells;
+    use crate::table_text::shown_amounts as amounts;
 
     fn read_text(text: &str) -> Option<Balance> {
         let chars: Vec<char> = text.chars().collect();
         match read(&chars, &cells(&chars, 0, chars.len()), "t") {
             Outcome::Read(balance) => Some(balance),
             _ => None,
-        }
-    }
-
-    fn amounts(node: &Node) -> String {
-        let items: Vec<String> = node.items.iter().map(amounts).collect();
-        match items.is_empty() {
-            true => node.amount.0.to_string(),
-            false => format!("{}[{}]", node.amount.0, items.join(" ")),
         }
     }
 

@@ -209,6 +209,21 @@ fn grouped_by_three(whole: &str) -> bool {
     (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
 }
 
+/// The cells in lines (a line break between two cells ends a line). Linear: each gap is read once.
+pub fn cell_lines<'c>(chars: &[char], cells: &'c [Cell]) -> Vec<&'c [Cell]> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for k in 1..=cells.len() {
+        let ends =
+            k == cells.len() || chars[cells[k - 1].at.end..cells[k].at.start].contains(&'\n');
+        if ends {
+            lines.push(&cells[start..k]);
+            start = k;
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,14 +19,14 @@
 
 use budget_lens_core::report::Node;
 
-use super::cells::Cell;
+use super::cells::{cell_lines, Cell};
 use super::columns::{self, Columns};
 use super::rows;
 
 /// The nodes of a table with two column groups, or `None` when `cells` are not one.
 pub fn nodes(chars: &[char], cells: &[Cell], prefix: &str) -> Option<Vec<Node>> {
     let words = cells.iter().take_while(|c| c.number.is_none()).count();
-    let lines = lines(chars, &cells[..words]);
+    let lines = cell_lines(chars, &cells[..words]);
     let [groups_line, columns_line, first_label @ ..] = &lines[..] else {
         return None;
     };
@@ -82,21 +82,6 @@ fn header(groups_line: &[Cell], columns_line: &[Cell]) -> Option<(Vec<String>, C
         assumed: Vec::new(),
     };
     Some((groups, named, width))
-}
-
-/// The words before the first number in lines (a line break between two cells ends a line).
-fn lines<'c>(chars: &[char], cells: &'c [Cell]) -> Vec<&'c [Cell]> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for k in 1..=cells.len() {
-        let ends =
-            k == cells.len() || chars[cells[k - 1].at.end..cells[k].at.start].contains(&'\n');
-        if ends {
-            lines.push(&cells[start..k]);
-            start = k;
-        }
-    }
-    lines
 }
 
 /// A row: its label's cells and its numbers' cells.

@@ -146,3 +146,13 @@ fn header_line_end(chars: &[char], words: &[cells::Cell], last: usize) -> usize 
     }
     end
 }
+
+/// A node's amount with its items' in brackets (`15[12[10 2] 3]`): how the readers' tests show a tree.
+#[cfg(test)]
+pub(crate) fn shown_amounts(node: &Node) -> String {
+    let items: Vec<String> = node.items.iter().map(shown_amounts).collect();
+    match items.is_empty() {
+        true => node.amount.0.to_string(),
+        false => format!("{}[{}]", node.amount.0, items.join(" ")),
+    }
+}
