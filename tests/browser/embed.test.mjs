@@ -7,6 +7,19 @@ import { afterFrames, findColor, inkPixels, openHtmlPage, screenshot, useSession
 
 const session = useSession();
 
+// The widget's stylesheet and script, with every drawing of the core counted in `window.draws`.
+const COUNTED_DRAWS = `<link rel="stylesheet" href="/www/budget-lens.css">
+<script type="module">
+  import * as glue from '/www/pkg/budget_lens.js';
+  window.draws = 0;
+  const draw = glue.Widget.prototype.draw;
+  glue.Widget.prototype.draw = function (...args) {
+    window.draws++;
+    return draw.apply(this, args);
+  };
+  await import('/www/budget-lens.js');
+</script>`;
+
 describe('a broken, missing or unreachable report', () => {
   let page;
   before(async () => {
@@ -370,17 +383,7 @@ describe('an element taken off the page leaves nothing listening', () => {
   const frame = window.requestAnimationFrame;
   window.requestAnimationFrame = (fn) => (live.frames++, frame.call(window, fn));
 </script>
-<link rel="stylesheet" href="/www/budget-lens.css">
-<script type="module">
-  import * as glue from '/www/pkg/budget_lens.js';
-  window.draws = 0;
-  const draw = glue.Widget.prototype.draw;
-  glue.Widget.prototype.draw = function (...args) {
-    window.draws++;
-    return draw.apply(this, args);
-  };
-  await import('/www/budget-lens.js');
-</script>
+${COUNTED_DRAWS}
 </head><body>
 <budget-lens id="w" src="/tests/browser/fixtures/small-2021.json" view="gpb_by_function" lang="en"></budget-lens>
 </body></html>`;
@@ -454,17 +457,7 @@ describe('a page that restyles the widget after it is drawn', () => {
   const HTML = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>restyle</title>
 <style>html.night budget-lens { --bl-bg: #101418; --bl-fg: #eeeeee; } html.wide { margin: 0; }</style>
-<link rel="stylesheet" href="/www/budget-lens.css">
-<script type="module">
-  import * as glue from '/www/pkg/budget_lens.js';
-  window.draws = 0;
-  const draw = glue.Widget.prototype.draw;
-  glue.Widget.prototype.draw = function (...args) {
-    window.draws++;
-    return draw.apply(this, args);
-  };
-  await import('/www/budget-lens.js');
-</script>
+${COUNTED_DRAWS}
 </head><body>
 <budget-lens id="w" src="/tests/browser/fixtures/small-2021.json" view="gpb_by_function"></budget-lens>
 </body></html>`;
