@@ -649,9 +649,11 @@ class BudgetLens extends HTMLElement {
     }
     const { report, loading } = requested;
     report.catch(() => {}); // handled below, once the core can say it in the widget's language
-    // Said while the core and the report are on their way (a slow line: seconds), not a blank frame.
+    // Said while the core and the report are on their way (a slow line: seconds), not a blank frame, and in
+    // the look the chart will have (a dark page's widget does not flash white).
     this.#dom.status.textContent = fallback.loading;
     this.#dom.status.hidden = false;
+    this.#dom.frame.dataset.theme = schemeOf(this.getAttribute('theme'), this);
     let glue;
     try {
       glue = await loading;

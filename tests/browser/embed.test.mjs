@@ -156,6 +156,25 @@ describe('while the core is on its way', () => {
     assert.equal(after.body, true);
     await page.close();
   });
+
+  test('a dark widget is dark while it loads, not a white box', async () => {
+    const page = await session.browser.newPage();
+    await page.route('**/budget_lens_bg.wasm', () => {}); // never answered
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="/www/budget-lens.css">
+<script type="module" src="/www/budget-lens.js"></script></head><body>
+<budget-lens id="dark" src="/tests/browser/fixtures/small-2021.json" theme="dark"></budget-lens>
+<budget-lens id="light" src="/tests/browser/fixtures/small-2021.json"></budget-lens></body></html>`;
+    await page.route('**/loading-dark.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(session.server.url('/tests/browser/pages/loading-dark.html'));
+    const ground = (id) => page.evaluate((id) => {
+      const frame = document.getElementById(id).shadowRoot.querySelector('.bl');
+      return frame.querySelector('.bl-status').textContent && getComputedStyle(frame).backgroundColor;
+    }, id);
+    await page.waitForFunction(() => document.getElementById('dark').shadowRoot?.querySelector('.bl-status')?.textContent);
+    assert.equal(await ground('dark'), 'rgb(27, 27, 27)');
+    assert.equal(await ground('light'), 'rgb(255, 255, 255)');
+    await page.close();
+  });
 });
 
 describe('a failing core', () => {
