@@ -115,12 +115,11 @@ fn print_text(checked: &[(String, Outcome)], json: bool, lang: Lang) {
         }
     }
     if !json {
-        let findings: Vec<Finding> = all.into_iter().cloned().collect();
-        eprintln!("{}", total(checked.len(), unreadable, &findings, lang));
+        eprintln!("{}", total(checked.len(), unreadable, all, lang));
     }
 }
 
-fn total(reports: usize, unreadable: usize, findings: &[Finding], lang: Lang) -> String {
+fn total(reports: usize, unreadable: usize, findings: Vec<&Finding>, lang: Lang) -> String {
     let summary = summary(findings, lang);
     match lang {
         Lang::Zh => format!("{reports} 份报告（{unreadable} 份无法读取），{summary}"),

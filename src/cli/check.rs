@@ -130,21 +130,19 @@ pub fn line(finding: &Finding, lang: Lang) -> String {
     )
 }
 
-pub fn summary(findings: &[Finding], lang: Lang) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (e, w, n) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note),
-    );
+/// The count of findings by severity, in one line (one report's, or several reports' together).
+pub fn summary<'f>(findings: impl IntoIterator<Item = &'f Finding>, lang: Lang) -> String {
+    let (mut e, mut w, mut n) = (0, 0, 0);
+    for finding in findings {
+        match finding.severity {
+            Severity::Error => e += 1,
+            Severity::Warning => w += 1,
+            Severity::Note => n += 1,
+        }
+    }
+    let all = e + w + n;
     match lang {
-        Lang::Zh => format!(
-            "共 {} 条：{e} 处错误，{w} 处警告，{n} 处提示",
-            findings.len()
-        ),
-        Lang::En => format!(
-            "{} findings — errors: {e}, warnings: {w}, notes: {n}",
-            findings.len()
-        ),
+        Lang::Zh => format!("共 {all} 条：{e} 处错误，{w} 处警告，{n} 处提示"),
+        Lang::En => format!("{all} findings — errors: {e}, warnings: {w}, notes: {n}"),
     }
 }
