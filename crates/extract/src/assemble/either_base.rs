@@ -9,7 +9,7 @@
 //! whose only printed base it does not fit finds no place.
 
 use super::*;
-use budget_lens_core::check::tolerance::{half_unit, propagated_percent};
+use budget_lens_core::check::tolerance::{half_unit, percent, propagated_percent};
 
 impl Assembler<'_> {
     /// `增长x%` read by the grammar as [`Statement::RateEitherBase`]: the rate of the figure stated last.
@@ -48,12 +48,7 @@ impl Assembler<'_> {
 /// figures allow; `None` where it cannot be computed (a zero base, an overflow).
 fn fits(amount: Decimal, change: Decimal, rate: Decimal) -> Option<bool> {
     let base = amount.checked_sub(change)?;
-    if base.is_zero() {
-        return None;
-    }
-    let computed = change
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(base)?;
+    let computed = percent(change, base)?;
     let h_change = half_unit(change);
     let h_base = half_unit(amount).checked_add(h_change)?;
     let slack = propagated_percent(change, h_change, base, h_base)?;
