@@ -143,6 +143,7 @@ pub fn summary<'f>(findings: impl IntoIterator<Item = &'f Finding>, lang: Lang) 
     let all = e + w + n;
     match lang {
         Lang::Zh => format!("共 {all} 条：{e} 处错误，{w} 处警告，{n} 处提示"),
+        Lang::En if all == 1 => format!("1 finding — errors: {e}, warnings: {w}, notes: {n}"),
         Lang::En => format!("{all} findings — errors: {e}, warnings: {w}, notes: {n}"),
     }
 }

@@ -42,6 +42,14 @@ fn errors_exit_one_with_one_line_each() {
 }
 
 #[test]
+fn one_finding_is_counted_in_the_singular() {
+    // 653.13 + 897.05 = 1550.18 against 1550.17: the sum alone, a warning.
+    let wrong = CLEAN.replace("\"653.12\"", "\"653.13\"");
+    let out = run(&["check", "-", "--lang", "en"], &wrong);
+    assert!(text(&out.stderr).contains("1 finding — errors: 0, warnings: 1, notes: 0"));
+}
+
+#[test]
 fn json_output_has_the_findings_of_the_design() {
     let wrong = CLEAN.replace("\"653.12\"", "\"653.13\"");
     let out = run(&["check", "-", "--json"], &wrong);

@@ -55,3 +55,22 @@ fn a_shares_envelope_is_exact_where_rounded_up_it_would_reach_the_gap() {
     assert!(zh.contains("相差0.0053个百分点"), "{zh}");
     assert!(zh.contains("约0.0051个百分点"), "{zh}");
 }
+
+#[test]
+fn a_share_message_nests_the_bases_quotes_and_says_one_point_in_the_singular() {
+    // 0.53 / 1.71 = 30.99…%, printed 69 (a share printed for the wrong item): the base's label, itself
+    // quoting 三公, reads ‘三公’ inside the message's “…”; the envelope at whole percent is about 1 point.
+    let found = findings(
+        r#"{"id":"t","label":"“三公”经费支出","amount":"1.71","items":[
+            {"id":"a","label":"公务接待费","amount":"0.53","share":"69"},
+            {"id":"b","label":"公务用车购置及运行费","amount":"1.18"}]}"#,
+    );
+    let share = found
+        .iter()
+        .find(|f| f.rule.name() == "share" && f.path == "t/a")
+        .expect("the share of 公务接待费");
+    let zh = share.message(Lang::Zh);
+    assert!(zh.contains("÷ “‘三公’经费支出”1.71万元"), "{zh}");
+    let en = share.message(Lang::En);
+    assert!(en.contains("(at most about 1 percentage point)"), "{en}");
+}

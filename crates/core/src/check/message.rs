@@ -75,10 +75,15 @@ impl Finding {
                 base_label,
                 ..
             } => {
+                // Quoted inside “…” in Chinese, as the item's own label is.
+                let base_label = match lang {
+                    Lang::Zh => nested_quotes(base_label),
+                    Lang::En => base_label.clone(),
+                };
                 push(
                     &mut args,
                     &[
-                        base_label,
+                        &base_label,
                         &money(Decimal::ZERO),
                         &money(*amount),
                         &money(*base),
@@ -323,6 +328,9 @@ impl Finding {
         );
         match (percentage_points, self.unit(), lang) {
             (true, _, Lang::Zh) => format!("{t}个百分点"),
+            (true, _, Lang::En) if t == Decimal::ONE && t.scale() == 0 => {
+                "1 percentage point".into()
+            }
             (true, _, Lang::En) => format!("{t} percentage points"),
             (false, Some(u), Lang::Zh) => format!("{t}{}", u.zh()),
             (false, Some(u), Lang::En) => money_en(t, u),
