@@ -352,6 +352,13 @@ impl Finding {
         }
     }
 
+    /// A money figure of the finding (in the report's unit) as its table printed it, with that unit, when
+    /// the table printed it in another unit than the report's: `108100` → (`10.81`, 万元).
+    pub fn money_as_printed(&self, value: Decimal) -> Option<(Decimal, Unit)> {
+        let printing = self.printing?;
+        Some((printing.shown(value, self.unit()?)?, printing.unit))
+    }
+
     /// The unit the figures were printed in (`unit`, the report's, when no other).
     fn printed_unit(&self, unit: Unit) -> Unit {
         self.printing.map_or(unit, |p| p.unit)
