@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::amount::Amount;
 use super::model::{Node, Unit};
@@ -75,7 +75,7 @@ fn exponent(unit: Unit) -> i32 {
 /// trailing zeros: `108100` 元 is `10.81` 万元.
 pub fn in_unit(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
     let shift = exponent(from) - exponent(to);
-    let value = value.normalize();
+    let value = trimmed(value);
     let out = if shift >= 0 {
         value.times(Decimal::from(10u64.pow(shift.unsigned_abs())))?
     } else {
@@ -83,7 +83,21 @@ pub fn in_unit(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
         out.set_scale(value.scale() + shift.unsigned_abs()).ok()?;
         out
     };
-    Some(out.normalize())
+    Some(trimmed(out))
+}
+
+/// The value with no trailing zeros after the point (`10.8100` → `10.81`, `108100` stays), by the rounding the
+/// checker already uses: rust_decimal's `normalize` is ~2 KB more of the widget's wasm.
+fn trimmed(value: Decimal) -> Decimal {
+    for places in 0..value.scale() {
+        let mut fewer =
+            value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+        if fewer == value {
+            fewer.rescale(places);
+            return fewer;
+        }
+    }
+    value
 }
 
 impl Printing {
