@@ -18,6 +18,7 @@ mod extract_regressions;
 mod extract_sample;
 mod hostile;
 mod lists;
+mod mixed_unit;
 mod parse_errors;
 mod render_cli;
 mod sample_report;

@@ -10,8 +10,9 @@ use super::view::{ChartView, Item};
 
 const BOM: char = '\u{feff}';
 
-/// A column: its header and the exact figure of an item (if the item has it).
-type Column = (String, fn(&Item) -> Option<Decimal>);
+/// A column: its header, the exact figure of an item (if the item has it), and whether it is money (shown in
+/// the level's unit, as its table printed it) rather than a percentage.
+type Column = (String, fn(&Item) -> Option<Decimal>, bool);
 
 /// The view's table as CSV text (starting with the BOM, lines ending in CRLF as RFC 4180 says).
 pub fn level_csv(view: &ChartView) -> String {
@@ -25,36 +26,55 @@ pub fn level_csv(view: &ChartView) -> String {
         budget_lens_core::Lang::En => (" (", ")"),
     };
     let columns: [Column; 7] = [
-        (format!("{}{open}{unit}{close}", s.amount), |i| {
-            Some(i.amount)
-        }),
-        (format!("{}{open}%{close}", s.share), |i| i.share),
-        (format!("{}{open}{unit}{close}", s.prior), |i| i.prior),
-        (format!("{}{open}{unit}{close}", s.change), |i| i.change),
-        (format!("{}{open}%{close}", s.change_pct), |i| i.change_pct),
-        (format!("{}{open}{unit}{close}", s.budget), |i| i.budget),
-        (format!("{}{open}%{close}", s.completion), |i| i.completion),
+        (
+            format!("{}{open}{unit}{close}", s.amount),
+            |i| Some(i.amount),
+            true,
+        ),
+        (format!("{}{open}%{close}", s.share), |i| i.share, false),
+        (format!("{}{open}{unit}{close}", s.prior), |i| i.prior, true),
+        (
+            format!("{}{open}{unit}{close}", s.change),
+            |i| i.change,
+            true,
+        ),
+        (
+            format!("{}{open}%{close}", s.change_pct),
+            |i| i.change_pct,
+            false,
+        ),
+        (
+            format!("{}{open}{unit}{close}", s.budget),
+            |i| i.budget,
+            true,
+        ),
+        (
+            format!("{}{open}%{close}", s.completion),
+            |i| i.completion,
+            false,
+        ),
     ];
     // Only the columns some item has.
     let shown: Vec<_> = columns
         .iter()
-        .filter(|(_, get)| view.items.iter().any(|item| get(item).is_some()))
+        .filter(|(_, get, _)| view.items.iter().any(|item| get(item).is_some()))
         .collect();
     let mut out = String::new();
     out.push(BOM);
     let mut header = vec![field(s.item)];
-    header.extend(shown.iter().map(|(name, _)| field(name)));
+    header.extend(shown.iter().map(|(name, _, _)| field(name)));
     push_line(&mut out, &header);
     for item in &view.items {
         let mut row = vec![field(&item.label)];
-        row.extend(
-            shown
-                .iter()
-                .map(|(_, get)| get(item).map_or(String::new(), |v| v.to_string())),
-        );
+        row.extend(shown.iter().map(|(_, get, money)| {
+            get(item).map_or(String::new(), |v| match money {
+                true => view.shown(v).to_string(),
+                false => v.to_string(),
+            })
+        }));
         push_line(&mut out, &row);
     }
-    let mut total = vec![field(s.total), view.total.to_string()];
+    let mut total = vec![field(s.total), view.shown(view.total).to_string()];
     total.resize(header.len(), String::new());
     push_line(&mut out, &total);
     out
@@ -86,6 +106,23 @@ mod tests {
     use crate::view::tests::report;
     use budget_lens_core::report::parse_report;
     use budget_lens_core::Lang;
+
+    #[test]
+    fn a_table_printed_in_another_unit_exports_its_figures_as_printed() {
+        let report = parse_report(crate::view::tests::MIXED).unwrap();
+        let view = ChartView::new(&report, "three_public", &[], Lang::Zh).unwrap();
+        let csv = level_csv(&view);
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "项目,金额（万元）,占比（%）,上年（万元）,增减（万元）,增减率（%）"
+        );
+        assert_eq!(
+            lines[2],
+            "公务用车购置及运行费,9.98,92.24,10.00,-0.02,-0.20"
+        );
+        assert_eq!(lines[4], "合计,10.82,,,,");
+    }
 
     #[test]
     fn the_level_reads_back_with_exact_figures() {

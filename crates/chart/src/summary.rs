@@ -21,7 +21,7 @@ pub fn tip_finding(finding: &Finding, lang: Lang) -> TipFinding {
     let severity = finding.severity;
     let word = severity.word(lang);
     let what = what_differs(&finding.detail, lang);
-    let gap = gap_text(&finding.detail, gap, lang);
+    let gap = gap_text(finding, gap, lang);
     let text = match (&finding.detail, lang) {
         (Detail::Negative { .. }, Lang::Zh) => format!("{word}：金额为负数（详见数据核对）"),
         (Detail::Negative { .. }, Lang::En) => {
@@ -113,9 +113,9 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
     }
 }
 
-/// The gap as money (`0.01万元`, `CNY 100`) or in percentage points.
-fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
-    match detail {
+/// The gap as money (`0.01万元`, `CNY 100`: as the table printed the figures) or in percentage points.
+fn gap_text(finding: &Finding, gap: Decimal, lang: Lang) -> String {
+    match &finding.detail {
         Detail::Parts { unit, .. }
         | Detail::Change { unit, .. }
         | Detail::Restated { unit, .. }
@@ -123,7 +123,10 @@ fn gap_text(detail: &Detail, gap: Decimal, lang: Lang) -> String {
         | Detail::Relation { unit, .. }
         | Detail::ItemsOf { unit, .. }
         | Detail::Table { unit, .. }
-        | Detail::Negative { unit } => format::amount(gap, *unit, lang),
+        | Detail::Negative { unit } => {
+            let (gap, unit) = finding.money_as_printed(gap).unwrap_or((gap, *unit));
+            format::amount(gap, unit, lang)
+        }
         Detail::Document(_) => String::new(),
         Detail::Share { .. }
         | Detail::Shares { .. }
@@ -183,6 +186,7 @@ mod tests {
             detail,
             doubt: None,
             places: Default::default(),
+            printing: None,
         }
     }
 

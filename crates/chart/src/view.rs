@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::format;
 use budget_lens_core::check::{Finding, Severity};
-use budget_lens_core::report::{Node, Report, Unit};
+use budget_lens_core::report::{Node, Printing, Report, Unit};
 use budget_lens_core::word::join;
 use budget_lens_core::Lang;
 
@@ -20,8 +20,13 @@ pub struct ChartView {
     pub total_text: String,
     /// A large total also in 亿元 (`约12.35亿元`), for reading; `None` below 1亿元.
     pub total_in_yi_text: Option<String>,
-    /// `单位：万元` / `Unit: 10,000 yuan`.
+    /// `单位：万元` / `Unit: 10,000 yuan`: the report's unit, or the one the level's table printed in.
     pub unit_text: String,
+    /// How the level's table printed its figures when in another unit than the report's (a 三公 table in 万元
+    /// in a report in 元): every amount text says the figure as printed (`10.81万元`), exactly.
+    pub printing: Option<Printing>,
+    /// The report's unit: that of the exact figures (`total`, each item's `amount` …).
+    pub report_unit: Unit,
     pub breadcrumb: Vec<Crumb>,
     pub items: Vec<Item>,
     /// The gravest warning or error on the level's own node (its total against its items, a restated
@@ -128,26 +133,32 @@ impl ChartView {
             return Err(ViewError::NoItems(path));
         }
         let root_id = path.split('/').next().unwrap_or_default();
-        let unit = report.unit;
+        let printing = level_printing(node);
+        let unit = printing.map_or(report.unit, |p| p.unit);
         let level = Level {
             parent_total: node.amount.value(),
             root_total: report.node_at(root_id).map(|n| n.amount.value()),
             unit,
+            printing,
+            report_unit: report.unit,
             findings,
             lang,
         };
         let items = level.items(node, &path);
+        let total = level.shown(node.amount.value());
         Ok(ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
-            total_text: format::amount(node.amount.value(), unit, lang),
-            total_in_yi_text: format::in_yi(node.amount.value(), unit, lang),
+            total_text: format::amount(total, unit, lang),
+            total_in_yi_text: format::in_yi(total, unit, lang),
             unit_text: match lang {
                 Lang::Zh => format!("单位：{}", unit.zh()),
                 Lang::En => format!("Unit: {}", unit.en()),
             },
             breadcrumb: breadcrumb(report, &path),
             items,
+            printing,
+            report_unit: report.unit,
             own_mark: findings
                 .iter()
                 .filter(|f| f.path == path && f.severity >= Severity::Warning)
@@ -160,6 +171,12 @@ impl ChartView {
             path,
             lang,
         })
+    }
+
+    /// An exact figure of the level (in the report's unit) as the level shows it: as its table printed it
+    /// (`108100` → `10.81` in a 三公 table printed in 万元), else as it is.
+    pub fn shown(&self, value: Decimal) -> Decimal {
+        shown_as(self.printing, self.report_unit, value)
     }
 
     /// The index of the item at `path`, if it is one of this view's items.
@@ -251,13 +268,31 @@ fn shown_items(children: &[Node]) -> Vec<usize> {
     })
 }
 
-/// One item standing for the items not shown: their sum, and the gravest finding among them.
+/// How a level's table printed its figures: the printing of its node when every item shares it (one table
+/// printed in another unit than the report's), else none (the report's unit).
+fn level_printing(node: &Node) -> Option<Printing> {
+    let printing = node.printing()?;
+    node.items
+        .iter()
+        .all(|item| item.printing() == Some(printing))
+        .then_some(printing)
+}
+
+/// `value` (in `report` units) as `printing` shows it, exactly; as it is without one.
+fn shown_as(printing: Option<Printing>, report: Unit, value: Decimal) -> Decimal {
+    printing
+        .and_then(|p| p.shown(value, report))
+        .unwrap_or(value)
+}
+
 /// What a level's items are drawn against: its total, the breakdown's root total (for the share of the
-/// whole), the unit, the findings and the language.
+/// whole), the unit its amounts are shown in (and the printing that says so), the findings and the language.
 struct Level<'a> {
     parent_total: Decimal,
     root_total: Option<Decimal>,
     unit: Unit,
+    printing: Option<Printing>,
+    report_unit: Unit,
     findings: &'a [Finding],
     lang: Lang,
 }
@@ -303,6 +338,11 @@ impl Figures {
 }
 
 impl Level<'_> {
+    /// An exact figure as the level shows it (see [`ChartView::shown`]).
+    fn shown(&self, value: Decimal) -> Decimal {
+        shown_as(self.printing, self.report_unit, value)
+    }
+
     /// The items shown of `node` (at `path`), the smallest gathered into one when there are too many.
     fn items(&self, node: &Node, path: &str) -> Vec<Item> {
         let shown = shown_items(&node.items);
@@ -325,18 +365,24 @@ impl Level<'_> {
             label,
             code: None,
             amount,
-            amount_text: format::amount(amount, unit, lang),
+            amount_text: format::amount(self.shown(amount), unit, lang),
             share_text: share.map(format::percent),
             share_of_whole_text: self
                 .root_total
                 .and_then(|total| format::share(amount, total))
                 .map(format::percent),
-            prior_text: figures.prior.map(|p| format::amount(p, unit, lang)),
-            change_text: figures.change.map(|c| format::signed_amount(c, unit, lang)),
+            prior_text: figures
+                .prior
+                .map(|p| format::amount(self.shown(p), unit, lang)),
+            change_text: figures
+                .change
+                .map(|c| format::signed_amount(self.shown(c), unit, lang)),
             change_pct_text: figures
                 .change_pct
                 .map(|c| format!("{}%", format::signed(c))),
-            budget_text: figures.budget.map(|b| format::amount(b, unit, lang)),
+            budget_text: figures
+                .budget
+                .map(|b| format::amount(self.shown(b), unit, lang)),
             completion_text: figures.completion.map(format::percent),
             drillable: false,
             mark: None,
@@ -524,6 +570,7 @@ pub(crate) mod tests {
             detail: budget_lens_core::check::Detail::Shares { count: 0 },
             doubt: None,
             places: Default::default(),
+            printing: None,
         }];
         let view = ChartView::new(&report, "r", &findings, Lang::Zh).unwrap();
         assert_eq!(view.items.len(), MAX_SHOWN);
@@ -572,5 +619,53 @@ pub(crate) mod tests {
             ChartView::new(&report, "expenditure/project", &[], Lang::Zh).unwrap_err(),
             ViewError::NoItems("expenditure/project".into())
         );
+    }
+
+    /// A report in 元 whose 三公 table was printed in 万元 (as an import of a 预算 writes it): a 0.01万元 gap
+    /// between its 合计 and its items, rounding.
+    pub(crate) const MIXED: &str = r#"{
+      "format": "budget-lens/1", "unit": "元",
+      "breakdowns": [
+        { "id": "three_public", "label": "“三公”经费合计", "amount": "108200",
+          "printed": { "table": "“三公”经费预算表", "text": "10.82", "unit": "万元", "decimals": 2 },
+          "items": [
+            { "id": "abroad", "label": "因公出国（境）费", "amount": "0",
+              "printed": { "table": "“三公”经费预算表", "text": "0", "unit": "万元", "decimals": 2 } },
+            { "id": "vehicles", "label": "公务用车购置及运行费", "amount": "99800", "prior": "100000",
+              "printed": { "table": "“三公”经费预算表", "text": "9.98", "unit": "万元", "decimals": 2 } },
+            { "id": "reception", "label": "公务接待费", "amount": "8300",
+              "printed": { "table": "“三公”经费预算表", "text": "0.83", "unit": "万元", "decimals": 2 } } ] },
+        { "id": "expenditure", "label": "支出合计", "amount": "2087959.00",
+          "items": [ { "id": "basic", "label": "基本支出", "amount": "2087959.00" } ] }
+      ]
+    }"#;
+
+    #[test]
+    fn a_table_printed_in_another_unit_is_shown_as_printed() {
+        let report = parse_report(MIXED).unwrap();
+        let findings = budget_lens_core::check::check(&report);
+        let view = ChartView::new(&report, "three_public", &findings, Lang::Zh).unwrap();
+        assert_eq!(view.unit_text, "单位：万元");
+        assert_eq!(view.total_text, "10.82万元");
+        let texts: Vec<&str> = view.items.iter().map(|i| i.amount_text.as_str()).collect();
+        assert_eq!(texts, ["0.00万元", "9.98万元", "0.83万元"]);
+        assert_eq!(view.items[1].prior_text.as_deref(), Some("10.00万元"));
+        assert_eq!(view.items[1].change_text.as_deref(), Some("-0.02万元"));
+        // The exact figures stay in the report's unit; shares are the same either way.
+        assert_eq!(view.items[1].amount.to_string(), "99800");
+        assert_eq!(view.items[1].share_text.as_deref(), Some("92.24%"));
+        // The 0.01万元 gap is rounding at the table's precision: a warning, said as printed.
+        assert_eq!(view.own_mark, Some(Severity::Warning));
+        assert_eq!(
+            view.own_findings[0].text,
+            "警告：与明细合计相差0.01万元（详见数据核对）"
+        );
+        let en = ChartView::new(&report, "three_public", &findings, Lang::En).unwrap();
+        assert_eq!(en.unit_text, "Unit: 10,000 yuan");
+        assert_eq!(en.items[1].amount_text, "CNY 99,800");
+        // A level printed in the report's unit is as before.
+        let other = ChartView::new(&report, "expenditure", &findings, Lang::Zh).unwrap();
+        assert_eq!(other.unit_text, "单位：元");
+        assert_eq!(other.items[0].amount_text, "2,087,959.00元");
     }
 }

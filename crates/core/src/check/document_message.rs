@@ -5,8 +5,17 @@ use super::finding::{DocumentDetail, Finding};
 use super::message::nested_quotes;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
+use crate::report::Unit;
 
 impl Finding {
+    /// An empty-note finding's total (in the report's `unit`) as its table printed it.
+    fn total_as_printed(&self, unit: Unit) -> (rust_decimal::Decimal, Unit) {
+        match self.printing.and_then(|p| p.shown(self.stated, unit)) {
+            Some(shown) => (shown, self.printing.map_or(unit, |p| p.unit)),
+            None => (self.stated, unit),
+        }
+    }
+
     pub(super) fn document_message(&self, detail: &DocumentDetail, lang: Lang) -> String {
         let (stated, expected) = (self.stated, self.expected);
         match (detail, lang) {
@@ -48,16 +57,22 @@ impl Finding {
                     "this compares with the {kind} of {stated}, but the report itself is for {own}: it cannot compare with itself or a later year; the comparison should be with the year before ({expected})."
                 )
             }
-            (DocumentDetail::EmptyNote { unit }, Lang::Zh) => format!(
-                "注释说这张表为空、没有数据，但表中“{label}”印为{stated}{u}，两者矛盾。",
-                label = nested_quotes(&self.label),
-                u = unit.zh()
-            ),
-            (DocumentDetail::EmptyNote { unit }, Lang::En) => format!(
-                "a note says the table is empty, but the table prints \"{label}\" as {money}: the two contradict each other.",
-                label = self.label,
-                money = money_en(stated, *unit)
-            ),
+            (DocumentDetail::EmptyNote { unit }, Lang::Zh) => {
+                let (stated, unit) = self.total_as_printed(*unit);
+                format!(
+                    "注释说这张表为空、没有数据，但表中“{label}”印为{stated}{u}，两者矛盾。",
+                    label = nested_quotes(&self.label),
+                    u = unit.zh()
+                )
+            }
+            (DocumentDetail::EmptyNote { unit }, Lang::En) => {
+                let (stated, unit) = self.total_as_printed(*unit);
+                format!(
+                    "a note says the table is empty, but the table prints \"{label}\" as {money}: the two contradict each other.",
+                    label = self.label,
+                    money = money_en(stated, unit)
+                )
+            }
             (DocumentDetail::ClassName { code, table }, Lang::Zh) => format!(
                 "文中把科目{code}称为“{label}”，而表中这一科目名为“{table}”；可能沿用了旧的科目名称。",
                 label = self.label

@@ -246,6 +246,7 @@ fn finding(
         detail: Detail::Document(detail),
         doubt: None,
         places: Default::default(),
+        printing: None,
     }
 }
 

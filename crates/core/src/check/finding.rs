@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::place::Places;
 use crate::i18n::Lang;
-use crate::report::{Comparison, Doubt, Span, Unit};
+use crate::report::{Comparison, Doubt, Printing, Span, Unit};
 
 /// The consistency rules (docs/FORMAT.md, "Findings").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -148,6 +148,10 @@ pub struct Finding {
     pub doubt: Option<Doubt>,
     /// Where its figures are printed, in words (filled in by [`crate::check::check`]).
     pub places: Places,
+    /// How its node's table printed the figures, when in another unit than the report's (filled in by
+    /// [`crate::check::check`]): the message says them as printed (`10.81万元`); `stated`, `expected`,
+    /// `difference` and `tolerance` stay in the report's unit.
+    pub printing: Option<Printing>,
 }
 
 /// The figures a message explains, per rule.

@@ -33,8 +33,10 @@ impl Finding {
             Lang::Zh => nested_quotes(&self.label),
             Lang::En => self.label.clone(),
         };
-        let unit = self.unit().unwrap_or_default();
-        let money = |v: Decimal| money_in(lang, v, unit);
+        let money = |v: Decimal| {
+            let (v, unit) = self.as_printed(v);
+            money_in(lang, v, unit)
+        };
         let (stated, expected, diff) = (self.stated, self.expected, self.difference.abs());
         let mut args = vec![
             label,
@@ -312,13 +314,6 @@ impl Finding {
     /// reach the gap of an error, which is beyond it ("相差0.02 … 超出了约0.02" reads as a contradiction;
     /// "超出了约0.015" does not).
     fn envelope(&self, lang: Lang, t: Decimal, beyond: bool) -> String {
-        let decimals = self.stated.scale();
-        let rounded = shown_up(t, decimals);
-        let t = if t.scale() <= decimals || (beyond && rounded >= self.difference.abs()) {
-            t
-        } else {
-            rounded
-        };
         let percentage_points = matches!(
             self.detail,
             Detail::Share { .. }
@@ -326,7 +321,24 @@ impl Finding {
                 | Detail::ChangeRate { .. }
                 | Detail::Completion { .. }
         );
-        match (percentage_points, self.unit(), lang) {
+        // Money in the unit the figures were printed in (`约0.02万元` for a 三公 table in 万元).
+        let (t, stated, difference) = match percentage_points {
+            true => (t, self.stated, self.difference),
+            false => (
+                self.as_printed(t).0,
+                self.as_printed(self.stated).0,
+                self.as_printed(self.difference).0,
+            ),
+        };
+        let unit = self.unit().map(|u| self.printed_unit(u));
+        let decimals = stated.scale();
+        let rounded = shown_up(t, decimals);
+        let t = if t.scale() <= decimals || (beyond && rounded >= difference.abs()) {
+            t
+        } else {
+            rounded
+        };
+        match (percentage_points, unit, lang) {
             (true, _, Lang::Zh) => format!("{t}个百分点"),
             (true, _, Lang::En) if t == Decimal::ONE && t.scale() == 0 => {
                 "1 percentage point".into()
@@ -336,6 +348,28 @@ impl Finding {
             (false, Some(u), Lang::En) => money_en(t, u),
             (false, None, _) => t.to_string(),
         }
+    }
+
+    /// A money figure of the finding (in the report's unit) as its table printed it: `108100` 元 is
+    /// (`10.81`, 万元) when the 三公 table printed it in 万元; else as it is, in the report's unit.
+    pub(super) fn as_printed(&self, value: Decimal) -> (Decimal, Unit) {
+        let unit = self.unit().unwrap_or_default();
+        match self.printing.and_then(|p| p.shown(value, unit)) {
+            Some(shown) => (shown, self.printed_unit(unit)),
+            None => (value, unit),
+        }
+    }
+
+    /// A money figure of the finding (in the report's unit) as its table printed it, with that unit, when
+    /// the table printed it in another unit than the report's: `108100` → (`10.81`, 万元).
+    pub fn money_as_printed(&self, value: Decimal) -> Option<(Decimal, Unit)> {
+        let printing = self.printing?;
+        Some((printing.shown(value, self.unit()?)?, printing.unit))
+    }
+
+    /// The unit the figures were printed in (`unit`, the report's, when no other).
+    fn printed_unit(&self, unit: Unit) -> Unit {
+        self.printing.map_or(unit, |p| p.unit)
     }
 
     fn unit(&self) -> Option<Unit> {
@@ -457,10 +491,10 @@ impl Finding {
         let figures = Figures {
             table,
             label: &self.label,
-            stated: self.stated,
-            expected: self.expected,
-            difference: self.difference,
-            unit: *unit,
+            stated: self.as_printed(self.stated).0,
+            expected: self.as_printed(self.expected).0,
+            difference: self.as_printed(self.difference).0,
+            unit: self.printed_unit(*unit),
         };
         table_body(detail, &figures, lang)
     }

@@ -28,7 +28,35 @@ pub fn check(report: &Report) -> Vec<Finding> {
     // What the text says of the document itself: its headings' years and department, its contents.
     findings.extend(document_rules::check_document(report));
     place::locate(report, &mut findings);
+    as_printed(report, &mut findings);
     findings
+}
+
+/// Each finding's printing: that of its node (a relation's: that of all its figures, when they share one), so
+/// that its message says the figures as the table printed them.
+fn as_printed(report: &Report, findings: &mut [Finding]) {
+    let mut resolver = crate::report::Resolver::new(report);
+    for finding in findings.iter_mut() {
+        finding.printing = match finding.rule {
+            Rule::Relation => report
+                .relations
+                .iter()
+                .find(|r| r.id == finding.path)
+                .and_then(|r| {
+                    let mut printings = r
+                        .left
+                        .iter()
+                        .chain(&r.right)
+                        .map(|path| resolver.term_at(path).and_then(|t| t.printing()));
+                    let first = printings.next()??;
+                    printings.all(|p| p == Some(first)).then_some(first)
+                }),
+            _ if finding.path.is_empty() => None,
+            _ => resolver
+                .node_at(&finding.path)
+                .and_then(crate::report::Node::printing),
+        };
+    }
 }
 
 /// How many findings of each severity: (errors, warnings, notes).

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
 use super::tolerance::{
-    both, half_unit, judge, percent, propagated_percent, shown, shown_up, sum, unit,
+    both, half_as_printed, half_unit, judge, percent, propagated_percent, shown, shown_up, sum,
+    unit, unit_as_printed,
 };
 use super::unprinted_base::{self, Whole};
 use crate::report::{
@@ -191,6 +192,7 @@ impl<'a> Checker<'a> {
             severity,
             doubt,
             places: Default::default(),
+            printing: None,
             path: subject.path.to_string(),
             label: subject.node.label.clone(),
             stated,
@@ -200,6 +202,26 @@ impl<'a> Checker<'a> {
             at,
             detail,
         });
+    }
+
+    /// Half a unit of the last printed digit of a node's table figure (its amount or budget): of its
+    /// printing when the table printed it in another unit than the report's.
+    fn half(&self, node: &Node, value: Decimal) -> Decimal {
+        half_as_printed(value, node.printing(), self.unit)
+    }
+
+    /// One unit of that digit.
+    fn one(&self, node: &Node, value: Decimal) -> Decimal {
+        unit_as_printed(value, node.printing(), self.unit)
+    }
+
+    /// Half a unit of what a change is measured against: last year's amount (the text's), or the budget
+    /// (the table's, like the amount).
+    fn base_half(&self, node: &Node, against: Against, base: Decimal) -> Decimal {
+        match against {
+            Against::LastYear => half_unit(base),
+            Against::Budget => self.half(node, base),
+        }
     }
 
     fn negative(&mut self, s: &Subject) {
@@ -231,12 +253,13 @@ impl<'a> Checker<'a> {
         };
         let tolerance = if items.len() == 1 && !s.node.partial {
             // A parent with a single item is the same figure printed twice.
-            unit(amount).max(unit(items[0].amount.value()))
+            self.one(s.node, amount)
+                .max(self.one(&items[0], items[0].amount.value()))
         } else {
-            let Some(halves) = sum(items.iter().map(|i| half_unit(i.amount.value()))) else {
+            let Some(halves) = sum(items.iter().map(|i| self.half(i, i.amount.value()))) else {
                 return;
             };
-            both(half_unit(amount), halves)
+            both(self.half(s.node, amount), halves)
         };
         let Some(difference) = amount.minus(total) else {
             return;
@@ -326,9 +349,9 @@ impl<'a> Checker<'a> {
         let check = RateCheck {
             rate: share,
             numerator: amount,
-            numerator_half_unit: half_unit(amount),
+            numerator_half_unit: self.half(s.node, amount),
             denominator: base.amount.value(),
-            denominator_half_unit: half_unit(base.amount.value()),
+            denominator_half_unit: self.half(base, base.amount.value()),
         };
         let detail = Detail::Share {
             amount,
@@ -349,7 +372,7 @@ impl<'a> Checker<'a> {
         let check = RateCheck {
             rate: share,
             numerator: amount,
-            numerator_half_unit: half_unit(amount),
+            numerator_half_unit: self.half(s.node, amount),
             denominator: whole.amount,
             denominator_half_unit: whole.half_units,
         };
@@ -377,7 +400,10 @@ impl<'a> Checker<'a> {
         let Some(expected) = amount.minus(prior) else {
             return;
         };
-        let tolerance = both(both(half_unit(change), half_unit(prior)), half_unit(amount));
+        let tolerance = both(
+            both(half_unit(change), self.base_half(s.node, against, prior)),
+            self.half(s.node, amount),
+        );
         let Some(difference) = change.minus(expected) else {
             return;
         };
@@ -402,23 +428,20 @@ impl<'a> Checker<'a> {
             return;
         };
         let amount = s.node.amount.value();
+        let amount_h = self.half(s.node, amount);
         let (change, change_h, prior, prior_h) = match (change, prior) {
             (Some(c), Some(p)) => (
                 c.value(),
                 half_unit(c.value()),
                 p.value(),
-                half_unit(p.value()),
+                self.base_half(s.node, against, p.value()),
             ),
             (None, Some(p)) => {
                 let Some(c) = amount.minus(p.value()) else {
                     return;
                 };
-                (
-                    c,
-                    both(half_unit(amount), half_unit(p.value())),
-                    p.value(),
-                    half_unit(p.value()),
-                )
+                let prior_h = self.base_half(s.node, against, p.value());
+                (c, both(amount_h, prior_h), p.value(), prior_h)
             }
             (Some(c), None) => {
                 let Some(p) = amount.minus(c.value()) else {
@@ -428,7 +451,7 @@ impl<'a> Checker<'a> {
                     c.value(),
                     half_unit(c.value()),
                     p,
-                    both(half_unit(amount), half_unit(c.value())),
+                    both(amount_h, half_unit(c.value())),
                 )
             }
             (None, None) => return,
@@ -459,9 +482,9 @@ impl<'a> Checker<'a> {
         let check = RateCheck {
             rate: rate.value(),
             numerator: amount,
-            numerator_half_unit: half_unit(amount),
+            numerator_half_unit: self.half(s.node, amount),
             denominator: budget,
-            denominator_half_unit: half_unit(budget),
+            denominator_half_unit: self.half(s.node, budget),
         };
         let detail = Detail::Completion {
             amount,
@@ -485,7 +508,7 @@ impl<'a> Checker<'a> {
             return;
         };
         let (amount, budget) = (s.node.amount.value(), budget.value());
-        let tolerance = both(half_unit(amount), half_unit(budget));
+        let tolerance = both(self.half(s.node, amount), self.half(s.node, budget));
         let Some(difference) = amount.minus(budget) else {
             return;
         };
@@ -594,7 +617,7 @@ impl<'a> Checker<'a> {
         }
         let Some(values) = items
             .iter()
-            .map(|i| item_value(i, field))
+            .map(|i| item_value(i, field, self.unit))
             .collect::<Option<Vec<_>>>()
         else {
             return;
@@ -605,7 +628,11 @@ impl<'a> Checker<'a> {
         ) else {
             return;
         };
-        let tolerance = both(half_unit(stated), halves);
+        let stated_h = match field {
+            ItemsField::Budget => self.half(s.node, stated),
+            _ => half_unit(stated),
+        };
+        let tolerance = both(stated_h, halves);
         let Some(difference) = stated.minus(total) else {
             return;
         };
@@ -651,7 +678,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
-            let tolerance = unit(amount).max(unit(again));
+            let tolerance = self.one(s.node, amount).max(unit(again));
             let Some(difference) = again.minus(amount) else {
                 continue;
             };
@@ -692,7 +719,12 @@ impl<'a> Checker<'a> {
             return;
         };
         let amounts = |terms: &[Term]| sum(terms.iter().map(Term::amount));
-        let halves = |terms: &[Term]| sum(terms.iter().map(|t| half_unit(t.amount())));
+        let report_unit = self.unit;
+        let halves = |terms: &[Term]| {
+            sum(terms
+                .iter()
+                .map(|t| half_as_printed(t.amount(), t.printing(), report_unit)))
+        };
         let (Some(stated), Some(expected), Some(h_left), Some(h_right)) = (
             amounts(&left),
             amounts(&right),
@@ -736,6 +768,7 @@ impl<'a> Checker<'a> {
                 detail,
                 doubt: None,
                 places: Default::default(),
+                printing: None,
             });
         }
     }
@@ -762,16 +795,22 @@ fn stated_of(node: &Node, field: ItemsField) -> Option<Decimal> {
 
 /// An item's figure for a `…_sum` rule and the rounding it carries: printed, or (a budget) derived from the
 /// amount and the printed change against the budget.
-fn item_value(item: &Node, field: ItemsField) -> Option<(Decimal, Decimal)> {
+fn item_value(item: &Node, field: ItemsField, report: Unit) -> Option<(Decimal, Decimal)> {
+    // A budget is the table's figure, printed as the amount is; changes and prior years are the text's.
+    let table_half = |v: Decimal| half_as_printed(v, item.printing(), report);
     if let Some(v) = stated_of(item, field) {
-        return Some((v, half_unit(v)));
+        let half = match field {
+            ItemsField::Budget => table_half(v),
+            _ => half_unit(v),
+        };
+        return Some((v, half));
     }
     let change = item.change_vs_budget?.value();
     let amount = item.amount.value();
     match field {
         ItemsField::Budget => Some((
             amount.minus(change)?,
-            both(half_unit(amount), half_unit(change)),
+            both(table_half(amount), half_unit(change)),
         )),
         _ => None,
     }

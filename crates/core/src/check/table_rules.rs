@@ -7,8 +7,8 @@ use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::finding::{Detail, Finding, Rule, Severity, TableDetail};
-use super::tolerance::{both, half_unit, judge, sum, unit};
-use crate::report::{Node, Report, Unit};
+use super::tolerance::{both, half_unit, judge, sum, unit_as_printed};
+use crate::report::{Column, Node, Printing, Report, Unit};
 
 /// Checks every node of the report that carries table columns or a code.
 pub fn check_tables(report: &Report) -> Vec<Finding> {
@@ -49,6 +49,19 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
+    /// Half a unit of a table figure's last printed digit, in the report's unit: nothing for a zero
+    /// (printed zeros and blanks are exact), of its printing when printed in another unit.
+    fn half(&self, value: Decimal, printing: Option<Printing>) -> Decimal {
+        match printing {
+            Some(printing) => printing.half_unit(value, self.unit),
+            None => nonzero_half(value),
+        }
+    }
+
+    fn column_half(&self, column: &Column) -> Decimal {
+        self.half(column.amount.value(), column.printing(self.node))
+    }
+
     fn finding(
         &self,
         rule: Rule,
@@ -75,6 +88,7 @@ impl Place<'_> {
             // Imported tables are read cell by cell: their structure is printed, never guessed.
             doubt: None,
             places: Default::default(),
+            printing: None,
         }
     }
 }
@@ -88,11 +102,11 @@ fn row_sum(at: &Place, findings: &mut Vec<Finding>) {
     let amount = at.node.amount.value();
     let (Some(total), Some(halves)) = (
         sum(columns.iter().map(|c| c.amount.value())),
-        sum(columns.iter().map(|c| nonzero_half(c.amount.value()))),
+        sum(columns.iter().map(|c| at.column_half(c))),
     ) else {
         return;
     };
-    let tolerance = both(nonzero_half(amount), halves);
+    let tolerance = both(at.half(amount, at.node.printing()), halves);
     let Some(difference) = amount.minus(total) else {
         return;
     };
@@ -110,25 +124,30 @@ fn column_sums(at: &Place, findings: &mut Vec<Finding>) {
         return;
     }
     for column in &at.node.columns {
-        let parts: Vec<Decimal> = items
+        let parts: Vec<(Decimal, Option<Printing>)> = items
             .iter()
-            .filter_map(|i| i.columns.iter().find(|c| c.id == column.id))
-            .map(|c| c.amount.value())
+            .filter_map(|i| Some((i, i.columns.iter().find(|c| c.id == column.id)?)))
+            .map(|(i, c)| (c.amount.value(), c.printing(i)))
             .collect();
+        let printing = column.printing(at.node);
         let stated = column.amount.value();
-        if stated.is_zero() && parts.iter().all(Decimal::is_zero) {
+        if stated.is_zero() && parts.iter().all(|(p, _)| p.is_zero()) {
             continue;
         }
         let (Some(total), Some(halves)) = (
-            sum(parts.iter().copied()),
-            sum(parts.iter().map(|p| nonzero_half(*p))),
+            sum(parts.iter().map(|(p, _)| *p)),
+            sum(parts.iter().map(|(p, printing)| at.half(*p, *printing))),
         ) else {
             continue;
         };
-        let tolerance = if parts.len() == 1 {
-            unit(stated).max(unit(parts[0]))
+        let tolerance = if let [(part, part_printing)] = parts[..] {
+            unit_as_printed(stated, printing, at.unit).max(unit_as_printed(
+                part,
+                part_printing,
+                at.unit,
+            ))
         } else {
-            both(nonzero_half(stated), halves)
+            both(at.half(stated, printing), halves)
         };
         let Some(difference) = stated.minus(total) else {
             continue;

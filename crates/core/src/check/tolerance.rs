@@ -4,6 +4,7 @@
 //! check rather than panic. `None` means "cannot be computed exactly", and the caller checks nothing.
 
 use crate::exact::Exact;
+use crate::report::{Printing, Unit};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::finding::Severity;
@@ -17,6 +18,26 @@ pub fn unit(value: Decimal) -> Decimal {
 pub fn half_unit(value: Decimal) -> Decimal {
     // Scale 28 is the most a Decimal holds, so half of 1e-28 rounds up to 1e-28 there.
     Decimal::try_new(5, value.scale() + 1).unwrap_or(Decimal::new(1, 28))
+}
+
+/// Half a unit of a figure's last printed digit, in the report's unit: of its printing when a table printed it
+/// in another unit (`10.81` 万元 in a report in 元: 50, a zero exact), else of what it shows.
+pub fn half_as_printed(value: Decimal, printing: Option<Printing>, report: Unit) -> Decimal {
+    match printing {
+        Some(printing) => printing.half_unit(value, report),
+        None => half_unit(value),
+    }
+}
+
+/// One unit of a figure's last printed digit (twice [`half_as_printed`]).
+pub fn unit_as_printed(value: Decimal, printing: Option<Printing>, report: Unit) -> Decimal {
+    match printing {
+        Some(_) => both(
+            half_as_printed(value, printing, report),
+            half_as_printed(value, printing, report),
+        ),
+        None => unit(value),
+    }
 }
 
 /// Two tolerances added (sums of half-units, far from overflow) through the one out-of-line addition of

@@ -109,6 +109,8 @@ pub enum Expected {
     Offset,
     /// A page number (an unsigned 32-bit integer).
     Page,
+    /// A count of decimals (`printed.decimals`: 0 to 28).
+    Decimals,
     Number,
     Array,
     Object,
@@ -393,6 +395,7 @@ impl Expected {
             Expected::Year => "整数年份，如 2021",
             Expected::Offset => "表示字符位置的非负整数",
             Expected::Page => "非负整数页码",
+            Expected::Decimals => "0到28之间的整数（小数位数）",
             Expected::Number => "数字",
             Expected::Array => "数组",
             Expected::Object => "对象",
@@ -406,6 +409,7 @@ impl Expected {
             Expected::Year => "a whole year, e.g. 2021",
             Expected::Offset => "a non-negative character offset",
             Expected::Page => "a non-negative page number",
+            Expected::Decimals => "a whole number of decimals from 0 to 28",
             Expected::Number => "a number",
             Expected::Array => "an array",
             Expected::Object => "an object",

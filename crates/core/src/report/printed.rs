@@ -4,9 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use rust_decimal::{Decimal, RoundingStrategy};
+
 use super::amount::Amount;
-use super::model::Node;
+use super::model::{Node, Unit};
 use super::resolve::Resolver;
+use crate::exact::Exact;
 
 /// Where a figure was printed: the table, its text as printed, and the page and box (a PDF) or the sheet
 /// and cell (a workbook, CSV file or HTML table).
@@ -29,6 +32,112 @@ pub struct Printed {
     /// The cell as a spreadsheet names it (`C7`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    /// The unit the table printed the figure in, when it is not the report's (a 三公 table in 万元 in a report
+    /// in 元): the amount stays in the report's unit, converted exactly; see [`Printing`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    /// The decimals the table printed its figures with in `unit` (`10.81` 万元: 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
+}
+
+impl Printed {
+    /// How the figure was printed, when `unit` says so.
+    pub fn printing(&self) -> Option<Printing> {
+        Some(Printing {
+            unit: self.unit?,
+            decimals: self.decimals,
+        })
+    }
+}
+
+/// How a table printed a figure in another unit than the report's: the unit and the decimals (docs/FORMAT.md,
+/// "Imported tables"). The figure's precision is that of its printing (`10.81` 万元 is known to 100 yuan, not
+/// to the yuan its `108100` shows), and a reader is shown it as printed (`10.81万元`). A zero is exact (a
+/// table's `0`, `-` or blank cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printing {
+    pub unit: Unit,
+    /// `None`: not said; the figure is then held to what its amount shows, as any other.
+    pub decimals: Option<u32>,
+}
+
+/// The power of ten of a unit in yuan.
+fn exponent(unit: Unit) -> i32 {
+    match unit {
+        Unit::Yuan => 0,
+        Unit::WanYuan => 4,
+        Unit::YiYuan => 8,
+    }
+}
+
+/// A value in `from` units expressed exactly in `to` units (`None` beyond a decimal's range), with no
+/// trailing zeros: `108100` 元 is `10.81` 万元.
+pub fn in_unit(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
+    let shift = exponent(from) - exponent(to);
+    let value = trimmed(value);
+    let out = if shift >= 0 {
+        value.times(Decimal::from(10u64.pow(shift.unsigned_abs())))?
+    } else {
+        let mut out = value;
+        out.set_scale(value.scale() + shift.unsigned_abs()).ok()?;
+        out
+    };
+    Some(trimmed(out))
+}
+
+/// The value with no trailing zeros after the point (`10.8100` → `10.81`, `108100` stays), by the rounding the
+/// checker already uses: rust_decimal's `normalize` is ~2 KB more of the widget's wasm.
+fn trimmed(value: Decimal) -> Decimal {
+    for places in 0..value.scale() {
+        let mut fewer =
+            value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+        if fewer == value {
+            fewer.rescale(places);
+            return fewer;
+        }
+    }
+    value
+}
+
+impl Printing {
+    /// A figure (in the report's unit) as printed: in the printing's unit, exactly, to its decimals at least
+    /// (`108100` 元 → `10.81` 万元, `108000` → `10.80`); `None` beyond a decimal's range.
+    pub fn shown(self, value: Decimal, report: Unit) -> Option<Decimal> {
+        let mut out = in_unit(value, report, self.unit)?;
+        if let Some(decimals) = self.decimals.filter(|d| *d > out.scale() && *d <= 28) {
+            let mut padded = out;
+            padded.rescale(decimals);
+            if padded == out {
+                out = padded;
+            }
+        }
+        Some(out)
+    }
+
+    /// Half a unit of the figure's last printed digit, in the report's unit: `10.81` 万元 in a report in 元,
+    /// 50; no finer than the figure itself shows (`10.8123` 万元 with 2 decimals said: 0.5 yuan); a zero is
+    /// exact. Without decimals, half a unit of what the amount shows.
+    pub fn half_unit(self, value: Decimal, report: Unit) -> Decimal {
+        if value.is_zero() {
+            return Decimal::ZERO;
+        }
+        let own = || Decimal::try_new(5, value.scale() + 1).unwrap_or(Decimal::new(1, 28));
+        let (Some(decimals), Some(printed)) = (self.decimals, in_unit(value, report, self.unit))
+        else {
+            return own();
+        };
+        let decimals = i64::from(decimals.max(printed.scale()));
+        // 5·10^(shift − decimals − 1) in the report's unit.
+        let power = i64::from(exponent(self.unit) - exponent(report)) - decimals - 1;
+        match u32::try_from(power) {
+            Ok(power) => Decimal::from(5 * 10u64.pow(power.min(15))),
+            Err(_) => u32::try_from(-power)
+                .ok()
+                .and_then(|scale| Decimal::try_new(5, scale).ok())
+                .unwrap_or(Decimal::new(1, 28)),
+        }
+    }
 }
 
 /// A node's figure in another column of its table row (`basic`: 基本支出). The columns of a node are the
@@ -42,6 +151,24 @@ pub struct Column {
     pub printed: Option<Printed>,
 }
 
+impl Column {
+    /// How the column's figure was printed: its own printing, else its row's.
+    pub fn printing(&self, node: &Node) -> Option<Printing> {
+        self.printed
+            .as_ref()
+            .and_then(Printed::printing)
+            .or_else(|| node.printing())
+    }
+}
+
+impl Node {
+    /// How the node's table figures (its amount and budget) were printed, when in another unit than the
+    /// report's.
+    pub fn printing(&self) -> Option<Printing> {
+        self.printed.as_ref().and_then(Printed::printing)
+    }
+}
+
 /// A figure a relation names: a node's amount, or one of its columns.
 #[derive(Debug, Clone, Copy)]
 pub struct Term<'a> {
@@ -52,6 +179,14 @@ pub struct Term<'a> {
 impl Term<'_> {
     pub fn amount(&self) -> rust_decimal::Decimal {
         self.column.map_or(self.node.amount, |c| c.amount).value()
+    }
+
+    /// How the figure was printed (a column's, or its row's).
+    pub fn printing(&self) -> Option<Printing> {
+        match self.column {
+            Some(column) => column.printing(self.node),
+            None => self.node.printing(),
+        }
     }
 
     /// Whether the figure was printed in a table (imported), not in running text.
@@ -104,5 +239,72 @@ impl<'a> Resolver<'a> {
             node,
             column: Some(column),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    const WAN_2: Printing = Printing {
+        unit: Unit::WanYuan,
+        decimals: Some(2),
+    };
+
+    #[test]
+    fn a_figure_is_shown_as_printed_exactly() {
+        let shown = |v: &str, p: Printing, report: Unit| p.shown(d(v), report).unwrap().to_string();
+        assert_eq!(shown("108100", WAN_2, Unit::Yuan), "10.81");
+        assert_eq!(shown("108000", WAN_2, Unit::Yuan), "10.80");
+        assert_eq!(shown("0", WAN_2, Unit::Yuan), "0.00");
+        assert_eq!(shown("100", WAN_2, Unit::Yuan), "0.01");
+        // Never rounded: a figure finer than the decimals keeps its digits.
+        assert_eq!(shown("108123", WAN_2, Unit::Yuan), "10.8123");
+        assert_eq!(shown("-150", WAN_2, Unit::Yuan), "-0.015");
+        let yuan = Printing {
+            unit: Unit::Yuan,
+            decimals: Some(2),
+        };
+        assert_eq!(shown("8726.727244", yuan, Unit::WanYuan), "87267272.44");
+        assert_eq!(shown("8726.7272", yuan, Unit::WanYuan), "87267272.00");
+        let bare = Printing {
+            unit: Unit::WanYuan,
+            decimals: None,
+        };
+        assert_eq!(shown("108000", bare, Unit::Yuan), "10.8");
+    }
+
+    #[test]
+    fn the_precision_is_the_printings() {
+        let half = |v: &str, p: Printing, report: Unit| p.half_unit(d(v), report);
+        assert_eq!(half("108100", WAN_2, Unit::Yuan), d("50"));
+        assert_eq!(half("-99800", WAN_2, Unit::Yuan), d("50"));
+        assert_eq!(half("0", WAN_2, Unit::Yuan), Decimal::ZERO);
+        assert_eq!(half("108123", WAN_2, Unit::Yuan), d("0.5"));
+        let yi = Printing {
+            unit: Unit::YiYuan,
+            decimals: Some(0),
+        };
+        assert_eq!(half("300000000", yi, Unit::Yuan), d("50000000"));
+        let yuan = Printing {
+            unit: Unit::Yuan,
+            decimals: Some(2),
+        };
+        assert_eq!(half("8726.727244", yuan, Unit::WanYuan), d("0.0000005"));
+        let bare = Printing {
+            unit: Unit::WanYuan,
+            decimals: None,
+        };
+        assert_eq!(half("108100", bare, Unit::Yuan), d("0.5"));
+        let fine = Printing {
+            unit: Unit::Yuan,
+            decimals: Some(28),
+        };
+        assert_eq!(half("1", fine, Unit::YiYuan), Decimal::new(1, 28));
     }
 }

@@ -81,6 +81,8 @@ const PRINTED: Shape = Shape::Struct(&[
     ("box", SCALARS),
     ("sheet", S),
     ("cell", S),
+    ("unit", S),
+    ("decimals", S),
 ]);
 const COLUMN: Shape =
     Shape::Struct(&[("id", S), ("label", S), ("amount", S), ("printed", PRINTED)]);
@@ -373,6 +375,12 @@ fn index(v: &Json, at: &At) -> Read<usize> {
 fn year(v: &Json, at: &At) -> Read<i32> {
     let value = integer_in(v, at, Expected::Year, i32::MIN.into(), i32::MAX.into())?;
     Ok(i32::try_from(value).unwrap_or(0))
+}
+
+/// `printed.decimals`: as many places as a decimal holds.
+fn decimals(v: &Json, at: &At) -> Read<u32> {
+    let value = integer_in(v, at, Expected::Decimals, 0, i128::from(MAX_DIGITS as u32))?;
+    Ok(u32::try_from(value).unwrap_or(0))
 }
 
 fn page(v: &Json, at: &At) -> Read<u32> {
@@ -680,6 +688,8 @@ fn printed(v: &Json, at: &At) -> Read<Printed> {
             "box" => printed.bounds = optional(v, at, bounds)?,
             "sheet" => printed.sheet = optional(v, at, string)?,
             "cell" => printed.cell = optional(v, at, string)?,
+            "unit" => printed.unit = optional(v, at, unit)?,
+            "decimals" => printed.decimals = optional(v, at, decimals)?,
             _ => {}
         }
     }

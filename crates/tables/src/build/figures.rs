@@ -17,6 +17,8 @@ pub struct Scale<'t> {
     to: Unit,
     /// The scale of a blank cell read as zero: the precision the table prints its figures with.
     blank_scale: u32,
+    /// The decimals the table prints its figures with, in its own unit.
+    printed_decimals: u32,
 }
 
 impl<'t> Scale<'t> {
@@ -40,6 +42,7 @@ impl<'t> Scale<'t> {
             from: table.unit,
             to: report_unit,
             blank_scale: zero.value().scale(),
+            printed_decimals,
         }
     }
 
@@ -51,9 +54,15 @@ impl<'t> Scale<'t> {
         }
     }
 
-    /// Where the figure was printed, with its text.
+    /// Where the figure was printed, with its text; and, for a table in another unit than the report's, that
+    /// unit and the table's decimals (the figure's precision, and how a reader is shown it).
     pub fn printed(&self, figure: &Figure) -> Printed {
-        printed_at(&self.table.title, &figure.text, figure.origin.as_ref())
+        let mut printed = printed_at(&self.table.title, &figure.text, figure.origin.as_ref());
+        if self.from != self.to {
+            printed.unit = Some(self.from);
+            printed.decimals = Some(self.printed_decimals.min(28));
+        }
+        printed
     }
 
     /// A column entry for a figure, or `None` when the cell is blank (a blank column adds nothing).

@@ -293,8 +293,8 @@ fn class_names(table: Option<&Table>) -> Vec<(String, String)> {
 /// of them print in (of those with figures; a tie goes to the larger unit): the other tables' figures are
 /// converted exactly (`Scale`), and the narrative's figures in a larger unit are compared at their own
 /// precision (`narrative`). A figure in a larger unit than the report's is multiplied out (10.81万元 is
-/// 108100元); its checks within its own table then hold it to the yuan, where it was printed to 100 yuan —
-/// the price of showing the other tables' figures as printed, which is what a reader quotes.
+/// 108100元) and its `printed` says the unit and decimals it was printed with: the checker holds it to
+/// them (100 yuan, not the yuan) and a reader is shown 10.81万元.
 fn report_unit(tables: &[Table]) -> Unit {
     let standard: Vec<&Table> = tables.iter().filter(|t| t.kind.is_some()).collect();
     let with_figures: Vec<&Table> = standard.iter().copied().filter(|t| !t.is_empty()).collect();
