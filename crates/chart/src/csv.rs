@@ -2,6 +2,7 @@
 //! Chinese correctly), a header row, one row per item and the total; figures as plain exact
 //! decimals (no grouping, no unit: the unit is in the header).
 
+use budget_lens_core::exact::text;
 use budget_lens_core::word::join;
 use rust_decimal::Decimal;
 
@@ -68,13 +69,13 @@ pub fn level_csv(view: &ChartView) -> String {
         let mut row = vec![field(&item.label)];
         row.extend(shown.iter().map(|(_, get, money)| {
             get(item).map_or(String::new(), |v| match money {
-                true => view.shown(v).to_string(),
-                false => v.to_string(),
+                true => text(view.shown(v)),
+                false => text(v),
             })
         }));
         push_line(&mut out, &row);
     }
-    let mut total = vec![field(s.total), view.shown(view.total).to_string()];
+    let mut total = vec![field(s.total), text(view.shown(view.total))];
     total.resize(header.len(), String::new());
     push_line(&mut out, &total);
     out

@@ -20,6 +20,7 @@ use super::strings::{findings_badge, ui_strings};
 use super::view::{parent_path, ChartView, ViewError};
 use super::{layout, preferred_height, ChartKind, Hit, Interaction, Layout, Point};
 use budget_lens_core::check::{check, counts, Finding, Severity};
+use budget_lens_core::exact::text;
 use budget_lens_core::report::Report;
 use budget_lens_core::word::is_word_char;
 use budget_lens_core::Lang;
@@ -522,8 +523,8 @@ impl Explorer {
         Some(Selection {
             path: item.path.clone(),
             label: item.label.clone(),
-            amount: item.amount.to_string(),
-            share: item.share.map(|s| s.to_string()),
+            amount: text(item.amount),
+            share: item.share.map(text),
         })
     }
 

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::format;
 use budget_lens_core::check::{Detail, Finding, Severity, TableDetail};
+use budget_lens_core::exact::Text;
 use budget_lens_core::Lang;
 
 /// A finding's short line, with its severity for the colour.
@@ -132,8 +133,8 @@ fn gap_text(finding: &Finding, gap: Decimal, lang: Lang) -> String {
         | Detail::Shares { .. }
         | Detail::ChangeRate { .. }
         | Detail::Completion { .. } => match lang {
-            Lang::Zh => format!("{gap}个百分点"),
-            Lang::En => format!("{gap} percentage points"),
+            Lang::Zh => format!("{}个百分点", Text(gap)),
+            Lang::En => format!("{} percentage points", Text(gap)),
         },
     }
 }

@@ -63,6 +63,50 @@ pub fn to_f64(value: Decimal) -> f64 {
     signed(((integral + fraction) * round_to).round() / round_to)
 }
 
+/// A decimal's text exactly as rust_decimal's `Display` writes it (`-0.50`, `108100`: every decimal of its
+/// scale, `-` before a negative, a negative zero too), by a digit loop on the limbs: its `Display`
+/// (`to_str_internal`, arrayvec, a `concat` for a precision) was ~2.5 KB of the widget's wasm.
+pub fn text(value: Decimal) -> String {
+    let digits = unsigned_text(value);
+    if value.is_sign_negative() {
+        crate::word::join(&["-", &digits], "")
+    } else {
+        digits
+    }
+}
+
+/// A decimal formatted with `{}` as by rust_decimal's `Display` (sign, width and fill through
+/// `Formatter::pad_integral`, as there); a precision is not taken (no caller gives one).
+#[derive(Clone, Copy)]
+pub struct Text(pub Decimal);
+
+impl core::fmt::Display for Text {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad_integral(self.0.is_sign_positive(), "", &unsigned_text(self.0))
+    }
+}
+
+/// The magnitude's digits with the point before the last `scale` of them, at least one before it.
+fn unsigned_text(value: Decimal) -> String {
+    let parts = value.unpack();
+    let (mut limbs, scale) = ([parts.hi, parts.mid, parts.lo], parts.scale as usize);
+    // Lowest digit first; as many as the scale needs, and one before the point.
+    let mut digits = Vec::with_capacity(32);
+    while limbs != [0; 3] || digits.len() <= scale {
+        let (quotient, digit) = div_small(limbs, 10);
+        digits.push(b'0' + digit as u8);
+        limbs = quotient;
+    }
+    let mut out = String::with_capacity(digits.len() + 1);
+    for (i, &digit) in digits.iter().enumerate().rev() {
+        out.push(char::from(digit));
+        if i == scale && scale > 0 {
+            out.push('.');
+        }
+    }
+    out
+}
+
 /// The integral and fractional parts of a magnitude with `scale` decimals, and `10^scale`.
 fn split_at_scale(magnitude: [u32; 3], scale: u32) -> ([u32; 3], [u32; 3], [u32; 3]) {
     // Divided by at most 10^9 at a time: (remainder, divisor) of each step, lowest digits first.
@@ -223,6 +267,49 @@ mod subtraction_tests {
                 let theirs = a.checked_sub(*b).map(|d| d.serialize());
                 assert_eq!(a.minus(*b).map(|d| d.serialize()), theirs, "{a} - {b}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    /// Equal to rust_decimal's `Display` (and with a width, sign and fill) on every scale, signed zeros,
+    /// the extremes and random magnitudes.
+    #[test]
+    fn text_is_rust_decimals_display() {
+        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut values = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ONE,
+        ];
+        for scale in 0..=28 {
+            for m in [0_u32, 1, 5, 9, 10, 99, 100, 108_100, u32::MAX] {
+                values.push(Decimal::from_parts(m, 0, 0, false, scale));
+                values.push(Decimal::from_parts(m, 0, 0, true, scale));
+            }
+            for _ in 0..200 {
+                let (a, b) = (next(), next());
+                let (lo, mid, hi) = (a as u32, (a >> 32) as u32, (b as u32) >> (b % 33).min(31));
+                values.push(Decimal::from_parts(lo, mid, hi, b & 1 == 1, scale));
+            }
+        }
+        for value in values {
+            assert_eq!(text(value), value.to_string(), "{value:?}");
+            assert_eq!(Text(value).to_string(), value.to_string());
+            assert_eq!(format!("{:>40}", Text(value)), format!("{value:>40}"));
+            assert_eq!(format!("{:+}", Text(value)), format!("{value:+}"));
+            assert_eq!(format!("{:*<12}", Text(value)), format!("{value:*<12}"));
         }
     }
 }

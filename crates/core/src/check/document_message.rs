@@ -3,6 +3,7 @@
 
 use super::finding::{DocumentDetail, Finding};
 use super::message::nested_quotes;
+use crate::exact::Text;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
 use crate::report::Unit;
@@ -17,7 +18,7 @@ impl Finding {
     }
 
     pub(super) fn document_message(&self, detail: &DocumentDetail, lang: Lang) -> String {
-        let (stated, expected) = (self.stated, self.expected);
+        let (stated, expected) = (Text(self.stated), Text(self.expected));
         match (detail, lang) {
             (DocumentDetail::HeadingYear, Lang::Zh) => format!(
                 "标题印的是{stated}年，而这份报告是{expected}年度的，同一份文件前后年份不一致。"
@@ -62,6 +63,7 @@ impl Finding {
                 format!(
                     "注释说这张表为空、没有数据，但表中“{label}”印为{stated}{u}，两者矛盾。",
                     label = nested_quotes(&self.label),
+                    stated = Text(stated),
                     u = unit.zh()
                 )
             }

@@ -286,7 +286,7 @@ pub struct FindingOut<'a> {
 }
 
 fn as_string<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(value)
+    serializer.collect_str(&crate::exact::Text(*value))
 }
 
 impl Finding {

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::finding::{Detail, Finding, Severity, TableDetail};
 use super::table_message::{table_body, Figures};
 use super::tolerance::shown_up;
+use crate::exact::{text, Text};
 use crate::i18n::Lang;
 use crate::report::money::money_en;
 use crate::report::{Comparison, Doubt, Unit};
@@ -43,9 +44,9 @@ impl Finding {
             money(stated),
             money(expected),
             money(diff),
-            stated.to_string(),
-            expected.to_string(),
-            diff.to_string(),
+            text(stated),
+            text(expected),
+            text(diff),
         ];
         let (zh, en) = match &self.detail {
             Detail::Table { .. } => return self.table_message(lang),
@@ -339,14 +340,14 @@ impl Finding {
             rounded
         };
         match (percentage_points, unit, lang) {
-            (true, _, Lang::Zh) => format!("{t}个百分点"),
+            (true, _, Lang::Zh) => format!("{}个百分点", Text(t)),
             (true, _, Lang::En) if t == Decimal::ONE && t.scale() == 0 => {
                 "1 percentage point".into()
             }
-            (true, _, Lang::En) => format!("{t} percentage points"),
-            (false, Some(u), Lang::Zh) => format!("{t}{}", u.zh()),
+            (true, _, Lang::En) => format!("{} percentage points", Text(t)),
+            (false, Some(u), Lang::Zh) => join(&[text(t).as_str(), u.zh()], ""),
             (false, Some(u), Lang::En) => money_en(t, u),
-            (false, None, _) => t.to_string(),
+            (false, None, _) => text(t),
         }
     }
 
@@ -442,7 +443,7 @@ fn capitalised(mut text: String) -> String {
 #[inline(never)]
 fn money_in(lang: Lang, value: Decimal, unit: Unit) -> String {
     match lang {
-        Lang::Zh => join(&[value.to_string().as_str(), unit.zh()], ""),
+        Lang::Zh => join(&[text(value).as_str(), unit.zh()], ""),
         Lang::En => money_en(value, unit),
     }
 }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::finding::TableDetail;
+use crate::exact::Text;
 use crate::i18n::Lang;
 use crate::report::money::money_en;
 use crate::report::Unit;
@@ -34,7 +35,7 @@ pub fn table_body(detail: &TableDetail, f: &Figures, lang: Lang) -> String {
     };
     match (detail, lang) {
         (TableDetail::ColumnSum { column, count }, Lang::Zh) => {
-            let u = f.unit.zh();
+            let (u, [stated, expected, diff]) = (f.unit.zh(), [stated, expected, diff].map(Text));
             format!("{row_zh}的“{column}”印为{stated}{u}，而它的{count}个下级科目合计{expected}{u}，相差{diff}{u}。")
         }
         (TableDetail::ColumnSum { column, count }, Lang::En) => {
@@ -42,7 +43,7 @@ pub fn table_body(detail: &TableDetail, f: &Figures, lang: Lang) -> String {
             format!("{row_en}: \"{column}\" is printed as {stated}, but its {count} sub-rows add up to {expected}, a difference of {diff}.")
         }
         (TableDetail::RowSum { columns }, Lang::Zh) => {
-            let u = f.unit.zh();
+            let (u, [stated, expected, diff]) = (f.unit.zh(), [stated, expected, diff].map(Text));
             let parts: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
             format!("{row_zh}合计印为{stated}{u}，而同行{}合计{expected}{u}，相差{diff}{u}。", join(&parts, "、"))
         }
@@ -52,7 +53,7 @@ pub fn table_body(detail: &TableDetail, f: &Figures, lang: Lang) -> String {
             format!("{row_en}: the total is printed as {stated}, but {} on the same row add up to {expected}, a difference of {diff}.", join(&parts, ", "))
         }
         (TableDetail::CrossTable { left, right }, Lang::Zh) => {
-            let u = f.unit.zh();
+            let (u, [stated, expected, diff]) = (f.unit.zh(), [stated, expected, diff].map(Text));
             format!("{right}为{expected}{u}，{left}印为{stated}{u}，相差{diff}{u}。")
         }
         (TableDetail::CrossTable { left, right }, Lang::En) => {

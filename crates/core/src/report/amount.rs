@@ -31,7 +31,7 @@ impl From<Decimal> for Amount {
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        crate::exact::Text(self.0).fmt(f)
     }
 }
 
@@ -238,7 +238,7 @@ impl<'de> de::Visitor<'de> for AmountVisitor {
 impl Serialize for Amount {
     /// Amounts are written as strings so that every JSON reader keeps them exact.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        serializer.collect_str(&crate::exact::Text(self.0))
     }
 }
 

@@ -8,7 +8,7 @@ use super::Unit;
 
 /// `1302.65` → `1,302.65`; keeps the printed scale (`11.00` stays `11.00`) and the sign.
 pub fn grouped(value: Decimal) -> String {
-    let text = value.to_string();
+    let text = crate::exact::text(value);
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text.as_str()),
