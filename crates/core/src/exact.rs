@@ -7,6 +7,10 @@
 
 use rust_decimal::Decimal;
 
+/// The smallest positive decimal, 1e-28. A constant rather than `Decimal::new(1, 28)`, whose run-time call
+/// links its panic with rust_decimal's error texts into the wasm.
+pub const SMALLEST: Decimal = Decimal::from_parts(1, 0, 0, false, 28);
+
 /// `None` on overflow (or a zero divisor), like rust_decimal's `checked_*`.
 pub trait Exact {
     fn plus(self, other: Decimal) -> Option<Decimal>;

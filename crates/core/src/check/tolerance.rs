@@ -11,13 +11,14 @@ use super::finding::Severity;
 
 /// One unit of the last printed digit: 0.01 for `"1550.17"`, 1 for `"20"`.
 pub fn unit(value: Decimal) -> Decimal {
-    Decimal::new(1, value.scale())
+    // `from_parts`, not `Decimal::new`: no panic path (a decimal's scale is at most 28).
+    Decimal::from_parts(1, 0, 0, false, value.scale())
 }
 
 /// Half a unit of the last printed digit: 0.005 for `"1550.17"`.
 pub fn half_unit(value: Decimal) -> Decimal {
     // Scale 28 is the most a Decimal holds, so half of 1e-28 rounds up to 1e-28 there.
-    Decimal::try_new(5, value.scale() + 1).unwrap_or(Decimal::new(1, 28))
+    Decimal::try_new(5, value.scale() + 1).unwrap_or(crate::exact::SMALLEST)
 }
 
 /// Half a unit of a figure's last printed digit, in the report's unit: of its printing when a table printed it

@@ -122,7 +122,7 @@ impl Printing {
         if value.is_zero() {
             return Decimal::ZERO;
         }
-        let own = || Decimal::try_new(5, value.scale() + 1).unwrap_or(Decimal::new(1, 28));
+        let own = || Decimal::try_new(5, value.scale() + 1).unwrap_or(crate::exact::SMALLEST);
         let (Some(decimals), Some(printed)) = (self.decimals, in_unit(value, report, self.unit))
         else {
             return own();
@@ -135,7 +135,7 @@ impl Printing {
             Err(_) => u32::try_from(-power)
                 .ok()
                 .and_then(|scale| Decimal::try_new(5, scale).ok())
-                .unwrap_or(Decimal::new(1, 28)),
+                .unwrap_or(crate::exact::SMALLEST),
         }
     }
 }
