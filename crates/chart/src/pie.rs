@@ -467,7 +467,11 @@ fn label_lines(item: &super::view::Item, style: LabelStyle, room: f64) -> Vec<St
             let percent_w = text_width(&format!(" {percent}"), LABEL_FONT);
             if lines.len() == 2 && !lines[1].ends_with(percent.as_str()) {
                 let first_len = lines[0].chars().count();
-                let rest: String = item.label.chars().skip(first_len).collect();
+                // The rest of the name as a slice of it, not `chars().skip(n).collect()` (a String built
+                // char by char is its own ~0.5 KB of the wasm).
+                let rest = (item.label.char_indices().nth(first_len))
+                    .and_then(|(at, _)| item.label.get(at..))
+                    .unwrap_or("");
                 let rest = fit_text(rest.trim_start(), LABEL_FONT, room - percent_w);
                 if rest.is_empty() {
                     // No room for more of the name beside the share: the first line says it is cut.
