@@ -12,7 +12,7 @@ use super::tokens::{ends_sentence, Token, Tokens};
 use super::vocabulary::{names_known_item, names_money, names_office, root_of};
 use budget_lens_core::report::{Comparison, Phase};
 
-mod period;
+pub(crate) mod period;
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
 /// off.
