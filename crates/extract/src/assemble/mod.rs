@@ -188,6 +188,8 @@ pub struct Assembler<'a> {
     last_node: Option<usize>,
     /// The figure stated last in a sentence that ended with `；`.
     after_semicolon: Option<usize>,
+    /// The sentence read last ended with `；` (see [`Assembler::carryover_after_parts`]).
+    follows_semicolon: bool,
     /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
@@ -257,6 +259,7 @@ impl<'a> Assembler<'a> {
             heading_level: 0,
             last_node: None,
             after_semicolon: None,
+            follows_semicolon: false,
             last_pair: Vec::new(),
             consumed: vec![false; figures.len()],
             unplaced: Vec::new(),
@@ -359,6 +362,7 @@ impl<'a> Assembler<'a> {
         let words_from = after_figures.map_or(sentence.start, |f| f.end.max(sentence.start));
         self.note_heading(words_from, sentence.end);
         let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
+        self.follows_semicolon = ends_on_semicolon;
         self.end_sentence_lists(ends_on_semicolon);
         let unread = state.figures.iter().any(|&f| !self.consumed[f]);
         if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {

@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// Names of the money brought in from last year (`上年结转结余资金`, `年初结转和结余`).
+const CARRYOVER_FROM_LAST_YEAR: &[&str] = &[
+    "上年结转",
+    "上年结余",
+    "上年度结转",
+    "上年度结余",
+    "年初结转",
+];
+
 impl Assembler<'_> {
     /// Where an amount goes, in order: a prior-year list, a root by keyword, a term of a balance, a chain of
     /// 类/款/项, an open list, a known item's parent, a total restated, a free root.
@@ -50,6 +59,9 @@ impl Assembler<'_> {
             return Some(node);
         }
         if let Some(node) = self.item_of_tax_revenue(label, value, at, level) {
+            return Some(node);
+        }
+        if let Some(node) = self.carryover_after_parts(label, value, at) {
             return Some(node);
         }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
@@ -127,6 +139,28 @@ impl Assembler<'_> {
                 true => self.balance_term(label, value, at),
                 false => None,
             })
+    }
+
+    /// `收入预算A万元，其中：B万元，…，C万元；上年结转结余资金D万元；`: a carry-over from last year named after a `；`,
+    /// once the items before it add up to the open list's total, is outside that total (the year's own income,
+    /// as its parts show): a term beside it, never one more part (general pattern: a unit's income for the year
+    /// with its parts, then the carry-over, which the two grand totals hold and the year's income does not).
+    fn carryover_after_parts(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        let carryover = CARRYOVER_FROM_LAST_YEAR
+            .iter()
+            .any(|w| label.text.starts_with(w));
+        if !carryover || !self.follows_semicolon || self.amounts_in_sentence > 1 {
+            return None;
+        }
+        let top = self.stack.last()?.node;
+        let built = &self.nodes[top];
+        let parts_close =
+            built.children.len() >= 2 && built.items_sum.adds_up_to(&built.node.amount.0);
+        if !parts_close {
+            return None;
+        }
+        self.stack.clear();
+        self.new_free_root(label, value, at)
     }
 
     /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
