@@ -389,6 +389,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         base_unsure: false,
         said_without_figure: None,
         rose_from: None,
+        each_subjects: Vec::new(),
         budget_printed_before: false,
         year_to_date: None,
     };
@@ -458,6 +459,9 @@ struct Parser<'a> {
     year_to_date: Option<String>,
     /// The label of `…由上年的A` in this sentence, for the amount after `增加到` (see [`FROM_LAST_YEAR`]).
     rose_from: Option<Label>,
+    /// The amounts a change said of each was given to (see [`Parser::change_of_each`]), for the bare rate
+    /// right after it.
+    each_subjects: Vec<Subject>,
 }
 
 impl Parser<'_> {
@@ -530,6 +534,7 @@ impl Parser<'_> {
             _ => None,
         };
         self.paired_subjects.clear();
+        self.each_subjects.clear();
         if !statements.is_empty() {
             self.sentences.push(Sentence {
                 start: self.sentence_start,
@@ -812,7 +817,68 @@ impl Parser<'_> {
         }
     }
 
+    /// `收入总计A万元,支出总计B万元,与上年相比,各增加C万元,增长x%` (`收支总计各增加C`, `均下降C`): one change
+    /// said of each of the two amounts stated before it in the sentence is the change of both, and the bare
+    /// rate right after it is the rate of both (general pattern: a unit's two grand totals, printed equal, and
+    /// their one change). Only with exactly two amounts before it: with more, `各` may name something else.
+    fn change_of_each(&mut self, word: &str, figure: usize) -> bool {
+        let Some((before, sign)) = strip_direction(word) else {
+            self.each_subjects.clear();
+            return false;
+        };
+        let (subject_words, _) = split_lead_in(before);
+        if !self.is_money(figure) {
+            let subjects = std::mem::take(&mut self.each_subjects);
+            if !subject_words.is_empty() || subjects.is_empty() {
+                return false;
+            }
+            for subject in subjects {
+                self.statements.push(Statement::ChangePct {
+                    subject,
+                    figure,
+                    sign,
+                });
+            }
+            return true;
+        }
+        self.each_subjects.clear();
+        if !(subject_words.ends_with('各') || subject_words.ends_with('均')) {
+            return false;
+        }
+        let labels: Vec<&Label> = self
+            .statements
+            .iter()
+            .filter_map(|s| match s {
+                Statement::Amount { label, .. } if !label.text.is_empty() => Some(label),
+                _ => None,
+            })
+            .collect();
+        let two = self
+            .statements
+            .iter()
+            .all(|s| matches!(s, Statement::Amount { .. } | Statement::LeadIn { .. }));
+        if labels.len() != 2 || !two {
+            return false;
+        }
+        let subjects: Vec<Subject> = labels
+            .iter()
+            .map(|l| Subject::Named(l.text.clone()))
+            .collect();
+        for subject in &subjects {
+            self.statements.push(Statement::Change {
+                subject: subject.clone(),
+                figure,
+                sign,
+            });
+        }
+        self.each_subjects = subjects;
+        true
+    }
+
     fn one_figure(&mut self, word: &str, figure: usize) {
+        if self.change_of_each(word, figure) {
+            return;
+        }
         let colon_label = self.colon_label.take();
         let word = match word.strip_prefix(')') {
             Some(rest) => {
@@ -1808,6 +1874,33 @@ mod tests {
             }
         ));
         assert_eq!(s[4], Statement::MissingShare);
+    }
+
+    #[test]
+    fn one_change_said_of_each_of_two_totals() {
+        let s = statements(
+            "收入总计860.40万元,支出总计860.40万元,与上年相比,各增加40.2万元,增长4.67%。",
+            None,
+        );
+        let changes: Vec<&Subject> = s
+            .iter()
+            .filter_map(|st| match st {
+                Statement::Change { subject, .. } | Statement::ChangePct { subject, .. } => {
+                    Some(subject)
+                }
+                _ => None,
+            })
+            .collect();
+        let named = |t: &str| Subject::Named(t.to_string());
+        let both = [named("收入总计"), named("支出总计")];
+        assert_eq!(changes, [&both[0], &both[1], &both[0], &both[1]]);
+        // Three amounts before `各`: not read as each's change.
+        let s = statements("甲收入1万元,乙收入2万元,丙收入3万元,各增加1万元。", None);
+        let changes = s
+            .iter()
+            .filter(|st| matches!(st, Statement::Change { .. }))
+            .count();
+        assert_eq!(changes, 1);
     }
 
     #[test]
