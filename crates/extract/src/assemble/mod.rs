@@ -751,7 +751,7 @@ impl<'a> Assembler<'a> {
     ) -> Option<usize> {
         let node = state.budgeted?;
         let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
-        if !bare_kind || !self.nodes[node].node.label.ends_with(&label.text) {
+        if !bare_kind || !same_kind(&self.nodes[node].node.label, &label.text) {
             return None;
         }
         state.budgeted = None;
@@ -878,6 +878,18 @@ fn figure_of(statement: &Statement) -> Option<usize> {
 /// 决算数0.5万元`) or the bare kind the budget's label ends with — budget and actual in one sentence
 /// (`三公经费支出预算为3万元，支出决算为1.7万元`), or one naming the same standard total
 /// (`三公经费支出预算为44.5万元，实际支出三公经费决算为22.6万元`).
+/// Whether a bare `支出`/`收入` can be the budgeted node's kind: its label ends with it (`…财政拨款支出`), names
+/// it before the phase (`公务接待费支出决算`), or names a cost (`公务接待费预算为A万元，支出决算为B万元`: a 三公 item
+/// is spending) — never the other kind.
+fn same_kind(node_label: &str, kind: &str) -> bool {
+    if node_label.ends_with(kind) {
+        return true;
+    }
+    let other = if kind == "支出" { "收入" } else { "支出" };
+    let named = node_label.contains(kind) || (kind == "支出" && node_label.ends_with('费'));
+    named && !node_label.contains(other)
+}
+
 fn budgeted_by_pending(label: &Label, pending: Option<&(String, usize)>) -> bool {
     let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
     let same_root = |name: &str| {
@@ -885,7 +897,7 @@ fn budgeted_by_pending(label: &Label, pending: Option<&(String, usize)>) -> bool
     };
     label.text.is_empty()
         || pending
-            .is_some_and(|(name, _)| (bare_kind && name.ends_with(&label.text)) || same_root(name))
+            .is_some_and(|(name, _)| (bare_kind && same_kind(name, &label.text)) || same_root(name))
 }
 
 /// Sets a field that is still empty; a second value for the same field is not taken.
