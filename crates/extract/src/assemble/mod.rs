@@ -190,6 +190,8 @@ pub struct Assembler<'a> {
     after_semicolon: Option<usize>,
     /// The sentence read last ended with `；` (see [`Assembler::carryover_after_parts`]).
     follows_semicolon: bool,
+    /// Carry-overs named beside a total after its parts: (total, carry-over, from last year).
+    beside_carryovers: Vec<(usize, usize, bool)>,
     /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
@@ -260,6 +262,7 @@ impl<'a> Assembler<'a> {
             last_node: None,
             after_semicolon: None,
             follows_semicolon: false,
+            beside_carryovers: Vec::new(),
             last_pair: Vec::new(),
             consumed: vec![false; figures.len()],
             unplaced: Vec::new(),

@@ -11,6 +11,9 @@ const CARRYOVER_FROM_LAST_YEAR: &[&str] = &[
     "年初结转",
 ];
 
+/// Names of the money carried on to next year, where no vocabulary root takes them (`结转下年`).
+const CARRYOVER_TO_NEXT_YEAR: &[&str] = &["结转下年", "结转下一年", "结转至下年", "结转到下年"];
+
 impl Assembler<'_> {
     /// Where an amount goes, in order: a prior-year list, a root by keyword, a term of a balance, a chain of
     /// 类/款/项, an open list, a known item's parent, a total restated, a free root.
@@ -145,11 +148,15 @@ impl Assembler<'_> {
     /// once the items before it add up to the open list's total, is outside that total (the year's own income,
     /// as its parts show): a term beside it, never one more part (general pattern: a unit's income for the year
     /// with its parts, then the carry-over, which the two grand totals hold and the year's income does not).
+    /// The same for the spending's `结转下年` after its parts; with both, the two grand totals are a relation
+    /// (see [`super::relations`]).
     fn carryover_after_parts(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
-        let carryover = CARRYOVER_FROM_LAST_YEAR
-            .iter()
-            .any(|w| label.text.starts_with(w));
-        if !carryover || !self.follows_semicolon || self.amounts_in_sentence > 1 {
+        let named = |words: &[&str]| words.iter().any(|w| label.text.starts_with(w));
+        let from_last_year = named(CARRYOVER_FROM_LAST_YEAR);
+        if !(from_last_year || named(CARRYOVER_TO_NEXT_YEAR)) {
+            return None;
+        }
+        if !self.follows_semicolon || self.amounts_in_sentence > 1 {
             return None;
         }
         let top = self.stack.last()?.node;
@@ -160,7 +167,9 @@ impl Assembler<'_> {
             return None;
         }
         self.stack.clear();
-        self.new_free_root(label, value, at)
+        let node = self.new_free_root(label, value, at)?;
+        self.beside_carryovers.push((top, node, from_last_year));
+        Some(node)
     }
 
     /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
