@@ -192,6 +192,10 @@ pub struct Assembler<'a> {
     follows_semicolon: bool,
     /// Carry-overs named beside a total after its parts: (total, carry-over, from last year).
     beside_carryovers: Vec<(usize, usize, bool)>,
+    /// Parts of a total by level of government (see [`Assembler::level_part_of`]).
+    level_parts: BTreeSet<usize>,
+    /// A total split by level → the breakdown of its other items (see [`Assembler::split_by_level`]).
+    level_twins: BTreeMap<usize, usize>,
     /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
@@ -263,6 +267,8 @@ impl<'a> Assembler<'a> {
             after_semicolon: None,
             follows_semicolon: false,
             beside_carryovers: Vec::new(),
+            level_parts: BTreeSet::new(),
+            level_twins: BTreeMap::new(),
             last_pair: Vec::new(),
             consumed: vec![false; figures.len()],
             unplaced: Vec::new(),
@@ -309,12 +315,17 @@ impl<'a> Assembler<'a> {
         let relations = self.relations();
         let figures = self.figures.len();
         let taken = self.consumed.iter().filter(|&&c| c).count();
-        let breakdowns = self
+        // A second breakdown begun for a total split by level that took no item is none.
+        let empty_twin = |r: &usize| {
+            self.level_twins.values().any(|t| t == r) && self.nodes[*r].children.is_empty()
+        };
+        let roots: Vec<usize> = self
             .roots
-            .clone()
-            .into_iter()
-            .map(|r| self.finish(r))
+            .iter()
+            .copied()
+            .filter(|r| !empty_twin(r))
             .collect();
+        let breakdowns = roots.into_iter().map(|r| self.finish(r)).collect();
         Assembled {
             breakdowns,
             relations,

@@ -11,6 +11,24 @@ const CARRYOVER_FROM_LAST_YEAR: &[&str] = &[
     "年初结转",
 ];
 
+/// Levels of government a total is split into (`中央`/`地方`, `省级`/`市县`…), as a part's name opens.
+const LEVEL_PARTS: &[&str] = &[
+    "中央",
+    "地方",
+    "省本级",
+    "省级",
+    "市本级",
+    "市级",
+    "县本级",
+    "县级",
+    "区本级",
+    "区级",
+    "市县",
+    "县区",
+    "区县",
+    "乡镇",
+];
+
 /// Names of the money carried on to next year, where no vocabulary root takes them (`结转下年`).
 const CARRYOVER_TO_NEXT_YEAR: &[&str] = &["结转下年", "结转下一年", "结转至下年", "结转到下年"];
 
@@ -132,6 +150,12 @@ impl Assembler<'_> {
         if let Some(parent) = item_of_top {
             return self.child(parent, label, value, at, level);
         }
+        if let Some(parent) = top.filter(|&t| self.level_part_of(t, root, &label.text)) {
+            if let Some(node) = self.child(parent, label, value, at, level) {
+                self.level_parts.insert(node);
+                return Some(node);
+            }
+        }
         // A root's name printed again for another quantity (another scope, period or fund): a breakdown of
         // its own rather than none.
         self.root(root, label, value, at, level)
@@ -172,6 +196,35 @@ impl Assembler<'_> {
         Some(node)
     }
 
+    /// `全国一般公共预算支出A亿元…。其中,中央一般公共预算本级支出B亿元…;地方一般公共预算支出C亿元…` (`省级…;市县…`):
+    /// in a `其中` list of a total, the total's own name printed for one level of government is its part by
+    /// level, not the total printed again nor a quantity of its own (general pattern: a release's total split
+    /// into the central and local, or provincial and lower, levels).
+    fn level_part_of(&self, total: usize, root: &Root, label: &str) -> bool {
+        let printed = &self.nodes[total].printed;
+        let same_name = root_of(printed).is_some_and(|r| r.id == root.id);
+        let level = LEVEL_PARTS.iter().find(|l| label.starts_with(*l));
+        same_name && level.is_some_and(|l| !printed.starts_with(l))
+    }
+
+    /// A total split by level (see [`Self::level_part_of`]) and then listed by other items (`主要支出项目:
+    /// 1.教育支出…`): the other items are a second breakdown of the same figure, never added to its levels.
+    fn split_by_level(&mut self, parent: usize, label: &str) -> Option<usize> {
+        if LEVEL_PARTS.iter().any(|l| label.starts_with(l)) {
+            return None;
+        }
+        if let Some(&twin) = self.level_twins.get(&parent) {
+            return Some(twin);
+        }
+        let built = &self.nodes[parent];
+        if !built.children.iter().any(|c| self.level_parts.contains(c)) {
+            return None;
+        }
+        let twin = self.twin(parent)?;
+        self.level_twins.insert(parent, twin);
+        Some(twin)
+    }
+
     /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
     /// marker) or a free one takes it in doubt.
     pub(super) fn item_of_open_list(
@@ -182,7 +235,12 @@ impl Assembler<'_> {
         level: Option<u8>,
     ) -> Option<usize> {
         for k in (0..self.stack.len()).rev() {
+            // A level's part of a total (`市县一般公共预算支出`) lists no items of the whole's after it.
+            if self.level_parts.contains(&self.stack[k].node) {
+                continue;
+            }
             let parent = self.owner_of_source(self.stack[k].node, &label.text);
+            let parent = self.split_by_level(parent, &label.text).unwrap_or(parent);
             let free = self.nodes[parent].free;
             let second = free && self.starts_second_breakdown(k, parent, &label.text);
             if free && !self.free_takes(&self.stack[k], label, level, value, second) {
