@@ -200,6 +200,17 @@ impl Assembler<'_> {
             .iter()
             .find_map(|p| label.text.strip_prefix(p))
             .unwrap_or(&label.text);
+        // `加上上级…收入`: the verb is `加上`; `加上级补助收入`, `加上年结转` keep their `上`. A name that is
+        // no free label without it (`加上安排…支出`: a verb) keeps it as before.
+        let text = match text.strip_prefix('上') {
+            Some(rest)
+                if is_free_label(rest)
+                    && !["级", "年", "解"].iter().any(|w| rest.starts_with(w)) =>
+            {
+                rest
+            }
+            _ => text,
+        };
         if !is_free_label(text) {
             return None;
         }
