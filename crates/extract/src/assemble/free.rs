@@ -100,7 +100,7 @@ fn names_a_total(label: &str) -> bool {
 }
 
 /// `财政部2019年度政府采购支出总额`: a short name before a year says who, the year when; the money's name
-/// follows (`政府采购支出总额`). Words before the year that are a clause (`…审议通过的2021年一般公共预算收入`: a
+/// follows (`政府采购支出总额`). So does a heading before it (`…结余情况(一)收入情况2023年…`). Words before the year that are a clause (`…审议通过的2021年一般公共预算收入`: a
 /// budget, not the amount) keep the label whole, as does a label with no year or nothing after it.
 fn after_year(label: &str) -> &str {
     let bytes = label.as_bytes();
@@ -109,6 +109,9 @@ fn after_year(label: &str) -> &str {
         let alone = i == 0 || !bytes[i - 1].is_ascii_digit();
         let who = label.get(..i)?;
         let a_name = who.chars().count() <= MAX_NAME_BEFORE_YEAR && !who.contains('的');
+        // `(一)收入情况 2023年…收入`: a heading run into its first sentence (a page's lines flattened).
+        let a_heading = ["情况", "说明"].iter().any(|w| who.ends_with(w));
+        let a_name = a_name || a_heading;
         let rest = label.get(i + 4..)?.strip_prefix('年')?;
         (digits && alone && a_name).then_some(rest)
     });
