@@ -525,7 +525,10 @@ impl Parser<'_> {
         self.base_unsure = false;
         self.rose_from = None;
         self.budget_printed_before = false;
-        self.year_to_date = None;
+        // `…收入当月完成A亿元,下降x%;累计完成B亿元,增长y%`: the month's name goes on past the `;`.
+        if self.text.text(end.saturating_sub(1), end) != ";" {
+            self.year_to_date = None;
+        }
         let statements = std::mem::take(&mut self.statements);
         // Kept for the next sentence only, and only after a sentence of words (`税收收入稳步增长,完成…` states
         // its figures: their labels say what they are).

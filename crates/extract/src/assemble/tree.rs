@@ -241,6 +241,12 @@ impl Assembler<'_> {
             }
             let parent = self.owner_of_source(self.stack[k].node, &label.text);
             let parent = self.split_by_level(parent, &label.text).unwrap_or(parent);
+            // `当月土地出让金收入` after `政府性基金收入…累计完成B`: a month's amount is no part of another
+            // period's total.
+            let month = |l: &str| ["当月", "本月"].iter().any(|m| l.starts_with(m));
+            if month(&label.text) != month(&self.nodes[parent].printed) {
+                continue;
+            }
             let free = self.nodes[parent].free;
             let second = free && self.starts_second_breakdown(k, parent, &label.text);
             if free && !self.free_takes(&self.stack[k], label, level, value, second) {
