@@ -845,22 +845,47 @@ impl Parser<'_> {
             return true;
         }
         self.each_subjects.clear();
-        if !(subject_words.ends_with('各') || subject_words.ends_with('均')) {
+        // `收支较上年增加C万元`: the two totals by name, in this sentence or, opening one, the sentence before.
+        let both_named = matches!(
+            subject_words,
+            "收支" | "收、支" | "收支总计" | "收、支总计" | "收支总额" | "收支总计各"
+        );
+        if !(subject_words.ends_with('各') || subject_words.ends_with('均') || both_named) {
             return false;
         }
-        let labels: Vec<&Label> = self
+        let amounts = |statements: &[Statement]| -> Option<Vec<Label>> {
+            let alone = statements.iter().all(|s| {
+                matches!(
+                    s,
+                    Statement::Amount { .. } | Statement::LeadIn { .. } | Statement::Marker { .. }
+                )
+            });
+            let labels: Vec<Label> = statements
+                .iter()
+                .filter_map(|s| match s {
+                    Statement::Amount { label, .. } if !label.text.is_empty() => {
+                        Some(label.clone())
+                    }
+                    _ => None,
+                })
+                .collect();
+            (alone && labels.len() == 2).then_some(labels)
+        };
+        let here = amounts(&self.statements);
+        let opening = self
             .statements
             .iter()
-            .filter_map(|s| match s {
-                Statement::Amount { label, .. } if !label.text.is_empty() => Some(label),
-                _ => None,
-            })
-            .collect();
-        let two = self
-            .statements
-            .iter()
-            .all(|s| matches!(s, Statement::Amount { .. } | Statement::LeadIn { .. }));
-        if labels.len() != 2 || !two {
+            .all(|s| matches!(s, Statement::LeadIn { .. }));
+        let before = match (&here, both_named && opening) {
+            (None, true) => self.sentences.last().and_then(|s| amounts(&s.statements)),
+            _ => None,
+        };
+        let Some(labels) = here.or(before) else {
+            return false;
+        };
+        let income_and_spending = labels.iter().any(|l| l.text.contains("收入"))
+            && labels.iter().any(|l| l.text.contains("支出"));
+        if both_named && !income_and_spending {
             return false;
         }
         let subjects: Vec<Subject> = labels
