@@ -1594,7 +1594,12 @@ const LEADING_WORDS: [&str; 21] = [
 ];
 
 /// Words after a label that introduce its amount, not what it is.
-const TRAILING_WORDS: [&str; 16] = [
+const TRAILING_WORDS: [&str; 20] = [
+    // `…预算安排了7860万元`, `…完成了…`: the same verbs with their aspect word (news).
+    "安排了",
+    "完成了",
+    "实现了",
+    "达到了",
     // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the amount
     // done is the label's; so is the amount spent, `…支出执行195.4亿元` (execution news).
     "完成",
