@@ -1395,6 +1395,11 @@ fn strip_vs_budget_direction(word: &str) -> Option<(&str, i8)> {
 
 /// `减少了` → (`…`, −1): the word before a direction word at the end, and the direction's sign.
 pub fn strip_direction(word: &str) -> Option<(&str, i8)> {
+    // `同比增长率为1.8%`, `增幅达12.5%`: the rate named, then its figure (not `减少为A`: an amount).
+    let word = ["率为", "幅为", "率达到", "幅达到", "率达", "幅达"]
+        .iter()
+        .find_map(|w| word.strip_suffix(w).map(|rest| (rest, &w[..3])))
+        .map_or(word, |(rest, kept)| &word[..rest.len() + kept.len()]);
     let word = word.strip_suffix('了').unwrap_or(word);
     // `减少率35.22%`, `增长率5%`: the rate of the change.
     let word = word.strip_suffix('率').unwrap_or(word);
@@ -1934,6 +1939,15 @@ mod tests {
             .filter(|st| matches!(st, Statement::Change { .. }))
             .count();
         assert_eq!(changes, 1);
+    }
+
+    #[test]
+    fn a_rate_named_before_its_figure() {
+        assert_eq!(strip_direction("同比增长率为"), Some(("同比", 1)));
+        assert_eq!(strip_direction("增幅达"), Some(("", 1)));
+        assert_eq!(strip_direction("降幅为"), None);
+        // `由A减少为B`: B is an amount, not a change.
+        assert_eq!(strip_direction("减少为"), None);
     }
 
     #[test]
