@@ -389,6 +389,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         base_unsure: false,
         said_without_figure: None,
         rose_from: None,
+        years_from: None,
         each_subjects: Vec::new(),
         budget_printed_before: false,
         year_to_date: None,
@@ -459,6 +460,9 @@ struct Parser<'a> {
     year_to_date: Option<String>,
     /// The label of `…由上年的A` in this sentence, for the amount after `增加到` (see [`FROM_LAST_YEAR`]).
     rose_from: Option<Label>,
+    /// `X从2015年的A` in this sentence (its label and A's figure), read with the amount after `上升到2020年的`
+    /// (see [`Parser::compared`]).
+    years_from: Option<(Label, usize)>,
     /// The amounts a change said of each was given to (see [`Parser::change_of_each`]), for the bare rate
     /// right after it.
     each_subjects: Vec<Subject>,
@@ -524,6 +528,7 @@ impl Parser<'_> {
         self.year_change_open = false;
         self.base_unsure = false;
         self.rose_from = None;
+        self.years_from = None;
         self.budget_printed_before = false;
         // `…收入当月完成A亿元,下降x%;累计完成B亿元,增长y%`: the month's name goes on past the `;`.
         if self.text.text(end.saturating_sub(1), end) != ";" {
@@ -1102,6 +1107,37 @@ impl Parser<'_> {
             self.budget_printed_before = false;
             return Some(Statement::Prior { figure });
         }
+        // `X从2015年的A万元上升到2020年的B万元,年均增长x%` (a plan period's first and last year): A is X's amount
+        // in the first year, B in the last, each a figure of its own year (never the other's prior, nor one
+        // figure printed twice). B is placed first: the later year's amount is the one the text goes on about.
+        if let Some((rest, year)) = ending_year(word) {
+            if let Some(name) = rest.strip_suffix('从').or_else(|| rest.strip_suffix('由')) {
+                let label = clean_label(name, self.phase);
+                if !label.text.is_empty() {
+                    self.years_from = Some((label.clone(), figure));
+                    let label = Label {
+                        year: Some(year),
+                        ..label
+                    };
+                    return Some(Statement::Amount { label, figure });
+                }
+            }
+            let to = rest == "到" || rest == "至" || RISEN_TO.contains(&rest);
+            if let Some((label, first)) = self.years_from.take().filter(|_| to) {
+                let earlier = self.statements.iter().rposition(
+                    |s| matches!(s, Statement::Amount { figure, .. } if *figure == first),
+                );
+                let earlier = earlier.map(|i| self.statements.remove(i));
+                self.statements.push(Statement::Amount {
+                    label: Label {
+                        year: Some(year),
+                        ..label
+                    },
+                    figure,
+                });
+                return earlier;
+            }
+        }
         // `一般公共预算收入由上年的A亿元增加到B亿元,增长x%`: A is last year's amount of the label, B this year's.
         if let Some(label) = FROM_LAST_YEAR.iter().find_map(|w| word.strip_suffix(w)) {
             self.rose_from = Some(clean_label(label, self.phase));
@@ -1385,6 +1421,35 @@ fn names_no_budget(word: &str) -> bool {
     EXECUTION_WORDS.iter().any(|w| word.ends_with(w))
 }
 
+/// `红山网讯(记者某某)市本级…`, `新华社北京3月5日电(记者某某)…`: a news dateline before the first sentence is
+/// no part of a label.
+fn without_dateline(text: &str) -> &str {
+    const LONGEST: usize = 40;
+    let opening = ["讯(", "电("]
+        .iter()
+        .find_map(|w| text.find(w).map(|i| i + w.len()));
+    let Some(open) = opening.filter(|&i| text[..i].chars().count() <= LONGEST) else {
+        return text;
+    };
+    match text[open..].find(')') {
+        Some(close) if text[open..open + close].starts_with("记者") => &text[open + close + 1..],
+        _ => text,
+    }
+}
+
+/// `…从2015年的`, `…到2020年`: the words before a year that ends them (`YYYY年`, `YYYY年度`, with `的`), and
+/// the year.
+fn ending_year(word: &str) -> Option<(&str, u16)> {
+    let word = word.strip_suffix('的').unwrap_or(word);
+    let word = word
+        .strip_suffix('年')
+        .or_else(|| word.strip_suffix("年度"))?;
+    let digits = word.len().checked_sub(4)?;
+    let year: u16 = word.get(digits..)?.parse().ok()?;
+    let alone = !word[..digits].ends_with(|c: char| c.is_ascii_digit());
+    ((1949..=2100).contains(&year) && alone).then(|| (&word[..digits], year))
+}
+
 /// `调增` → (`…`, +1): the word before a direction against the budget at the end, and its sign.
 fn strip_vs_budget_direction(word: &str) -> Option<(&str, i8)> {
     let word = word.strip_suffix('了').unwrap_or(word);
@@ -1571,7 +1636,7 @@ fn without_arranged(text: &str) -> &str {
 }
 
 /// Words before a label that say when or introduce it, not what it is.
-const LEADING_WORDS: [&str; 21] = [
+const LEADING_WORDS: [&str; 22] = [
     // `…,以及…债务转贷收入120000万元`: the last term of a list of sums.
     "以及",
     "本年度",
@@ -1583,6 +1648,8 @@ const LEADING_WORDS: [&str; 21] = [
     "其中",
     "具体包括",
     "包括",
+    // `(包含车辆购置费…`: what an amount includes, listed.
+    "包含",
     "安排的",
     // The writer naming itself (`本年度我院基本支出…`): not part of the item's name. (`本单位收入` keeps its
     // words: `单位收入` names the unit's total.)
@@ -1631,7 +1698,7 @@ const TRAILING_WORDS: [&str; 20] = [
 fn without_leading_words(mut text: &str) -> &str {
     loop {
         let before = text;
-        text = period::without_period(strip_year(text));
+        text = period::without_period(strip_year(without_dateline(text)));
         for prefix in LEADING_WORDS {
             text = text.strip_prefix(prefix).unwrap_or(text);
         }
@@ -1939,6 +2006,26 @@ mod tests {
             .filter(|st| matches!(st, Statement::Change { .. }))
             .count();
         assert_eq!(changes, 1);
+    }
+
+    #[test]
+    fn amounts_of_a_periods_first_and_last_year() {
+        assert_eq!(ending_year("收入从2015年的"), Some(("收入从", 2015)));
+        assert_eq!(ending_year("上升到2020年"), Some(("上升到", 2020)));
+        assert_eq!(ending_year("12015年"), None);
+        let s = statements(
+            "一般公共预算收入从2015年的2007万元上升到2020年的2468万元,年均增长4.22%。",
+            None,
+        );
+        let years: Vec<(Option<u16>, usize)> = s
+            .iter()
+            .filter_map(|st| match st {
+                Statement::Amount { label, figure } => Some((label.year, *figure)),
+                _ => None,
+            })
+            .collect();
+        // The later year's amount first, each with its year.
+        assert_eq!(years, [(Some(2020), 1), (Some(2015), 0)]);
     }
 
     #[test]
