@@ -196,6 +196,9 @@ pub struct Assembler<'a> {
     level_parts: BTreeSet<usize>,
     /// A total split by level → the breakdown of its other items (see [`Assembler::split_by_level`]).
     level_twins: BTreeMap<usize, usize>,
+    /// Nodes whose own amount was printed in a larger unit than it can be exact in (see
+    /// [`Assembler::note_coarse`]): half a unit of its last printed digit, in the report's unit.
+    coarse: BTreeMap<usize, Decimal>,
     /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
@@ -269,6 +272,7 @@ impl<'a> Assembler<'a> {
             beside_carryovers: Vec::new(),
             level_parts: BTreeSet::new(),
             level_twins: BTreeMap::new(),
+            coarse: BTreeMap::new(),
             last_pair: Vec::new(),
             consumed: vec![false; figures.len()],
             unplaced: Vec::new(),
@@ -695,6 +699,7 @@ impl<'a> Assembler<'a> {
         };
         self.consumed[figure] = true;
         self.last_placed = Some((figure, node));
+        self.note_coarse(figure, node, at);
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.
             state.last_node = Some(node);
@@ -844,6 +849,33 @@ impl<'a> Assembler<'a> {
             .skip_while(|c| "亿万元".contains(**c));
         let next: String = after_unit.take(3).collect();
         next == "(含)"
+    }
+
+    /// `“三公”经费预算总额为2.08亿元,其中:…1344万元…` in a report in 万元: a node's own amount printed in a larger
+    /// unit with fewer decimals than the conversion shifts (`20800`万元 for 2.08亿元 ± 0.005亿) is known only to
+    /// its printed precision, half a unit of its last digit in the report's unit (50万元 here).
+    fn note_coarse(&mut self, figure: usize, node: usize, at: Span) {
+        let Some(f) = self.figures.get(figure) else {
+            return;
+        };
+        let digits = |unit: Unit| i64::from(unit.yuan_per_unit().ilog10());
+        let from = match f.unit {
+            FigureUnit::YiYuan => Unit::YiYuan,
+            FigureUnit::WanYuan => Unit::WanYuan,
+            _ => return,
+        };
+        let shift = digits(from) - digits(self.unit);
+        let lost = f.value.map_or(0, |v| shift - i64::from(v.scale()));
+        if lost <= 0 || self.nodes[node].node.at != Some(at) {
+            return;
+        }
+        let half = u32::try_from(lost - 1)
+            .ok()
+            .and_then(|e| 10i64.checked_pow(e))
+            .map(|p| Decimal::from(p) * Decimal::from(5));
+        if let Some(half) = half {
+            self.coarse.insert(node, half);
+        }
     }
 
     fn money(&self, figure: usize) -> Option<Decimal> {

@@ -863,6 +863,18 @@ impl Assembler<'_> {
         if may_go_on && !built.items_sum.adds_up_to(&node.amount.0) {
             node.partial = true;
         }
+        // A total printed in a larger unit (`2.08亿元`) whose items (`1344万元`…) add up within its printed
+        // precision but not within the converted figure's: the report cannot say how coarse the total was, so
+        // the sum stays in doubt (at most a warning, never a false error).
+        let coarse = self.coarse.get(&index).copied();
+        let within_print =
+            coarse.is_some_and(|h| built.items_sum.adds_up_within(&node.amount.0, h));
+        if within_print
+            && !built.items_sum.adds_up_to(&node.amount.0)
+            && !node.doubt.contains(&Doubt::List)
+        {
+            node.doubt.push(Doubt::List);
+        }
         node.items = items;
         node.label = printed_label(&node.label);
         node
