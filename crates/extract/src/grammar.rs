@@ -183,7 +183,7 @@ pub struct Sentence {
 }
 
 /// Direction words and their sign; `了` after them is allowed.
-const DIRECTIONS: [(&str, i8); 14] = [
+const DIRECTIONS: [(&str, i8); 16] = [
     // Budget-execution reports: `负增长1.21%` (before `增长`), `同比增收0.75亿元`, `增支7.74亿元`.
     ("负增长", -1),
     ("增收", 1),
@@ -199,6 +199,9 @@ const DIRECTIONS: [(&str, i8); 14] = [
     ("降低", -1),
     ("减幅", -1),
     ("增幅", 1),
+    // `财政总收入167.1亿元,比增31.6%` (比上年增长, as some provinces' reports print it).
+    ("比增", 1),
+    ("比降", -1),
 ];
 
 /// `…由上年的A` (`由上年A`, `由去年的A`): A is the amount of the year before, the amount itself follows
@@ -2035,6 +2038,7 @@ mod tests {
         assert_eq!(strip_direction("降幅为"), None);
         // `由A减少为B`: B is an amount, not a change.
         assert_eq!(strip_direction("减少为"), None);
+        assert_eq!(strip_direction("比增"), Some(("", 1)));
     }
 
     #[test]
