@@ -127,8 +127,12 @@ impl Assembler<'_> {
             .filter(|(_, _, left, right, holds)| {
                 let condition = match holds {
                     Holds::Always => true,
+                    // A carry-over brought in named beside the year's income (see
+                    // [`Assembler::carryover_after_parts`]): that income is not the grand total.
                     Holds::CarryoverOutside => {
-                        !(balanced && amount("carryover_end").is_some_and(|a| !a.is_zero()))
+                        let grand_totals =
+                            balanced && amount("carryover_end").is_some_and(|a| !a.is_zero());
+                        !grand_totals && !self.brought_in_beside_income()
                     }
                     Holds::CarryoverInExpenditure => {
                         self.node_at_path("expenditure/carryover_end").is_some()
@@ -151,6 +155,13 @@ impl Assembler<'_> {
             .collect();
         relations.extend(self.grand_totals());
         relations
+    }
+
+    fn brought_in_beside_income(&self) -> bool {
+        let income = self.node_at_path("income");
+        self.beside_carryovers
+            .iter()
+            .any(|&(total, _, from)| from && Some(total) == income)
     }
 
     /// `收入预算A，其中：…；上年结转B；` and `支出预算C，其中：…；结转下年D；`: the year's income and spending, each
