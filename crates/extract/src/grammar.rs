@@ -12,7 +12,7 @@ use super::tokens::{ends_sentence, Token, Tokens};
 use super::vocabulary::{names_known_item, names_money, names_office, root_of};
 use budget_lens_core::report::{Comparison, Phase};
 
-mod period;
+pub(crate) mod period;
 
 /// A label as printed, cleaned of years, fillers and list words, with a leading classification code split
 /// off.
@@ -183,7 +183,7 @@ pub struct Sentence {
 }
 
 /// Direction words and their sign; `了` after them is allowed.
-const DIRECTIONS: [(&str, i8); 14] = [
+const DIRECTIONS: [(&str, i8); 16] = [
     // Budget-execution reports: `负增长1.21%` (before `增长`), `同比增收0.75亿元`, `增支7.74亿元`.
     ("负增长", -1),
     ("增收", 1),
@@ -199,6 +199,9 @@ const DIRECTIONS: [(&str, i8); 14] = [
     ("降低", -1),
     ("减幅", -1),
     ("增幅", 1),
+    // `财政总收入167.1亿元,比增31.6%` (比上年增长, as some provinces' reports print it).
+    ("比增", 1),
+    ("比降", -1),
 ];
 
 /// `…由上年的A` (`由上年A`, `由去年的A`): A is the amount of the year before, the amount itself follows
@@ -389,6 +392,8 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         base_unsure: false,
         said_without_figure: None,
         rose_from: None,
+        years_from: None,
+        each_subjects: Vec::new(),
         budget_printed_before: false,
         year_to_date: None,
     };
@@ -458,6 +463,12 @@ struct Parser<'a> {
     year_to_date: Option<String>,
     /// The label of `…由上年的A` in this sentence, for the amount after `增加到` (see [`FROM_LAST_YEAR`]).
     rose_from: Option<Label>,
+    /// `X从2015年的A` in this sentence (its label and A's figure), read with the amount after `上升到2020年的`
+    /// (see [`Parser::compared`]).
+    years_from: Option<(Label, usize)>,
+    /// The amounts a change said of each was given to (see [`Parser::change_of_each`]), for the bare rate
+    /// right after it.
+    each_subjects: Vec<Subject>,
 }
 
 impl Parser<'_> {
@@ -520,8 +531,12 @@ impl Parser<'_> {
         self.year_change_open = false;
         self.base_unsure = false;
         self.rose_from = None;
+        self.years_from = None;
         self.budget_printed_before = false;
-        self.year_to_date = None;
+        // `…收入当月完成A亿元,下降x%;累计完成B亿元,增长y%`: the month's name goes on past the `;`.
+        if self.text.text(end.saturating_sub(1), end) != ";" {
+            self.year_to_date = None;
+        }
         let statements = std::mem::take(&mut self.statements);
         // Kept for the next sentence only, and only after a sentence of words (`税收收入稳步增长,完成…` states
         // its figures: their labels say what they are).
@@ -530,6 +545,7 @@ impl Parser<'_> {
             _ => None,
         };
         self.paired_subjects.clear();
+        self.each_subjects.clear();
         if !statements.is_empty() {
             self.sentences.push(Sentence {
                 start: self.sentence_start,
@@ -812,7 +828,93 @@ impl Parser<'_> {
         }
     }
 
+    /// `收入总计A万元,支出总计B万元,与上年相比,各增加C万元,增长x%` (`收支总计各增加C`, `均下降C`): one change
+    /// said of each of the two amounts stated before it in the sentence is the change of both, and the bare
+    /// rate right after it is the rate of both (general pattern: a unit's two grand totals, printed equal, and
+    /// their one change). Only with exactly two amounts before it: with more, `各` may name something else.
+    fn change_of_each(&mut self, word: &str, figure: usize) -> bool {
+        let Some((before, sign)) = strip_direction(word) else {
+            self.each_subjects.clear();
+            return false;
+        };
+        let (subject_words, _) = split_lead_in(before);
+        if !self.is_money(figure) {
+            let subjects = std::mem::take(&mut self.each_subjects);
+            if !subject_words.is_empty() || subjects.is_empty() {
+                return false;
+            }
+            for subject in subjects {
+                self.statements.push(Statement::ChangePct {
+                    subject,
+                    figure,
+                    sign,
+                });
+            }
+            return true;
+        }
+        self.each_subjects.clear();
+        // `收支较上年增加C万元`: the two totals by name, in this sentence or, opening one, the sentence before.
+        let both_named = matches!(
+            subject_words,
+            "收支" | "收、支" | "收支总计" | "收、支总计" | "收支总额" | "收支总计各"
+        );
+        if !(subject_words.ends_with('各') || subject_words.ends_with('均') || both_named) {
+            return false;
+        }
+        let amounts = |statements: &[Statement]| -> Option<Vec<Label>> {
+            let alone = statements.iter().all(|s| {
+                matches!(
+                    s,
+                    Statement::Amount { .. } | Statement::LeadIn { .. } | Statement::Marker { .. }
+                )
+            });
+            let labels: Vec<Label> = statements
+                .iter()
+                .filter_map(|s| match s {
+                    Statement::Amount { label, .. } if !label.text.is_empty() => {
+                        Some(label.clone())
+                    }
+                    _ => None,
+                })
+                .collect();
+            (alone && labels.len() == 2).then_some(labels)
+        };
+        let here = amounts(&self.statements);
+        let opening = self
+            .statements
+            .iter()
+            .all(|s| matches!(s, Statement::LeadIn { .. }));
+        let before = match (&here, both_named && opening) {
+            (None, true) => self.sentences.last().and_then(|s| amounts(&s.statements)),
+            _ => None,
+        };
+        let Some(labels) = here.or(before) else {
+            return false;
+        };
+        let income_and_spending = labels.iter().any(|l| l.text.contains("收入"))
+            && labels.iter().any(|l| l.text.contains("支出"));
+        if both_named && !income_and_spending {
+            return false;
+        }
+        let subjects: Vec<Subject> = labels
+            .iter()
+            .map(|l| Subject::Named(l.text.clone()))
+            .collect();
+        for subject in &subjects {
+            self.statements.push(Statement::Change {
+                subject: subject.clone(),
+                figure,
+                sign,
+            });
+        }
+        self.each_subjects = subjects;
+        true
+    }
+
     fn one_figure(&mut self, word: &str, figure: usize) {
+        if self.change_of_each(word, figure) {
+            return;
+        }
         let colon_label = self.colon_label.take();
         let word = match word.strip_prefix(')') {
             Some(rest) => {
@@ -1007,6 +1109,37 @@ impl Parser<'_> {
             self.base_unsure = false;
             self.budget_printed_before = false;
             return Some(Statement::Prior { figure });
+        }
+        // `X从2015年的A万元上升到2020年的B万元,年均增长x%` (a plan period's first and last year): A is X's amount
+        // in the first year, B in the last, each a figure of its own year (never the other's prior, nor one
+        // figure printed twice). B is placed first: the later year's amount is the one the text goes on about.
+        if let Some((rest, year)) = ending_year(word) {
+            if let Some(name) = rest.strip_suffix('从').or_else(|| rest.strip_suffix('由')) {
+                let label = clean_label(name, self.phase);
+                if !label.text.is_empty() {
+                    self.years_from = Some((label.clone(), figure));
+                    let label = Label {
+                        year: Some(year),
+                        ..label
+                    };
+                    return Some(Statement::Amount { label, figure });
+                }
+            }
+            let to = rest == "到" || rest == "至" || RISEN_TO.contains(&rest);
+            if let Some((label, first)) = self.years_from.take().filter(|_| to) {
+                let earlier = self.statements.iter().rposition(
+                    |s| matches!(s, Statement::Amount { figure, .. } if *figure == first),
+                );
+                let earlier = earlier.map(|i| self.statements.remove(i));
+                self.statements.push(Statement::Amount {
+                    label: Label {
+                        year: Some(year),
+                        ..label
+                    },
+                    figure,
+                });
+                return earlier;
+            }
         }
         // `一般公共预算收入由上年的A亿元增加到B亿元,增长x%`: A is last year's amount of the label, B this year's.
         if let Some(label) = FROM_LAST_YEAR.iter().find_map(|w| word.strip_suffix(w)) {
@@ -1291,6 +1424,35 @@ fn names_no_budget(word: &str) -> bool {
     EXECUTION_WORDS.iter().any(|w| word.ends_with(w))
 }
 
+/// `红山网讯(记者某某)市本级…`, `新华社北京3月5日电(记者某某)…`: a news dateline before the first sentence is
+/// no part of a label.
+fn without_dateline(text: &str) -> &str {
+    const LONGEST: usize = 40;
+    let opening = ["讯(", "电("]
+        .iter()
+        .find_map(|w| text.find(w).map(|i| i + w.len()));
+    let Some(open) = opening.filter(|&i| text[..i].chars().count() <= LONGEST) else {
+        return text;
+    };
+    match text[open..].find(')') {
+        Some(close) if text[open..open + close].starts_with("记者") => &text[open + close + 1..],
+        _ => text,
+    }
+}
+
+/// `…从2015年的`, `…到2020年`: the words before a year that ends them (`YYYY年`, `YYYY年度`, with `的`), and
+/// the year.
+fn ending_year(word: &str) -> Option<(&str, u16)> {
+    let word = word.strip_suffix('的').unwrap_or(word);
+    let word = word
+        .strip_suffix('年')
+        .or_else(|| word.strip_suffix("年度"))?;
+    let digits = word.len().checked_sub(4)?;
+    let year: u16 = word.get(digits..)?.parse().ok()?;
+    let alone = !word[..digits].ends_with(|c: char| c.is_ascii_digit());
+    ((1949..=2100).contains(&year) && alone).then(|| (&word[..digits], year))
+}
+
 /// `调增` → (`…`, +1): the word before a direction against the budget at the end, and its sign.
 fn strip_vs_budget_direction(word: &str) -> Option<(&str, i8)> {
     let word = word.strip_suffix('了').unwrap_or(word);
@@ -1301,6 +1463,11 @@ fn strip_vs_budget_direction(word: &str) -> Option<(&str, i8)> {
 
 /// `减少了` → (`…`, −1): the word before a direction word at the end, and the direction's sign.
 pub fn strip_direction(word: &str) -> Option<(&str, i8)> {
+    // `同比增长率为1.8%`, `增幅达12.5%`: the rate named, then its figure (not `减少为A`: an amount).
+    let word = ["率为", "幅为", "率达到", "幅达到", "率达", "幅达"]
+        .iter()
+        .find_map(|w| word.strip_suffix(w).map(|rest| (rest, &w[..3])))
+        .map_or(word, |(rest, kept)| &word[..rest.len() + kept.len()]);
     let word = word.strip_suffix('了').unwrap_or(word);
     // `减少率35.22%`, `增长率5%`: the rate of the change.
     let word = word.strip_suffix('率').unwrap_or(word);
@@ -1472,7 +1639,7 @@ fn without_arranged(text: &str) -> &str {
 }
 
 /// Words before a label that say when or introduce it, not what it is.
-const LEADING_WORDS: [&str; 21] = [
+const LEADING_WORDS: [&str; 22] = [
     // `…,以及…债务转贷收入120000万元`: the last term of a list of sums.
     "以及",
     "本年度",
@@ -1484,6 +1651,8 @@ const LEADING_WORDS: [&str; 21] = [
     "其中",
     "具体包括",
     "包括",
+    // `(包含车辆购置费…`: what an amount includes, listed.
+    "包含",
     "安排的",
     // The writer naming itself (`本年度我院基本支出…`): not part of the item's name. (`本单位收入` keeps its
     // words: `单位收入` names the unit's total.)
@@ -1500,7 +1669,12 @@ const LEADING_WORDS: [&str; 21] = [
 ];
 
 /// Words after a label that introduce its amount, not what it is.
-const TRAILING_WORDS: [&str; 16] = [
+const TRAILING_WORDS: [&str; 20] = [
+    // `…预算安排了7860万元`, `…完成了…`: the same verbs with their aspect word (news).
+    "安排了",
+    "完成了",
+    "实现了",
+    "达到了",
     // `一般公共预算收入完成16.16亿元`, `…累计完成24627万元`, `…实现…` (budget-execution reports): the amount
     // done is the label's; so is the amount spent, `…支出执行195.4亿元` (execution news).
     "完成",
@@ -1527,7 +1701,7 @@ const TRAILING_WORDS: [&str; 16] = [
 fn without_leading_words(mut text: &str) -> &str {
     loop {
         let before = text;
-        text = period::without_period(strip_year(text));
+        text = period::without_period(strip_year(without_dateline(text)));
         for prefix in LEADING_WORDS {
             text = text.strip_prefix(prefix).unwrap_or(text);
         }
@@ -1808,6 +1982,63 @@ mod tests {
             }
         ));
         assert_eq!(s[4], Statement::MissingShare);
+    }
+
+    #[test]
+    fn one_change_said_of_each_of_two_totals() {
+        let s = statements(
+            "收入总计860.40万元,支出总计860.40万元,与上年相比,各增加40.2万元,增长4.67%。",
+            None,
+        );
+        let changes: Vec<&Subject> = s
+            .iter()
+            .filter_map(|st| match st {
+                Statement::Change { subject, .. } | Statement::ChangePct { subject, .. } => {
+                    Some(subject)
+                }
+                _ => None,
+            })
+            .collect();
+        let named = |t: &str| Subject::Named(t.to_string());
+        let both = [named("收入总计"), named("支出总计")];
+        assert_eq!(changes, [&both[0], &both[1], &both[0], &both[1]]);
+        // Three amounts before `各`: not read as each's change.
+        let s = statements("甲收入1万元,乙收入2万元,丙收入3万元,各增加1万元。", None);
+        let changes = s
+            .iter()
+            .filter(|st| matches!(st, Statement::Change { .. }))
+            .count();
+        assert_eq!(changes, 1);
+    }
+
+    #[test]
+    fn amounts_of_a_periods_first_and_last_year() {
+        assert_eq!(ending_year("收入从2015年的"), Some(("收入从", 2015)));
+        assert_eq!(ending_year("上升到2020年"), Some(("上升到", 2020)));
+        assert_eq!(ending_year("12015年"), None);
+        let s = statements(
+            "一般公共预算收入从2015年的2007万元上升到2020年的2468万元,年均增长4.22%。",
+            None,
+        );
+        let years: Vec<(Option<u16>, usize)> = s
+            .iter()
+            .filter_map(|st| match st {
+                Statement::Amount { label, figure } => Some((label.year, *figure)),
+                _ => None,
+            })
+            .collect();
+        // The later year's amount first, each with its year.
+        assert_eq!(years, [(Some(2020), 1), (Some(2015), 0)]);
+    }
+
+    #[test]
+    fn a_rate_named_before_its_figure() {
+        assert_eq!(strip_direction("同比增长率为"), Some(("同比", 1)));
+        assert_eq!(strip_direction("增幅达"), Some(("", 1)));
+        assert_eq!(strip_direction("降幅为"), None);
+        // `由A减少为B`: B is an amount, not a change.
+        assert_eq!(strip_direction("减少为"), None);
+        assert_eq!(strip_direction("比增"), Some(("", 1)));
     }
 
     #[test]

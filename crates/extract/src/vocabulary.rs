@@ -534,6 +534,8 @@ pub const CHILDREN: &[Child] = &[
             "因公出国(境)费用",
             "因公出国(境)经费",
             "因公出国费",
+            "因公出国费用",
+            "因公出国经费",
             // `因公出国(境)100万元`: the item named without `费`.
             "因公出国(境)",
             "因公出国",
@@ -552,6 +554,9 @@ pub const CHILDREN: &[Child] = &[
             // `公务用车购置及运行维护支出3.3亿元`: the item named by its spending.
             "公务用车购置及运行维护支出",
             "公务用车购置及运行维护",
+            // `公车费用A万元(包含车辆购置费B万元,车辆运行及维护费C万元)`: the cars' costs, both kinds.
+            "公务用车费用",
+            "公务用车经费",
         ],
     },
     Child {
@@ -588,7 +593,11 @@ pub fn child_of(parent: &str, label: &str) -> Option<(&'static str, usize)> {
     // 三公 label variants: `公务接待费支出`, `因公出国(境)费支出决算`, `公务接待费决算` name the item itself
     // (its 支出, its 决算 or 预算).
     if parent.starts_with("three_public") {
-        let label = three_public_spelling(label);
+        let mut label = three_public_spelling(label);
+        // `公车费用A万元(包含车辆购置费B万元,车辆运行及维护费C万元)`: under the cars' costs, `车辆` is the cars.
+        if parent == "three_public/vehicles" && label.starts_with("车辆") {
+            label = format!("公务用车{}", &label["车辆".len()..]);
+        }
         // `公务用车购置安排692万元` (a budget text): what is arranged for the item is the item.
         let item = ["支出决算", "支出预算", "支出", "决算", "预算", "安排"]
             .iter()

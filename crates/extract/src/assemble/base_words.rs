@@ -14,6 +14,12 @@ const EARLIER_YEAR: &[&str] = &["上年", "去年", "上一年", "同期"];
 /// (`与2021年执行数相比`, `比快报数`): neither last year's amount nor the budget.
 const OTHER_BASES: &[&str] = &["执行数", "快报数", "预计数", "预计执行"];
 
+/// Five-year plan periods (`“十三五”期间`, `十二五时期`): a comparison with one of them is of a period's total.
+const PLAN_PERIODS: &[&str] = &["十一五", "十二五", "十三五", "十四五", "十五五"];
+
+/// Words for the five years before (`比上一个五年`, `较前五年`).
+const FIVE_YEARS_BEFORE: &[&str] = &["上一个五年", "上个五年", "前五年", "上一五年"];
+
 /// Words that compare (`与…相比`, `比…`, `较…`).
 const COMPARING: &[&str] = &["相比", "比较", "对比", "比", "较"];
 
@@ -65,7 +71,8 @@ impl Assembler<'_> {
         let Some(at) = self.figures.get(figure).map(|f| f.start) else {
             return false;
         };
-        at < self.other_base_until || self.names_another_base(&self.words_before(figure, state))
+        let words = self.words_before(figure, state);
+        at < self.other_base_until || self.names_another_base(&words) || compares_periods(&words)
     }
 
     /// Words comparing with another figure of this year: no earlier year (`上年执行数` is last year's amount).
@@ -159,6 +166,19 @@ fn years_in(words: &str) -> impl Iterator<Item = i32> + '_ {
     years.into_iter()
 }
 
+/// `…期间收入总量较“十二五”期间增加A，增长x%`, `比“十二五”增长30%`, `较上一个五年增加…`: a change of a plan period's
+/// total against the period before, which a single year's amount printed beside it (`从2015年的A上升到2020年的B`)
+/// is not; no amount of the report is its subject, so it and the bare rate after it find no place.
+fn compares_periods(words: &str) -> bool {
+    COMPARING.iter().any(|c| {
+        words.match_indices(c).any(|(i, _)| {
+            let after = words[i + c.len()..].trim_start_matches([' ', '“', '"', '「', '《', '\'']);
+            PLAN_PERIODS.iter().any(|p| after.starts_with(p))
+                || FIVE_YEARS_BEFORE.iter().any(|p| after.starts_with(p))
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +191,16 @@ mod tests {
         );
         assert_eq!(years_in("与年初预算相比").count(), 0);
         assert_eq!(years_in("12024年").count(), 0);
+    }
+
+    #[test]
+    fn a_comparison_with_another_plan_period() {
+        assert!(compares_periods(
+            "“十三五”期间财政收入总量较“十二五”期间增加"
+        ));
+        assert!(compares_periods("五年累计,比 \" 十二五 \" 增长"));
+        assert!(compares_periods("五年支出总额比上一个五年增加"));
+        assert!(!compares_periods("“十三五”以来,收入比上年增加"));
+        assert!(!compares_periods("与2020年相比增加"));
     }
 }

@@ -13,6 +13,7 @@
 use super::*;
 use crate::assemble::funds::fund_of;
 use crate::assemble::section::{fund_named, names_section};
+use crate::grammar::period::{period_opening, Period};
 
 /// Longest heading line (characters).
 const MAX_HEADING: usize = 40;
@@ -55,6 +56,9 @@ pub(super) struct Context {
     pub(super) fund: Option<usize>,
     /// The fund among several of a budget its section is about (see [`super::section`]).
     pub(super) subject: Option<String>,
+    /// The months its figures were counted over, as the words before them name them (`7月份,`, `1-7月累计,`,
+    /// `1-7月全国…`): a release's month and its year to date are two quantities of one name.
+    pub(super) period: Option<Period>,
 }
 
 impl Assembler<'_> {
@@ -91,10 +95,12 @@ impl Assembler<'_> {
             let mut clauses: Vec<&str> = line
                 .split([',', '，', ';', '；', '。', ':', '：'])
                 .collect();
-            if last {
-                clauses.pop();
-            }
+            // The label's own clause may open with its period (`1-7月全国一般公共预算支出…`).
+            let label_clause = if last { clauses.pop() } else { None };
             for clause in clauses {
+                if let Some(period) = period_opening(clause) {
+                    self.context.period = Some(period);
+                }
                 if names_section(clause) {
                     self.section_clause(clause);
                 }
@@ -103,6 +109,9 @@ impl Assembler<'_> {
                 } else if let Some(part) = part_named(clause).filter(|_| sets_topic(clause)) {
                     self.context.part = Some(part);
                 }
+            }
+            if let Some(period) = label_clause.and_then(period_opening) {
+                self.context.period = Some(period);
             }
         }
     }
@@ -132,6 +141,7 @@ impl Assembler<'_> {
             part: self.context.part.clone(),
             fund: self.sentence_fund.or(self.context.fund),
             subject: self.context.subject.clone(),
+            period: self.context.period,
         }
     }
 
@@ -154,7 +164,12 @@ impl Assembler<'_> {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        there.0 == here.0 && same_fund && subject_there == subject_here
+        // A month's figure and the year to date's (see [`Period`]).
+        let same_period = match (built.context.period, self.context.period) {
+            (Some(a), Some(b)) => a.same(b),
+            _ => true,
+        };
+        there.0 == here.0 && same_fund && subject_there == subject_here && same_period
     }
 }
 

@@ -100,7 +100,7 @@ fn names_a_total(label: &str) -> bool {
 }
 
 /// `财政部2019年度政府采购支出总额`: a short name before a year says who, the year when; the money's name
-/// follows (`政府采购支出总额`). Words before the year that are a clause (`…审议通过的2021年一般公共预算收入`: a
+/// follows (`政府采购支出总额`). So does a heading before it (`…结余情况(一)收入情况2023年…`). Words before the year that are a clause (`…审议通过的2021年一般公共预算收入`: a
 /// budget, not the amount) keep the label whole, as does a label with no year or nothing after it.
 fn after_year(label: &str) -> &str {
     let bytes = label.as_bytes();
@@ -109,6 +109,9 @@ fn after_year(label: &str) -> &str {
         let alone = i == 0 || !bytes[i - 1].is_ascii_digit();
         let who = label.get(..i)?;
         let a_name = who.chars().count() <= MAX_NAME_BEFORE_YEAR && !who.contains('的');
+        // `(一)收入情况 2023年…收入`: a heading run into its first sentence (a page's lines flattened).
+        let a_heading = ["情况", "说明"].iter().any(|w| who.ends_with(w));
+        let a_name = a_name || a_heading;
         let rest = label.get(i + 4..)?.strip_prefix('年')?;
         (digits && alone && a_name).then_some(rest)
     });
@@ -200,6 +203,17 @@ impl Assembler<'_> {
             .iter()
             .find_map(|p| label.text.strip_prefix(p))
             .unwrap_or(&label.text);
+        // `加上上级…收入`: the verb is `加上`; `加上级补助收入`, `加上年结转` keep their `上`. A name that is
+        // no free label without it (`加上安排…支出`: a verb) keeps it as before.
+        let text = match text.strip_prefix('上') {
+            Some(rest)
+                if is_free_label(rest)
+                    && !["级", "年", "解"].iter().any(|w| rest.starts_with(w)) =>
+            {
+                rest
+            }
+            _ => text,
+        };
         if !is_free_label(text) {
             return None;
         }

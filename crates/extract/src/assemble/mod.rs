@@ -188,6 +188,17 @@ pub struct Assembler<'a> {
     last_node: Option<usize>,
     /// The figure stated last in a sentence that ended with `；`.
     after_semicolon: Option<usize>,
+    /// The sentence read last ended with `；` (see [`Assembler::carryover_after_parts`]).
+    follows_semicolon: bool,
+    /// Carry-overs named beside a total after its parts: (total, carry-over, from last year).
+    beside_carryovers: Vec<(usize, usize, bool)>,
+    /// Parts of a total by level of government (see [`Assembler::level_part_of`]).
+    level_parts: BTreeSet<usize>,
+    /// A total split by level → the breakdown of its other items (see [`Assembler::split_by_level`]).
+    level_twins: BTreeMap<usize, usize>,
+    /// Nodes whose own amount was printed in a larger unit than it can be exact in (see
+    /// [`Assembler::note_coarse`]): half a unit of its last printed digit, in the report's unit.
+    coarse: BTreeMap<usize, Decimal>,
     /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
@@ -257,6 +268,11 @@ impl<'a> Assembler<'a> {
             heading_level: 0,
             last_node: None,
             after_semicolon: None,
+            follows_semicolon: false,
+            beside_carryovers: Vec::new(),
+            level_parts: BTreeSet::new(),
+            level_twins: BTreeMap::new(),
+            coarse: BTreeMap::new(),
             last_pair: Vec::new(),
             consumed: vec![false; figures.len()],
             unplaced: Vec::new(),
@@ -303,12 +319,17 @@ impl<'a> Assembler<'a> {
         let relations = self.relations();
         let figures = self.figures.len();
         let taken = self.consumed.iter().filter(|&&c| c).count();
-        let breakdowns = self
+        // A second breakdown begun for a total split by level that took no item is none.
+        let empty_twin = |r: &usize| {
+            self.level_twins.values().any(|t| t == r) && self.nodes[*r].children.is_empty()
+        };
+        let roots: Vec<usize> = self
             .roots
-            .clone()
-            .into_iter()
-            .map(|r| self.finish(r))
+            .iter()
+            .copied()
+            .filter(|r| !empty_twin(r))
             .collect();
+        let breakdowns = roots.into_iter().map(|r| self.finish(r)).collect();
         Assembled {
             breakdowns,
             relations,
@@ -359,6 +380,7 @@ impl<'a> Assembler<'a> {
         let words_from = after_figures.map_or(sentence.start, |f| f.end.max(sentence.start));
         self.note_heading(words_from, sentence.end);
         let ends_on_semicolon = self.text.chars.get(sentence.end.wrapping_sub(1)) == Some(&';');
+        self.follows_semicolon = ends_on_semicolon;
         self.end_sentence_lists(ends_on_semicolon);
         let unread = state.figures.iter().any(|&f| !self.consumed[f]);
         if numbered && (unread || self.is_unread_table_row(sentence, &state.figures)) {
@@ -677,6 +699,7 @@ impl<'a> Assembler<'a> {
         };
         self.consumed[figure] = true;
         self.last_placed = Some((figure, node));
+        self.note_coarse(figure, node, at);
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.
             state.last_node = Some(node);
@@ -747,7 +770,7 @@ impl<'a> Assembler<'a> {
     ) -> Option<usize> {
         let node = state.budgeted?;
         let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
-        if !bare_kind || !self.nodes[node].node.label.ends_with(&label.text) {
+        if !bare_kind || !same_kind(&self.nodes[node].node.label, &label.text) {
             return None;
         }
         state.budgeted = None;
@@ -828,6 +851,33 @@ impl<'a> Assembler<'a> {
         next == "(含)"
     }
 
+    /// `“三公”经费预算总额为2.08亿元,其中:…1344万元…` in a report in 万元: a node's own amount printed in a larger
+    /// unit with fewer decimals than the conversion shifts (`20800`万元 for 2.08亿元 ± 0.005亿) is known only to
+    /// its printed precision, half a unit of its last digit in the report's unit (50万元 here).
+    fn note_coarse(&mut self, figure: usize, node: usize, at: Span) {
+        let Some(f) = self.figures.get(figure) else {
+            return;
+        };
+        let digits = |unit: Unit| i64::from(unit.yuan_per_unit().ilog10());
+        let from = match f.unit {
+            FigureUnit::YiYuan => Unit::YiYuan,
+            FigureUnit::WanYuan => Unit::WanYuan,
+            _ => return,
+        };
+        let shift = digits(from) - digits(self.unit);
+        let lost = f.value.map_or(0, |v| shift - i64::from(v.scale()));
+        if lost <= 0 || self.nodes[node].node.at != Some(at) {
+            return;
+        }
+        let half = u32::try_from(lost - 1)
+            .ok()
+            .and_then(|e| 10i64.checked_pow(e))
+            .map(|p| Decimal::from(p) * Decimal::from(5));
+        if let Some(half) = half {
+            self.coarse.insert(node, half);
+        }
+    }
+
     fn money(&self, figure: usize) -> Option<Decimal> {
         let f = self.figures.get(figure)?;
         convert(f.value?, f.unit, self.unit)
@@ -874,6 +924,18 @@ fn figure_of(statement: &Statement) -> Option<usize> {
 /// 决算数0.5万元`) or the bare kind the budget's label ends with — budget and actual in one sentence
 /// (`三公经费支出预算为3万元，支出决算为1.7万元`), or one naming the same standard total
 /// (`三公经费支出预算为44.5万元，实际支出三公经费决算为22.6万元`).
+/// Whether a bare `支出`/`收入` can be the budgeted node's kind: its label ends with it (`…财政拨款支出`), names
+/// it before the phase (`公务接待费支出决算`), or names a cost (`公务接待费预算为A万元，支出决算为B万元`: a 三公 item
+/// is spending) — never the other kind.
+fn same_kind(node_label: &str, kind: &str) -> bool {
+    if node_label.ends_with(kind) {
+        return true;
+    }
+    let other = if kind == "支出" { "收入" } else { "支出" };
+    let named = node_label.contains(kind) || (kind == "支出" && node_label.ends_with('费'));
+    named && !node_label.contains(other)
+}
+
 fn budgeted_by_pending(label: &Label, pending: Option<&(String, usize)>) -> bool {
     let bare_kind = matches!(label.text.as_str(), "支出" | "收入");
     let same_root = |name: &str| {
@@ -881,7 +943,7 @@ fn budgeted_by_pending(label: &Label, pending: Option<&(String, usize)>) -> bool
     };
     label.text.is_empty()
         || pending
-            .is_some_and(|(name, _)| (bare_kind && name.ends_with(&label.text)) || same_root(name))
+            .is_some_and(|(name, _)| (bare_kind && same_kind(name, &label.text)) || same_root(name))
 }
 
 /// Sets a field that is still empty; a second value for the same field is not taken.

@@ -122,13 +122,17 @@ impl Assembler<'_> {
             amount("income/fiscal/general_budget").or(amount("income/general_budget"));
         let all_general_budget =
             no_carryover && general_budget.is_some() && general_budget == amount("income");
-        RELATIONS
+        let mut relations: Vec<Relation> = RELATIONS
             .iter()
             .filter(|(_, _, left, right, holds)| {
                 let condition = match holds {
                     Holds::Always => true,
+                    // A carry-over brought in named beside the year's income (see
+                    // [`Assembler::carryover_after_parts`]): that income is not the grand total.
                     Holds::CarryoverOutside => {
-                        !(balanced && amount("carryover_end").is_some_and(|a| !a.is_zero()))
+                        let grand_totals =
+                            balanced && amount("carryover_end").is_some_and(|a| !a.is_zero());
+                        !grand_totals && !self.brought_in_beside_income()
                     }
                     Holds::CarryoverInExpenditure => {
                         self.node_at_path("expenditure/carryover_end").is_some()
@@ -148,7 +152,35 @@ impl Assembler<'_> {
                 left: left.iter().map(|s| s.to_string()).collect(),
                 right: right.iter().map(|s| s.to_string()).collect(),
             })
-            .collect()
+            .collect();
+        relations.extend(self.grand_totals());
+        relations
+    }
+
+    fn brought_in_beside_income(&self) -> bool {
+        let income = self.node_at_path("income");
+        self.beside_carryovers
+            .iter()
+            .any(|&(total, _, from)| from && Some(total) == income)
+    }
+
+    /// `收入预算A，其中：…；上年结转B；` and `支出预算C，其中：…；结转下年D；`: the year's income and spending, each
+    /// with its parts, and the carry-overs named beside them (see [`Assembler::carryover_after_parts`]): the two
+    /// grand totals of a unit's budget or final account are equal, A + B = C + D.
+    fn grand_totals(&self) -> Option<Relation> {
+        let beside = |from_last_year: bool, root: &str| {
+            self.beside_carryovers.iter().find(|&&(total, _, from)| {
+                from == from_last_year && self.node_at_path(root) == Some(total)
+            })
+        };
+        let &(income, brought, _) = beside(true, "income")?;
+        let &(spending, carried, _) = beside(false, "expenditure")?;
+        Some(Relation {
+            id: "grand_totals".to_string(),
+            label: "收支总计平衡".to_string(),
+            left: vec![self.path(income), self.path(brought)],
+            right: vec![self.path(spending), self.path(carried)],
+        })
     }
 
     pub(super) fn node_at_path(&self, path: &str) -> Option<usize> {

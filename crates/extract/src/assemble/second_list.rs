@@ -47,6 +47,14 @@ impl Sum {
         }
     }
 
+    /// Whether the items add up to `amount` known to `half` (its own rounding, when coarser than its digits).
+    pub(super) fn adds_up_within(&self, amount: &Decimal, half: Decimal) -> bool {
+        let gap = self.total.checked_sub(*amount).map(|g| g.abs());
+        let allowed = self.slack.checked_add(half);
+        let within = matches!((gap, allowed), (Some(g), Some(a)) if g <= a);
+        self.items > 0 && !self.overflow && within
+    }
+
     /// Whether the items add up to `amount` as printed: the difference within their rounding and its.
     pub(super) fn adds_up_to(&self, amount: &Decimal) -> bool {
         let gap = self.total.checked_sub(*amount).map(|g| g.abs());
@@ -190,6 +198,15 @@ mod tests {
         // Whole numbers are rounded to the unit: 12 + 9 may be 20.
         assert!(sum_of(&["12", "9"]).adds_up_to(&d("20")));
         assert!(!Sum::default().adds_up_to(&d("0")));
+    }
+
+    #[test]
+    fn items_add_up_within_a_coarse_totals_rounding() {
+        // 2.08亿元 as 20800万元: known to ±50万元, so 1344 + 15218 + 4263 = 20825 adds up to it.
+        let parts = sum_of(&["1344", "15218", "4263"]);
+        assert!(!parts.adds_up_to(&d("20800")));
+        assert!(parts.adds_up_within(&d("20800"), d("50")));
+        assert!(!sum_of(&["1344", "15218", "4663"]).adds_up_within(&d("20800"), d("50")));
     }
 
     #[test]

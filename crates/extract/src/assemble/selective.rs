@@ -11,8 +11,11 @@
 
 use super::*;
 
-/// Words that say a list holds some of the parts only (the main ones, the key ones).
-const SELECTING: &[&str] = &["重点", "主要"];
+/// Words that say a list holds some of the parts only (the main ones, the key ones, the ones that grew
+/// faster or most: `增长较快的…项目包括:`, `增幅最大的是…`).
+const SELECTING: &[&str] = &[
+    "重点", "主要", "较快", "较大", "较多", "最快", "最大", "最多",
+];
 
 /// Words that open a list of the figure stated last (as the grammar's openers).
 const OPENER_WORDS: &[&str] = &["其中", "包括", "如下", "分别", "分项情况", "主要有"];

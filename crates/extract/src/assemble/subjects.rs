@@ -329,10 +329,12 @@ impl Assembler<'_> {
                 .at
                 .is_some_and(|amount| at.start < amount.start)
         };
+        // `B,较上年的A下降x%`: a prior printed after the amount whose own words name last year goes too.
         if placed {
             let prior = state.prior.map(|p| (p, self.span(p)));
-            if let Some((prior, at)) =
-                prior.filter(|&(_, at)| target.is_some_and(|t| before_amount(at, t)))
+            let last_years = |p: usize| self.names_last_year(p, state);
+            if let Some((prior, at)) = prior
+                .filter(|&(p, at)| target.is_some_and(|t| before_amount(at, t)) || last_years(p))
             {
                 state.prior = None;
                 let value = self.money(prior);

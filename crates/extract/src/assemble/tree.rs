@@ -2,6 +2,36 @@
 
 use super::*;
 
+/// Names of the money brought in from last year (`上年结转结余资金`, `年初结转和结余`).
+const CARRYOVER_FROM_LAST_YEAR: &[&str] = &[
+    "上年结转",
+    "上年结余",
+    "上年度结转",
+    "上年度结余",
+    "年初结转",
+];
+
+/// Levels of government a total is split into (`中央`/`地方`, `省级`/`市县`…), as a part's name opens.
+const LEVEL_PARTS: &[&str] = &[
+    "中央",
+    "地方",
+    "省本级",
+    "省级",
+    "市本级",
+    "市级",
+    "县本级",
+    "县级",
+    "区本级",
+    "区级",
+    "市县",
+    "县区",
+    "区县",
+    "乡镇",
+];
+
+/// Names of the money carried on to next year, where no vocabulary root takes them (`结转下年`).
+const CARRYOVER_TO_NEXT_YEAR: &[&str] = &["结转下年", "结转下一年", "结转至下年", "结转到下年"];
+
 impl Assembler<'_> {
     /// Where an amount goes, in order: a prior-year list, a root by keyword, a term of a balance, a chain of
     /// 类/款/项, an open list, a known item's parent, a total restated, a free root.
@@ -50,6 +80,9 @@ impl Assembler<'_> {
             return Some(node);
         }
         if let Some(node) = self.item_of_tax_revenue(label, value, at, level) {
+            return Some(node);
+        }
+        if let Some(node) = self.carryover_after_parts(label, value, at) {
             return Some(node);
         }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
@@ -117,6 +150,12 @@ impl Assembler<'_> {
         if let Some(parent) = item_of_top {
             return self.child(parent, label, value, at, level);
         }
+        if let Some(parent) = top.filter(|&t| self.level_part_of(t, root, &label.text)) {
+            if let Some(node) = self.child(parent, label, value, at, level) {
+                self.level_parts.insert(node);
+                return Some(node);
+            }
+        }
         // A root's name printed again for another quantity (another scope, period or fund): a breakdown of
         // its own rather than none.
         self.root(root, label, value, at, level)
@@ -129,6 +168,63 @@ impl Assembler<'_> {
             })
     }
 
+    /// `收入预算A万元，其中：B万元，…，C万元；上年结转结余资金D万元；`: a carry-over from last year named after a `；`,
+    /// once the items before it add up to the open list's total, is outside that total (the year's own income,
+    /// as its parts show): a term beside it, never one more part (general pattern: a unit's income for the year
+    /// with its parts, then the carry-over, which the two grand totals hold and the year's income does not).
+    /// The same for the spending's `结转下年` after its parts; with both, the two grand totals are a relation
+    /// (see [`super::relations`]).
+    fn carryover_after_parts(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        let named = |words: &[&str]| words.iter().any(|w| label.text.starts_with(w));
+        let from_last_year = named(CARRYOVER_FROM_LAST_YEAR);
+        if !(from_last_year || named(CARRYOVER_TO_NEXT_YEAR)) {
+            return None;
+        }
+        if !self.follows_semicolon || self.amounts_in_sentence > 1 {
+            return None;
+        }
+        let top = self.stack.last()?.node;
+        let built = &self.nodes[top];
+        let parts_close =
+            built.children.len() >= 2 && built.items_sum.adds_up_to(&built.node.amount.0);
+        if !parts_close {
+            return None;
+        }
+        self.stack.clear();
+        let node = self.new_free_root(label, value, at)?;
+        self.beside_carryovers.push((top, node, from_last_year));
+        Some(node)
+    }
+
+    /// `全国一般公共预算支出A亿元…。其中,中央一般公共预算本级支出B亿元…;地方一般公共预算支出C亿元…` (`省级…;市县…`):
+    /// in a `其中` list of a total, the total's own name printed for one level of government is its part by
+    /// level, not the total printed again nor a quantity of its own (general pattern: a release's total split
+    /// into the central and local, or provincial and lower, levels).
+    fn level_part_of(&self, total: usize, root: &Root, label: &str) -> bool {
+        let printed = &self.nodes[total].printed;
+        let same_name = root_of(printed).is_some_and(|r| r.id == root.id);
+        let level = LEVEL_PARTS.iter().find(|l| label.starts_with(*l));
+        same_name && level.is_some_and(|l| !printed.starts_with(l))
+    }
+
+    /// A total split by level (see [`Self::level_part_of`]) and then listed by other items (`主要支出项目:
+    /// 1.教育支出…`): the other items are a second breakdown of the same figure, never added to its levels.
+    fn split_by_level(&mut self, parent: usize, label: &str) -> Option<usize> {
+        if LEVEL_PARTS.iter().any(|l| label.starts_with(l)) {
+            return None;
+        }
+        if let Some(&twin) = self.level_twins.get(&parent) {
+            return Some(twin);
+        }
+        let built = &self.nodes[parent];
+        if !built.children.iter().any(|c| self.level_parts.contains(c)) {
+            return None;
+        }
+        let twin = self.twin(parent)?;
+        self.level_twins.insert(parent, twin);
+        Some(twin)
+    }
+
     /// An item of the innermost open list that takes the label; a list merely mentioned (no `其中:`, no
     /// marker) or a free one takes it in doubt.
     pub(super) fn item_of_open_list(
@@ -139,7 +235,18 @@ impl Assembler<'_> {
         level: Option<u8>,
     ) -> Option<usize> {
         for k in (0..self.stack.len()).rev() {
+            // A level's part of a total (`市县一般公共预算支出`) lists no items of the whole's after it.
+            if self.level_parts.contains(&self.stack[k].node) {
+                continue;
+            }
             let parent = self.owner_of_source(self.stack[k].node, &label.text);
+            let parent = self.split_by_level(parent, &label.text).unwrap_or(parent);
+            // `当月土地出让金收入` after `政府性基金收入…累计完成B`: a month's amount is no part of another
+            // period's total.
+            let month = |l: &str| ["当月", "本月"].iter().any(|m| l.starts_with(m));
+            if month(&label.text) != month(&self.nodes[parent].printed) {
+                continue;
+            }
             let free = self.nodes[parent].free;
             let second = free && self.starts_second_breakdown(k, parent, &label.text);
             if free && !self.free_takes(&self.stack[k], label, level, value, second) {
@@ -755,6 +862,18 @@ impl Assembler<'_> {
         let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty()) || some_parts;
         if may_go_on && !built.items_sum.adds_up_to(&node.amount.0) {
             node.partial = true;
+        }
+        // A total printed in a larger unit (`2.08亿元`) whose items (`1344万元`…) add up within its printed
+        // precision but not within the converted figure's: the report cannot say how coarse the total was, so
+        // the sum stays in doubt (at most a warning, never a false error).
+        let coarse = self.coarse.get(&index).copied();
+        let within_print =
+            coarse.is_some_and(|h| built.items_sum.adds_up_within(&node.amount.0, h));
+        if within_print
+            && !built.items_sum.adds_up_to(&node.amount.0)
+            && !node.doubt.contains(&Doubt::List)
+        {
+            node.doubt.push(Doubt::List);
         }
         node.items = items;
         node.label = printed_label(&node.label);

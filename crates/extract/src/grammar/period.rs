@@ -67,9 +67,131 @@ fn month_number(text: &str) -> Option<&str> {
     (1..=12).contains(&month).then(|| &text[digits..])
 }
 
+/// The months a figure was counted over, as a release names them: one month (`7月份`, `7月`, `当月`), or a run
+/// of months (`1-7月`, `1至7月累计`, `前7个月`, `上半年`, `一季度`, `截至6月底`); `累计` and `今年以来` alone say
+/// "since January" without the last month. A monthly release gives one aggregate for both (`7月份,…支出A;1-7月
+/// 累计,…支出B`): a figure of one period is never the other's printed again, nor its part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// From month `.0` to month `.1` (equal: one month).
+    Months(u8, u8),
+    /// One month, which is not named (`当月`, `本月`).
+    Month,
+    /// From January to a month not named (`累计`, `今年以来`).
+    ToDate,
+}
+
+impl Period {
+    /// Whether two printings can be of one period: the same months, or one of them not naming its months in
+    /// a way that fits the other.
+    pub fn same(self, other: Period) -> bool {
+        use Period::*;
+        match (self, other) {
+            (Months(a, b), Months(c, d)) => (a, b) == (c, d),
+            (Month, Months(a, b)) | (Months(a, b), Month) => a == b,
+            (ToDate, Months(a, _)) | (Months(a, _), ToDate) => a == 1,
+            (Month, Month) | (ToDate, ToDate) => true,
+            (Month, ToDate) | (ToDate, Month) => false,
+        }
+    }
+}
+
+/// Run of months named by whole words.
+const PERIOD_MONTHS: [(&str, u8, u8); 13] = [
+    ("前三季度", 1, 9),
+    ("前三个季度", 1, 9),
+    ("第一季度", 1, 3),
+    ("第二季度", 4, 6),
+    ("第三季度", 7, 9),
+    ("第四季度", 10, 12),
+    ("一季度", 1, 3),
+    ("二季度", 4, 6),
+    ("三季度", 7, 9),
+    ("四季度", 10, 12),
+    ("上半年", 1, 6),
+    ("下半年", 7, 12),
+    ("前两个月", 1, 2),
+];
+
+/// The period a clause opens with (after a year: `2018年1-7月`), or that it names alone (`累计`, `当月`): the
+/// months its figures were counted over. A clause naming none gives none.
+pub fn period_opening(clause: &str) -> Option<Period> {
+    let clause = clause.trim();
+    let clause = after_year(clause);
+    if let Some(&(_, from, to)) = PERIOD_MONTHS.iter().find(|(w, _, _)| clause.starts_with(w)) {
+        return Some(Period::Months(from, to));
+    }
+    for (word, period) in [
+        ("当月", Period::Month),
+        ("本月", Period::Month),
+        ("累计", Period::ToDate),
+        ("今年以来", Period::ToDate),
+        ("年初以来", Period::ToDate),
+        ("年初至今", Period::ToDate),
+    ] {
+        if clause.starts_with(word) {
+            return Some(period);
+        }
+    }
+    // `前7月`, `前7个月`, `前11个月累计`.
+    if let Some(rest) = clause.strip_prefix('前') {
+        let to = month_value(rest)?;
+        let rest = month_number(rest)?;
+        return (rest.starts_with('月') || rest.starts_with("个月"))
+            .then_some(Period::Months(1, to));
+    }
+    if let Some(rest) = clause
+        .strip_prefix("截至")
+        .or_else(|| clause.strip_prefix("截止到"))
+        .or_else(|| clause.strip_prefix("截止"))
+    {
+        let to = month_value(rest)?;
+        let end = month_number(rest)?.strip_prefix('月')?;
+        return (end.starts_with('底') || end.starts_with('末')).then_some(Period::Months(1, to));
+    }
+    let from = month_value(clause)?;
+    let rest = month_number(clause)?;
+    let (rest, first_named) = rest.strip_prefix('月').map_or((rest, false), |r| (r, true));
+    let joined = ["-", "—", "–", "~", "至", "到"]
+        .iter()
+        .find_map(|j| rest.strip_prefix(j));
+    match joined {
+        Some(after) => {
+            let to = month_value(after)?;
+            month_number(after)?.strip_prefix('月')?;
+            (from <= to).then_some(Period::Months(from, to))
+        }
+        // `7月份`, `7月,`, `7月全国…`: one month (not a date, `7月20日`, nor a time in it, `6月底`).
+        None => {
+            let date =
+                rest.starts_with(|c: char| c.is_ascii_digit() || "底末初中上下旬".contains(c));
+            (first_named && !date).then_some(Period::Months(from, from))
+        }
+    }
+}
+
+/// `2018年1-7月` → `1-7月`; the text unchanged without a leading year.
+fn after_year(text: &str) -> &str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    match digits == 4 {
+        true => text[4..]
+            .strip_prefix("年度")
+            .or_else(|| text[4..].strip_prefix('年'))
+            .unwrap_or(text),
+        false => text,
+    }
+}
+
+/// The month (1–12) a text opens with.
+fn month_value(text: &str) -> Option<u8> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let month: u8 = text.get(..digits)?.parse().ok()?;
+    month_number(text).map(|_| month)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::without_period;
+    use super::{period_opening, without_period, Period};
 
     #[test]
     fn periods_that_open_a_label() {
@@ -92,5 +214,23 @@ mod tests {
         assert_eq!(without_period("13-15月收入"), "13-15月收入");
         assert_eq!(without_period("2010350事业运行"), "2010350事业运行");
         assert_eq!(without_period("一般公共预算收入"), "一般公共预算收入");
+    }
+
+    #[test]
+    fn the_months_a_clause_opens_with() {
+        assert_eq!(period_opening("7月份"), Some(Period::Months(7, 7)));
+        assert_eq!(period_opening("5月份当月"), Some(Period::Months(5, 5)));
+        assert_eq!(period_opening("1-7月累计"), Some(Period::Months(1, 7)));
+        assert_eq!(period_opening("1至11月累计"), Some(Period::Months(1, 11)));
+        assert_eq!(period_opening("2019年1-10月"), Some(Period::Months(1, 10)));
+        assert_eq!(period_opening("前11个月累计"), Some(Period::Months(1, 11)));
+        assert_eq!(period_opening("上半年"), Some(Period::Months(1, 6)));
+        assert_eq!(period_opening("累计"), Some(Period::ToDate));
+        assert_eq!(period_opening("截至9月底"), Some(Period::Months(1, 9)));
+        assert_eq!(period_opening("7月20日"), None);
+        assert_eq!(period_opening("数据还显示"), None);
+        assert!(Period::ToDate.same(Period::Months(1, 7)));
+        assert!(!Period::Month.same(Period::Months(1, 7)));
+        assert!(!Period::Months(7, 7).same(Period::Months(1, 7)));
     }
 }
