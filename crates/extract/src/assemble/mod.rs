@@ -172,6 +172,11 @@ struct SentenceState {
     after_paren: bool,
     /// A sentence without figures came right before this one (see [`Assembler::sentence_without_figures`]).
     after_words_alone: bool,
+    /// Nodes whose amount this sentence prints again (see [`Assembler::printed_again_with_change`]).
+    restated: Vec<usize>,
+    /// Changes and rates of a total printed again that differ from the ones it has: not taken, but no
+    /// reason to forget the total (a `其中` list after it is still its).
+    second_values: Vec<usize>,
 }
 
 pub struct Assembler<'a> {
@@ -392,7 +397,9 @@ impl<'a> Assembler<'a> {
             // A rate left over after every amount found its place (`…增长41.3%,…按同口径计算增长53.5%`: a
             // second rate on another basis) leaves the figure stated last where it was.
             let amount_unread = state.figures.iter().any(|&f| {
-                !self.consumed[f] && self.figures.get(f).is_some_and(|f| f.unit.is_money())
+                !self.consumed[f]
+                    && !state.second_values.contains(&f)
+                    && self.figures.get(f).is_some_and(|f| f.unit.is_money())
             });
             if amount_unread || state.last_node.is_none() {
                 self.last_node = None;
@@ -700,6 +707,10 @@ impl<'a> Assembler<'a> {
         self.consumed[figure] = true;
         self.last_placed = Some((figure, node));
         self.note_coarse(figure, node, at);
+        let restatement = self.nodes[node].node.restated.last().and_then(|r| r.at);
+        if restatement == Some(at) {
+            state.restated.push(node);
+        }
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.
             state.last_node = Some(node);

@@ -244,8 +244,11 @@ impl Assembler<'_> {
         }
         self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
-        self.doubt_list_end_change(subject, target, state);
         let value = self.money(figure).map(|v| signed(v, sign));
+        if self.printed_again_with_change(target, figure, value, |n| n.change, state) {
+            return;
+        }
+        self.doubt_list_end_change(subject, target, state);
         let at = self.span(figure);
         let placed = self.set(state, figure, target, |n| {
             set_once(&mut n.change, &mut n.spans.change, value, at)
@@ -263,6 +266,38 @@ impl Assembler<'_> {
                 });
             }
         }
+    }
+
+    /// `收入合计500万元,较上年减少10万元,下降1.96%` where the total already has its change (from its first
+    /// printing, or from one change said of both totals: `收支较上年减少10万元…`): a total printed again in this
+    /// sentence with its change or rate again (general pattern: a section restating a figure of the overview
+    /// with the same comparison). The same value is the figure printed again: taken, and the rate after it is the
+    /// same total's. Another value is a second change the report has no place for: not taken (the sentence is
+    /// kept unplaced), but the total printed again stays the figure stated last, so the `其中` list after it is
+    /// still its. Whether the figure was dealt with here.
+    fn printed_again_with_change(
+        &mut self,
+        target: Option<usize>,
+        figure: usize,
+        value: Option<Decimal>,
+        field: fn(&Node) -> Option<Amount>,
+        state: &mut SentenceState,
+    ) -> bool {
+        let Some(node) = target.filter(|t| state.restated.contains(t)) else {
+            return false;
+        };
+        let Some(Amount(had)) = field(&self.nodes[node].node) else {
+            return false;
+        };
+        if value == Some(had) {
+            self.consumed[figure] = true;
+        } else {
+            state.problem = true;
+            state.second_values.push(figure);
+        }
+        state.lost_change = false;
+        state.change_target = Some(node);
+        true
     }
 
     /// A change that found no place leaves no target for the bare rate after it: that rate is the lost change's
@@ -313,10 +348,13 @@ impl Assembler<'_> {
             Subject::Implicit => state.change_target.or(state.last_node),
             _ => self.resolve(subject, state),
         };
+        let value = self.percent(figure).map(|v| signed(v, sign));
+        if self.printed_again_with_change(target, figure, value, |n| n.change_pct, state) {
+            return;
+        }
         if state.change_target.is_none() {
             self.doubt_list_end_change(subject, target, state);
         }
-        let value = self.percent(figure).map(|v| signed(v, sign));
         let at = self.span(figure);
         let placed = self.set(state, figure, target, |n| {
             set_once(&mut n.change_pct, &mut n.spans.change_pct, value, at)
