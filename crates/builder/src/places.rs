@@ -14,8 +14,20 @@ pub struct Places<'a> {
 }
 
 /// The places of one finding. A report without `printed` (extracted from text) gives none: its findings
-/// point into the text with `at` instead.
+/// point into the text with `at` instead — so does a figure of the text printed in another unit (a `printed`
+/// without a table: no page or cell to show).
 pub fn places<'a>(
+    finding: &Finding,
+    report: &'a Report,
+    resolver: &mut Resolver<'a>,
+) -> Places<'a> {
+    let mut places = any_places(finding, report, resolver);
+    places.stated.retain(|p| p.in_table());
+    places.compared.retain(|p| p.in_table());
+    places
+}
+
+fn any_places<'a>(
     finding: &Finding,
     report: &'a Report,
     resolver: &mut Resolver<'a>,

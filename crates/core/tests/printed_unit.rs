@@ -131,3 +131,83 @@ fn an_invalid_printing_is_rejected_with_its_place() {
         "{en}"
     );
 }
+
+/// A narrative 三公 total printed as `1.56亿元` in a report in 万元, its items in 万元 (`812`, `10235`,
+/// `4573` = 15620), a share of it and a restatement: `printed` without a table.
+fn narrative_in_yi(printed: &str, restated: &str) -> String {
+    format!(
+        r#"{{"format":"budget-lens/1","unit":"万元","breakdowns":[
+  {{"id":"three_public","label":"“三公”经费","amount":"15600","printed":{printed},
+    "restated":[{{"amount":"{restated}"}}],
+    "items":[{{"id":"abroad","label":"因公出国（境）费","amount":"812"}},
+             {{"id":"vehicles","label":"公务用车购置及运行维护费","amount":"10235","share":"65.5"}},
+             {{"id":"reception","label":"公务接待费","amount":"4573"}}]}}]}}"#
+    )
+}
+
+#[test]
+fn a_printed_without_a_table_is_a_narrative_figure() {
+    let printed = r#"{"text":"1.56","unit":"亿元","decimals":2}"#;
+    let report = parse_report(&narrative_in_yi(printed, "15620")).unwrap();
+    let node = &report.breakdowns[0];
+    let p = node.printed.as_ref().unwrap();
+    assert!(!p.in_table());
+    assert_eq!((p.table.as_str(), p.text.as_str()), ("", "1.56"));
+    assert_eq!(
+        node.printing(),
+        Some(Printing {
+            unit: Unit::YiYuan,
+            decimals: Some(2)
+        })
+    );
+    // Held to 0.005亿元 = 50万元 in every rule: the items' 15620, the share 10235 / 15600 = 65.6 % printed
+    // 65.5 % and the restated 15620 are rounding at most, never an error.
+    let findings = check(&report);
+    assert!(
+        findings.iter().all(|f| f.severity != Severity::Error),
+        "{findings:?}"
+    );
+    // Written back without a table.
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(
+        json.contains(r#""printed":{"text":"1.56","unit":"亿元","decimals":2}"#),
+        "{json}"
+    );
+    // A figure of the text is placed by its quote, never by an empty table's name.
+    for f in &findings {
+        assert!(
+            !f.message(Lang::Zh).contains("“”"),
+            "{}",
+            f.message(Lang::Zh)
+        );
+    }
+}
+
+#[test]
+fn without_its_printing_the_same_figures_are_errors() {
+    // The same report with no `printed`: 15600 exact to 0.5万元, the share 65.5 % an error.
+    let plain = narrative_in_yi("null", "15600");
+    let findings = check(&parse_report(&plain).unwrap());
+    let error = |rule| {
+        move |f: &budget_lens_core::check::Finding| f.rule == rule && f.severity == Severity::Error
+    };
+    assert!(findings.iter().any(error(Rule::Share)), "{findings:?}");
+    assert!(findings.iter().any(error(Rule::Sum)), "{findings:?}");
+    // A real gap stays an error at the printed precision: a share of 60 %.
+    let printed = r#"{"text":"1.56","unit":"亿元","decimals":2}"#;
+    let far = narrative_in_yi(printed, "15600").replace(r#""share":"65.5""#, r#""share":"60.0""#);
+    let findings = check(&parse_report(&far).unwrap());
+    assert!(findings.iter().any(error(Rule::Share)), "{findings:?}");
+}
+
+#[test]
+fn an_old_printed_with_a_table_reads_as_before() {
+    let report = parse_report(&three_public("108100", WAN_2)).unwrap();
+    let p = report.breakdowns[0].printed.as_ref().unwrap();
+    assert!(p.in_table());
+    assert_eq!(p.table, "“三公”经费预算表");
+    // A `table` that is not a string is still rejected.
+    let bad =
+        three_public("108100", WAN_2).replacen(r#""table":"“三公”经费预算表""#, r#""table":7"#, 1);
+    assert!(parse_report(&bad).is_err());
+}

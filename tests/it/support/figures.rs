@@ -56,6 +56,11 @@ fn walk(node: &Node, parent: &str, out: &mut Map<String, Value>) {
     if let Some(comparison) = node.comparison {
         fields.insert("comparison".into(), json!(comparison));
     }
+    // A figure printed in another unit than the report's (`1.56亿元` in 万元): as printed, with its unit.
+    if let Some(p) = node.printed.as_ref().filter(|p| p.unit.is_some()) {
+        let unit = p.unit.map_or("", |u| u.zh());
+        fields.insert("printed".into(), json!(format!("{}{unit}", p.text)));
+    }
     out.insert(path.clone(), Value::Object(fields));
     for item in &node.items {
         walk(item, &path, out);

@@ -66,7 +66,13 @@ pub(super) fn locate(report: &Report, findings: &mut [Finding]) {
         }
         let node = resolver.node_at(&finding.path);
         // A node imported from a table was printed there; its restatements come from the narrative.
-        let in_table = || node.and_then(|n| n.printed.as_ref()).map(Place::printed);
+        // A figure of the running text printed in another unit has a `printed` without a table: its place is
+        // its quote.
+        let in_table = || {
+            node.and_then(|n| n.printed.as_ref())
+                .filter(|p| p.in_table())
+                .map(Place::printed)
+        };
         if matches!(finding.detail, Detail::Restated { .. }) {
             finding.places.first = node.and_then(|n| quote(n.at)).or_else(in_table);
             finding.places.stated = quote(finding.at);

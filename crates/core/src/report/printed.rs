@@ -12,10 +12,12 @@ use super::resolve::Resolver;
 use crate::exact::Exact;
 
 /// Where a figure was printed: the table, its text as printed, and the page and box (a PDF) or the sheet
-/// and cell (a workbook, CSV file or HTML table).
+/// and cell (a workbook, CSV file or HTML table). A figure of the running text printed in another unit
+/// (`1.56亿元` in a report in 万元) has no table: only its `text`, `unit` and `decimals`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Printed {
-    /// The table's title as printed.
+    /// The table's title as printed; empty (and left out) for a figure of the running text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub table: String,
     /// The figure exactly as printed (`2,940.05`; empty when the cell is blank).
     #[serde(default)]
@@ -42,6 +44,11 @@ pub struct Printed {
 }
 
 impl Printed {
+    /// Whether the figure was printed in a table (imported), not in the running text.
+    pub fn in_table(&self) -> bool {
+        !self.table.is_empty()
+    }
+
     /// How the figure was printed, when `unit` says so.
     pub fn printing(&self) -> Option<Printing> {
         Some(Printing {
@@ -194,7 +201,7 @@ impl Term<'_> {
         self.column
             .and_then(|c| c.printed.as_ref())
             .or(self.node.printed.as_ref())
-            .is_some_and(|p| !p.table.is_empty())
+            .is_some_and(Printed::in_table)
     }
 
     /// In plain words: the table and row (`支出决算表‘卫生健康支出’`) when the figure was printed in a table,
@@ -205,7 +212,7 @@ impl Term<'_> {
             .and_then(|c| c.printed.as_ref())
             .or(self.node.printed.as_ref());
         let row = match printed {
-            Some(p) if !p.table.is_empty() => format!("{}‘{}’", p.table, self.node.label),
+            Some(p) if p.in_table() => format!("{}‘{}’", p.table, self.node.label),
             _ => self.node.label.clone(),
         };
         match self.column {

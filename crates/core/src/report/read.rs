@@ -676,13 +676,13 @@ fn unplaced(v: &Json, at: &At) -> Read<Unplaced> {
     })
 }
 
+/// A `printed`; `table` is optional: a figure of the running text printed in another unit has none.
 fn printed(v: &Json, at: &At) -> Read<Printed> {
-    let mut table = None;
     let mut printed = Printed::default();
     for (key, v) in members(v, at)? {
         let at = &At::Key(at, key);
         match key.as_str() {
-            "table" => table = Some(string(v, at)?),
+            "table" => printed.table = string(v, at)?,
             "text" => printed.text = string(v, at)?,
             "page" => printed.page = optional(v, at, page)?,
             "box" => printed.bounds = optional(v, at, bounds)?,
@@ -693,7 +693,6 @@ fn printed(v: &Json, at: &At) -> Read<Printed> {
             _ => {}
         }
     }
-    printed.table = required(table, "table", at)?;
     Ok(printed)
 }
 

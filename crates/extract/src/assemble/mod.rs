@@ -45,8 +45,8 @@ use super::vocabulary::{
     Root, CHILDREN,
 };
 use budget_lens_core::report::{
-    Amount, Comparison, Doubt, Node, Phase, Relation, Restatement, Span, Unit, Unplaced, MAX_DEPTH,
-    MAX_NODES,
+    Amount, Comparison, Doubt, Node, Phase, Printed, Relation, Restatement, Span, Unit, Unplaced,
+    MAX_DEPTH, MAX_NODES,
 };
 use second_list::Sum;
 
@@ -202,8 +202,8 @@ pub struct Assembler<'a> {
     /// A total split by level → the breakdown of its other items (see [`Assembler::split_by_level`]).
     level_twins: BTreeMap<usize, usize>,
     /// Nodes whose own amount was printed in a larger unit than it can be exact in (see
-    /// [`Assembler::note_coarse`]): half a unit of its last printed digit, in the report's unit.
-    coarse: BTreeMap<usize, Decimal>,
+    /// [`Assembler::note_coarse`]): where, and how it was printed.
+    coarse: BTreeMap<usize, (Span, Printed)>,
     /// The nodes of the last paired list (`收、支总计各是…`), `None` where one found no place.
     last_pair: Vec<Option<usize>>,
     consumed: Vec<bool>,
@@ -864,9 +864,14 @@ impl<'a> Assembler<'a> {
 
     /// `“三公”经费预算总额为2.08亿元,其中:…1344万元…` in a report in 万元: a node's own amount printed in a larger
     /// unit with fewer decimals than the conversion shifts (`20800`万元 for 2.08亿元 ± 0.005亿) is known only to
-    /// its printed precision, half a unit of its last digit in the report's unit (50万元 here).
+    /// its printed precision, half a unit of its last digit in that unit (50万元 here). The report says so in
+    /// the node's `printed` (`"text": "2.08", "unit": "亿元", "decimals": 2`, no table), so that every rule
+    /// holds the figure to that precision (docs/FORMAT.md, "A table in another unit").
     fn note_coarse(&mut self, figure: usize, node: usize, at: Span) {
         let Some(f) = self.figures.get(figure) else {
+            return;
+        };
+        let Some(value) = f.value else {
             return;
         };
         let digits = |unit: Unit| i64::from(unit.yuan_per_unit().ilog10());
@@ -876,17 +881,16 @@ impl<'a> Assembler<'a> {
             _ => return,
         };
         let shift = digits(from) - digits(self.unit);
-        let lost = f.value.map_or(0, |v| shift - i64::from(v.scale()));
-        if lost <= 0 || self.nodes[node].node.at != Some(at) {
+        if shift - i64::from(value.scale()) <= 0 || self.nodes[node].node.at != Some(at) {
             return;
         }
-        let half = u32::try_from(lost - 1)
-            .ok()
-            .and_then(|e| 10i64.checked_pow(e))
-            .map(|p| Decimal::from(p) * Decimal::from(5));
-        if let Some(half) = half {
-            self.coarse.insert(node, half);
-        }
+        let printed = Printed {
+            text: value.abs().to_string(),
+            unit: Some(from),
+            decimals: Some(value.scale()),
+            ..Printed::default()
+        };
+        self.coarse.insert(node, (at, printed));
     }
 
     fn money(&self, figure: usize) -> Option<Decimal> {

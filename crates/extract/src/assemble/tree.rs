@@ -860,20 +860,23 @@ impl Assembler<'_> {
         // the total (within their rounding) are its whole all the same.
         let built = &self.nodes[index];
         let may_go_on = items.len() == 1 || (built.open_ended && !items.is_empty()) || some_parts;
-        if may_go_on && !built.items_sum.adds_up_to(&node.amount.0) {
+        // A total printed in a larger unit (`2.08亿元` over `1344万元`…) is known to its printed precision.
+        let printing = self
+            .coarse
+            .get(&index)
+            .and_then(|(at, p)| (node.at == Some(*at)).then(|| p.printing()).flatten());
+        let whole = built.items_sum.adds_up_to(&node.amount.0)
+            || printing.is_some_and(|p| {
+                let half = p.half_unit(node.amount.0, self.unit);
+                built.items_sum.adds_up_within(&node.amount.0, half)
+            });
+        if may_go_on && !whole {
             node.partial = true;
         }
-        // A total printed in a larger unit (`2.08亿元`) whose items (`1344万元`…) add up within its printed
-        // precision but not within the converted figure's: the report cannot say how coarse the total was, so
-        // the sum stays in doubt (at most a warning, never a false error).
-        let coarse = self.coarse.get(&index).copied();
-        let within_print =
-            coarse.is_some_and(|h| built.items_sum.adds_up_within(&node.amount.0, h));
-        if within_print
-            && !built.items_sum.adds_up_to(&node.amount.0)
-            && !node.doubt.contains(&Doubt::List)
-        {
-            node.doubt.push(Doubt::List);
+        // A figure printed in a larger unit (`2.08亿元`) than it can be exact in says how it was printed, while
+        // it is still the figure read there; its items (`1344万元`…) are then checked at its precision.
+        if printing.is_some() && node.printed.is_none() {
+            node.printed = self.coarse.get(&index).map(|(_, p)| p.clone());
         }
         node.items = items;
         node.label = printed_label(&node.label);
