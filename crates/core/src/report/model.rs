@@ -76,6 +76,15 @@ impl Unit {
         }
     }
 
+    /// The power of ten of one unit in yuan (万元: 4).
+    pub fn exponent(self) -> i32 {
+        match self {
+            Unit::Yuan => 0,
+            Unit::WanYuan => 4,
+            Unit::YiYuan => 8,
+        }
+    }
+
     /// How many yuan one unit is.
     pub fn yuan_per_unit(self) -> u64 {
         match self {

@@ -58,8 +58,8 @@ impl Printed {
     }
 }
 
-/// How a table printed a figure in another unit than the report's: the unit and the decimals (docs/FORMAT.md,
-/// "Imported tables"). The figure's precision is that of its printing (`10.81` 万元 is known to 100 yuan, not
+/// How a figure was printed in another unit than the report's — by a table, or by the running text in a larger
+/// unit (`1.56亿元` in a report in 万元): the unit and the decimals (docs/FORMAT.md, "A table in another unit"). The figure's precision is that of its printing (`10.81` 万元 is known to 100 yuan, not
 /// to the yuan its `108100` shows), and a reader is shown it as printed (`10.81万元`). A zero is exact (a
 /// table's `0`, `-` or blank cell).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,19 +69,10 @@ pub struct Printing {
     pub decimals: Option<u32>,
 }
 
-/// The power of ten of a unit in yuan.
-fn exponent(unit: Unit) -> i32 {
-    match unit {
-        Unit::Yuan => 0,
-        Unit::WanYuan => 4,
-        Unit::YiYuan => 8,
-    }
-}
-
 /// A value in `from` units expressed exactly in `to` units (`None` beyond a decimal's range), with no
 /// trailing zeros: `108100` 元 is `10.81` 万元.
 pub fn in_unit(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
-    let shift = exponent(from) - exponent(to);
+    let shift = from.exponent() - to.exponent();
     let value = trimmed(value);
     let out = if shift >= 0 {
         value.times(Decimal::from(10u64.pow(shift.unsigned_abs())))?
@@ -136,7 +127,7 @@ impl Printing {
         };
         let decimals = i64::from(decimals.max(printed.scale()));
         // 5·10^(shift − decimals − 1) in the report's unit.
-        let power = i64::from(exponent(self.unit) - exponent(report)) - decimals - 1;
+        let power = i64::from(self.unit.exponent() - report.exponent()) - decimals - 1;
         match u32::try_from(power) {
             Ok(power) => Decimal::from(5 * 10u64.pow(power.min(15))),
             Err(_) => u32::try_from(-power)

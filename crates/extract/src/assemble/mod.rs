@@ -874,13 +874,12 @@ impl<'a> Assembler<'a> {
         let Some(value) = f.value else {
             return;
         };
-        let digits = |unit: Unit| i64::from(unit.yuan_per_unit().ilog10());
         let from = match f.unit {
             FigureUnit::YiYuan => Unit::YiYuan,
             FigureUnit::WanYuan => Unit::WanYuan,
             _ => return,
         };
-        let shift = digits(from) - digits(self.unit);
+        let shift = i64::from(from.exponent() - self.unit.exponent());
         if shift - i64::from(value.scale()) <= 0 || self.nodes[node].node.at != Some(at) {
             return;
         }
@@ -1005,14 +1004,13 @@ fn printed_label(text: &str) -> String {
 /// Converts an amount exactly between units, keeping its printed precision where the scale allows
 /// (`881300.39元` → `88.130039万元`; `1.52亿元` → `15200万元`).
 pub fn convert(value: Decimal, from: FigureUnit, to: Unit) -> Option<Decimal> {
-    let exponent = |yuan: u64| yuan.ilog10() as i64;
     let from_yuan = match from {
         FigureUnit::Yuan => Unit::Yuan,
         FigureUnit::WanYuan => Unit::WanYuan,
         FigureUnit::YiYuan => Unit::YiYuan,
         FigureUnit::Percent => return None,
     };
-    let shift = exponent(from_yuan.yuan_per_unit()) - exponent(to.yuan_per_unit());
+    let shift = i64::from(from_yuan.exponent() - to.exponent());
     let mantissa = value.mantissa();
     let scale = i64::from(value.scale());
     let new_scale = scale - shift;
