@@ -94,9 +94,20 @@ impl Assembler<'_> {
         Some(item)
     }
 
+    /// Whether the amount printed again at `at` is the node's own value: one printed with another
+    /// value may be another quantity under the same name (a district's 财政总收入 after the city's), and is
+    /// reported as a restated amount already; its comparison is not the node's to compare.
+    fn same_amount_again(&self, node: usize, at: Span) -> bool {
+        let node = &self.nodes[node].node;
+        node.restated
+            .iter()
+            .any(|r| r.at == Some(at) && r.of == RestatedFigure::Amount && r.amount == node.amount)
+    }
+
     /// A change or rate (`figure`, of the figure at `index`) printed with a node printed again in this
-    /// sentence, the node stating one already: under the same own name, a restatement of it (the checker
-    /// compares the two); under another, the same value is taken as said, another is not the node's.
+    /// sentence, the node stating one already: under the same own name and with the same amount, a
+    /// restatement of it (the checker compares the two); else the same value is taken as said, another is
+    /// not the node's.
     /// Whether the figure was dealt with; `false` when the node is not printed again here or has none.
     pub(super) fn comparison_printed_again(
         &mut self,
@@ -108,7 +119,9 @@ impl Assembler<'_> {
     ) -> Option<bool> {
         let again = state.restated.iter().rev().find(|r| r.node == node)?;
         let had = figure.of_node(&self.nodes[node].node)?.0;
-        if same_own_name(&self.nodes[node].printed, &again.label.text) {
+        if same_own_name(&self.nodes[node].printed, &again.label.text)
+            && self.same_amount_again(node, again.at)
+        {
             let Some(value) = value else {
                 state.problem = true;
                 return Some(true);
