@@ -665,7 +665,12 @@ impl<'a> Checker<'a> {
             let again = restatement.amount.value();
             // One finding per discrepancy: a restated figure equal to the items' sum just reported against
             // this node says the same thing again (65.91 over parts of 65.90, and 65.90 printed elsewhere).
-            if restatement.of == RestatedFigure::Amount && self.already_told(s.path, again) {
+            // A change or rate is no sum of the items' amounts.
+            let of_amounts = matches!(
+                restatement.of,
+                RestatedFigure::Amount | RestatedFigure::Budget
+            );
+            if of_amounts && self.already_told(s.path, again) {
                 continue;
             }
             // The same figure printed to fewer places, rounded correctly (16,726,725.44元 in a table,
