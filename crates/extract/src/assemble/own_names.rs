@@ -62,7 +62,7 @@ impl Assembler<'_> {
         let grand_then_year = total_name(&self.nodes[node].printed) == Some(TotalName::Grand)
             && total_name(&state.restated[again].label.text) == Some(TotalName::Year);
         let has_item = self.nodes[node].child_by_id.contains_key("current_year");
-        if had.is_none() || had == value || !grand_then_year || has_item {
+        if had.is_none() || value.is_none() || had == value || !grand_then_year || has_item {
             return target;
         }
         let printing = state.restated.remove(again);
@@ -107,8 +107,8 @@ impl Assembler<'_> {
     /// A change or rate (`figure`, of the figure at `index`) printed with a node printed again in this
     /// sentence, the node stating one already: under the same own name and with the same amount, a
     /// restatement of it (the checker compares the two); else the same value is taken as said, another is
-    /// not the node's.
-    /// Whether the figure was dealt with; `false` when the node is not printed again here or has none.
+    /// not the node's. Whether the figure was dealt with: not when the node is not printed again here or
+    /// states no such figure yet.
     pub(super) fn comparison_printed_again(
         &mut self,
         node: usize,
@@ -116,31 +116,31 @@ impl Assembler<'_> {
         value: Option<Decimal>,
         figure: RestatedFigure,
         state: &mut SentenceState,
-    ) -> Option<bool> {
-        let again = state.restated.iter().rev().find(|r| r.node == node)?;
-        let had = figure.of_node(&self.nodes[node].node)?.0;
-        if same_own_name(&self.nodes[node].printed, &again.label.text)
-            && self.same_amount_again(node, again.at)
-        {
-            let Some(value) = value else {
+    ) -> bool {
+        let Some(again) = state.restated.iter().rev().find(|r| r.node == node) else {
+            return false;
+        };
+        let Some(Amount(had)) = figure.of_node(&self.nodes[node].node) else {
+            return false;
+        };
+        let same_figure = same_own_name(&self.nodes[node].printed, &again.label.text)
+            && self.same_amount_again(node, again.at);
+        match value {
+            Some(value) if same_figure => {
+                let at = self.span(index);
+                self.nodes[node].node.restated.push(Restatement {
+                    amount: Amount(value),
+                    at: Some(at),
+                    of: figure,
+                });
+                self.consumed[index] = true;
+            }
+            Some(value) if value == had => self.consumed[index] = true,
+            _ => {
                 state.problem = true;
-                return Some(true);
-            };
-            let at = self.span(index);
-            self.nodes[node].node.restated.push(Restatement {
-                amount: Amount(value),
-                at: Some(at),
-                of: figure,
-            });
-            self.consumed[index] = true;
-            return Some(true);
+                state.second_values.push(index);
+            }
         }
-        if value == Some(had) {
-            self.consumed[index] = true;
-        } else {
-            state.problem = true;
-            state.second_values.push(index);
-        }
-        Some(true)
+        true
     }
 }

@@ -290,7 +290,7 @@ impl Assembler<'_> {
         let Some(node) = target else {
             return false;
         };
-        if self.comparison_printed_again(node, figure, value, of, state) != Some(true) {
+        if !self.comparison_printed_again(node, figure, value, of, state) {
             return false;
         }
         state.lost_change = false;
