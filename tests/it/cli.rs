@@ -251,3 +251,39 @@ fn one_unreadable_report_with_json_prints_a_json_error_too() {
         "cannot read /nonexistent/r.json: no such file"
     );
 }
+
+#[test]
+fn a_total_printed_again_with_another_change_is_an_error_naming_both_places() {
+    // The overview's 增加100.00万元 and the income section's 增加120.00万元 for the same 收入总计 (each rate is
+    // consistent with its own change: 100.00 / 1134.56 = 8.8%, 120.00 / 1114.56 = 10.8%).
+    let published = "某局2024年部门预算\n一、收支预算总体情况\n2024年收入总计1234.56万元,比上年增加100.00万元,增长8.8%。\n\
+                二、收入预算情况\n2024年收入总计1234.56万元,比上年增加120.00万元,增长10.8%。\n";
+    let extracted = run(&["extract", "-"], published);
+    assert_eq!(
+        extracted.status.code(),
+        Some(0),
+        "{}",
+        text(&extracted.stderr)
+    );
+    let out = run(&["check", "-"], &text(&extracted.stdout));
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with(
+            "错误\trestated\tincome\t“收入总计”比上年的增减额印为100.00万元，在别处又印为120.00万元，相差20.00万元。"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        lines[0].contains("先见原文“比上年增加100.00万元”，又见原文“比上年增加120.00万元”。"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with(
+            "错误\trestated\tincome\t“收入总计”比上年的增减百分比印为8.8%，在别处又印为10.8%，相差2.0个百分点。"
+        ),
+        "{stdout}"
+    );
+}

@@ -190,6 +190,13 @@ pub fn root_of(label: &str) -> Option<&'static Root> {
         .filter(|_| !label.starts_with("当月") && !label.starts_with("本月"))
 }
 
+/// The keyword by which a label names its root (`收入合计` in `本年收入合计`), if any: printings of one root
+/// under different keywords may name different totals (`收入总计` counts the carry-over, `收入合计` does not).
+pub fn root_keyword(label: &str) -> Option<&'static str> {
+    let root = root_of(label)?;
+    root.keywords.iter().copied().find(|k| label.contains(k))
+}
+
 /// What a root's label says before its keyword, without fillers: `区本级一般公共预算` in
 /// `区本级一般公共预算总收入`, nothing in `以上，“三公”经费预算合计`. Two printings of a root with different
 /// qualifiers name different quantities (a jurisdiction and its own level, one fund and another).

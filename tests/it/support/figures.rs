@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use budget_lens::report::{parse_decimal, Node, Report, Span};
+use budget_lens::report::{parse_decimal, Node, Report, RestatedFigure, Span};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
@@ -44,7 +44,17 @@ fn walk(node: &Node, parent: &str, out: &mut Map<String, Value>) {
         fields.insert("share_of".into(), json!(base));
     }
     if !node.restated.is_empty() {
-        let amounts: Vec<String> = node.restated.iter().map(|r| r.amount.to_string()).collect();
+        // A restatement of another figure than the amount says which (`120.00 (change)`).
+        let amounts: Vec<String> = node
+            .restated
+            .iter()
+            .map(|r| match r.of {
+                RestatedFigure::Amount => r.amount.to_string(),
+                RestatedFigure::Budget => format!("{} (budget)", r.amount),
+                RestatedFigure::Change => format!("{} (change)", r.amount),
+                RestatedFigure::ChangePct => format!("{} (change_pct)", r.amount),
+            })
+            .collect();
         fields.insert("restated".into(), json!(amounts));
     }
     if node.partial {

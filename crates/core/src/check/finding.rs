@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::place::Places;
 use crate::i18n::Lang;
-use crate::report::{Comparison, Doubt, Printing, Span, Unit};
+use crate::report::{Comparison, Doubt, Printing, RestatedFigure, Span, Unit};
 
 /// The consistency rules (docs/FORMAT.md, "Findings").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -193,8 +193,8 @@ pub enum Detail {
         budget: Decimal,
         unit: Unit,
     },
-    /// A figure printed twice.
-    Restated { unit: Unit, budget: bool },
+    /// A figure printed twice: the node's amount, or (`figure`) its budget, change or change rate.
+    Restated { unit: Unit, figure: RestatedFigure },
     /// What the words say of the amount against the budget (`stated`), and the two figures.
     Comparison {
         said: Comparison,

@@ -10,7 +10,7 @@ use super::tolerance::shown_up;
 use crate::exact::{text, Text};
 use crate::i18n::Lang;
 use crate::report::money::money_en;
-use crate::report::{Comparison, Doubt, Unit};
+use crate::report::{Comparison, Doubt, RestatedFigure, Unit};
 use crate::word::join;
 
 impl Finding {
@@ -189,18 +189,7 @@ impl Finding {
                     "the text says the final figure of \"{0}\" is {7} its budget, but {9} is {8} the budget of {a}.",
                 )
             }
-            Detail::Restated { budget, .. } => {
-                let figure = match (budget, lang) {
-                    (false, _) => "",
-                    (true, Lang::Zh) => "的预算数",
-                    (true, Lang::En) => "'s budget",
-                };
-                args.push(figure.into());
-                (
-                    "“{0}”{7}印为{2}，在别处又印为{1}，相差{3}。",
-                    "\"{0}\"{7} is printed as {2} and elsewhere as {1}: they differ by {3}.",
-                )
-            }
+            Detail::Restated { figure, .. } => restated_body(*figure, lang, &mut args),
             Detail::Relation { left, right, .. } => {
                 let (separator, open, close) = match lang {
                     Lang::Zh => ("、", '“', '”'),
@@ -321,6 +310,10 @@ impl Finding {
                 | Detail::Shares { .. }
                 | Detail::ChangeRate { .. }
                 | Detail::Completion { .. }
+                | Detail::Restated {
+                    figure: RestatedFigure::ChangePct,
+                    ..
+                }
         );
         // Money in the unit the figures were printed in (`约0.02万元` for a 三公 table in 万元).
         let (t, stated, difference) = match percentage_points {
@@ -388,6 +381,35 @@ impl Finding {
             | Detail::Table { unit, .. } => Some(*unit),
             Detail::Shares { .. } | Detail::Document(_) => None,
         }
+    }
+}
+
+/// The sentence of a figure printed twice: an amount or budget as money, a change as a signed amount, a
+/// change rate as a percentage (`{7}` names the figure).
+fn restated_body(
+    figure: RestatedFigure,
+    lang: Lang,
+    args: &mut Vec<String>,
+) -> (&'static str, &'static str) {
+    let name = match (figure, lang) {
+        (RestatedFigure::Amount, _) => "",
+        (RestatedFigure::Budget, Lang::Zh) => "的预算数",
+        (RestatedFigure::Budget, Lang::En) => "'s budget",
+        (RestatedFigure::Change, Lang::Zh) => "比上年的增减额",
+        (RestatedFigure::Change, Lang::En) => "'s change from the prior year",
+        (RestatedFigure::ChangePct, Lang::Zh) => "比上年的增减百分比",
+        (RestatedFigure::ChangePct, Lang::En) => "'s change rate from the prior year",
+    };
+    args.push(name.into());
+    match figure {
+        RestatedFigure::ChangePct => (
+            "“{0}”{7}印为{5}%，在别处又印为{4}%，相差{6}个百分点。",
+            "\"{0}\"{7} is printed as {5}% and elsewhere as {4}%: they differ by {6} percentage points.",
+        ),
+        _ => (
+            "“{0}”{7}印为{2}，在别处又印为{1}，相差{3}。",
+            "\"{0}\"{7} is printed as {2} and elsewhere as {1}: they differ by {3}.",
+        ),
     }
 }
 

@@ -73,8 +73,11 @@ pub(super) fn locate(report: &Report, findings: &mut [Finding]) {
                 .filter(|p| p.in_table())
                 .map(Place::printed)
         };
-        if matches!(finding.detail, Detail::Restated { .. }) {
-            finding.places.first = node.and_then(|n| quote(n.at)).or_else(in_table);
+        if let Detail::Restated { figure, .. } = finding.detail {
+            // The first printing of the figure restated: the amount's place, or the change's, the rate's.
+            finding.places.first = node
+                .and_then(|n| quote(figure.first_at(n)))
+                .or_else(in_table);
             finding.places.stated = quote(finding.at);
         } else {
             finding.places.stated = quote(finding.at).or_else(in_table);

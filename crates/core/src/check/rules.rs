@@ -658,41 +658,47 @@ impl<'a> Checker<'a> {
 
     fn restated(&mut self, s: &Subject) {
         for restatement in &s.node.restated {
-            let budget = restatement.of == RestatedFigure::Budget;
-            let amount = match restatement.of {
-                RestatedFigure::Amount => s.node.amount.value(),
-                RestatedFigure::Budget => match s.node.budget {
-                    Some(budget) => budget.value(),
-                    None => continue,
-                },
+            // A restatement of a figure the node does not state (a budget, a change) has nothing to differ from.
+            let Some(first) = restatement.of.of_node(s.node).map(|a| a.value()) else {
+                continue;
             };
             let again = restatement.amount.value();
             // One finding per discrepancy: a restated figure equal to the items' sum just reported against
             // this node says the same thing again (65.91 over parts of 65.90, and 65.90 printed elsewhere).
-            if self.already_told(s.path, again) {
+            // A change or rate is no sum of the items' amounts.
+            let of_amounts = matches!(
+                restatement.of,
+                RestatedFigure::Amount | RestatedFigure::Budget
+            );
+            if of_amounts && self.already_told(s.path, again) {
                 continue;
             }
             // The same figure printed to fewer places, rounded correctly (16,726,725.44元 in a table,
-            // 1672.67万元 in the text): nothing a reader sees as a contradiction.
-            if again.scale() < amount.scale() && shown(amount, again.scale()) == again {
+            // 1672.67万元 in the text; 增长8.80% and 增长8.8%): nothing a reader sees as a contradiction.
+            if again.scale() < first.scale() && shown(first, again.scale()) == again {
                 continue;
             }
-            // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains.
-            let tolerance = self.one(s.node, amount).max(unit(again));
-            let Some(difference) = again.minus(amount) else {
+            // Printed twice: one unit of the coarser last digit is what inconsistent rounding explains. An
+            // amount or budget may be a table's, printed in another unit; a change and a rate are the text's.
+            let first_unit = match restatement.of {
+                RestatedFigure::Amount | RestatedFigure::Budget => self.one(s.node, first),
+                RestatedFigure::Change | RestatedFigure::ChangePct => unit(first),
+            };
+            let tolerance = first_unit.max(unit(again));
+            let Some(difference) = again.minus(first) else {
                 continue;
             };
             if let Some(severity) = judge(difference, Decimal::ZERO, tolerance) {
                 let detail = Detail::Restated {
                     unit: self.unit,
-                    budget,
+                    figure: restatement.of,
                 };
                 self.push(
                     Rule::Restated,
                     severity,
                     s,
                     again,
-                    amount,
+                    first,
                     tolerance,
                     restatement.at,
                     detail,

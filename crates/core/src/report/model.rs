@@ -298,7 +298,8 @@ impl FigureSpans {
     }
 }
 
-/// The same figure printed a second time: the node's amount, or (`of: budget`) its budget.
+/// The same figure printed a second time: the node's amount, or (`of`) its budget, its change or its change
+/// rate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Restatement {
     pub amount: Amount,
@@ -316,11 +317,36 @@ pub enum RestatedFigure {
     #[default]
     Amount,
     Budget,
+    /// The change from the prior year, printed again with the total (`收入总计…，比上年增加120.00万元`).
+    Change,
+    /// The change rate printed again with it.
+    #[serde(rename = "change_pct")]
+    ChangePct,
 }
 
 impl RestatedFigure {
     pub fn is_amount(&self) -> bool {
         *self == RestatedFigure::Amount
+    }
+
+    /// The node's figure this printing restates, if the node states it.
+    pub fn of_node(self, node: &Node) -> Option<Amount> {
+        match self {
+            RestatedFigure::Amount => Some(node.amount),
+            RestatedFigure::Budget => node.budget,
+            RestatedFigure::Change => node.change,
+            RestatedFigure::ChangePct => node.change_pct,
+        }
+    }
+
+    /// Where the node's first printing of that figure is: its amount's place for the amount (and for the
+    /// budget, which a table prints in the amount's row), its spans for the others.
+    pub fn first_at(self, node: &Node) -> Option<Span> {
+        match self {
+            RestatedFigure::Amount | RestatedFigure::Budget => node.at,
+            RestatedFigure::Change => node.spans.change,
+            RestatedFigure::ChangePct => node.spans.change_pct,
+        }
     }
 }
 

@@ -636,7 +636,12 @@ fn restatement(v: &Json, at: &At) -> Read<Restatement> {
 
 fn restated_figure(v: &Json, at: &At) -> Read<RestatedFigure> {
     use RestatedFigure::*;
-    variant(v, at, &["amount", "budget"], &[Amount, Budget])
+    variant(
+        v,
+        at,
+        &["amount", "budget", "change", "change_pct"],
+        &[Amount, Budget, Change, ChangePct],
+    )
 }
 
 fn relation(v: &Json, at: &At) -> Read<Relation> {

@@ -22,6 +22,7 @@ mod free;
 mod funds;
 mod lists;
 mod not_items;
+mod own_names;
 mod part_within;
 mod relations;
 mod second_list;
@@ -173,10 +174,17 @@ struct SentenceState {
     /// A sentence without figures came right before this one (see [`Assembler::sentence_without_figures`]).
     after_words_alone: bool,
     /// Nodes whose amount this sentence prints again (see [`Assembler::printed_again_with_change`]).
-    restated: Vec<usize>,
+    restated: Vec<PrintedAgain>,
     /// Changes and rates of a total printed again that differ from the ones it has: not taken, but no
     /// reason to forget the total (a `其中` list after it is still its).
     second_values: Vec<usize>,
+}
+
+/// A node's amount printed again in the sentence: under which label, where.
+struct PrintedAgain {
+    node: usize,
+    label: Label,
+    at: Span,
 }
 
 pub struct Assembler<'a> {
@@ -690,6 +698,13 @@ impl<'a> Assembler<'a> {
             true => state.pending_budget.take(),
             false => None,
         };
+        let printed_as = match &pending {
+            Some((name, _)) => Label {
+                text: name.clone(),
+                ..label.clone()
+            },
+            None => label.clone(),
+        };
         let node = match &pending {
             // `决算数0.5万元` after `因公出国(境)费预算数1万元`: the amount of the budgeted label.
             Some((name, _)) => {
@@ -709,7 +724,11 @@ impl<'a> Assembler<'a> {
         self.note_coarse(figure, node, at);
         let restatement = self.nodes[node].node.restated.last().and_then(|r| r.at);
         if restatement == Some(at) {
-            state.restated.push(node);
+            state.restated.push(PrintedAgain {
+                node,
+                label: printed_as,
+                at,
+            });
         }
         if std::mem::take(&mut self.placed_as_prior) {
             // A change after it is about the node; a `其中:` after it lists its items' priors.

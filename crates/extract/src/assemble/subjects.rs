@@ -1,6 +1,7 @@
 //! Subjects: the node a share, change, rate or budget is about.
 
 use super::*;
+use budget_lens_core::report::RestatedFigure;
 
 impl Assembler<'_> {
     pub(super) fn share(
@@ -245,7 +246,8 @@ impl Assembler<'_> {
         self.carry_subject(subject, state);
         let target = self.resolve(subject, state);
         let value = self.money(figure).map(|v| signed(v, sign));
-        if self.printed_again_with_change(target, figure, value, |n| n.change, state) {
+        let target = self.total_of_comparison(target, value, RestatedFigure::Change, state);
+        if self.printed_again_with_change(target, figure, value, RestatedFigure::Change, state) {
             return;
         }
         self.doubt_list_end_change(subject, target, state);
@@ -271,29 +273,25 @@ impl Assembler<'_> {
     /// `收入合计500万元,较上年减少10万元,下降1.96%` where the total already has its change (from its first
     /// printing, or from one change said of both totals: `收支较上年减少10万元…`): a total printed again in this
     /// sentence with its change or rate again (general pattern: a section restating a figure of the overview
-    /// with the same comparison). The same value is the figure printed again: taken, and the rate after it is the
-    /// same total's. Another value is a second change the report has no place for: not taken (the sentence is
-    /// kept unplaced), but the total printed again stays the figure stated last, so the `其中` list after it is
-    /// still its. Whether the figure was dealt with here.
+    /// with the same comparison). Under the same own name it is that figure printed again, kept as a
+    /// restatement of the change or rate whatever its value (see [`super::own_names`]), and the rate after it
+    /// is the same total's. Under another name the same value is taken as said; another value is a second
+    /// change the report has no place for: not taken (the sentence is kept unplaced), but the total printed
+    /// again stays the figure stated last, so the `其中` list after it is still its. Whether the figure was
+    /// dealt with here.
     fn printed_again_with_change(
         &mut self,
         target: Option<usize>,
         figure: usize,
         value: Option<Decimal>,
-        field: fn(&Node) -> Option<Amount>,
+        of: RestatedFigure,
         state: &mut SentenceState,
     ) -> bool {
-        let Some(node) = target.filter(|t| state.restated.contains(t)) else {
+        let Some(node) = target else {
             return false;
         };
-        let Some(Amount(had)) = field(&self.nodes[node].node) else {
+        if !self.comparison_printed_again(node, figure, value, of, state) {
             return false;
-        };
-        if value == Some(had) {
-            self.consumed[figure] = true;
-        } else {
-            state.problem = true;
-            state.second_values.push(figure);
         }
         state.lost_change = false;
         state.change_target = Some(node);
@@ -349,7 +347,8 @@ impl Assembler<'_> {
             _ => self.resolve(subject, state),
         };
         let value = self.percent(figure).map(|v| signed(v, sign));
-        if self.printed_again_with_change(target, figure, value, |n| n.change_pct, state) {
+        let target = self.total_of_comparison(target, value, RestatedFigure::ChangePct, state);
+        if self.printed_again_with_change(target, figure, value, RestatedFigure::ChangePct, state) {
             return;
         }
         if state.change_target.is_none() {

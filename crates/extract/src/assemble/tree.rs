@@ -616,7 +616,7 @@ impl Assembler<'_> {
     }
 
     /// A new item under `parent`: the vocabulary's `known` id, or a fresh one from its label.
-    fn new_child(
+    pub(super) fn new_child(
         &mut self,
         parent: usize,
         known: Option<&str>,

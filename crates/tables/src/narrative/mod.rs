@@ -322,9 +322,11 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
     let budget = node.budget.zip(node.spans.budget);
     // The amount printed again (`…住房公积金（01项）208.8万元。…2026年预算安排201.50万元`) is the same row's,
     // as the extractor's node says, whatever words stand before it.
+    // A change or rate printed again with it stays the extractor's: a table row has no change to compare.
     let again = node
         .restated
         .iter()
+        .filter(|again| matches!(again.of, RestatedFigure::Amount | RestatedFigure::Budget))
         .filter_map(|again| Some((again.amount, again.at?, again.of)));
     let budget = budget.map(|(amount, at)| (amount, at, RestatedFigure::Budget));
     for (amount, at, of) in budget.into_iter().chain(again) {
@@ -386,10 +388,7 @@ fn apply(report: &mut Report, path: &str, addition: Addition) {
         node.spans.budget = Some(addition.at);
         return;
     }
-    let row = match addition.of {
-        RestatedFigure::Amount => Some(node.amount),
-        RestatedFigure::Budget => node.budget,
-    };
+    let row = addition.of.of_node(node);
     if let Some(amount) = row.and_then(|r| units.restatement(r.value(), addition.amount)) {
         node.restated.push(Restatement {
             amount,
@@ -570,9 +569,10 @@ fn row_named_before(chars: &[char], stated: &Stated, targets: &[Target]) -> Opti
         .filter(|t| words.ends_with(bare(&t.label).as_str()))
         .filter(|t| stated.of == RestatedFigure::Amount || t.budget.is_some())
         .collect();
+    // Only amounts and budgets are collected (see [`collect`]).
     let figure = |t: &Target| match stated.of {
-        RestatedFigure::Amount => t.amount,
         RestatedFigure::Budget => t.budget.unwrap_or_default(),
+        _ => t.amount,
     };
     let best = named.iter().map(|t| score(t)).max()?;
     let candidates: Vec<&&Target> = named.iter().filter(|t| score(t) == best).collect();
@@ -608,8 +608,8 @@ fn row_named_by_node(stated: &Stated, targets: &[Target]) -> Option<String> {
         })
         .collect();
     let figure = |t: &Target| match stated.of {
-        RestatedFigure::Amount => Some(t.amount),
         RestatedFigure::Budget => t.budget,
+        _ => Some(t.amount),
     };
     named
         .iter()
