@@ -38,32 +38,15 @@ fn annotate(report: &Report, findings: &mut [Finding]) {
     for finding in findings.iter_mut() {
         let node = resolver.node_at(&finding.path);
         locator.locate(finding, node);
-        finding.printing = printing(report, finding, node, &mut resolver);
+        finding.printing = printing(finding, node);
     }
 }
 
-/// A finding's printing: that of its node (a relation's: that of all its figures, when they share one), so
-/// that its message says the figures as the table printed them.
-fn printing(
-    report: &Report,
-    finding: &Finding,
-    node: Option<&Node>,
-    resolver: &mut Resolver,
-) -> Option<Printing> {
+/// A finding's printing: that of its node, so that its message says the figures as the table printed them.
+fn printing(finding: &Finding, node: Option<&Node>) -> Option<Printing> {
     match finding.rule {
-        Rule::Relation => report
-            .relations
-            .iter()
-            .find(|r| r.id == finding.path)
-            .and_then(|r| {
-                let mut printings = r
-                    .left
-                    .iter()
-                    .chain(&r.right)
-                    .map(|path| resolver.term_at(path).and_then(|t| t.printing()));
-                let first = printings.next()??;
-                printings.all(|p| p == Some(first)).then_some(first)
-            }),
+        // A relation's: set by its rule from the figures it compared (all of them, when they share one).
+        Rule::Relation => finding.printing,
         _ if finding.path.is_empty() => None,
         _ => node.and_then(Node::printing),
     }
@@ -124,5 +107,26 @@ mod tests {
         let relation = findings.iter().find(|f| f.rule == Rule::Relation).unwrap();
         assert_eq!(relation.printing, wan);
         assert_eq!(relation.places, Places::default());
+    }
+
+    #[test]
+    fn a_relations_printing_is_that_of_its_own_figures() {
+        // A second relation under the same id (validation allows it) over a figure with no printing: its
+        // figures share none, whatever the first relation's.
+        let mut report = report("30000");
+        let mut again = report.relations[0].clone();
+        again.left = vec!["t".into()];
+        report.breakdowns[0].printed = None;
+        report.relations.push(again);
+        let printings: Vec<_> = check(&report)
+            .into_iter()
+            .filter(|f| f.rule == Rule::Relation)
+            .map(|f| f.printing)
+            .collect();
+        let wan = Some(Printing {
+            unit: Unit::WanYuan,
+            decimals: Some(2),
+        });
+        assert_eq!(printings, vec![wan, None]);
     }
 }
