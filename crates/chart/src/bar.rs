@@ -130,7 +130,7 @@ impl Columns {
         let values: Vec<String> = view
             .items
             .iter()
-            .map(|i| format::grouped(view.shown(i.amount)))
+            .map(|i| format::grouped(i.amount_shown))
             .collect();
         let value_w = values
             .iter()

@@ -27,6 +27,8 @@ pub struct ChartView {
     pub printing: Option<Printing>,
     /// The report's unit: that of the exact figures (`total`, each item's `amount` …).
     pub report_unit: Unit,
+    /// The total in the level's unit to its own printed precision (see [`amount_printing`]), for the CSV.
+    pub total_shown: Decimal,
     pub breadcrumb: Vec<Crumb>,
     pub items: Vec<Item>,
     /// The gravest warning or error on the level's own node (its total against its items, a restated
@@ -52,6 +54,9 @@ pub struct Item {
     pub label: String,
     pub code: Option<String>,
     pub amount: Decimal,
+    /// The amount in the level's unit to its own printed precision (see [`amount_printing`]), for the places
+    /// that print no unit (bar values, CSV); `amount_text` says it so too.
+    pub amount_shown: Decimal,
     pub amount_text: String,
     /// Share of the view's total, computed from the amounts: `57.87%`.
     pub share_text: Option<String>,
@@ -145,7 +150,7 @@ impl ChartView {
             lang,
         };
         let items = level.items(node, &path);
-        let total = level.shown(node.amount.value());
+        let total = level.as_printed(node.amount.value(), amount_printing(node));
         Ok(ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
@@ -159,6 +164,7 @@ impl ChartView {
             items,
             printing,
             report_unit: report.unit,
+            total_shown: total,
             own_mark: findings
                 .iter()
                 .filter(|f| f.path == path && f.severity >= Severity::Warning)
@@ -278,6 +284,29 @@ fn level_printing(node: &Node) -> Option<Printing> {
         .then_some(printing)
 }
 
+/// How a node's own amount was printed, when in another unit than the report's: its printing, to the decimals
+/// its own printed text shows (`0` in a table of `10.81`s: none), else the table's (a blank or `-` cell). A
+/// table states its decimals once for every row; a reader is shown each figure as it was printed.
+pub fn amount_printing(node: &Node) -> Option<Printing> {
+    let printed = node.printed.as_ref()?;
+    let printing = printed.printing()?;
+    Some(Printing {
+        decimals: text_decimals(&printed.text).or(printing.decimals),
+        ..printing
+    })
+}
+
+/// The decimals a printed figure shows (`2,106.66`: 2; `0`: 0); `None` when it shows no digit (blank, `-`).
+fn text_decimals(text: &str) -> Option<u32> {
+    // Bytes, not chars: digits and the point are ASCII.
+    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
+    if digits(text) == 0 {
+        return None;
+    }
+    let after = text.rsplit_once('.').map_or("", |(_, after)| after);
+    u32::try_from(digits(after)).ok()
+}
+
 /// `value` (in `report` units) as `printing` shows it, exactly; as it is without one.
 fn shown_as(printing: Option<Printing>, report: Unit, value: Decimal) -> Decimal {
     printing
@@ -296,6 +325,9 @@ struct Level<'a> {
     findings: &'a [Finding],
     lang: Lang,
 }
+
+/// An exact amount and how it was printed, when in another unit than the report's ([`amount_printing`]).
+type Figure = (Decimal, Option<Printing>);
 
 /// An item's figures besides its amount: as printed or, where not printed, computed from the others.
 #[derive(Default)]
@@ -340,7 +372,14 @@ impl Figures {
 impl Level<'_> {
     /// An exact figure as the level shows it (see [`ChartView::shown`]).
     fn shown(&self, value: Decimal) -> Decimal {
-        shown_as(self.printing, self.report_unit, value)
+        self.as_printed(value, None)
+    }
+
+    /// A figure printed as `own` says, in the level's unit: to its own precision when printed in that unit (a
+    /// `0` in a table of `10.81`s), else as the level shows it.
+    fn as_printed(&self, value: Decimal, own: Option<Printing>) -> Decimal {
+        let printing = own.filter(|p| p.unit == self.unit).or(self.printing);
+        shown_as(printing, self.report_unit, value)
     }
 
     /// The items shown of `node` (at `path`), the smallest gathered into one when there are too many.
@@ -358,14 +397,17 @@ impl Level<'_> {
 
     /// An item of `amount` with its figures and their texts in the level's unit and language; no code,
     /// no marks, nothing to drill into.
-    fn plain_item(&self, path: String, label: String, amount: Decimal, figures: Figures) -> Item {
+    fn plain_item(&self, path: String, label: String, amount: Figure, figures: Figures) -> Item {
         let (unit, lang) = (self.unit, self.lang);
+        let (amount, own) = amount;
         let share = format::share(amount, self.parent_total);
+        let shown = self.as_printed(amount, own);
         Item {
             label,
             code: None,
             amount,
-            amount_text: format::amount(self.shown(amount), unit, lang),
+            amount_shown: shown,
+            amount_text: format::amount(shown, unit, lang),
             share_text: share.map(format::percent),
             share_of_whole_text: self
                 .root_total
@@ -415,12 +457,8 @@ impl Level<'_> {
             .collect();
         let tip_findings =
             super::summary::tip_findings(findings.iter().filter(|f| f.path == path), self.lang);
-        let plain = self.plain_item(
-            path,
-            node.label.clone(),
-            node.amount.value(),
-            Figures::of(node),
-        );
+        let amount = (node.amount.value(), amount_printing(node));
+        let plain = self.plain_item(path, node.label.clone(), amount, Figures::of(node));
         Item {
             code: node.code.clone(),
             drillable: !node.items.is_empty(),
@@ -460,7 +498,12 @@ impl Level<'_> {
         };
         Item {
             mark,
-            ..self.plain_item(format!("{path}/…"), label, amount, Figures::default())
+            ..self.plain_item(
+                format!("{path}/…"),
+                label,
+                (amount, None),
+                Figures::default(),
+            )
         }
     }
 }
@@ -648,7 +691,8 @@ pub(crate) mod tests {
         assert_eq!(view.unit_text, "单位：万元");
         assert_eq!(view.total_text, "10.82万元");
         let texts: Vec<&str> = view.items.iter().map(|i| i.amount_text.as_str()).collect();
-        assert_eq!(texts, ["0.00万元", "9.98万元", "0.83万元"]);
+        // Each figure as it was printed: the `0` of a table printing `9.98` is `0`, not `0.00`.
+        assert_eq!(texts, ["0万元", "9.98万元", "0.83万元"]);
         assert_eq!(view.items[1].prior_text.as_deref(), Some("10.00万元"));
         assert_eq!(view.items[1].change_text.as_deref(), Some("-0.02万元"));
         // The exact figures stay in the report's unit; shares are the same either way.
@@ -667,5 +711,32 @@ pub(crate) mod tests {
         let other = ChartView::new(&report, "expenditure", &findings, Lang::Zh).unwrap();
         assert_eq!(other.unit_text, "单位：元");
         assert_eq!(other.items[0].amount_text, "2,087,959.00元");
+    }
+
+    #[test]
+    fn each_figure_keeps_its_own_printed_decimals() {
+        // 合计 printed `10.80` (its amount `108000` no longer says so), a blank cell, a `0`.
+        let report = parse_report(
+            &MIXED
+                .replace(r#""amount": "108200""#, r#""amount": "108000""#)
+                .replace(r#""text": "10.82""#, r#""text": "10.80""#)
+                .replace(r#""text": "0""#, r#""text": """#),
+        )
+        .unwrap();
+        let zh = ChartView::new(&report, "three_public", &[], Lang::Zh).unwrap();
+        assert_eq!(zh.total_text, "10.80万元");
+        // A blank cell shows no digits of its own: the table's decimals.
+        assert_eq!(zh.items[0].amount_text, "0.00万元");
+        let en = ChartView::new(&report, "three_public", &[], Lang::En).unwrap();
+        assert_eq!(en.total_text, "CNY 108,000");
+        assert_eq!(en.items[0].amount_text, "CNY 0");
+        let report = parse_report(MIXED).unwrap();
+        let en = ChartView::new(&report, "three_public", &[], Lang::En).unwrap();
+        let texts: Vec<&str> = en.items.iter().map(|i| i.amount_text.as_str()).collect();
+        assert_eq!(texts, ["CNY 0", "CNY 99,800", "CNY 8,300"]);
+        // Bars print their values without a unit, in the level's: each to its own decimals.
+        let bars = crate::bar::layout(&en, 600.0, (String::new(), String::new()));
+        let values: Vec<&str> = bars.rows.iter().map(|r| r.value_text.as_str()).collect();
+        assert_eq!(values, ["9.98", "0.83", "0"]);
     }
 }
