@@ -171,4 +171,21 @@ mod tests {
         assert!(csv.contains("\"b\nc\",1,"), "{csv}");
         assert!(csv.contains("Amount (10,000 yuan)"), "{csv}");
     }
+
+    #[test]
+    fn a_figure_printed_in_another_unit_than_its_level_exports_in_the_levels_unit() {
+        let json = r#"{"format":"budget-lens/1","unit":"元","breakdowns":[
+          {"id":"s","label":"支出合计","amount":"1479100","items":[
+            {"id":"b","label":"基本支出","amount":"1000000.00"},
+            {"id":"p","label":"项目支出","amount":"479100",
+             "printed":{"text":"47.91","unit":"万元","decimals":2}}]}]}"#;
+        let report = parse_report(json).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let view = ChartView::new(&report, "s", &[], lang).unwrap();
+            let csv = level_csv(&view);
+            let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+            // The header says 元: the figure printed in 万元 is exported exactly in 元.
+            assert!(lines[2].ends_with(",479100,32.39"), "{}", lines[2]);
+        }
+    }
 }

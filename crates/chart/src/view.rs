@@ -57,6 +57,9 @@ pub struct Item {
     /// The amount in the level's unit to its own printed precision (see [`amount_printing`]), for the places
     /// that print no unit (bar values, CSV); `amount_text` says it so too.
     pub amount_shown: Decimal,
+    /// The unit `amount_text` says the amount in (in Chinese): the level's, or the one the amount was printed
+    /// in when another (a figure of the running text in 万元 on a level in 元).
+    pub amount_unit: Unit,
     pub amount_text: String,
     /// Share of the view's total, computed from the amounts: `57.87%`.
     pub share_text: Option<String>,
@@ -150,12 +153,14 @@ impl ChartView {
             lang,
         };
         let items = level.items(node, &path);
-        let total = level.as_printed(node.amount.value(), amount_printing(node));
+        let own = amount_printing(node);
+        let total = level.as_printed(node.amount.value(), own);
+        let (total_printed, total_unit) = level.as_printed_text(node.amount.value(), own);
         Ok(ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
-            total_text: format::amount(total, unit, lang),
-            total_in_yi_text: format::in_yi(total, unit, lang),
+            total_text: format::amount(total_printed, total_unit, lang),
+            total_in_yi_text: format::in_yi(total_printed, total_unit, lang),
             unit_text: match lang {
                 Lang::Zh => format!("单位：{}", unit.zh()),
                 Lang::En => format!("Unit: {}", unit.en()),
@@ -183,6 +188,14 @@ impl ChartView {
     /// (`108100` → `10.81` in a 三公 table printed in 万元), else as it is.
     pub fn shown(&self, value: Decimal) -> Decimal {
         shown_as(self.printing, self.report_unit, value)
+    }
+
+    /// Whether an item's `amount_text` says another unit than the level's: its amount printed in another unit,
+    /// in Chinese (English says money in yuan, exactly, whatever the unit). A bare value would read in the
+    /// level's unit.
+    pub fn in_other_unit(&self, item: &Item) -> bool {
+        let level_unit = self.printing.map_or(self.report_unit, |p| p.unit);
+        self.lang == Lang::Zh && item.amount_unit != level_unit
     }
 
     /// The index of the item at `path`, if it is one of this view's items.
@@ -307,7 +320,9 @@ fn text_decimals(text: &str) -> Option<u32> {
     u32::try_from(digits(after)).ok()
 }
 
-/// `value` (in `report` units) as `printing` shows it, exactly; as it is without one.
+/// `value` (in `report` units) as `printing` shows it, exactly; as it is without one. One copy in the wasm
+/// for its several callers.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn shown_as(printing: Option<Printing>, report: Unit, value: Decimal) -> Decimal {
     printing
         .and_then(|p| p.shown(value, report))
@@ -382,6 +397,14 @@ impl Level<'_> {
         shown_as(printing, self.report_unit, value)
     }
 
+    /// A figure printed as `own` says, for its text, and the unit it is in: as printed when in another unit
+    /// than the level's (a figure of the running text printed `47.91万元` on a level in 元), else as
+    /// [`Level::as_printed`].
+    fn as_printed_text(&self, value: Decimal, own: Option<Printing>) -> (Decimal, Unit) {
+        let shown = shown_as(own.or(self.printing), self.report_unit, value);
+        (shown, own.map_or(self.unit, |p| p.unit))
+    }
+
     /// The items shown of `node` (at `path`), the smallest gathered into one when there are too many.
     fn items(&self, node: &Node, path: &str) -> Vec<Item> {
         let shown = shown_items(&node.items);
@@ -401,13 +424,14 @@ impl Level<'_> {
         let (unit, lang) = (self.unit, self.lang);
         let (amount, own) = amount;
         let share = format::share(amount, self.parent_total);
-        let shown = self.as_printed(amount, own);
+        let (printed, printed_unit) = self.as_printed_text(amount, own);
         Item {
             label,
             code: None,
             amount,
-            amount_shown: shown,
-            amount_text: format::amount(shown, unit, lang),
+            amount_shown: self.as_printed(amount, own),
+            amount_unit: printed_unit,
+            amount_text: format::amount(printed, printed_unit, lang),
             share_text: share.map(format::percent),
             share_of_whole_text: self
                 .root_total
@@ -738,5 +762,65 @@ pub(crate) mod tests {
         let bars = crate::bar::layout(&en, 600.0, (String::new(), String::new()));
         let values: Vec<&str> = bars.rows.iter().map(|r| r.value_text.as_str()).collect();
         assert_eq!(values, ["9.98", "0.83", "0"]);
+    }
+
+    /// A report in 元 whose narrative printed one figure in 万元 (`47.91万元`, no table), beside figures in 元.
+    const NARRATIVE_IN_WAN: &str = r#"{
+      "format": "budget-lens/1", "unit": "元",
+      "breakdowns": [
+        { "id": "spending", "label": "支出合计", "amount": "1479100",
+          "items": [
+            { "id": "basic", "label": "基本支出", "amount": "1000000.00" },
+            { "id": "project", "label": "项目支出", "amount": "479100",
+              "printed": { "text": "47.91", "unit": "万元", "decimals": 2 } } ] }
+      ]
+    }"#;
+
+    #[test]
+    fn a_narrative_figure_in_a_larger_unit_is_shown_as_printed() {
+        let report = parse_report(NARRATIVE_IN_WAN).unwrap();
+        let zh = ChartView::new(&report, "spending", &[], Lang::Zh).unwrap();
+        assert_eq!(zh.unit_text, "单位：元");
+        let texts: Vec<&str> = zh.items.iter().map(|i| i.amount_text.as_str()).collect();
+        assert_eq!(texts, ["1,000,000.00元", "47.91万元"]);
+        // The bar of the figure in another unit says its unit; the others read in the level's.
+        let bars = crate::bar::layout(&zh, 600.0, (String::new(), String::new()));
+        let values: Vec<&str> = bars.rows.iter().map(|r| r.value_text.as_str()).collect();
+        assert_eq!(values, ["1,000,000.00", "47.91万元"]);
+        assert!(
+            zh.description().contains("项目支出47.91万元"),
+            "{}",
+            zh.description()
+        );
+        // The exact figure handed on stays in the report's unit.
+        assert_eq!(zh.items[1].amount.to_string(), "479100");
+        // In English money is exact yuan, as ever.
+        let en = ChartView::new(&report, "spending", &[], Lang::En).unwrap();
+        let texts: Vec<&str> = en.items.iter().map(|i| i.amount_text.as_str()).collect();
+        assert_eq!(texts, ["CNY 1,000,000.00", "CNY 479,100"]);
+        let bars = crate::bar::layout(&en, 600.0, (String::new(), String::new()));
+        let values: Vec<&str> = bars.rows.iter().map(|r| r.value_text.as_str()).collect();
+        assert_eq!(values, ["1,000,000.00", "479,100"]);
+    }
+
+    #[test]
+    fn a_total_printed_in_a_larger_unit_is_shown_as_printed() {
+        // `“三公”经费预算总额为1.56亿元` over items in 万元, in a report in 万元 (docs/FORMAT.md).
+        let report = parse_report(
+            r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+              {"id":"t","label":"“三公”经费","amount":"15600",
+               "printed":{"text":"1.56","unit":"亿元","decimals":2},
+               "items":[{"id":"a","label":"公务接待费","amount":"15620"}]}]}"#,
+        )
+        .unwrap();
+        let zh = ChartView::new(&report, "t", &[], Lang::Zh).unwrap();
+        assert_eq!(
+            (zh.total_text.as_str(), zh.total_in_yi_text),
+            ("1.56亿元", None)
+        );
+        assert_eq!(zh.unit_text, "单位：万元");
+        assert_eq!(zh.items[0].amount_text, "15,620万元");
+        let en = ChartView::new(&report, "t", &[], Lang::En).unwrap();
+        assert_eq!(en.total_text, "CNY 156,000,000");
     }
 }
