@@ -154,8 +154,7 @@ impl ChartView {
         };
         let items = level.items(node, &path);
         let own = amount_printing(node);
-        let total = level.as_printed(node.amount.value(), own);
-        let (total_printed, total_unit) = level.as_printed_text(node.amount.value(), own);
+        let (total_printed, total_unit, total) = level.as_printed(node.amount.value(), own);
         Ok(ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
@@ -311,13 +310,16 @@ pub fn amount_printing(node: &Node) -> Option<Printing> {
 
 /// The decimals a printed figure shows (`2,106.66`: 2; `0`: 0); `None` when it shows no digit (blank, `-`).
 fn text_decimals(text: &str) -> Option<u32> {
-    // Bytes, not chars: digits and the point are ASCII.
-    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
-    if digits(text) == 0 {
-        return None;
+    // One pass over the bytes (digits and the point are ASCII): no pattern search in the wasm.
+    let (mut any, mut after_point, mut decimals) = (false, false, 0);
+    for b in text.bytes() {
+        match b {
+            b'.' => (after_point, decimals) = (true, 0),
+            b'0'..=b'9' => (any, decimals) = (true, decimals + u32::from(after_point)),
+            _ => {}
+        }
     }
-    let after = text.rsplit_once('.').map_or("", |(_, after)| after);
-    u32::try_from(digits(after)).ok()
+    any.then_some(decimals)
 }
 
 /// `value` (in `report` units) as `printing` shows it, exactly; as it is without one. One copy in the wasm
@@ -387,22 +389,20 @@ impl Figures {
 impl Level<'_> {
     /// An exact figure as the level shows it (see [`ChartView::shown`]).
     fn shown(&self, value: Decimal) -> Decimal {
-        self.as_printed(value, None)
+        shown_as(self.printing, self.report_unit, value)
     }
 
-    /// A figure printed as `own` says, in the level's unit: to its own precision when printed in that unit (a
-    /// `0` in a table of `10.81`s), else as the level shows it.
-    fn as_printed(&self, value: Decimal, own: Option<Printing>) -> Decimal {
-        let printing = own.filter(|p| p.unit == self.unit).or(self.printing);
-        shown_as(printing, self.report_unit, value)
-    }
-
-    /// A figure printed as `own` says, for its text, and the unit it is in: as printed when in another unit
-    /// than the level's (a figure of the running text printed `47.91万元` on a level in 元), else as
-    /// [`Level::as_printed`].
-    fn as_printed_text(&self, value: Decimal, own: Option<Printing>) -> (Decimal, Unit) {
-        let shown = shown_as(own.or(self.printing), self.report_unit, value);
-        (shown, own.map_or(self.unit, |p| p.unit))
+    /// A figure printed as `own` says: as printed, with the unit it is in (its own precision; its own unit
+    /// when another than the level's, a figure of the running text printed `47.91万元` on a level in 元), and
+    /// in the level's unit (the same when printed in it; else exact, as the level shows any figure).
+    fn as_printed(&self, value: Decimal, own: Option<Printing>) -> (Decimal, Unit, Decimal) {
+        let printed = shown_as(own.or(self.printing), self.report_unit, value);
+        let unit = own.map_or(self.unit, |p| p.unit);
+        let in_level = match unit == self.unit {
+            true => printed,
+            false => self.shown(value),
+        };
+        (printed, unit, in_level)
     }
 
     /// The items shown of `node` (at `path`), the smallest gathered into one when there are too many.
@@ -424,12 +424,12 @@ impl Level<'_> {
         let (unit, lang) = (self.unit, self.lang);
         let (amount, own) = amount;
         let share = format::share(amount, self.parent_total);
-        let (printed, printed_unit) = self.as_printed_text(amount, own);
+        let (printed, printed_unit, in_level) = self.as_printed(amount, own);
         Item {
             label,
             code: None,
             amount,
-            amount_shown: self.as_printed(amount, own),
+            amount_shown: in_level,
             amount_unit: printed_unit,
             amount_text: format::amount(printed, printed_unit, lang),
             share_text: share.map(format::percent),
@@ -822,5 +822,21 @@ pub(crate) mod tests {
         assert_eq!(zh.items[0].amount_text, "15,620万元");
         let en = ChartView::new(&report, "t", &[], Lang::En).unwrap();
         assert_eq!(en.total_text, "CNY 156,000,000");
+    }
+
+    #[test]
+    fn a_printed_texts_decimals() {
+        let cases = [
+            ("2,106.66", Some(2)),
+            ("0", Some(0)),
+            ("10.8100", Some(4)),
+            ("(0.83)", Some(2)),
+        ];
+        for (text, decimals) in cases
+            .into_iter()
+            .chain([("", None), ("-", None), ("—", None)])
+        {
+            assert_eq!(text_decimals(text), decimals, "{text}");
+        }
     }
 }
