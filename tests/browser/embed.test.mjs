@@ -340,6 +340,37 @@ describe('one load per element and script turn', () => {
     assert.equal((await widgetState(page, '#w')).error, null);
   });
 
+  test('figures are shown as printed: a 0 in a 万元 table stays 0, a figure printed in 万元 on a level in 元 says 万元', async () => {
+    const wan = (text) => ({ table: '“三公”经费预算表', text, unit: '万元', decimals: 2 });
+    const report = {
+      format: 'budget-lens/1', unit: '元',
+      breakdowns: [
+        { id: 'three_public', label: '“三公”经费合计', amount: '108100', printed: wan('10.81'), items: [
+          { id: 'abroad', label: '因公出国（境）费', amount: '0', printed: wan('0') },
+          { id: 'vehicles', label: '公务用车购置及运行费', amount: '99800', printed: wan('9.98') },
+          { id: 'reception', label: '公务接待费', amount: '8300', printed: wan('0.83') }] },
+        { id: 'spending', label: '支出合计', amount: '1479100', items: [
+          { id: 'basic', label: '基本支出', amount: '1000000.00' },
+          { id: 'project', label: '项目支出', amount: '479100', printed: { text: '47.91', unit: '万元', decimals: 2 } }] },
+      ],
+    };
+    const amounts = async (view, lang) => {
+      await page.evaluate(([r, v, l]) => {
+        const w = document.getElementById('w');
+        w.report = r;
+        w.setAttribute('view', v);
+        w.setAttribute('lang', l);
+      }, [report, view, lang]);
+      await page.waitForFunction((v) => document.querySelector('#w').shadowRoot.querySelector('.bl-table tbody tr')?.dataset.path?.startsWith(`${v}/`), view);
+      return (await widgetState(page, '#w')).rows.map((r) => r.cells[1]);
+    };
+    assert.deepEqual(await amounts('three_public', 'zh-CN'), ['0万元', '9.98万元', '0.83万元']);
+    assert.deepEqual(await amounts('spending', 'zh-CN'), ['1,000,000.00元', '47.91万元']);
+    assert.deepEqual(await amounts('three_public', 'en'), ['CNY 0', 'CNY 99,800', 'CNY 8,300']);
+    assert.deepEqual(await amounts('spending', 'en'), ['CNY 1,000,000.00', 'CNY 479,100']);
+    assert.equal((await widgetState(page, '#w')).error, null);
+  });
+
   test('a new element connected and given another language in the same turn: one error, in that language', async () => {
     const before = await counts();
     await page.evaluate(() => {

@@ -130,7 +130,11 @@ impl Columns {
         let values: Vec<String> = view
             .items
             .iter()
-            .map(|i| format::grouped(view.shown(i.amount)))
+            .map(|i| match view.in_other_unit(i) {
+                // A figure printed in another unit than the level's says its unit (in Chinese).
+                true => i.amount_text.clone(),
+                false => format::grouped(i.amount_shown),
+            })
             .collect();
         let value_w = values
             .iter()

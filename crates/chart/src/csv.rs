@@ -11,8 +11,8 @@ use super::view::{ChartView, Item};
 
 const BOM: char = '\u{feff}';
 
-/// A column: its header, the exact figure of an item (if the item has it), and whether it is money (shown in
-/// the level's unit, as its table printed it) rather than a percentage.
+/// A column: its header, the exact figure of an item (if the item has it), and whether it is money to be shown
+/// in the level's unit, as its table printed it (rather than a percentage, or a figure already so shown).
 type Column = (String, fn(&Item) -> Option<Decimal>, bool);
 
 /// The view's table as CSV text (starting with the BOM, lines ending in CRLF as RFC 4180 says).
@@ -27,10 +27,11 @@ pub fn level_csv(view: &ChartView) -> String {
         budget_lens_core::Lang::En => (" (", ")"),
     };
     let columns: [Column; 7] = [
+        // Already in the level's unit, to its own printed precision (a `0` in a table of `10.81`s stays `0`).
         (
             format!("{}{open}{unit}{close}", s.amount),
-            |i| Some(i.amount),
-            true,
+            |i| Some(i.amount_shown),
+            false,
         ),
         (format!("{}{open}%{close}", s.share), |i| i.share, false),
         (format!("{}{open}{unit}{close}", s.prior), |i| i.prior, true),
@@ -75,7 +76,7 @@ pub fn level_csv(view: &ChartView) -> String {
         }));
         push_line(&mut out, &row);
     }
-    let mut total = vec![field(s.total), text(view.shown(view.total))];
+    let mut total = vec![field(s.total), text(view.total_shown)];
     total.resize(header.len(), String::new());
     push_line(&mut out, &total);
     out
@@ -118,11 +119,22 @@ mod tests {
             lines[0],
             "项目,金额（万元）,占比（%）,上年（万元）,增减（万元）,增减率（%）"
         );
+        // Each amount to its own printed decimals (the table printed `0` for the first); CSV is exact either way.
+        assert_eq!(lines[1], "因公出国（境）费,0,0.00,,,");
         assert_eq!(
             lines[2],
             "公务用车购置及运行费,9.98,92.24,10.00,-0.02,-0.20"
         );
         assert_eq!(lines[4], "合计,10.82,,,,");
+        let en = ChartView::new(&report, "three_public", &[], Lang::En).unwrap();
+        let csv = level_csv(&en);
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+        assert!(
+            lines[0].starts_with("Item,\"Amount (10,000 yuan)\""),
+            "{}",
+            lines[0]
+        );
+        assert_eq!(lines[1], "因公出国（境）费,0,0.00,,,");
     }
 
     #[test]
@@ -158,5 +170,22 @@ mod tests {
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\"),1\",1,"), "{csv}");
         assert!(csv.contains("\"b\nc\",1,"), "{csv}");
         assert!(csv.contains("Amount (10,000 yuan)"), "{csv}");
+    }
+
+    #[test]
+    fn a_figure_printed_in_another_unit_than_its_level_exports_in_the_levels_unit() {
+        let json = r#"{"format":"budget-lens/1","unit":"元","breakdowns":[
+          {"id":"s","label":"支出合计","amount":"1479100","items":[
+            {"id":"b","label":"基本支出","amount":"1000000.00"},
+            {"id":"p","label":"项目支出","amount":"479100",
+             "printed":{"text":"47.91","unit":"万元","decimals":2}}]}]}"#;
+        let report = parse_report(json).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let view = ChartView::new(&report, "s", &[], lang).unwrap();
+            let csv = level_csv(&view);
+            let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").collect();
+            // The header says 元: the figure printed in 万元 is exported exactly in 元.
+            assert!(lines[2].ends_with(",479100,32.39"), "{}", lines[2]);
+        }
     }
 }

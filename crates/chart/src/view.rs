@@ -27,6 +27,8 @@ pub struct ChartView {
     pub printing: Option<Printing>,
     /// The report's unit: that of the exact figures (`total`, each item's `amount` …).
     pub report_unit: Unit,
+    /// The total in the level's unit to its own printed precision (see [`amount_printing`]), for the CSV.
+    pub total_shown: Decimal,
     pub breadcrumb: Vec<Crumb>,
     pub items: Vec<Item>,
     /// The gravest warning or error on the level's own node (its total against its items, a restated
@@ -52,6 +54,12 @@ pub struct Item {
     pub label: String,
     pub code: Option<String>,
     pub amount: Decimal,
+    /// The amount in the level's unit to its own printed precision (see [`amount_printing`]), for the places
+    /// that print no unit (bar values, CSV); `amount_text` says it so too.
+    pub amount_shown: Decimal,
+    /// The unit `amount_text` says the amount in (in Chinese): the level's, or the one the amount was printed
+    /// in when another (a figure of the running text in 万元 on a level in 元).
+    pub amount_unit: Unit,
     pub amount_text: String,
     /// Share of the view's total, computed from the amounts: `57.87%`.
     pub share_text: Option<String>,
@@ -145,12 +153,13 @@ impl ChartView {
             lang,
         };
         let items = level.items(node, &path);
-        let total = level.shown(node.amount.value());
+        let own = amount_printing(node);
+        let (total_printed, total_unit, total) = level.as_printed(node.amount.value(), own);
         Ok(ChartView {
             label: node.label.clone(),
             total: node.amount.value(),
-            total_text: format::amount(total, unit, lang),
-            total_in_yi_text: format::in_yi(total, unit, lang),
+            total_text: format::amount(total_printed, total_unit, lang),
+            total_in_yi_text: format::in_yi(total_printed, total_unit, lang),
             unit_text: match lang {
                 Lang::Zh => format!("单位：{}", unit.zh()),
                 Lang::En => format!("Unit: {}", unit.en()),
@@ -159,6 +168,7 @@ impl ChartView {
             items,
             printing,
             report_unit: report.unit,
+            total_shown: total,
             own_mark: findings
                 .iter()
                 .filter(|f| f.path == path && f.severity >= Severity::Warning)
@@ -177,6 +187,14 @@ impl ChartView {
     /// (`108100` → `10.81` in a 三公 table printed in 万元), else as it is.
     pub fn shown(&self, value: Decimal) -> Decimal {
         shown_as(self.printing, self.report_unit, value)
+    }
+
+    /// Whether an item's `amount_text` says another unit than the level's: its amount printed in another unit,
+    /// in Chinese (English says money in yuan, exactly, whatever the unit). A bare value would read in the
+    /// level's unit.
+    pub fn in_other_unit(&self, item: &Item) -> bool {
+        let level_unit = self.printing.map_or(self.report_unit, |p| p.unit);
+        self.lang == Lang::Zh && item.amount_unit != level_unit
     }
 
     /// The index of the item at `path`, if it is one of this view's items.
@@ -278,7 +296,35 @@ fn level_printing(node: &Node) -> Option<Printing> {
         .then_some(printing)
 }
 
-/// `value` (in `report` units) as `printing` shows it, exactly; as it is without one.
+/// How a node's own amount was printed, when in another unit than the report's: its printing, to the decimals
+/// its own printed text shows (`0` in a table of `10.81`s: none), else the table's (a blank or `-` cell). A
+/// table states its decimals once for every row; a reader is shown each figure as it was printed.
+pub fn amount_printing(node: &Node) -> Option<Printing> {
+    let printed = node.printed.as_ref()?;
+    let printing = printed.printing()?;
+    Some(Printing {
+        decimals: text_decimals(&printed.text).or(printing.decimals),
+        ..printing
+    })
+}
+
+/// The decimals a printed figure shows (`2,106.66`: 2; `0`: 0); `None` when it shows no digit (blank, `-`).
+fn text_decimals(text: &str) -> Option<u32> {
+    // One pass over the bytes (digits and the point are ASCII): no pattern search in the wasm.
+    let (mut any, mut after_point, mut decimals) = (false, false, 0);
+    for b in text.bytes() {
+        match b {
+            b'.' => (after_point, decimals) = (true, 0),
+            b'0'..=b'9' => (any, decimals) = (true, decimals + u32::from(after_point)),
+            _ => {}
+        }
+    }
+    any.then_some(decimals)
+}
+
+/// `value` (in `report` units) as `printing` shows it, exactly; as it is without one. One copy in the wasm
+/// for its several callers.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn shown_as(printing: Option<Printing>, report: Unit, value: Decimal) -> Decimal {
     printing
         .and_then(|p| p.shown(value, report))
@@ -296,6 +342,9 @@ struct Level<'a> {
     findings: &'a [Finding],
     lang: Lang,
 }
+
+/// An exact amount and how it was printed, when in another unit than the report's ([`amount_printing`]).
+type Figure = (Decimal, Option<Printing>);
 
 /// An item's figures besides its amount: as printed or, where not printed, computed from the others.
 #[derive(Default)]
@@ -343,6 +392,19 @@ impl Level<'_> {
         shown_as(self.printing, self.report_unit, value)
     }
 
+    /// A figure printed as `own` says: as printed, with the unit it is in (its own precision; its own unit
+    /// when another than the level's, a figure of the running text printed `47.91万元` on a level in 元), and
+    /// in the level's unit (the same when printed in it; else exact, as the level shows any figure).
+    fn as_printed(&self, value: Decimal, own: Option<Printing>) -> (Decimal, Unit, Decimal) {
+        let printed = shown_as(own.or(self.printing), self.report_unit, value);
+        let unit = own.map_or(self.unit, |p| p.unit);
+        let in_level = match unit == self.unit {
+            true => printed,
+            false => self.shown(value),
+        };
+        (printed, unit, in_level)
+    }
+
     /// The items shown of `node` (at `path`), the smallest gathered into one when there are too many.
     fn items(&self, node: &Node, path: &str) -> Vec<Item> {
         let shown = shown_items(&node.items);
@@ -358,14 +420,18 @@ impl Level<'_> {
 
     /// An item of `amount` with its figures and their texts in the level's unit and language; no code,
     /// no marks, nothing to drill into.
-    fn plain_item(&self, path: String, label: String, amount: Decimal, figures: Figures) -> Item {
+    fn plain_item(&self, path: String, label: String, amount: Figure, figures: Figures) -> Item {
         let (unit, lang) = (self.unit, self.lang);
+        let (amount, own) = amount;
         let share = format::share(amount, self.parent_total);
+        let (printed, printed_unit, in_level) = self.as_printed(amount, own);
         Item {
             label,
             code: None,
             amount,
-            amount_text: format::amount(self.shown(amount), unit, lang),
+            amount_shown: in_level,
+            amount_unit: printed_unit,
+            amount_text: format::amount(printed, printed_unit, lang),
             share_text: share.map(format::percent),
             share_of_whole_text: self
                 .root_total
@@ -415,12 +481,8 @@ impl Level<'_> {
             .collect();
         let tip_findings =
             super::summary::tip_findings(findings.iter().filter(|f| f.path == path), self.lang);
-        let plain = self.plain_item(
-            path,
-            node.label.clone(),
-            node.amount.value(),
-            Figures::of(node),
-        );
+        let amount = (node.amount.value(), amount_printing(node));
+        let plain = self.plain_item(path, node.label.clone(), amount, Figures::of(node));
         Item {
             code: node.code.clone(),
             drillable: !node.items.is_empty(),
@@ -460,7 +522,12 @@ impl Level<'_> {
         };
         Item {
             mark,
-            ..self.plain_item(format!("{path}/…"), label, amount, Figures::default())
+            ..self.plain_item(
+                format!("{path}/…"),
+                label,
+                (amount, None),
+                Figures::default(),
+            )
         }
     }
 }
@@ -648,7 +715,8 @@ pub(crate) mod tests {
         assert_eq!(view.unit_text, "单位：万元");
         assert_eq!(view.total_text, "10.82万元");
         let texts: Vec<&str> = view.items.iter().map(|i| i.amount_text.as_str()).collect();
-        assert_eq!(texts, ["0.00万元", "9.98万元", "0.83万元"]);
+        // Each figure as it was printed: the `0` of a table printing `9.98` is `0`, not `0.00`.
+        assert_eq!(texts, ["0万元", "9.98万元", "0.83万元"]);
         assert_eq!(view.items[1].prior_text.as_deref(), Some("10.00万元"));
         assert_eq!(view.items[1].change_text.as_deref(), Some("-0.02万元"));
         // The exact figures stay in the report's unit; shares are the same either way.
@@ -667,5 +735,108 @@ pub(crate) mod tests {
         let other = ChartView::new(&report, "expenditure", &findings, Lang::Zh).unwrap();
         assert_eq!(other.unit_text, "单位：元");
         assert_eq!(other.items[0].amount_text, "2,087,959.00元");
+    }
+
+    #[test]
+    fn each_figure_keeps_its_own_printed_decimals() {
+        // 合计 printed `10.80` (its amount `108000` no longer says so), a blank cell, a `0`.
+        let report = parse_report(
+            &MIXED
+                .replace(r#""amount": "108200""#, r#""amount": "108000""#)
+                .replace(r#""text": "10.82""#, r#""text": "10.80""#)
+                .replace(r#""text": "0""#, r#""text": """#),
+        )
+        .unwrap();
+        let zh = ChartView::new(&report, "three_public", &[], Lang::Zh).unwrap();
+        assert_eq!(zh.total_text, "10.80万元");
+        // A blank cell shows no digits of its own: the table's decimals.
+        assert_eq!(zh.items[0].amount_text, "0.00万元");
+        let en = ChartView::new(&report, "three_public", &[], Lang::En).unwrap();
+        assert_eq!(en.total_text, "CNY 108,000");
+        assert_eq!(en.items[0].amount_text, "CNY 0");
+        let report = parse_report(MIXED).unwrap();
+        let en = ChartView::new(&report, "three_public", &[], Lang::En).unwrap();
+        let texts: Vec<&str> = en.items.iter().map(|i| i.amount_text.as_str()).collect();
+        assert_eq!(texts, ["CNY 0", "CNY 99,800", "CNY 8,300"]);
+        // Bars print their values without a unit, in the level's: each to its own decimals.
+        let bars = crate::bar::layout(&en, 600.0, (String::new(), String::new()));
+        let values: Vec<&str> = bars.rows.iter().map(|r| r.value_text.as_str()).collect();
+        assert_eq!(values, ["9.98", "0.83", "0"]);
+    }
+
+    /// A report in 元 whose narrative printed one figure in 万元 (`47.91万元`, no table), beside figures in 元.
+    const NARRATIVE_IN_WAN: &str = r#"{
+      "format": "budget-lens/1", "unit": "元",
+      "breakdowns": [
+        { "id": "spending", "label": "支出合计", "amount": "1479100",
+          "items": [
+            { "id": "basic", "label": "基本支出", "amount": "1000000.00" },
+            { "id": "project", "label": "项目支出", "amount": "479100",
+              "printed": { "text": "47.91", "unit": "万元", "decimals": 2 } } ] }
+      ]
+    }"#;
+
+    #[test]
+    fn a_narrative_figure_in_a_larger_unit_is_shown_as_printed() {
+        let report = parse_report(NARRATIVE_IN_WAN).unwrap();
+        let zh = ChartView::new(&report, "spending", &[], Lang::Zh).unwrap();
+        assert_eq!(zh.unit_text, "单位：元");
+        let texts: Vec<&str> = zh.items.iter().map(|i| i.amount_text.as_str()).collect();
+        assert_eq!(texts, ["1,000,000.00元", "47.91万元"]);
+        // The bar of the figure in another unit says its unit; the others read in the level's.
+        let bars = crate::bar::layout(&zh, 600.0, (String::new(), String::new()));
+        let values: Vec<&str> = bars.rows.iter().map(|r| r.value_text.as_str()).collect();
+        assert_eq!(values, ["1,000,000.00", "47.91万元"]);
+        assert!(
+            zh.description().contains("项目支出47.91万元"),
+            "{}",
+            zh.description()
+        );
+        // The exact figure handed on stays in the report's unit.
+        assert_eq!(zh.items[1].amount.to_string(), "479100");
+        // In English money is exact yuan, as ever.
+        let en = ChartView::new(&report, "spending", &[], Lang::En).unwrap();
+        let texts: Vec<&str> = en.items.iter().map(|i| i.amount_text.as_str()).collect();
+        assert_eq!(texts, ["CNY 1,000,000.00", "CNY 479,100"]);
+        let bars = crate::bar::layout(&en, 600.0, (String::new(), String::new()));
+        let values: Vec<&str> = bars.rows.iter().map(|r| r.value_text.as_str()).collect();
+        assert_eq!(values, ["1,000,000.00", "479,100"]);
+    }
+
+    #[test]
+    fn a_total_printed_in_a_larger_unit_is_shown_as_printed() {
+        // `“三公”经费预算总额为1.56亿元` over items in 万元, in a report in 万元 (docs/FORMAT.md).
+        let report = parse_report(
+            r#"{"format":"budget-lens/1","unit":"万元","breakdowns":[
+              {"id":"t","label":"“三公”经费","amount":"15600",
+               "printed":{"text":"1.56","unit":"亿元","decimals":2},
+               "items":[{"id":"a","label":"公务接待费","amount":"15620"}]}]}"#,
+        )
+        .unwrap();
+        let zh = ChartView::new(&report, "t", &[], Lang::Zh).unwrap();
+        assert_eq!(
+            (zh.total_text.as_str(), zh.total_in_yi_text),
+            ("1.56亿元", None)
+        );
+        assert_eq!(zh.unit_text, "单位：万元");
+        assert_eq!(zh.items[0].amount_text, "15,620万元");
+        let en = ChartView::new(&report, "t", &[], Lang::En).unwrap();
+        assert_eq!(en.total_text, "CNY 156,000,000");
+    }
+
+    #[test]
+    fn a_printed_texts_decimals() {
+        let cases = [
+            ("2,106.66", Some(2)),
+            ("0", Some(0)),
+            ("10.8100", Some(4)),
+            ("(0.83)", Some(2)),
+        ];
+        for (text, decimals) in cases
+            .into_iter()
+            .chain([("", None), ("-", None), ("—", None)])
+        {
+            assert_eq!(text_decimals(text), decimals, "{text}");
+        }
     }
 }

@@ -15,7 +15,7 @@ mod unprinted_base;
 pub use finding::{Detail, DocumentDetail, Finding, FindingOut, Rule, Severity, TableDetail};
 pub use place::{Place, Places};
 
-use crate::report::Report;
+use crate::report::{Node, Printing, Report, Resolver};
 
 /// Checks every stated figure of a report. Deterministic order: breakdowns depth-first in document order
 /// (each node's own rules before its items'), rules in a fixed order per node, then relations in order.
@@ -27,35 +27,28 @@ pub fn check(report: &Report) -> Vec<Finding> {
     findings.extend(table_rules::check_tables(report));
     // What the text says of the document itself: its headings' years and department, its contents.
     findings.extend(document_rules::check_document(report));
-    place::locate(report, &mut findings);
-    as_printed(report, &mut findings);
+    annotate(report, &mut findings);
     findings
 }
 
-/// Each finding's printing: that of its node (a relation's: that of all its figures, when they share one), so
-/// that its message says the figures as the table printed them.
-fn as_printed(report: &Report, findings: &mut [Finding]) {
-    let mut resolver = crate::report::Resolver::new(report);
+/// Fills in each finding's places and printing, looking its node up once for both.
+fn annotate(report: &Report, findings: &mut [Finding]) {
+    let locator = place::Locator::new(report, findings);
+    let mut resolver = Resolver::new(report);
     for finding in findings.iter_mut() {
-        finding.printing = match finding.rule {
-            Rule::Relation => report
-                .relations
-                .iter()
-                .find(|r| r.id == finding.path)
-                .and_then(|r| {
-                    let mut printings = r
-                        .left
-                        .iter()
-                        .chain(&r.right)
-                        .map(|path| resolver.term_at(path).and_then(|t| t.printing()));
-                    let first = printings.next()??;
-                    printings.all(|p| p == Some(first)).then_some(first)
-                }),
-            _ if finding.path.is_empty() => None,
-            _ => resolver
-                .node_at(&finding.path)
-                .and_then(crate::report::Node::printing),
-        };
+        let node = resolver.node_at(&finding.path);
+        locator.locate(finding, node);
+        finding.printing = printing(finding, node);
+    }
+}
+
+/// A finding's printing: that of its node, so that its message says the figures as the table printed them.
+fn printing(finding: &Finding, node: Option<&Node>) -> Option<Printing> {
+    match finding.rule {
+        // A relation's: set by its rule from the figures it compared (all of them, when they share one).
+        Rule::Relation => finding.printing,
+        _ if finding.path.is_empty() => None,
+        _ => node.and_then(Node::printing),
     }
 }
 
@@ -67,4 +60,73 @@ pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
         count(Severity::Warning),
         count(Severity::Note),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{parse_report, Unit};
+
+    /// A report in 元 with two rows of a table printed in 万元; `total` is off its items by 0.01万元.
+    fn report(total: &str) -> Report {
+        let printed = |text: &str| {
+            format!(r#"{{"table":"表一","text":"{text}","page":2,"unit":"万元","decimals":2}}"#)
+        };
+        let json = format!(
+            r#"{{"format":"budget-lens/1","unit":"元","breakdowns":[
+              {{"id":"t","label":"合计","amount":"{total}","printed":{},
+                "items":[{{"id":"a","label":"甲","amount":"10000","printed":{}}},
+                         {{"id":"b","label":"乙","amount":"20000","printed":{}}}]}}],
+              "relations":[{{"id":"r","left":["t/a"],"right":["t/b"]}}]}}"#,
+            printed("3.01"),
+            printed("1.00"),
+            printed("2.00")
+        );
+        parse_report(&json).unwrap()
+    }
+
+    #[test]
+    fn a_finding_takes_its_place_and_printing_from_its_node() {
+        let findings = check(&report("30100"));
+        let wan = Some(Printing {
+            unit: Unit::WanYuan,
+            decimals: Some(2),
+        });
+        let sum = findings.iter().find(|f| f.rule == Rule::Sum).unwrap();
+        assert_eq!(sum.printing, wan);
+        assert_eq!(
+            sum.places.stated,
+            Some(Place::Table {
+                table: "表一".into(),
+                page: Some(2),
+                sheet: None,
+                cell: None
+            })
+        );
+        // A relation's figures share one printing: its finding takes it, and has no node of its own to place.
+        let relation = findings.iter().find(|f| f.rule == Rule::Relation).unwrap();
+        assert_eq!(relation.printing, wan);
+        assert_eq!(relation.places, Places::default());
+    }
+
+    #[test]
+    fn a_relations_printing_is_that_of_its_own_figures() {
+        // A second relation under the same id (validation allows it) over a figure with no printing: its
+        // figures share none, whatever the first relation's.
+        let mut report = report("30000");
+        let mut again = report.relations[0].clone();
+        again.left = vec!["t".into()];
+        report.breakdowns[0].printed = None;
+        report.relations.push(again);
+        let printings: Vec<_> = check(&report)
+            .into_iter()
+            .filter(|f| f.rule == Rule::Relation)
+            .map(|f| f.printing)
+            .collect();
+        let wan = Some(Printing {
+            unit: Unit::WanYuan,
+            decimals: Some(2),
+        });
+        assert_eq!(printings, vec![wan, None]);
+    }
 }

@@ -6,7 +6,7 @@
 use super::finding::{Detail, Finding};
 use super::message::nested_quotes;
 use crate::i18n::Lang;
-use crate::report::{Printed, Report, Resolver, Span};
+use crate::report::{Node, Printed, Report, Span};
 
 /// Characters before the figure that a quote may take when no clause break comes sooner.
 const BEFORE: usize = 24;
@@ -45,26 +45,35 @@ pub struct Places {
     pub first: Option<Place>,
 }
 
-/// Fills in where each finding's figures are printed. The source text is split into characters once
-/// (spans count characters), so the work is linear in the text plus the findings.
-pub(super) fn locate(report: &Report, findings: &mut [Finding]) {
-    let text: Option<Vec<char>> = report
-        .source
-        .as_ref()
-        .and_then(|s| s.text.as_deref())
-        .filter(|_| findings.iter().any(|f| f.at.is_some()) || has_restated(findings))
-        .map(|t| t.chars().collect());
-    let quote = |at: Option<Span>| -> Option<Place> {
-        let chars = text.as_deref()?;
+/// Says where findings' figures are printed. The source text is split into characters once (spans count
+/// characters), so the work is linear in the text plus the findings.
+pub(super) struct Locator {
+    /// The source text's characters; `None` when there is no text or no finding quotes it.
+    text: Option<Vec<char>>,
+}
+
+impl Locator {
+    pub(super) fn new(report: &Report, findings: &[Finding]) -> Self {
+        let text = report
+            .source
+            .as_ref()
+            .and_then(|s| s.text.as_deref())
+            .filter(|_| findings.iter().any(|f| f.at.is_some()) || has_restated(findings))
+            .map(|t| t.chars().collect());
+        Locator { text }
+    }
+
+    fn quote(&self, at: Option<Span>) -> Option<Place> {
+        let chars = self.text.as_deref()?;
         quote_around(chars, at?).map(Place::Quote)
-    };
-    let mut resolver = Resolver::new(report);
-    for finding in findings.iter_mut() {
+    }
+
+    /// Fills in where the finding's figures are printed; `node` is the node at its path, if any.
+    pub(super) fn locate(&self, finding: &mut Finding, node: Option<&Node>) {
         // Table findings already name the tables and rows they compare.
         if matches!(finding.detail, Detail::Table { .. }) {
-            continue;
+            return;
         }
-        let node = resolver.node_at(&finding.path);
         // A node imported from a table was printed there; its restatements come from the narrative.
         // A figure of the running text printed in another unit has a `printed` without a table: its place is
         // its quote.
@@ -76,11 +85,11 @@ pub(super) fn locate(report: &Report, findings: &mut [Finding]) {
         if let Detail::Restated { figure, .. } = finding.detail {
             // The first printing of the figure restated: the amount's place, or the change's, the rate's.
             finding.places.first = node
-                .and_then(|n| quote(figure.first_at(n)))
+                .and_then(|n| self.quote(figure.first_at(n)))
                 .or_else(in_table);
-            finding.places.stated = quote(finding.at);
+            finding.places.stated = self.quote(finding.at);
         } else {
-            finding.places.stated = quote(finding.at).or_else(in_table);
+            finding.places.stated = self.quote(finding.at).or_else(in_table);
         }
     }
 }

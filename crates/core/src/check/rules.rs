@@ -10,7 +10,8 @@ use super::tolerance::{
 };
 use super::unprinted_base::{self, Whole};
 use crate::report::{
-    Amount, Comparison, Doubt, Node, Relation, Report, Resolver, RestatedFigure, Span, Term, Unit,
+    Amount, Comparison, Doubt, Node, Printing, Relation, Report, Resolver, RestatedFigure, Span,
+    Term, Unit,
 };
 
 /// Extra decimals shown for a computed percentage beyond the stated one's.
@@ -774,7 +775,7 @@ impl<'a> Checker<'a> {
                 detail,
                 doubt: None,
                 places: Default::default(),
-                printing: None,
+                printing: shared_printing(&left, &right),
             });
         }
     }
@@ -786,6 +787,13 @@ impl<'a> Checker<'a> {
     fn node_at(&mut self, path: &str) -> Option<&'a Node> {
         self.resolver.node_at(path)
     }
+}
+
+/// The printing all of a relation's figures share, if they share one: its message then says them as printed.
+fn shared_printing(left: &[Term], right: &[Term]) -> Option<Printing> {
+    let mut printings = left.iter().chain(right).map(Term::printing);
+    let first = printings.next()??;
+    printings.all(|p| p == Some(first)).then_some(first)
 }
 
 /// The parent's printed figure a `…_sum` rule adds up to.

@@ -23,7 +23,7 @@ pub use model::{
     Source, Span, Unit, Unplaced, FORMAT_V1,
 };
 pub use parse::{parse_report, parse_report_bytes, MAX_BYTES};
-pub use printed::{in_unit, split_column, Column, Printed, Printing, Term};
+pub use printed::{convert, in_unit, split_column, Column, Printed, Printing, Term};
 pub use resolve::Resolver;
 pub use tree::write_json_string;
 pub use validate::{MAX_DEPTH, MAX_NODES};

@@ -1,7 +1,6 @@
 //! Amounts as people read them, shared by the checker's messages and the chart: grouped by thousands with
 //! the printed precision kept, and (for English) converted exactly into yuan.
 
-use crate::exact::Exact;
 use rust_decimal::Decimal;
 
 use super::Unit;
@@ -33,13 +32,9 @@ pub fn grouped(value: Decimal) -> String {
 }
 
 /// `value` units in yuan, exact, with the printed precision carried over (trailing zeros the unit adds
-/// dropped): `65.91` 万元 → `659100`. `None` on overflow.
+/// dropped): `65.91` 万元 → `659100`. `None` on overflow. [`convert`](super::convert) into yuan.
 pub fn in_yuan(value: Decimal, unit: Unit) -> Option<Decimal> {
-    let per_unit = unit.yuan_per_unit();
-    let mut yuan = value.times(Decimal::from(per_unit))?;
-    let shift = per_unit.ilog10();
-    yuan.rescale(value.scale().saturating_sub(shift));
-    Some(yuan)
+    super::convert(value, unit, Unit::Yuan)
 }
 
 /// Money in English words, exact: `CNY 659,100` for 65.91万元 (`value unit` when it would overflow).
@@ -61,5 +56,32 @@ mod tests {
         assert_eq!(money_en(d("0.01"), Unit::WanYuan), "CNY 100");
         assert_eq!(money_en(d("-1234.5"), Unit::Yuan), "CNY -1,234.5");
         assert_eq!(money_en(d("88.130039"), Unit::WanYuan), "CNY 881,300.39");
+    }
+
+    /// `in_yuan` as it was (24b5ffb): the same value and scale, from every unit.
+    #[test]
+    fn answers_as_before_it_was_convert() {
+        use crate::exact::Exact;
+        fn before(value: Decimal, unit: Unit) -> Option<Decimal> {
+            let per_unit = unit.yuan_per_unit();
+            let mut yuan = value.times(Decimal::from(per_unit))?;
+            yuan.rescale(value.scale().saturating_sub(per_unit.ilog10()));
+            Some(yuan)
+        }
+        for m in [
+            0i128,
+            7,
+            -1081,
+            659_100,
+            79_228_162_514_264_337_593_543_950_335,
+        ] {
+            for scale in [0, 1, 2, 4, 8, 28] {
+                let value = Decimal::from_i128_with_scale(m, scale);
+                for unit in [Unit::Yuan, Unit::WanYuan, Unit::YiYuan] {
+                    let (new, old) = (in_yuan(value, unit), before(value, unit));
+                    assert_eq!(new.map(|v| (v, v.scale())), old.map(|v| (v, v.scale())));
+                }
+            }
+        }
     }
 }

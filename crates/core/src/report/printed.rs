@@ -69,19 +69,32 @@ pub struct Printing {
     pub decimals: Option<u32>,
 }
 
-/// A value in `from` units expressed exactly in `to` units (`None` beyond a decimal's range), with no
-/// trailing zeros: `108100` 元 is `10.81` 万元.
-pub fn in_unit(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
+/// A figure in `from` units expressed exactly in `to` units, to the precision it was printed with — the one
+/// conversion of the extractor, the table importer and the display. The rule: into a larger unit the point
+/// moves left and every digit stays, trailing zeros included (`881300.39` 元 → `88.130039` 万元, `108100.00`
+/// 元 → `10.810000` 万元); into a smaller unit the figure is multiplied out with no decimals added, so
+/// decimals are dropped only as far as the multiplication made them zeros (`10.81` 万元 → `108100` 元, not
+/// `108100.00`; `1.523456` 亿元 → `15234.56` 万元). In scale terms: the scale moves by the units' exponents
+/// and never goes below 0. `None` beyond a decimal's range (more than 28 decimals, or too many digits).
+pub fn convert(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
     let shift = from.exponent() - to.exponent();
-    let value = trimmed(value);
-    let out = if shift >= 0 {
-        value.times(Decimal::from(10u64.pow(shift.unsigned_abs())))?
+    let places = shift.unsigned_abs();
+    let mut out = value;
+    if shift >= 0 {
+        out = value.times(Decimal::from(10u64.pow(places)))?;
+        // Exact: the decimals dropped are the zeros the multiplication added.
+        out.rescale(value.scale().saturating_sub(places));
     } else {
-        let mut out = value;
-        out.set_scale(value.scale() + shift.unsigned_abs()).ok()?;
-        out
-    };
-    Some(trimmed(out))
+        out.set_scale(value.scale() + places).ok()?;
+    }
+    Some(out)
+}
+
+/// A value in `from` units expressed exactly in `to` units (`None` beyond a decimal's range), with no
+/// trailing zeros: `108100` 元 is `10.81` 万元. [`convert`] of the value without its trailing zeros (so that
+/// zeros alone never put it beyond the range), without trailing zeros.
+pub fn in_unit(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
+    convert(trimmed(value), from, to).map(trimmed)
 }
 
 /// The value with no trailing zeros after the point (`10.8100` → `10.81`, `108100` stays), by the rounding the
@@ -304,5 +317,122 @@ mod tests {
             decimals: Some(28),
         };
         assert_eq!(half("1", fine, Unit::YiYuan), Decimal::new(1, 28));
+    }
+
+    #[test]
+    fn converts_exactly_to_the_printed_precision() {
+        let c = |v: &str, from, to| convert(d(v), from, to).map(|x| x.to_string());
+        assert_eq!(
+            c("881300.39", Unit::Yuan, Unit::WanYuan).as_deref(),
+            Some("88.130039")
+        );
+        assert_eq!(
+            c("108100.00", Unit::Yuan, Unit::WanYuan).as_deref(),
+            Some("10.810000")
+        );
+        assert_eq!(
+            c("10.81", Unit::WanYuan, Unit::Yuan).as_deref(),
+            Some("108100")
+        );
+        assert_eq!(
+            c("11.00", Unit::WanYuan, Unit::Yuan).as_deref(),
+            Some("110000")
+        );
+        assert_eq!(
+            c("1.523456", Unit::YiYuan, Unit::WanYuan).as_deref(),
+            Some("15234.56")
+        );
+        assert_eq!(
+            c("1.52345600", Unit::YiYuan, Unit::WanYuan).as_deref(),
+            Some("15234.5600")
+        );
+        assert_eq!(
+            c("7.30", Unit::WanYuan, Unit::WanYuan).as_deref(),
+            Some("7.30")
+        );
+        assert_eq!(
+            c("-0.5", Unit::YiYuan, Unit::Yuan).as_deref(),
+            Some("-50000000")
+        );
+        // Beyond the range: 29 decimals, or 29 digits.
+        assert_eq!(
+            c("0.000000000000000000000001", Unit::Yuan, Unit::YiYuan),
+            None
+        );
+        assert_eq!(
+            c("79228162514264337593543950", Unit::YiYuan, Unit::Yuan),
+            None
+        );
+        // in_unit: the same, without trailing zeros, and zeros alone never out of range.
+        let i = |v: &str, from, to| in_unit(d(v), from, to).map(|x| x.to_string());
+        assert_eq!(
+            i("108100.00", Unit::Yuan, Unit::WanYuan).as_deref(),
+            Some("10.81")
+        );
+        assert_eq!(
+            i("1.52345600", Unit::YiYuan, Unit::WanYuan).as_deref(),
+            Some("15234.56")
+        );
+        assert_eq!(
+            i("1.000000000000000000000000", Unit::Yuan, Unit::YiYuan).as_deref(),
+            Some("0.00000001")
+        );
+    }
+
+    /// The conversions `convert` replaced, as they were (24b5ffb): the extractor's (on the mantissa) and the
+    /// display's (`in_unit`, trimmed first and last). `convert` and `in_unit` answer as they did, value and scale.
+    #[test]
+    fn answers_as_the_conversions_it_replaced() {
+        fn extractor(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
+            let shift = i64::from(from.exponent() - to.exponent());
+            let (mantissa, scale) = (value.mantissa(), i64::from(value.scale()));
+            let new_scale = scale - shift;
+            if new_scale >= 0 {
+                Decimal::try_from_i128_with_scale(mantissa, u32::try_from(new_scale).ok()?).ok()
+            } else {
+                let factor = 10i128.checked_pow(u32::try_from(-new_scale).ok()?)?;
+                Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
+            }
+        }
+        fn display(value: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
+            let shift = from.exponent() - to.exponent();
+            let value = trimmed(value);
+            let out = if shift >= 0 {
+                value.times(Decimal::from(10u64.pow(shift.unsigned_abs())))?
+            } else {
+                let mut out = value;
+                out.set_scale(value.scale() + shift.unsigned_abs()).ok()?;
+                out
+            };
+            Some(trimmed(out))
+        }
+        let units = [Unit::Yuan, Unit::WanYuan, Unit::YiYuan];
+        let mantissas = [
+            0i128,
+            1,
+            -7,
+            10,
+            1081,
+            108100,
+            123456789,
+            79228162514264337593543950335,
+        ];
+        for m in mantissas
+            .into_iter()
+            .chain(mantissas.map(|m| m / 1000 * 1000 + 5))
+        {
+            for scale in [0, 1, 2, 4, 6, 8, 20, 24, 27, 28] {
+                let value = Decimal::from_i128_with_scale(m, scale);
+                for (from, to) in units.iter().flat_map(|f| units.map(|t| (*f, t))) {
+                    let same = |a: Option<Decimal>, b: Option<Decimal>| {
+                        a.map(|x| (x, x.scale())) == b.map(|x| (x, x.scale()))
+                    };
+                    let (new, old) = (convert(value, from, to), extractor(value, from, to));
+                    assert!(same(new, old), "{value} {from:?}→{to:?}: {new:?} {old:?}");
+                    let (new, old) = (in_unit(value, from, to), display(value, from, to));
+                    assert!(same(new, old), "{value} {from:?}→{to:?}: {new:?} {old:?}");
+                }
+            }
+        }
     }
 }

@@ -1021,25 +1021,15 @@ fn printed_label(text: &str) -> String {
 }
 
 /// Converts an amount exactly between units, keeping its printed precision where the scale allows
-/// (`881300.39元` → `88.130039万元`; `1.52亿元` → `15200万元`).
+/// (`881300.39元` → `88.130039万元`; `1.52亿元` → `15200万元`): core's [`convert`](budget_lens_core::report::convert).
 pub fn convert(value: Decimal, from: FigureUnit, to: Unit) -> Option<Decimal> {
-    let from_yuan = match from {
+    let from = match from {
         FigureUnit::Yuan => Unit::Yuan,
         FigureUnit::WanYuan => Unit::WanYuan,
         FigureUnit::YiYuan => Unit::YiYuan,
         FigureUnit::Percent => return None,
     };
-    let shift = i64::from(from_yuan.exponent() - to.exponent());
-    let mantissa = value.mantissa();
-    let scale = i64::from(value.scale());
-    let new_scale = scale - shift;
-    if new_scale >= 0 {
-        let new_scale = u32::try_from(new_scale).ok()?;
-        Decimal::try_from_i128_with_scale(mantissa, new_scale).ok()
-    } else {
-        let factor = 10i128.checked_pow(u32::try_from(-new_scale).ok()?)?;
-        Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
-    }
+    budget_lens_core::report::convert(value, from, to)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! decimal point four places, so `87267272.44` 元 is `8726.727244` 万元 with its printed precision intact;
 //! 万元 → 元 multiplies out, `10.81` 万元 is `108100` 元), and carrying where they were printed.
 
-use budget_lens_core::report::{Amount, Column, Printed, Unit};
+use budget_lens_core::report::{convert, Amount, Column, Printed, Unit};
 use rust_decimal::Decimal;
 
 use crate::grid::Origin;
@@ -77,33 +77,12 @@ impl<'t> Scale<'t> {
     }
 }
 
-/// `value / 10^shift`, exactly (the scale grows; at most 28 places).
-pub fn shifted(value: Decimal, shift: u32) -> Decimal {
-    let mut out = value;
-    if out.set_scale(value.scale() + shift).is_err() {
-        return value;
-    }
-    out
-}
-
-/// An amount in `from` units expressed in `to` units: exact when `to` is the larger unit (the point moves
-/// left); a larger `from` is multiplied out, its decimals dropped as far as they were zeros the
-/// multiplication added (`10.81` 万元 → `108100` 元, not `108100.00`: no finer than printed).
+/// An amount in `from` units expressed in `to` units, by core's [`convert`]: exact when `to` is the larger
+/// unit (the point moves left); a larger `from` is multiplied out, its decimals dropped as far as they were
+/// zeros the multiplication added (`10.81` 万元 → `108100` 元, not `108100.00`: no finer than printed).
+/// Beyond a decimal's range the amount stays as read.
 pub fn shift_to(amount: Amount, from: Unit, to: Unit) -> Amount {
-    let (f, t) = (from.yuan_per_unit(), to.yuan_per_unit());
-    let value = amount.value();
-    if f == t {
-        amount
-    } else if t > f {
-        Amount(shifted(value, (t / f).ilog10()))
-    } else {
-        let places = (f / t).ilog10();
-        let Some(mut out) = value.checked_mul(Decimal::from(f / t)) else {
-            return amount;
-        };
-        out.rescale(value.scale().saturating_sub(places));
-        Amount(out)
-    }
+    convert(amount.value(), from, to).map_or(amount, Amount)
 }
 
 pub fn printed_at(table: &str, text: &str, origin: Option<&Origin>) -> Printed {
@@ -152,10 +131,32 @@ mod tests {
 
     #[test]
     fn yuan_become_wan_yuan_exactly() {
-        let d = |s: &str| Decimal::from_str(s).unwrap();
-        assert_eq!(shifted(d("87267272.44"), 4).to_string(), "8726.727244");
-        assert_eq!(shifted(d("156211123"), 4).to_string(), "15621.1123");
-        assert_eq!(shifted(d("2940.05"), 0).to_string(), "2940.05");
+        let d = |s: &str| Amount(Decimal::from_str(s).unwrap());
+        let wan = |s| {
+            shift_to(d(s), Unit::Yuan, Unit::WanYuan)
+                .value()
+                .to_string()
+        };
+        assert_eq!(wan("87267272.44"), "8726.727244");
+        assert_eq!(wan("156211123"), "15621.1123");
+        assert_eq!(wan("29400.50"), "2.940050");
+        let same = shift_to(d("2940.05"), Unit::WanYuan, Unit::WanYuan);
+        assert_eq!(same.value().to_string(), "2940.05");
+    }
+
+    #[test]
+    fn beyond_a_decimals_range_the_amount_stays_as_read() {
+        let d = |s: &str| Amount(Decimal::from_str(s).unwrap());
+        let tiny = "0.000000000000000000000000001";
+        let shifted = shift_to(d(tiny), Unit::Yuan, Unit::WanYuan);
+        assert_eq!(shifted.value().to_string(), tiny);
+        let huge = "79228162514264337593543950";
+        assert_eq!(
+            shift_to(d(huge), Unit::YiYuan, Unit::Yuan)
+                .value()
+                .to_string(),
+            huge
+        );
     }
 
     #[test]
@@ -175,6 +176,52 @@ mod tests {
                 .to_string(),
             "15000"
         );
+    }
+
+    /// `shift_to` as it was (24b5ffb, on `yuan_per_unit`): the amounts, value and scale, are the same.
+    #[test]
+    fn answers_as_it_did_before_core_converted() {
+        fn before(amount: Amount, from: Unit, to: Unit) -> Amount {
+            let (f, t) = (from.yuan_per_unit(), to.yuan_per_unit());
+            let value = amount.value();
+            if f == t {
+                amount
+            } else if t > f {
+                let mut out = value;
+                match out.set_scale(value.scale() + (t / f).ilog10()) {
+                    Ok(()) => Amount(out),
+                    Err(_) => amount,
+                }
+            } else {
+                let places = (f / t).ilog10();
+                let Some(mut out) = value.checked_mul(Decimal::from(f / t)) else {
+                    return amount;
+                };
+                out.rescale(value.scale().saturating_sub(places));
+                Amount(out)
+            }
+        }
+        let units = [Unit::Yuan, Unit::WanYuan, Unit::YiYuan];
+        for m in [
+            0i128,
+            5,
+            -1081,
+            108100,
+            8_726_727_244,
+            79228162514264337593543950335,
+        ] {
+            for scale in [0, 2, 4, 8, 22, 27, 28] {
+                let amount = Amount(Decimal::from_i128_with_scale(m, scale));
+                for (from, to) in units.iter().flat_map(|f| units.map(|t| (*f, t))) {
+                    let (new, old) = (shift_to(amount, from, to), before(amount, from, to));
+                    assert_eq!(
+                        (new.value(), new.value().scale()),
+                        (old.value(), old.value().scale()),
+                        "{m}e-{scale} {from:?}→{to:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
