@@ -534,6 +534,14 @@ fn completion_against_the_budget() {
         one(&node("100", "0"))[0],
         f(Rule::Completion, Severity::Error, "c", "100", "0", "0")
     );
+    // Nothing budgeted, nothing spent, 0% printed (`完成全年预算0万元的0%`): nothing is claimed.
+    let unused =
+        r#"[{"id":"c","label":"公务接待费","amount":"0","budget":"0","completion_pct":"0"}]"#;
+    assert_eq!(one(unused), vec![]);
+    // Nothing spent of nothing, yet 100% printed: still a rate on a zero base.
+    let claimed =
+        r#"[{"id":"c","label":"公务接待费","amount":"0","budget":"0","completion_pct":"100"}]"#;
+    assert_eq!(one(claimed)[0].1, Severity::Error);
     // Without the budget the rate cannot be checked.
     assert_eq!(
         one(r#"[{"id":"c","label":"x","amount":"5","completion_pct":"100"}]"#),

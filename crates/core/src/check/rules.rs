@@ -549,10 +549,11 @@ impl<'a> Checker<'a> {
     fn rate(&mut self, rule: Rule, s: &Subject, c: RateCheck, at: Option<Span>, detail: Detail) {
         let shown_decimals = c.rate.scale() + EXTRA_PCT_DECIMALS;
         if c.denominator.is_zero() {
-            // 0% of a zero total, and `增加0.00万元，增长0%` on a zero prior: nothing is claimed.
+            // 0% of a zero total, `增加0.00万元，增长0%` on a zero prior, and the 决算 templates'
+            // `支出0万元，完成全年预算0万元的0%` for a heading with nothing budgeted or spent: nothing is claimed.
             let harmless = matches!(
                 rule,
-                Rule::Share | Rule::ChangePct | Rule::ChangeVsBudgetPct
+                Rule::Share | Rule::ChangePct | Rule::ChangeVsBudgetPct | Rule::Completion
             ) && c.numerator.is_zero()
                 && c.rate.is_zero();
             // `比上年增加100%` from a zero prior: a common way of saying "new this year", not a computed rate;
