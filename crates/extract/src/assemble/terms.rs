@@ -100,3 +100,34 @@ impl Assembler<'_> {
         self.roots.push(term);
     }
 }
+
+/// Names of the other terms of a government's total spending (`支出总计`, `支出总量`, `合计支出`) beside its
+/// spending by function class: money sent up (`上解支出`), debt repaid (`债务还本支出`), funds topped up
+/// (`补充预算稳定调节基金`), money transferred out (`调出资金`, `转移性支出`), aid to other places, and what is
+/// carried on (`结转下年`, `年终结余`, `结转结余资金`, `结余`). No function class (类) is named so.
+const TERMS_OF_TOTAL_SPENDING: &[&str] = &[
+    "上解",
+    "还本",
+    "预算稳定调节基金",
+    "调出资金",
+    "转移性支出",
+    "援助其他地区",
+    "结转下年",
+    "结转",
+    "结余",
+];
+
+impl Assembler<'_> {
+    /// General pattern (a government's budget-execution or final-account balance): `一般公共预算支出A。上解支出B，
+    /// 债务还本支出C，结转下年D，支出总计E` — after a spending total by function class merely mentioned (no
+    /// `其中:`, no marker), amounts named as the other terms of the balance's total spending are terms beside it,
+    /// whether or not the larger total is printed or adds up (the sum rule of [`Assembler::terms_before_larger_total`]
+    /// needs both): never classes of the total, whose sum they would break.
+    pub(super) fn term_beside_spending(&self, parent: usize, label: &str) -> bool {
+        let by_function = self.nodes[parent]
+            .schema
+            .as_deref()
+            .is_some_and(|s| by_kind::BY_FUNCTION.contains(&s));
+        by_function && TERMS_OF_TOTAL_SPENDING.iter().any(|t| label.contains(t))
+    }
+}

@@ -261,6 +261,10 @@ impl Assembler<'_> {
             if unmarked && value.abs() > self.nodes[parent].node.amount.0.abs() {
                 continue;
             }
+            // `…支出A。上解支出B，债务还本支出C…`: the other terms of a larger total, never classes (see [`terms`]).
+            if unmarked && self.term_beside_spending(parent, &label.text) {
+                continue;
+            }
             // `其中:基本支出…` under a total by function class: the same money split by kind, its own breakdown.
             let by_kind = self.kind_split(k, parent, &label.text);
             let parent = by_kind.map_or(parent, |split| split.copy);
