@@ -147,22 +147,26 @@ impl Assembler<'_> {
             _ => None,
         });
         let continues = first.is_some_and(|l| l.balance_term);
-        if !continues {
-            self.previous_scope = first.and_then(|l| scope_named(&l.text));
-        }
-        // Items of a list (`其中:省级收入A；市县级收入B`) name the levels as parts of its total: the list goes
-        // on. A place named doing something (`某园区完成…`) starts its own figures.
+        let part = match continues {
+            true => self.previous_scope.clone(),
+            false => first.and_then(|l| scope_named(&l.text)),
+        };
+        self.previous_scope = part.clone();
+        // Entering a part, or naming the whole after one (`全区完成出口退税…`): the lists open before are not its
+        // lists (as in `note_context`). A sentence naming neither leaves them. Items of a list (`其中:省级收入A；
+        // 市县级收入B`) name the levels as parts of its total: that list goes on.
+        let is_level = |p: &Option<String>| p.as_deref().is_some_and(|p| LEVELS.contains(&p));
         let in_list = self.stack.iter().any(|o| o.explicit || o.took_item);
-        let level = self
-            .previous_scope
-            .as_deref()
-            .is_some_and(|p| LEVELS.contains(&p));
-        if self.sentence_part != self.previous_scope && !(in_list && level) {
-            // Another part of the jurisdiction: the lists open before are not its lists (as in `note_context`).
+        let enters = part.is_some() && part != self.sentence_part && !(in_list && is_level(&part));
+        // Leaving a level is `note_sentence_level`'s (its list may go on in the whole's words).
+        let leaves = self.sentence_part.is_some()
+            && !is_level(&self.sentence_part)
+            && first.is_some_and(|l| names_whole(&l.text));
+        if enters || leaves {
             self.stack.clear();
             self.current_root = None;
         }
-        self.sentence_part = self.previous_scope.clone();
+        self.sentence_part = part;
     }
 
     /// The part of the jurisdiction a figure printed now is about: the sentence's, else the words'.

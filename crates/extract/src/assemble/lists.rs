@@ -10,6 +10,15 @@ fn closes_clause(c: char) -> bool {
     "。.!?！？;；)）”\"".contains(c)
 }
 
+/// `支出分项目具体`, `支出按科目分列`, `收入按来源分`: the total named before the words that say how it is split
+/// (general pattern of a list's heading: `<total>按<what>分列如下:`, `<total>分项目如下:`).
+fn split_by_words(words: &str) -> Option<&str> {
+    let at = words.find(['按', '分'])?;
+    let (name, how) = words.split_at(at);
+    let says_split = ["按", "分项", "分科目"].iter().any(|w| how.starts_with(w));
+    (says_split && !name.is_empty()).then_some(name)
+}
+
 /// 基本支出, 项目支出 and their economic parts: spending split by kind, not by function class.
 fn is_economic_kind(label: &str) -> bool {
     ["基本支出", "项目支出", "人员经费", "公用经费"]
@@ -88,8 +97,10 @@ impl Assembler<'_> {
 
     /// General pattern: a text that stops right after a numbered item of a list (`…支出分项目具体如下:1.…
     /// 7.城乡社区事务支出144.2万元，为调整预算的99.45%。` and nothing after it): an excerpt (a stored page, a pasted
-    /// section) cut inside the list, which may go on beyond it. The list is partial: only Σitems ≤ total is
-    /// checked, so items beyond the total are still found, a list cut short is not called wrong.
+    /// section) cut inside the list, which may go on beyond it. Where its items fall short of the total, the list
+    /// is partial: only Σitems ≤ total is checked, so a list cut short is not called wrong (the price: a complete
+    /// text whose very last list misses an item is not found either); a list that adds up or goes beyond its
+    /// total is checked as ever.
     pub(super) fn numbered_list_at_text_end(&mut self) {
         let Some((_, node)) = self.last_placed else {
             return;
@@ -101,7 +112,12 @@ impl Assembler<'_> {
         if !(last_sentence && numbered && rest.iter().all(|c| c.is_whitespace())) {
             return;
         }
-        if let Some(parent) = built.parent {
+        let Some(parent) = built.parent else { return };
+        // Only a list that falls short of its total: one that adds up (or goes beyond it) is checked as ever.
+        let total = &self.nodes[parent];
+        let short = total.items_sum.room_for(&Decimal::ZERO, &total.node.amount.0)
+            && !total.items_sum.adds_up_to(&total.node.amount.0);
+        if short {
             self.nodes[parent].node.partial = true;
         }
     }
@@ -126,7 +142,8 @@ impl Assembler<'_> {
         let words = words.trim_start_matches(|c: char| !c.is_alphanumeric());
         let name = ["具体情况", "情况", "具体", "明细"]
             .iter()
-            .find_map(|s| words.strip_suffix(s))?;
+            .find_map(|s| words.strip_suffix(s))
+            .or_else(|| split_by_words(words))?;
         let names_total = matches!(name, "收入" | "支出") || root_of(name).is_some();
         names_total.then(|| self.resolve_named(name)).flatten()
     }

@@ -123,6 +123,35 @@ impl Assembler<'_> {
     /// `其中:`, no marker), amounts named as the other terms of the balance's total spending are terms beside it,
     /// whether or not the larger total is printed or adds up (the sum rule of [`Assembler::terms_before_larger_total`]
     /// needs both): never classes of the total, whose sum they would break.
+    /// An unmarked amount (no `其中:`, no marker open) named as such a term while a spending total by function
+    /// class is open by its mention: a free root beside it, which opens no list (the `支出…如下:` after it is
+    /// the spending's, not the term's).
+    pub(super) fn term_beside_open_spending(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        if level.is_some() {
+            return None;
+        }
+        // The innermost list that is marked or a spending total's by function: inside a marked list (`总支出A，
+        // 其中：一般公共预算支出B，上解支出C`) the term may be that list's item.
+        let open = self
+            .stack
+            .iter()
+            .rev()
+            .find(|o| o.explicit || self.term_beside_spending(o.node, &label.text))?;
+        if open.explicit {
+            return None;
+        }
+        let total = open.node;
+        let node = self.new_free_root(label, value, at)?;
+        self.current_root = Some(total);
+        Some(node)
+    }
+
     pub(super) fn term_beside_spending(&self, parent: usize, label: &str) -> bool {
         let by_function = self.nodes[parent]
             .schema

@@ -85,6 +85,9 @@ impl Assembler<'_> {
         if let Some(node) = self.carryover_after_parts(label, value, at) {
             return Some(node);
         }
+        if let Some(node) = self.term_beside_open_spending(label, value, at, level) {
+            return Some(node);
+        }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
             return Some(node);
         }
@@ -261,9 +264,10 @@ impl Assembler<'_> {
             if unmarked && value.abs() > self.nodes[parent].node.amount.0.abs() {
                 continue;
             }
-            // `…支出A。上解支出B，债务还本支出C…`: the other terms of a larger total, never classes (see [`terms`]).
+            // `…支出A。上解支出B，债务还本支出C…`: the other terms of a larger total, never classes; a quantity of
+            // its own beside it, though its name (`债务还本`) may carry no money noun (see [`terms`]).
             if unmarked && self.term_beside_spending(parent, &label.text) {
-                continue;
+                return self.new_free_root(label, value, at);
             }
             // `其中:基本支出…` under a total by function class: the same money split by kind, its own breakdown.
             let by_kind = self.kind_split(k, parent, &label.text);
