@@ -115,7 +115,9 @@ impl Assembler<'_> {
         let Some(parent) = built.parent else { return };
         // Only a list that falls short of its total: one that adds up (or goes beyond it) is checked as ever.
         let total = &self.nodes[parent];
-        let short = total.items_sum.room_for(&Decimal::ZERO, &total.node.amount.0)
+        let short = total
+            .items_sum
+            .room_for(&Decimal::ZERO, &total.node.amount.0)
             && !total.items_sum.adds_up_to(&total.node.amount.0);
         if short {
             self.nodes[parent].node.partial = true;
