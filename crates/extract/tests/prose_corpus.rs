@@ -18,10 +18,7 @@ use prose_score::{load, score, total, Excerpt, Score, Seen};
 
 /// Floors measured on the corpus (bench/RESULTS.md); raise them when the extractor improves.
 const PLACED_AT_LEAST: usize = 743;
-/// 20 since session 12 (rules8): the 21st, excerpt 11's FAIL 5 (年终结转结余), was matched only by an error on a false
-/// structure (the function classes nested under the carry-over, itself read as a class of 一般公共预算支出), which the
-/// balance-terms rule removed (bench/RESULTS.md, "Session 12, rules8").
-const CAUGHT_AT_LEAST: usize = 20;
+const CAUGHT_AT_LEAST: usize = 21;
 
 struct Outcome {
     score: Score,

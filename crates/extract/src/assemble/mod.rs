@@ -253,6 +253,9 @@ pub struct Assembler<'a> {
     /// the first amount of the sentence read last named (see [`context`]).
     sentence_part: Option<String>,
     previous_scope: Option<String>,
+    /// A root printed as an item of the marked list (`其中:`) open in its sentence: (the list's total, the root,
+    /// the sentence) (see [`terms`]).
+    root_in_list: Option<(usize, usize, usize)>,
     /// A lead-in sentence compared the changes up to here with another figure of the year (see [`base_words`]).
     other_base_until: usize,
 }
@@ -306,6 +309,7 @@ impl<'a> Assembler<'a> {
             sentence_fund: None,
             sentence_part: None,
             previous_scope: None,
+            root_in_list: None,
             other_base_until: 0,
         }
     }

@@ -424,6 +424,11 @@ impl Assembler<'_> {
             }
             None => self.new_root(root, label, value, at)?,
         };
+        let list = self
+            .stack
+            .last()
+            .filter(|o| o.explicit && o.sentence == self.sentence_index);
+        self.root_in_list = list.map(|o| (o.node, node, self.sentence_index));
         self.nodes[node].mention_level = level;
         self.stack.clear();
         self.stack
@@ -624,7 +629,7 @@ impl Assembler<'_> {
     }
 
     /// A new item under `parent`: the vocabulary's `known` id, or a fresh one from its label.
-    fn new_child(
+    pub(super) fn new_child(
         &mut self,
         parent: usize,
         known: Option<&str>,
