@@ -21,9 +21,10 @@ fn split_by_words(words: &str) -> Option<&str> {
 
 /// 基本支出, 项目支出 and their economic parts: spending split by kind, not by function class.
 fn is_economic_kind(label: &str) -> bool {
+    let name = label.strip_suffix("预算").unwrap_or(label);
     ["基本支出", "项目支出", "人员经费", "公用经费"]
         .iter()
-        .any(|k| label.ends_with(k) || label.ends_with(&format!("{k}预算")))
+        .any(|k| name.ends_with(k))
 }
 
 /// `11市`, `5个县`, `各市`, `各县区`: words naming the places of a whole.
