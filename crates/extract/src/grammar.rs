@@ -394,6 +394,7 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
         rose_from: None,
         years_from: None,
         each_subjects: Vec::new(),
+        cause_subject: None,
         budget_printed_before: false,
         year_to_date: None,
     };
@@ -405,6 +406,12 @@ pub fn parse(text: &Normalized, tokens: &Tokens, phase: Option<Phase>) -> Vec<Se
             Token::Punct { ch, at } => {
                 let heading = parser.words_only_clause();
                 parser.end_clause();
+                if let Some(cause) = heading
+                    .as_deref()
+                    .and_then(|h| cause_clause_subject(h, parser.phase))
+                {
+                    parser.cause_subject = Some(cause);
+                }
                 parser.colon_label = heading.and_then(|h| parser.naming_clause(h, ch));
                 if ends_sentence(ch) {
                     parser.end_sentence(at + 1);
@@ -469,6 +476,9 @@ struct Parser<'a> {
     /// The amounts a change said of each was given to (see [`Parser::change_of_each`]), for the bare rate
     /// right after it.
     each_subjects: Vec<Subject>,
+    /// The name of money a clause of words opened before saying why it moved (see [`cause_clause_subject`]):
+    /// the subject of the unnamed changes after it in the sentence, until an amount names its own.
+    cause_subject: Option<String>,
 }
 
 impl Parser<'_> {
@@ -527,6 +537,7 @@ impl Parser<'_> {
 
     fn end_sentence(&mut self, end: usize) {
         self.colon_label = None;
+        self.cause_subject = None;
         self.vs_budget_change = false;
         self.year_change_open = false;
         self.base_unsure = false;
@@ -1003,7 +1014,10 @@ impl Parser<'_> {
         }
         // `完成年初预算数60999万元的40.4%`, `占预算101032万元的67.3%`: the budget of the amount stated last,
         // printed inside its completion rate (budget-execution reports).
-        if (word.starts_with("完成") || word.starts_with('占')) && word.contains("预算") {
+        // Not `完成区本级一般公共预算收入A` (the amount of a budget's revenue: `预算收入`, `预算支出`).
+        let budget_word =
+            word.contains("预算") && !["预算收入", "预算支出"].iter().any(|w| word.contains(w));
+        if (word.starts_with("完成") || word.starts_with('占')) && budget_word {
             return Statement::Budget {
                 subject: Subject::Implicit,
                 figure,
@@ -1063,6 +1077,7 @@ impl Parser<'_> {
         }
         let printed = label;
         self.year_change_open = false;
+        self.cause_subject = None;
         let label = self.month_or_year_to_date(printed, clean_label(printed, self.phase));
         Statement::Amount {
             label: self.label_or_colon_label(label),
@@ -1309,7 +1324,9 @@ impl Parser<'_> {
     fn subject(&self, text: &str) -> Subject {
         let label = clean_label(text, self.phase).text;
         if label.is_empty() {
-            Subject::Implicit
+            self.cause_subject
+                .clone()
+                .map_or(Subject::Implicit, Subject::Named)
         } else {
             Subject::Named(label)
         }
@@ -1372,6 +1389,25 @@ impl Parser<'_> {
         };
         self.statements.push(statement);
     }
+}
+
+/// Words that give the cause of a movement right after the name of what moved (`X受…影响`, `X因…`, `X由于…`).
+const CAUSE_WORDS: [&str; 4] = ["受", "因", "由于", "主要受"];
+
+/// General pattern of execution reports explaining a category inside a paragraph about the total: `…收入比预算
+/// 超收A，主要是…所致，税收收入受减税降费政策影响，较年初预算减少B，下降x%` — a clause of words that opens with a
+/// name of money and goes on with its cause names the subject of the changes after it that name none: they are
+/// that category's, never the total's stated before (nor the figure stated last). Returns that name.
+fn cause_clause_subject(words: &str, phase: Option<Phase>) -> Option<String> {
+    // `因公出国(境)费` names money, not a cause.
+    let (at, _) = CAUSE_WORDS
+        .iter()
+        .filter_map(|w| words.find(w).map(|at| (at, w)))
+        .filter(|(at, _)| !words[*at..].starts_with("因公"))
+        .min()?;
+    let name = clean_label(&words[..at], phase).text;
+    let named = name.chars().count() >= 2 && names_money(&name) && !names_office(&name);
+    named.then_some(name)
 }
 
 /// `决算数大于预算数`, `支出决算小于年初预算`, `决算数与预算数持平`: a final figure set against its budget in

@@ -66,11 +66,11 @@ pub fn table_without_unit_message(at: Span, lang: Lang) -> String {
 pub fn table_not_read_message(at: Span, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "第 {}–{} 字符处的表格未能读入：未能识别其列名（可识别的如“本年预算数”“上年决算数”“2023年决算数”“增减额”“增减%”），或其各行的数字个数与列数不符",
+            "第 {}–{} 字符处的表格未能读入：未能识别其列名（可识别的如“本年预算数”“上年决算数”“2023年决算数”“增减额”“增减%”），或其各行的数字个数与列数不符。表头占两行时（如“2020年执行数”下再分“金额”“占调整预算%”“比上年增长%”），请把表头合成一行、每列一个列名后重试；数字个数与列数不符的行（空白单元格）不会被猜测补齐",
             at.start, at.end
         ),
         Lang::En => format!(
-            "the table at characters {}–{} was not read: its column names were not recognised (such as 本年预算数, 上年决算数, 2023年决算数, 增减额, 增减%), or its rows' numbers do not fill its columns",
+            "the table at characters {}–{} was not read: its column names were not recognised (such as 本年预算数, 上年决算数, 2023年决算数, 增减额, 增减%), or its rows' numbers do not fill its columns. Where the header takes two lines (such as 2020年执行数 split into 金额, 占调整预算%, 比上年增长%), join it into one line with one name per column and try again; rows whose numbers do not fill the columns (empty cells) are never filled in by guess",
             at.start, at.end
         ),
     }

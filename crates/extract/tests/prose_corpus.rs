@@ -17,7 +17,7 @@ use budget_lens_extract::extract;
 use prose_score::{load, score, total, Excerpt, Score, Seen};
 
 /// Floors measured on the corpus (bench/RESULTS.md); raise them when the extractor improves.
-const PLACED_AT_LEAST: usize = 742;
+const PLACED_AT_LEAST: usize = 743;
 const CAUGHT_AT_LEAST: usize = 21;
 
 struct Outcome {

@@ -8,7 +8,7 @@
 use super::*;
 
 /// The schemas of spending totals split by function class (类).
-const BY_FUNCTION: [&str; 3] = [
+pub(super) const BY_FUNCTION: [&str; 3] = [
     "gpb_by_function",
     "gov_fund_expenditure",
     "state_capital_expenditure",

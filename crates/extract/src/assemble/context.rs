@@ -135,10 +135,51 @@ impl Assembler<'_> {
         self.sentence_fund = first_label.and_then(|l| fund_of(&l.text));
     }
 
+    /// General pattern: `全区一般公共预算收入A，…。加上中央财政收入B，合计财政总收入C。其中：某区完成一般公共预算收入
+    /// D；加上中央财政收入E，合计财政总收入F。…完成区本级一般公共预算收入G。加上…，合计财政总收入H。` — a sentence
+    /// that goes on adding to the amount the sentence before opened with (its first amount a term of a balance,
+    /// `加上…`) sums that amount's part of the jurisdiction: a place named before it (`某区完成…`) or a level
+    /// (`区本级…`). Its total is that part's (F, H), never the whole's printed again (C) with another value; and
+    /// so is the amount of the sentence naming the part itself (`某园区完成财政总收入…`).
+    pub(super) fn note_continued_scope(&mut self, sentence: &Sentence) {
+        let first = sentence.statements.iter().find_map(|s| match s {
+            Statement::Amount { label, .. } | Statement::PairedAmount { label, .. } => Some(label),
+            _ => None,
+        });
+        let continues = first.is_some_and(|l| l.balance_term);
+        let part = match continues {
+            true => self.previous_scope.clone(),
+            false => first.and_then(|l| scope_named(&l.text)),
+        };
+        self.previous_scope = part.clone();
+        // Entering a part, or naming the whole after one (`全区完成出口退税…`): the lists open before are not its
+        // lists (as in `note_context`). A sentence naming neither leaves them. Items of a list (`其中:省级收入A；
+        // 市县级收入B`) name the levels as parts of its total: that list goes on.
+        let is_level = |p: &Option<String>| p.as_deref().is_some_and(|p| LEVELS.contains(&p));
+        let in_list = self.stack.iter().any(|o| o.explicit || o.took_item);
+        let enters = part.is_some() && part != self.sentence_part && !(in_list && is_level(&part));
+        // Leaving a level is `note_sentence_level`'s (its list may go on in the whole's words).
+        let leaves = self.sentence_part.is_some()
+            && !is_level(&self.sentence_part)
+            && first.is_some_and(|l| names_whole(&l.text));
+        if enters || leaves {
+            self.stack.clear();
+            self.current_root = None;
+        }
+        self.sentence_part = part;
+    }
+
+    /// The part of the jurisdiction a figure printed now is about: the sentence's, else the words'.
+    fn part_here(&self) -> Option<&str> {
+        self.sentence_part
+            .as_deref()
+            .or(self.context.part.as_deref())
+    }
+
     /// The context of a figure printed now: the words' part, and the budget of the sentence or the section.
     pub(super) fn context_here(&self) -> Context {
         Context {
-            part: self.context.part.clone(),
+            part: self.part_here().map(str::to_string),
             fund: self.sentence_fund.or(self.context.fund),
             subject: self.context.subject.clone(),
             period: self.context.period,
@@ -154,7 +195,10 @@ impl Assembler<'_> {
             fund_of(&built.printed).or(built.context.fund),
         );
         let here = (
-            part_of(label, &self.context),
+            match label.starts_with('全') {
+                true => None,
+                false => self.part_here(),
+            },
             fund_of(label).or(self.context_here().fund),
         );
         // One fund's `本年支出` is not another fund's (see [`super::section`]).
@@ -179,6 +223,36 @@ fn part_of<'c>(label: &str, context: &'c Context) -> Option<&'c str> {
         true => None,
         false => context.part.as_deref(),
     }
+}
+
+/// Verbs that open a label before the part it names (`完成区本级一般公共预算收入`).
+const OPENING_VERBS: [&str; 3] = ["完成", "实现", "累计完成"];
+
+/// Place characters that end a named place (`某某区`, `某某县`, `某某园区`).
+const PLACE_ENDINGS: &str = "区县市镇乡旗";
+
+/// Longest name of a place read before a label's money name (characters).
+const MAX_PLACE: usize = 8;
+
+/// The part of the jurisdiction a label opens with: a level (`区本级…`, after a verb too) or a place named
+/// before what it did (`某某区完成一般公共预算收入`, `某某园区实现财政总收入`). Not the whole (`全区…`).
+fn scope_named(label: &str) -> Option<String> {
+    let label = OPENING_VERBS
+        .iter()
+        .find_map(|v| label.strip_prefix(v))
+        .unwrap_or(label);
+    if names_whole(label) {
+        return None;
+    }
+    if let Some(level) = LEVELS.iter().find(|l| label.starts_with(*l)) {
+        return Some(level.to_string());
+    }
+    let chars: Vec<char> = label.chars().collect();
+    let end =
+        (2..chars.len().min(MAX_PLACE + 1)).find(|&i| PLACE_ENDINGS.contains(chars[i - 1]))?;
+    let rest: String = chars[end..].iter().collect();
+    let did = OPENING_VERBS.iter().any(|v| rest.starts_with(v));
+    did.then(|| chars[..end].iter().collect())
 }
 
 /// A short line of its own (the words before a figure hold none) that is numbered or names a budget or a
@@ -279,5 +353,15 @@ mod tests {
         assert!(sets_topic("市本级"));
         assert!(!sets_topic("全年市级出国团组12个"));
         assert!(!names_whole("完全"));
+        assert_eq!(
+            scope_named("完成区本级一般公共预算收入").as_deref(),
+            Some("区本级")
+        );
+        assert_eq!(
+            scope_named("某某区完成一般公共预算收入").as_deref(),
+            Some("某某区")
+        );
+        assert_eq!(scope_named("全区完成一般公共预算收入"), None);
+        assert_eq!(scope_named("一般公共预算收入"), None);
     }
 }

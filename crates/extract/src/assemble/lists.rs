@@ -10,6 +10,23 @@ fn closes_clause(c: char) -> bool {
     "。.!?！？;；)）”\"".contains(c)
 }
 
+/// `支出分项目具体`, `支出按科目分列`, `收入按来源分`: the total named before the words that say how it is split
+/// (general pattern of a list's heading: `<total>按<what>分列如下:`, `<total>分项目如下:`).
+fn split_by_words(words: &str) -> Option<&str> {
+    let at = words.find(['按', '分'])?;
+    let (name, how) = words.split_at(at);
+    let says_split = ["按", "分项", "分科目"].iter().any(|w| how.starts_with(w));
+    (says_split && !name.is_empty()).then_some(name)
+}
+
+/// 基本支出, 项目支出 and their economic parts: spending split by kind, not by function class.
+fn is_economic_kind(label: &str) -> bool {
+    let name = label.strip_suffix("预算").unwrap_or(label);
+    ["基本支出", "项目支出", "人员经费", "公用经费"]
+        .iter()
+        .any(|k| name.ends_with(k))
+}
+
 /// `11市`, `5个县`, `各市`, `各县区`: words naming the places of a whole.
 fn names_places(words: &[char]) -> bool {
     let place = |c: &char| "市县区乡镇".contains(*c);
@@ -79,6 +96,35 @@ impl Assembler<'_> {
         }
     }
 
+    /// General pattern: a text that stops right after a numbered item of a list (`…支出分项目具体如下:1.…
+    /// 7.城乡社区事务支出144.2万元，为调整预算的99.45%。` and nothing after it): an excerpt (a stored page, a pasted
+    /// section) cut inside the list, which may go on beyond it. Where its items fall short of the total, the list
+    /// is partial: only Σitems ≤ total is checked, so a list cut short is not called wrong (the price: a complete
+    /// text whose very last list misses an item is not found either); a list that adds up or goes beyond its
+    /// total is checked as ever.
+    pub(super) fn numbered_list_at_text_end(&mut self) {
+        let Some((_, node)) = self.last_placed else {
+            return;
+        };
+        let built = &self.nodes[node];
+        let last_sentence = built.sentence == self.sentence_index;
+        let numbered = built.mention_level.is_some();
+        let rest = self.text.chars.get(self.previous_end..).unwrap_or_default();
+        if !(last_sentence && numbered && rest.iter().all(|c| c.is_whitespace())) {
+            return;
+        }
+        let Some(parent) = built.parent else { return };
+        // Only a list that falls short of its total: one that adds up (or goes beyond it) is checked as ever.
+        let total = &self.nodes[parent];
+        let short = total
+            .items_sum
+            .room_for(&Decimal::ZERO, &total.node.amount.0)
+            && !total.items_sum.adds_up_to(&total.node.amount.0);
+        if short {
+            self.nodes[parent].node.partial = true;
+        }
+    }
+
     /// Whether the words between two sentences hold a sentence of their own about the places of the whole
     /// (`全省11市财政收入均实现增长。`, `各县区收入均有增长。`): a `其中:` after it lists those places' figures.
     /// An explanation (`由于…，主要税种增幅均有回升。其中,增值税…`) is none: its `其中` goes on the figure before.
@@ -99,15 +145,54 @@ impl Assembler<'_> {
         let words = words.trim_start_matches(|c: char| !c.is_alphanumeric());
         let name = ["具体情况", "情况", "具体", "明细"]
             .iter()
-            .find_map(|s| words.strip_suffix(s))?;
+            .find_map(|s| words.strip_suffix(s))
+            .or_else(|| split_by_words(words))?;
         let names_total = matches!(name, "收入" | "支出") || root_of(name).is_some();
         names_total.then(|| self.resolve_named(name)).flatten()
+    }
+
+    /// General pattern (部门预算/决算): `支出总预算A，基本支出B，项目支出C。(一)按支出功能分类科目划分，共分为1类，
+    /// 其中：教育支出A` — words naming the classification by function (`功能分类`, `功能科目`) before the opener say
+    /// its items are function classes of the spending total, which an economic kind (基本支出, 项目支出, 人员经费,
+    /// 公用经费) stated last never has: the list is the kind's parent's (a second breakdown of it where the
+    /// kinds already add up, see [`super::second_list`]).
+    fn total_by_function(&self, words: &str) -> Option<usize> {
+        if !["功能分类", "功能科目"].iter().any(|w| words.contains(w)) {
+            return None;
+        }
+        let mut node = self.last_node?;
+        while is_economic_kind(&self.nodes[node].node.label) {
+            node = self.nodes[node].parent?;
+        }
+        (Some(node) != self.last_node).then_some(node)
+    }
+
+    /// The node whose list the function classes of `total` go in: `total` itself, or, where its items so far are
+    /// economic kinds that add up to it, a second breakdown of the same figure (the classes would count the money
+    /// twice beside them).
+    fn breakdown_by_function(&mut self, total: usize) -> usize {
+        let built = &self.nodes[total];
+        let split_by_kind = !built.children.is_empty()
+            && built
+                .children
+                .iter()
+                .all(|&c| is_economic_kind(&self.nodes[c].node.label))
+            && built.items_sum.adds_up_to(&built.node.amount.0);
+        match split_by_kind {
+            true => self.twin(total).unwrap_or(total),
+            false => total,
+        }
     }
 
     /// `其中:` / `包括:` as the words around it say: the total it names opens its list (else the figure stated
     /// last), a list that may not be whole if the words before it say so.
     pub(super) fn opener(&mut self, partial: bool, state: &SentenceState) {
-        if let Some(total) = self.opener_subject(state) {
+        let by_function = self
+            .words_before_opener(state)
+            .and_then(|w| self.total_by_function(&w));
+        if let Some(total) = by_function {
+            self.last_node = Some(self.breakdown_by_function(total));
+        } else if let Some(total) = self.opener_subject(state) {
             self.last_node = Some(total);
         } else if state.after_words_alone && state.figures.is_empty() {
             // `…民生支出1322.5亿元。全省11市财政收入均实现增长。其中:` — the list is what the sentence without

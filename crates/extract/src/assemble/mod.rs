@@ -257,6 +257,13 @@ pub struct Assembler<'a> {
     context: context::Context,
     /// The budget the current sentence's first amount is named for (see [`context`]).
     sentence_fund: Option<usize>,
+    /// The part of the jurisdiction a sentence continuing the one before (`加上…，合计…`) is about, and the part
+    /// the first amount of the sentence read last named (see [`context`]).
+    sentence_part: Option<String>,
+    previous_scope: Option<String>,
+    /// A root printed as an item of the marked list (`其中:`) open in its sentence: (the list's total, the root,
+    /// the sentence) (see [`terms`]).
+    root_in_list: Option<(usize, usize, usize)>,
     /// A lead-in sentence compared the changes up to here with another figure of the year (see [`base_words`]).
     other_base_until: usize,
 }
@@ -308,6 +315,9 @@ impl<'a> Assembler<'a> {
             previous_end: 0,
             context: context::Context::default(),
             sentence_fund: None,
+            sentence_part: None,
+            previous_scope: None,
+            root_in_list: None,
             other_base_until: 0,
         }
     }
@@ -323,6 +333,7 @@ impl<'a> Assembler<'a> {
             self.sentence(sentence, original);
         }
         self.list_cut_at_last_figure(original);
+        self.numbered_list_at_text_end();
         if self.stops_mid_clause() {
             // `1、因公出国(境)费0万元…从严从紧控制出`: the text was cut; the lists still open may go on.
             for open in &self.stack {
@@ -424,6 +435,7 @@ impl<'a> Assembler<'a> {
         let start = self.previous_end.min(sentence.start);
         self.note_context(start, words_end);
         self.note_sentence_fund(sentence);
+        self.note_continued_scope(sentence);
         self.note_sentence_subject(sentence);
         self.note_sentence_level(sentence);
         self.note_other_base(start, words_end);

@@ -100,3 +100,127 @@ impl Assembler<'_> {
         self.roots.push(term);
     }
 }
+
+/// Names of the other terms of a government's total spending (`支出总计`, `支出总量`, `合计支出`) beside its
+/// spending by function class: money sent up (`上解支出`), debt repaid (`债务还本支出`), funds topped up
+/// (`补充预算稳定调节基金`), money transferred out (`调出资金`, `转移性支出`), aid to other places, and what is
+/// carried on (`结转下年`, `年终结余`, `结转结余资金`, `结余`). No function class (类) is named so.
+const TERMS_OF_TOTAL_SPENDING: &[&str] = &[
+    "上解",
+    "还本",
+    "预算稳定调节基金",
+    "调出资金",
+    "转移性支出",
+    "援助其他地区",
+    "结转下年",
+    "结转",
+    "结余",
+];
+
+impl Assembler<'_> {
+    /// General pattern (a government's budget-execution or final-account balance): `一般公共预算支出A。上解支出B，
+    /// 债务还本支出C，结转下年D，支出总计E` — after a spending total by function class merely mentioned (no
+    /// `其中:`, no marker), amounts named as the other terms of the balance's total spending are terms beside it,
+    /// whether or not the larger total is printed or adds up (the sum rule of [`Assembler::terms_before_larger_total`]
+    /// needs both): never classes of the total, whose sum they would break.
+    /// An unmarked amount (no `其中:`, no marker open) named as such a term while a spending total by function
+    /// class is open by its mention: a free root beside it, which opens no list (the `支出…如下:` after it is
+    /// the spending's, not the term's).
+    pub(super) fn term_beside_open_spending(
+        &mut self,
+        label: &Label,
+        value: Decimal,
+        at: Span,
+        level: Option<u8>,
+    ) -> Option<usize> {
+        if level.is_some() {
+            return None;
+        }
+        if let Some(node) = self.term_of_total_spending(label, value, at) {
+            return Some(node);
+        }
+        // The innermost list that is marked or a spending total's by function: inside a marked list (`总支出A，
+        // 其中：一般公共预算支出B，上解支出C`) the term may be that list's item.
+        let open = self
+            .stack
+            .iter()
+            .rev()
+            .find(|o| o.explicit || self.term_beside_spending(o.node, &label.text))?;
+        if open.explicit {
+            return None;
+        }
+        let total = open.node;
+        let node = self.new_free_root(label, value, at)?;
+        self.current_root = Some(total);
+        Some(node)
+    }
+
+    pub(super) fn term_beside_spending(&self, parent: usize, label: &str) -> bool {
+        let by_function = self.nodes[parent]
+            .schema
+            .as_deref()
+            .is_some_and(|s| by_kind::BY_FUNCTION.contains(&s));
+        by_function && TERMS_OF_TOTAL_SPENDING.iter().any(|t| label.contains(t))
+    }
+}
+
+/// The terms only a government's balance names (never a unit's: `结转`, `结余` are a 部门 report's too).
+const GOVERNMENT_TERMS: &[&str] = &[
+    "上解",
+    "还本",
+    "预算稳定调节基金",
+    "调出资金",
+    "援助其他地区",
+];
+
+impl Assembler<'_> {
+    /// General pattern of a government's balance: `总支出A，其中：一般公共预算支出B，上解支出C，安排预算稳定调节基金D` —
+    /// in a `其中:` list of the total spending opened in this sentence, the general budget's spending printed first
+    /// (a root of its own by its name, its list open by mention) and a term only a government's balance names after
+    /// it: B is an item of A beside the terms, so A = B + C + D is checked. B keeps its own list (its classes).
+    fn term_of_total_spending(&mut self, label: &Label, value: Decimal, at: Span) -> Option<usize> {
+        if !GOVERNMENT_TERMS.iter().any(|t| label.text.contains(t)) {
+            return None;
+        }
+        let (total, general, sentence) = self.root_in_list?;
+        if sentence != self.sentence_index {
+            return None;
+        }
+        // The terms after the first: the list of A goes on.
+        if self.nodes[general].parent == Some(total) {
+            return self.new_child(total, None, label, value, at, None);
+        }
+        let listed_here = self
+            .stack
+            .last()
+            .is_some_and(|o| o.node == general && !o.explicit);
+        let is_total =
+            self.nodes[total].node.id == "expenditure" && self.nodes[total].parent.is_none();
+        let built = &self.nodes[general];
+        let general_here = built.node.id == "gpb_by_function"
+            && built.parent.is_none()
+            && built.children.is_empty();
+        if !(listed_here && is_total && general_here) {
+            return None;
+        }
+        // Its list stays open by its mention: the classes printed after are its items.
+        self.adopt_root(total, general);
+        self.new_child(total, None, label, value, at, None)
+    }
+
+    /// The root `node` becomes the last item of `parent` (its id, schema and list unchanged).
+    fn adopt_root(&mut self, parent: usize, node: usize) {
+        self.roots.retain(|&r| r != node);
+        let (id, label, amount) = {
+            let built = &self.nodes[node].node;
+            (built.id.clone(), built.label.clone(), built.amount.0)
+        };
+        self.root_ids.remove(&id);
+        let total = &mut self.nodes[parent];
+        total.items_sum.add(&amount);
+        total.children.push(node);
+        total.child_by_label.entry(label).or_insert(node);
+        total.child_by_id.insert(id, node);
+        self.nodes[node].parent = Some(parent);
+    }
+}

@@ -85,6 +85,9 @@ impl Assembler<'_> {
         if let Some(node) = self.carryover_after_parts(label, value, at) {
             return Some(node);
         }
+        if let Some(node) = self.term_beside_open_spending(label, value, at, level) {
+            return Some(node);
+        }
         if let Some(node) = self.item_of_open_list(label, value, at, level) {
             return Some(node);
         }
@@ -261,6 +264,11 @@ impl Assembler<'_> {
             if unmarked && value.abs() > self.nodes[parent].node.amount.0.abs() {
                 continue;
             }
+            // `…支出A。上解支出B，债务还本支出C…`: the other terms of a larger total, never classes; a quantity of
+            // its own beside it, though its name (`债务还本`) may carry no money noun (see [`terms`]).
+            if unmarked && self.term_beside_spending(parent, &label.text) {
+                return self.new_free_root(label, value, at);
+            }
             // `其中:基本支出…` under a total by function class: the same money split by kind, its own breakdown.
             let by_kind = self.kind_split(k, parent, &label.text);
             let parent = by_kind.map_or(parent, |split| split.copy);
@@ -416,6 +424,11 @@ impl Assembler<'_> {
             }
             None => self.new_root(root, label, value, at)?,
         };
+        let list = self
+            .stack
+            .last()
+            .filter(|o| o.explicit && o.sentence == self.sentence_index);
+        self.root_in_list = list.map(|o| (o.node, node, self.sentence_index));
         self.nodes[node].mention_level = level;
         self.stack.clear();
         self.stack
