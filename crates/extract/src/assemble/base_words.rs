@@ -154,6 +154,28 @@ impl Assembler<'_> {
         let other_year = years_in(&words).any(|y| Some(y) != self.year);
         words.contains("预算") && !earlier && !other_year
     }
+
+    /// What the change or rate at `figure` is measured against, in the words of its comparison
+    /// (`比上年预算增加` → `上年预算`, `较上年决算数增加` → `上年决算数`, `同比增长` → `上年`), or "" when no
+    /// comparing word precedes it in its sentence. Read back from the figure to the sentence's start, the last
+    /// comparing word, up to the first word of direction. Two printings of a total's change are one figure printed
+    /// twice only when these agree (general pattern: a 部门预算 compares with 上年预算 in its overview and with
+    /// 上年执行数 in a later section — two changes, not one printed twice).
+    pub(super) fn comparison_base(&self, figure: usize) -> String {
+        let Some(end) = self.figures.get(figure).map(|f| f.start) else {
+            return String::new();
+        };
+        let chars = &self.text.chars;
+        let mut start = end.min(chars.len());
+        while start > 0 && end - start < LOOK_BACK_BASE {
+            if matches!(chars[start - 1], '。' | '；' | ';' | '\n') {
+                break;
+            }
+            start -= 1;
+        }
+        let words: String = chars[start..end.min(chars.len())].iter().collect();
+        base_in(&words)
+    }
 }
 
 /// The four-digit years printed in some words (`与2024年预算数相比` → 2024).
@@ -202,5 +224,70 @@ mod tests {
         assert!(compares_periods("五年支出总额比上一个五年增加"));
         assert!(!compares_periods("“十三五”以来,收入比上年增加"));
         assert!(!compares_periods("与2020年相比增加"));
+    }
+}
+
+/// Longest stretch read back for a comparison's base (characters).
+const LOOK_BACK_BASE: usize = 60;
+
+/// Words that say which way a figure moved; a comparison's base ends where the first of them begins.
+const DIRECTION: &[&str] = &[
+    "增加", "增长", "减少", "下降", "持平", "上升", "提高", "降低", "增收", "减收", "多", "少",
+];
+
+/// The base named in `words` after their last comparing word (see [`Assembler::comparison_base`]).
+fn base_in(words: &str) -> String {
+    // `与上年相比` names its base before the word that compares: drop the closing word first.
+    let words = ["相比", "比较", "对比"]
+        .iter()
+        .fold(words.to_string(), |w, closing| w.replace(closing, ""));
+    let Some((at, marker)) = ['比', '较', '与']
+        .iter()
+        .filter_map(|c| words.rfind(*c).map(|at| (at, *c)))
+        .max_by_key(|(at, _)| *at)
+    else {
+        return String::new();
+    };
+    if marker == '比' && words[..at].ends_with('同') {
+        return "上年".to_string();
+    }
+    let after = &words[at + marker.len_utf8()..];
+    let end = DIRECTION
+        .iter()
+        .filter_map(|w| after.find(w))
+        .min()
+        .unwrap_or(after.len());
+    let base: String = after[..end]
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '，' | ',' | '的' | '了' | ' '))
+        .collect();
+    base.replace("上年度", "上年").replace("去年", "上年")
+}
+
+#[cfg(test)]
+mod comparison_base_tests {
+    use super::base_in;
+
+    #[test]
+    fn names_what_a_change_is_measured_against() {
+        assert_eq!(base_in("收入总计1234.56万元，比上年预算增加"), "上年预算");
+        assert_eq!(
+            base_in("收入总计1234.56万元，较上年决算数增加"),
+            "上年决算数"
+        );
+        assert_eq!(
+            base_in("收入总计1234.56万元，比2023年执行数增加"),
+            "年执行数"
+        );
+        assert_eq!(
+            base_in("收入总计1234.56万元，比上年增加100.00万元，增长"),
+            "上年"
+        );
+        assert_eq!(base_in("比去年减少"), "上年");
+        assert_eq!(base_in("较上年度增长"), "上年");
+        assert_eq!(base_in("收入同比增长"), "上年");
+        assert_eq!(base_in("收入总计1234.56万元，增长"), "");
+        assert_eq!(base_in("与上年相比，增加"), "上年");
+        assert_eq!(base_in("与上年预算数相比，增加"), "上年预算数");
     }
 }

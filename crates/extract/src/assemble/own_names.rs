@@ -104,6 +104,17 @@ impl Assembler<'_> {
             .any(|r| r.at == Some(at) && r.of == RestatedFigure::Amount && r.amount == node.amount)
     }
 
+    /// Whether the change or rate at `index` is measured against what the node's first printing of it was
+    /// (`比上年预算增加` twice), not another base of the year (`比上年执行数增加`): only then one figure printed
+    /// twice (see [`Assembler::comparison_base`]).
+    fn same_base_as_first(&self, node: usize, index: usize, figure: RestatedFigure) -> bool {
+        let Some(first_at) = figure.first_at(&self.nodes[node].node) else {
+            return false;
+        };
+        let first = (0..self.figures.len()).find(|&f| self.span(f) == first_at);
+        first.is_some_and(|first| self.comparison_base(first) == self.comparison_base(index))
+    }
+
     /// A change or rate (`figure`, of the figure at `index`) printed with a node printed again in this
     /// sentence, the node stating one already: under the same own name and with the same amount, a
     /// restatement of it (the checker compares the two); else the same value is taken as said, another is
@@ -124,7 +135,8 @@ impl Assembler<'_> {
             return false;
         };
         let same_figure = same_own_name(&self.nodes[node].printed, &again.label.text)
-            && self.same_amount_again(node, again.at);
+            && self.same_amount_again(node, again.at)
+            && self.same_base_as_first(node, index, figure);
         match value {
             Some(value) if same_figure => {
                 let at = self.span(index);
