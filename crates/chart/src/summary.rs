@@ -116,6 +116,12 @@ fn what_differs(detail: &Detail, lang: Lang) -> &'static str {
 
 /// The gap as money (`0.01万元`, `CNY 100`: as the table printed the figures) or in percentage points.
 fn gap_text(finding: &Finding, gap: Decimal, lang: Lang) -> String {
+    if finding.detail.in_percentage_points() {
+        return match lang {
+            Lang::Zh => format!("{}个百分点", Text(gap)),
+            Lang::En => format!("{} percentage points", Text(gap)),
+        };
+    }
     match &finding.detail {
         Detail::Parts { unit, .. }
         | Detail::Change { unit, .. }
@@ -128,14 +134,11 @@ fn gap_text(finding: &Finding, gap: Decimal, lang: Lang) -> String {
             let (gap, unit) = finding.money_as_printed(gap).unwrap_or((gap, *unit));
             format::amount(gap, unit, lang)
         }
-        Detail::Document(_) => String::new(),
-        Detail::Share { .. }
+        Detail::Document(_)
+        | Detail::Share { .. }
         | Detail::Shares { .. }
         | Detail::ChangeRate { .. }
-        | Detail::Completion { .. } => match lang {
-            Lang::Zh => format!("{}个百分点", Text(gap)),
-            Lang::En => format!("{} percentage points", Text(gap)),
-        },
+        | Detail::Completion { .. } => String::new(),
     }
 }
 
@@ -171,7 +174,7 @@ pub fn tip_findings<'a>(
 mod tests {
     use super::*;
     use budget_lens_core::check::Rule;
-    use budget_lens_core::report::Unit;
+    use budget_lens_core::report::{RestatedFigure, Unit};
 
     fn finding(detail: Detail, difference: &str) -> Finding {
         Finding {
@@ -211,5 +214,22 @@ mod tests {
         assert!(tip_finding(&finding(share, "-0.01"), Lang::Zh)
             .text
             .contains("相差0.01个百分点"));
+    }
+
+    #[test]
+    fn a_rate_printed_twice_differs_in_percentage_points_a_change_in_money() {
+        let restated = |figure| Detail::Restated {
+            unit: Unit::WanYuan,
+            figure,
+        };
+        let rate = finding(restated(RestatedFigure::ChangePct), "0.3");
+        assert!(tip_finding(&rate, Lang::Zh)
+            .text
+            .contains("相差0.3个百分点"));
+        assert!(tip_finding(&rate, Lang::En)
+            .text
+            .contains("differ by 0.3 percentage points"));
+        let change = finding(restated(RestatedFigure::Change), "0.30");
+        assert!(tip_finding(&change, Lang::Zh).text.contains("相差0.30万元"));
     }
 }

@@ -74,3 +74,20 @@ fn a_share_message_nests_the_bases_quotes_and_says_one_point_in_the_singular() {
     let en = share.message(Lang::En);
     assert!(en.contains("(at most about 1 percentage point)"), "{en}");
 }
+
+#[test]
+fn a_change_printed_twice_is_said_as_printed_not_in_its_totals_larger_unit() {
+    // A total printed 1.56亿元 (15600万元, known to 50万元) whose change 1200万元 is printed again as 1300万元:
+    // the change keeps its own unit and precision (docs/FORMAT.md, "Which figures"), 100万元 apart.
+    let found = findings(
+        r#"{"id":"t","label":"“三公”经费预算","amount":"15600","change":"1200",
+            "printed":{"text":"1.56","unit":"亿元","decimals":2},
+            "restated":[{"amount":"1300","of":"change"}]}"#,
+    );
+    let zh = found[0].message(Lang::Zh);
+    assert!(
+        zh.contains("印为1200万元，在别处又印为1300万元，相差100万元"),
+        "{zh}"
+    );
+    assert!(!zh.contains("亿元"), "{zh}");
+}

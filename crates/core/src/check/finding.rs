@@ -289,6 +289,35 @@ fn as_string<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::
     serializer.collect_str(&crate::exact::Text(*value))
 }
 
+impl Detail {
+    /// Whether the finding's figures are percentages, its gap and rounding envelope in percentage points.
+    pub fn in_percentage_points(&self) -> bool {
+        matches!(
+            self,
+            Detail::Share { .. }
+                | Detail::Shares { .. }
+                | Detail::ChangeRate { .. }
+                | Detail::Completion { .. }
+                | Detail::Restated {
+                    figure: RestatedFigure::ChangePct,
+                    ..
+                }
+        )
+    }
+
+    /// Whether the finding compares a figure the narrative prints in its own words (a change or rate printed
+    /// twice), whose precision is its own and never the node's table's (docs/FORMAT.md, "Which figures").
+    pub fn of_narrative_figure(&self) -> bool {
+        matches!(
+            self,
+            Detail::Restated {
+                figure: RestatedFigure::Change | RestatedFigure::ChangePct,
+                ..
+            }
+        )
+    }
+}
+
 impl Finding {
     /// The finding as written out, with its message in `lang`.
     pub fn to_out(&self, lang: Lang) -> FindingOut<'_> {

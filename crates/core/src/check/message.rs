@@ -304,17 +304,7 @@ impl Finding {
     /// reach the gap of an error, which is beyond it ("相差0.02 … 超出了约0.02" reads as a contradiction;
     /// "超出了约0.015" does not).
     fn envelope(&self, lang: Lang, t: Decimal, beyond: bool) -> String {
-        let percentage_points = matches!(
-            self.detail,
-            Detail::Share { .. }
-                | Detail::Shares { .. }
-                | Detail::ChangeRate { .. }
-                | Detail::Completion { .. }
-                | Detail::Restated {
-                    figure: RestatedFigure::ChangePct,
-                    ..
-                }
-        );
+        let percentage_points = self.detail.in_percentage_points();
         // Money in the unit the figures were printed in (`约0.02万元` for a 三公 table in 万元).
         let (t, stated, difference) = match percentage_points {
             true => (t, self.stated, self.difference),

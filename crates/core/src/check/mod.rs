@@ -48,6 +48,8 @@ fn printing(finding: &Finding, node: Option<&Node>) -> Option<Printing> {
         // A relation's: set by its rule from the figures it compared (all of them, when they share one).
         Rule::Relation => finding.printing,
         _ if finding.path.is_empty() => None,
+        // A change or rate printed twice: the narrative's own figures, said as printed, not in the table's unit.
+        _ if finding.detail.of_narrative_figure() => None,
         _ => node.and_then(Node::printing),
     }
 }

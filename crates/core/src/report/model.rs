@@ -339,11 +339,13 @@ impl RestatedFigure {
         }
     }
 
-    /// Where the node's first printing of that figure is: its amount's place for the amount (and for the
-    /// budget, which a table prints in the amount's row), its spans for the others.
+    /// Where the node's first printing of that figure is: its amount's place for the amount, the budget's own
+    /// words where the text printed it (`预算数1.00万元`), else the amount's place (a table prints the budget in
+    /// the amount's row), its spans for the others.
     pub fn first_at(self, node: &Node) -> Option<Span> {
         match self {
-            RestatedFigure::Amount | RestatedFigure::Budget => node.at,
+            RestatedFigure::Amount => node.at,
+            RestatedFigure::Budget => node.spans.budget.or(node.at),
             RestatedFigure::Change => node.spans.change,
             RestatedFigure::ChangePct => node.spans.change_pct,
         }
