@@ -1014,9 +1014,9 @@ impl Parser<'_> {
         }
         // `完成年初预算数60999万元的40.4%`, `占预算101032万元的67.3%`: the budget of the amount stated last,
         // printed inside its completion rate (budget-execution reports).
-        // Not `完成区本级一般公共预算收入A` (the amount of a budget's revenue: `预算收入`, `预算支出`).
-        let budget_word =
-            word.contains("预算") && !["预算收入", "预算支出"].iter().any(|w| word.contains(w));
+        // Not `完成区本级一般公共预算收入A` (the amount of a fund's revenue or spending: the 预算 of a fund's name
+        // names no budget figure), but `完成年初预算收入A的B%` still is.
+        let budget_word = without_fund_names(word).contains("预算");
         if (word.starts_with("完成") || word.starts_with('占')) && budget_word {
             return Statement::Budget {
                 subject: Subject::Implicit,
@@ -1831,6 +1831,24 @@ fn strip_year(text: &str) -> &str {
     rest.strip_prefix("年度")
         .or_else(|| rest.strip_prefix('年'))
         .unwrap_or(text)
+}
+
+/// Names of the four budgets' money (`一般公共预算收入`, `政府性基金预算支出`, `国有资本经营预算收入`, `社会保险基金
+/// 预算支出`): their `预算` is part of a fund's name, not a budget figure.
+const FUND_MONEY: &[&str] = &[
+    "公共预算收入",
+    "公共预算支出",
+    "基金预算收入",
+    "基金预算支出",
+    "经营预算收入",
+    "经营预算支出",
+];
+
+/// `word` without the names of a fund's money (see [`FUND_MONEY`]).
+fn without_fund_names(word: &str) -> String {
+    FUND_MONEY
+        .iter()
+        .fold(word.to_string(), |w, name| w.replace(name, ""))
 }
 
 #[cfg(test)]

@@ -252,8 +252,13 @@ fn scope_named(label: &str) -> Option<String> {
         (2..chars.len().min(MAX_PLACE + 1)).find(|&i| PLACE_ENDINGS.contains(chars[i - 1]))?;
     let rest: String = chars[end..].iter().collect();
     let did = OPENING_VERBS.iter().any(|v| rest.starts_with(v));
-    did.then(|| chars[..end].iter().collect())
+    // `我市完成…`, `本区实现…`, `各县完成…`, `该县…`: the jurisdiction itself or all its parts, not one part.
+    let the_whole = chars.first().is_some_and(|c| WHOLE_OR_EVERY.contains(*c));
+    (did && !the_whole).then(|| chars[..end].iter().collect())
 }
+
+/// First characters of a place that is the jurisdiction speaking (`我市`, `本区`, `该县`) or every part (`各县`).
+const WHOLE_OR_EVERY: &str = "我本该各此";
 
 /// A short line of its own (the words before a figure hold none) that is numbered or names a budget or a
 /// part (`二、政府性基金预算`, `(一)市本级`): a heading. `其中:` on a line of its own is none.
@@ -334,6 +339,22 @@ fn is_numeral(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_doing_something_is_a_part_unless_it_is_the_speaker_or_every_part() {
+        assert_eq!(
+            scope_named("某某区完成一般公共预算收入").as_deref(),
+            Some("某某区")
+        );
+        assert_eq!(
+            scope_named("区本级一般公共预算收入").as_deref(),
+            Some("区本级")
+        );
+        assert_eq!(scope_named("我市完成一般公共预算收入"), None);
+        assert_eq!(scope_named("本区实现财政总收入"), None);
+        assert_eq!(scope_named("各县完成一般公共预算收入"), None);
+        assert_eq!(scope_named("全区完成一般公共预算收入"), None);
+    }
 
     #[test]
     fn names_parts_and_the_whole() {
