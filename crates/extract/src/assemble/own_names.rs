@@ -5,9 +5,11 @@
 //! (`支出总计` counts 年末结转和结余, `支出合计` / `本年支出合计` does not). In a year with nothing carried
 //! over they print the same amount, yet their changes from last year differ when last year carried something
 //! (`收入总计10328.56万元…增加418.97万元` and `收入合计10328.56万元，较上年决算数增加1894.61万元`): two
-//! quantities. A printing under the other name whose comparison differs from the total's is therefore the
-//! total's item `current_year`, with its own change; under the same name it is the total printed again, and
-//! its change and rate are restatements the checker compares (docs/FORMAT.md, "Restated figures").
+//! quantities. The year's total printed after the grand total with a comparison that differs from the
+//! grand total's is therefore the total's item `current_year`, with its own change (the other order, the
+//! year's total first, is left as it was: the grand total's other change finds no place); under the same
+//! name, with the same amount and compared with the same base, it is the total printed again, and its change
+//! and rate are restatements the checker compares (docs/FORMAT.md, "Restated figures").
 
 use super::*;
 use crate::vocabulary::root_keyword;
