@@ -584,7 +584,15 @@ mod tests {
         ];
         assert_eq!(
             read(&words).unwrap().named,
-            [Unread, Budget, Unread, Amount, Prior, CompletionPct, ChangePct]
+            [
+                Unread,
+                Budget,
+                Unread,
+                Amount,
+                Prior,
+                CompletionPct,
+                ChangePct
+            ]
         );
         assert!(is_period_group("本月") && !is_period_group("本月执行数"));
         assert_eq!(period_column("本年累计"), Some(Amount));
