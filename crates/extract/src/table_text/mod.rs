@@ -178,7 +178,8 @@ fn by_rows(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Option<Vec<No
         .map(|c| c.text.as_str())
         .collect();
     let columns = columns::read(&header).filter(|c| !c.named.is_empty())?;
-    Some(rows::nodes(&cells[header_len..], &columns, prefix))
+    let body = spanning::with_empty_cells(chars, &cells[header_len..], columns.named.len());
+    Some(rows::nodes(&body, &columns, prefix))
 }
 
 /// The header's length: up to its last column name, and the cells after it on the same `|`-separated line
