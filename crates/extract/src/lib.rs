@@ -21,7 +21,7 @@ mod vocabulary;
 
 use std::fmt;
 
-use budget_lens_core::report::{Report, Source, Span, Unit, FORMAT_V1, MAX_BYTES};
+use budget_lens_core::report::{Report, Source, Span, Unit, Unplaced, FORMAT_V1, MAX_BYTES};
 use budget_lens_core::Lang;
 
 use heading::Heading;
@@ -148,7 +148,13 @@ pub fn extract(text: &str) -> Result<Extraction, ExtractError> {
         .run(&sentences, &original);
     // A table in another unit than the text's amounts would need its figures converted: left out.
     let tables: Vec<_> = tables.into_iter().filter(|t| t.unit == unit).collect();
-    add_tables(&mut assembled, tables, &normalized, &tokens.figures);
+    add_tables(
+        &mut assembled,
+        tables,
+        &normalized,
+        &tokens.figures,
+        &original,
+    );
     let report = Report {
         format: FORMAT_V1.to_string(),
         title: heading.title,
@@ -180,6 +186,7 @@ fn add_tables(
     tables: Vec<table_text::Table>,
     normalized: &normalize::Normalized,
     figures: &[tokens::Figure],
+    original: &[char],
 ) {
     if tables.is_empty() {
         return;
@@ -211,6 +218,13 @@ fn add_tables(
             .peekable();
         inside.peek().is_none() || !inside.all(|&(_, in_table)| in_table)
     });
+    // A table's rows whose cells could not be aligned with its columns: said so, for a person to finish.
+    assembled.unplaced.extend(
+        tables
+            .iter()
+            .flat_map(|t| &t.left_out)
+            .map(|&at| unplaced_row(original, at)),
+    );
     // A balance table's two totals (table_text/balance.rs).
     assembled
         .relations
@@ -219,6 +233,21 @@ fn add_tables(
     let identities = table_text::relate::three_public_identities(&roots, &assembled.breakdowns, 1);
     assembled.relations.extend(identities);
     assembled.breakdowns.extend(roots);
+}
+
+/// A table's row left out, as printed (its cells, shortened like an unplaced sentence).
+fn unplaced_row(original: &[char], at: Span) -> Unplaced {
+    const LONGEST: usize = 80;
+    let printed: String = original
+        .get(at.start..at.end.min(original.len()))
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    let text = match printed.chars().count() > LONGEST {
+        true => printed.chars().take(LONGEST).collect::<String>() + "…",
+        false => printed,
+    };
+    Unplaced { text, at }
 }
 
 /// Spans of the text, asked whether one of them covers a given span: sorted by start, with the furthest end

@@ -28,6 +28,9 @@ pub enum Role {
     Decrease,
     /// A rate of decrease (`减少率`, `下降率`): the change rate with its sign turned.
     DecreasePct,
+    /// A column whose numbers fill their place and are not taken: another period's figures (`当期执行数`
+    /// beside `累计执行数`) or the budget as first passed beside the adjusted one.
+    Unread,
 }
 
 impl Role {
@@ -46,7 +49,16 @@ pub struct Columns {
     pub assumed: Vec<Role>,
 }
 
-const BUDGET_KINDS: &[&str] = &["预算数", "年初预算数", "调整预算数", "预算"];
+const BUDGET_KINDS: &[&str] = &[
+    "预算数",
+    "年初预算数",
+    "调整预算数",
+    "调整后预算数",
+    "预算调整数",
+    "预算",
+];
+/// Budgets as adjusted during the year: beside the budget as first passed, the one the rates are against.
+const ADJUSTED_BUDGET_KINDS: &[&str] = &["调整预算数", "调整后预算数", "预算调整数"];
 const AMOUNT_KINDS: &[&str] = &[
     "完成数",
     "决算数",
@@ -68,8 +80,27 @@ const CHANGE_PCT_WORDS: &[&str] = &[
     "比上年增长%",
     "增减幅度",
     "增减比例",
+    "比上年同期增长%",
+    "同比增长%",
 ];
-const COMPLETION_WORDS: &[&str] = &["完成预算%", "完成率", "为预算%", "完成预算的%"];
+const COMPLETION_WORDS: &[&str] = &[
+    "完成预算%",
+    "完成率",
+    "为预算%",
+    "完成预算的%",
+    "占调整预算%",
+    "占预算%",
+    "为调整预算%",
+    "预算执行进度%",
+    "执行进度%",
+];
+/// A period split (`当期执行数 | 累计执行数 | 上年同期累计执行数`): the words opening a column of the current
+/// period alone, of the year to date, and of the same period a year before. An execution table's rates (its
+/// progress against the year's budget, its growth on the same period) are of the year to date: that column is
+/// the amount, the current period's is not taken (as a month's figure in prose is never the year to date's).
+const CURRENT_PERIOD_WORDS: &[&str] = &["当期", "本期", "本月", "当月"];
+const TO_DATE_WORDS: &[&str] = &["本年累计", "年初至今", "累计"];
+const SAME_PERIOD_BEFORE_WORDS: &[&str] = &["上年同期累计", "上年同期"];
 /// Columns printing a decrease as a positive number (a 三公 table's `支出减少情况(万元) | 支出减少率`).
 const DECREASE_WORDS: &[&str] = &[
     "减少额",
@@ -107,21 +138,34 @@ struct Figures<'w> {
 
 /// The columns the header words name, or `None` when they name no single amount column.
 pub fn read(header: &[&str]) -> Option<Columns> {
+    let words: Vec<String> = header.iter().map(|w| normalized(w)).collect();
+    let header: Vec<&str> = words.iter().map(String::as_str).collect();
+    let header = &header[..];
     let (figures, shape) = figure_columns(header);
     let latest = figures.iter().filter_map(|f| f.year).max();
+    let to_date = header
+        .iter()
+        .any(|w| period_column(w) == Some(Role::Amount));
     // A table of budgets only (`2022年预算数 2023年预算数`, `预算数`): its figures are the budgets themselves,
     // the earlier year's the prior.
-    let budgets_only = figures
+    let budgets_only = !to_date
+        && figures
+            .iter()
+            .all(|f| f.kind.is_some_and(|k| BUDGET_KINDS.contains(&k)));
+    let adjusted = figures
         .iter()
-        .all(|f| f.kind.is_some_and(|k| BUDGET_KINDS.contains(&k)));
+        .any(|f| f.kind.is_some_and(|k| ADJUSTED_BUDGET_KINDS.contains(&k)));
     let figure_roles: Vec<Role> = figures
         .iter()
         .map(|f| {
             let earlier = f.year.zip(latest).is_some_and(|(y, l)| y < l);
             let budget = f.kind.is_some_and(|k| BUDGET_KINDS.contains(&k)) && !budgets_only;
+            let first_passed =
+                adjusted && f.kind.is_some_and(|k| !ADJUSTED_BUDGET_KINDS.contains(&k));
             match (earlier, budget) {
                 (true, true) => None,
                 (true, false) => Some(Role::Prior),
+                (false, true) if first_passed => Some(Role::Unread),
                 (false, true) => Some(Role::Budget),
                 (false, false) => Some(Role::Amount),
             }
@@ -177,7 +221,7 @@ fn in_header_order(header: &[&str], figure_roles: Vec<Role>, shape: Shape) -> Ve
 /// A column other than a figure's: a change or rate, a bare change with nothing more precise after it, or
 /// a part of the amount.
 fn other_column(word: &str, after: &[&str]) -> Option<Role> {
-    if let Some(role) = rate_or_change(word) {
+    if let Some(role) = rate_or_change(word).or_else(|| period_column(word)) {
         return Some(role);
     }
     if is_bare_change(word) {
@@ -279,13 +323,50 @@ impl Shape {
 /// Whether a header word names a column (a year, a kind, a change or rate): the words after the last of them
 /// are the first row's label (`… 增减值 增减% 一、收入支出情况对比 (一) 收入总计 58596771.09 …`).
 pub fn names_a_column(word: &str) -> bool {
-    year(word).is_some()
+    let word = &normalized(word);
+    period_column(word).is_some()
+        || year(word).is_some()
         || is_kind(word)
         || year_and_kind(word).is_some()
         || relative_and_kind(word).is_some()
         || rate_or_change(word).is_some()
         || is_bare_change(word)
         || is_part(word)
+}
+
+/// `预算执行进度(%)` → `预算执行进度%`: a rate column's `%` printed in brackets, as the others print it.
+fn normalized(word: &str) -> String {
+    match word.strip_suffix("(%)") {
+        Some(name) => format!("{name}%"),
+        None => word.to_string(),
+    }
+}
+
+/// A column of a period split (see [`TO_DATE_WORDS`]): `累计执行数`, `本年累计` (the amount), `当期执行数`,
+/// `本月` (not taken), `上年同期累计执行数`, `上年同期数` (the prior) — the period's word, then a kind of figure
+/// or nothing more.
+pub(super) fn period_column(word: &str) -> Option<Role> {
+    let after = |words: &[&str]| words.iter().find_map(|w| word.strip_prefix(w));
+    let (rest, role) = match after(SAME_PERIOD_BEFORE_WORDS) {
+        Some(rest) => (rest, Role::Prior),
+        None => match after(TO_DATE_WORDS) {
+            Some(rest) => (rest, Role::Amount),
+            None => (after(CURRENT_PERIOD_WORDS)?, Role::Unread),
+        },
+    };
+    let rest = rest.strip_prefix("累计").unwrap_or(rest);
+    (rest.is_empty() || rest == "数" || is_kind(rest)).then_some(role)
+}
+
+/// `本月`, `累计`, `上年同期`: a period's word alone, over the columns of that period (a two-line header).
+pub(super) fn is_period_group(word: &str) -> bool {
+    [
+        CURRENT_PERIOD_WORDS,
+        TO_DATE_WORDS,
+        SAME_PERIOD_BEFORE_WORDS,
+    ]
+    .iter()
+    .any(|words| words.contains(&word))
 }
 
 fn is_kind(word: &str) -> bool {
@@ -487,6 +568,35 @@ mod tests {
         assert_eq!(read(&words).unwrap().named, [Amount, Decrease, DecreasePct]);
         // Two columns would fill the change.
         assert_eq!(read(&["本年决算数", "增减额", "减少额"]), None);
+    }
+
+    #[test]
+    fn a_period_split_takes_the_year_to_date() {
+        let words = [
+            "项目",
+            "2021年预算数",
+            "2021年调整后预算数",
+            "当期执行数",
+            "累计执行数",
+            "上年同期累计执行数",
+            "预算执行进度(%)",
+            "比上年同期增长(%)",
+        ];
+        assert_eq!(
+            read(&words).unwrap().named,
+            [
+                Unread,
+                Budget,
+                Unread,
+                Amount,
+                Prior,
+                CompletionPct,
+                ChangePct
+            ]
+        );
+        assert!(is_period_group("本月") && !is_period_group("本月执行数"));
+        assert_eq!(period_column("本年累计"), Some(Amount));
+        assert_eq!(period_column("累计增长%"), None);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! gives it — so the sentence reader never sees them as amounts.
 //!
 //! Each table becomes breakdowns of its own: a row per node, nested by the rows' list markers, its columns
-//! (prior year, budget, amount, change, rates) as the header names them ([`columns`]). A row whose numbers do
-//! not fill the columns is left out ([`rows`]). Linear in the text's length: each character is read once.
+//! (prior year, budget, amount, change, rates) as the header names them ([`columns`]; a header of two lines,
+//! columns and a group over some, [`spanning`]). A row whose numbers do not fill the columns is left out
+//! ([`rows`]) and said so in the report's `unplaced`: its cells are never guessed into columns. Linear in the text's length: each character is read once.
 
 mod across;
 mod balance;
@@ -14,6 +15,7 @@ mod columns;
 mod groups;
 pub mod relate;
 mod rows;
+mod spanning;
 mod transposed;
 mod unit;
 mod unstated;
@@ -26,6 +28,9 @@ pub struct Table {
     pub unit: Unit,
     pub nodes: Vec<Node>,
     pub relations: Vec<Relation>,
+    /// Rows printing figures none of which the table placed (their cells could not be aligned with the
+    /// columns: never guessed), from their first cell to their last.
+    pub left_out: Vec<Span>,
 }
 
 /// The tables pasted as text: those read, and those not read for want of a unit.
@@ -60,6 +65,7 @@ pub fn read(chars: &[char]) -> Tables {
                     unit,
                     nodes: b.nodes,
                     relations: b.relations,
+                    left_out: Vec::new(),
                 });
                 continue;
             }
@@ -73,10 +79,12 @@ pub fn read(chars: &[char]) -> Tables {
             false => other_readers(chars, &cells, &prefix),
         };
         if !nodes.is_empty() {
+            let left_out = rows_left_out(chars, &cells, &nodes);
             tables.push(Table {
                 unit,
                 nodes,
                 relations: Vec::new(),
+                left_out,
             });
         } else if let Some(at) = unread_table(chars, &cells) {
             not_read.push(at);
@@ -91,10 +99,12 @@ pub fn read(chars: &[char]) -> Tables {
 }
 
 /// The readers of one-sided tables, in order: years as rows first (its test is strict: every row a year, a change
-/// or a rate, all of one width), items as rows, two column groups (after the readers of one group: it never takes
+/// or a rate, all of one width), a two-line header of columns and a group over some (strict too: every column
+/// named, each word read), items as rows, two column groups (after the readers of one group: it never takes
 /// their tables), the standard 三公 table across.
 fn other_readers(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Vec<Node> {
     transposed::nodes(cells, prefix)
+        .or_else(|| spanning::nodes(chars, cells, prefix))
         .or_else(|| by_rows(chars, cells, prefix).filter(|n| !n.is_empty()))
         .or_else(|| groups::nodes(chars, cells, prefix))
         .or_else(|| across::nodes(cells, prefix))
@@ -118,6 +128,44 @@ fn unread_table(chars: &[char], cells: &[cells::Cell]) -> Option<Span> {
     })
 }
 
+/// The lines of a read table printing figures none of which a node placed: the rows left out.
+fn rows_left_out(chars: &[char], cells: &[cells::Cell], nodes: &[Node]) -> Vec<Span> {
+    let mut placed = Vec::new();
+    nodes.iter().for_each(|n| figure_starts(n, &mut placed));
+    placed.sort_unstable();
+    let unplaced = |c: &cells::Cell| {
+        c.number.is_some_and(|n| !n.blank) && placed.binary_search(&c.at.start).is_err()
+    };
+    cells::cell_lines(chars, cells)
+        .into_iter()
+        .filter(|line| {
+            let figures = line.iter().filter(|c| c.number.is_some_and(|n| !n.blank));
+            figures.clone().next().is_some() && figures.into_iter().all(unplaced)
+        })
+        .filter_map(|line| {
+            let last = line.last()?;
+            Some(Span {
+                start: line.first()?.at.start,
+                // The last cell as printed (a rate's `%` is not in its figure's span).
+                end: last.at.start + last.text.chars().count(),
+            })
+        })
+        .collect()
+}
+
+/// Where each figure a node and its items placed starts.
+fn figure_starts(node: &Node, out: &mut Vec<usize>) {
+    let s = &node.spans;
+    let spans = [s.prior, s.budget, s.change, s.change_pct, s.completion_pct];
+    out.extend(
+        node.at
+            .iter()
+            .chain(spans.iter().flatten())
+            .map(|a| a.start),
+    );
+    node.items.iter().for_each(|i| figure_starts(i, out));
+}
+
 /// The nodes of a table whose header names its columns (items as rows), or `None` when it names none.
 fn by_rows(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Option<Vec<Node>> {
     let words = cells.iter().take_while(|c| c.number.is_none()).count();
@@ -130,7 +178,8 @@ fn by_rows(chars: &[char], cells: &[cells::Cell], prefix: &str) -> Option<Vec<No
         .map(|c| c.text.as_str())
         .collect();
     let columns = columns::read(&header).filter(|c| !c.named.is_empty())?;
-    Some(rows::nodes(&cells[header_len..], &columns, prefix))
+    let body = spanning::with_empty_cells(chars, &cells[header_len..], columns.named.len());
+    Some(rows::nodes(&body, &columns, prefix))
 }
 
 /// The header's length: up to its last column name, and the cells after it on the same `|`-separated line

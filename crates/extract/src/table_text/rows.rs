@@ -53,8 +53,24 @@ pub fn nodes(cells: &[Cell], columns: &Columns, prefix: &str) -> Vec<Node> {
             }
         }
     }
+    cut_lists_partial(&mut arena, &stack);
     nest_three_public(&mut arena, &rows);
     into_trees(arena)
+}
+
+/// The lists still open at the table's last row that hold one item only (`三、支出合计` > `(一)支出小计` >
+/// `1.待遇支出`, then nothing): a list is not numbered for one item, so the copy stopped inside it and its
+/// parent is partial.
+fn cut_lists_partial(arena: &mut [(Node, Option<usize>)], open: &[(u8, usize)]) {
+    for &(_, at) in open {
+        let items = arena
+            .iter()
+            .filter(|(_, parent)| *parent == Some(at))
+            .count();
+        if items == 1 {
+            arena[at].0.partial = true;
+        }
+    }
 }
 
 /// 三公 tables print their kinds unmarked under `合计` (`合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费
@@ -289,7 +305,7 @@ pub(super) fn set(node: &mut Node, role: Role, value: Decimal, at: Span) {
         Role::Change => (node.change, spans.change) = (value, Some(at)),
         Role::ChangePct => (node.change_pct, spans.change_pct) = (value, Some(at)),
         Role::CompletionPct => (node.completion_pct, spans.completion_pct) = (value, Some(at)),
-        Role::Part => {}
+        Role::Part | Role::Unread => {}
         Role::Decrease => (node.change, spans.change) = (turned(value), Some(at)),
         Role::DecreasePct => (node.change_pct, spans.change_pct) = (turned(value), Some(at)),
     }
