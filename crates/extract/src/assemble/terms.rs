@@ -159,7 +159,7 @@ impl Assembler<'_> {
         let by_function = self.nodes[parent]
             .schema
             .as_deref()
-            .is_some_and(|s| by_kind::BY_FUNCTION.contains(&s));
+            .is_some_and(|s| kinds::BY_FUNCTION.contains(&s));
         by_function && TERMS_OF_TOTAL_SPENDING.iter().any(|t| label.contains(t))
     }
 }
