@@ -27,6 +27,8 @@ pub struct ChartView {
     pub printing: Option<Printing>,
     /// The report's unit: that of the exact figures (`total`, each item's `amount` …).
     pub report_unit: Unit,
+    /// The level's unit: the one its table printed in (`printing`), else the report's.
+    pub unit: Unit,
     /// The total in the level's unit to its own printed precision (see [`amount_printing`]), for the CSV.
     pub total_shown: Decimal,
     pub breadcrumb: Vec<Crumb>,
@@ -168,6 +170,7 @@ impl ChartView {
             items,
             printing,
             report_unit: report.unit,
+            unit,
             total_shown: total,
             own_mark: findings
                 .iter()
@@ -193,8 +196,7 @@ impl ChartView {
     /// in Chinese (English says money in yuan, exactly, whatever the unit). A bare value would read in the
     /// level's unit.
     pub fn in_other_unit(&self, item: &Item) -> bool {
-        let level_unit = self.printing.map_or(self.report_unit, |p| p.unit);
-        self.lang == Lang::Zh && item.amount_unit != level_unit
+        self.lang == Lang::Zh && item.amount_unit != self.unit
     }
 
     /// The index of the item at `path`, if it is one of this view's items.

@@ -329,6 +329,12 @@ impl RestatedFigure {
         *self == RestatedFigure::Amount
     }
 
+    /// An amount or a budget: a figure a table row prints, in the report's unit or the table's, and one the
+    /// items' amounts can add up to. A change and a rate are the text's only.
+    pub fn is_row_figure(self) -> bool {
+        matches!(self, RestatedFigure::Amount | RestatedFigure::Budget)
+    }
+
     /// The node's figure this printing restates, if the node states it.
     pub fn of_node(self, node: &Node) -> Option<Amount> {
         match self {

@@ -5,14 +5,8 @@
 //! id `<total>_by_kind`, which knows basic and project spending only. The total's change from last year (and
 //! its rate and prior) is the copy's too: it is the same money, and its items' changes add up to it.
 
+use super::kinds::{splits_total_by_kind, BY_FUNCTION};
 use super::*;
-
-/// The schemas of spending totals split by function class (类).
-pub(super) const BY_FUNCTION: [&str; 3] = [
-    "gpb_by_function",
-    "gov_fund_expenditure",
-    "state_capital_expenditure",
-];
 
 /// The schema whose known children are basic and project spending (and their economic parts).
 const BY_KIND: &str = "fiscal_expenditure";
@@ -33,8 +27,7 @@ impl Assembler<'_> {
     pub(super) fn kind_split(&mut self, k: usize, parent: usize, label: &str) -> Option<KindSplit> {
         let open = &self.stack[k];
         let by_function = BY_FUNCTION.contains(&self.nodes[parent].schema.as_deref()?);
-        let of_kind = ["基本支出", "项目支出"].iter().any(|t| label.ends_with(t));
-        if !(open.explicit && open.node == parent && by_function && of_kind) {
+        if !(open.explicit && open.node == parent && by_function && splits_total_by_kind(label)) {
             return None;
         }
         let split = match self.copies_by_kind.get(&parent).copied() {

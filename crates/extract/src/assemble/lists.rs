@@ -1,5 +1,6 @@
 //! Open lists: `其中:`/`包括:`/`(` open them; markers, sentence ends and cut-off texts close them.
 
+use super::kinds::is_economic_kind;
 use super::*;
 
 /// Fewest letters of a sentence without figures that says what a following `其中:` lists.
@@ -17,14 +18,6 @@ fn split_by_words(words: &str) -> Option<&str> {
     let (name, how) = words.split_at(at);
     let says_split = ["按", "分项", "分科目"].iter().any(|w| how.starts_with(w));
     (says_split && !name.is_empty()).then_some(name)
-}
-
-/// 基本支出, 项目支出 and their economic parts: spending split by kind, not by function class.
-fn is_economic_kind(label: &str) -> bool {
-    let name = label.strip_suffix("预算").unwrap_or(label);
-    ["基本支出", "项目支出", "人员经费", "公用经费"]
-        .iter()
-        .any(|k| name.ends_with(k))
 }
 
 /// `11市`, `5个县`, `各市`, `各县区`: words naming the places of a whole.

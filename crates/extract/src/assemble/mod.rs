@@ -20,6 +20,7 @@ mod current_year;
 mod either_base;
 mod free;
 mod funds;
+mod kinds;
 mod lists;
 mod not_items;
 mod own_names;

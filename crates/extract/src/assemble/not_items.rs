@@ -9,6 +9,7 @@
 //! - a milestone (`民生领域支出累计突破B`, `首次突破C`, `迈上D台阶`): a round threshold passed, not an amount —
 //!   never an item of a list, never a total printed again.
 
+use super::kinds::BY_FUNCTION;
 use super::*;
 
 /// Words of an aggregate over several function classes.
@@ -33,13 +34,6 @@ pub(super) fn is_cross_cutting(label: &str) -> bool {
 pub(super) fn is_milestone(label: &str) -> bool {
     MILESTONES.iter().any(|w| label.ends_with(w))
 }
-
-/// The lists by function class.
-const BY_FUNCTION: &[&str] = &[
-    "gpb_by_function",
-    "gov_fund_expenditure",
-    "state_capital_expenditure",
-];
 
 impl Assembler<'_> {
     /// Whether a list by function class refuses the label: an aggregate across the classes.

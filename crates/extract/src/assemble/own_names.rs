@@ -43,6 +43,13 @@ fn same_own_name(first: &str, again: &str) -> bool {
     }
 }
 
+impl SentenceState {
+    /// Where the node's last printing again in this sentence is in `restated`, if this sentence prints it again.
+    fn printed_again(&self, node: usize) -> Option<usize> {
+        self.restated.iter().rposition(|r| r.node == node)
+    }
+}
+
 impl Assembler<'_> {
     /// The node a change or rate printed with a total printed again is about: the total, or its item
     /// `current_year` made here from that printing when it is the year's own total (`收入合计`) printed after
@@ -57,7 +64,7 @@ impl Assembler<'_> {
         state: &mut SentenceState,
     ) -> Option<usize> {
         let node = target?;
-        let Some(again) = state.restated.iter().rposition(|r| r.node == node) else {
+        let Some(again) = state.printed_again(node) else {
             return target;
         };
         let had = figure.of_node(&self.nodes[node].node).map(|a| a.0);
@@ -130,9 +137,10 @@ impl Assembler<'_> {
         figure: RestatedFigure,
         state: &mut SentenceState,
     ) -> bool {
-        let Some(again) = state.restated.iter().rev().find(|r| r.node == node) else {
+        let Some(again) = state.printed_again(node) else {
             return false;
         };
+        let again = &state.restated[again];
         let Some(Amount(had)) = figure.of_node(&self.nodes[node].node) else {
             return false;
         };

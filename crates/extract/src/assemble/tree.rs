@@ -755,15 +755,13 @@ impl Assembler<'_> {
     /// income among its classes (`一般公共预算支出…其中：基本支出…，项目支出…` splits the same total another way).
     /// Nor, in any open list, a total of another budget than the list's total (see [`super::funds`]).
     pub(super) fn off_list(&self, parent: usize, label: &str) -> bool {
-        let by_function = matches!(
-            self.nodes[parent].schema.as_deref(),
-            Some("gpb_by_function" | "gov_fund_expenditure" | "state_capital_expenditure")
-        );
+        let by_function =
+            (self.nodes[parent].schema.as_deref()).is_some_and(|s| kinds::BY_FUNCTION.contains(&s));
         // Nor income of any kind: `…地方一般公共预算收入1439.05亿元` after a spending total is not a class,
         // nor are `收入总量` (a balance total) or `国税税收`.
         let another_split = by_function
-            && (["基本支出", "项目支出"].iter().any(|t| label.ends_with(t))
-                || is_economic(label)
+            && (kinds::splits_total_by_kind(label)
+                || kinds::is_economic_category(label)
                 || label.contains("收入")
                 || label.ends_with("税收"));
         another_split || self.another_fund(parent, label)
@@ -953,19 +951,4 @@ fn is_per_unit(label: &str) -> bool {
         "人均", "车均", "生均", "户均", "次均", "亩均", "每人", "每生", "每户", "每亩", "每名",
     ];
     PER.iter().any(|w| label.contains(w))
-}
-
-/// Spending by economic category (工资福利支出, 商品和服务支出…): another split of spending than the function
-/// classes, never one of them.
-fn is_economic(label: &str) -> bool {
-    [
-        "工资福利支出",
-        "商品和服务支出",
-        "对个人和家庭的补助",
-        "对企业补助",
-        "资本性支出",
-        "债务利息及费用支出",
-    ]
-    .iter()
-    .any(|t| label.starts_with(t))
 }

@@ -326,7 +326,7 @@ fn collect(node: &Node, parent: Option<Amount>, labels: &[String], out: &mut Vec
     let again = node
         .restated
         .iter()
-        .filter(|again| matches!(again.of, RestatedFigure::Amount | RestatedFigure::Budget))
+        .filter(|again| again.of.is_row_figure())
         .filter_map(|again| Some((again.amount, again.at?, again.of)));
     let budget = budget.map(|(amount, at)| (amount, at, RestatedFigure::Budget));
     for (amount, at, of) in budget.into_iter().chain(again) {
